@@ -1,0 +1,53 @@
+import type { Paragraph } from "./join-paragraphs.js";
+
+/**
+ * Separates a report's headline from its body when both share the first paragraph:
+ * "区司法局运用“三段式”工作法推动行政争议实质化解 积极践行…" -> headline + body.
+ * Candidate cut points are spaces and joined line breaks; the cut is taken where the body
+ * visibly begins (一是, 按照, 今年以来 …), else at the first space within headline length.
+ */
+const BODY_OPENERS = [
+  "一是", "一、", "（一）", "按照", "积极", "紧扣", "围绕", "建立", "明确", "今年以来", "去年以来", "近年来", "近期", "近日", "日前",
+  "为进一步", "为切实", "为深入", "为全面", "为推动", "为加快", "为有效", "坚持", "聚焦", "立足", "结合", "针对", "通过", "依托",
+  "着力", "持续", "深入", "强化", "截至", "自今年", "该局", "我区", "全区", "主动", "创新", "大力",
+];
+/** Openers strong enough to cut a headline even without a space before them. */
+const GLUED_OPENERS = ["一是", "按照", "今年以来", "去年以来", "近年来", "为进一步", "为切实", "为深入", "紧扣", "围绕"];
+
+const MIN_TITLE = 6;
+const MAX_TITLE = 64;
+
+export interface TitleSplit {
+  title: string;
+  /** Offset in the paragraph where the body starts. */
+  bodyStart: number;
+}
+
+function opensBody(text: string, at: number): boolean {
+  const rest = text.slice(at).trimStart();
+  return BODY_OPENERS.some((opener) => rest.startsWith(opener));
+}
+
+export function splitTitle(paragraph: Paragraph): TitleSplit | undefined {
+  const text = paragraph.text;
+  const inlineBold = /^\*\*([^*]+)\*\*\s*/.exec(text);
+  if (inlineBold) return { title: inlineBold[1]!.trim(), bodyStart: inlineBold[0].length };
+
+  const candidates = new Set<number>(paragraph.breaks);
+  for (const match of text.matchAll(/\s+/g)) candidates.add(match.index);
+  const cuts = [...candidates].filter((at) => at >= MIN_TITLE && at <= MAX_TITLE).sort((a, b) => a - b);
+  const beforePunctuation = (at: number) => !/[，。；：！？]/.test(text.slice(0, at));
+
+  const opened = cuts.find((at) => beforePunctuation(at) && opensBody(text, at));
+  if (opened !== undefined) return { title: text.slice(0, opened).trim(), bodyStart: opened };
+
+  const firstPunctuation = text.search(/[，。；：！？]/);
+  const limit = Math.min(MAX_TITLE, firstPunctuation === -1 ? MAX_TITLE : firstPunctuation);
+  for (const opener of GLUED_OPENERS) {
+    const at = text.indexOf(opener, MIN_TITLE);
+    if (at !== -1 && at <= limit) return { title: text.slice(0, at).trim(), bodyStart: at };
+  }
+  const space = cuts.find((at) => beforePunctuation(at) && /\s/.test(text[at] ?? ""));
+  if (space !== undefined) return { title: text.slice(0, space).trim(), bodyStart: space };
+  return undefined;
+}

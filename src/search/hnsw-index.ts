@@ -1,0 +1,251 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import hnswlib from "hnswlib-node";
+import { StoreError } from "../errors.js";
+import { assertVectorId, compareHits, dotProduct, normaliseVector } from "./exact-index.js";
+import {
+  INDEX_FORMAT_VERSION,
+  REINDEX_HINT,
+  assertManifestEmbedder,
+  hashFile,
+  readIndexManifest,
+  syncFile,
+  writeIndexManifest,
+  type EmbedderIdentity,
+  type IndexManifest,
+} from "./index-manifest.js";
+import type { VectorHit, VectorIndex } from "./vector-index.js";
+
+export const INDEX_FILE_NAME = "vectors.hnsw";
+export const MANIFEST_FILE_NAME = "vectors.json";
+
+/** Measured on 5,000 clustered 256-d vectors: ef 64 gives recall@10 ≈ 0.99 at well under 1 ms per query. */
+export const DEFAULT_EF_SEARCH = 64;
+/** Below this many filter matches, scoring them directly is cheaper than a filtered graph walk and cannot miss. */
+export const DEFAULT_EXACT_SEARCH_LIMIT = 256;
+
+export interface HnswSearchOptions {
+  /** Candidate list size at query time; raised to k when k is larger. */
+  efSearch?: number;
+  exactSearchLimit?: number;
+}
+
+export interface HnswIndexOptions extends HnswSearchOptions {
+  embedder: EmbedderIdentity;
+  /** Defaults to embedder.dimensions; must agree with it when given. */
+  dimensions?: number;
+  /** Where save() writes vectors.hnsw and vectors.json; existing files there are loaded. Omit for memory only. */
+  directory?: string;
+  efConstruction?: number;
+  m?: number;
+  initialCapacity?: number;
+}
+
+export interface HnswIndex extends VectorIndex {
+  /** Label slots in use or freed, and allocated capacity: for diagnostics and tests. */
+  stats(): { slots: number; freeSlots: number; capacity: number };
+}
+
+type Graph = InstanceType<typeof hnswlib.HierarchicalNSW>;
+
+interface IndexState {
+  graph: Graph;
+  labelIds: (number | null)[];
+  createdAt: string;
+  m: number;
+  efConstruction: number;
+}
+
+/**
+ * Approximate cosine index on hnswlib-node. Loads `directory` when it already holds an index.
+ *
+ * @example
+ * const index = createHnswIndex({ embedder: { provider: "hashing", model: "hashing-v1", dimensions: 512 }, directory: "data/index" });
+ * index.add([{ id: 1, vector }]);
+ * index.search({ vector: query, k: 10, filter: (id) => allowed.has(id) });
+ * index.save();
+ */
+export function createHnswIndex(options: HnswIndexOptions): HnswIndex {
+  const { embedder } = options;
+  if (options.dimensions !== undefined && options.dimensions !== embedder.dimensions) {
+    throw new StoreError({
+      message: `向量索引维度 ${options.dimensions} 与嵌入模型的 ${embedder.dimensions} 维不一致`,
+      hint: "去掉 dimensions 参数，或使二者一致",
+    });
+  }
+  const loaded = options.directory ? loadState({ directory: options.directory, embedder }) : undefined;
+  if (loaded) return wrapState({ state: loaded, ...options });
+  const m = options.m ?? 16;
+  const efConstruction = options.efConstruction ?? 200;
+  const graph = new hnswlib.HierarchicalNSW("cosine", embedder.dimensions);
+  graph.initIndex({ maxElements: Math.max(1, options.initialCapacity ?? 1024), m, efConstruction });
+  const state: IndexState = { graph, labelIds: [], createdAt: new Date().toISOString(), m, efConstruction };
+  return wrapState({ state, ...options });
+}
+
+/** Loads an index saved by createHnswIndex; throws when it is missing or was built by another embedder. */
+export function openHnswIndex(options: { directory: string; embedder: EmbedderIdentity } & HnswSearchOptions): HnswIndex {
+  const state = loadState(options);
+  if (!state) {
+    throw new StoreError({ message: `${join(options.directory, MANIFEST_FILE_NAME)}: 未找到向量索引`, hint: REINDEX_HINT });
+  }
+  return wrapState({ state, ...options });
+}
+
+function loadState(options: { directory: string; embedder: EmbedderIdentity }): IndexState | undefined {
+  const manifestPath = join(options.directory, MANIFEST_FILE_NAME);
+  const indexPath = join(options.directory, INDEX_FILE_NAME);
+  // The manifest is written last, so without it any index file is an unfinished save.
+  const manifest = readIndexManifest({ path: manifestPath });
+  if (!manifest) return undefined;
+  assertManifestEmbedder({ manifest, embedder: options.embedder });
+  if (!existsSync(indexPath)) {
+    throw new StoreError({ message: `${indexPath}: 向量索引文件缺失`, hint: REINDEX_HINT });
+  }
+  // Checked before the native reader sees the file: a mismatched or truncated file could crash it.
+  if (hashFile(indexPath) !== manifest.indexSha256) {
+    throw new StoreError({ message: `${indexPath}: 向量索引文件与清单 ${MANIFEST_FILE_NAME} 不一致（可能在保存时中断）`, hint: REINDEX_HINT });
+  }
+  const graph = new hnswlib.HierarchicalNSW("cosine", manifest.embedder.dimensions);
+  try {
+    graph.readIndexSync(indexPath);
+  } catch (error) {
+    throw new StoreError({ message: `${indexPath}: 向量索引文件无法读取`, hint: REINDEX_HINT, cause: error });
+  }
+  if (graph.getCurrentCount() !== manifest.labelIds.length) {
+    throw new StoreError({
+      message: `${indexPath}: 索引含 ${graph.getCurrentCount()} 个槽位，清单记录 ${manifest.labelIds.length} 个`,
+      hint: REINDEX_HINT,
+    });
+  }
+  return {
+    graph,
+    labelIds: manifest.labelIds,
+    createdAt: manifest.createdAt,
+    m: manifest.m,
+    efConstruction: manifest.efConstruction,
+  };
+}
+
+function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; directory?: string } & HnswSearchOptions): HnswIndex {
+  const { state, embedder, directory } = options;
+  const { graph, labelIds } = state;
+  const dimensions = embedder.dimensions;
+  const efSearch = options.efSearch ?? DEFAULT_EF_SEARCH;
+  const exactSearchLimit = options.exactSearchLimit ?? DEFAULT_EXACT_SEARCH_LIMIT;
+  const labelById = new Map<number, number>();
+  // Freed labels are reused by addPoint on the deleted label (hnswlib unmarks and rewires it in place);
+  // hnswlib's own replaceDeleted picks an arbitrary slot and silently drops its old label, which would desync this map.
+  const freeLabels: number[] = [];
+  labelIds.forEach((id, label) => (id === null ? freeLabels.push(label) : labelById.set(id, label)));
+
+  function takeLabel(): number {
+    const reused = freeLabels.pop();
+    if (reused !== undefined) return reused;
+    const label = labelIds.length;
+    if (label >= graph.getMaxElements()) graph.resizeIndex(graph.getMaxElements() * 2);
+    labelIds.push(null);
+    return label;
+  }
+
+  function toHits(result: { distances: number[]; neighbors: number[] }): VectorHit[] {
+    // hnswlib's cosine space reports distance = 1 - cosine similarity.
+    return result.neighbors.map((label, position) => ({ id: labelIds[label]!, score: 1 - result.distances[position]! }));
+  }
+
+  function scoreExactly(query: Float32Array, labels: Iterable<number>, k: number): VectorHit[] {
+    const hits: VectorHit[] = [];
+    // getPoint returns the normalised copy hnswlib stores, so a dot product is the cosine.
+    for (const label of labels) hits.push({ id: labelIds[label]!, score: dotProduct(query, graph.getPoint(label)) });
+    return hits.sort(compareHits).slice(0, k);
+  }
+
+  function search(query: Float32Array, k: number, filter: ((id: number) => boolean) | undefined): VectorHit[] {
+    if (!filter) {
+      const wanted = Math.min(k, labelById.size);
+      if (wanted === 0) return [];
+      graph.setEf(Math.max(efSearch, wanted));
+      const hits = toHits(graph.searchKnn(Array.from(query), wanted));
+      return hits.length === wanted ? hits.sort(compareHits) : scoreExactly(query, labelById.values(), k);
+    }
+    const matching: number[] = [];
+    for (const [id, label] of labelById) if (filter(id)) matching.push(label);
+    const wanted = Math.min(k, matching.length);
+    if (wanted === 0) return [];
+    if (matching.length <= exactSearchLimit) return scoreExactly(query, matching, k);
+    const allowed = new Uint8Array(labelIds.length);
+    for (const label of matching) allowed[label] = 1;
+    graph.setEf(Math.max(efSearch, wanted));
+    const hits = toHits(graph.searchKnn(Array.from(query), wanted, (label) => allowed[label] === 1));
+    // A graph walk that could not reach enough matches must not hide them: fall back to scoring them all.
+    return hits.length === wanted ? hits.sort(compareHits) : scoreExactly(query, matching, k);
+  }
+
+  function save(): void {
+    if (!directory) return;
+    mkdirSync(directory, { recursive: true });
+    const indexPath = join(directory, INDEX_FILE_NAME);
+    const manifestPath = join(directory, MANIFEST_FILE_NAME);
+    const temporaryIndexPath = `${indexPath}.${process.pid}.tmp`;
+    const temporaryManifestPath = `${manifestPath}.${process.pid}.tmp`;
+    try {
+      graph.writeIndexSync(temporaryIndexPath);
+      syncFile(temporaryIndexPath);
+      const manifest: IndexManifest = {
+        formatVersion: INDEX_FORMAT_VERSION,
+        embedder: { provider: embedder.provider, model: embedder.model, dimensions },
+        space: "cosine",
+        count: labelById.size,
+        labelIds,
+        createdAt: state.createdAt,
+        savedAt: new Date().toISOString(),
+        m: state.m,
+        efConstruction: state.efConstruction,
+        indexSha256: hashFile(temporaryIndexPath),
+      };
+      writeIndexManifest({ path: temporaryManifestPath, manifest });
+      // Index first, manifest last: a crash in between leaves a hash mismatch that loading reports.
+      renameSync(temporaryIndexPath, indexPath);
+      renameSync(temporaryManifestPath, manifestPath);
+    } catch (error) {
+      rmSync(temporaryIndexPath, { force: true });
+      rmSync(temporaryManifestPath, { force: true });
+      throw new StoreError({ message: `${directory}: 向量索引保存失败`, hint: "检查磁盘空间和目录写权限后重试", cause: error });
+    }
+  }
+
+  return {
+    dimensions,
+    size: () => labelById.size,
+    has: (id) => labelById.has(id),
+    stats: () => ({ slots: labelIds.length, freeSlots: freeLabels.length, capacity: graph.getMaxElements() }),
+    add(entries) {
+      // Validate the whole batch first so a bad entry leaves the index unchanged.
+      const prepared = entries.map((entry) => {
+        assertVectorId(entry.id);
+        return { id: entry.id, vector: Array.from(normaliseVector({ vector: entry.vector, dimensions })) };
+      });
+      for (const { id, vector } of prepared) {
+        const label = labelById.get(id) ?? takeLabel();
+        graph.addPoint(vector, label);
+        labelById.set(id, label);
+        labelIds[label] = id;
+      }
+    },
+    remove(ids) {
+      for (const id of ids) {
+        const label = labelById.get(id);
+        if (label === undefined) continue;
+        graph.markDelete(label);
+        labelById.delete(id);
+        labelIds[label] = null;
+        freeLabels.push(label);
+      }
+    },
+    search({ vector, k, filter }) {
+      const query = normaliseVector({ vector, dimensions });
+      return k > 0 ? search(query, Math.floor(k), filter) : [];
+    },
+    save,
+  };
+}

@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { z } from "zod";
+import { StoreError } from "../errors.js";
+
+/** Bump whenever the manifest or the index file layout changes incompatibly. */
+export const INDEX_FORMAT_VERSION = 1;
+export const REINDEX_HINT = "请运行 npm run cli -- reindex 重建索引";
+
+/** Which embedder produced the vectors; an index is only usable with the same one. */
+export interface EmbedderIdentity {
+  provider: string;
+  model: string;
+  dimensions: number;
+}
+
+const manifestSchema = z.object({
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  embedder: z.object({
+    provider: z.string().min(1),
+    model: z.string().min(1),
+    dimensions: z.number().int().positive(),
+  }),
+  space: z.literal("cosine"),
+  count: z.number().int().nonnegative(),
+  /** Position = hnswlib label; value = our vector id, or null for a freed label awaiting reuse. */
+  labelIds: z.array(z.number().int().nullable()),
+  createdAt: z.string(),
+  savedAt: z.string(),
+  m: z.number().int().positive(),
+  efConstruction: z.number().int().positive(),
+  /** Ties the manifest to one exact index file, so a crash between the two renames is detected. */
+  indexSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export type IndexManifest = z.infer<typeof manifestSchema>;
+
+/** "hashing/hashing-v1 (512 维)" */
+export function describeEmbedder(embedder: EmbedderIdentity): string {
+  return `${embedder.provider}/${embedder.model} (${embedder.dimensions} 维)`;
+}
+
+/** Reads and validates a manifest; undefined when the file does not exist. */
+export function readIndexManifest(options: { path: string }): IndexManifest | undefined {
+  const { path } = options;
+  if (!existsSync(path)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new StoreError({ message: `${path}: 向量索引清单无法解析`, hint: REINDEX_HINT, cause: error });
+  }
+  const version = typeof raw === "object" && raw !== null ? (raw as { formatVersion?: unknown }).formatVersion : undefined;
+  if (version !== INDEX_FORMAT_VERSION) {
+    throw new StoreError({
+      message: `${path}: 向量索引格式版本 ${String(version)} 不受支持（当前程序使用版本 ${INDEX_FORMAT_VERSION}）`,
+      hint: REINDEX_HINT,
+    });
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new StoreError({
+      message: `${path}: 向量索引清单字段不完整（${z.prettifyError(parsed.error).replaceAll("\n", " ")}）`,
+      hint: REINDEX_HINT,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+/** Throws unless the manifest was written for the embedder configured now. */
+export function assertManifestEmbedder(options: { manifest: IndexManifest; embedder: EmbedderIdentity }): void {
+  const stored = options.manifest.embedder;
+  const wanted = options.embedder;
+  if (stored.provider === wanted.provider && stored.model === wanted.model && stored.dimensions === wanted.dimensions) return;
+  throw new StoreError({
+    message: `向量索引由 ${describeEmbedder(stored)} 生成，与当前配置的 ${describeEmbedder(wanted)} 不一致`,
+    hint: REINDEX_HINT,
+  });
+}
+
+export function hashFile(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+/** Forces a written file to disk so a rename never publishes an empty file after a power loss. */
+export function syncFile(path: string): void {
+  const descriptor = openSync(path, "r+");
+  try {
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Writes and syncs the manifest; callers write to a temporary name and rename it into place. */
+export function writeIndexManifest(options: { path: string; manifest: IndexManifest }): void {
+  const descriptor = openSync(options.path, "w");
+  try {
+    writeSync(descriptor, `${JSON.stringify(options.manifest, null, 2)}\n`);
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}

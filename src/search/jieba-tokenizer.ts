@@ -1,0 +1,162 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import nodejieba from "nodejieba";
+import { AppError } from "../errors.js";
+import type { Tokenizer } from "./tokenizer.js";
+
+/** Changes whenever segmentation changes, so indexes built with an older version are rebuilt. */
+const TOKENIZER_NAME = "jieba-search-v1";
+
+const DEFAULT_DICTIONARY_DIR = fileURLToPath(new URL("../../data/dictionary/", import.meta.url));
+const TERMS_FILE = "governance-terms.txt";
+const STOPWORDS_FILE = "stopwords.txt";
+
+/** PDF extraction leaves line-wrap spaces inside Chinese ("服 务群众") and around figures ("4.9 万"). */
+const SPACE_NEXT_TO_HAN = /(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu;
+/** A figure, with a scale unit kept (4.9万, 61.5%) or an approximation suffix dropped (1700余). */
+const FIGURE = String.raw`(\d+(?:\.\d+)?)(?:\s*(%)|(万|亿)|(?:余|多))?`;
+const PUNCTUATION_ONLY = /^[\s\p{P}\p{S}]*$/u;
+const HAS_ASCII_ALPHANUMERIC = /[0-9a-z]/;
+
+/** jieba's dictionary is process-global, so words inserted once stay for every tokenizer instance. */
+const wordsInsertedIntoJieba = new Set<string>();
+
+export interface JiebaTokenizerOptions {
+  /** Extra words to keep whole, e.g. unit names known at start-up (区委社工部). */
+  userWords?: readonly string[];
+  /** Replaces the stopword list read from `stopwords.txt` when given. */
+  stopwords?: readonly string[];
+  /** Folder holding governance-terms.txt and stopwords.txt; defaults to data/dictionary/. */
+  dictionaryDir?: string;
+}
+
+/**
+ * Search-mode jieba segmentation with figures kept whole.
+ * This module is the only importer of nodejieba: a second `nodejieba.load()` elsewhere would drop added words.
+ *
+ * @example
+ * const tokenizer = createJiebaTokenizer({ userWords: ["区委社工部"] });
+ * tokenizer.tokenize("区委社工部：注册志愿者增至 4.9 万人");
+ * // ["区委", "社工", "工部", "区委社工部", "注册", "志愿", "愿者", "志愿者", "注册志愿者", "增至", "4.9万", "4.9", "人"]
+ */
+export function createJiebaTokenizer(options: JiebaTokenizerOptions = {}): Tokenizer {
+  const dictionaryDir = options.dictionaryDir ?? DEFAULT_DICTIONARY_DIR;
+  const stopwords = new Set(
+    (options.stopwords ?? readWordList(path.join(dictionaryDir, STOPWORDS_FILE))).map(normalizeWord),
+  );
+  // Words with digits or Latin letters never reach jieba whole (figures are cut out first), so they are matched here.
+  const mixedWords = new Set<string>();
+  let segmentPattern = buildSegmentPattern(mixedWords);
+
+  function addWords(words: readonly string[]): void {
+    let mixedChanged = false;
+    for (const raw of words) {
+      const word = normalizeWord(raw);
+      if (word === "" || PUNCTUATION_ONLY.test(word)) continue;
+      if (HAS_ASCII_ALPHANUMERIC.test(word)) {
+        if (!mixedWords.has(word)) {
+          mixedWords.add(word);
+          mixedChanged = true;
+        }
+        continue;
+      }
+      if (wordsInsertedIntoJieba.has(word)) continue;
+      nodejieba.insertWord(word);
+      wordsInsertedIntoJieba.add(word);
+    }
+    if (mixedChanged) segmentPattern = buildSegmentPattern(mixedWords);
+  }
+
+  function pushJiebaTokens(text: string, tokens: string[]): void {
+    if (PUNCTUATION_ONLY.test(text)) return;
+    // Second argument turns the HMM on, which also joins unknown names (玉发, 精瓷).
+    for (const token of nodejieba.cutForSearch(text, true)) {
+      if (!stopwords.has(token) && (startsWithHan(token) || !PUNCTUATION_ONLY.test(token))) tokens.push(token);
+    }
+  }
+
+  function pushFigure(match: RegExpExecArray, offset: number, tokens: string[]): void {
+    const number = match[offset] ?? "";
+    const unit = match[offset + 1] ?? match[offset + 2];
+    if (unit !== undefined) tokens.push(number + unit);
+    tokens.push(number);
+  }
+
+  function tokenizeNormalized(text: string, pattern: RegExp, tokens: string[]): void {
+    pattern.lastIndex = 0;
+    let position = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      if (match.index > position) pushJiebaTokens(text.slice(position, match.index), tokens);
+      const mixedWord = match[1];
+      if (mixedWord !== undefined) {
+        tokens.push(mixedWord);
+        // Also index the parts, so "12345" alone finds "12345热线".
+        tokenizeNormalized(mixedWord, FIGURE_PATTERN, tokens);
+      } else {
+        pushFigure(match, 2, tokens);
+      }
+      position = match.index + match[0].length;
+    }
+    if (position < text.length) pushJiebaTokens(text.slice(position), tokens);
+  }
+
+  function tokenize(text: string): string[] {
+    const tokens: string[] = [];
+    tokenizeNormalized(normalizeText(text), segmentPattern, tokens);
+    return tokens;
+  }
+
+  addWords(readWordList(path.join(dictionaryDir, TERMS_FILE)));
+  if (options.userWords) addWords(options.userWords);
+
+  return { name: TOKENIZER_NAME, tokenize, addWords };
+}
+
+/** Same group layout as buildSegmentPattern with no mixed words: group 1 never matches. */
+const FIGURE_PATTERN = new RegExp(String.raw`(?!)()|${FIGURE}`, "gu");
+
+function buildSegmentPattern(mixedWords: ReadonlySet<string>): RegExp {
+  if (mixedWords.size === 0) return new RegExp(String.raw`(?!)()|${FIGURE}`, "gu");
+  // Longest first, so 12345热线平台 wins over 12345热线.
+  const alternatives = [...mixedWords].sort((left, right) => right.length - left.length).map(escapeRegExp);
+  return new RegExp(`(${alternatives.join("|")})|${FIGURE}`, "gu");
+}
+
+/** Cheap check that spares the Unicode regex for the common case. */
+function startsWithHan(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+function normalizeText(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(SPACE_NEXT_TO_HAN, "");
+}
+
+function normalizeWord(word: string): string {
+  return normalizeText(word.trim());
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** One entry per line, `#` starts a comment line, anything after the first whitespace is ignored. */
+function readWordList(file: string): string[] {
+  let content: string;
+  try {
+    content = readFileSync(file, "utf8");
+  } catch (cause) {
+    throw new AppError({
+      context: "tokenizer",
+      message: `${file}: cannot read the dictionary file`,
+      hint: "restore data/dictionary/ from the repository or pass dictionaryDir pointing at a folder with governance-terms.txt and stopwords.txt",
+      cause,
+    });
+  }
+  return content
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map((line) => line.split(/\s+/)[0] ?? "");
+}

@@ -1,0 +1,229 @@
+/**
+ * Time references in a question -> an inclusive ISO date range.
+ *
+ * `explicit` tells callers how hard to filter:
+ * - true: the question pins a calendar period to a year by itself: 2023年, 2023年6月, 2023.6,
+ *   2023年上半年, 今年/去年/前年 (and their 上半年/季度/月 forms), 本月, 上个月, 本周, X以来.
+ *   Callers use these as hard filters ("总结区委社工部今年的工作" must only see this year).
+ * - false: the year is guessed or the window is rolling: 上半年, 三季度, 6月份 without a year
+ *   (bulletins say "上半年" about their own year, which need not be this one), 近三个月, 最近一周.
+ *   Callers use these as boosts.
+ * Calendar periods cover the whole period even when it runs past today (今年 -> 01-01..12-31);
+ * "以来" and rolling windows end today.
+ */
+export interface Period {
+  from: string;
+  to: string;
+  /** Chinese, for display: "2023年", "2026年上半年", "近三个月（2026-08-23 至 2026-11-23）". */
+  label: string;
+  explicit: boolean;
+  /** Span of the matched words in `text`, so callers can strip them. */
+  start: number;
+  end: number;
+}
+
+interface Candidate extends Period {
+  priority: number;
+}
+
+const NUMBER = "[0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3}";
+const YEAR_WORD = "(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(今年|本年|去年|前年|明年)度?)";
+const PART = `(上半年|下半年|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号])?)`;
+const SINCE = "(?:\\s*(以来|至今))?";
+
+const YEAR_PATTERN = new RegExp(`${YEAR_WORD}(?:\\s*${PART})?${SINCE}`, "g");
+const NUMERIC_PATTERN = /(?<![0-9])((?:19|20)[0-9]{2})[.\-/](1[0-2]|0?[1-9])(?:[.\-/](3[01]|[12][0-9]|0?[1-9]))?(?![0-9])/g;
+const YEARLESS_PATTERN = new RegExp(`${PART}${SINCE}`, "g");
+const RELATIVE_PATTERN = /(本月|这个月|当月|上个月|上月|本季度|这个季度|上个季度|上季度|本周|这周|这个星期|上周|上个星期)(?:\s*(以来))?/g;
+const ROLLING_PATTERN = new RegExp(`(?:最近|近|过去)\\s*(${NUMBER}|半)\\s*(?:个)?\\s*(年|月|周|星期|礼拜|天|日)`, "g");
+
+const QUARTER_NAMES = ["一", "二", "三", "四"];
+
+/**
+ * Finds the first time reference in `text` (longest when several start at the same place).
+ * @example parsePeriod({ text: "2023年上半年", today: "2026-11-23" })
+ *   // { from: "2023-01-01", to: "2023-06-30", label: "2023年上半年", explicit: true, start: 0, end: 7 }
+ */
+export function parsePeriod(options: { text: string; today: string }): Period | undefined {
+  const text = toHalfWidthDigits(options.text);
+  const today = parseIsoDate(options.today);
+  const candidates: Candidate[] = [
+    ...collect(text, YEAR_PATTERN, (match) => fromYearMatch(match, today)),
+    ...collect(text, NUMERIC_PATTERN, (match) => fromNumericMatch(match, today)),
+    ...collect(text, YEARLESS_PATTERN, (match) => fromYearlessMatch(match, today)),
+    ...collect(text, RELATIVE_PATTERN, (match) => fromRelativeMatch(match, today)),
+    ...collect(text, ROLLING_PATTERN, (match) => fromRollingMatch(match, today)),
+  ];
+  candidates.sort((left, right) => left.start - right.start || right.end - left.end || right.priority - left.priority);
+  const first = candidates[0];
+  if (!first) return undefined;
+  const { priority: _priority, ...period } = first;
+  return period;
+}
+
+function collect(text: string, pattern: RegExp, build: (match: RegExpExecArray) => Omit<Candidate, "start" | "end"> | undefined): Candidate[] {
+  const found: Candidate[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const built = build(match as RegExpExecArray);
+    if (built) found.push({ ...built, start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+function fromYearMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
+  const [, digits, relative, part, quarter, month, day, since] = match;
+  const year = digits ? parseYear(digits) : today.year + ({ 今年: 0, 本年: 0, 去年: -1, 前年: -2, 明年: 1 }[relative ?? "今年"] ?? 0);
+  if (year === undefined) return undefined;
+  const range = partRange({ year, part, quarter, month, day });
+  if (!range) return undefined;
+  return withSince({ ...range, explicit: true, priority: 3 }, since, today);
+}
+
+function fromYearlessMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
+  const [, part, quarter, month, day, since] = match;
+  const range = partRange({ year: today.year, part, quarter, month, day });
+  if (!range) return undefined;
+  return withSince({ ...range, explicit: false, priority: 1 }, since, today);
+}
+
+function fromNumericMatch(match: RegExpExecArray, _today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
+  const [, year, month, day] = match;
+  const range = partRange({ year: Number(year), part: "m", month, day });
+  return range ? { ...range, explicit: true, priority: 2 } : undefined;
+}
+
+function fromRelativeMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
+  const [, word = "", since] = match;
+  const { year, month } = today;
+  let range: { from: SimpleDate; to: SimpleDate; label: string };
+  if (["本月", "这个月", "当月"].includes(word)) {
+    range = monthRange(year, month);
+  } else if (["上个月", "上月"].includes(word)) {
+    const previous = addMonths(today, -1);
+    range = monthRange(previous.year, previous.month);
+  } else if (["本季度", "这个季度"].includes(word)) {
+    range = quarterRange(year, Math.ceil(month / 3));
+  } else if (["上个季度", "上季度"].includes(word)) {
+    const previous = addMonths(today, -3);
+    range = quarterRange(previous.year, Math.ceil(previous.month / 3));
+  } else {
+    const monday = addDays(today, -((dayOfWeek(today) + 6) % 7) - (["上周", "上个星期"].includes(word) ? 7 : 0));
+    const sunday = addDays(monday, 6);
+    range = { from: monday, to: sunday, label: `${word}（${formatIso(monday)} 至 ${formatIso(sunday)}）` };
+  }
+  return withSince({ from: formatIso(range.from), to: formatIso(range.to), label: range.label, explicit: true, priority: 2 }, since, today);
+}
+
+function fromRollingMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
+  const [words = "", count = "", unit = ""] = match;
+  const amount = count === "半" ? 0.5 : parseNumber(count);
+  if (amount === undefined || amount <= 0) return undefined;
+  let from: SimpleDate;
+  if (unit === "年") from = addMonths(today, -Math.round(amount * 12));
+  else if (unit === "月") from = count === "半" ? addDays(today, -15) : addMonths(today, -amount);
+  else if (unit === "天" || unit === "日") from = addDays(today, -amount);
+  else from = addDays(today, -Math.round(amount * 7));
+  const label = `${words.replace(/\s+/g, "")}（${formatIso(from)} 至 ${formatIso(today)}）`;
+  return { from: formatIso(from), to: formatIso(today), label, explicit: false, priority: 2 };
+}
+
+/** A part of `year`: whole year, half, quarter, month or day; undefined for impossible numbers. */
+function partRange(options: { year: number; part?: string | undefined; quarter?: string | undefined; month?: string | undefined; day?: string | undefined }) {
+  const { year, part, quarter, month, day } = options;
+  if (!part) return stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年` });
+  if (part === "上半年") return stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 6, day: 30 }, label: `${year}年上半年` });
+  if (part === "下半年") return stringify({ from: { year, month: 7, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年下半年` });
+  if (quarter !== undefined) {
+    const number = parseNumber(quarter);
+    return number !== undefined && number >= 1 && number <= 4 ? stringify(quarterRange(year, number)) : undefined;
+  }
+  const monthNumber = month === undefined || /两/.test(month) ? undefined : parseNumber(month);
+  if (monthNumber === undefined || monthNumber < 1 || monthNumber > 12) return undefined;
+  if (day === undefined) return stringify(monthRange(year, monthNumber));
+  const dayNumber = parseNumber(day);
+  if (dayNumber === undefined || dayNumber < 1 || dayNumber > daysInMonth(year, monthNumber)) return undefined;
+  const date = { year, month: monthNumber, day: dayNumber };
+  return stringify({ from: date, to: date, label: `${year}年${monthNumber}月${dayNumber}日` });
+}
+
+function withSince<T extends { from: string; to: string; label: string }>(range: T, since: string | undefined, today: SimpleDate): T {
+  if (!since) return range;
+  const to = formatIso(today);
+  return { ...range, to, label: `${range.label.replace(/（.*$/, "")}以来（${range.from} 至 ${to}）` };
+}
+
+function monthRange(year: number, month: number) {
+  return { from: { year, month, day: 1 }, to: { year, month, day: daysInMonth(year, month) }, label: `${year}年${month}月` };
+}
+
+function quarterRange(year: number, quarter: number) {
+  const firstMonth = quarter * 3 - 2;
+  return {
+    from: { year, month: firstMonth, day: 1 },
+    to: { year, month: firstMonth + 2, day: daysInMonth(year, firstMonth + 2) },
+    label: `${year}年第${QUARTER_NAMES[quarter - 1] ?? quarter}季度`,
+  };
+}
+
+function stringify(range: { from: SimpleDate; to: SimpleDate; label: string }) {
+  return { from: formatIso(range.from), to: formatIso(range.to), label: range.label };
+}
+
+/** Arabic or Chinese numerals up to 99: 3, 12, 三, 十二, 二十四, 两. */
+export function parseNumber(text: string): number | undefined {
+  const value = text.trim();
+  if (/^[0-9]+$/.test(value)) return Number(value);
+  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const tens = /^([一二两三四五六七八九]?)十([一二三四五六七八九]?)$/.exec(value);
+  if (tens) return (tens[1] ? (digits[tens[1]] ?? 1) : 1) * 10 + (tens[2] ? (digits[tens[2]] ?? 0) : 0);
+  if (value.length === 1 && value in digits) return digits[value];
+  return undefined;
+}
+
+function parseYear(text: string): number | undefined {
+  if (/^[0-9]{4}$/.test(text)) return Number(text);
+  const digits = [...text].map((character) => "〇零一二三四五六七八九".indexOf(character));
+  if (digits.some((digit) => digit < 0)) return undefined;
+  return Number(digits.map((digit) => (digit === 0 ? 0 : digit - 1)).join(""));
+}
+
+function toHalfWidthDigits(text: string): string {
+  return text.replace(/[０-９]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
+}
+
+interface SimpleDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function parseIsoDate(text: string): SimpleDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) throw new RangeError(`parsePeriod: today must be YYYY-MM-DD, got "${text}"`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+function formatIso(date: SimpleDate): string {
+  return `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Same day `months` earlier/later, clamped to the month's end (05-31 minus 3 months -> 02-28). */
+function addMonths(date: SimpleDate, months: number): SimpleDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+function addDays(date: SimpleDate, days: number): SimpleDate {
+  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+function dayOfWeek(date: SimpleDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}

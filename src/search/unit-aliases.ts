@@ -1,0 +1,231 @@
+import { readFileSync } from "node:fs";
+import { AppError } from "../errors.js";
+
+/** One unit named in a text. An ambiguous alias yields one mention per candidate unit, same span. */
+export interface UnitMention {
+  unit: string;
+  alias: string;
+  start: number;
+  end: number;
+}
+
+export type UnitResolution = { unit: string } | { suggestions: string[] };
+
+export interface UnitMatcher {
+  /** Units named in `text`, left to right; longest alias wins, spans never overlap. */
+  match(text: string): UnitMention[];
+  /** A name typed by a person (e.g. `/summary 社工部`) -> its unit, or the closest known names. */
+  resolve(name: string): UnitResolution;
+  /** Every canonical unit the matcher knows, sorted. */
+  units(): string[];
+}
+
+/** How much an alias is trusted: weak ones are bare words (公安, 矿山) that need clean boundaries. */
+type AliasStrength = "canonical" | "listed" | "derived" | "weak";
+
+interface AliasEntry {
+  alias: string;
+  units: string[];
+  strength: AliasStrength;
+}
+
+const STRENGTH_RANK: Record<AliasStrength, number> = { canonical: 3, listed: 2, derived: 1, weak: 0 };
+
+// Bare words that are common nouns first and unit names only by accident.
+const WEAK_STOPLIST = new Set(["政府", "组织", "工作", "发展", "管理", "服务", "中心", "上街"]);
+
+// Characters that may sit right before a weak alias: function words and ends of time/issue phrases.
+const WEAK_BEFORE = new Set([..."和与及跟同给向对问查看把让在是年月期结括理帮请说即"]);
+// Characters that may follow a weak alias: particles, verbs of reporting, starts of time words.
+const WEAK_AFTER = new Set([..."的呢吗在今去前上下本这近最报做有是和与及、工系部方口开推怎如干都也还等"]);
+
+// A level marker before an alias means another government level's unit (市教育局 is not 区教育局).
+const OTHER_LEVEL_BEFORE = new Set([..."市省县国"]);
+
+/**
+ * Parses data/dictionary/unit-aliases.txt lines: `canonical: alias1, alias2`, `#` starts a comment.
+ * Returns canonical -> aliases in file order.
+ */
+export function parseUnitAliasLines(lines: readonly string[]): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (line === "") return;
+    const separator = line.search(/[:：]/);
+    if (separator <= 0) {
+      throw new AppError({
+        context: "unit-aliases",
+        message: `line ${index + 1} "${raw.trim()}": missing "canonical:" before the aliases`,
+        hint: 'write one unit per line, e.g. "区公安局: 公安, 公安局"',
+      });
+    }
+    const canonical = line.slice(0, separator).trim();
+    const aliases = line
+      .slice(separator + 1)
+      .split(/[,，、;；\s]+/)
+      .map((alias) => alias.trim())
+      .filter((alias) => alias !== "" && alias !== canonical);
+    table.set(canonical, [...(table.get(canonical) ?? []), ...aliases]);
+  });
+  return table;
+}
+
+/** Reads the alias dictionary file; a missing file is an error because the product ships one. */
+export function readUnitAliasLines(options: { path: string }): string[] {
+  try {
+    return readFileSync(options.path, "utf8").split(/\r?\n/);
+  } catch (error) {
+    throw new AppError({
+      context: "unit-aliases",
+      message: `${options.path}: cannot read the unit alias dictionary`,
+      hint: "restore data/dictionary/unit-aliases.txt from the repository or point to an existing file",
+      cause: error,
+    });
+  }
+}
+
+/** Aliases any canonical name implies: without 区委/区/市, without 局/部/办, X街道 -> X, plus 上街区 forms. */
+export function deriveUnitAliases(canonical: string): { alias: string; strength: AliasStrength }[] {
+  const derived: { alias: string; strength: AliasStrength }[] = [];
+  const add = (alias: string, strength: AliasStrength) => {
+    if (alias.length >= 2 && alias !== canonical) derived.push({ alias, strength });
+  };
+  const prefix = /^(区委|区|市)/.exec(canonical)?.[0];
+  const bare = prefix ? canonical.slice(prefix.length) : canonical;
+  if (prefix) add(bare, "derived");
+  if (prefix === "区委" || prefix === "区") add(`上街${canonical}`, "derived");
+  // Only a simple name loses its suffix: 市生态环境局上街分局 must not become 生态环境局上街分.
+  const suffixless = /^(.+)[局部办]$/.exec(bare)?.[1];
+  if (prefix && suffixless && !/[局部办分委]|上街/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
+    add(suffixless, "weak");
+  }
+  const place = /^(.+)(街道|镇)$/.exec(canonical)?.[1];
+  if (place && !WEAK_STOPLIST.has(place)) add(place, "weak");
+  return derived;
+}
+
+/**
+ * Recognises unit names and their aliases in questions.
+ * @example createUnitMatcher({ units: ["区委社工部"] }).match("总结社工部的工作")
+ *   // [{ unit: "区委社工部", alias: "社工部", start: 2, end: 5 }]
+ */
+export function createUnitMatcher(options: { units: readonly string[]; aliasLines?: readonly string[] }): UnitMatcher {
+  const listed = parseUnitAliasLines(options.aliasLines ?? []);
+  const known = [...new Set([...options.units.map((unit) => unit.trim()), ...listed.keys()])].filter((unit) => unit !== "");
+  known.sort((left, right) => left.localeCompare(right, "zh-Hans-CN"));
+
+  const entries = new Map<string, AliasEntry>();
+  const register = (alias: string, unit: string, strength: AliasStrength) => {
+    const existing = entries.get(alias);
+    if (!existing || STRENGTH_RANK[strength] > STRENGTH_RANK[existing.strength]) {
+      entries.set(alias, { alias, units: [unit], strength });
+    } else if (existing.strength === strength && !existing.units.includes(unit)) {
+      existing.units.push(unit);
+    }
+  };
+  for (const unit of known) register(unit, unit, "canonical");
+  for (const [unit, aliases] of listed) for (const alias of aliases) register(alias, unit, "listed");
+  for (const unit of known) for (const { alias, strength } of deriveUnitAliases(unit)) register(alias, unit, strength);
+
+  const byFirstCharacter = new Map<string, AliasEntry[]>();
+  for (const entry of entries.values()) {
+    const first = entry.alias[0] ?? "";
+    byFirstCharacter.set(first, [...(byFirstCharacter.get(first) ?? []), entry]);
+  }
+
+  const acceptable = (text: string, entry: AliasEntry, start: number): boolean => {
+    const end = start + entry.alias.length;
+    const before = text[start - 1];
+    const after = text[end];
+    if (entry.strength !== "canonical" && before && OTHER_LEVEL_BEFORE.has(before)) {
+      if (!entry.units.every((unit) => unit.startsWith("市"))) return false;
+    }
+    if (entry.strength !== "weak") return true;
+    return boundaryOk(before, WEAK_BEFORE) && boundaryOk(after, WEAK_AFTER);
+  };
+
+  const match = (text: string): UnitMention[] => {
+    const found: { entry: AliasEntry; start: number; end: number }[] = [];
+    for (let start = 0; start < text.length; start += 1) {
+      for (const entry of byFirstCharacter.get(text[start] ?? "") ?? []) {
+        if (text.startsWith(entry.alias, start) && acceptable(text, entry, start)) {
+          found.push({ entry, start, end: start + entry.alias.length });
+        }
+      }
+    }
+    // Longest first, then leftmost; a chosen span blocks every overlapping one.
+    found.sort((left, right) => right.end - right.start - (left.end - left.start) || left.start - right.start);
+    const chosen: typeof found = [];
+    for (const candidate of found) {
+      if (chosen.every((taken) => candidate.end <= taken.start || candidate.start >= taken.end)) chosen.push(candidate);
+    }
+    chosen.sort((left, right) => left.start - right.start);
+    return chosen.flatMap(({ entry, start, end }) => entry.units.map((unit) => ({ unit, alias: entry.alias, start, end })));
+  };
+
+  const resolve = (name: string): UnitResolution => {
+    const wanted = name.trim();
+    const direct = entries.get(wanted);
+    if (direct) return direct.units.length === 1 ? { unit: direct.units[0] ?? wanted } : { suggestions: [...direct.units] };
+    const mentioned = [...new Set(match(wanted).map((mention) => mention.unit))];
+    if (mentioned.length === 1 && mentioned[0]) return { unit: mentioned[0] };
+    if (mentioned.length > 1) return { suggestions: mentioned };
+    return { suggestions: closestUnits({ name: wanted, entries: [...entries.values()], limit: 5 }) };
+  };
+
+  return { match, resolve, units: () => [...known] };
+}
+
+function boundaryOk(character: string | undefined, allowed: Set<string>): boolean {
+  if (character === undefined) return true;
+  if (allowed.has(character)) return true;
+  // Anything that is not a CJK ideograph (punctuation, digits, spaces, Latin) is a boundary.
+  return !/\p{Script=Han}/u.test(character);
+}
+
+/** Ranks units by the best character overlap (Dice) of any of their names, edit distance breaking ties. */
+function closestUnits(options: { name: string; entries: AliasEntry[]; limit: number }): string[] {
+  const best = new Map<string, { overlap: number; distance: number }>();
+  for (const entry of options.entries) {
+    const overlap = characterOverlap(options.name, entry.alias);
+    const distance = editDistance(options.name, entry.alias);
+    for (const unit of entry.units) {
+      const current = best.get(unit);
+      if (!current || overlap > current.overlap || (overlap === current.overlap && distance < current.distance)) {
+        best.set(unit, { overlap, distance });
+      }
+    }
+  }
+  return [...best.entries()]
+    .filter(([, score]) => score.overlap > 0)
+    .sort(([leftUnit, left], [rightUnit, right]) => right.overlap - left.overlap || left.distance - right.distance || leftUnit.localeCompare(rightUnit))
+    .slice(0, options.limit)
+    .map(([unit]) => unit);
+}
+
+function characterOverlap(left: string, right: string): number {
+  if (left.length === 0 || right.length === 0) return 0;
+  const remaining = [...right];
+  let common = 0;
+  for (const character of left) {
+    const index = remaining.indexOf(character);
+    if (index >= 0) {
+      common += 1;
+      remaining.splice(index, 1);
+    }
+  }
+  return (2 * common) / (left.length + right.length);
+}
+
+function editDistance(left: string, right: string): number {
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let row = 1; row <= left.length; row += 1) {
+    const current = [row];
+    for (let column = 1; column <= right.length; column += 1) {
+      const substitution = (previous[column - 1] ?? 0) + (left[row - 1] === right[column - 1] ? 0 : 1);
+      current.push(Math.min((previous[column] ?? 0) + 1, (current[column - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[right.length] ?? 0;
+}

@@ -1,0 +1,23 @@
+/**
+ * Nearest-neighbour search over L2-normalised vectors by cosine similarity.
+ * Implementations: hnsw-index.ts (approximate, persisted), exact-index.ts (brute force, the oracle).
+ */
+export interface VectorHit {
+  id: number;
+  /** Cosine similarity in [-1, 1]; higher is closer. */
+  score: number;
+}
+
+export interface VectorIndex {
+  readonly dimensions: number;
+  /** Number of live (not removed) vectors. */
+  size(): number;
+  /** Adds or replaces vectors by id. */
+  add(entries: readonly { id: number; vector: readonly number[] }[]): void;
+  /** Removes vectors; unknown ids are ignored. */
+  remove(ids: readonly number[]): void;
+  has(id: number): boolean;
+  search(options: { vector: readonly number[]; k: number; filter?: (id: number) => boolean }): VectorHit[];
+  /** Writes the index to disk (no-op for purely in-memory indexes). */
+  save(): void;
+}

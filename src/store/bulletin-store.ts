@@ -1,0 +1,177 @@
+import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { DocumentKind, ParsedDocument, StoredDocument, StoredItem } from "../domain.js";
+import { openDatabase } from "./open-database.js";
+
+export type SaveStatus = "added" | "replaced" | "unchanged";
+
+export interface SaveResult {
+  status: SaveStatus;
+  documentId: number;
+  /** Ids of the documents this one replaced (same issue or same file path). */
+  replacedIds: number[];
+}
+
+export interface SaveInput {
+  source: string;
+  path: string;
+  bytes: Buffer;
+  mediaType: string;
+  text: string;
+  parsed: ParsedDocument;
+}
+
+export interface ItemQuery {
+  departments?: readonly string[];
+  from?: string;
+  to?: string;
+  documentId?: number;
+}
+
+export interface BulletinStore {
+  readonly database: Database.Database;
+  /** Stores one parsed document in a single transaction: same content is a no-op, a changed file replaces its issue. */
+  saveDocument(input: SaveInput): SaveResult;
+  listDocuments(): StoredDocument[];
+  getDocument(id: number): StoredDocument | undefined;
+  findIssue(options: { issue: number; year?: number }): StoredDocument[];
+  getOriginal(id: number): { source: string; mediaType: string; bytes: Buffer } | undefined;
+  listItems(query?: ItemQuery): StoredItem[];
+  getItems(ids: readonly number[]): StoredItem[];
+  /** Every unit named in an attribution, with its item count. */
+  listDepartments(): { department: string; items: number }[];
+  counts(): { documents: number; items: number };
+  close(): void;
+}
+
+interface DocumentRow {
+  id: number; source: string; sha256: string; kind: DocumentKind; issue: number | null; year: number | null; date: string | null;
+  publisher: string | null; series: string | null; editors: string; recipients: string; media_type: string; size: number;
+  item_count: number; ingested_at: string;
+}
+
+interface ItemRow {
+  id: number; document_id: number; position: number; kind: StoredItem["kind"]; department: string | null; departments: string;
+  title: string; body: string; attribution: string; document_kind: DocumentKind; issue: number | null; year: number | null;
+  date: string | null; source: string;
+}
+
+const DOCUMENT_COLUMNS = `d.id, d.source, d.sha256, d.kind, d.issue, d.year, d.date, d.publisher, d.series, d.editors, d.recipients,
+  d.media_type, d.size, d.ingested_at, (SELECT COUNT(*) FROM items i WHERE i.document_id = d.id) AS item_count`;
+const ITEM_COLUMNS = `i.id, i.document_id, i.position, i.kind, i.department, i.departments, i.title, i.body, i.attribution,
+  d.kind AS document_kind, d.issue, d.year, d.date, d.source`;
+
+function toDocument(row: DocumentRow): StoredDocument {
+  return {
+    id: row.id, source: row.source, sha256: row.sha256, kind: row.kind, issue: row.issue, year: row.year, date: row.date,
+    publisher: row.publisher, series: row.series, editors: JSON.parse(row.editors) as string[],
+    recipients: JSON.parse(row.recipients) as string[], mediaType: row.media_type, size: row.size, itemCount: row.item_count,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+function toItem(row: ItemRow): StoredItem {
+  return {
+    id: row.id, documentId: row.document_id, position: row.position, kind: row.kind, department: row.department,
+    departments: JSON.parse(row.departments) as string[], title: row.title, body: row.body, attribution: row.attribution,
+    documentKind: row.document_kind, issue: row.issue, year: row.year, date: row.date, source: row.source,
+  };
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Opens the bulletin store in `dataDir` (SQLite, one file). */
+export function createBulletinStore(options: { dataDir: string }): BulletinStore {
+  const database = openDatabase(options);
+  const statements = {
+    bySha: database.prepare<[string], { id: number }>("SELECT id FROM documents WHERE sha256 = ?"),
+    byIssue: database.prepare<[number, number], { id: number }>("SELECT id FROM documents WHERE kind = 'bulletin' AND year = ? AND issue = ?"),
+    byPath: database.prepare<[string], { id: number }>("SELECT id FROM documents WHERE path = ?"),
+    remove: database.prepare<[number]>("DELETE FROM documents WHERE id = ?"),
+    insertDocument: database.prepare(`INSERT INTO documents (source, path, sha256, kind, issue, year, date, publisher, series, editors,
+      recipients, header, footer, media_type, size, original, text, ingested_at)
+      VALUES (@source, @path, @sha256, @kind, @issue, @year, @date, @publisher, @series, @editors, @recipients, @header, @footer,
+      @mediaType, @size, @original, @text, @ingestedAt)`),
+    insertItem: database.prepare(`INSERT INTO items (document_id, position, kind, department, departments, title, body, attribution)
+      VALUES (@documentId, @position, @kind, @department, @departments, @title, @body, @attribution)`),
+    listDocuments: database.prepare<[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
+    getDocument: database.prepare<[number], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?`),
+    original: database.prepare<[number], { source: string; media_type: string; original: Buffer }>("SELECT source, media_type, original FROM documents WHERE id = ?"),
+    departments: database.prepare<[], { department: string; items: number }>(
+      `SELECT j.value AS department, COUNT(*) AS items FROM items i, json_each(i.departments) j
+       GROUP BY j.value ORDER BY items DESC, department`),
+    counts: database.prepare<[], { documents: number; items: number }>(
+      "SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM items) AS items"),
+  };
+
+  const save = database.transaction((input: SaveInput): SaveResult => {
+    const digest = sha256(input.bytes);
+    const same = statements.bySha.get(digest);
+    if (same) return { status: "unchanged", documentId: same.id, replacedIds: [] };
+    const { parsed } = input;
+    const replaced = new Set<number>();
+    if (parsed.kind === "bulletin" && parsed.year !== null && parsed.issue !== null) {
+      for (const row of statements.byIssue.all(parsed.year, parsed.issue)) replaced.add(row.id);
+    }
+    for (const row of statements.byPath.all(input.path)) replaced.add(row.id);
+    for (const id of replaced) statements.remove.run(id);
+    const documentId = Number(
+      statements.insertDocument.run({
+        source: input.source, path: input.path, sha256: digest, kind: parsed.kind, issue: parsed.issue, year: parsed.year,
+        date: parsed.date, publisher: parsed.publisher, series: parsed.series, editors: JSON.stringify(parsed.editors),
+        recipients: JSON.stringify(parsed.recipients), header: parsed.header, footer: parsed.footer, mediaType: input.mediaType,
+        size: input.bytes.length, original: input.bytes, text: input.text, ingestedAt: new Date().toISOString(),
+      }).lastInsertRowid,
+    );
+    for (const item of parsed.items) {
+      statements.insertItem.run({ documentId, ...item, departments: JSON.stringify(item.departments) });
+    }
+    return { status: replaced.size > 0 ? "replaced" : "added", documentId, replacedIds: [...replaced] };
+  });
+
+  function listItems(query: ItemQuery = {}): StoredItem[] {
+    const where: string[] = [];
+    const parameters: unknown[] = [];
+    if (query.departments && query.departments.length > 0) {
+      // A joint report belongs to every unit it names.
+      where.push(`EXISTS (SELECT 1 FROM json_each(i.departments) j WHERE j.value IN (${query.departments.map(() => "?").join(", ")}))`);
+      parameters.push(...query.departments);
+    }
+    if (query.from) { where.push("d.date >= ?"); parameters.push(query.from); }
+    if (query.to) { where.push("d.date <= ?"); parameters.push(query.to); }
+    if (query.documentId !== undefined) { where.push("i.document_id = ?"); parameters.push(query.documentId); }
+    const sql = `SELECT ${ITEM_COLUMNS} FROM items i JOIN documents d ON d.id = i.document_id
+      ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY d.date IS NULL, d.date, d.id, i.position`;
+    return database.prepare<unknown[], ItemRow>(sql).all(...parameters).map(toItem);
+  }
+
+  return {
+    database,
+    saveDocument: (input) => save.immediate(input),
+    listDocuments: () => statements.listDocuments.all().map(toDocument),
+    getDocument: (id) => {
+      const row = statements.getDocument.get(id);
+      return row ? toDocument(row) : undefined;
+    },
+    findIssue: ({ issue, year }) =>
+      statements.listDocuments.all().map(toDocument).filter((document) => document.issue === issue && (year === undefined || document.year === year)),
+    getOriginal: (id) => {
+      const row = statements.original.get(id);
+      return row ? { source: row.source, mediaType: row.media_type, bytes: row.original } : undefined;
+    },
+    listItems,
+    getItems: (ids) => {
+      if (ids.length === 0) return [];
+      const rows = database
+        .prepare<number[], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id IN (${ids.map(() => "?").join(", ")})`)
+        .all(...ids);
+      const byId = new Map(rows.map((row) => [row.id, toItem(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+    listDepartments: () => statements.departments.all(),
+    counts: () => statements.counts.get()!,
+    close: () => database.close(),
+  };
+}

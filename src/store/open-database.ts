@@ -1,0 +1,87 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { StoreError } from "../errors.js";
+
+/** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
+export const SCHEMA_VERSION = 1;
+
+const MIGRATIONS: Record<number, string> = {
+  1: `
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE documents (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      source TEXT NOT NULL,
+      path TEXT NOT NULL,
+      sha256 TEXT NOT NULL UNIQUE,
+      kind TEXT NOT NULL CHECK (kind IN ('bulletin', 'article')),
+      issue INTEGER,
+      year INTEGER,
+      date TEXT,
+      publisher TEXT,
+      series TEXT,
+      editors TEXT NOT NULL,
+      recipients TEXT NOT NULL,
+      header TEXT NOT NULL,
+      footer TEXT NOT NULL,
+      media_type TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      original BLOB NOT NULL,
+      text TEXT NOT NULL,
+      ingested_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX documents_issue ON documents (year, issue) WHERE kind = 'bulletin' AND issue IS NOT NULL AND year IS NOT NULL;
+    CREATE INDEX documents_path ON documents (path);
+    CREATE INDEX documents_date ON documents (date);
+    CREATE TABLE items (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('report', 'brief', 'article')),
+      department TEXT,
+      departments TEXT NOT NULL,
+      title TEXT NOT NULL,
+      body TEXT NOT NULL,
+      attribution TEXT NOT NULL,
+      UNIQUE (document_id, position)
+    );
+    CREATE INDEX items_department ON items (department);
+  `,
+};
+
+/** Opens (creating or upgrading) the SQLite store `bulletins.db` in `dataDir`. */
+export function openDatabase(options: { dataDir: string }): Database.Database {
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = path.join(options.dataDir, "bulletins.db");
+  let database: Database.Database;
+  try {
+    database = new Database(file);
+  } catch (cause) {
+    throw new StoreError({ message: `cannot open ${file}`, hint: "check that the data directory is writable (--data-dir or DATA_DIR)", cause });
+  }
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = NORMAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 5000");
+  migrate(database, file);
+  return database;
+}
+
+function migrate(database: Database.Database, file: string): void {
+  const hasMeta = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  const current = hasMeta
+    ? Number((database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0)
+    : 0;
+  if (current > SCHEMA_VERSION) {
+    throw new StoreError({
+      message: `${file} has schema version ${current}, newer than this program understands (${SCHEMA_VERSION})`,
+      hint: "upgrade the program, or point --data-dir at another directory",
+    });
+  }
+  for (let version = current + 1; version <= SCHEMA_VERSION; version += 1) {
+    database.transaction(() => {
+      database.exec(MIGRATIONS[version]!);
+      database.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(version));
+    })();
+  }
+}

@@ -1,0 +1,184 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { StoreError } from "../src/errors.js";
+import { calculateBm25Score } from "../src/search/bm25.js";
+import { createBm25Index, loadBm25Index, type Bm25Document } from "../src/search/bm25-index.js";
+import { createJiebaTokenizer } from "../src/search/jieba-tokenizer.js";
+import type { Tokenizer } from "../src/search/tokenizer.js";
+
+const tokenizer = createJiebaTokenizer({ userWords: ["区委社工部", "工业路街道", "区农委", "区教育局", "区委宣传部"] });
+
+const bulletinItems: Bm25Document[] = [
+  { id: 1, fields: { title: "区委社工部推动志愿服务工作提质增效" }, text: "注册志愿者增至 4.9 万人，志愿服务组织达 228 支。" },
+  { id: 2, fields: { title: "工业路街道推动网格化基层治理走深走实" }, text: "科学划分微网格 47 个，受理事件 970 件，办结事件 965 件。" },
+  { id: 3, fields: { title: "区农委扎实开展三夏生产" }, text: "为种粮农民发放一次性补贴，涉及 677 户 30008 元。" },
+  { id: 4, fields: { title: "区教育局推进集团化办学" }, text: "组织志愿服务进校园，两年内交流教师 140 余人次。" },
+  { id: 5, fields: { title: "区委宣传部深化书香上街建设" }, text: "全年组织阅读活动 120 余场，志愿服务队伍积极参与。" },
+];
+
+function ids(hits: { id: number }[]): number[] {
+  return hits.map((hit) => hit.id);
+}
+
+describe("calculateBm25Score", () => {
+  it("matches the BM25+ formula for a one-document index", () => {
+    // idf = ln(1 + 0.5 / 1.5); tf part = 1 * 2.2 / (1 + 1.2) = 1; plus d = 0.5
+    const score = calculateBm25Score({ termFrequency: 1, matchingCount: 1, totalCount: 1, fieldLength: 10, averageFieldLength: 10 });
+    expect(score).toBeCloseTo(Math.log(4 / 3) * 1.5, 10);
+  });
+
+  it("rewards rarer terms, saturates repeated terms and penalises longer fields", () => {
+    const base = { termFrequency: 1, matchingCount: 10, totalCount: 100, fieldLength: 50, averageFieldLength: 50 };
+    expect(calculateBm25Score({ ...base, matchingCount: 2 })).toBeGreaterThan(calculateBm25Score(base));
+    const twice = calculateBm25Score({ ...base, termFrequency: 2 });
+    const tenTimes = calculateBm25Score({ ...base, termFrequency: 10 });
+    expect(twice).toBeGreaterThan(calculateBm25Score(base));
+    expect(tenTimes).toBeLessThan(2 * twice);
+    expect(calculateBm25Score({ ...base, fieldLength: 200 })).toBeLessThan(calculateBm25Score(base));
+  });
+
+  it("stays positive for a term found in every document", () => {
+    expect(calculateBm25Score({ termFrequency: 1, matchingCount: 100, totalCount: 100, fieldLength: 5, averageFieldLength: 5 })).toBeGreaterThan(0);
+  });
+});
+
+describe("createBm25Index", () => {
+  it("answers a staff question with the item that holds the fact", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add(bulletinItems);
+    const hits = index.search({ query: "上街区现在有多少注册志愿者？", k: 3 });
+    expect(hits[0]?.id).toBe(1);
+    expect(hits[0]?.matchedTerms).toEqual(["注册", "志愿", "愿者", "志愿者", "注册志愿者"]);
+    expect(ids(index.search({ query: "区农委给种粮农民发放了多少一次性补贴？", k: 1 }))).toEqual([3]);
+    expect(ids(index.search({ query: "工业路街道划分了多少个微网格？", k: 1 }))).toEqual([2]);
+    expect(ids(index.search({ query: "4.9", k: 5 }))).toEqual([1]);
+  });
+
+  it("ranks a document with a rare query term above one with a common term", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add([
+      { id: 1, text: "社区开展志愿服务活动" },
+      { id: 2, text: "社区开展志愿服务活动" },
+      { id: 3, text: "社区开展信托制物业改革" },
+    ]);
+    expect(ids(index.search({ query: "志愿服务 信托制", k: 3 }))).toEqual([3, 1, 2]);
+  });
+
+  it("ranks a title match above a body-only match", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add([
+      { id: 1, fields: { title: "区教育局工作" }, text: "推进集团化办学" },
+      { id: 2, fields: { title: "集团化办学" }, text: "区教育局推进工作" },
+    ]);
+    expect(ids(index.search({ query: "集团化办学", k: 2 }))).toEqual([2, 1]);
+  });
+
+  it("never returns removed documents and replaces a document added again", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add(bulletinItems);
+    index.remove([1, 999]);
+    expect(index.size()).toBe(4);
+    expect(ids(index.search({ query: "注册志愿者", k: 5 }))).not.toContain(1);
+    expect(ids(index.search({ query: "志愿服务", k: 5 }))).toEqual([4, 5]);
+
+    index.add([{ id: 4, text: "集团化办学考核评价办法" }]);
+    expect(index.size()).toBe(4);
+    expect(ids(index.search({ query: "志愿服务", k: 5 }))).toEqual([5]);
+    expect(ids(index.search({ query: "考核评价", k: 5 }))).toEqual([4]);
+  });
+
+  it("applies the filter once per candidate and honours k", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add(bulletinItems);
+    const calls: number[] = [];
+    const hits = index.search({
+      query: "志愿服务 志愿者",
+      k: 10,
+      filter: (id) => {
+        calls.push(id);
+        return id !== 1;
+      },
+    });
+    expect(ids(hits)).toEqual([4, 5]);
+    expect([...calls].sort()).toEqual([1, 4, 5]);
+    expect(index.search({ query: "志愿服务", k: 1 })).toHaveLength(1);
+    expect(index.search({ query: "志愿服务", k: 0 })).toEqual([]);
+  });
+
+  it("accepts a pre-tokenised query and returns nothing for unknown or empty queries", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add(bulletinItems);
+    expect(ids(index.search({ query: ["三夏", "30008"], k: 5 }))).toEqual([3]);
+    expect(index.search({ query: "GDP", k: 5 })).toEqual([]);
+    expect(index.search({ query: "", k: 5 })).toEqual([]);
+    expect(createBm25Index({ tokenizer }).search({ query: "志愿服务", k: 5 })).toEqual([]);
+  });
+
+  it("gives identical results after a JSON round trip and keeps working", () => {
+    const index = createBm25Index({ tokenizer, parameters: { titleBoost: 3 } });
+    index.add(bulletinItems);
+    const snapshot = JSON.parse(JSON.stringify(index.toJSON())) as unknown;
+    const loaded = loadBm25Index({ snapshot, tokenizer });
+    expect(loaded.size()).toBe(5);
+    for (const query of ["注册志愿者有多少", "志愿服务", "微网格 受理事件", "区教育局集团化办学", "30008"]) {
+      expect(loaded.search({ query, k: 5 })).toEqual(index.search({ query, k: 5 }));
+    }
+    expect(loaded.toJSON()).toEqual(index.toJSON());
+    loaded.remove([3]);
+    expect(loaded.search({ query: "三夏", k: 5 })).toEqual([]);
+  });
+
+  it("rejects a snapshot of another format version and says to reindex", () => {
+    const snapshot = { ...createBm25Index({ tokenizer }).toJSON(), formatVersion: 99 };
+    expect(() => loadBm25Index({ snapshot, tokenizer, source: "data/bm25.json" })).toThrow(StoreError);
+    expect(() => loadBm25Index({ snapshot, tokenizer, source: "data/bm25.json" })).toThrow(
+      /data\/bm25\.json: unsupported BM25 index format version 99.*reindex/,
+    );
+    expect(() => loadBm25Index({ snapshot: { hello: 1 }, tokenizer })).toThrow(/no formatVersion.*reindex/);
+  });
+
+  it("rejects a snapshot built with another tokenizer", () => {
+    const whitespace: Tokenizer = { name: "whitespace", tokenize: (text) => text.split(/\s+/).filter(Boolean), addWords: () => {} };
+    const snapshot = createBm25Index({ tokenizer: whitespace }).toJSON();
+    expect(() => loadBm25Index({ snapshot, tokenizer })).toThrow(/built with tokenizer "whitespace".*jieba-search-v1.*reindex/);
+  });
+});
+
+const corpusDir = "/work/shared/corpus";
+describe.skipIf(!existsSync(corpusDir))("createBm25Index at 10,000 items (needs /work/shared/corpus)", () => {
+  it("reports build and query times", () => {
+    const text = readdirSync(corpusDir).map((file) => readFileSync(path.join(corpusDir, file), "utf8")).join("\n");
+    const sentences = text.split(/[。！？\n]/).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 8);
+    let seed = 42;
+    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const pick = (): string => sentences[Math.floor(random() * sentences.length)] ?? "";
+    const documents: Bm25Document[] = [];
+    for (let id = 1; id <= 10_000; id += 1) {
+      const body = Array.from({ length: 3 + Math.floor(random() * 8) }, pick).join("。");
+      documents.push({ id, fields: { title: pick().slice(0, 30) }, text: body });
+    }
+    const index = createBm25Index({ tokenizer });
+    const buildStarted = performance.now();
+    index.add(documents);
+    const buildMilliseconds = performance.now() - buildStarted;
+
+    const questions = readFileSync("/work/shared/eval/questions.jsonl", "utf8").trim().split("\n")
+      .map((line) => (JSON.parse(line) as { question: string }).question);
+    const queries = [...questions, "上街区", "志愿服务", "矛盾纠纷化解", "网格员 城运中心 12345热线", "国家卫生城市 创卫"];
+    const durations: number[] = [];
+    for (let round = 0; round < 10; round += 1) {
+      for (const query of queries) {
+        const started = performance.now();
+        index.search({ query, k: 20 });
+        durations.push(performance.now() - started);
+      }
+    }
+    durations.sort((left, right) => left - right);
+    const percentile = (share: number): string => (durations[Math.floor(share * (durations.length - 1))] ?? 0).toFixed(2);
+    console.log(
+      `bm25: 10,000 items built in ${buildMilliseconds.toFixed(0)} ms; query p50 ${percentile(0.5)} ms, p95 ${percentile(0.95)} ms, max ${percentile(1)} ms`,
+    );
+    expect(index.size()).toBe(10_000);
+  });
+});
