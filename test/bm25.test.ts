@@ -106,6 +106,23 @@ describe("createBm25Index", () => {
     expect(index.search({ query: "志愿服务", k: 0 })).toEqual([]);
   });
 
+  it("ranks the same way for a small k as for a large one, ties by ascending id", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add(Array.from({ length: 40 }, (_, position) => ({
+      id: 40 - position,
+      text: "志愿服务".repeat((position % 5) + 1) + "社区网格".repeat(position % 7),
+    })));
+    const all = index.search({ query: "志愿服务", k: 40 });
+    expect(all).toHaveLength(40);
+    expect(index.search({ query: "志愿服务", k: 3 })).toEqual(all.slice(0, 3));
+    for (let position = 1; position < all.length; position += 1) {
+      const previous = all[position - 1];
+      const current = all[position];
+      if (previous === undefined || current === undefined) continue;
+      expect(previous.score > current.score || (previous.score === current.score && previous.id < current.id)).toBe(true);
+    }
+  });
+
   it("accepts a pre-tokenised query and returns nothing for unknown or empty queries", () => {
     const index = createBm25Index({ tokenizer });
     index.add(bulletinItems);
@@ -119,7 +136,7 @@ describe("createBm25Index", () => {
     const index = createBm25Index({ tokenizer, parameters: { titleBoost: 3 } });
     index.add(bulletinItems);
     const snapshot = JSON.parse(JSON.stringify(index.toJSON())) as unknown;
-    const loaded = loadBm25Index({ snapshot, tokenizer });
+    const loaded = loadBm25Index({ snapshot, tokenizer, parameters: { titleBoost: 3 } });
     expect(loaded.size()).toBe(5);
     for (const query of ["注册志愿者有多少", "志愿服务", "微网格 受理事件", "区教育局集团化办学", "30008"]) {
       expect(loaded.search({ query, k: 5 })).toEqual(index.search({ query, k: 5 }));
@@ -136,6 +153,8 @@ describe("createBm25Index", () => {
       /data\/bm25\.json: unsupported BM25 index format version 99.*reindex/,
     );
     expect(() => loadBm25Index({ snapshot: { hello: 1 }, tokenizer })).toThrow(/no formatVersion.*reindex/);
+    const damaged = { formatVersion: 1, tokenizer: tokenizer.name, documents: [{ id: 7, terms: [["志愿", "x", 0]] }] };
+    expect(() => loadBm25Index({ snapshot: damaged, tokenizer })).toThrow(/malformed document entry \(id 7\).*reindex/);
   });
 
   it("rejects a snapshot built with another tokenizer", () => {

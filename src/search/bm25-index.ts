@@ -5,6 +5,8 @@ import type { Tokenizer } from "./tokenizer.js";
 /** Bump whenever the snapshot layout changes; older files are then rejected and rebuilt. */
 export const BM25_FORMAT_VERSION = 1;
 
+const REINDEX_HINT = "run `npm run cli -- reindex` to rebuild the search index";
+
 export interface Bm25IndexParameters extends Bm25Parameters {
   /** Multiplier for scores earned in the title; 2 makes a headline match outrank a passing mention. */
   titleBoost: number;
@@ -51,10 +53,10 @@ export interface Bm25Index {
 /** [term, occurrences in title, occurrences in body] */
 export type Bm25TermEntry = [string, number, number];
 
+/** Term counts only: scoring parameters are a query-time choice and come from the loader. */
 export interface Bm25IndexSnapshot {
   formatVersion: number;
   tokenizer: string;
-  parameters: Bm25IndexParameters;
   documents: { id: number; terms: Bm25TermEntry[] }[];
 }
 
@@ -63,16 +65,22 @@ interface FieldLengths {
   body: number;
 }
 
-/** One term in one document; shared by the term's postings and the document's own term map. */
+interface DocumentEntry {
+  id: number;
+  /** Dense position reused after removal, so a search can accumulate scores in a typed array. */
+  slot: number;
+  lengths: FieldLengths;
+  /** One entry per distinct term; shared with the postings lists. */
+  terms: Map<string, Posting>;
+}
+
+/** Occurrences of one term in one document. */
 interface Posting {
   title: number;
   body: number;
-  lengths: FieldLengths;
-}
-
-interface DocumentEntry {
-  lengths: FieldLengths;
-  terms: Map<string, Posting>;
+  document: DocumentEntry;
+  /** Index in the term's postings list, kept so removal is O(1). */
+  position: number;
 }
 
 /**
@@ -95,42 +103,47 @@ function buildIndex(options: { tokenizer: Tokenizer; parameters?: Partial<Bm25In
   const { tokenizer } = options;
   const parameters: Bm25IndexParameters = { ...DEFAULT_BM25_INDEX_PARAMETERS, ...options.parameters };
   const documents = new Map<number, DocumentEntry>();
-  const postings = new Map<string, Map<number, Posting>>();
+  const postings = new Map<string, Posting[]>();
   const totalLengths: FieldLengths = { title: 0, body: 0 };
+  const freeSlots: number[] = [];
+  let slotCount = 0;
 
   function insert(id: number, termCounts: Iterable<Bm25TermEntry>): void {
     removeOne(id);
-    const lengths: FieldLengths = { title: 0, body: 0 };
-    const terms = new Map<string, Posting>();
+    const document: DocumentEntry = { id, slot: freeSlots.pop() ?? slotCount++, lengths: { title: 0, body: 0 }, terms: new Map() };
     for (const [term, title, body] of termCounts) {
-      if (title + body === 0) continue;
-      const posting: Posting = { title, body, lengths };
-      terms.set(term, posting);
-      lengths.title += title;
-      lengths.body += body;
-      let termPostings = postings.get(term);
-      if (termPostings === undefined) {
-        termPostings = new Map();
-        postings.set(term, termPostings);
-      }
-      termPostings.set(id, posting);
+      if (title + body === 0 || document.terms.has(term)) continue;
+      const termPostings = postings.get(term) ?? [];
+      if (termPostings.length === 0) postings.set(term, termPostings);
+      const posting: Posting = { title, body, document, position: termPostings.length };
+      termPostings.push(posting);
+      document.terms.set(term, posting);
+      document.lengths.title += title;
+      document.lengths.body += body;
     }
-    documents.set(id, { lengths, terms });
-    totalLengths.title += lengths.title;
-    totalLengths.body += lengths.body;
+    documents.set(id, document);
+    totalLengths.title += document.lengths.title;
+    totalLengths.body += document.lengths.body;
   }
 
   function removeOne(id: number): void {
-    const entry = documents.get(id);
-    if (entry === undefined) return;
-    for (const term of entry.terms.keys()) {
+    const document = documents.get(id);
+    if (document === undefined) return;
+    for (const [term, posting] of document.terms) {
       const termPostings = postings.get(term);
-      termPostings?.delete(id);
-      if (termPostings?.size === 0) postings.delete(term);
+      if (termPostings === undefined) continue;
+      // Swap-remove: postings order carries no meaning, ranking ties are broken by id.
+      const last = termPostings.pop();
+      if (last !== undefined && last !== posting) {
+        termPostings[posting.position] = last;
+        last.position = posting.position;
+      }
+      if (termPostings.length === 0) postings.delete(term);
     }
-    totalLengths.title -= entry.lengths.title;
-    totalLengths.body -= entry.lengths.body;
+    totalLengths.title -= document.lengths.title;
+    totalLengths.body -= document.lengths.body;
     documents.delete(id);
+    freeSlots.push(document.slot);
   }
 
   function add(newDocuments: readonly Bm25Document[]): void {
@@ -153,59 +166,63 @@ function buildIndex(options: { tokenizer: Tokenizer; parameters?: Partial<Bm25In
   function search(searchOptions: Bm25SearchOptions): Bm25Hit[] {
     const { k, filter } = searchOptions;
     if (k <= 0 || documents.size === 0) return [];
-    const queryTerms = typeof searchOptions.query === "string" ? tokenizer.tokenize(searchOptions.query) : searchOptions.query;
+    const query = searchOptions.query;
+    const queryTerms = [...new Set(typeof query === "string" ? tokenizer.tokenize(query) : query)];
     const totalCount = documents.size;
     const averageTitleLength = totalLengths.title / totalCount;
     const averageBodyLength = totalLengths.body / totalCount;
-    const allowed = new Map<number, boolean>();
-    const hits = new Map<number, Bm25Hit>();
+    const scores = new Float64Array(slotCount);
+    // 0 = not asked yet, 1 = allowed, 2 = filtered out; the filter may be costly, so it runs once per document.
+    const filterVerdicts = filter === undefined ? undefined : new Uint8Array(slotCount);
+    const seen = new Uint8Array(slotCount);
+    const candidates: DocumentEntry[] = [];
 
-    for (const term of new Set(queryTerms)) {
+    for (const term of queryTerms) {
       const termPostings = postings.get(term);
       if (termPostings === undefined) continue;
-      const matchingCount = termPostings.size;
-      for (const [id, posting] of termPostings) {
-        if (filter !== undefined) {
-          let isAllowed = allowed.get(id);
-          if (isAllowed === undefined) {
-            isAllowed = filter(id);
-            allowed.set(id, isAllowed);
-          }
-          if (!isAllowed) continue;
+      const matchingCount = termPostings.length;
+      for (const posting of termPostings) {
+        const document = posting.document;
+        if (filter !== undefined && filterVerdicts !== undefined) {
+          if (filterVerdicts[document.slot] === 0) filterVerdicts[document.slot] = filter(document.id) ? 1 : 2;
+          if (filterVerdicts[document.slot] === 2) continue;
         }
         let score = 0;
         if (posting.title > 0) {
           score += parameters.titleBoost * calculateBm25Score({
             termFrequency: posting.title, matchingCount, totalCount,
-            fieldLength: posting.lengths.title, averageFieldLength: averageTitleLength, parameters,
+            fieldLength: document.lengths.title, averageFieldLength: averageTitleLength, parameters,
           });
         }
         if (posting.body > 0) {
           score += calculateBm25Score({
             termFrequency: posting.body, matchingCount, totalCount,
-            fieldLength: posting.lengths.body, averageFieldLength: averageBodyLength, parameters,
+            fieldLength: document.lengths.body, averageFieldLength: averageBodyLength, parameters,
           });
         }
-        const hit = hits.get(id);
-        if (hit === undefined) {
-          hits.set(id, { id, score, matchedTerms: [term] });
-        } else {
-          hit.score += score;
-          hit.matchedTerms.push(term);
+        if (seen[document.slot] === 0) {
+          seen[document.slot] = 1;
+          candidates.push(document);
         }
+        scores[document.slot] = (scores[document.slot] ?? 0) + score;
       }
     }
-    return [...hits.values()].sort((left, right) => right.score - left.score || left.id - right.id).slice(0, k);
+    const ranked = selectTop({ candidates, score: (document) => scores[document.slot] ?? 0, k });
+    // Matched terms are looked up for the winners only: building them for every candidate costs more than scoring.
+    return ranked.map((document) => ({
+      id: document.id,
+      score: scores[document.slot] ?? 0,
+      matchedTerms: queryTerms.filter((term) => document.terms.has(term)),
+    }));
   }
 
   function toJSON(): Bm25IndexSnapshot {
     return {
       formatVersion: BM25_FORMAT_VERSION,
       tokenizer: tokenizer.name,
-      parameters: { ...parameters },
-      documents: [...documents].map(([id, entry]) => ({
-        id,
-        terms: [...entry.terms].map(([term, posting]): Bm25TermEntry => [term, posting.title, posting.body]),
+      documents: [...documents.values()].map((document) => ({
+        id: document.id,
+        terms: [...document.terms].map(([term, posting]): Bm25TermEntry => [term, posting.title, posting.body]),
       })),
     };
   }
@@ -228,7 +245,6 @@ function buildIndex(options: { tokenizer: Tokenizer; parameters?: Partial<Bm25In
 export function loadBm25Index(options: {
   snapshot: unknown;
   tokenizer: Tokenizer;
-  /** Overrides the parameters stored in the snapshot. */
   parameters?: Partial<Bm25IndexParameters>;
   /** Named in error messages, e.g. the file the snapshot came from. */
   source?: string;
@@ -238,19 +254,50 @@ export function loadBm25Index(options: {
   if (snapshot.tokenizer !== options.tokenizer.name) {
     throw new StoreError({
       message: `${source}: built with tokenizer "${snapshot.tokenizer}", but this version uses "${options.tokenizer.name}"`,
-      hint: "run `npm run cli -- reindex` to rebuild the search index",
+      hint: REINDEX_HINT,
     });
   }
-  const { index, insert } = buildIndex({
-    tokenizer: options.tokenizer,
-    parameters: { ...snapshot.parameters, ...options.parameters },
-  });
+  const { index, insert } = buildIndex({ tokenizer: options.tokenizer, parameters: options.parameters });
   for (const document of snapshot.documents) insert(document.id, document.terms);
   return index;
 }
 
+/** The k best documents, highest score first, ties by ascending id; one pass over the candidates for small k. */
+function selectTop(options: {
+  candidates: readonly DocumentEntry[];
+  score: (document: DocumentEntry) => number;
+  k: number;
+}): DocumentEntry[] {
+  const { candidates, score, k } = options;
+  const ranksBefore = (left: { document: DocumentEntry; score: number }, right: { document: DocumentEntry; score: number }): boolean =>
+    left.score > right.score || (left.score === right.score && left.document.id < right.document.id);
+  if (k * 8 >= candidates.length) {
+    return candidates
+      .map((document) => ({ document, score: score(document) }))
+      .sort((left, right) => (ranksBefore(left, right) ? -1 : ranksBefore(right, left) ? 1 : 0))
+      .slice(0, k)
+      .map((entry) => entry.document);
+  }
+  // Insertion into a short sorted list: most candidates fail the first comparison with the current k-th.
+  const top: { document: DocumentEntry; score: number }[] = [];
+  for (const document of candidates) {
+    const candidate = { document, score: score(document) };
+    const last = top[top.length - 1];
+    if (top.length === k && last !== undefined && !ranksBefore(candidate, last)) continue;
+    let position = top.length;
+    while (position > 0) {
+      const previous = top[position - 1];
+      if (previous === undefined || !ranksBefore(candidate, previous)) break;
+      position -= 1;
+    }
+    top.splice(position, 0, candidate);
+    if (top.length > k) top.pop();
+  }
+  return top.map((entry) => entry.document);
+}
+
 function validateSnapshot(value: unknown, source: string): Bm25IndexSnapshot {
-  const hint = "run `npm run cli -- reindex` to rebuild the search index";
+  const hint = REINDEX_HINT;
   if (typeof value !== "object" || value === null || !("formatVersion" in value)) {
     throw new StoreError({ message: `${source}: not a BM25 index snapshot (no formatVersion)`, hint });
   }
@@ -261,16 +308,18 @@ function validateSnapshot(value: unknown, source: string): Bm25IndexSnapshot {
       hint,
     });
   }
-  const parameters = candidate.parameters;
-  const parametersValid =
-    typeof parameters === "object" && parameters !== null &&
-    (["k", "b", "d", "titleBoost"] as const).every((name) => Number.isFinite(parameters[name]));
-  if (typeof candidate.tokenizer !== "string" || !parametersValid || !Array.isArray(candidate.documents)) {
-    throw new StoreError({ message: `${source}: BM25 index snapshot is incomplete (tokenizer, parameters or documents missing)`, hint });
+  if (typeof candidate.tokenizer !== "string" || !Array.isArray(candidate.documents)) {
+    throw new StoreError({ message: `${source}: BM25 index snapshot is incomplete (tokenizer or documents missing)`, hint });
   }
   for (const document of candidate.documents) {
-    if (!Number.isInteger(document?.id) || !Array.isArray(document?.terms)) {
-      throw new StoreError({ message: `${source}: BM25 index snapshot has a malformed document entry`, hint });
+    const wellFormed =
+      Number.isInteger(document?.id) &&
+      Array.isArray(document?.terms) &&
+      document.terms.every(
+        (entry) => Array.isArray(entry) && typeof entry[0] === "string" && Number.isInteger(entry[1]) && Number.isInteger(entry[2]),
+      );
+    if (!wellFormed) {
+      throw new StoreError({ message: `${source}: BM25 index snapshot has a malformed document entry (id ${String(document?.id)})`, hint });
     }
   }
   return candidate as Bm25IndexSnapshot;

@@ -31,6 +31,7 @@ const YEAR_WORD = "(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4}
 const PART = `(上半年|下半年|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号])?)`;
 const SINCE = "(?:\\s*(以来|至今))?";
 
+const YEAR_ONLY = new RegExp(`^${YEAR_WORD}`);
 const YEAR_PATTERN = new RegExp(`${YEAR_WORD}(?:\\s*${PART})?${SINCE}`, "g");
 const NUMERIC_PATTERN = /(?<![0-9])((?:19|20)[0-9]{2})[.\-/](1[0-2]|0?[1-9])(?:[.\-/](3[01]|[12][0-9]|0?[1-9]))?(?![0-9])/g;
 const YEARLESS_PATTERN = new RegExp(`${PART}${SINCE}`, "g");
@@ -61,21 +62,27 @@ export function parsePeriod(options: { text: string; today: string }): Period | 
   return period;
 }
 
-function collect(text: string, pattern: RegExp, build: (match: RegExpExecArray) => Omit<Candidate, "start" | "end"> | undefined): Candidate[] {
+type Built = Omit<Candidate, "start" | "end"> & { length?: number };
+
+function collect(text: string, pattern: RegExp, build: (match: RegExpExecArray) => Built | undefined): Candidate[] {
   const found: Candidate[] = [];
   for (const match of text.matchAll(pattern)) {
     const built = build(match as RegExpExecArray);
-    if (built) found.push({ ...built, start: match.index, end: match.index + match[0].length });
+    if (!built) continue;
+    const { length = match[0].length, ...candidate } = built;
+    found.push({ ...candidate, start: match.index, end: match.index + length });
   }
   return found;
 }
 
-function fromYearMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
+function fromYearMatch(match: RegExpExecArray, today: SimpleDate): Built | undefined {
   const [, digits, relative, part, quarter, month, day, since] = match;
   const year = digits ? parseYear(digits) : today.year + ({ 今年: 0, 本年: 0, 去年: -1, 前年: -2, 明年: 1 }[relative ?? "今年"] ?? 0);
   if (year === undefined) return undefined;
   const range = partRange({ year, part, quarter, month, day });
-  if (!range) return undefined;
+  // "2023年13月": keep the year, leave the impossible month in the text.
+  const yearOnly = partRange({ year });
+  if (!range) return yearOnly && { ...yearOnly, explicit: true, priority: 3, length: YEAR_ONLY.exec(match[0])?.[0].length ?? 0 };
   return withSince({ ...range, explicit: true, priority: 3 }, since, today);
 }
 

@@ -40,9 +40,10 @@ const SUMMARY_STRONG = /(?:总结|汇总|概括|梳理|归纳|综述|盘点|概�
 const SUMMARY_WORK = /(?:报送|上报|报告|开展|推进|完成|报|做|干)了?的?(?:哪些|什么|些什么)?(?:主要|重点)?工作(?:情况|亮点|成效|成果)?|(?:主要|重点)?工作(?:情况|亮点|成效|成果)|有哪些工作/g;
 
 const FILLERS: RegExp[] = [
-  /请问|麻烦|帮我|帮忙|一下/g,
-  /(?:有|是)?多少(?:个|名|家|次|件|项|位|人)?/g,
-  /(?:是|有)?(?:什么|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
+  /请问|请把|麻烦|帮我|帮忙|一下|看看|查查|查一下/g,
+  /(?:有|是)?多少(?:个|名|家|次|件|项|位|人|场|所)?|几(?:个|名|家|次|件|项|位|人|场|所)/g,
+  /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
+  /[那这该本]一?期/g,
   /怎么样|怎样|如何|是否|有没有/g,
   /上街信息|上街区|全区|我区|本区|现在|目前/g,
   /[吗呢吧啊呀]/g,
@@ -55,7 +56,8 @@ const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
  * Recognises intent, units, period and issue in a staff question.
  * Intent rules, first that applies:
  * - source: a command `/source`, a word asking for the document (原文, 全文, 链接, 原件, 下载…), a weaker
- *   word (文件, 给我, 发我…) together with an issue or date, or an issue with nothing else asked.
+ *   word (文件, 给我, 发我…) together with an issue or date, or (unless it is a follow-up) an issue or
+ *   full date with nothing else asked ("第64期", "2023年8月14日的上街信息").
  * - summary: `/summary`, 总结/汇总/概括/梳理…, or "报了哪些工作 / 工作情况" unless the question pins a
  *   period of one month or less, an issue or a date (then it looks up those items: fact).
  * - fact: everything else.
@@ -80,6 +82,12 @@ export function understandQuery(options: {
   const commandIntent: QueryIntent | undefined = command
     ? /summary|总结/i.test(command[1] ?? "") ? "summary" : "source"
     : undefined;
+
+  const opening = FOLLOW_UP_START.exec(text.trimStart());
+  if (opening) {
+    const start = text.length - text.trimStart().length;
+    removed.push({ start, end: start + opening[0].length });
+  }
 
   const mentions = options.units.match(text);
   for (const mention of mentions) removed.push({ start: mention.start, end: mention.end });
@@ -122,12 +130,14 @@ export function understandQuery(options: {
   // A summary is retrieved by unit and period; "工作" alone would only add noise.
   if (intent === "summary") removed.push(...spansOf(text, /(?:主要|重点)?工作/g));
   let keywords = cleanKeywords(maskSpans(text, removed));
-  if (!ownIntent && issue && keywords === "") intent = "source";
+  const followUp = previous !== undefined && isFollowUp({ text, ownIntent, keywords });
+  // "第64期" or "2023年8月14日的上街信息" alone asks for that issue.
+  if (!ownIntent && !followUp && (issue || date) && keywords === "") intent = "source";
 
   let units = [...new Set(mentions.map((mention) => mention.unit))];
   let unitMentions = mentions.map(({ unit, alias }) => ({ unit, alias }));
   const carriedOver: QueryUnderstanding["carriedOver"] = [];
-  if (previous && isFollowUp({ text, ownIntent, keywords, hasIssue: Boolean(issue) })) {
+  if (previous && followUp) {
     if (units.length === 0 && previous.units.length > 0) {
       units = [...previous.units];
       unitMentions = previous.unitMentions.map((mention) => ({ ...mention }));
@@ -137,7 +147,7 @@ export function understandQuery(options: {
       period = { ...previous.period };
       carriedOver.push("period");
     }
-    if (!ownIntent && !issue && previous.intent !== intent) {
+    if (!ownIntent && previous.intent !== intent) {
       intent = previous.intent;
       carriedOver.push("intent");
     }
@@ -181,7 +191,7 @@ function commandYear(text: string, today: string) {
   return period ? { ...period, start: bare.index, end: bare.index + bare[0].length } : undefined;
 }
 
-function isFollowUp(options: { text: string; ownIntent: boolean; keywords: string; hasIssue: boolean }): boolean {
+function isFollowUp(options: { text: string; ownIntent: boolean; keywords: string }): boolean {
   const compact = options.text.replace(PUNCTUATION, "");
   if (FOLLOW_UP_START.test(compact)) return true;
   if (compact.length >= 12 || options.ownIntent) return false;
@@ -200,7 +210,7 @@ function maskSpans(text: string, spans: readonly Span[]): string {
 }
 
 function cleanKeywords(text: string): string {
-  let cleaned = text.replace(PUNCTUATION, " ").trim().replace(FOLLOW_UP_START, " ");
+  let cleaned = text.replace(PUNCTUATION, " ");
   for (const filler of FILLERS) cleaned = cleaned.split(" ").map((chunk) => chunk.replace(filler, " ")).join(" ");
   return cleaned
     .split(/\s+/)

@@ -1,0 +1,97 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateCorpus } from "../scripts/generate-corpus.js";
+import { parseDocument } from "../src/ingest/parse-document.js";
+import { createBulletinStore } from "../src/store/bulletin-store.js";
+import { ROOT, runCli, spawnCli } from "./helpers/run-cli.js";
+
+const samples = path.join(ROOT, "data/samples");
+const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
+
+describe("cli ingest", () => {
+  it("prints exactly the JSON contract on stdout with --json", async () => {
+    const dataDir = tempDir("cli-");
+    const bad = path.join(tempDir("bad-"), "扫描件.pdf");
+    writeFileSync(bad, "not a pdf at all");
+    const result = await runCli(["--data-dir", dataDir, "ingest", path.join(samples, "2025-18.md"), bad, "--json"]);
+    expect(result.code).toBe(1);
+    const output = JSON.parse(result.stdout);
+    expect(Object.keys(output)).toEqual(["documents", "failed"]);
+    expect(output.documents).toEqual([
+      {
+        source: "2025-18.md",
+        kind: "bulletin",
+        issue: 18,
+        year: 2025,
+        date: "2025-04-17",
+        items: [
+          { department: "区委社工部", departments: ["区委社工部"], kind: "report", title: "区委社工部构建“一刻钟”志愿服务圈" },
+          { department: "工业路街道", departments: ["工业路街道"], kind: "report", title: "工业路街道“企业服务日”打通助企最后一公里" },
+          { department: "区农委", departments: ["区农委"], kind: "report", title: "区农委多措并举抓好春耕备播" },
+          { department: "区卫健委", departments: ["区卫健委", "区医保局"], kind: "report", title: "区卫健委 区医保局联合推进家庭医生签约服务" },
+          { department: "区应急管理局", departments: ["区应急管理局"], kind: "report", title: "区应急管理局开展安全生产隐患大排查" },
+          { department: "区总工会", departments: ["区总工会"], kind: "brief", title: "" },
+        ],
+      },
+    ]);
+    expect(output.failed).toHaveLength(1);
+    expect(output.failed[0].source).toBe("扫描件.pdf");
+    expect(output.failed[0].error).toMatch(/PDF.*；.+/);
+  });
+
+  it("prints a summary table for people and exits 0 when every file was read", async () => {
+    const dataDir = tempDir("cli-");
+    const first = await runCli(["--data-dir", dataDir, "ingest", samples]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/2024-12\.txt\s+第12期\s+2024-03-07\s+7\s+新增/);
+    expect(first.stdout).toContain("共 6 个文件：新增 6，替换 0，未变化 0，失败 0。");
+    const second = await runCli(["--data-dir", dataDir, "ingest", samples]);
+    expect(second.stdout).toContain("新增 0，替换 0，未变化 6");
+  });
+
+  it("has --help for the command", async () => {
+    const result = await runCli(["ingest", "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("--json");
+    expect(result.stdout).toContain("<path...>");
+  });
+
+  it("leaves a complete, consistent store when killed mid-ingest, and a re-run finishes the job", async () => {
+    const corpus = tempDir("corpus-");
+    const files = generateCorpus({ count: 400, seed: 7, outDir: corpus });
+    const dataDir = tempDir("killed-");
+    const child = spawnCli(["--data-dir", dataDir, "ingest", corpus]);
+    const exited = new Promise((resolve) => child.on("close", resolve));
+
+    // Kill -9 as soon as some (but not all) documents are committed.
+    const probe = createBulletinStore({ dataDir });
+    let stored = 0;
+    for (let attempt = 0; attempt < 600 && stored < 25; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      stored = probe.counts().documents;
+    }
+    child.kill("SIGKILL");
+    await exited;
+    probe.close();
+
+    const store = createBulletinStore({ dataDir });
+    const documents = store.listDocuments();
+    expect(documents.length).toBeGreaterThan(0);
+    expect(documents.length).toBeLessThan(files.length);
+    for (const document of documents) {
+      const text = (store.database.prepare("SELECT text FROM documents WHERE id = ?").get(document.id) as { text: string }).text;
+      expect(document.itemCount).toBe(parseDocument({ text }).items.length);
+    }
+    store.close();
+
+    const rerun = await runCli(["--data-dir", dataDir, "ingest", corpus, "--json"]);
+    expect(rerun.code).toBe(0);
+    const final = createBulletinStore({ dataDir });
+    expect(final.counts().documents).toBe(files.length);
+    const orphans = final.database.prepare("SELECT COUNT(*) AS n FROM items WHERE document_id NOT IN (SELECT id FROM documents)").get() as { n: number };
+    expect(orphans.n).toBe(0);
+    final.close();
+  }, 120_000);
+});

@@ -1,0 +1,210 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createUnitMatcher, readUnitAliasLines } from "../src/search/unit-aliases.js";
+import { understandQuery, type QueryUnderstanding } from "../src/search/understand-query.js";
+
+const today = "2026-11-23";
+const corpusUnits = [
+  "区教育局", "区司法局", "区公安局", "区委宣传部", "区委社工部", "工业路街道", "区委编办", "矿山街道",
+  "中心路街道", "区政务服务中心", "区文广旅体局", "区法院", "区科工信局", "济源路街道", "新安路街道",
+  "区督查局", "区委老干部局", "区农委", "市生态环境局上街分局", "区统计局", "区检察院",
+];
+const units = createUnitMatcher({
+  units: corpusUnits,
+  aliasLines: readUnitAliasLines({ path: new URL("../data/dictionary/unit-aliases.txt", import.meta.url).pathname }),
+});
+const understand = (text: string, previous?: QueryUnderstanding) =>
+  understandQuery({ text, today, units, ...(previous ? { previous } : {}) });
+
+const year = (value: number) => ({ from: `${value}-01-01`, to: `${value}-12-31`, label: `${value}年`, explicit: true });
+
+describe("understandQuery: exact readings", () => {
+  it.each<[string, Omit<QueryUnderstanding, "text" | "carriedOver">]>([
+    ["上街区注册志愿者有多少人？", { intent: "fact", units: [], unitMentions: [], keywords: "注册志愿者" }],
+    ["总结区委社工部今年的工作", {
+      intent: "summary", units: ["区委社工部"], unitMentions: [{ unit: "区委社工部", alias: "区委社工部" }],
+      period: year(2026), keywords: "",
+    }],
+    ["公安局今年化解了多少纠纷", {
+      intent: "fact", units: ["区公安局"], unitMentions: [{ unit: "区公安局", alias: "公安局" }],
+      period: year(2026), keywords: "化解 纠纷",
+    }],
+    ["生态环境局帮了多少企业", {
+      intent: "fact", units: ["市生态环境局上街分局"], unitMentions: [{ unit: "市生态环境局上街分局", alias: "生态环境局" }],
+      keywords: "帮 企业",
+    }],
+    ["第64期原文", { intent: "source", units: [], unitMentions: [], issue: { number: 64 }, keywords: "" }],
+    ["第55期上街信息的原文", { intent: "source", units: [], unitMentions: [], issue: { number: 55 }, keywords: "" }],
+    ["给我2026年第8期", { intent: "source", units: [], unitMentions: [], issue: { number: 8, year: 2026 }, keywords: "" }],
+    ["下载2026年第8期pdf", { intent: "source", units: [], unitMentions: [], issue: { number: 8, year: 2026 }, keywords: "" }],
+    ["请把第64期的链接发我", { intent: "source", units: [], unitMentions: [], issue: { number: 64 }, keywords: "" }],
+    ["第64期的文件发我", { intent: "source", units: [], unitMentions: [], issue: { number: 64 }, keywords: "" }],
+    ["64期", { intent: "source", units: [], unitMentions: [], issue: { number: 64 }, keywords: "" }],
+    ["第八期", { intent: "source", units: [], unitMentions: [], issue: { number: 8 }, keywords: "" }],
+    ["/source 64", { intent: "source", units: [], unitMentions: [], issue: { number: 64 }, keywords: "" }],
+    ["/原文 2026年第8期", { intent: "source", units: [], unitMentions: [], issue: { number: 8, year: 2026 }, keywords: "" }],
+    ["2023年8月14日的上街信息", {
+      intent: "source", units: [], unitMentions: [],
+      period: { from: "2023-08-14", to: "2023-08-14", label: "2023年8月14日", explicit: true }, date: "2023-08-14", keywords: "",
+    }],
+    ["第 8 期有哪些内容", { intent: "fact", units: [], unitMentions: [], issue: { number: 8 }, keywords: "内容" }],
+    ["区委编办出台了什么文件", {
+      intent: "fact", units: ["区委编办"], unitMentions: [{ unit: "区委编办", alias: "区委编办" }], keywords: "出台 文件",
+    }],
+    ["近三个月", {
+      intent: "fact", units: [], unitMentions: [],
+      period: { from: "2026-08-23", to: "2026-11-23", label: "近三个月（2026-08-23 至 2026-11-23）", explicit: false }, keywords: "",
+    }],
+    ["2023年上半年", {
+      intent: "fact", units: [], unitMentions: [],
+      period: { from: "2023-01-01", to: "2023-06-30", label: "2023年上半年", explicit: true }, keywords: "",
+    }],
+    ["/summary 工业路街道 2023", {
+      intent: "summary", units: ["工业路街道"], unitMentions: [{ unit: "工业路街道", alias: "工业路街道" }],
+      period: year(2023), keywords: "",
+    }],
+    ["/总结 社工部", {
+      intent: "summary", units: ["区委社工部"], unitMentions: [{ unit: "区委社工部", alias: "社工部" }], keywords: "",
+    }],
+    ["区委社工部报了哪些工作", {
+      intent: "summary", units: ["区委社工部"], unitMentions: [{ unit: "区委社工部", alias: "区委社工部" }], keywords: "",
+    }],
+    ["2023年8月工业路街道报送了什么工作？", {
+      intent: "fact", units: ["工业路街道"], unitMentions: [{ unit: "工业路街道", alias: "工业路街道" }],
+      period: { from: "2023-08-01", to: "2023-08-31", label: "2023年8月", explicit: true }, keywords: "",
+    }],
+    ["区委社工部2023年报了哪些工作", {
+      intent: "summary", units: ["区委社工部"], unitMentions: [{ unit: "区委社工部", alias: "区委社工部" }],
+      period: year(2023), keywords: "",
+    }],
+    ["矿山街道的工作情况", {
+      intent: "summary", units: ["矿山街道"], unitMentions: [{ unit: "矿山街道", alias: "矿山街道" }], keywords: "",
+    }],
+    ["梳理一下工业路街道2023年以来的工作", {
+      intent: "summary", units: ["工业路街道"], unitMentions: [{ unit: "工业路街道", alias: "工业路街道" }],
+      period: { from: "2023-01-01", to: "2026-11-23", label: "2023年以来（2023-01-01 至 2026-11-23）", explicit: true }, keywords: "",
+    }],
+    ["近三个月公安局做了哪些工作", {
+      intent: "summary", units: ["区公安局"], unitMentions: [{ unit: "区公安局", alias: "公安局" }],
+      period: { from: "2026-08-23", to: "2026-11-23", label: "近三个月（2026-08-23 至 2026-11-23）", explicit: false }, keywords: "",
+    }],
+    ["社工部和宣传部今年做了哪些工作", {
+      intent: "summary", units: ["区委社工部", "区委宣传部"],
+      unitMentions: [{ unit: "区委社工部", alias: "社工部" }, { unit: "区委宣传部", alias: "宣传部" }],
+      period: year(2026), keywords: "",
+    }],
+    ["宣传部和文旅局去年办了几场活动", {
+      intent: "fact", units: ["区委宣传部", "区文广旅体局"],
+      unitMentions: [{ unit: "区委宣传部", alias: "宣传部" }, { unit: "区文广旅体局", alias: "文旅局" }],
+      period: year(2025), keywords: "办 活动",
+    }],
+    ["上街区智慧城市运行中心上半年受理了多少事件？", {
+      intent: "fact", units: [], unitMentions: [],
+      period: { from: "2026-01-01", to: "2026-06-30", label: "2026年上半年", explicit: false }, keywords: "智慧城市运行中心 受理 事件",
+    }],
+    ["一季度政务服务中心办了多少件", {
+      intent: "fact", units: ["区政务服务中心"], unitMentions: [{ unit: "区政务服务中心", alias: "政务服务中心" }],
+      period: { from: "2026-01-01", to: "2026-03-31", label: "2026年第一季度", explicit: false }, keywords: "办",
+    }],
+    ["区法院今年审结了多少案件？", {
+      intent: "fact", units: ["区法院"], unitMentions: [{ unit: "区法院", alias: "区法院" }], period: year(2026), keywords: "审结 案件",
+    }],
+    ["上街区2024年的GDP是多少？", { intent: "fact", units: [], unitMentions: [], period: year(2024), keywords: "GDP" }],
+    ["“信托制”物业改革效果怎么样？", { intent: "fact", units: [], unitMentions: [], keywords: "信托制 物业改革效果" }],
+    ["郑州玉发精瓷和哪所大学合作？", { intent: "fact", units: [], unitMentions: [], keywords: "郑州玉发精瓷 大学合作" }],
+    ["区督查局推进民生实事有哪些做法？", {
+      intent: "fact", units: ["区督查局"], unitMentions: [{ unit: "区督查局", alias: "区督查局" }], keywords: "推进民生实事 做法",
+    }],
+    ["哪些小学教育集团获评市级优质教育集团？", {
+      intent: "fact", units: [], unitMentions: [], keywords: "小学教育集团获评市级优质教育集团",
+    }],
+    ["几乎所有社区都建了驿站吗", { intent: "fact", units: [], unitMentions: [], keywords: "几乎所有社区都建了驿站" }],
+  ])("%s", (text, expected) => {
+    expect(understand(text)).toEqual({ text, carriedOver: [], ...expected });
+  });
+
+  it("returns every candidate of an ambiguous alias", () => {
+    const ambiguous = createUnitMatcher({ units: ["矿山街道", "矿山镇"] });
+    const result = understandQuery({ text: "矿山的志愿者有多少", today, units: ambiguous });
+    expect(result.units).toEqual(["矿山街道", "矿山镇"]);
+    expect(result.unitMentions).toEqual([{ unit: "矿山街道", alias: "矿山" }, { unit: "矿山镇", alias: "矿山" }]);
+  });
+});
+
+describe("understandQuery: follow-ups", () => {
+  const summary = understand("总结区委社工部今年的工作");
+  const fact = understand("公安局今年化解了多少纠纷");
+
+  it("那2023年呢？ keeps the unit and the intent, replaces the period", () => {
+    expect(understand("那2023年呢？", summary)).toEqual({
+      text: "那2023年呢？", intent: "summary", units: ["区委社工部"], unitMentions: [{ unit: "区委社工部", alias: "区委社工部" }],
+      period: year(2023), keywords: "", carriedOver: ["units", "intent"],
+    });
+  });
+
+  it("工业路街道呢？ keeps the period, replaces the unit", () => {
+    expect(understand("工业路街道呢？", summary)).toEqual({
+      text: "工业路街道呢？", intent: "summary", units: ["工业路街道"], unitMentions: [{ unit: "工业路街道", alias: "工业路街道" }],
+      period: year(2026), keywords: "", carriedOver: ["period", "intent"],
+    });
+  });
+
+  it("a fact follow-up also keeps what was asked", () => {
+    expect(understand("那2023年呢？", fact)).toEqual({
+      text: "那2023年呢？", intent: "fact", units: ["区公安局"], unitMentions: [{ unit: "区公安局", alias: "公安局" }],
+      period: year(2023), keywords: "化解 纠纷", carriedOver: ["units", "keywords"],
+    });
+  });
+
+  it("再看看去年的 replaces the period only", () => {
+    expect(understand("再看看去年的", fact)).toMatchObject({
+      units: ["区公安局"], period: year(2025), keywords: "化解 纠纷", carriedOver: ["units", "keywords"],
+    });
+  });
+
+  it("still chains: a carried unit survives a second follow-up", () => {
+    const second = understand("那2023年呢？", summary);
+    expect(understand("去年呢", second)).toMatchObject({ units: ["区委社工部"], period: year(2025), intent: "summary" });
+  });
+
+  it("an issue in a follow-up drops the previous period but keeps the unit", () => {
+    expect(understand("第8期呢", fact)).toEqual({
+      text: "第8期呢", intent: "fact", units: ["区公安局"], unitMentions: [{ unit: "区公安局", alias: "公安局" }],
+      issue: { number: 8 }, keywords: "化解 纠纷", carriedOver: ["units", "keywords"],
+    });
+  });
+
+  it("a self-contained question with its own unit inherits nothing", () => {
+    expect(understand("区农委给种粮农民发放了多少一次性补贴？", summary)).toEqual({
+      text: "区农委给种粮农民发放了多少一次性补贴？", intent: "fact", units: ["区农委"],
+      unitMentions: [{ unit: "区农委", alias: "区农委" }], keywords: "给种粮农民发放 一次性补贴", carriedOver: [],
+    });
+  });
+
+  it("a short question with its own content and unit inherits nothing", () => {
+    expect(understand("区农委发了多少补贴", fact).carriedOver).toEqual([]);
+  });
+
+  it("a short question with its own intent word is new", () => {
+    expect(understand("总结社工部的工作", fact)).toMatchObject({ intent: "summary", carriedOver: [] });
+    expect(understand("总结社工部的工作", fact).period).toBeUndefined();
+  });
+
+  it("a self-contained question without a unit inherits nothing", () => {
+    expect(understand("哪些小学教育集团获评市级优质教育集团？", summary)).toMatchObject({ units: [], carriedOver: [] });
+  });
+});
+
+const evalFile = "/work/shared/eval/questions.jsonl";
+describe.skipIf(!existsSync(evalFile))(`understandQuery on ${evalFile} (skipped when the eval set is absent)`, () => {
+  const questions = existsSync(evalFile)
+    ? readFileSync(evalFile, "utf8").split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as { id: string; question: string; kind: string })
+    : [];
+  // "none" marks questions the bulletins cannot answer; they are still asked as facts.
+  it.each(questions.map((question) => [question.id, question.question, question.kind === "none" ? "fact" : question.kind]))(
+    "%s %s -> %s",
+    (_id, question, intent) => {
+      expect(understand(question).intent).toBe(intent);
+    },
+  );
+});

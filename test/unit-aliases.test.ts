@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../src/errors.js";
+import {
+  createUnitMatcher,
+  deriveUnitAliases,
+  parseUnitAliasLines,
+  readUnitAliasLines,
+} from "../src/search/unit-aliases.js";
+
+// The units named in the attributions of the real bulletins.
+const corpusUnits = [
+  "区教育局", "区司法局", "区公安局", "区委宣传部", "区委社工部", "工业路街道", "区委编办", "矿山街道",
+  "中心路街道", "区政务服务中心", "区文广旅体局", "区法院", "区科工信局", "济源路街道", "新安路街道",
+  "区督查局", "区委老干部局", "区农委", "市生态环境局上街分局", "区统计局", "区检察院",
+];
+const aliasLines = readUnitAliasLines({ path: new URL("../data/dictionary/unit-aliases.txt", import.meta.url).pathname });
+const matcher = createUnitMatcher({ units: corpusUnits, aliasLines });
+
+const unitsIn = (text: string) => matcher.match(text).map(({ unit, alias }) => `${unit}<-${alias}`);
+
+describe("createUnitMatcher().match", () => {
+  it("finds an alias with its span", () => {
+    expect(matcher.match("总结社工部的工作")).toEqual([{ unit: "区委社工部", alias: "社工部", start: 2, end: 5 }]);
+  });
+
+  it.each([
+    ["公安局今年化解了多少纠纷", ["区公安局<-公安局"]],
+    ["生态环境局帮了多少企业", ["市生态环境局上街分局<-生态环境局"]],
+    ["环保局今年查了几起案件", ["市生态环境局上街分局<-环保局"]],
+    ["区委社工部报了哪些工作", ["区委社工部<-区委社工部"]],
+    ["社会工作部的志愿服务", ["区委社工部<-社会工作部"]],
+    ["工信局和文旅局", ["区科工信局<-工信局", "区文广旅体局<-文旅局"]],
+    ["法院和检察院", ["区法院<-法院", "区检察院<-检察院"]],
+    ["上街区人民法院审结多少案件", ["区法院<-上街区人民法院"]],
+    ["编办的改革", ["区委编办<-编办"]],
+    ["上街区教育局的集团化办学", ["区教育局<-上街区教育局"]],
+    ["矿山街道和工业路的创卫工作", ["矿山街道<-矿山街道", "工业路街道<-工业路"]],
+    ["公安今年抓了多少人", ["区公安局<-公安"]],
+  ])("%s", (text, expected) => {
+    expect(unitsIn(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["上街区注册志愿者有多少人？"],
+    ["上街区"],
+    ["市教育局出台了什么文件"],
+    ["哪些小学教育集团获评市级优质教育集团？"],
+    ["开展爱国主义教育的学校"],
+    ["老干部活动中心在哪里"],
+    ["统计数据显示"],
+  ])("finds no unit in %s", (text) => {
+    expect(matcher.match(text)).toEqual([]);
+  });
+
+  it("prefers the longest name: 区委社工部 is one mention, not 社工部 inside it", () => {
+    expect(matcher.match("区委社工部")).toEqual([{ unit: "区委社工部", alias: "区委社工部", start: 0, end: 5 }]);
+  });
+
+  it("returns every candidate of an ambiguous alias on the same span", () => {
+    const ambiguous = createUnitMatcher({ units: ["矿山街道", "矿山镇"] });
+    expect(ambiguous.match("矿山的工作")).toEqual([
+      { unit: "矿山街道", alias: "矿山", start: 0, end: 2 },
+      { unit: "矿山镇", alias: "矿山", start: 0, end: 2 },
+    ]);
+  });
+
+  it("treats an alias listed for two units as ambiguous", () => {
+    const listed = createUnitMatcher({ units: [], aliasLines: ["区委政法委: 政法", "区司法局: 政法"] });
+    expect(listed.match("政法工作").map((mention) => mention.unit)).toEqual(["区委政法委", "区司法局"]);
+  });
+
+  it("lets a listed alias override a derived one", () => {
+    const listed = createUnitMatcher({ units: ["区公安局", "区公安分局"], aliasLines: ["区公安局: 公安"] });
+    expect(listed.match("公安的工作").map((mention) => mention.unit)).toEqual(["区公安局"]);
+  });
+});
+
+describe("createUnitMatcher().resolve", () => {
+  it.each([
+    ["社工部", "区委社工部"],
+    ["区委社工部", "区委社工部"],
+    ["工业路", "工业路街道"],
+    ["环保局", "市生态环境局上街分局"],
+    [" 上街区统计局 ", "区统计局"],
+    ["区卫健委", "区卫健委"],
+  ])("%s -> %s", (name, unit) => {
+    expect(matcher.resolve(name)).toEqual({ unit });
+  });
+
+  it("suggests the closest names for an unknown unit", () => {
+    const bare = createUnitMatcher({ units: corpusUnits });
+    expect(bare.resolve("人社局")).toEqual({ suggestions: ["区委社工部", "区公安局", "区司法局", "区教育局", "区督查局"] });
+    expect(bare.resolve("街道")).toEqual({ suggestions: ["矿山街道", "中心路街道", "工业路街道", "新安路街道", "济源路街道"] });
+    expect(bare.resolve("xyz")).toEqual({ suggestions: [] });
+  });
+
+  it("returns both candidates of an ambiguous name as suggestions", () => {
+    expect(createUnitMatcher({ units: ["矿山街道", "矿山镇"] }).resolve("矿山")).toEqual({ suggestions: ["矿山街道", "矿山镇"] });
+  });
+});
+
+describe("createUnitMatcher().units", () => {
+  it("lists ingest units and dictionary units once each", () => {
+    const small = createUnitMatcher({ units: ["区教育局", "工业路街道"], aliasLines: ["区教育局: 教体局", "区卫健委: 卫健委"] });
+    expect(small.units()).toEqual(["工业路街道", "区教育局", "区卫健委"]);
+  });
+});
+
+describe("deriveUnitAliases", () => {
+  it("strips prefixes and suffixes", () => {
+    expect(deriveUnitAliases("区委社工部")).toEqual([
+      { alias: "社工部", strength: "derived" },
+      { alias: "上街区委社工部", strength: "derived" },
+      { alias: "社工", strength: "weak" },
+    ]);
+  });
+
+  it("keeps a compound name whole", () => {
+    expect(deriveUnitAliases("市生态环境局上街分局")).toEqual([{ alias: "生态环境局上街分局", strength: "derived" }]);
+    expect(deriveUnitAliases("区委编办")).toEqual([
+      { alias: "编办", strength: "derived" },
+      { alias: "上街区委编办", strength: "derived" },
+    ]);
+  });
+
+  it("shortens streets and towns", () => {
+    expect(deriveUnitAliases("工业路街道")).toEqual([{ alias: "工业路", strength: "weak" }]);
+    expect(deriveUnitAliases("峡窝镇")).toEqual([{ alias: "峡窝", strength: "weak" }]);
+  });
+});
+
+describe("parseUnitAliasLines", () => {
+  it("reads canonical names, aliases and comments", () => {
+    expect(parseUnitAliasLines(["# comment", "", "区公安局: 公安, 公安局，公安分局 # trailing", "区委编办：编办"])).toEqual(
+      new Map([
+        ["区公安局", ["公安", "公安局", "公安分局"]],
+        ["区委编办", ["编办"]],
+      ]),
+    );
+  });
+
+  it("names the line that has no canonical name", () => {
+    expect(() => parseUnitAliasLines(["区公安局: 公安", "公安局 公安"])).toThrow(AppError);
+    expect(() => parseUnitAliasLines(["区公安局: 公安", "公安局 公安"])).toThrow('line 2 "公安局 公安"');
+  });
+
+  it("the shipped dictionary parses and covers every unit seen in the bulletins", () => {
+    const table = parseUnitAliasLines(aliasLines);
+    expect(corpusUnits.filter((unit) => !table.has(unit))).toEqual([]);
+  });
+});
