@@ -4,7 +4,10 @@ import { loadConfig } from "../config.js";
 import { AppError, describeError } from "../errors.js";
 import { createLogger } from "../log.js";
 import { createCliContext, type CliContext } from "./cli-context.js";
+import { registerAskCommand } from "./ask-command.js";
+import { registerEvalCommand } from "./eval-command.js";
 import { registerIngestCommand } from "./ingest-command.js";
+import { registerReindexCommand } from "./reindex-command.js";
 import { registerStartCommand } from "./start-command.js";
 
 /** Builds the command-line program; every job of the product is a subcommand. */
@@ -25,6 +28,9 @@ export function createProgram(): Command {
   };
   registerIngestCommand(program, getContext);
   registerStartCommand(program, getContext);
+  registerAskCommand(program, getContext);
+  registerReindexCommand(program, getContext);
+  registerEvalCommand(program, getContext);
   return program;
 }
 

@@ -47,6 +47,8 @@ export interface Bm25Index {
   /** Best k documents, highest score first, ties by ascending id. */
   search(options: Bm25SearchOptions): Bm25Hit[];
   size(): number;
+  /** Number of documents containing `term` (title or body). */
+  documentFrequency(term: string): number;
   toJSON(): Bm25IndexSnapshot;
 }
 
@@ -233,6 +235,7 @@ function buildIndex(options: { tokenizer: Tokenizer; parameters?: Partial<Bm25In
     remove: (ids) => ids.forEach((id) => removeOne(id)),
     search,
     size: () => documents.size,
+    documentFrequency: (term) => postings.get(term)?.length ?? 0,
     toJSON,
   };
   return { index, insert };

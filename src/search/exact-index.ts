@@ -61,6 +61,7 @@ export function createExactIndex(options: { dimensions: number }): VectorIndex {
     dimensions,
     size: () => vectors.size,
     has: (id) => vectors.has(id),
+    ids: () => [...vectors.keys()].sort((left, right) => left - right),
     add(entries) {
       // Validate the whole batch first so a bad entry leaves the index unchanged.
       const prepared = entries.map((entry) => {

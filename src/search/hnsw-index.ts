@@ -232,6 +232,7 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
     dimensions,
     size: () => labelById.size,
     has: (id) => labelById.has(id),
+    ids: () => [...labelById.keys()].sort((left, right) => left - right),
     stats: () => ({ slots: labelIds.length, freeSlots: freeLabels.length, capacity: graph.getMaxElements() }),
     add(entries) {
       // Validate the whole batch first so a bad entry leaves the index unchanged.

@@ -37,7 +37,7 @@ const SOURCE_STRONG = /原文|全文|原件|原稿|链接|下载|附件|pdf|word
 const SOURCE_WEAK = /文件|发给我|发我|给我|发一下|调出|打开|看看|查看/g;
 const SUMMARY_STRONG = /(?:总结|汇总|概括|梳理|归纳|综述|盘点|概述|回顾|小结)(?:一下)?/g;
 // "What work did X report": a summary over a long period, a lookup within one month or less.
-const SUMMARY_WORK = /(?:报送|上报|报告|开展|推进|完成|报|做|干)了?的?(?:哪些|什么|些什么)?(?:主要|重点)?工作(?:情况|亮点|成效|成果)?|(?:主要|重点)?工作(?:情况|亮点|成效|成果)|有哪些工作/g;
+const SUMMARY_WORK = /(?:报送|上报|报告|开展|推进|完成|报|做|干)(?:了|过)?的?(?:哪些|什么|些什么)?(?:主要|重点)?工作(?:情况|亮点|成效|成果)?|(?:主要|重点)?工作(?:情况|亮点|成效|成果)|有哪些工作/g;
 
 const FILLERS: RegExp[] = [
   /请问|请把|麻烦|帮我|帮忙|一下|看看|查查|查一下/g,

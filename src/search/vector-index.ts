@@ -17,6 +17,8 @@ export interface VectorIndex {
   /** Removes vectors; unknown ids are ignored. */
   remove(ids: readonly number[]): void;
   has(id: number): boolean;
+  /** Ids of the live vectors, ascending. */
+  ids(): number[];
   search(options: { vector: readonly number[]; k: number; filter?: (id: number) => boolean }): VectorHit[];
   /** Writes the index to disk (no-op for purely in-memory indexes). */
   save(): void;

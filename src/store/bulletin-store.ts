@@ -36,6 +36,8 @@ export interface BulletinStore {
   getDocument(id: number): StoredDocument | undefined;
   findIssue(options: { issue: number; year?: number }): StoredDocument[];
   getOriginal(id: number): { source: string; mediaType: string; bytes: Buffer } | undefined;
+  /** The decoded text the document was parsed from. */
+  getText(id: number): string | undefined;
   listItems(query?: ItemQuery): StoredItem[];
   getItems(ids: readonly number[]): StoredItem[];
   /** Every unit named in an attribution, with its item count. */
@@ -99,6 +101,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     listDocuments: database.prepare<[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
     getDocument: database.prepare<[number], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?`),
     original: database.prepare<[number], { source: string; media_type: string; original: Buffer }>("SELECT source, media_type, original FROM documents WHERE id = ?"),
+    text: database.prepare<[number], { text: string }>("SELECT text FROM documents WHERE id = ?"),
     departments: database.prepare<[], { department: string; items: number }>(
       `SELECT j.value AS department, COUNT(*) AS items FROM items i, json_each(i.departments) j
        GROUP BY j.value ORDER BY items DESC, department`),
@@ -161,6 +164,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
       const row = statements.original.get(id);
       return row ? { source: row.source, mediaType: row.media_type, bytes: row.original } : undefined;
     },
+    getText: (id) => statements.text.get(id)?.text,
     listItems,
     getItems: (ids) => {
       if (ids.length === 0) return [];

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { StoreError } from "../errors.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -46,6 +46,17 @@ const MIGRATIONS: Record<number, string> = {
       UNIQUE (document_id, position)
     );
     CREATE INDEX items_department ON items (department);
+  `,
+  // Retrieval units: an item, or a passage of a long item. Ids are never reused, so the
+  // vector and lexical indexes (caches outside SQLite) can be reconciled by id.
+  2: `
+    CREATE TABLE chunks (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      text TEXT NOT NULL,
+      UNIQUE (item_id, position)
+    );
   `,
 };
 

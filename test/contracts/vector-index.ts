@@ -69,6 +69,7 @@ export function testVectorIndex(options: { name: string; create: (dimensions: nu
       expect(index.has(2)).toBe(false);
       expect(index.has(1)).toBe(true);
       expect(index.size()).toBe(2);
+      expect(index.ids()).toEqual([1, 3]);
       expect(ids(index.search({ vector: [0, 1, 0, 0], k: 3 }))).toEqual([3, 1]);
       index.add([{ id: 2, vector: [0, 0, 0, 1] }]);
       expect(index.has(2)).toBe(true);

@@ -1,0 +1,15 @@
+import type { AppliedFilters } from "../search/hybrid-search.js";
+import type { QueryUnderstanding } from "../search/understand-query.js";
+
+/** The fixed, polite reply when the bulletins on record do not answer the question. */
+export function nothingFoundAnswer(options: { understanding: QueryUnderstanding; filters: AppliedFilters }): string {
+  const { filters } = options;
+  const scope: string[] = [];
+  if (filters.units.length > 0) scope.push(`单位：${filters.units.join("、")}`);
+  if (filters.period) scope.push(`时间：${filters.period.label}`);
+  if (filters.issue) scope.push(`期号：${filters.issue.year ? `${filters.issue.year}年` : ""}第${filters.issue.number}期`);
+  if (filters.date) scope.push(`日期：${filters.date}`);
+  const searched = scope.length > 0 ? `（检索范围：${scope.join("；")}）` : "";
+  const suggestion = scope.length > 0 ? "可以放宽单位或时间范围，或换个说法再问。" : "可以换个说法，或加上单位名称、时间再问。";
+  return `已收录的《上街信息》中没有找到能回答这个问题的内容${searched}。${suggestion}`;
+}

@@ -1,0 +1,36 @@
+import type { StoredItem } from "../domain.js";
+import type { QueryUnderstanding } from "../search/understand-query.js";
+import type { BulletinStore } from "../store/bulletin-store.js";
+import { displayTitle, toCitation, type Citation } from "./citation.js";
+
+/** Clauses of an item that carry figures ("注册志愿者增至4.9万人"), shortest first, at most `limit`. */
+export function keyFigures(options: { body: string; limit: number }): string[] {
+  const clauses = options.body.split(/[，。；;,\n]/).map((clause) => clause.trim()).filter((clause) => /\d/.test(clause) && clause.length <= 40);
+  return clauses.slice(0, options.limit);
+}
+
+/**
+ * Every item of the unit(s) in the period, in date order (not top-k): per issue the title and
+ * key figures with a citation marker, then a count line.
+ */
+export function summarizeUnit(options: { store: BulletinStore; understanding: QueryUnderstanding }): { intent: "summary"; answer: string; citations: Citation[] } {
+  const { understanding } = options;
+  const period = understanding.period;
+  const items: StoredItem[] = options.store.listItems({
+    departments: understanding.units,
+    ...(period ? { from: period.from, to: period.to } : {}),
+  });
+  const units = understanding.units.join("、");
+  const scope = period ? `${period.label}` : "已收录简报中";
+  if (items.length === 0) {
+    return { intent: "summary", answer: `${units}在${scope}没有报送《上街信息》。可以放宽时间范围再试。`, citations: [] };
+  }
+  const citations = items.map((item, index) => toCitation({ item, n: index + 1, score: 1 }));
+  const lines = items.map((item, index) => {
+    const figures = keyFigures({ body: item.body, limit: 2 });
+    const issue = item.issue === null ? item.source : `第${item.issue}期`;
+    return `- ${issue}（${item.date ?? "日期不详"}）${displayTitle(item)}${figures.length > 0 ? `：${figures.join("；")}` : ""} [${index + 1}]`;
+  });
+  const issues = new Set(items.map((item) => item.documentId)).size;
+  return { intent: "summary", answer: [`${units}${period ? `${period.label}` : ""}报送的工作：`, ...lines, `共 ${issues} 期 ${items.length} 条。`].join("\n"), citations };
+}

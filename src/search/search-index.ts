@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { BulletinStore } from "../store/bulletin-store.js";
+import { StoreError } from "../errors.js";
+import { createBm25Index, loadBm25Index, type Bm25Index } from "./bm25-index.js";
+import { chunkItem } from "./chunk-item.js";
+import type { Embedder } from "./embedder.js";
+import { createHnswIndex, INDEX_FILE_NAME, MANIFEST_FILE_NAME, type HnswIndex } from "./hnsw-index.js";
+import type { Tokenizer } from "./tokenizer.js";
+
+const LEXICAL_FILE = "lexical.json";
+
+/** What a retrieval unit carries for filtering and citing without another database round trip. */
+export interface ChunkInfo {
+  id: number;
+  itemId: number;
+  documentId: number;
+  position: number;
+  text: string;
+  title: string;
+  departments: string[];
+  date: string | null;
+  issue: number | null;
+  year: number | null;
+}
+
+export interface SearchIndex {
+  readonly embedder: Embedder;
+  readonly tokenizer: Tokenizer;
+  readonly lexical: Bm25Index;
+  readonly vectors: HnswIndex;
+  chunk(id: number): ChunkInfo | undefined;
+  chunks(): Iterable<ChunkInfo>;
+  /** Chunks new items, removes vanished ones, and brings both indexes in line with the store. */
+  sync(options?: { onProgress?: (done: number, total: number) => void }): Promise<{ added: number; removed: number }>;
+}
+
+interface ChunkRow {
+  id: number; item_id: number; document_id: number; position: number; text: string; title: string; departments: string;
+  date: string | null; issue: number | null; year: number | null;
+}
+
+/** Text a chunk is embedded and matched by: unit names and headline travel with every passage. */
+export function chunkSearchText(chunk: Pick<ChunkInfo, "departments" | "title" | "text">): { title: string; body: string } {
+  return { title: [chunk.departments.join(" "), chunk.title].filter(Boolean).join(" "), body: chunk.text };
+}
+
+function writeAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
+
+/**
+ * Opens the retrieval indexes kept in `dataDir/index`: BM25 over jieba terms and HNSW over
+ * embeddings, both keyed by chunk id. SQLite's chunks table is the truth; the index files are
+ * caches that `sync()` reconciles, so a crash between writes heals on the next sync.
+ */
+export function openSearchIndex(options: { store: BulletinStore; dataDir: string; embedder: Embedder; tokenizer: Tokenizer }): SearchIndex {
+  const { store, embedder, tokenizer } = options;
+  const directory = path.join(options.dataDir, "index");
+  mkdirSync(directory, { recursive: true });
+  tokenizer.addWords(store.listDepartments().map((entry) => entry.department));
+
+  const database = store.database;
+  const chunkSize = String(embedder.maxInputChars);
+  const recordedSize = (database.prepare("SELECT value FROM meta WHERE key = 'chunk_max_chars'").get() as { value: string } | undefined)?.value;
+  if (recordedSize !== undefined && recordedSize !== chunkSize) {
+    throw new StoreError({
+      message: `索引的分段长度 ${recordedSize} 与当前向量模型的 ${chunkSize} 不一致`,
+      hint: "请运行 npm run cli -- reindex 重建索引",
+    });
+  }
+
+  const vectors = createHnswIndex({ directory, embedder });
+  const lexicalFile = path.join(directory, LEXICAL_FILE);
+  const lexical = existsSync(lexicalFile)
+    ? loadBm25Index({ snapshot: JSON.parse(readFileSync(lexicalFile, "utf8")) as unknown, tokenizer, source: lexicalFile })
+    : createBm25Index({ tokenizer });
+  const lexicalIds = new Set<number>(existsSync(lexicalFile) ? lexical.toJSON().documents.map((document) => document.id) : []);
+
+  const selectChunks = database.prepare<[], ChunkRow>(`
+    SELECT c.id, c.item_id, i.document_id, c.position, c.text, i.title, i.departments, d.date, d.issue, d.year
+    FROM chunks c JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.document_id`);
+  const unchunkedItems = database.prepare<[], { id: number; body: string; title: string }>(
+    "SELECT i.id, i.body, i.title FROM items i WHERE NOT EXISTS (SELECT 1 FROM chunks c WHERE c.item_id = i.id) ORDER BY i.id");
+  const insertChunk = database.prepare("INSERT INTO chunks (item_id, position, text) VALUES (?, ?, ?)");
+
+  let byId = new Map<number, ChunkInfo>();
+  const loadChunks = () => {
+    byId = new Map(
+      selectChunks.all().map((row) => [row.id, {
+        id: row.id, itemId: row.item_id, documentId: row.document_id, position: row.position, text: row.text, title: row.title,
+        departments: JSON.parse(row.departments) as string[], date: row.date, issue: row.issue, year: row.year,
+      }]),
+    );
+  };
+
+  async function sync(syncOptions: { onProgress?: (done: number, total: number) => void } = {}) {
+    tokenizer.addWords(store.listDepartments().map((entry) => entry.department));
+    database.transaction(() => {
+      for (const item of unchunkedItems.all()) {
+        chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }).forEach((text, index) => insertChunk.run(item.id, index + 1, text));
+      }
+      database.prepare("INSERT INTO meta (key, value) VALUES ('chunk_max_chars', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(chunkSize);
+    })();
+    loadChunks();
+
+    const staleVectors = vectors.ids().filter((id) => !byId.has(id));
+    const staleLexical = [...lexicalIds].filter((id) => !byId.has(id));
+    vectors.remove(staleVectors);
+    lexical.remove(staleLexical);
+    for (const id of staleLexical) lexicalIds.delete(id);
+
+    const missingLexical = [...byId.values()].filter((chunk) => !lexicalIds.has(chunk.id));
+    lexical.add(missingLexical.map((chunk) => {
+      const text = chunkSearchText(chunk);
+      return { id: chunk.id, text: text.body, fields: { title: text.title } };
+    }));
+    for (const chunk of missingLexical) lexicalIds.add(chunk.id);
+
+    const missingVectors = [...byId.values()].filter((chunk) => !vectors.has(chunk.id));
+    for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
+      const batch = missingVectors.slice(start, start + embedder.maxBatchSize);
+      const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
+        const text = chunkSearchText(chunk);
+        return `${text.title}\n${text.body}`;
+      }) });
+      vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
+      syncOptions.onProgress?.(Math.min(start + batch.length, missingVectors.length), missingVectors.length);
+    }
+
+    const changed = staleVectors.length + staleLexical.length + missingLexical.length + missingVectors.length > 0;
+    if (changed || !existsSync(path.join(directory, MANIFEST_FILE_NAME))) {
+      vectors.save();
+      writeAtomically(lexicalFile, JSON.stringify(lexical.toJSON()));
+    }
+    return { added: missingVectors.length, removed: staleVectors.length };
+  }
+
+  loadChunks();
+  return {
+    embedder,
+    tokenizer,
+    lexical,
+    vectors,
+    chunk: (id) => byId.get(id),
+    chunks: () => byId.values(),
+    sync,
+  };
+}
+
+/** Deletes chunks and index files so that the next sync rebuilds everything (after changing embedder). */
+export function clearSearchIndex(options: { store: BulletinStore; dataDir: string }): void {
+  const directory = path.join(options.dataDir, "index");
+  for (const file of [INDEX_FILE_NAME, MANIFEST_FILE_NAME, LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
+  options.store.database.transaction(() => {
+    options.store.database.exec("DELETE FROM chunks; DELETE FROM meta WHERE key = 'chunk_max_chars';");
+  })();
+}
