@@ -64,7 +64,7 @@ function extractAnswer(options: { engine: Engine; result: SearchResult; understa
   const picked = items.map((item, index) => ({
     item,
     hit: result.hits[index]!,
-    best: scoreSentences({ text: item.body, question: understanding.text, terms: result.queryTerms, weight })[0],
+    best: scoreSentences({ text: item.body, question: understanding.text, terms: result.queryTerms, weight, title: item.title })[0],
   }));
   const topScore = picked[0]?.best?.score ?? 0;
   const sentences: { text: string; item: StoredItem }[] = [];

@@ -16,18 +16,26 @@ export function scoreSentences(options: {
   question: string;
   terms: readonly string[];
   weight: (term: string) => number;
+  /** The item's headline: its words name the topic, so they say little about which sentence answers. */
+  title?: string;
 }): ScoredSentence[] {
   const wantsFigure = ASKS_FOR_FIGURE.test(options.question);
+  // "多少处隐患" asks for a count of 处: a sentence with "1127 处" is the answer.
+  const measure = /(?:多少|几)([^\s，。？?的\d])/.exec(options.question)?.[1];
+  const measured = measure ? new RegExp(`\\d(?:[\\d.]*)\\s*(?:余|多)?\\s*(?:万|亿)?\\s*${measure}`) : undefined;
+  const title = options.title ?? "";
   const terms = [...new Set(options.terms)];
-  const total = terms.reduce((sum, term) => sum + options.weight(term), 0) || 1;
+  const weightOf = (term: string) => options.weight(term) * (title.includes(term) ? 0.3 : 1);
+  const total = terms.reduce((sum, term) => sum + weightOf(term), 0) || 1;
   return splitSentences(options.text)
     .map((raw) => raw.trim())
     .filter((text) => text.length > 1)
     .map((text, index) => {
       let score = 0;
-      for (const term of terms) if (text.includes(term)) score += options.weight(term);
+      for (const term of terms) if (text.includes(term)) score += weightOf(term);
       score /= total;
       if (wantsFigure && /\d/.test(text)) score += 0.25;
+      if (measured?.test(text)) score += 0.5;
       // A slight preference for earlier sentences: bulletins put the gist first.
       score -= index * 0.002;
       return { text, score };

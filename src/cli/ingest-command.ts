@@ -1,5 +1,7 @@
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
+import { openEngine } from "../app/open-engine.js";
+import { describeError } from "../errors.js";
 import { ingestFiles, type IngestReport } from "../ingest/ingest-files.js";
 import { createBulletinStore } from "../store/bulletin-store.js";
 import { formatTable } from "./format-table.js";
@@ -63,6 +65,21 @@ export async function runIngest(context: CliContext, paths: readonly string[]): 
   }
 }
 
+/**
+ * Brings the search indexes up to date after an ingest: only new items are embedded and only
+ * replaced ones removed. A failure (e.g. the embeddings endpoint is down) keeps the stored files.
+ */
+export async function syncSearchIndex(context: CliContext): Promise<boolean> {
+  try {
+    const engine = await openEngine({ config: context.config, dataDir: context.dataDir });
+    engine.close();
+    return true;
+  } catch (error) {
+    process.stderr.write(`检索索引未能更新：${describeError(error)}\n（简报已入库；问题解决后运行 npm run cli -- reindex）\n`);
+    return false;
+  }
+}
+
 export function registerIngestCommand(program: Command, context: () => CliContext): void {
   program
     .command("ingest")
@@ -71,6 +88,8 @@ export function registerIngestCommand(program: Command, context: () => CliContex
     .option("--json", "只在标准输出打印 JSON 结果")
     .action(async (paths: string[], options: { json?: boolean }) => {
       const report = await runIngest(context(), paths);
+      const changed = report.documents.some((document) => document.status !== "unchanged");
+      if (changed && !(await syncSearchIndex(context()))) process.exitCode = 1;
       if (options.json) process.stdout.write(`${JSON.stringify(ingestReportJson(report))}\n`);
       else process.stdout.write(`${formatIngestReport(report)}\n`);
       if (report.failed.length > 0) process.exitCode = 1;

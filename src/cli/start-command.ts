@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { createBulletinStore } from "../store/bulletin-store.js";
 import type { CliContext } from "./cli-context.js";
 import { formatTable } from "./format-table.js";
-import { formatIngestReport, runIngest } from "./ingest-command.js";
+import { formatIngestReport, runIngest, syncSearchIndex } from "./ingest-command.js";
 
 /** The bundled fictional sample bulletins used by the quick start. */
 export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/samples");
@@ -24,6 +24,7 @@ export function registerStartCommand(program: Command, context: () => CliContext
         process.stdout.write(`${formatIngestReport(report)}\n`);
         if (report.failed.length > 0) process.exitCode = 1;
       }
+      if (!(await syncSearchIndex(ctx))) process.exitCode = 1;
       const reopened = createBulletinStore({ dataDir: ctx.dataDir });
       try {
         const documents = reopened.listDocuments();

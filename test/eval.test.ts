@@ -1,0 +1,63 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../src/app/open-engine.js";
+import { readEvalQuestions, type EvalQuestion } from "../src/eval/eval-question.js";
+import { runEval, type EvalReport } from "../src/eval/run-eval.js";
+import { scoreQuestion } from "../src/eval/score-citations.js";
+import { CORPUS, SAMPLES, sampleEngine } from "./helpers/sample-engine.js";
+import { ROOT } from "./helpers/run-cli.js";
+
+const SHARED_QUESTIONS = path.resolve(ROOT, "../shared/eval/questions.jsonl");
+const OWN_QUESTIONS = path.join(ROOT, "test/fixtures/questions.jsonl");
+const hasShared = existsSync(CORPUS) && existsSync(SHARED_QUESTIONS);
+if (!hasShared) console.warn(`skipping evaluation over the real corpus: ${CORPUS} or ${SHARED_QUESTIONS} not found`);
+
+describe("scoring rules", () => {
+  const question = (match: EvalQuestion["match"], expect: EvalQuestion["expect"]): EvalQuestion =>
+    ({ id: "x", question: "?", kind: "fact", expect, match, answer_contains: [] });
+  const cite = (date: string, department: string) => ({ date, departments: [department], source: "f.txt" });
+
+  it("any: one expected item among the top 5; top1: the first; all: every one; none: no citation", () => {
+    const citations = [cite("2023-06-01", "区农委"), cite("2025-11-27", "区委社工部")];
+    expect(scoreQuestion(question("any", [{ department: "区委社工部" }]), citations)).toMatchObject({ passed: true, firstHit: 2 });
+    expect(scoreQuestion(question("top1", [{ department: "区委社工部" }]), citations).passed).toBe(false);
+    expect(scoreQuestion(question("all", [{ department: "区农委" }, { date: "2025-11-27" }]), citations).passed).toBe(true);
+    expect(scoreQuestion(question("all", [{ department: "区农委" }, { date: "2026-02-12" }]), citations).passed).toBe(false);
+    expect(scoreQuestion(question("none", []), citations).passed).toBe(false);
+    expect(scoreQuestion(question("none", []), []).passed).toBe(true);
+  });
+
+  it("names the line and field of a malformed question file", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "questions-")), "bad.jsonl");
+    writeFileSync(file, '{"id":"a","question":"问","kind":"fact","expect":[],"match":"any"}\n{"id":"b","question":"问","kind":"fact","expect":[],"match":"some"}\n');
+    expect(() => readEvalQuestions(file)).toThrow(/第 2 行字段 match/);
+  });
+});
+
+describe.skipIf(!hasShared)("evaluation over ../shared (real bulletins)", () => {
+  let engine: Engine;
+  let shared: EvalReport;
+  let own: EvalReport;
+  beforeAll(async () => {
+    ({ engine } = await sampleEngine({ paths: [CORPUS, SAMPLES] }));
+    shared = await runEval({ engine, questions: readEvalQuestions(SHARED_QUESTIONS) });
+    own = await runEval({ engine, questions: readEvalQuestions(OWN_QUESTIONS) });
+  }, 120_000);
+  afterAll(() => engine?.close());
+
+  it("passes at least 11 of the 12 staff questions, and cites nothing for unanswerable ones", () => {
+    const hybrid = shared.systems.find((system) => system.name === "hybrid")!;
+    expect(hybrid.metrics.passed).toBeGreaterThanOrEqual(11);
+    expect(hybrid.metrics.refusalRate).toBe(1);
+  });
+
+  it("beats every baseline on hit@1 on our own 50 questions", () => {
+    const [hybrid, ...baselines] = own.systems;
+    expect(hybrid!.name).toBe("hybrid");
+    expect(baselines.map((system) => system.name)).toEqual(["bm25", "vector", "langchain"]);
+    for (const baseline of baselines) expect(hybrid!.metrics.hitAt1, baseline.name).toBeGreaterThan(baseline.metrics.hitAt1);
+    expect(own.questions).toBeGreaterThanOrEqual(40);
+  });
+});

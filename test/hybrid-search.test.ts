@@ -1,0 +1,124 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerQuestion } from "../src/answer/answer-question.js";
+import { loadConfig } from "../src/config.js";
+import { openEngine, type Engine } from "../src/app/open-engine.js";
+import { ingestFiles } from "../src/ingest/ingest-files.js";
+import { createHashingEmbedder } from "../src/search/hashing-embedder.js";
+import { createJiebaTokenizer } from "../src/search/jieba-tokenizer.js";
+import { SAMPLES, copySamples, sampleEngine } from "./helpers/sample-engine.js";
+
+let engine: Engine;
+beforeAll(async () => {
+  ({ engine } = await sampleEngine({ paths: [SAMPLES] }));
+});
+afterAll(() => engine.close());
+
+const ask = (question: string) => answerQuestion({ engine, question });
+
+describe("hybrid search over the sample bulletins", () => {
+  it("puts the item that answers a question first, with its issue, date and unit", async () => {
+    const answer = await ask("安全生产隐患大排查发现了多少处隐患？");
+    expect(answer.citations[0]).toMatchObject({ issue: 18, year: 2025, date: "2025-04-17", department: "区应急管理局", source: "2025-18.md" });
+    expect(answer.answer).toContain("1127");
+  });
+
+  it("only cites the unit a question names", async () => {
+    const answer = await ask("区委社工部在志愿服务方面做了什么？");
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.citations.every((citation) => citation.departments.includes("区委社工部"))).toBe(true);
+  });
+
+  it("recognises a unit by its short name or alias", async () => {
+    const answer = await ask("应急局开年以来检查了多少家场所？");
+    expect(answer.citations[0]?.department).toBe("区应急管理局");
+    expect(answer.citations[0]?.date).toBe("2026-01-15");
+    expect(answer.answer).toContain("52家人员密集场所");
+  });
+
+  it("only cites the period a question names", async () => {
+    const answer = await ask("2025年区教育局做了哪些事？");
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(answer.citations.every((citation) => citation.date?.startsWith("2025"))).toBe(true);
+  });
+
+  it("resolves 今年 and 去年 against today", async () => {
+    const thisYear = await answerQuestion({ engine, question: "今年峡窝镇的集体经济怎么样？" });
+    expect(thisYear.citations.every((citation) => citation.date?.startsWith("2026"))).toBe(true);
+    expect(thisYear.citations[0]?.department).toBe("峡窝镇");
+  });
+
+  it("says so, and cites nothing, when the bulletins do not cover the question", async () => {
+    for (const question of ["上街区2024年的GDP是多少？", "区里的地铁三号线什么时候通车？", "2022年区公安局破获了多少起案件？"]) {
+      const answer = await ask(question);
+      expect(answer.citations, question).toEqual([]);
+      expect(answer.answer, question).toContain("没有找到");
+    }
+  });
+
+  it("lists every item of a unit for a summary request, in date order", async () => {
+    const answer = await ask("总结区教育局的工作");
+    expect(answer.intent).toBe("summary");
+    expect(answer.citations.map((citation) => citation.date)).toEqual(["2024-03-07", "2024-08-22", "2025-10-30", "2026-01-15"]);
+    expect(answer.answer).toContain("共 4 期 4 条");
+  });
+
+  it("answers a source request with the issue it names", async () => {
+    const answer = await ask("把2026年第3期发我");
+    expect(answer.intent).toBe("source");
+    expect(answer.answer).toContain("2026-03.txt");
+    expect(new Set(answer.citations.map((citation) => citation.date))).toEqual(new Set(["2026-01-15"]));
+  });
+});
+
+describe("index maintenance", () => {
+  it("indexes a new issue incrementally and drops a replaced issue's vectors", async () => {
+    const folder = copySamples();
+    const held = path.join(folder, "2026-15.md");
+    const heldText = readFileSync(held);
+    rmSync(held);
+    const { engine: local, dataDir } = await sampleEngine({ paths: [folder] });
+    const before = local.index.vectors.size();
+    const beforeIds = local.index.vectors.ids();
+
+    writeFileSync(held, heldText);
+    await ingestFiles({ store: local.store, paths: [held] });
+    const added = await local.index.sync();
+    expect(added.removed).toBe(0);
+    expect(added.added).toBe(local.index.vectors.size() - before);
+    expect(local.index.vectors.ids().slice(0, beforeIds.length)).toEqual(beforeIds);
+
+    const changed = path.join(folder, "2026-03.txt");
+    const oldChunks = [...local.index.chunks()].filter((chunk) => chunk.date === "2026-01-15").map((chunk) => chunk.id);
+    writeFileSync(changed, readFileSync(changed, "utf8").replace("21 个走访小组", "25 个走访小组"));
+    await ingestFiles({ store: local.store, paths: [changed] });
+    const replaced = await local.index.sync();
+    expect(replaced.removed).toBe(oldChunks.length);
+    expect(oldChunks.some((id) => local.index.vectors.has(id))).toBe(false);
+    const answer = await answerQuestion({ engine: local, question: "工业路街道暖冬行动组成了多少个走访小组？" });
+    expect(answer.answer).toContain("25个走访小组");
+    local.close();
+
+    // Reopening finds everything persisted: nothing to add, nothing to remove.
+    const reopened = await openEngine({ config: loadConfig({}), dataDir });
+    expect(await reopened.index.sync()).toEqual({ added: 0, removed: 0 });
+    reopened.close();
+  });
+
+  it("refuses an index built by another embedder and says to run reindex", async () => {
+    const { engine: local, dataDir } = await sampleEngine({ paths: [path.join(SAMPLES, "2025-18.md")] });
+    local.close();
+    const other = createHashingEmbedder({ tokenizer: createJiebaTokenizer(), dimensions: 256 });
+    await expect(openEngine({ config: loadConfig({}), dataDir, embedder: other })).rejects.toThrow(/reindex/);
+  });
+});
+
+describe("file hygiene", () => {
+  it("keeps the sample files untouched by tests", () => {
+    const scratch = mkdtempSync(path.join(tmpdir(), "hygiene-"));
+    copyFileSync(path.join(SAMPLES, "2026-03.txt"), path.join(scratch, "copy.txt"));
+    expect(readFileSync(path.join(scratch, "copy.txt"), "utf8")).toContain("21 个走访小组");
+  });
+});
