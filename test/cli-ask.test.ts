@@ -23,6 +23,7 @@ describe("cli ask", () => {
     expect(answer.citations[0]).toEqual({
       n: 1, issue: 18, year: 2025, date: "2025-04-17", department: "区农委", departments: ["区农委"],
       title: "区农委多措并举抓好春耕备播", source: "2025-18.md", item: 3, score: expect.any(Number),
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:3000\/issues\/\d+\?item=3&expires=\d+&signature=[\w-]+#item-3$/),
     });
   });
 

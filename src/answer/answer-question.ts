@@ -8,6 +8,7 @@ import { nothingFoundAnswer } from "./nothing-found.js";
 import { scoreSentences } from "./select-sentences.js";
 import { summarizeUnit } from "./summarize-unit.js";
 import { findSource } from "./find-source.js";
+import type { IssueLinks } from "../web/issue-links.js";
 
 export interface Answer {
   question: string;
@@ -27,21 +28,26 @@ const MAX_SENTENCES = 3;
 export async function answerQuestion(options: {
   engine: Engine;
   question: string;
+  /** Groups turns: a follow-up without unit or period takes them from the conversation's last question. */
+  conversationId?: string;
   previous?: QueryUnderstanding;
   mode?: SearchMode;
+  links?: IssueLinks;
 }): Promise<Answer> {
-  const { engine, question } = options;
+  const { engine, question, links } = options;
+  const previous = options.previous ?? (options.conversationId ? engine.conversations.previous(options.conversationId) : undefined);
   const understanding = understandQuery({
     text: question,
     today: engine.today(),
     units: engine.units(),
-    ...(options.previous ? { previous: options.previous } : {}),
+    ...(previous ? { previous } : {}),
   });
+  if (options.conversationId) engine.conversations.remember(options.conversationId, understanding);
   if (understanding.intent === "summary" && understanding.units.length > 0) {
-    return { question, understanding, ...summarizeUnit({ store: engine.store, understanding }) };
+    return { question, understanding, ...summarizeUnit({ store: engine.store, understanding, links }) };
   }
   if (understanding.intent === "source") {
-    const source = findSource({ store: engine.store, understanding });
+    const source = findSource({ store: engine.store, understanding, links });
     if (source) return { question, understanding, intent: "source", ...source };
     if (understanding.issue || understanding.date) {
       const named = understanding.issue ? `${understanding.issue.year ? `${understanding.issue.year}年` : ""}第${understanding.issue.number}期` : `${understanding.date}出版的一期`;
@@ -52,12 +58,12 @@ export async function answerQuestion(options: {
   if (!result.relevant) {
     return { question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters }), citations: [] };
   }
-  return { question, understanding, intent: understanding.intent, ...extractAnswer({ engine, result, understanding }) };
+  return { question, understanding, intent: understanding.intent, ...extractAnswer({ engine, result, understanding, links }) };
 }
 
 /** The extractive answer: best sentences of the top items, each followed by its citation marker. */
-function extractAnswer(options: { engine: Engine; result: SearchResult; understanding: QueryUnderstanding }): { answer: string; citations: Citation[] } {
-  const { engine, result, understanding } = options;
+function extractAnswer(options: { engine: Engine; result: SearchResult; understanding: QueryUnderstanding; links: IssueLinks | undefined }): { answer: string; citations: Citation[] } {
+  const { engine, result, understanding, links } = options;
   const items = engine.store.getItems(result.hits.map((hit) => hit.itemId));
   const documents = Math.max(1, engine.index.lexical.size());
   const weight = (term: string) => inverseDocumentFrequency({ documentFrequency: engine.index.lexical.documentFrequency(term), documents });
@@ -72,7 +78,7 @@ function extractAnswer(options: { engine: Engine; result: SearchResult; understa
     if (!entry.best || sentences.length >= MAX_SENTENCES) continue;
     if (sentences.length === 0 || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) sentences.push({ text: entry.best.text, item: entry.item });
   }
-  const citations = picked.map((entry, index) => toCitation({ item: entry.item, n: index + 1, score: entry.hit.score }));
+  const citations = picked.map((entry, index) => toCitation({ item: entry.item, n: index + 1, score: entry.hit.score, links }));
   const numberOf = new Map(picked.map((entry, index) => [entry.item.id, index + 1]));
   const answer = sentences.map((sentence) => `${sentence.text.replace(/[。；;，,]$/, "")}。[${numberOf.get(sentence.item.id)}]`).join("");
   return { answer, citations };

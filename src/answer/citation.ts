@@ -1,4 +1,5 @@
 import type { StoredItem } from "../domain.js";
+import type { IssueLinks } from "../web/issue-links.js";
 
 /** One source an answer rests on: the JSON contract of `ask --json` (other tools depend on it). */
 export interface Citation {
@@ -24,8 +25,8 @@ export function displayTitle(item: Pick<StoredItem, "title" | "body">): string {
   return first.length > 30 ? `${first.slice(0, 30)}…` : first;
 }
 
-export function toCitation(options: { item: StoredItem; n: number; score: number }): Citation {
-  const { item } = options;
+export function toCitation(options: { item: StoredItem; n: number; score: number; links?: IssueLinks | undefined }): Citation {
+  const { item, links } = options;
   return {
     n: options.n,
     issue: item.issue,
@@ -37,6 +38,7 @@ export function toCitation(options: { item: StoredItem; n: number; score: number
     source: item.source,
     item: item.position,
     score: Math.round(options.score * 1000) / 1000,
+    ...(links ? { url: links.issue({ documentId: item.documentId, year: item.year, issue: item.issue, item: item.position }) } : {}),
   };
 }
 

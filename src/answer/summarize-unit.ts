@@ -1,6 +1,7 @@
 import type { StoredItem } from "../domain.js";
 import type { QueryUnderstanding } from "../search/understand-query.js";
 import type { BulletinStore } from "../store/bulletin-store.js";
+import type { IssueLinks } from "../web/issue-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 
 /** Clauses of an item that carry figures ("注册志愿者增至4.9万人"), shortest first, at most `limit`. */
@@ -13,7 +14,7 @@ export function keyFigures(options: { body: string; limit: number }): string[] {
  * Every item of the unit(s) in the period, in date order (not top-k): per issue the title and
  * key figures with a citation marker, then a count line.
  */
-export function summarizeUnit(options: { store: BulletinStore; understanding: QueryUnderstanding }): { intent: "summary"; answer: string; citations: Citation[] } {
+export function summarizeUnit(options: { store: BulletinStore; understanding: QueryUnderstanding; links?: IssueLinks | undefined }): { intent: "summary"; answer: string; citations: Citation[] } {
   const { understanding } = options;
   const period = understanding.period;
   const items: StoredItem[] = options.store.listItems({
@@ -25,7 +26,7 @@ export function summarizeUnit(options: { store: BulletinStore; understanding: Qu
   if (items.length === 0) {
     return { intent: "summary", answer: `${units}在${scope}没有报送《上街信息》。可以放宽时间范围再试。`, citations: [] };
   }
-  const citations = items.map((item, index) => toCitation({ item, n: index + 1, score: 1 }));
+  const citations = items.map((item, index) => toCitation({ item, n: index + 1, score: 1, links: options.links }));
   const lines = items.map((item, index) => {
     const figures = keyFigures({ body: item.body, limit: 2 });
     const issue = item.issue === null ? item.source : `第${item.issue}期`;

@@ -7,14 +7,17 @@ import { createJiebaTokenizer } from "../search/jieba-tokenizer.js";
 import { openSearchIndex, type SearchIndex } from "../search/search-index.js";
 import { createUnitMatcher, readUnitAliasLines, type UnitMatcher } from "../search/unit-aliases.js";
 import { createBulletinStore, type BulletinStore } from "../store/bulletin-store.js";
+import { createConversationStore, type ConversationStore } from "../store/conversation-store.js";
 
 const ALIAS_FILE = fileURLToPath(new URL("../../data/dictionary/unit-aliases.txt", import.meta.url));
 
 /** Everything a question needs, opened once: the store, the retrieval indexes and the unit matcher. */
 export interface Engine {
+  readonly dataDir: string;
   readonly store: BulletinStore;
   readonly index: SearchIndex;
   readonly searcher: ReturnType<typeof createSearcher>;
+  readonly conversations: ConversationStore;
   /** Unit names and aliases, refreshed after ingest. */
   units(): UnitMatcher;
   refreshUnits(): void;
@@ -45,9 +48,11 @@ export async function openEngine(options: {
     let units = createUnitMatcher({ units: store.listDepartments().map((entry) => entry.department), aliasLines });
     const fixedToday = options.today ?? options.config.today;
     return {
+      dataDir: options.dataDir,
       store,
       index,
       searcher: createSearcher({ index, ...(options.parameters ? { parameters: options.parameters } : {}) }),
+      conversations: createConversationStore(store.database),
       units: () => units,
       refreshUnits: () => {
         units = createUnitMatcher({ units: store.listDepartments().map((entry) => entry.department), aliasLines });

@@ -4,6 +4,7 @@ import { answerQuestion, type Answer } from "../answer/answer-question.js";
 import { formatCitation } from "../answer/citation.js";
 import { openEngine } from "../app/open-engine.js";
 import { UsageError } from "../errors.js";
+import { createLinks, publicBaseUrl } from "../web/create-links.js";
 import type { CliContext } from "./cli-context.js";
 
 /** The JSON contract of `ask --json` (other tools depend on it). */
@@ -48,10 +49,11 @@ export function registerAskCommand(program: Command, context: () => CliContext):
       if (options.today && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new UsageError({ message: `--today ${options.today} 不是 YYYY-MM-DD`, hint: "例如 --today 2026-11-23" });
       const ctx = context();
       const engine = await openEngine({ config: ctx.config, dataDir: ctx.dataDir, ...(options.today ? { today: options.today } : {}) });
+      const { links } = createLinks({ config: ctx.config, dataDir: ctx.dataDir, baseUrl: publicBaseUrl(ctx.config) });
       try {
         const questions = options.batch ? readBatch(options.batch) : [{ question }];
         for (const entry of questions) {
-          const answer = await answerQuestion({ engine, question: entry.question });
+          const answer = await answerQuestion({ engine, question: entry.question, links });
           if (options.json || options.batch) {
             process.stdout.write(`${JSON.stringify(answerJson(answer, entry.id))}\n`);
           } else {

@@ -8,6 +8,8 @@ import { registerAskCommand } from "./ask-command.js";
 import { registerEvalCommand } from "./eval-command.js";
 import { registerIngestCommand } from "./ingest-command.js";
 import { registerReindexCommand } from "./reindex-command.js";
+import { registerServeCommand } from "./serve-command.js";
+import { registerSummaryCommand } from "./summary-command.js";
 import { registerStartCommand } from "./start-command.js";
 
 /** Builds the command-line program; every job of the product is a subcommand. */
@@ -31,6 +33,8 @@ export function createProgram(): Command {
   registerAskCommand(program, getContext);
   registerReindexCommand(program, getContext);
   registerEvalCommand(program, getContext);
+  registerServeCommand(program, getContext);
+  registerSummaryCommand(program, getContext);
   return program;
 }
 

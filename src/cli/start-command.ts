@@ -5,6 +5,7 @@ import { createBulletinStore } from "../store/bulletin-store.js";
 import type { CliContext } from "./cli-context.js";
 import { formatTable } from "./format-table.js";
 import { formatIngestReport, runIngest, syncSearchIndex } from "./ingest-command.js";
+import { serve } from "./serve-command.js";
 
 /** The bundled fictional sample bulletins used by the quick start. */
 export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/samples");
@@ -12,8 +13,9 @@ export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export function registerStartCommand(program: Command, context: () => CliContext): void {
   program
     .command("start")
-    .description("主任务：本地库为空时导入 data/samples 中的示例简报，并列出库中内容")
-    .action(async () => {
+    .description("主任务：本地库为空时导入 data/samples 中的示例简报，列出库中内容，然后启动本地问答网页")
+    .option("--no-serve", "只导入和列出，不启动网页")
+    .action(async (options: { serve: boolean }) => {
       const ctx = context();
       const store = createBulletinStore({ dataDir: ctx.dataDir });
       const empty = store.counts().documents === 0;
@@ -42,5 +44,6 @@ export function registerStartCommand(program: Command, context: () => CliContext
       } finally {
         reopened.close();
       }
+      if (options.serve) await serve(ctx);
     });
 }

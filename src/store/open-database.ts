@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { StoreError } from "../errors.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -56,6 +56,14 @@ const MIGRATIONS: Record<number, string> = {
       position INTEGER NOT NULL,
       text TEXT NOT NULL,
       UNIQUE (item_id, position)
+    );
+  `,
+  // What a conversation was about, so a follow-up ("那2023年呢？") keeps its unit and period.
+  3: `
+    CREATE TABLE conversations (
+      id TEXT PRIMARY KEY,
+      understanding TEXT NOT NULL,
+      updated_at TEXT NOT NULL
     );
   `,
 };

@@ -1,0 +1,31 @@
+import type Database from "better-sqlite3";
+import type { QueryUnderstanding } from "../search/understand-query.js";
+
+/** Conversations older than this no longer lend their unit and period to a new question. */
+const CONVERSATION_TTL_MS = 2 * 60 * 60 * 1000;
+
+export interface ConversationStore {
+  previous(id: string): QueryUnderstanding | undefined;
+  remember(id: string, understanding: QueryUnderstanding): void;
+}
+
+/** Keeps the last understood question of each conversation (chat thread, web page session) in SQLite. */
+export function createConversationStore(database: Database.Database): ConversationStore {
+  const select = database.prepare<[string], { understanding: string; updated_at: string }>("SELECT understanding, updated_at FROM conversations WHERE id = ?");
+  const upsert = database.prepare(
+    "INSERT INTO conversations (id, understanding, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET understanding = excluded.understanding, updated_at = excluded.updated_at",
+  );
+  const prune = database.prepare("DELETE FROM conversations WHERE updated_at < ?");
+  return {
+    previous: (id) => {
+      const row = select.get(id);
+      if (!row || Date.parse(row.updated_at) < Date.now() - CONVERSATION_TTL_MS) return undefined;
+      return JSON.parse(row.understanding) as QueryUnderstanding;
+    },
+    remember: (id, understanding) => {
+      const now = new Date();
+      upsert.run(id, JSON.stringify(understanding), now.toISOString());
+      prune.run(new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000).toISOString());
+    },
+  };
+}

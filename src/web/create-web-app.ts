@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import express, { type Request } from "express";
+import { z } from "zod";
+import type { Answer } from "../answer/answer-question.js";
+import type { Engine } from "../app/open-engine.js";
+import type { Logger } from "../log.js";
+import { errorHandler, HttpError } from "./http-error.js";
+import type { IssueLinks } from "./issue-links.js";
+import type { LinkCheck, LinkSigner } from "./link-signer.js";
+import { renderIssuePage } from "./render-issue-page.js";
+
+const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
+
+export type Answerer = (options: { question: string; conversationId: string }) => Promise<Answer>;
+
+const askBody = z.object({
+  question: z.string().trim().min(1, "问题不能为空").max(500, "问题太长（最多 500 字）"),
+  conversationId: z.string().trim().min(1).max(100).optional(),
+});
+
+const LINK_MESSAGES: Record<Exclude<LinkCheck, "valid">, string> = {
+  invalid: "这个链接没有有效签名（可能不完整或被修改过）。简报是内部材料，只能通过问答结果中的链接打开；请回到问答页面重新提问获取链接。",
+  expired: "这个链接已过期。为保护内部材料，简报链接有有效期；请回到问答页面重新提问获取新链接。",
+};
+
+function checkSignature(signer: LinkSigner, request: Request, path: string): void {
+  const query = request.query as Record<string, unknown>;
+  const result = signer.verify({
+    path,
+    expires: typeof query.expires === "string" ? query.expires : undefined,
+    signature: typeof query.signature === "string" ? query.signature : undefined,
+  });
+  if (result !== "valid") throw new HttpError(403, LINK_MESSAGES[result]);
+}
+
+/** The local web page, its JSON API and the signed issue pages, as one express app. */
+export function createWebApp(options: { engine: Engine; links: IssueLinks; signer: LinkSigner; answer: Answerer; logger: Logger }) {
+  const { engine, links, signer, logger } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/api", express.json({ limit: "64kb" }));
+
+  app.get("/healthz", (_request, response) => {
+    response.json({ ok: true, ...engine.store.counts() });
+  });
+
+  app.post("/api/ask", async (request, response) => {
+    const parsed = askBody.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? "请求格式不对");
+    const conversationId = parsed.data.conversationId ?? randomUUID();
+    const answer = await options.answer({ question: parsed.data.question, conversationId });
+    logger.info({ question: answer.question, intent: answer.intent, citations: answer.citations.length }, "web ask");
+    response.json({ question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations, conversationId });
+  });
+
+  app.get("/api/issues", (_request, response) => {
+    const documents = engine.store.listDocuments().reverse();
+    response.json(
+      documents.map((document) => ({
+        id: document.id,
+        issue: document.issue,
+        year: document.year,
+        date: document.date,
+        source: document.source,
+        kind: document.kind,
+        itemCount: document.itemCount,
+        units: [...new Set(engine.store.listItems({ documentId: document.id }).flatMap((item) => item.departments))],
+        url: links.issue({ documentId: document.id, year: document.year, issue: document.issue }),
+      })),
+    );
+  });
+
+  app.get("/api/units", (_request, response) => {
+    response.json(engine.store.listDepartments());
+  });
+
+  app.get("/issues/:id", (request, response) => {
+    const id = Number(request.params.id);
+    checkSignature(signer, request, `/issues/${request.params.id}`);
+    const document = Number.isInteger(id) ? engine.store.getDocument(id) : undefined;
+    if (!document) throw new HttpError(404, "没有找到这一期简报，可能已被替换为新版本；请重新提问获取链接。");
+    const item = Number(request.query.item);
+    response.type("html").send(
+      renderIssuePage({
+        document,
+        items: engine.store.listItems({ documentId: id }),
+        ...(Number.isInteger(item) ? { highlight: item } : {}),
+        originalUrl: links.original({ documentId: id }),
+      }),
+    );
+  });
+
+  app.get("/issues/:id/original", (request, response) => {
+    checkSignature(signer, request, `/issues/${request.params.id}/original`);
+    const original = engine.store.getOriginal(Number(request.params.id));
+    if (!original) throw new HttpError(404, "没有找到这一期简报的原文。");
+    response.setHeader("Content-Type", original.mediaType);
+    response.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(original.source)}`);
+    response.send(original.bytes);
+  });
+
+  app.use(express.static(PUBLIC_DIR, { index: "index.html" }));
+  app.use((_request, _response, next) => next(new HttpError(404, "没有这个页面。")));
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,44 @@
+import type { NextFunction, Request, Response } from "express";
+import { AppError } from "../errors.js";
+import type { Logger } from "../log.js";
+
+/** An error with the HTTP status and the Chinese message the person at the browser sees. */
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+/** The one error middleware: known errors keep their status, everything else is logged and answered 500. */
+export function errorHandler(logger: Logger) {
+  return (error: unknown, request: Request, response: Response, _next: NextFunction) => {
+    const wantsJson = request.path.startsWith("/api/") || request.path.startsWith("/feishu/");
+    let status = 500;
+    let message = "服务器内部错误，请稍后再试。";
+    if (error instanceof HttpError) {
+      status = error.status;
+      message = error.message;
+    } else if (error instanceof AppError) {
+      status = 400;
+      message = error.message;
+    } else if ((error as { type?: string }).type === "entity.parse.failed") {
+      status = 400;
+      message = "请求体不是合法的 JSON。";
+    } else {
+      logger.error({ err: error, path: request.path }, "unhandled request error");
+    }
+    if (wantsJson) response.status(status).json({ error: message });
+    else response.status(status).type("html").send(errorPage({ status, message }));
+  };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
+}
+
+export function errorPage(options: { status: number; message: string }): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${options.status} · 上街信息</title>
+<style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}h1{font-size:1.25rem}</style></head>
+<body><h1>无法打开（${options.status}）</h1><p>${escapeHtml(options.message)}</p><p><a href="/">返回问答首页</a></p></body></html>`;
+}

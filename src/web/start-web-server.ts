@@ -1,0 +1,48 @@
+import type { AddressInfo } from "node:net";
+import { answerQuestion } from "../answer/answer-question.js";
+import type { Engine } from "../app/open-engine.js";
+import type { Config } from "../config.js";
+import { createLogger, type Logger } from "../log.js";
+import { createLinks, publicBaseUrl } from "./create-links.js";
+import { createWebApp, type Answerer } from "./create-web-app.js";
+
+export interface WebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the local web page and API on host:port (port 0 = any free port).
+ * @example const server = await startWebServer({ engine, config, port: 0 }); console.log(server.url);
+ */
+export async function startWebServer(options: {
+  engine: Engine;
+  config: Config;
+  dataDir?: string;
+  host?: string;
+  port?: number;
+  logger?: Logger;
+  answer?: Answerer;
+  manifest?: string;
+}): Promise<WebServer & { links: ReturnType<typeof createLinks>["links"] }> {
+  const { engine, config } = options;
+  const host = options.host ?? config.server.host;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const dataDir = options.dataDir ?? engine.dataDir;
+  // Links need the final port, so the app is mounted after listen() has chosen it.
+  const { createServer } = await import("node:http");
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? config.server.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const { links, signer } = createLinks({ config, dataDir, baseUrl: publicBaseUrl(config, port), ...(options.manifest ? { manifest: options.manifest } : {}) });
+  const answer: Answerer = options.answer ?? ((request) => answerQuestion({ engine, question: request.question, conversationId: request.conversationId, links }));
+  server.on("request", createWebApp({ engine, links, signer, answer, logger }));
+  return {
+    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`,
+    links,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

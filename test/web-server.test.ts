@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../src/app/open-engine.js";
+import { loadConfig } from "../src/config.js";
+import { createLinkSigner, loadLinkSecret } from "../src/web/link-signer.js";
+import { startWebServer, type WebServer } from "../src/web/start-web-server.js";
+import { SAMPLES, sampleEngine } from "./helpers/sample-engine.js";
+
+let engine: Engine;
+let dataDir: string;
+let server: WebServer;
+const config = loadConfig({ LOG_LEVEL: "silent", LINK_TTL_HOURS: "2" });
+
+const ask = async (body: unknown) => {
+  const response = await fetch(`${server.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+};
+
+beforeAll(async () => {
+  ({ engine, dataDir } = await sampleEngine({ paths: [SAMPLES] }));
+  server = await startWebServer({ engine, config, dataDir, port: 0, host: "127.0.0.1" });
+});
+afterAll(async () => {
+  await server.close();
+  engine.close();
+});
+
+describe("web API", () => {
+  it("answers over HTTP with signed links on every citation", async () => {
+    const { status, body } = await ask({ question: "区农委春耕落实了多少亩小麦？" });
+    expect(status).toBe(200);
+    expect(body.answer).toContain("5.2万亩");
+    expect(body.citations[0].url).toMatch(new RegExp(`^${server.url}issues/\\d+\\?item=3&expires=\\d+&signature=`));
+    expect(typeof body.conversationId).toBe("string");
+  });
+
+  it("keeps a conversation's unit for a follow-up question", async () => {
+    const first = await ask({ question: "总结区教育局的工作", conversationId: "web-1" });
+    expect(first.body.citations).toHaveLength(4);
+    const followUp = await ask({ question: "那2025年呢？", conversationId: "web-1" });
+    expect(followUp.body.intent).toBe("summary");
+    expect(followUp.body.citations.map((citation: { date: string }) => citation.date)).toEqual(["2025-10-30"]);
+  });
+
+  it("rejects an empty question with a Chinese message", async () => {
+    const { status, body } = await ask({ question: "  " });
+    expect(status).toBe(400);
+    expect(body.error).toBe("问题不能为空");
+  });
+
+  it("lists issues newest first and units", async () => {
+    const issues = (await (await fetch(`${server.url}api/issues`)).json()) as { date: string; url: string; units: string[] }[];
+    expect(issues.map((issue) => issue.date)).toEqual(["2026-04-09", "2026-01-15", "2025-10-30", "2025-04-17", "2024-08-22", "2024-03-07"]);
+    expect(issues[0]!.units).toEqual(["区市场监管局"]);
+    const units = (await (await fetch(`${server.url}api/units`)).json()) as { department: string }[];
+    expect(units.map((unit) => unit.department)).toContain("区委社工部");
+  });
+});
+
+describe("signed issue links", () => {
+  it("opens the issue page with the cited item highlighted", async () => {
+    const { body } = await ask({ question: "区农委春耕落实了多少亩小麦？" });
+    const response = await fetch(body.citations[0].url);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/<section id="item-3" class="item highlight" aria-current="true">[\s\S]*5\.2万亩/);
+    expect(html.match(/class="item highlight"/g)).toHaveLength(1);
+    expect(html).toContain('id="item-1"');
+  });
+
+  it("refuses an unsigned, tampered or expired link with 403 and a Chinese explanation", async () => {
+    const { body } = await ask({ question: "区农委春耕落实了多少亩小麦？" });
+    const url = new URL(body.citations[0].url);
+    const unsigned = await fetch(`${url.origin}${url.pathname}`);
+    expect(unsigned.status).toBe(403);
+    expect(await unsigned.text()).toContain("没有有效签名");
+
+    const tampered = new URL(url);
+    tampered.pathname = tampered.pathname.replace(/\d+$/, (id) => String(Number(id) + 1));
+    expect((await fetch(tampered)).status).toBe(403);
+
+    const signer = createLinkSigner({ secret: loadLinkSecret({ configured: undefined, dataDir }), ttlHours: 2 });
+    const old = signer.sign({ path: url.pathname, now: Date.now() - 3 * 3600 * 1000 });
+    const expired = await fetch(`${url.origin}${url.pathname}?expires=${old.expires}&signature=${old.signature}`);
+    expect(expired.status).toBe(403);
+    expect(await expired.text()).toContain("已过期");
+  });
+
+  it("serves the original file, byte for byte, behind its own signed link", async () => {
+    const { body } = await ask({ question: "第57期原文" });
+    expect(body.intent).toBe("source");
+    const originalUrl = /原文：(\S+)/.exec(body.answer)![1]!;
+    const response = await fetch(originalUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain(encodeURIComponent("2025-57-gbk.txt"));
+    expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(SAMPLES, "2025-57-gbk.txt")))).toBe(true);
+    expect((await fetch(originalUrl.replace(/signature=[^&]+/, "signature=AAAA"))).status).toBe(403);
+  });
+
+  it("links to an issue's external URL when the manifest lists one", async () => {
+    const manifest = path.join(mkdtempSync(path.join(tmpdir(), "manifest-")), "issue-links.json");
+    writeFileSync(manifest, JSON.stringify({ links: [{ year: 2025, issue: 18, url: "https://docs.example.gov.cn/bulletins/2025-18" }] }));
+    const other = await startWebServer({ engine, config, dataDir, port: 0, host: "127.0.0.1", manifest });
+    try {
+      const response = await fetch(`${other.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "区农委春耕落实了多少亩小麦？" }) });
+      const answer = (await response.json()) as { citations: { url: string }[] };
+      expect(answer.citations[0]!.url).toBe("https://docs.example.gov.cn/bulletins/2025-18");
+    } finally {
+      await other.close();
+    }
+  });
+});
