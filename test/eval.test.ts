@@ -53,6 +53,13 @@ describe.skipIf(!hasShared)("evaluation over ../shared (real bulletins)", () => 
     expect(hybrid.metrics.refusalRate).toBe(1);
   });
 
+  it("quotes the expected figures and names in every extractive answer that has them", () => {
+    const hybrid = shared.systems.find((system) => system.name === "hybrid")!;
+    const checked = hybrid.results.filter((result) => result.answerOk !== null);
+    expect(checked.length).toBeGreaterThanOrEqual(7);
+    expect(checked.filter((result) => !result.answerOk).map((result) => result.id)).toEqual([]);
+  });
+
   it("beats every baseline on hit@1 on our own 50 questions", () => {
     const [hybrid, ...baselines] = own.systems;
     expect(hybrid!.name).toBe("hybrid");

@@ -67,10 +67,12 @@ function extractAnswer(options: { engine: Engine; result: SearchResult; understa
   const items = engine.store.getItems(result.hits.map((hit) => hit.itemId));
   const documents = Math.max(1, engine.index.lexical.size());
   const weight = (term: string) => inverseDocumentFrequency({ documentFrequency: engine.index.lexical.documentFrequency(term), documents });
+  // Sentences are scored on the whole question: "上半年" in "今年上半年,平台受理事件37176件" matters here.
+  const sentenceTerms = [...new Set([...result.queryTerms, ...engine.index.tokenizer.tokenize(understanding.text)])];
   const picked = items.map((item, index) => ({
     item,
     hit: result.hits[index]!,
-    best: scoreSentences({ text: item.body, question: understanding.text, terms: result.queryTerms, weight, title: item.title })[0],
+    best: scoreSentences({ text: item.body, question: understanding.text, terms: sentenceTerms, weight, title: item.title })[0],
   }));
   const topScore = picked[0]?.best?.score ?? 0;
   const sentences: { text: string; item: StoredItem }[] = [];

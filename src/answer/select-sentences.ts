@@ -21,10 +21,13 @@ export function scoreSentences(options: {
 }): ScoredSentence[] {
   const wantsFigure = ASKS_FOR_FIGURE.test(options.question);
   // "多少处隐患" asks for a count of 处: a sentence with "1127 处" is the answer.
-  const measure = /(?:多少|几)([^\s，。？?的\d])/.exec(options.question)?.[1];
+  const measure = /(?:多少|几)([个名家项次人场件条所亩元户处起支篇期台套吨批座辆本册张份例天岁])/.exec(options.question)?.[1];
   const measured = measure ? new RegExp(`\\d(?:[\\d.]*)\\s*(?:余|多)?\\s*(?:万|亿)?\\s*${measure}`) : undefined;
   const title = options.title ?? "";
-  const terms = [...new Set(options.terms)];
+  // Search-mode segmentation also yields the parts of long words (智慧城市运行中心 -> 智慧, 城市, 中心 …);
+  // counting them would let one long name outweigh the rest of the question, so only maximal terms count.
+  const unique = [...new Set(options.terms)];
+  const terms = unique.filter((term) => !unique.some((other) => other !== term && other.includes(term)));
   const weightOf = (term: string) => options.weight(term) * (title.includes(term) ? 0.3 : 1);
   const total = terms.reduce((sum, term) => sum + weightOf(term), 0) || 1;
   return splitSentences(options.text)
