@@ -1,14 +1,15 @@
 import type { Engine } from "../app/open-engine.js";
-import type { StoredItem } from "../domain.js";
-import type { SearchMode, SearchResult } from "../search/hybrid-search.js";
-import { inverseDocumentFrequency } from "../search/relevance.js";
+import type { ChatModel } from "../llm/chat-model.js";
+import type { Logger } from "../log.js";
+import type { SearchMode } from "../search/hybrid-search.js";
 import { understandQuery, type QueryIntent, type QueryUnderstanding } from "../search/understand-query.js";
-import { toCitation, type Citation } from "./citation.js";
-import { nothingFoundAnswer } from "./nothing-found.js";
-import { scoreSentences } from "./select-sentences.js";
-import { summarizeUnit } from "./summarize-unit.js";
-import { findSource } from "./find-source.js";
 import type { IssueLinks } from "../web/issue-links.js";
+import type { Citation } from "./citation.js";
+import { extractAnswer } from "./extractive-answer.js";
+import { findSource } from "./find-source.js";
+import { llmAnswer, llmSummary } from "./llm-answer.js";
+import { nothingFoundAnswer } from "./nothing-found.js";
+import { summarizeUnit } from "./summarize-unit.js";
 
 export interface Answer {
   question: string;
@@ -19,7 +20,14 @@ export interface Answer {
 }
 
 const MAX_CITATIONS = 5;
-const MAX_SENTENCES = 3;
+
+/** An LLM to write the answer; on its failure or timeout the extractive answer is used and the reason logged. */
+export interface Generation {
+  chatModel: ChatModel;
+  logger: Logger;
+  /** Receives the answer's tokens as the model streams them. */
+  onToken?: (token: string) => void;
+}
 
 /**
  * Answers one staff question from the bulletins: a fact question gets the best sentences with
@@ -33,8 +41,9 @@ export async function answerQuestion(options: {
   previous?: QueryUnderstanding;
   mode?: SearchMode;
   links?: IssueLinks;
+  generation?: Generation;
 }): Promise<Answer> {
-  const { engine, question, links } = options;
+  const { engine, question, links, generation } = options;
   const previous = options.previous ?? (options.conversationId ? engine.conversations.previous(options.conversationId) : undefined);
   const understanding = understandQuery({
     text: question,
@@ -44,44 +53,39 @@ export async function answerQuestion(options: {
   });
   if (options.conversationId) engine.conversations.remember(options.conversationId, understanding);
   if (understanding.intent === "summary" && understanding.units.length > 0) {
-    return { question, understanding, ...summarizeUnit({ store: engine.store, understanding, links }) };
+    const summary = summarizeUnit({ store: engine.store, understanding, links });
+    if (generation && summary.citations.length > 0) {
+      const written = await withFallback(generation, () => llmSummary({ engine, understanding, links, generation }));
+      if (written) return { question, understanding, intent: "summary", ...written };
+    }
+    return { question, understanding, ...summary };
   }
   if (understanding.intent === "source") {
     const source = findSource({ store: engine.store, understanding, links });
     if (source) return { question, understanding, intent: "source", ...source };
     if (understanding.issue || understanding.date) {
       const named = understanding.issue ? `${understanding.issue.year ? `${understanding.issue.year}年` : ""}第${understanding.issue.number}期` : `${understanding.date}出版的一期`;
-      return { question, understanding, intent: "source", answer: `已收录的《上街信息》中没有${named}。可以用“/latest”查看最近收录的各期。`, citations: [] };
+      return { question, understanding, intent: "source", answer: `已收录的《上街信息》中没有${named}。请核对期号和年份，或查看已收录的各期简报列表。`, citations: [] };
     }
   }
   const result = await engine.searcher.search({ understanding, k: MAX_CITATIONS, ...(options.mode ? { mode: options.mode } : {}) });
   if (!result.relevant) {
     return { question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters }), citations: [] };
   }
-  return { question, understanding, intent: understanding.intent, ...extractAnswer({ engine, result, understanding, links }) };
+  const items = engine.store.getItems(result.hits.map((hit) => hit.itemId));
+  if (generation) {
+    const written = await withFallback(generation, () => llmAnswer({ engine, understanding, items, scores: result.hits.map((hit) => hit.score), links, generation }));
+    if (written) return { question, understanding, intent: understanding.intent, ...written };
+  }
+  return { question, understanding, intent: understanding.intent, ...extractAnswer({ engine, result, items, understanding, links }) };
 }
 
-/** The extractive answer: best sentences of the top items, each followed by its citation marker. */
-function extractAnswer(options: { engine: Engine; result: SearchResult; understanding: QueryUnderstanding; links: IssueLinks | undefined }): { answer: string; citations: Citation[] } {
-  const { engine, result, understanding, links } = options;
-  const items = engine.store.getItems(result.hits.map((hit) => hit.itemId));
-  const documents = Math.max(1, engine.index.lexical.size());
-  const weight = (term: string) => inverseDocumentFrequency({ documentFrequency: engine.index.lexical.documentFrequency(term), documents });
-  // Sentences are scored on the whole question: "上半年" in "今年上半年,平台受理事件37176件" matters here.
-  const sentenceTerms = [...new Set([...result.queryTerms, ...engine.index.tokenizer.tokenize(understanding.text)])];
-  const picked = items.map((item, index) => ({
-    item,
-    hit: result.hits[index]!,
-    best: scoreSentences({ text: item.body, question: understanding.text, terms: sentenceTerms, weight, title: item.title })[0],
-  }));
-  const topScore = picked[0]?.best?.score ?? 0;
-  const sentences: { text: string; item: StoredItem }[] = [];
-  for (const entry of picked) {
-    if (!entry.best || sentences.length >= MAX_SENTENCES) continue;
-    if (sentences.length === 0 || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) sentences.push({ text: entry.best.text, item: entry.item });
+async function withFallback<T>(generation: Generation, write: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await write();
+  } catch (error) {
+    generation.logger.warn({ err: error, model: generation.chatModel.model }, "LLM answer failed; falling back to the extractive answer");
+    return undefined;
   }
-  const citations = picked.map((entry, index) => toCitation({ item: entry.item, n: index + 1, score: entry.hit.score, links }));
-  const numberOf = new Map(picked.map((entry, index) => [entry.item.id, index + 1]));
-  const answer = sentences.map((sentence) => `${sentence.text.replace(/[。；;，,]$/, "")}。[${numberOf.get(sentence.item.id)}]`).join("");
-  return { answer, citations };
 }
+

@@ -22,7 +22,7 @@ export interface Citation {
 export function displayTitle(item: Pick<StoredItem, "title" | "body">): string {
   if (item.title) return item.title;
   const first = item.body.split(/[。！？\n]/)[0] ?? "";
-  return first.length > 30 ? `${first.slice(0, 30)}…` : first;
+  return first.length > 40 ? `${first.slice(0, 40)}…` : first;
 }
 
 export function toCitation(options: { item: StoredItem; n: number; score: number; links?: IssueLinks | undefined }): Citation {

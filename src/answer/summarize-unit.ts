@@ -28,7 +28,8 @@ export function summarizeUnit(options: { store: BulletinStore; understanding: Qu
   }
   const citations = items.map((item, index) => toCitation({ item, n: index + 1, score: 1, links: options.links }));
   const lines = items.map((item, index) => {
-    const figures = keyFigures({ body: item.body, limit: 2 });
+    // A brief has no headline: its opening sentence already says what happened, figures and all.
+    const figures = item.title ? keyFigures({ body: item.body, limit: 2 }) : [];
     const issue = item.issue === null ? item.source : `第${item.issue}期`;
     return `- ${issue}（${item.date ?? "日期不详"}）${displayTitle(item)}${figures.length > 0 ? `：${figures.join("；")}` : ""} [${index + 1}]`;
   });

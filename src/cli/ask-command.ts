@@ -4,6 +4,7 @@ import { answerQuestion, type Answer } from "../answer/answer-question.js";
 import { formatCitation } from "../answer/citation.js";
 import { openEngine } from "../app/open-engine.js";
 import { UsageError } from "../errors.js";
+import { createChatModel } from "../llm/create-chat-model.js";
 import { createLinks, publicBaseUrl } from "../web/create-links.js";
 import type { CliContext } from "./cli-context.js";
 
@@ -50,10 +51,19 @@ export function registerAskCommand(program: Command, context: () => CliContext):
       const ctx = context();
       const engine = await openEngine({ config: ctx.config, dataDir: ctx.dataDir, ...(options.today ? { today: options.today } : {}) });
       const { links } = createLinks({ config: ctx.config, dataDir: ctx.dataDir, baseUrl: publicBaseUrl(ctx.config) });
+      const chatModel = createChatModel(ctx.config);
+      const streaming = !options.json && !options.batch && process.stderr.isTTY;
       try {
         const questions = options.batch ? readBatch(options.batch) : [{ question }];
         for (const entry of questions) {
-          const answer = await answerQuestion({ engine, question: entry.question, links });
+          const answer = await answerQuestion({
+            engine,
+            question: entry.question,
+            links,
+            // With an LLM the draft streams to stderr; the cleaned, cited answer is printed on stdout.
+            ...(chatModel ? { generation: { chatModel, logger: ctx.logger, ...(streaming ? { onToken: (token: string) => process.stderr.write(token) } : {}) } } : {}),
+          });
+          if (streaming && chatModel) process.stderr.write("\n\n");
           if (options.json || options.batch) {
             process.stdout.write(`${JSON.stringify(answerJson(answer, entry.id))}\n`);
           } else {

@@ -12,7 +12,7 @@ import { renderIssuePage } from "./render-issue-page.js";
 
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
 
-export type Answerer = (options: { question: string; conversationId: string }) => Promise<Answer>;
+export type Answerer = (options: { question: string; conversationId: string; onToken?: (token: string) => void }) => Promise<Answer>;
 
 const askBody = z.object({
   question: z.string().trim().min(1, "问题不能为空").max(500, "问题太长（最多 500 字）"),
@@ -52,6 +52,23 @@ export function createWebApp(options: { engine: Engine; links: IssueLinks; signe
     const answer = await options.answer({ question: parsed.data.question, conversationId });
     logger.info({ question: answer.question, intent: answer.intent, citations: answer.citations.length }, "web ask");
     response.json({ question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations, conversationId });
+  });
+
+  // Server-sent events: `token` events while an LLM writes, then one `answer` event with the final JSON.
+  app.post("/api/ask/stream", async (request, response) => {
+    const parsed = askBody.safeParse(request.body);
+    if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? "请求格式不对");
+    const conversationId = parsed.data.conversationId ?? randomUUID();
+    response.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache", Connection: "keep-alive" });
+    const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    try {
+      const answer = await options.answer({ question: parsed.data.question, conversationId, onToken: (token) => send("token", token) });
+      send("answer", { question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations, conversationId });
+    } catch (error) {
+      logger.error({ err: error }, "streamed ask failed");
+      send("error", { error: "回答时出错，请稍后再试。" });
+    }
+    response.end();
   });
 
   app.get("/api/issues", (_request, response) => {

@@ -2,6 +2,8 @@ import type { AddressInfo } from "node:net";
 import { answerQuestion } from "../answer/answer-question.js";
 import type { Engine } from "../app/open-engine.js";
 import type { Config } from "../config.js";
+import type { ChatModel } from "../llm/chat-model.js";
+import { createChatModel } from "../llm/create-chat-model.js";
 import { createLogger, type Logger } from "../log.js";
 import { createLinks, publicBaseUrl } from "./create-links.js";
 import { createWebApp, type Answerer } from "./create-web-app.js";
@@ -24,6 +26,8 @@ export async function startWebServer(options: {
   logger?: Logger;
   answer?: Answerer;
   manifest?: string;
+  /** The LLM to write answers; default from config (LLM_*), null to force extractive answers. */
+  chatModel?: ChatModel | null;
 }): Promise<WebServer & { links: ReturnType<typeof createLinks>["links"] }> {
   const { engine, config } = options;
   const host = options.host ?? config.server.host;
@@ -38,7 +42,17 @@ export async function startWebServer(options: {
   });
   const port = (server.address() as AddressInfo).port;
   const { links, signer } = createLinks({ config, dataDir, baseUrl: publicBaseUrl(config, port), ...(options.manifest ? { manifest: options.manifest } : {}) });
-  const answer: Answerer = options.answer ?? ((request) => answerQuestion({ engine, question: request.question, conversationId: request.conversationId, links }));
+  const chatModel = options.chatModel === null ? undefined : (options.chatModel ?? createChatModel(config));
+  const answer: Answerer =
+    options.answer ??
+    ((request) =>
+      answerQuestion({
+        engine,
+        question: request.question,
+        conversationId: request.conversationId,
+        links,
+        ...(chatModel ? { generation: { chatModel, logger, ...(request.onToken ? { onToken: request.onToken } : {}) } } : {}),
+      }));
   server.on("request", createWebApp({ engine, links, signer, answer, logger }));
   return {
     url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`,

@@ -1,0 +1,40 @@
+import type { Engine } from "../app/open-engine.js";
+import type { StoredItem } from "../domain.js";
+import type { SearchResult } from "../search/hybrid-search.js";
+import { inverseDocumentFrequency } from "../search/relevance.js";
+import type { QueryUnderstanding } from "../search/understand-query.js";
+import type { IssueLinks } from "../web/issue-links.js";
+import { toCitation, type Citation } from "./citation.js";
+import { scoreSentences } from "./select-sentences.js";
+
+const MAX_SENTENCES = 3;
+
+/** The extractive answer: best sentences of the top items, each followed by its citation marker. */
+export function extractAnswer(options: {
+  engine: Engine;
+  result: SearchResult;
+  items: readonly StoredItem[];
+  understanding: QueryUnderstanding;
+  links: IssueLinks | undefined;
+}): { answer: string; citations: Citation[] } {
+  const { engine, result, items, understanding, links } = options;
+  const documents = Math.max(1, engine.index.lexical.size());
+  const weight = (term: string) => inverseDocumentFrequency({ documentFrequency: engine.index.lexical.documentFrequency(term), documents });
+  // Sentences are scored on the whole question: "上半年" in "今年上半年,平台受理事件37176件" matters here.
+  const sentenceTerms = [...new Set([...result.queryTerms, ...engine.index.tokenizer.tokenize(understanding.text)])];
+  const picked = items.map((item, index) => ({
+    item,
+    hit: result.hits[index]!,
+    best: scoreSentences({ text: item.body, question: understanding.text, terms: sentenceTerms, weight, title: item.title })[0],
+  }));
+  const topScore = picked[0]?.best?.score ?? 0;
+  const sentences: { text: string; item: StoredItem }[] = [];
+  for (const entry of picked) {
+    if (!entry.best || sentences.length >= MAX_SENTENCES) continue;
+    if (sentences.length === 0 || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) sentences.push({ text: entry.best.text, item: entry.item });
+  }
+  const citations = picked.map((entry, index) => toCitation({ item: entry.item, n: index + 1, score: entry.hit.score, links }));
+  const numberOf = new Map(picked.map((entry, index) => [entry.item.id, index + 1]));
+  const answer = sentences.map((sentence) => `${sentence.text.replace(/[。；;，,]$/, "")}。[${numberOf.get(sentence.item.id)}]`).join("");
+  return { answer, citations };
+}
