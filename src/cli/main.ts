@@ -6,6 +6,7 @@ import { createLogger } from "../log.js";
 import { createCliContext, type CliContext } from "./cli-context.js";
 import { registerAskCommand } from "./ask-command.js";
 import { registerEvalCommand } from "./eval-command.js";
+import { registerFeedbackCommand } from "./feedback-command.js";
 import { registerIngestCommand } from "./ingest-command.js";
 import { registerReindexCommand } from "./reindex-command.js";
 import { registerServeCommand } from "./serve-command.js";
@@ -35,6 +36,7 @@ export function createProgram(): Command {
   registerEvalCommand(program, getContext);
   registerServeCommand(program, getContext);
   registerSummaryCommand(program, getContext);
+  registerFeedbackCommand(program, getContext);
   return program;
 }
 

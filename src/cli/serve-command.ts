@@ -1,14 +1,36 @@
 import type { Command } from "commander";
 import { openEngine } from "../app/open-engine.js";
+import { createFeishuBot, type FeishuBot } from "../feishu/feishu-bot.js";
 import { startWebServer } from "../web/start-web-server.js";
 import type { CliContext } from "./cli-context.js";
 
 /** Starts the web page (and, when configured, the Feishu bot) and keeps running until interrupted. */
 export async function serve(context: CliContext): Promise<void> {
-  const engine = await openEngine({ config: context.config, dataDir: context.dataDir });
-  const server = await startWebServer({ engine, config: context.config, dataDir: context.dataDir, logger: context.logger });
-  process.stdout.write(`\n本地问答页面已启动：${server.url}\n（按 Ctrl+C 停止）\n`);
+  const { config } = context;
+  const engine = await openEngine({ config, dataDir: context.dataDir });
+  let bot: FeishuBot | undefined;
+  const server = await startWebServer({
+    engine,
+    config,
+    dataDir: context.dataDir,
+    logger: context.logger,
+    mount: ({ app, links, chatModel }) => {
+      if (!config.feishu) return;
+      bot = createFeishuBot({ feishu: config.feishu, engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger: context.logger });
+      if (bot.webhook) app.post("/feishu/events", ...bot.webhook);
+    },
+  });
+  process.stdout.write(`\n本地问答页面已启动：${server.url}\n`);
+  if (bot) {
+    await bot.start();
+    const how = config.feishu!.transport === "webhook" ? `webhook：${server.url}feishu/events` : "长连接（WebSocket）";
+    process.stdout.write(`飞书机器人已连接（${how}）\n`);
+  } else {
+    process.stdout.write("未配置飞书凭据（FEISHU_APP_ID / FEISHU_APP_SECRET），只启动本地网页。\n");
+  }
+  process.stdout.write("（按 Ctrl+C 停止）\n");
   const stop = async () => {
+    await bot?.stop();
     await server.close();
     engine.close();
     process.exit(0);

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { StoreError } from "../errors.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -64,6 +64,33 @@ const MIGRATIONS: Record<number, string> = {
       id TEXT PRIMARY KEY,
       understanding TEXT NOT NULL,
       updated_at TEXT NOT NULL
+    );
+  `,
+  // Feishu: message ids already handled (dedup that survives a restart) and answer feedback.
+  4: `
+    CREATE TABLE seen_messages (
+      key TEXT PRIMARY KEY,
+      expires_at INTEGER NOT NULL
+    );
+    CREATE TABLE feedback (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      answer_id TEXT NOT NULL,
+      rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+      question TEXT NOT NULL,
+      answer TEXT NOT NULL,
+      citations TEXT NOT NULL,
+      user_id TEXT,
+      chat_id TEXT,
+      created_at TEXT NOT NULL,
+      UNIQUE (answer_id, user_id)
+    );
+    CREATE TABLE answers (
+      id TEXT PRIMARY KEY,
+      question TEXT NOT NULL,
+      answer TEXT NOT NULL,
+      citations TEXT NOT NULL,
+      chat_id TEXT,
+      created_at TEXT NOT NULL
     );
   `,
 };

@@ -35,7 +35,15 @@ function checkSignature(signer: LinkSigner, request: Request, path: string): voi
 }
 
 /** The local web page, its JSON API and the signed issue pages, as one express app. */
-export function createWebApp(options: { engine: Engine; links: IssueLinks; signer: LinkSigner; answer: Answerer; logger: Logger }) {
+export function createWebApp(options: {
+  engine: Engine;
+  links: IssueLinks;
+  signer: LinkSigner;
+  answer: Answerer;
+  logger: Logger;
+  /** Extra routes (the Feishu webhook), mounted before the page and the 404 handler. */
+  mount?: (app: express.Express) => void;
+}) {
   const { engine, links, signer, logger } = options;
   const app = express();
   app.disable("x-powered-by");
@@ -117,6 +125,7 @@ export function createWebApp(options: { engine: Engine; links: IssueLinks; signe
     response.send(original.bytes);
   });
 
+  options.mount?.(app);
   app.use(express.static(PUBLIC_DIR, { index: "index.html" }));
   app.use((_request, _response, next) => next(new HttpError(404, "没有这个页面。")));
   app.use(errorHandler(logger));

@@ -2,7 +2,9 @@ import type { AddressInfo } from "node:net";
 import { answerQuestion } from "../answer/answer-question.js";
 import type { Engine } from "../app/open-engine.js";
 import type { Config } from "../config.js";
+import type { Express } from "express";
 import type { ChatModel } from "../llm/chat-model.js";
+import type { IssueLinks } from "./issue-links.js";
 import { createChatModel } from "../llm/create-chat-model.js";
 import { createLogger, type Logger } from "../log.js";
 import { createLinks, publicBaseUrl } from "./create-links.js";
@@ -28,6 +30,8 @@ export async function startWebServer(options: {
   manifest?: string;
   /** The LLM to write answers; default from config (LLM_*), null to force extractive answers. */
   chatModel?: ChatModel | null;
+  /** Adds routes once links exist (the Feishu bot's webhook). */
+  mount?: (context: { app: Express; links: IssueLinks; chatModel: ChatModel | undefined }) => void;
 }): Promise<WebServer & { links: ReturnType<typeof createLinks>["links"] }> {
   const { engine, config } = options;
   const host = options.host ?? config.server.host;
@@ -53,7 +57,7 @@ export async function startWebServer(options: {
         links,
         ...(chatModel ? { generation: { chatModel, logger, ...(request.onToken ? { onToken: request.onToken } : {}) } } : {}),
       }));
-  server.on("request", createWebApp({ engine, links, signer, answer, logger }));
+  server.on("request", createWebApp({ engine, links, signer, answer, logger, mount: (app) => options.mount?.({ app, links, chatModel }) }));
   return {
     url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`,
     links,

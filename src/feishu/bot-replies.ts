@@ -1,0 +1,43 @@
+import type { Engine } from "../app/open-engine.js";
+import { displayTitle } from "../answer/citation.js";
+
+/** `/latest`: the most recent issues with their units. */
+export function latestIssuesText(engine: Engine, count = 5): string {
+  const documents = engine.store.listDocuments().filter((document) => document.kind === "bulletin").reverse().slice(0, count);
+  if (documents.length === 0) return "还没有收录任何简报。";
+  return documents
+    .map((document) => {
+      const units = [...new Set(engine.store.listItems({ documentId: document.id }).flatMap((item) => item.departments))];
+      return `**${document.year}年第${document.issue}期**（${document.date ?? "日期不详"}）· ${document.itemCount} 条\n${units.join("、")}`;
+    })
+    .join("\n\n");
+}
+
+/** `/units`: every reporting unit with its item count. */
+export function unitsText(engine: Engine): string {
+  const units = engine.store.listDepartments();
+  if (units.length === 0) return "还没有收录任何简报。";
+  return `共 ${units.length} 个报送单位：\n${units.map((unit) => `${unit.department}（${unit.items}）`).join("、")}\n\n发送“总结<单位>的工作”查看某个单位报送的全部信息。`;
+}
+
+/** The full text of one item, for the "查看全文" button when no public link can be given. */
+export function itemFullText(engine: Engine, reference: { year?: unknown; issue?: unknown; item?: unknown; source?: unknown }): string | undefined {
+  const documents = engine.store.listDocuments().filter((document) =>
+    typeof reference.issue === "number" ? document.issue === reference.issue && document.year === reference.year : document.source === reference.source,
+  );
+  const document = documents.at(-1);
+  if (!document) return undefined;
+  const item = engine.store.listItems({ documentId: document.id }).find((candidate) => candidate.position === reference.item);
+  if (!item) return undefined;
+  const heading = document.issue === null ? document.source : `《上街信息》${document.year}年第${document.issue}期（${document.date}）第 ${item.position} 条`;
+  return `${heading}\n**${displayTitle(item)}**\n\n${item.body}\n${item.attribution}`;
+}
+
+/** "/issue 64", "/issue 2026-02-12" -> a source request the question parser understands. */
+export function issueCommandQuestion(argument: string): string {
+  const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(argument.trim());
+  if (date) return `${date[1]}年${Number(date[2])}月${Number(date[3])}日那期原文`;
+  const issue = /^(?:(\d{4})\s*年?\s*)?第?\s*(\d{1,3})\s*期?$/.exec(argument.trim());
+  if (issue) return `${issue[1] ? `${issue[1]}年` : ""}第${issue[2]}期原文`;
+  return `${argument}原文`;
+}

@@ -1,0 +1,105 @@
+import type { Answer } from "../answer/answer-question.js";
+import type { Citation } from "../answer/citation.js";
+
+/** Feishu card JSON 2.0 builders. Text here is what staff read, so it is Chinese. */
+type Element = Record<string, unknown>;
+
+const markdown = (content: string): Element => ({ tag: "markdown", content });
+const grey = (text: string) => `<font color='grey'>${text}</font>`;
+
+function card(options: { title?: string; template?: string; elements: Element[] }): object {
+  return {
+    schema: "2.0",
+    config: { update_multi: true, summary: { content: options.title ?? "上街信息问答" } },
+    ...(options.title ? { header: { title: { tag: "plain_text", content: options.title }, template: options.template ?? "red" } } : {}),
+    body: { elements: options.elements },
+  };
+}
+
+function button(options: { label: string; url?: string; value?: Record<string, unknown>; type?: string }): Element {
+  return {
+    tag: "button",
+    text: { tag: "plain_text", content: options.label },
+    type: options.type ?? "default",
+    size: "small",
+    behaviors: options.url ? [{ type: "open_url", default_url: options.url }] : [{ type: "callback", value: options.value ?? {} }],
+  };
+}
+
+/** "第64期 · 2025-11-27 · 区委社工部" */
+export function citationLabel(citation: Citation): string {
+  const issue = citation.issue === null ? citation.source : `第${citation.issue}期`;
+  return [issue, citation.date, citation.departments.join("、")].filter(Boolean).join(" · ");
+}
+
+/** The answer as plain markdown with its sources: what a streamed card ends with. */
+export function answerMarkdown(answer: Pick<Answer, "answer" | "citations">, options: { linkCitations: boolean }): string {
+  const sources = answer.citations.map((citation) => {
+    const label = `[${citation.n}] ${citationLabel(citation)}：${citation.title}`;
+    return options.linkCitations && citation.url ? `[${label}](${citation.url})` : label;
+  });
+  return [answer.answer, ...(sources.length > 0 ? ["", ...sources] : [])].join("\n");
+}
+
+/**
+ * The reply card: answer with [n] markers, one row per citation with a button (its signed link,
+ * or, without a public address, a button that makes the bot send the item's full text), a footer
+ * with how many items it rests on, and 👍/👎 feedback buttons.
+ */
+export function answerCard(options: { answer: Pick<Answer, "answer" | "citations" | "intent">; answerId: string; publicLinks: boolean }): object {
+  const { answer } = options;
+  const elements: Element[] = [markdown(answer.answer)];
+  if (answer.citations.length > 0) {
+    elements.push({ tag: "hr" });
+    for (const citation of answer.citations.slice(0, 20)) {
+      elements.push({
+        tag: "column_set",
+        flex_mode: "none",
+        columns: [
+          { tag: "column", width: "weighted", weight: 5, vertical_align: "center", elements: [markdown(`**[${citation.n}]** ${citationLabel(citation)}\n${grey(citation.title)}`)] },
+          {
+            tag: "column",
+            width: "auto",
+            vertical_align: "center",
+            elements: [
+              options.publicLinks && citation.url
+                ? button({ label: "查看原文", url: citation.url })
+                : button({ label: "查看全文", value: { action: "item_text", issue: citation.issue, year: citation.year, item: citation.item, source: citation.source } }),
+            ],
+          },
+        ],
+      });
+    }
+  }
+  const basis = answer.citations.length > 0 ? `依据 ${answer.citations.length} 条简报信息` : "已收录的简报中没有相关内容";
+  elements.push(markdown(grey(basis)));
+  elements.push({
+    tag: "column_set",
+    flex_mode: "none",
+    columns: [
+      { tag: "column", width: "auto", elements: [button({ label: "👍 有用", value: { action: "feedback", rating: "up", answerId: options.answerId } })] },
+      { tag: "column", width: "auto", elements: [button({ label: "👎 没用", value: { action: "feedback", rating: "down", answerId: options.answerId } })] },
+    ],
+  });
+  return card({ elements });
+}
+
+export function messageCard(options: { title: string; text: string; template?: string }): object {
+  return card({ title: options.title, ...(options.template ? { template: options.template } : {}), elements: [markdown(options.text)] });
+}
+
+/** Errors become a short friendly card, never a stack trace. */
+export function errorCard(): object {
+  return messageCard({ title: "出了点问题", template: "grey", text: "处理这个问题时出错了，请稍后再试。如果一直不行，请联系管理员。" });
+}
+
+export const HELP_TEXT = [
+  "我可以回答关于《上街信息》简报的问题，回答都会注明出自哪一期、哪个单位。",
+  "",
+  "**直接提问**：上街区注册志愿者有多少人？",
+  "**总结单位工作**：总结区委社工部今年的工作，或 `/summary 工业路街道 2023`",
+  "**要原文**：第64期原文，或 `/issue 64`、`/issue 2026-02-12`",
+  "**最近各期**：`/latest`　　**报送单位**：`/units`",
+  "",
+  "在群里请 @我 提问；在话题里追问（如“那2023年呢？”）会沿用上一问的单位和时间。",
+].join("\n");
