@@ -1,0 +1,159 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import * as lark from "@larksuiteoapi/node-sdk";
+import express from "express";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTokenCache, fakeAppId, fakeAppSecret, startFakeFeishu, type FakeFeishu } from "./fake-feishu-server.js";
+import { cardActionEvent, messageEvent, postEvent } from "./feishu-events.js";
+
+const silentLogger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} };
+
+let fake: FakeFeishu;
+beforeEach(async () => {
+  fake = await startFakeFeishu();
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+function createClient(options: { appId?: string; appSecret?: string } = {}): lark.Client {
+  const credentials = { appId: options.appId ?? fakeAppId, appSecret: options.appSecret ?? fakeAppSecret };
+  return new lark.Client({ ...credentials, domain: fake.domain, cache: createTokenCache(), logger: silentLogger });
+}
+
+describe("fake Feishu Open API with the real SDK client", () => {
+  it("issues a tenant token once and records a created and a replied message", async () => {
+    const client = createClient();
+    const created = await client.im.v1.message.create({
+      params: { receive_id_type: "chat_id" },
+      data: { receive_id: "oc_chat", msg_type: "text", content: JSON.stringify({ text: "你好" }) },
+    });
+    const replied = await client.im.v1.message.reply({
+      path: { message_id: "om_user_1" },
+      data: { msg_type: "text", content: JSON.stringify({ text: "收到" }), reply_in_thread: true },
+    });
+
+    expect(fake.callsTo("POST", "/open-apis/auth/v3/tenant_access_token/internal")).toHaveLength(1);
+    expect(fake.callsTo("POST", /^\/open-apis\/im\/v1\/messages/).map((call) => call.headers.authorization)).toEqual([
+      `Bearer ${fake.tenantAccessToken}`,
+      `Bearer ${fake.tenantAccessToken}`,
+    ]);
+    expect(fake.sentMessages()).toEqual([
+      { via: "create", receiveId: "oc_chat", receiveIdType: "chat_id", msgType: "text", content: { text: "你好" }, replyInThread: false, messageId: created.data?.message_id, updates: [] },
+      { via: "reply", replyTo: "om_user_1", msgType: "text", content: { text: "收到" }, replyInThread: true, messageId: replied.data?.message_id, updates: [] },
+    ]);
+  });
+
+  it("answers the bot info the SDK channel asks for", async () => {
+    const info = await createClient().request<{ code: number; bot: { open_id: string } }>({ method: "GET", url: "/open-apis/bot/v3/info" });
+    expect(info.bot.open_id).toBe("ou_bot_fake");
+  });
+
+  it("records CardKit streaming and rejects a sequence that does not grow", async () => {
+    const client = createClient();
+    const card = { schema: "2.0", config: { streaming_mode: true }, body: { elements: [{ tag: "markdown", element_id: "answer", content: "" }] } };
+    const created = await client.cardkit.v1.card.create({ data: { type: "card_json", data: JSON.stringify(card) } });
+    const cardId = created.data?.card_id ?? "";
+    await client.cardkit.v1.cardElement.content({ path: { card_id: cardId, element_id: "answer" }, data: { content: "区教育局", sequence: 1, uuid: "u1" } });
+    await client.cardkit.v1.card.settings({ path: { card_id: cardId }, data: { settings: JSON.stringify({ config: { streaming_mode: false } }), sequence: 2, uuid: "u2" } });
+    const stale = client.cardkit.v1.cardElement.content({ path: { card_id: cardId, element_id: "answer" }, data: { content: "x", sequence: 2, uuid: "u3" } });
+
+    await expect(stale).rejects.toThrow();
+    expect(fake.cards().get(cardId)).toEqual({ created: card, updates: [{ content: "区教育局", sequence: 1 }], settings: [{ config: { streaming_mode: false } }] });
+  });
+
+  it("stores uploaded files and serves registered message resources", async () => {
+    const client = createClient();
+    const binary = Buffer.from([0x00, 0xff, 0x0d, 0x0a, 0x2d, 0x2d, 0x41]); // NUL, 0xFF, CRLF and "--" must survive multipart parsing
+    const uploaded = await client.im.v1.file.create({ data: { file_type: "stream", file_name: "答复.bin", file: binary } });
+    const downloaded = await client.im.v1.file.get({ path: { file_key: uploaded?.file_key ?? "" } });
+    const downloadedChunks: Buffer[] = [];
+    for await (const chunk of downloaded.getReadableStream()) downloadedChunks.push(chunk as Buffer);
+    fake.addResource({ messageId: "om_user_2", fileKey: "file_v3_in", bytes: Buffer.from("%PDF-1.4"), fileName: "简报.pdf" });
+    const resource = await client.im.v1.messageResource.get({ path: { message_id: "om_user_2", file_key: "file_v3_in" }, params: { type: "file" } });
+    const chunks: Buffer[] = [];
+    for await (const chunk of resource.getReadableStream()) chunks.push(chunk as Buffer);
+
+    expect(fake.uploadedFiles()).toEqual([{ fileKey: uploaded?.file_key, fileName: "答复.bin", bytes: binary }]);
+    expect(Buffer.concat(downloadedChunks)).toEqual(binary);
+    expect(Buffer.concat(chunks).toString()).toBe("%PDF-1.4");
+  });
+
+  it("rejects wrong credentials, missing tokens and unknown paths with Feishu JSON errors", async () => {
+    await expect(createClient({ appSecret: "wrong" }).im.v1.message.create({ params: { receive_id_type: "chat_id" }, data: { receive_id: "oc", msg_type: "text", content: "{}" } })).rejects.toThrow();
+    const unauthorized = await fetch(`${fake.domain}/open-apis/im/v1/messages?receive_id_type=chat_id`, { method: "POST", body: "{}" });
+    const unknown = await fetch(`${fake.domain}/open-apis/im/v1/nothing`, { headers: { authorization: `Bearer ${fake.tenantAccessToken}` } });
+
+    expect(unauthorized.status).toBe(401);
+    expect(((await unauthorized.json()) as { code: number }).code).toBe(99991663);
+    expect(unknown.status).toBe(404);
+    expect(fake.sentMessages()).toEqual([]);
+  });
+
+  it("times out waitFor with the recent calls in the message", async () => {
+    await fetch(`${fake.domain}/open-apis/im/v1/nothing`);
+    await expect(fake.waitFor(() => false, { timeoutMs: 50 })).rejects.toThrow(/401 GET \/open-apis\/im\/v1\/nothing/);
+  });
+});
+
+describe("fake Feishu gateway with the real SDK WSClient", () => {
+  it("delivers an event, gets it acknowledged, and accepts the client back after a drop", async () => {
+    const received: { text: string; chatType: string }[] = [];
+    const dispatcher = new lark.EventDispatcher({ logger: silentLogger }).register({
+      "im.message.receive_v1": async (data) => {
+        received.push({ text: JSON.parse(data.message.content).text, chatType: data.message.chat_type });
+      },
+    });
+    const wsClient = new lark.WSClient({ appId: fakeAppId, appSecret: fakeAppSecret, domain: fake.domain, logger: silentLogger });
+    await wsClient.start({ eventDispatcher: dispatcher });
+    try {
+      await fake.waitFor((current) => current.gatewayConnections() === 1);
+      const first = await fake.pushEvent(messageEvent({ chatId: "oc_group", chatType: "group", senderOpenId: "ou_staff", text: "本周有什么安排", mentionBot: true }));
+
+      fake.dropConnections();
+      await fake.waitFor((current) => current.gatewayConnections() === 1, { timeoutMs: 10_000 });
+      const second = await fake.pushEvent(messageEvent({ chatId: "oc_p2p", chatType: "p2p", senderOpenId: "ou_staff", text: "再问一次" }));
+
+      expect(first).toEqual({ acked: true, ackPayload: { code: 200 } });
+      expect(second.acked).toBe(true);
+      expect(received).toEqual([
+        { text: "@_user_1 本周有什么安排", chatType: "group" },
+        { text: "再问一次", chatType: "p2p" },
+      ]);
+      expect(fake.callsTo("WS", "/ws/v2")).toHaveLength(2);
+    } finally {
+      wsClient.close({ force: true });
+    }
+  });
+});
+
+describe("webhook helpers against the SDK's express adapter", () => {
+  it("delivers an encrypted, signed card action and ignores a forged signature", async () => {
+    const encryptKey = "test-encrypt-key";
+    const actions: unknown[] = [];
+    const dispatcher = new lark.EventDispatcher({ encryptKey, verificationToken: "fake-verification-token", logger: silentLogger }).register({
+      "card.action.trigger": async (data: { action: { value: unknown } }) => {
+        actions.push(data.action.value);
+        return {};
+      },
+    });
+    const app = express();
+    app.use(express.json());
+    app.post("/feishu/events", lark.adaptExpress(dispatcher, { autoChallenge: true }));
+    const server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feishu/events`;
+    try {
+      const envelope = cardActionEvent({ messageId: "om_card", chatId: "oc_group", operatorOpenId: "ou_staff", value: { feedback: "useful" } });
+      const genuine = await postEvent({ url, envelope, encryptKey });
+      const forged = await postEvent({ url, envelope, encryptKey, signature: "0".repeat(64) });
+
+      expect(genuine.status).toBe(200);
+      expect(forged.status).toBe(200);
+      expect(actions).toEqual([{ feedback: "useful" }]);
+    } finally {
+      server.close();
+    }
+  });
+});

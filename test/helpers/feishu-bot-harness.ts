@@ -1,0 +1,67 @@
+import type { Engine } from "../../src/app/open-engine.js";
+import { loadConfig } from "../../src/config.js";
+import { createFeishuBot, type FeishuBot } from "../../src/feishu/feishu-bot.js";
+import type { ChatModel } from "../../src/llm/chat-model.js";
+import { createLogger } from "../../src/log.js";
+import { startWebServer, type WebServer } from "../../src/web/start-web-server.js";
+import { fakeAppId, fakeAppSecret, type FakeFeishu } from "../fakes/fake-feishu-server.js";
+import { fakeVerificationToken } from "../fakes/feishu-events.js";
+
+export const ENCRYPT_KEY = "test-encrypt-key";
+export const ADMIN = "ou_admin";
+
+export interface RunningBot {
+  bot: FeishuBot;
+  server: WebServer;
+  webhookUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real bot (SDK Channel) and web server against the fake Feishu, as `serve` wires them. */
+export async function startBot(options: {
+  engine: Engine;
+  dataDir: string;
+  fake: FakeFeishu;
+  transport?: "webhook" | "websocket";
+  env?: Record<string, string>;
+  chatModel?: ChatModel;
+}): Promise<RunningBot> {
+  const config = loadConfig({
+    LOG_LEVEL: "silent",
+    FEISHU_APP_ID: fakeAppId,
+    FEISHU_APP_SECRET: fakeAppSecret,
+    FEISHU_TRANSPORT: options.transport ?? "webhook",
+    FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+    FEISHU_VERIFICATION_TOKEN: fakeVerificationToken,
+    FEISHU_DOMAIN: options.fake.domain,
+    FEISHU_ADMINS: ADMIN,
+    ...options.env,
+  });
+  const logger = createLogger({ level: "silent" });
+  let bot: FeishuBot | undefined;
+  const server = await startWebServer({
+    engine: options.engine,
+    config,
+    dataDir: options.dataDir,
+    port: 0,
+    host: "127.0.0.1",
+    logger,
+    chatModel: options.chatModel ?? null,
+    mount: ({ app, links, chatModel }) => {
+      bot = createFeishuBot({ feishu: config.feishu!, engine: options.engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger });
+      if (bot.webhook) app.post("/feishu/events", ...bot.webhook);
+    },
+  });
+  await bot!.start();
+  return {
+    bot: bot!,
+    server,
+    webhookUrl: `${server.url}feishu/events`,
+    stop: async () => {
+      await bot!.stop();
+      await server.close();
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
