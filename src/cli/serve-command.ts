@@ -14,10 +14,10 @@ export async function serve(context: CliContext): Promise<void> {
     config,
     dataDir: context.dataDir,
     logger: context.logger,
-    mount: ({ app, links, chatModel }) => {
-      if (!config.feishu) return;
+    mount: ({ links, chatModel }) => {
+      if (!config.feishu) return undefined;
       bot = createFeishuBot({ feishu: config.feishu, engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger: context.logger });
-      if (bot.webhook) app.post("/feishu/events", ...bot.webhook);
+      return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;
     },
   });
   process.stdout.write(`\n本地问答页面已启动：${server.url}\n`);

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createLarkChannel, LoggerLevel, type CardActionEvent, type EventDispatcher, type LarkChannel, type NormalizedMessage } from "@larksuiteoapi/node-sdk";
-import type { RequestHandler } from "express";
 import { answerQuestion, type Answer } from "../answer/answer-question.js";
 import type { Engine } from "../app/open-engine.js";
 import type { Config } from "../config.js";
@@ -15,15 +14,16 @@ import { issueCommandQuestion, itemFullText, latestIssuesText, unitsText } from 
 import { answerCard, answerMarkdown, errorCard, HELP_TEXT, messageCard } from "./cards.js";
 import { resolveFeishuDomain } from "./feishu-domain.js";
 import { createSqliteCache } from "./sqlite-cache.js";
-import { createWebhookHandler } from "./webhook-handler.js";
+import { createTurnQueue } from "./turn-queue.js";
+import { createWebhookHandler, type WebhookHandler } from "./webhook-handler.js";
 
 export type FeishuConfig = NonNullable<Config["feishu"]>;
 
 export interface FeishuBot {
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Express handlers for POST /feishu/events (webhook transport only). */
-  readonly webhook: RequestHandler[] | undefined;
+  /** The handler for POST /feishu/events (webhook transport only). */
+  readonly webhook: WebhookHandler | undefined;
   readonly channel: LarkChannel;
 }
 
@@ -69,6 +69,7 @@ export function createFeishuBot(options: {
     loggerLevel: LoggerLevel.warn,
   });
 
+  const turns = createTurnQueue();
   const reply = (message: NormalizedMessage, input: Parameters<LarkChannel["send"]>[1]) =>
     channel.send(message.chatId, input, { replyTo: message.messageId, replyInThread: true });
 
@@ -98,7 +99,7 @@ export function createFeishuBot(options: {
         logger.warn({ err: error, messageId: message.messageId }, "could not add buttons to the streamed card");
       });
     } else {
-      final = await answerQuestion(common);
+      final = await turns.run(() => answerQuestion(common));
       const answerId = feedback.recordAnswer({ question, answer: final.answer, citations: final.citations, chatId: message.chatId });
       await reply(message, { card: answerCard({ answer: final, answerId, publicLinks: options.publicLinks }) });
     }

@@ -1,9 +1,19 @@
 import { createDecipheriv, createHash, timingSafeEqual } from "node:crypto";
-import express, { type RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../log.js";
 
 /** Events older than this are refused: a captured request cannot be replayed later. */
 const MAX_AGE_MS = 5 * 60 * 1000;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A plain Node handler: the webhook is answered without the web framework in the way. */
+export type WebhookHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
+  response.end(text);
+}
 
 /** Feishu's encryption: AES-256-CBC, key = sha256(encrypt key), IV = first 16 bytes of the payload. */
 export function decryptEvent(options: { encrypt: string; encryptKey: string }): unknown {
@@ -39,14 +49,26 @@ export function createWebhookHandler(options: {
   dispatch: (event: unknown) => Promise<unknown>;
   logger: Logger;
   now?: () => number;
-}): RequestHandler[] {
+}): WebhookHandler {
   const now = options.now ?? Date.now;
-  const reject = (response: express.Response, reason: string) => {
+  const reject = (response: ServerResponse, reason: string) => {
     options.logger.warn({ reason }, "feishu webhook rejected");
-    response.status(401).json({ error: reason });
+    sendJson(response, 401, { error: reason });
   };
-  const handler: RequestHandler = (request, response) => {
-    const raw = Buffer.isBuffer(request.body) ? request.body.toString("utf8") : "";
+  // Accepted events are handed on one per event-loop turn, so a burst of deliveries is
+  // acknowledged first and processed in between, never the other way round.
+  const pending: EventBody[] = [];
+  const drain = () => {
+    const event = pending.shift();
+    if (!event) return;
+    options.dispatch(event).catch((error: unknown) => options.logger.error({ err: error, eventId: event.header?.event_id }, "feishu event handling failed"));
+    if (pending.length > 0) setImmediate(drain);
+  };
+  const header = (request: IncomingMessage, name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const handle = (request: IncomingMessage, response: ServerResponse, raw: string) => {
     let outer: { encrypt?: unknown } & EventBody;
     let event: EventBody;
     try {
@@ -62,12 +84,12 @@ export function createWebhookHandler(options: {
       return;
     }
     if (event.type === "url_verification") {
-      response.json({ challenge: event.challenge });
+      sendJson(response, 200, { challenge: event.challenge });
       return;
     }
-    const timestamp = request.header("x-lark-request-timestamp");
-    const nonce = request.header("x-lark-request-nonce");
-    const signature = request.header("x-lark-signature");
+    const timestamp = header(request, "x-lark-request-timestamp");
+    const nonce = header(request, "x-lark-request-nonce");
+    const signature = header(request, "x-lark-signature");
     if (!timestamp || !nonce || !signature) {
       reject(response, "missing signature headers");
       return;
@@ -81,10 +103,24 @@ export function createWebhookHandler(options: {
       reject(response, "stale timestamp");
       return;
     }
-    response.json({});
-    setImmediate(() => {
-      options.dispatch(event).catch((error: unknown) => options.logger.error({ err: error, eventId: event.header?.event_id }, "feishu event handling failed"));
+    sendJson(response, 200, {});
+    pending.push(event);
+    if (pending.length === 1) setImmediate(drain);
+  };
+  return (request, response) => {
+    if (request.method !== "POST") {
+      sendJson(response, 405, { error: "POST only" });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on("end", () => {
+      if (size > MAX_BODY_BYTES) sendJson(response, 413, { error: "body too large" });
+      else handle(request, response, Buffer.concat(chunks).toString("utf8"));
     });
   };
-  return [express.raw({ type: () => true, limit: "1mb" }), handler];
 }

@@ -1,3 +1,4 @@
+import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { answerQuestion } from "../answer/answer-question.js";
 import type { Engine } from "../app/open-engine.js";
@@ -30,15 +31,17 @@ export async function startWebServer(options: {
   manifest?: string;
   /** The LLM to write answers; default from config (LLM_*), null to force extractive answers. */
   chatModel?: ChatModel | null;
-  /** Adds routes once links exist (the Feishu bot's webhook). */
-  mount?: (context: { app: Express; links: IssueLinks; chatModel: ChatModel | undefined }) => void;
+  /**
+   * Adds routes once links exist. Routes returned in `direct` (the Feishu webhook) are served
+   * straight from the HTTP server, before express, so acknowledgements stay fast under load.
+   */
+  mount?: (context: { app: Express; links: IssueLinks; chatModel: ChatModel | undefined }) => { direct?: Record<string, RequestListener> } | void;
 }): Promise<WebServer & { links: ReturnType<typeof createLinks>["links"] }> {
   const { engine, config } = options;
   const host = options.host ?? config.server.host;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const dataDir = options.dataDir ?? engine.dataDir;
   // Links need the final port, so the app is mounted after listen() has chosen it.
-  const { createServer } = await import("node:http");
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -57,7 +60,18 @@ export async function startWebServer(options: {
         links,
         ...(chatModel ? { generation: { chatModel, logger, ...(request.onToken ? { onToken: request.onToken } : {}) } } : {}),
       }));
-  server.on("request", createWebApp({ engine, links, signer, answer, logger, mount: (app) => options.mount?.({ app, links, chatModel }) }));
+  let direct: Record<string, RequestListener> = {};
+  const app = createWebApp({
+    engine, links, signer, answer, logger,
+    mount: (express) => {
+      direct = options.mount?.({ app: express, links, chatModel })?.direct ?? {};
+    },
+  });
+  server.on("request", (request, response) => {
+    const route = direct[(request.url ?? "").split("?")[0]!];
+    if (route) route(request, response);
+    else app(request, response);
+  });
   return {
     url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`,
     links,

@@ -47,9 +47,9 @@ export async function startBot(options: {
     host: "127.0.0.1",
     logger,
     chatModel: options.chatModel ?? null,
-    mount: ({ app, links, chatModel }) => {
+    mount: ({ links, chatModel }) => {
       bot = createFeishuBot({ feishu: config.feishu!, engine: options.engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger });
-      if (bot.webhook) app.post("/feishu/events", ...bot.webhook);
+      return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;
     },
   });
   await bot!.start();
