@@ -1,7 +1,7 @@
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
-import { ChatOpenAI } from "@langchain/openai";
 import { AppError } from "../errors.js";
 import type { ChatMessage, ChatModel } from "./chat-model.js";
+import { abortable, createChatClient, networkCause, statusOf } from "./openai-client.js";
 
 export interface OpenAiChatModelOptions {
   /** OpenAI-compatible API root, e.g. "https://api.deepseek.com/v1" or "http://127.0.0.1:11434/v1". */
@@ -18,8 +18,6 @@ export interface OpenAiChatModelOptions {
 
 const CONTEXT = "llm";
 /** Error codes meaning nothing listens there: retrying within seconds will not help, so fail fast. */
-const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND"]);
-
 /** Marks our own deadline among abort reasons, so it is told apart from the caller's abort. */
 class DeadlineReached extends Error {}
 
@@ -37,17 +35,7 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
   const maxRetries = options.maxRetries ?? 1;
 
   // Every value explicit and env-derived client options nulled: the client must not pick up OPENAI_* variables.
-  const client = new ChatOpenAI({
-    model,
-    apiKey: options.apiKey || "none",
-    temperature: options.temperature ?? 0.2,
-    streaming: true,
-    // Some compatible servers reject `stream_options`; token usage is not needed here.
-    streamUsage: false,
-    maxRetries,
-    onFailedAttempt: rethrowUnlessRetryable,
-    configuration: { baseURL: baseUrl, organization: null, project: null, adminAPIKey: null, webhookSecret: null },
-  });
+  const client = createChatClient({ baseUrl, model, apiKey: options.apiKey, temperature: options.temperature ?? 0.2, maxRetries });
 
   return {
     provider: "openai-compatible",
@@ -97,47 +85,6 @@ function toLangChainMessage(message: ChatMessage): BaseMessage {
   if (message.role === "system") return new SystemMessage(message.content);
   if (message.role === "assistant") return new AIMessage(message.content);
   return new HumanMessage(message.content);
-}
-
-/** Rejects as soon as `signal` aborts, even while the library awaits a silent server. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  let listener: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    listener = () => reject(signal.reason);
-    signal.addEventListener("abort", listener, { once: true });
-  });
-  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener("abort", listener!));
-}
-
-function statusOf(error: unknown): number | undefined {
-  if (typeof error === "object" && error !== null && "status" in error && typeof error.status === "number") return error.status;
-  return undefined;
-}
-
-/** The innermost `code` in the cause chain, e.g. "ECONNREFUSED" under fetch's "fetch failed". */
-function networkCause(error: unknown): { code: string; message: string } | undefined {
-  let found: { code: string; message: string } | undefined;
-  for (let current = error, depth = 0; typeof current === "object" && current !== null && depth < 6; depth += 1) {
-    if ("code" in current && typeof current.code === "string") {
-      const message = "message" in current && typeof current.message === "string" ? current.message : "";
-      found = { code: current.code, message: message || current.code };
-    }
-    current = "cause" in current ? current.cause : undefined;
-  }
-  return found;
-}
-
-/**
- * Retry policy for the library's AsyncCaller: an error thrown here is final.
- * Retries 5xx, 408, 429 and dropped connections; not other 4xx, aborts or a refused connection.
- */
-function rethrowUnlessRetryable(error: Error): void {
-  if (error.name === "AbortError") throw error;
-  const status = statusOf(error);
-  if (status !== undefined && status < 500 && status !== 408 && status !== 429) throw error;
-  const cause = networkCause(error);
-  if (status === undefined && cause && UNREACHABLE_CODES.has(cause.code)) throw error;
 }
 
 function describeChatFailure(options: { error: unknown; baseUrl: string; model: string; maxRetries: number }): AppError {

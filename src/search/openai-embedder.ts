@@ -1,5 +1,5 @@
-import { OpenAIEmbeddings } from "@langchain/openai";
 import { AppError } from "../errors.js";
+import { abortable, createEmbeddingsClient, networkCause, statusOf } from "../llm/openai-client.js";
 import type { Embedder } from "./embedder.js";
 
 export interface OpenAiEmbedderOptions {
@@ -19,8 +19,6 @@ export interface OpenAiEmbedderOptions {
 
 const PROBE_TEXT = "上街信息";
 /** Error codes meaning nothing listens there: retrying within seconds will not help, so fail fast. */
-const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND"]);
-
 /**
  * Embedder for any OpenAI-compatible /embeddings endpoint (OpenAI, Ollama, vLLM, SiliconFlow...).
  * Async because, without configured `dimensions`, it embeds one probe text to learn the vector
@@ -37,20 +35,7 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
   const endpoint = { baseUrl: options.baseUrl, model: options.model, timeoutMs, maxRetries };
 
   // Every value explicit and env-derived client options nulled: the client must not pick up OPENAI_* variables.
-  const client = new OpenAIEmbeddings({
-    model: options.model,
-    apiKey: options.apiKey || "none",
-    dimensions: options.dimensions,
-    batchSize,
-    maxRetries,
-    maxConcurrency: 2,
-    timeout: timeoutMs,
-    onFailedAttempt: rethrowUnlessRetryable,
-    stripNewLines: false,
-    // The openai client defaults to base64, which several compatible servers ignore and answer with floats.
-    encodingFormat: "float",
-    configuration: { baseURL: options.baseUrl, organization: null, project: null, adminAPIKey: null, webhookSecret: null },
-  });
+  const client = createEmbeddingsClient({ baseUrl: options.baseUrl, model: options.model, apiKey: options.apiKey, dimensions: options.dimensions, batchSize, maxRetries, timeoutMs });
 
   const requestVectors = async (texts: string[], signal: AbortSignal | undefined): Promise<number[][]> => {
     let vectors: unknown;
@@ -120,47 +105,6 @@ function normalize(vector: readonly number[]): number[] {
 
 function isNumberArray(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((item) => typeof item === "number" && Number.isFinite(item));
-}
-
-/** Rejects as soon as `signal` aborts; the HTTP request itself runs on until its timeout. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  let listener: (() => void) | undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    listener = () => reject(signal.reason);
-    signal.addEventListener("abort", listener, { once: true });
-  });
-  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener("abort", listener!));
-}
-
-function statusOf(error: unknown): number | undefined {
-  if (typeof error === "object" && error !== null && "status" in error && typeof error.status === "number") return error.status;
-  return undefined;
-}
-
-/** The innermost `code` in the cause chain, e.g. "ECONNREFUSED" under fetch's "fetch failed". */
-function networkCause(error: unknown): { code: string; message: string } | undefined {
-  let found: { code: string; message: string } | undefined;
-  for (let current = error, depth = 0; typeof current === "object" && current !== null && depth < 6; depth += 1) {
-    if ("code" in current && typeof current.code === "string") {
-      const message = "message" in current && typeof current.message === "string" ? current.message : "";
-      found = { code: current.code, message: message || current.code };
-    }
-    current = "cause" in current ? current.cause : undefined;
-  }
-  return found;
-}
-
-/**
- * Retry policy for the library's AsyncCaller: an error that is thrown here is final.
- * Retries 5xx, 408, 429, timeouts and dropped connections; not other 4xx, aborts or a refused connection.
- */
-function rethrowUnlessRetryable(error: Error): void {
-  if (error.name === "AbortError") throw error;
-  const status = statusOf(error);
-  if (status !== undefined && status < 500 && status !== 408 && status !== 429) throw error;
-  const cause = networkCause(error);
-  if (status === undefined && cause && UNREACHABLE_CODES.has(cause.code)) throw error;
 }
 
 function describeEmbeddingFailure(options: { error: unknown; baseUrl: string; model: string; timeoutMs: number; maxRetries: number }): AppError {
