@@ -1,29 +1,11 @@
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppError } from "../src/errors.js";
 import { createOpenAiChatModel } from "../src/llm/openai-chat-model.js";
+import { closedPort, rejection } from "./helpers/network.js";
 import { openAiErrorBody, sendServerSentEvents, startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
 
 const CHAT = "POST /v1/chat/completions";
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).context).toBe("llm");
-  return error as AppError;
-}
+const expectRejection = (promise: Promise<unknown>) => rejection(promise, "llm");
 
 function streamReply(server: FakeOpenAiServer, chunks: readonly string[], delayMs = 20): void {
   server.route(CHAT, ({ response }) =>
@@ -76,7 +58,7 @@ describe("createOpenAiChatModel against a fake OpenAI-compatible server", () => 
   it("gives up after timeoutMs on a silent server, without retrying, naming LLM_TIMEOUT_MS", async () => {
     server.route(CHAT, () => new Promise<void>((resolve) => setTimeout(resolve, 2000)));
     const started = performance.now();
-    const error = await rejection(createOpenAiChatModel({ baseUrl: server.baseUrl, model: "m", timeoutMs: 300, maxRetries: 3 }).complete({ messages: HELLO }));
+    const error = await expectRejection(createOpenAiChatModel({ baseUrl: server.baseUrl, model: "m", timeoutMs: 300, maxRetries: 3 }).complete({ messages: HELLO }));
     expect(performance.now() - started).toBeLessThan(1500);
     expect(error.message).toBe(`[llm] 大模型服务 ${server.baseUrl} 在 300 ms 内没有回答; 请检查 LLM_BASE_URL / LLM_MODEL，或调大 LLM_TIMEOUT_MS`);
     expect(server.requestsTo(CHAT)).toHaveLength(1);
@@ -91,7 +73,7 @@ describe("createOpenAiChatModel against a fake OpenAI-compatible server", () => 
     });
     const tokens: string[] = [];
     const started = performance.now();
-    const error = await rejection(createOpenAiChatModel({ baseUrl: server.baseUrl, model: "m", timeoutMs: 300 }).complete({ messages: HELLO, onToken: (token) => tokens.push(token) }));
+    const error = await expectRejection(createOpenAiChatModel({ baseUrl: server.baseUrl, model: "m", timeoutMs: 300 }).complete({ messages: HELLO, onToken: (token) => tokens.push(token) }));
     expect(performance.now() - started).toBeLessThan(1500);
     expect(error.message).toContain("在 300 ms 内没有回答");
     expect(tokens).toEqual(["区教育局"]);
@@ -106,7 +88,7 @@ describe("createOpenAiChatModel against a fake OpenAI-compatible server", () => 
 
   it("explains a 401 with the LLM_API_KEY variable, without retrying", async () => {
     server.failNext({ route: CHAT, status: 401, body: openAiErrorBody({ message: "Incorrect API key provided", type: "invalid_request_error", code: "invalid_api_key" }) });
-    const error = await rejection(createOpenAiChatModel({ baseUrl: server.baseUrl, model: "deepseek-chat", apiKey: "sk-wrong", timeoutMs: 5000, maxRetries: 2 }).complete({ messages: HELLO }));
+    const error = await expectRejection(createOpenAiChatModel({ baseUrl: server.baseUrl, model: "deepseek-chat", apiKey: "sk-wrong", timeoutMs: 5000, maxRetries: 2 }).complete({ messages: HELLO }));
     expect(error.message).toContain(`大模型服务 ${server.baseUrl} 拒绝了 API 密钥`);
     expect(error.message).toContain("请检查 LLM_API_KEY 是否正确");
     expect(server.requestsTo(CHAT)).toHaveLength(1);
@@ -114,7 +96,7 @@ describe("createOpenAiChatModel against a fake OpenAI-compatible server", () => 
 
   it("explains a 404 with the LLM_MODEL variable and the model asked for", async () => {
     server.failNext({ route: CHAT, status: 404, body: openAiErrorBody({ message: "model \"qwen9\" not found" }) });
-    const error = await rejection(createOpenAiChatModel({ baseUrl: server.baseUrl, model: "qwen9", timeoutMs: 5000 }).complete({ messages: HELLO }));
+    const error = await expectRejection(createOpenAiChatModel({ baseUrl: server.baseUrl, model: "qwen9", timeoutMs: 5000 }).complete({ messages: HELLO }));
     expect(error.message).toContain("请检查 LLM_MODEL（当前 qwen9）是否已部署");
   });
 
@@ -129,7 +111,7 @@ describe("createOpenAiChatModel against a fake OpenAI-compatible server", () => 
   it("fails fast on a closed port with the LLM_BASE_URL hint", async () => {
     const baseUrl = `http://127.0.0.1:${await closedPort()}/v1`;
     const started = performance.now();
-    const error = await rejection(createOpenAiChatModel({ baseUrl, model: "m", timeoutMs: 5000, maxRetries: 3 }).complete({ messages: HELLO }));
+    const error = await expectRejection(createOpenAiChatModel({ baseUrl, model: "m", timeoutMs: 5000, maxRetries: 3 }).complete({ messages: HELLO }));
     expect(performance.now() - started).toBeLessThan(1500);
     expect(error.message).toContain(`无法连接大模型服务 ${baseUrl}`);
     expect(error.message).toContain("请检查 LLM_BASE_URL 是否正确、服务是否已启动");

@@ -1,8 +1,6 @@
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AppError } from "../src/errors.js";
 import { createOpenAiEmbedder } from "../src/search/openai-embedder.js";
+import { closedPort, rejection } from "./helpers/network.js";
 import { fakeVectorFor, openAiErrorBody, startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
 
 const EMBEDDINGS = "POST /v1/embeddings";
@@ -16,23 +14,7 @@ function inputsOf(server: FakeOpenAiServer): string[][] {
   return server.requestsTo(EMBEDDINGS).map((request) => (request.body as { input: string[] }).input);
 }
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).context).toBe("embedding");
-  return error as AppError;
-}
+const expectRejection = (promise: Promise<unknown>) => rejection(promise, "embedding");
 
 describe("createOpenAiEmbedder against a fake OpenAI-compatible server", () => {
   let server: FakeOpenAiServer;
@@ -106,7 +88,7 @@ describe("createOpenAiEmbedder against a fake OpenAI-compatible server", () => {
 
   it("reports a server error that outlasts the retries", async () => {
     server.failNext({ route: EMBEDDINGS, status: 500, body: openAiErrorBody({ message: "model crashed" }) });
-    const error = await rejection(createOpenAiEmbedder({ baseUrl: server.baseUrl, model: "bge-m3", maxRetries: 0 }));
+    const error = await expectRejection(createOpenAiEmbedder({ baseUrl: server.baseUrl, model: "bge-m3", maxRetries: 0 }));
     expect(error.message).toContain("model crashed");
     expect(error.message).toContain("请查看该服务的日志");
   });
@@ -114,14 +96,14 @@ describe("createOpenAiEmbedder against a fake OpenAI-compatible server", () => {
   it("names EMBEDDING_BASE_URL quickly when nothing listens on the port, without retrying", async () => {
     const baseUrl = `http://127.0.0.1:${await closedPort()}/v1`;
     const started = Date.now();
-    const error = await rejection(createOpenAiEmbedder({ baseUrl, model: "bge-m3", maxRetries: 3, timeoutMs: 2000 }));
+    const error = await expectRejection(createOpenAiEmbedder({ baseUrl, model: "bge-m3", maxRetries: 3, timeoutMs: 2000 }));
     expect(Date.now() - started).toBeLessThan(900);
     expect(error.message).toMatch(new RegExp(`^\\[embedding\\] 无法连接向量模型服务 ${baseUrl}：connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+; 请检查 EMBEDDING_BASE_URL 是否正确、服务是否已启动$`));
   });
 
   it("points at EMBEDDING_API_KEY on a 401, without retrying", async () => {
     server.failNext({ route: EMBEDDINGS, status: 401, body: openAiErrorBody({ message: "Incorrect API key provided" }) });
-    const error = await rejection(createOpenAiEmbedder({ baseUrl: server.baseUrl, model: "bge-m3", apiKey: "sk-wrong" }));
+    const error = await expectRejection(createOpenAiEmbedder({ baseUrl: server.baseUrl, model: "bge-m3", apiKey: "sk-wrong" }));
     expect(error.message).toContain("Incorrect API key provided");
     expect(error.hint).toBe("请检查 EMBEDDING_API_KEY 是否正确");
     expect(server.requestsTo(EMBEDDINGS)).toHaveLength(1);
@@ -129,13 +111,13 @@ describe("createOpenAiEmbedder against a fake OpenAI-compatible server", () => {
 
   it("points at EMBEDDING_MODEL on a 404", async () => {
     server.failNext({ route: EMBEDDINGS, status: 404, body: openAiErrorBody({ message: "model \"bge-m4\" not found" }) });
-    const error = await rejection(createOpenAiEmbedder({ baseUrl: server.baseUrl, model: "bge-m4" }));
+    const error = await expectRejection(createOpenAiEmbedder({ baseUrl: server.baseUrl, model: "bge-m4" }));
     expect(error.hint).toContain("EMBEDDING_MODEL（当前 bge-m4）");
   });
 
   it("reports a timeout with the configured limit", async () => {
     server.route(EMBEDDINGS, () => new Promise((resolve) => setTimeout(resolve, 1500)));
-    const error = await rejection(createOpenAiEmbedder({ baseUrl: server.baseUrl, model: "bge-m3", maxRetries: 0, timeoutMs: 200 }));
+    const error = await expectRejection(createOpenAiEmbedder({ baseUrl: server.baseUrl, model: "bge-m3", maxRetries: 0, timeoutMs: 200 }));
     expect(error.message).toContain("200 毫秒内没有响应");
   });
 
@@ -145,7 +127,7 @@ describe("createOpenAiEmbedder against a fake OpenAI-compatible server", () => {
       response.end(JSON.stringify({ object: "list", data: [{ object: "embedding", index: 0, embedding: [1, 2, 3] }] }));
     });
     const embedder = await createOpenAiEmbedder({ baseUrl: server.baseUrl, model: "bge-m3", dimensions: 8 });
-    const error = await rejection(embedder.embed({ texts: ["区教育局"] }));
+    const error = await expectRejection(embedder.embed({ texts: ["区教育局"] }));
     expect(error.hint).toBe("请删除 EMBEDDING_DIMENSIONS 或改为 3（该模型不支持指定维度时须删除）");
   });
 

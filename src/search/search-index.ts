@@ -74,10 +74,10 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
 
   const vectors = createHnswIndex({ directory, embedder });
   const lexicalFile = path.join(directory, LEXICAL_FILE);
-  const lexical = existsSync(lexicalFile)
-    ? loadBm25Index({ snapshot: JSON.parse(readFileSync(lexicalFile, "utf8")) as unknown, tokenizer, source: lexicalFile })
-    : createBm25Index({ tokenizer });
-  const lexicalIds = new Set<number>(existsSync(lexicalFile) ? lexical.toJSON().documents.map((document) => document.id) : []);
+  const snapshot = existsSync(lexicalFile) ? (JSON.parse(readFileSync(lexicalFile, "utf8")) as { documents?: { id: number }[] }) : undefined;
+  const lexical = snapshot ? loadBm25Index({ snapshot, tokenizer, source: lexicalFile }) : createBm25Index({ tokenizer });
+  // loadBm25Index validated the snapshot, so its document ids are the indexed chunk ids.
+  const lexicalIds = new Set<number>(snapshot?.documents?.map((document) => document.id) ?? []);
 
   const selectChunks = database.prepare<[], ChunkRow>(`
     SELECT c.id, c.item_id, i.document_id, c.position, c.text, i.title, i.departments, d.date, d.issue, d.year
