@@ -9,7 +9,7 @@ import { extractAnswer } from "./extractive-answer.js";
 import { findSource } from "./find-source.js";
 import { llmAnswer, llmSummary } from "./llm-answer.js";
 import { nothingFoundAnswer } from "./nothing-found.js";
-import { summarizeUnit } from "./summarize-unit.js";
+import { summarizeUnit, unitItems } from "./summarize-unit.js";
 
 export interface Answer {
   question: string;
@@ -53,9 +53,10 @@ export async function answerQuestion(options: {
   });
   if (options.conversationId) engine.conversations.remember(options.conversationId, understanding);
   if (understanding.intent === "summary" && understanding.units.length > 0) {
-    const summary = summarizeUnit({ store: engine.store, understanding, links });
-    if (generation && summary.citations.length > 0) {
-      const written = await withFallback(generation, () => llmSummary({ engine, understanding, links, generation }));
+    const items = unitItems({ store: engine.store, understanding });
+    const summary = summarizeUnit({ items, understanding, links });
+    if (generation && items.length > 0) {
+      const written = await withFallback(generation, () => llmSummary({ items, understanding, links, generation }));
       if (written) return { question, understanding, intent: "summary", ...written };
     }
     return { question, understanding, ...summary };
@@ -74,7 +75,7 @@ export async function answerQuestion(options: {
   }
   const items = engine.store.getItems(result.hits.map((hit) => hit.itemId));
   if (generation) {
-    const written = await withFallback(generation, () => llmAnswer({ engine, understanding, items, scores: result.hits.map((hit) => hit.score), links, generation }));
+    const written = await withFallback(generation, () => llmAnswer({ understanding, items, scores: result.hits.map((hit) => hit.score), links, generation }));
     if (written) return { question, understanding, intent: understanding.intent, ...written };
   }
   return { question, understanding, intent: understanding.intent, ...extractAnswer({ engine, result, items, understanding, links }) };

@@ -1,4 +1,3 @@
-import type { Engine } from "../app/open-engine.js";
 import type { StoredItem } from "../domain.js";
 import type { QueryUnderstanding } from "../search/understand-query.js";
 import type { IssueLinks } from "../web/issue-links.js";
@@ -22,7 +21,6 @@ function usedCitations(options: { text: string; used: readonly number[]; items: 
 
 /** A fact answer written by the LLM from the retrieved items only; a refusal cites nothing. */
 export async function llmAnswer(options: {
-  engine: Engine;
   understanding: QueryUnderstanding;
   items: readonly StoredItem[];
   scores: readonly number[];
@@ -42,14 +40,13 @@ export async function llmAnswer(options: {
 
 /** A unit's work summary written by the LLM over every item of the unit in the period (map-reduce when long). */
 export async function llmSummary(options: {
-  engine: Engine;
+  items: readonly StoredItem[];
   understanding: QueryUnderstanding;
   links: IssueLinks | undefined;
   generation: Generation;
 }): Promise<{ answer: string; citations: Citation[] }> {
-  const { understanding, generation } = options;
+  const { understanding, generation, items } = options;
   const period = understanding.period;
-  const items = options.engine.store.listItems({ departments: understanding.units, ...(period ? { from: period.from, to: period.to } : {}) });
   const summary = await summarizeWithLlm({
     chatModel: generation.chatModel,
     unit: understanding.units.join("、"),

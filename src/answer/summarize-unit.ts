@@ -10,17 +10,20 @@ export function keyFigures(options: { body: string; limit: number }): string[] {
   return clauses.slice(0, options.limit);
 }
 
-/**
- * Every item of the unit(s) in the period, in date order (not top-k): per issue the title and
- * key figures with a citation marker, then a count line.
- */
-export function summarizeUnit(options: { store: BulletinStore; understanding: QueryUnderstanding; links?: IssueLinks | undefined }): { intent: "summary"; answer: string; citations: Citation[] } {
-  const { understanding } = options;
+/** Every item of the understood unit(s) in the understood period, in date order (not top-k). */
+export function unitItems(options: { store: BulletinStore; understanding: QueryUnderstanding }): StoredItem[] {
+  const period = options.understanding.period;
+  return options.store.listItems({ departments: options.understanding.units, ...(period ? { from: period.from, to: period.to } : {}) });
+}
+
+/** Per issue the title and key figures of each item with a citation marker, then a count line. */
+export function summarizeUnit(options: {
+  items: readonly StoredItem[];
+  understanding: QueryUnderstanding;
+  links?: IssueLinks | undefined;
+}): { intent: "summary"; answer: string; citations: Citation[] } {
+  const { understanding, items } = options;
   const period = understanding.period;
-  const items: StoredItem[] = options.store.listItems({
-    departments: understanding.units,
-    ...(period ? { from: period.from, to: period.to } : {}),
-  });
   const units = understanding.units.join("、");
   const scope = period ? `${period.label}` : "已收录简报中";
   if (items.length === 0) {

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { formatCitation } from "../answer/citation.js";
-import { summarizeUnit } from "../answer/summarize-unit.js";
+import { summarizeUnit, unitItems } from "../answer/summarize-unit.js";
 import { openEngine } from "../app/open-engine.js";
 import { UsageError } from "../errors.js";
 import { createLinks, publicBaseUrl } from "../web/create-links.js";
@@ -35,14 +35,11 @@ export function registerSummaryCommand(program: Command, context: () => CliConte
         const label = options.from || options.to ? `${options.from ?? "最早"} 至 ${options.to ?? "最新"}` : "";
         const { links } = createLinks({ config: ctx.config, dataDir: ctx.dataDir, baseUrl: publicBaseUrl(ctx.config) });
         const question = `总结${resolved.unit}${label ? `（${label}）` : ""}的工作`;
-        const summary = summarizeUnit({
-          store: engine.store,
-          links,
-          understanding: {
-            text: question, intent: "summary", units: [resolved.unit], unitMentions: [], keywords: "", carriedOver: [],
-            ...(label ? { period: { from, to, label, explicit: true } } : {}),
-          },
-        });
+        const understanding = {
+          text: question, intent: "summary" as const, units: [resolved.unit], unitMentions: [], keywords: "", carriedOver: [],
+          ...(label ? { period: { from, to, label, explicit: true } } : {}),
+        };
+        const summary = summarizeUnit({ items: unitItems({ store: engine.store, understanding }), understanding, links });
         if (options.json) process.stdout.write(`${JSON.stringify({ question, ...summary })}\n`);
         else process.stdout.write(`${summary.answer}\n\n${summary.citations.map(formatCitation).join("\n")}\n`);
       } finally {
