@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { answerQuestion, type Answer } from "../answer/answer-question.js";
 import { formatCitation } from "../answer/citation.js";
 import { openEngine } from "../app/open-engine.js";
 import { UsageError } from "../errors.js";
+import { readJsonLines } from "../read-json-lines.js";
 import { createChatModel } from "../llm/create-chat-model.js";
 import { createLinks, publicBaseUrl } from "../web/create-links.js";
 import type { CliContext } from "./cli-context.js";
@@ -13,26 +13,15 @@ export function answerJson(answer: Answer, id?: string) {
   return { ...(id !== undefined ? { id } : {}), question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations };
 }
 
+const BATCH_HINT = '每行一个对象，如 {"id":"q1","question":"…"}';
+
 function readBatch(file: string): { id?: string; question: string }[] {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (cause) {
-    throw new UsageError({ message: `无法读取 ${file}（${(cause as Error).message}）`, hint: "请检查 --batch 的文件路径" });
-  }
-  return text.split("\n").flatMap((line, index) => {
-    if (line.trim() === "") return [];
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      throw new UsageError({ message: `${file} 第 ${index + 1} 行不是合法的 JSON`, hint: '每行一个对象，如 {"id":"q1","question":"…"}' });
-    }
-    const record = parsed as { id?: unknown; question?: unknown };
+  return readJsonLines({ file, what: "批量问题文件", hint: BATCH_HINT }).map(({ line, value }) => {
+    const record = value as { id?: unknown; question?: unknown };
     if (typeof record.question !== "string" || record.question.trim() === "") {
-      throw new UsageError({ message: `${file} 第 ${index + 1} 行缺少 question 字段`, hint: '每行一个对象，如 {"id":"q1","question":"…"}' });
+      throw new UsageError({ message: `${file} 第 ${line} 行缺少 question 字段`, hint: BATCH_HINT });
     }
-    return [{ question: record.question, ...(record.id !== undefined ? { id: String(record.id) } : {}) }];
+    return { question: record.question, ...(record.id !== undefined ? { id: String(record.id) } : {}) };
   });
 }
 
