@@ -8,6 +8,7 @@ import { startFakeFeishu, type FakeFeishu } from "./fakes/fake-feishu-server.js"
 import { cardActionEvent, encryptEvent, fakeVerificationToken, messageEvent, postEvent, signRequest } from "./fakes/feishu-events.js";
 import { createOpenAiChatModel } from "../src/llm/openai-chat-model.js";
 import { ADMIN, ENCRYPT_KEY, sleep, startBot, type RunningBot } from "./helpers/feishu-bot-harness.js";
+import { forgeFirstBlock } from "./helpers/forged-events.js";
 import { SAMPLES, copySamples, sampleEngine } from "./helpers/sample-engine.js";
 
 let engine: Engine;
@@ -103,6 +104,48 @@ describe("Feishu bot over the webhook", () => {
     await expectNoReply(forgedId);
     expect(repliesTo(staleId)).toEqual([]);
     expect(repliesTo(tokenId)).toEqual([]);
+  });
+
+  it("refuses an event forged to decrypt to null and malformed bodies with 401, and keeps the bot and web page up", async () => {
+    running = await startBot({ engine, dataDir, fake });
+    const captured = encryptEvent({ envelope: messageEvent({ chatId: "oc_p2p_x", chatType: "p2p", senderOpenId: "ou_x", text: "第40期原文" }), encryptKey: ENCRYPT_KEY });
+    const forged = forgeFirstBlock({ body: captured, target: "null" });
+    const attempts = [
+      { body: forged, headers: { "content-type": "application/json" } },
+      { body: forged, headers: signRequest({ body: captured, encryptKey: ENCRYPT_KEY }) },
+      ...["null", "[]", '"x"', '{"encrypt":"%%%"}', '{"encrypt":"AAAA"}', `{"encrypt":"${"A".repeat(40)}"}`].map((body) => ({ body, headers: signRequest({ body, encryptKey: ENCRYPT_KEY }) })),
+    ];
+    for (const attempt of attempts) {
+      const response = await fetch(running.webhookUrl, { method: "POST", ...attempt, signal: AbortSignal.timeout(10_000) });
+      expect({ body: attempt.body, status: response.status }).toEqual({ body: attempt.body, status: 401 });
+    }
+    const health = await fetch(`${running.server.url}healthz`);
+    expect(health.status).toBe(200);
+    const messageId = unique("om_after_forgery");
+    const valid = await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_x", chatType: "p2p", senderOpenId: "ou_x", text: "/latest", messageId }) });
+    expect(valid.status).toBe(200);
+    await fake.waitFor(() => repliesTo(messageId).length === 1);
+  });
+
+  it("survives signed events of odd shape through the SDK dispatcher and answers the next one", async () => {
+    running = await startBot({ engine, dataDir, fake });
+    const header = (eventType: string) => ({ event_id: unique("ev"), event_type: eventType, create_time: String(Date.now()), token: fakeVerificationToken, app_id: "cli_x", tenant_key: "t" });
+    const odd: object[] = [
+      { schema: "2.0", header: header("im.message.receive_v1"), event: 5 },
+      { schema: "2.0", header: header("im.message.receive_v1"), event: null },
+      { schema: "2.0", header: header("im.message.receive_v1"), event: { message: null, sender: null } },
+      { schema: "2.0", header: header("im.message.receive_v1"), event: { sender: 5, message: { message_id: 7, chat_id: ["oc"], chat_type: "p2p", message_type: "text", content: "}{" } } },
+      { schema: "2.0", header: header("im.message.receive_v1"), event: { sender: { sender_id: null }, message: { message_id: unique("om_odd"), chat_id: "oc_odd", chat_type: "group", message_type: "file", content: "null", mentions: 5 } } },
+      { schema: "2.0", header: header("card.action.trigger"), event: { action: null, context: null, operator: null } },
+      { schema: "2.0", header: header("card.action.trigger"), event: { action: { value: "x" }, context: { open_chat_id: 5 } } },
+      { schema: "2.0", header: header("no.such.event"), event: [] },
+      { uuid: "u", token: fakeVerificationToken, type: "event_callback", event: null },
+    ];
+    for (const envelope of odd) expect((await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope })).status).toBe(200);
+    const messageId = unique("om_after_odd");
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_odd", chatType: "p2p", senderOpenId: "ou_staff", text: "/latest", messageId }) });
+    await fake.waitFor(() => repliesTo(messageId).length === 1);
+    expect((await fetch(`${running.server.url}healthz`)).status).toBe(200);
   });
 
   it("answers the URL verification challenge, encrypted or plain", async () => {
