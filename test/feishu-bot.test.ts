@@ -7,7 +7,7 @@ import { sendServerSentEvents, startFakeOpenAiServer } from "./fakes/fake-openai
 import { startFakeFeishu, type FakeFeishu } from "./fakes/fake-feishu-server.js";
 import { cardActionEvent, encryptEvent, fakeVerificationToken, messageEvent, postEvent, signRequest } from "./fakes/feishu-events.js";
 import { createOpenAiChatModel } from "../src/llm/openai-chat-model.js";
-import { ADMIN, ENCRYPT_KEY, sleep, startBot, type RunningBot } from "./helpers/feishu-bot-harness.js";
+import { ADMIN, ENCRYPT_KEY, recordingLogger, sleep, startBot, type RunningBot } from "./helpers/feishu-bot-harness.js";
 import { forgeFirstBlock } from "./helpers/forged-events.js";
 import { SAMPLES, copySamples, sampleEngine } from "./helpers/sample-engine.js";
 
@@ -177,6 +177,32 @@ describe("Feishu bot over the webhook", () => {
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_allowed", chatType: "p2p", senderOpenId: "ou_staff", text: "/latest", messageId: inside }) });
     await fake.waitFor(() => repliesTo(inside).length === 1);
     await expectNoReply(outside, 200);
+  });
+
+  it("ignores card actions from chats outside FEISHU_ALLOWED_CHATS: no item text sent there, no feedback stored", async () => {
+    const { logger, records } = recordingLogger();
+    running = await startBot({ engine, dataDir, fake, logger, env: { FEISHU_ALLOWED_CHATS: "oc_allowed" } });
+    const questionId = unique("om_allowed_question");
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_allowed", chatType: "p2p", senderOpenId: "ou_staff", text: "区农委春耕落实了多少亩小麦？", messageId: questionId }) });
+    await fake.waitFor(() => repliesTo(questionId).length === 1);
+    const card = repliesTo(questionId)[0]!;
+    const buttons = [...cardText(card.content).matchAll(/"value":(\{[^{}]*\})/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+    const itemButton = buttons.find((value) => value.action === "item_text")!;
+    const down = buttons.find((value) => value.rating === "down")!;
+
+    // The card forwarded into another chat: clicks there carry that chat's id.
+    const forwarded = unique("om_forwarded_card");
+    for (const value of [itemButton, down]) {
+      await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: cardActionEvent({ messageId: forwarded, chatId: "oc_elsewhere", operatorOpenId: "ou_outsider", value }) });
+    }
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: cardActionEvent({ messageId: card.messageId, chatId: "oc_allowed", operatorOpenId: "ou_staff", value: itemButton }) });
+    await fake.waitFor(() => repliesTo(card.messageId).length === 1);
+    // Until both clicks were turned away, or one was answered.
+    await fake.waitFor(() => records.filter((record) => record.kind === "card action" && record.chatId === "oc_elsewhere").length === 2 || repliesTo(forwarded).length > 0);
+    expect(cardText(repliesTo(card.messageId)[0]!.content)).toContain("全区落实小麦种植面积");
+    expect(repliesTo(forwarded)).toEqual([]);
+    expect(fake.sentMessages().filter((message) => message.receiveId === "oc_elsewhere")).toEqual([]);
+    expect(createFeedbackStore(engine.store.database).list().filter((entry) => entry.userId === "ou_outsider")).toEqual([]);
   });
 
   it("lets an admin add a bulletin by sending the file; a later question cites it; others are refused", async () => {

@@ -157,11 +157,16 @@ export function createFeishuBot(options: {
     }
   }
 
+  /** FEISHU_ALLOWED_CHATS applies to every event the bot acts on: messages and card actions alike. */
+  function chatAllowed(event: { chatId: unknown; messageId: unknown }, kind: string): boolean {
+    if (feishu.allowedChats.length === 0) return true;
+    if (typeof event.chatId === "string" && feishu.allowedChats.includes(event.chatId)) return true;
+    logger.info({ chatId: event.chatId, messageId: event.messageId, kind }, "chat not in FEISHU_ALLOWED_CHATS; ignored");
+    return false;
+  }
+
   async function handleMessage(message: NormalizedMessage): Promise<void> {
-    if (feishu.allowedChats.length > 0 && !feishu.allowedChats.includes(message.chatId)) {
-      logger.info({ chatId: message.chatId, messageId: message.messageId }, "chat not in FEISHU_ALLOWED_CHATS; ignored");
-      return;
-    }
+    if (!chatAllowed(message, "message")) return;
     try {
       if (message.resources.some((resource) => resource.type === "file")) {
         await addBulletin(message);
@@ -180,8 +185,9 @@ export function createFeishuBot(options: {
   }
 
   async function handleCardAction(event: CardActionEvent): Promise<void> {
-    const value = (event.action.value ?? {}) as Record<string, unknown>;
+    if (!chatAllowed(event, "card action")) return;
     try {
+      const value = (event.action?.value ?? {}) as Record<string, unknown>;
       if (value.action === "feedback" && typeof value.answerId === "string" && (value.rating === "up" || value.rating === "down")) {
         const stored = feedback.rate({ answerId: value.answerId, rating: value.rating, userId: event.operator.openId, chatId: event.chatId });
         logger.info({ answerId: value.answerId, rating: value.rating, stored }, "feishu feedback");
