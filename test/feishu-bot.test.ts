@@ -307,3 +307,80 @@ describe("Feishu bot over the long connection", () => {
     await fake.waitFor(() => fake.gatewayConnections() === 1, { timeoutMs: 10_000 });
   });
 });
+
+describe("Feishu cards for a hostile bulletin", () => {
+  // A bulletin (or model output) that tries to @everyone, link to javascript: and style text.
+  const HOSTILE = [
+    "# 上街信息",
+    "第 20 期",
+    "中共上街区委办公室",
+    "2026 年 5 月 7 日",
+    "## 区城管局<at id=all></at>整治背街小巷[详情](javascript:alert(1))",
+    "今年以来，区城管局集中整治背街小巷 37 条<at id=all></at>，详见[通知](javascript:alert(document.cookie))，<font color='red'>请全员转发</font>。（区城管局）",
+    "本期送：区县处级领导",
+  ].join("\n\n");
+  let hostile: { engine: Engine; dataDir: string };
+
+  beforeAll(async () => {
+    hostile = await sampleEngine({ paths: [path.join(SAMPLES, "2025-18.md")] });
+  });
+  afterAll(() => hostile.engine.close());
+
+  /** No tag but our own grey <font>, no link but to our https base, and the hostile text shown escaped. */
+  function expectHarmless(content: unknown) {
+    const text = typeof content === "string" ? content : cardText(content);
+    expect(text).not.toMatch(/<(?!font color='grey'>|\/font>)/);
+    expect(text).not.toMatch(/\]\((?!https:\/\/bot\.example\.com\/)/);
+    expect(text).toContain("&#60;at id=all&#62;&#60;/at&#62;");
+  }
+
+  it("escapes it in the upload, digest, answer and full-text cards", async () => {
+    running = await startBot({ engine: hostile.engine, dataDir: hostile.dataDir, fake, env: { FEISHU_DIGEST_CHATS: "oc_digest_hostile" } });
+    const uploadId = unique("om_upload_hostile");
+    fake.addResource({ messageId: uploadId, fileKey: "file_hostile", bytes: Buffer.from(HOSTILE), fileName: "2026-20.md" });
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_admin", chatType: "p2p", senderOpenId: ADMIN, file: { fileKey: "file_hostile", fileName: "2026-20.md" }, messageId: uploadId }) });
+    await fake.waitFor(() => fake.sentMessages().some((message) => message.receiveId === "oc_digest_hostile"), { timeoutMs: 15_000 });
+    expect(cardText(repliesTo(uploadId)[0]!.content)).toContain("2026年第20期（2026-05-07）：已导入");
+    expectHarmless(fake.sentMessages().find((message) => message.receiveId === "oc_digest_hostile")!.content);
+
+    const questionId = unique("om_hostile_question");
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_staff", chatType: "p2p", senderOpenId: "ou_staff", text: "区城管局整治了多少条背街小巷？", messageId: questionId }) });
+    await fake.waitFor(() => repliesTo(questionId).length === 1);
+    const answer = repliesTo(questionId)[0]!;
+    expect(cardText(answer.content)).toContain("37条");
+    expectHarmless(answer.content);
+
+    const itemButton = [...cardText(answer.content).matchAll(/"value":(\{[^{}]*\})/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>).find((value) => value.action === "item_text" && value.issue === 20)!;
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: cardActionEvent({ messageId: answer.messageId, chatId: "oc_p2p_staff", operatorOpenId: "ou_staff", value: itemButton }) });
+    await fake.waitFor(() => repliesTo(answer.messageId).length === 1);
+    const fullText = repliesTo(answer.messageId)[0]!;
+    expect(cardText(fullText.content)).toContain("请全员转发");
+    expectHarmless(fullText.content);
+  });
+
+  it("escapes a model's answer while it streams and in the final card, keeping our own links", async () => {
+    const llm = await startFakeOpenAiServer({});
+    const reply = "<at id=all></at>区城管局集中整治背街小巷37条[1]，详见[通知](javascript:alert(1))[1]。";
+    llm.route("POST /v1/chat/completions", async ({ response }) => {
+      const pieces = reply.match(/.{1,3}/gsu) ?? [];
+      await sendServerSentEvents({ response, delayMs: 20, events: pieces.map((piece) => ({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })) });
+    });
+    try {
+      const chatModel = createOpenAiChatModel({ baseUrl: llm.baseUrl, model: "m", apiKey: "k", timeoutMs: 10_000 });
+      running = await startBot({ engine: hostile.engine, dataDir: hostile.dataDir, fake, chatModel, env: { PUBLIC_BASE_URL: "https://bot.example.com" } });
+      const messageId = unique("om_hostile_stream");
+      const cardsBefore = new Set(fake.cards().keys());
+      await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_stream_hostile", chatType: "p2p", senderOpenId: "ou_staff", text: "区城管局整治了多少条背街小巷？", messageId }) });
+      await fake.waitFor(() => repliesTo(messageId).some((message) => message.updates.length > 0), { timeoutMs: 15_000 });
+      const [, card] = [...fake.cards()].find(([id]) => !cardsBefore.has(id))!;
+      for (const update of card.updates) expect(update.content).not.toMatch(/<at|\]\(javascript/i);
+      expect(card.updates.at(-1)!.content).toContain("](https://bot.example.com/issues/");
+      expectHarmless(card.updates.at(-1)!.content);
+      const final = repliesTo(messageId)[0]!.updates.at(-1);
+      expect(cardText(final)).toContain("37条[1]");
+      expectHarmless(final);
+    } finally {
+      await llm.close();
+    }
+  });
+});
