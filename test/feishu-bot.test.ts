@@ -148,12 +148,15 @@ describe("Feishu bot over the webhook", () => {
     expect((await fetch(`${running.server.url}healthz`)).status).toBe(200);
   });
 
-  it("answers the URL verification challenge, encrypted or plain", async () => {
+  it("answers the URL verification challenge, signed or unsigned, and refuses one with a wrong token", async () => {
     running = await startBot({ engine, dataDir, fake });
     const challenge = { challenge: "abc123", token: fakeVerificationToken, type: "url_verification" };
     const body = encryptEvent({ envelope: challenge, encryptKey: ENCRYPT_KEY });
     const response = await fetch(running.webhookUrl, { method: "POST", headers: signRequest({ body, encryptKey: ENCRYPT_KEY }), body });
     expect(await response.json()).toEqual({ challenge: "abc123" });
+    // As Feishu sends it when the request URL is saved: encrypted, without signature headers.
+    const unsigned = await fetch(running.webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect(await unsigned.json()).toEqual({ challenge: "abc123" });
     const wrong = await fetch(running.webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...challenge, token: "x" }) });
     expect(wrong.status).toBe(401);
   });
