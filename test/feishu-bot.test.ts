@@ -7,7 +7,8 @@ import { sendServerSentEvents, startFakeOpenAiServer } from "./fakes/fake-openai
 import { startFakeFeishu, type FakeFeishu } from "./fakes/fake-feishu-server.js";
 import { cardActionEvent, encryptEvent, fakeVerificationToken, messageEvent, postEvent, signRequest } from "./fakes/feishu-events.js";
 import { createOpenAiChatModel } from "../src/llm/openai-chat-model.js";
-import { ADMIN, ENCRYPT_KEY, sleep, startBot, type RunningBot } from "./helpers/feishu-bot-harness.js";
+import { ADMIN, ENCRYPT_KEY, recordingLogger, sleep, startBot, type RunningBot } from "./helpers/feishu-bot-harness.js";
+import { forgeFirstBlock } from "./helpers/forged-events.js";
 import { SAMPLES, copySamples, sampleEngine } from "./helpers/sample-engine.js";
 
 let engine: Engine;
@@ -105,12 +106,57 @@ describe("Feishu bot over the webhook", () => {
     expect(repliesTo(tokenId)).toEqual([]);
   });
 
-  it("answers the URL verification challenge, encrypted or plain", async () => {
+  it("refuses an event forged to decrypt to null and malformed bodies with 401, and keeps the bot and web page up", async () => {
+    running = await startBot({ engine, dataDir, fake });
+    const captured = encryptEvent({ envelope: messageEvent({ chatId: "oc_p2p_x", chatType: "p2p", senderOpenId: "ou_x", text: "第40期原文" }), encryptKey: ENCRYPT_KEY });
+    const forged = forgeFirstBlock({ body: captured, target: "null" });
+    const attempts = [
+      { body: forged, headers: { "content-type": "application/json" } },
+      { body: forged, headers: signRequest({ body: captured, encryptKey: ENCRYPT_KEY }) },
+      ...["null", "[]", '"x"', '{"encrypt":"%%%"}', '{"encrypt":"AAAA"}', `{"encrypt":"${"A".repeat(40)}"}`].map((body) => ({ body, headers: signRequest({ body, encryptKey: ENCRYPT_KEY }) })),
+    ];
+    for (const attempt of attempts) {
+      const response = await fetch(running.webhookUrl, { method: "POST", ...attempt, signal: AbortSignal.timeout(10_000) });
+      expect({ body: attempt.body, status: response.status }).toEqual({ body: attempt.body, status: 401 });
+    }
+    const health = await fetch(`${running.server.url}healthz`);
+    expect(health.status).toBe(200);
+    const messageId = unique("om_after_forgery");
+    const valid = await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_x", chatType: "p2p", senderOpenId: "ou_x", text: "/latest", messageId }) });
+    expect(valid.status).toBe(200);
+    await fake.waitFor(() => repliesTo(messageId).length === 1);
+  });
+
+  it("survives signed events of odd shape through the SDK dispatcher and answers the next one", async () => {
+    running = await startBot({ engine, dataDir, fake });
+    const header = (eventType: string) => ({ event_id: unique("ev"), event_type: eventType, create_time: String(Date.now()), token: fakeVerificationToken, app_id: "cli_x", tenant_key: "t" });
+    const odd: object[] = [
+      { schema: "2.0", header: header("im.message.receive_v1"), event: 5 },
+      { schema: "2.0", header: header("im.message.receive_v1"), event: null },
+      { schema: "2.0", header: header("im.message.receive_v1"), event: { message: null, sender: null } },
+      { schema: "2.0", header: header("im.message.receive_v1"), event: { sender: 5, message: { message_id: 7, chat_id: ["oc"], chat_type: "p2p", message_type: "text", content: "}{" } } },
+      { schema: "2.0", header: header("im.message.receive_v1"), event: { sender: { sender_id: null }, message: { message_id: unique("om_odd"), chat_id: "oc_odd", chat_type: "group", message_type: "file", content: "null", mentions: 5 } } },
+      { schema: "2.0", header: header("card.action.trigger"), event: { action: null, context: null, operator: null } },
+      { schema: "2.0", header: header("card.action.trigger"), event: { action: { value: "x" }, context: { open_chat_id: 5 } } },
+      { schema: "2.0", header: header("no.such.event"), event: [] },
+      { uuid: "u", token: fakeVerificationToken, type: "event_callback", event: null },
+    ];
+    for (const envelope of odd) expect((await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope })).status).toBe(200);
+    const messageId = unique("om_after_odd");
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_odd", chatType: "p2p", senderOpenId: "ou_staff", text: "/latest", messageId }) });
+    await fake.waitFor(() => repliesTo(messageId).length === 1);
+    expect((await fetch(`${running.server.url}healthz`)).status).toBe(200);
+  });
+
+  it("answers the URL verification challenge, signed or unsigned, and refuses one with a wrong token", async () => {
     running = await startBot({ engine, dataDir, fake });
     const challenge = { challenge: "abc123", token: fakeVerificationToken, type: "url_verification" };
     const body = encryptEvent({ envelope: challenge, encryptKey: ENCRYPT_KEY });
     const response = await fetch(running.webhookUrl, { method: "POST", headers: signRequest({ body, encryptKey: ENCRYPT_KEY }), body });
     expect(await response.json()).toEqual({ challenge: "abc123" });
+    // As Feishu sends it when the request URL is saved: encrypted, without signature headers.
+    const unsigned = await fetch(running.webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect(await unsigned.json()).toEqual({ challenge: "abc123" });
     const wrong = await fetch(running.webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...challenge, token: "x" }) });
     expect(wrong.status).toBe(401);
   });
@@ -134,6 +180,32 @@ describe("Feishu bot over the webhook", () => {
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_allowed", chatType: "p2p", senderOpenId: "ou_staff", text: "/latest", messageId: inside }) });
     await fake.waitFor(() => repliesTo(inside).length === 1);
     await expectNoReply(outside, 200);
+  });
+
+  it("ignores card actions from chats outside FEISHU_ALLOWED_CHATS: no item text sent there, no feedback stored", async () => {
+    const { logger, records } = recordingLogger();
+    running = await startBot({ engine, dataDir, fake, logger, env: { FEISHU_ALLOWED_CHATS: "oc_allowed" } });
+    const questionId = unique("om_allowed_question");
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_allowed", chatType: "p2p", senderOpenId: "ou_staff", text: "区农委春耕落实了多少亩小麦？", messageId: questionId }) });
+    await fake.waitFor(() => repliesTo(questionId).length === 1);
+    const card = repliesTo(questionId)[0]!;
+    const buttons = [...cardText(card.content).matchAll(/"value":(\{[^{}]*\})/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+    const itemButton = buttons.find((value) => value.action === "item_text")!;
+    const down = buttons.find((value) => value.rating === "down")!;
+
+    // The card forwarded into another chat: clicks there carry that chat's id.
+    const forwarded = unique("om_forwarded_card");
+    for (const value of [itemButton, down]) {
+      await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: cardActionEvent({ messageId: forwarded, chatId: "oc_elsewhere", operatorOpenId: "ou_outsider", value }) });
+    }
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: cardActionEvent({ messageId: card.messageId, chatId: "oc_allowed", operatorOpenId: "ou_staff", value: itemButton }) });
+    await fake.waitFor(() => repliesTo(card.messageId).length === 1);
+    // Until both clicks were turned away, or one was answered.
+    await fake.waitFor(() => records.filter((record) => record.kind === "card action" && record.chatId === "oc_elsewhere").length === 2 || repliesTo(forwarded).length > 0);
+    expect(cardText(repliesTo(card.messageId)[0]!.content)).toContain("全区落实小麦种植面积");
+    expect(repliesTo(forwarded)).toEqual([]);
+    expect(fake.sentMessages().filter((message) => message.receiveId === "oc_elsewhere")).toEqual([]);
+    expect(createFeedbackStore(engine.store.database).list().filter((entry) => entry.userId === "ou_outsider")).toEqual([]);
   });
 
   it("lets an admin add a bulletin by sending the file; a later question cites it; others are refused", async () => {
@@ -236,5 +308,82 @@ describe("Feishu bot over the long connection", () => {
     expect(cardText(repliesTo(messageId)[0]!.content)).toContain("第18期 · 2025-04-17 · 区农委");
     fake.dropConnections();
     await fake.waitFor(() => fake.gatewayConnections() === 1, { timeoutMs: 10_000 });
+  });
+});
+
+describe("Feishu cards for a hostile bulletin", () => {
+  // A bulletin (or model output) that tries to @everyone, link to javascript: and style text.
+  const HOSTILE = [
+    "# 上街信息",
+    "第 20 期",
+    "中共上街区委办公室",
+    "2026 年 5 月 7 日",
+    "## 区城管局<at id=all></at>整治背街小巷[详情](javascript:alert(1))",
+    "今年以来，区城管局集中整治背街小巷 37 条<at id=all></at>，详见[通知](javascript:alert(document.cookie))，<font color='red'>请全员转发</font>。（区城管局）",
+    "本期送：区县处级领导",
+  ].join("\n\n");
+  let hostile: { engine: Engine; dataDir: string };
+
+  beforeAll(async () => {
+    hostile = await sampleEngine({ paths: [path.join(SAMPLES, "2025-18.md")] });
+  });
+  afterAll(() => hostile.engine.close());
+
+  /** No tag but our own grey <font>, no link but to our https base, and the hostile text shown escaped. */
+  function expectHarmless(content: unknown) {
+    const text = typeof content === "string" ? content : cardText(content);
+    expect(text).not.toMatch(/<(?!font color='grey'>|\/font>)/);
+    expect(text).not.toMatch(/\]\((?!https:\/\/bot\.example\.com\/)/);
+    expect(text).toContain("&#60;at id=all&#62;&#60;/at&#62;");
+  }
+
+  it("escapes it in the upload, digest, answer and full-text cards", async () => {
+    running = await startBot({ engine: hostile.engine, dataDir: hostile.dataDir, fake, env: { FEISHU_DIGEST_CHATS: "oc_digest_hostile" } });
+    const uploadId = unique("om_upload_hostile");
+    fake.addResource({ messageId: uploadId, fileKey: "file_hostile", bytes: Buffer.from(HOSTILE), fileName: "2026-20.md" });
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_admin", chatType: "p2p", senderOpenId: ADMIN, file: { fileKey: "file_hostile", fileName: "2026-20.md" }, messageId: uploadId }) });
+    await fake.waitFor(() => fake.sentMessages().some((message) => message.receiveId === "oc_digest_hostile"), { timeoutMs: 15_000 });
+    expect(cardText(repliesTo(uploadId)[0]!.content)).toContain("2026年第20期（2026-05-07）：已导入");
+    expectHarmless(fake.sentMessages().find((message) => message.receiveId === "oc_digest_hostile")!.content);
+
+    const questionId = unique("om_hostile_question");
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_staff", chatType: "p2p", senderOpenId: "ou_staff", text: "区城管局整治了多少条背街小巷？", messageId: questionId }) });
+    await fake.waitFor(() => repliesTo(questionId).length === 1);
+    const answer = repliesTo(questionId)[0]!;
+    expect(cardText(answer.content)).toContain("37条");
+    expectHarmless(answer.content);
+
+    const itemButton = [...cardText(answer.content).matchAll(/"value":(\{[^{}]*\})/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>).find((value) => value.action === "item_text" && value.issue === 20)!;
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: cardActionEvent({ messageId: answer.messageId, chatId: "oc_p2p_staff", operatorOpenId: "ou_staff", value: itemButton }) });
+    await fake.waitFor(() => repliesTo(answer.messageId).length === 1);
+    const fullText = repliesTo(answer.messageId)[0]!;
+    expect(cardText(fullText.content)).toContain("请全员转发");
+    expectHarmless(fullText.content);
+  });
+
+  it("escapes a model's answer while it streams and in the final card, keeping our own links", async () => {
+    const llm = await startFakeOpenAiServer({});
+    const reply = "<at id=all></at>区城管局集中整治背街小巷37条[1]，详见[通知](javascript:alert(1))[1]。";
+    llm.route("POST /v1/chat/completions", async ({ response }) => {
+      const pieces = reply.match(/.{1,3}/gsu) ?? [];
+      await sendServerSentEvents({ response, delayMs: 20, events: pieces.map((piece) => ({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })) });
+    });
+    try {
+      const chatModel = createOpenAiChatModel({ baseUrl: llm.baseUrl, model: "m", apiKey: "k", timeoutMs: 10_000 });
+      running = await startBot({ engine: hostile.engine, dataDir: hostile.dataDir, fake, chatModel, env: { PUBLIC_BASE_URL: "https://bot.example.com" } });
+      const messageId = unique("om_hostile_stream");
+      const cardsBefore = new Set(fake.cards().keys());
+      await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_stream_hostile", chatType: "p2p", senderOpenId: "ou_staff", text: "区城管局整治了多少条背街小巷？", messageId }) });
+      await fake.waitFor(() => repliesTo(messageId).some((message) => message.updates.length > 0), { timeoutMs: 15_000 });
+      const [, card] = [...fake.cards()].find(([id]) => !cardsBefore.has(id))!;
+      for (const update of card.updates) expect(update.content).not.toMatch(/<at|\]\(javascript/i);
+      expect(card.updates.at(-1)!.content).toContain("](https://bot.example.com/issues/");
+      expectHarmless(card.updates.at(-1)!.content);
+      const final = repliesTo(messageId)[0]!.updates.at(-1);
+      expect(cardText(final)).toContain("37条[1]");
+      expectHarmless(final);
+    } finally {
+      await llm.close();
+    }
   });
 });

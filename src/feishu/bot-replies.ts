@@ -1,5 +1,8 @@
 import type { Engine } from "../app/open-engine.js";
 import { displayTitle } from "../answer/citation.js";
+import { escapeMarkdown } from "./escape-markdown.js";
+
+// These replies are card markdown: every piece of bulletin text in them goes through escapeMarkdown.
 
 /** `/latest`: the most recent issues with their units. */
 export function latestIssuesText(engine: Engine, count = 5): string {
@@ -8,7 +11,7 @@ export function latestIssuesText(engine: Engine, count = 5): string {
   return documents
     .map((document) => {
       const units = [...new Set(engine.store.listItems({ documentId: document.id }).flatMap((item) => item.departments))];
-      return `**${document.year}年第${document.issue}期**（${document.date ?? "日期不详"}）· ${document.itemCount} 条\n${units.join("、")}`;
+      return `**${document.year}年第${document.issue}期**（${escapeMarkdown(document.date ?? "日期不详")}）· ${document.itemCount} 条\n${escapeMarkdown(units.join("、"))}`;
     })
     .join("\n\n");
 }
@@ -17,7 +20,7 @@ export function latestIssuesText(engine: Engine, count = 5): string {
 export function unitsText(engine: Engine): string {
   const units = engine.store.listDepartments();
   if (units.length === 0) return "还没有收录任何简报。";
-  return `共 ${units.length} 个报送单位：\n${units.map((unit) => `${unit.department}（${unit.items}）`).join("、")}\n\n发送“总结<单位>的工作”查看某个单位报送的全部信息。`;
+  return `共 ${units.length} 个报送单位：\n${escapeMarkdown(units.map((unit) => `${unit.department}（${unit.items}）`).join("、"))}\n\n发送“总结<单位>的工作”查看某个单位报送的全部信息。`;
 }
 
 /** The full text of one item, for the "查看全文" button when no public link can be given. */
@@ -30,7 +33,7 @@ export function itemFullText(engine: Engine, reference: { year?: unknown; issue?
   const item = engine.store.listItems({ documentId: document.id }).find((candidate) => candidate.position === reference.item);
   if (!item) return undefined;
   const heading = document.issue === null ? document.source : `《上街信息》${document.year}年第${document.issue}期（${document.date}）第 ${item.position} 条`;
-  return `${heading}\n**${displayTitle(item)}**\n\n${item.body}\n${item.attribution}`;
+  return `${escapeMarkdown(heading)}\n**${escapeMarkdown(displayTitle(item))}**\n\n${escapeMarkdown(item.body)}\n${escapeMarkdown(item.attribution)}`;
 }
 
 /** "/issue 64", "/issue 2026-02-12" -> a source request the question parser understands. */

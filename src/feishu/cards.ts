@@ -1,7 +1,12 @@
 import type { Answer } from "../answer/answer-question.js";
 import type { Citation } from "../answer/citation.js";
+import { escapeMarkdown, linkTarget, markdownLink } from "./escape-markdown.js";
 
-/** Feishu card JSON 2.0 builders. Text here is what staff read, so it is Chinese. */
+/**
+ * Feishu card JSON 2.0 builders. Text here is what staff read, so it is Chinese. Markdown text
+ * from bulletins or the model goes through escapeMarkdown; `messageCard` takes markdown its
+ * callers have escaped.
+ */
 type Element = Record<string, unknown>;
 
 const markdown = (content: string): Element => ({ tag: "markdown", content });
@@ -26,7 +31,7 @@ function button(options: { label: string; url?: string; value?: Record<string, u
   };
 }
 
-/** "第64期 · 2025-11-27 · 区委社工部" */
+/** "第64期 · 2025-11-27 · 区委社工部" (plain text, not escaped) */
 export function citationLabel(citation: Citation): string {
   const issue = citation.issue === null ? citation.source : `第${citation.issue}期`;
   return [issue, citation.date, citation.departments.join("、")].filter(Boolean).join(" · ");
@@ -36,9 +41,9 @@ export function citationLabel(citation: Citation): string {
 export function answerMarkdown(answer: Pick<Answer, "answer" | "citations">, options: { linkCitations: boolean }): string {
   const sources = answer.citations.map((citation) => {
     const label = `[${citation.n}] ${citationLabel(citation)}：${citation.title}`;
-    return options.linkCitations && citation.url ? `[${label}](${citation.url})` : label;
+    return options.linkCitations ? markdownLink({ label, url: citation.url }) : escapeMarkdown(label);
   });
-  return [answer.answer, ...(sources.length > 0 ? ["", ...sources] : [])].join("\n");
+  return [escapeMarkdown(answer.answer), ...(sources.length > 0 ? ["", ...sources] : [])].join("\n");
 }
 
 /**
@@ -48,22 +53,23 @@ export function answerMarkdown(answer: Pick<Answer, "answer" | "citations">, opt
  */
 export function answerCard(options: { answer: Pick<Answer, "answer" | "citations" | "intent">; answerId: string; publicLinks: boolean }): object {
   const { answer } = options;
-  const elements: Element[] = [markdown(answer.answer)];
+  const elements: Element[] = [markdown(escapeMarkdown(answer.answer))];
   if (answer.citations.length > 0) {
     elements.push({ tag: "hr" });
     for (const citation of answer.citations.slice(0, 20)) {
+      const url = options.publicLinks ? linkTarget(citation.url) : undefined;
       elements.push({
         tag: "column_set",
         flex_mode: "none",
         columns: [
-          { tag: "column", width: "weighted", weight: 5, vertical_align: "center", elements: [markdown(`**[${citation.n}]** ${citationLabel(citation)}\n${grey(citation.title)}`)] },
+          { tag: "column", width: "weighted", weight: 5, vertical_align: "center", elements: [markdown(`**[${citation.n}]** ${escapeMarkdown(citationLabel(citation))}\n${grey(escapeMarkdown(citation.title))}`)] },
           {
             tag: "column",
             width: "auto",
             vertical_align: "center",
             elements: [
-              options.publicLinks && citation.url
-                ? button({ label: "查看原文", url: citation.url })
+              url
+                ? button({ label: "查看原文", url })
                 : button({ label: "查看全文", value: { action: "item_text", issue: citation.issue, year: citation.year, item: citation.item, source: citation.source } }),
             ],
           },

@@ -13,6 +13,7 @@ import type { IssueLinks } from "../web/issue-links.js";
 import { issueCommandQuestion, itemFullText, latestIssuesText, unitsText } from "./bot-replies.js";
 import { answerCard, answerMarkdown, errorCard, HELP_TEXT, messageCard } from "./cards.js";
 import { resolveFeishuDomain } from "./feishu-domain.js";
+import { escapeMarkdown } from "./escape-markdown.js";
 import { createSqliteCache } from "./sqlite-cache.js";
 import { createTurnQueue } from "./turn-queue.js";
 import { createWebhookHandler, type WebhookHandler } from "./webhook-handler.js";
@@ -85,7 +86,7 @@ export function createFeishuBot(options: {
         {
           markdown: async (stream) => {
             let pending = Promise.resolve();
-            result = await answerQuestion({ ...common, generation: { chatModel, logger, onToken: (token) => (pending = pending.then(() => stream.append(token))) } });
+            result = await answerQuestion({ ...common, generation: { chatModel, logger, onToken: (token) => (pending = pending.then(() => stream.append(escapeMarkdown(token)))) } });
             await pending;
             await stream.setContent(answerMarkdown(result, { linkCitations: options.publicLinks }));
           },
@@ -132,7 +133,7 @@ export function createFeishuBot(options: {
       const report = await ingestFiles({ store: engine.store, paths: [file] });
       const failure = report.failed[0];
       if (failure) {
-        await reply(message, { card: messageCard({ title: "简报未能导入", template: "orange", text: `**${fileName}**：${failure.error}` }) });
+        await reply(message, { card: messageCard({ title: "简报未能导入", template: "orange", text: `**${escapeMarkdown(fileName)}**：${escapeMarkdown(failure.error)}` }) });
         return;
       }
       await engine.index.sync();
@@ -142,13 +143,14 @@ export function createFeishuBot(options: {
       const units = [...new Set(parsed.items.flatMap((item) => item.departments))];
       const status = { added: "已导入", replaced: "已替换原有的同一期", unchanged: "内容与库中一致，未作改动" }[stored.status];
       const heading = parsed.issue === null ? fileName : `《上街信息》${parsed.year}年第${parsed.issue}期（${parsed.date ?? "日期不详"}）`;
-      await reply(message, { card: messageCard({ title: "简报已收录", template: "green", text: `${heading}：${status}\n共 ${parsed.items.length} 条，报送单位：${units.join("、") || "（未识别）"}` }) });
-      if (stored.status !== "unchanged") await sendDigest(heading, parsed.items.map((item) => `- ${item.departments.join("、") || "（无单位）"}：${item.title || item.body.slice(0, 30)}`));
+      await reply(message, { card: messageCard({ title: "简报已收录", template: "green", text: `${escapeMarkdown(heading)}：${status}\n共 ${parsed.items.length} 条，报送单位：${escapeMarkdown(units.join("、")) || "（未识别）"}` }) });
+      if (stored.status !== "unchanged") await sendDigest(heading, parsed.items.map((item) => `- ${escapeMarkdown(item.departments.join("、")) || "（无单位）"}：${escapeMarkdown(item.title || item.body.slice(0, 30))}`));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
   }
 
+  /** `heading` goes into the plain-text card title; `lines` are escaped markdown. */
   async function sendDigest(heading: string, lines: string[]): Promise<void> {
     for (const chatId of feishu.digestChats) {
       await channel.send(chatId, { card: messageCard({ title: `新一期简报：${heading}`, text: lines.join("\n") }) }).catch((error: unknown) => {
@@ -157,11 +159,16 @@ export function createFeishuBot(options: {
     }
   }
 
+  /** FEISHU_ALLOWED_CHATS applies to every event the bot acts on: messages and card actions alike. */
+  function chatAllowed(event: { chatId: unknown; messageId: unknown }, kind: string): boolean {
+    if (feishu.allowedChats.length === 0) return true;
+    if (typeof event.chatId === "string" && feishu.allowedChats.includes(event.chatId)) return true;
+    logger.info({ chatId: event.chatId, messageId: event.messageId, kind }, "chat not in FEISHU_ALLOWED_CHATS; ignored");
+    return false;
+  }
+
   async function handleMessage(message: NormalizedMessage): Promise<void> {
-    if (feishu.allowedChats.length > 0 && !feishu.allowedChats.includes(message.chatId)) {
-      logger.info({ chatId: message.chatId, messageId: message.messageId }, "chat not in FEISHU_ALLOWED_CHATS; ignored");
-      return;
-    }
+    if (!chatAllowed(message, "message")) return;
     try {
       if (message.resources.some((resource) => resource.type === "file")) {
         await addBulletin(message);
@@ -180,14 +187,16 @@ export function createFeishuBot(options: {
   }
 
   async function handleCardAction(event: CardActionEvent): Promise<void> {
-    const value = (event.action.value ?? {}) as Record<string, unknown>;
+    if (!chatAllowed(event, "card action")) return;
     try {
+      const value = (event.action?.value ?? {}) as Record<string, unknown>;
       if (value.action === "feedback" && typeof value.answerId === "string" && (value.rating === "up" || value.rating === "down")) {
         const stored = feedback.rate({ answerId: value.answerId, rating: value.rating, userId: event.operator.openId, chatId: event.chatId });
         logger.info({ answerId: value.answerId, rating: value.rating, stored }, "feishu feedback");
       } else if (value.action === "item_text") {
-        const text = itemFullText(engine, value);
-        await channel.send(event.chatId, { markdown: text ?? "这条信息已不在库中（可能该期已被替换），请重新提问。" }, { replyTo: event.messageId, replyInThread: true });
+        const text = itemFullText(engine, value) ?? "这条信息已不在库中（可能该期已被替换），请重新提问。";
+        // A card, not a post: card markdown is where escapeMarkdown's entities are documented to work.
+        await channel.send(event.chatId, { card: messageCard({ title: "信息全文", text }) }, { replyTo: event.messageId, replyInThread: true });
       }
     } catch (error) {
       logger.error({ err: error, messageId: event.messageId }, "feishu card action failed");

@@ -1,8 +1,9 @@
+import pino from "pino";
 import type { Engine } from "../../src/app/open-engine.js";
 import { loadConfig } from "../../src/config.js";
 import { createFeishuBot, type FeishuBot } from "../../src/feishu/feishu-bot.js";
 import type { ChatModel } from "../../src/llm/chat-model.js";
-import { createLogger } from "../../src/log.js";
+import { createLogger, type Logger } from "../../src/log.js";
 import { startWebServer, type WebServer } from "../../src/web/start-web-server.js";
 import { fakeAppId, fakeAppSecret, type FakeFeishu } from "../fakes/fake-feishu-server.js";
 import { fakeVerificationToken } from "../fakes/feishu-events.js";
@@ -25,6 +26,8 @@ export async function startBot(options: {
   transport?: "webhook" | "websocket";
   env?: Record<string, string>;
   chatModel?: ChatModel;
+  /** Default: silent. */
+  logger?: Logger;
 }): Promise<RunningBot> {
   const config = loadConfig({
     LOG_LEVEL: "silent",
@@ -37,7 +40,7 @@ export async function startBot(options: {
     FEISHU_ADMINS: ADMIN,
     ...options.env,
   });
-  const logger = createLogger({ level: "silent" });
+  const logger = options.logger ?? createLogger({ level: "silent" });
   let bot: FeishuBot | undefined;
   const server = await startWebServer({
     engine: options.engine,
@@ -65,3 +68,10 @@ export async function startBot(options: {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A logger that keeps its records, so a test can wait for something the bot only logs. */
+export function recordingLogger(): { logger: Logger; records: Record<string, unknown>[] } {
+  const records: Record<string, unknown>[] = [];
+  const logger = pino({ level: "info" }, { write: (line: string) => records.push(JSON.parse(line) as Record<string, unknown>) });
+  return { logger, records };
+}
