@@ -124,6 +124,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
   }
 
+  const notOpenId = list(values.WEB_ALLOWED_USERS).find((entry) => !entry.startsWith("ou_"));
+  if (notOpenId !== undefined) {
+    throw new ConfigError({
+      variable: "WEB_ALLOWED_USERS",
+      message: `"${notOpenId}" is not a Feishu open_id (ou_…)`,
+      hint: "list open_ids, comma-separated; a refused person's login page shows theirs",
+    });
+  }
+
   return {
     dataDir: path.resolve(cwd, values.DATA_DIR ?? "var"),
     logLevel: values.LOG_LEVEL,

@@ -291,6 +291,10 @@ describe("start-up", () => {
     }
   });
 
+  it("names WEB_ALLOWED_USERS when it lists something other than open_ids", () => {
+    expect(() => loadConfig({ WEB_ALLOWED_USERS: "ou_listed, zhang@example.gov.cn" })).toThrow('[config] WEB_ALLOWED_USERS: "zhang@example.gov.cn" is not a Feishu open_id (ou_…)');
+  });
+
   it("refuses Feishu login on all interfaces without PUBLIC_BASE_URL, where the callback address is unknown", async () => {
     const config = loadConfig({ LOG_LEVEL: "silent", HOST: "0.0.0.0", FEISHU_APP_ID: fakeAppId, FEISHU_APP_SECRET: fakeAppSecret });
     const error = await rejection(startWebServer({ engine, config, dataDir, port: 0, logger: silent, chatModel: null }), "config");
