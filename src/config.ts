@@ -36,6 +36,9 @@ const schema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
   LINK_SECRET: optionalText,
   LINK_TTL_HOURS: optionalNumber((number) => number.positive()),
+  WEB_AUTH: optionalText.pipe(z.enum(["feishu", "none"]).optional()),
+  WEB_ALLOWED_USERS: optionalText,
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional()),
 
   FEISHU_APP_ID: optionalText,
   FEISHU_APP_SECRET: optionalText,
@@ -56,6 +59,8 @@ export interface Config {
   embedding: { baseUrl: string; model: string; apiKey: string; dimensions: number | undefined } | undefined;
   llm: { baseUrl: string; model: string; apiKey: string; timeoutMs: number } | undefined;
   server: { host: string; port: number; publicBaseUrl: string | undefined; linkSecret: string | undefined; linkTtlHours: number };
+  /** The staff web page's login; `auth` undefined = Feishu login when the server is reachable beyond this machine (src/web/web-access.ts). */
+  web: { auth: "feishu" | "none" | undefined; allowedUsers: string[]; sessionSecret: string | undefined };
   feishu:
     | {
         appId: string;
@@ -119,6 +124,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
   }
 
+  const notOpenId = list(values.WEB_ALLOWED_USERS).find((entry) => !entry.startsWith("ou_"));
+  if (notOpenId !== undefined) {
+    throw new ConfigError({
+      variable: "WEB_ALLOWED_USERS",
+      message: `"${notOpenId}" is not a Feishu open_id (ou_…)`,
+      hint: "list open_ids, comma-separated; a refused person's login page shows theirs",
+    });
+  }
+
   return {
     dataDir: path.resolve(cwd, values.DATA_DIR ?? "var"),
     logLevel: values.LOG_LEVEL,
@@ -135,6 +149,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicBaseUrl: values.PUBLIC_BASE_URL,
       linkSecret: values.LINK_SECRET,
       linkTtlHours: values.LINK_TTL_HOURS ?? 24 * 7,
+    },
+    web: {
+      auth: values.WEB_AUTH,
+      allowedUsers: list(values.WEB_ALLOWED_USERS),
+      sessionSecret: values.SESSION_SECRET,
     },
     feishu: feishuSet
       ? {

@@ -1,12 +1,15 @@
 import type { Command } from "commander";
 import { openEngine } from "../app/open-engine.js";
 import { createFeishuBot, type FeishuBot } from "../feishu/feishu-bot.js";
+import { createFeishuWebLogin } from "../feishu/feishu-web-login.js";
 import { startWebServer } from "../web/start-web-server.js";
+import { resolveWebAccess } from "../web/web-access.js";
 import type { CliContext } from "./cli-context.js";
 
 /** Starts the web page (and, when configured, the Feishu bot) and keeps running until interrupted. */
 export async function serve(context: CliContext): Promise<void> {
   const { config } = context;
+  resolveWebAccess({ config, host: config.server.host }); // a login that cannot work fails here, before the engine loads
   const engine = await openEngine({ config, dataDir: context.dataDir });
   let bot: FeishuBot | undefined;
   const server = await startWebServer({
@@ -14,6 +17,7 @@ export async function serve(context: CliContext): Promise<void> {
     config,
     dataDir: context.dataDir,
     logger: context.logger,
+    ...(config.feishu ? { login: createFeishuWebLogin({ feishu: config.feishu, allowedUsers: config.web.allowedUsers, logger: context.logger }) } : {}),
     mount: ({ links, chatModel }) => {
       if (!config.feishu) return undefined;
       bot = createFeishuBot({ feishu: config.feishu, engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger: context.logger });
@@ -21,6 +25,7 @@ export async function serve(context: CliContext): Promise<void> {
     },
   });
   process.stdout.write(`\n本地问答页面已启动：${server.url}\n`);
+  if (server.loginRedirectUri) process.stdout.write(`网页需飞书登录；请在飞书开发者后台“安全设置 > 重定向 URL”中添加：${server.loginRedirectUri}\n`);
   if (bot) {
     await bot.start();
     const how = config.feishu!.transport === "webhook" ? `webhook：${server.url}feishu/events` : "长连接（WebSocket）";

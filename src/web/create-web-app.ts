@@ -8,7 +8,10 @@ import type { Logger } from "../log.js";
 import { errorHandler, HttpError } from "./http-error.js";
 import type { IssueLinks } from "./issue-links.js";
 import type { LinkCheck, LinkSigner } from "./link-signer.js";
+import { localHostOnly } from "./local-host-only.js";
 import { renderIssuePage } from "./render-issue-page.js";
+import { securityHeaders } from "./security-headers.js";
+import type { StaffAuth } from "./staff-auth.js";
 
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
 
@@ -34,23 +37,38 @@ function checkSignature(signer: LinkSigner, request: Request, path: string): voi
   if (result !== "valid") throw new HttpError(403, LINK_MESSAGES[result]);
 }
 
-/** The local web page, its JSON API and the signed issue pages, as one express app. */
+/**
+ * The local web page, its JSON API and the signed issue pages, as one express app. Public: /healthz,
+ * the signed /issues links, the login and extra mounted routes; with `staffAuth`, the page, its
+ * assets and /api need a session.
+ */
 export function createWebApp(options: {
   engine: Engine;
   links: IssueLinks;
   signer: LinkSigner;
   answer: Answerer;
   logger: Logger;
+  /** Security headers, the loopback-only Host check and the staff login; start-web-server.ts decides which apply. */
+  security: { https: boolean; localOnly: boolean; staffAuth: StaffAuth | undefined };
   /** Extra routes (the Feishu webhook), mounted before the page and the 404 handler. */
   mount?: (app: express.Express) => void;
 }) {
   const { engine, links, signer, logger } = options;
   const app = express();
   app.disable("x-powered-by");
+  // Never take the client's address, scheme or host from X-Forwarded-*: links and the login's redirect come from PUBLIC_BASE_URL.
+  app.set("trust proxy", false);
+  app.use(securityHeaders({ https: options.security.https }));
+  if (options.security.localOnly) app.use(localHostOnly());
+  const { staffAuth } = options.security;
+  if (staffAuth) {
+    app.use(staffAuth.routes);
+    app.use("/api", staffAuth.requireStaff);
+  }
   app.use("/api", express.json({ limit: "64kb" }));
 
   app.get("/healthz", (_request, response) => {
-    response.json({ ok: true, ...engine.store.counts() });
+    response.json({ ok: true });
   });
 
   app.post("/api/ask", async (request, response) => {
@@ -100,6 +118,11 @@ export function createWebApp(options: {
     response.json(engine.store.listDepartments());
   });
 
+  // Who is signed in (the page shows the name and 退出登录); name is null when the page needs no login.
+  app.get("/api/me", (_request, response) => {
+    response.json({ name: (response.locals.staff as { name?: string } | undefined)?.name ?? null });
+  });
+
   app.get("/issues/:id", (request, response) => {
     const id = Number(request.params.id);
     checkSignature(signer, request, `/issues/${request.params.id}`);
@@ -126,6 +149,7 @@ export function createWebApp(options: {
   });
 
   options.mount?.(app);
+  if (staffAuth) app.use(staffAuth.requireStaff);
   app.use(express.static(PUBLIC_DIR, { index: "index.html" }));
   app.use((_request, _response, next) => next(new HttpError(404, "没有这个页面。")));
   app.use(errorHandler(logger));

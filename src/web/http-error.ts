@@ -25,6 +25,10 @@ export function errorHandler(logger: Logger) {
     } else if ((error as { type?: string }).type === "entity.parse.failed") {
       status = 400;
       message = "请求体不是合法的 JSON。";
+    } else if ((error as { type?: string }).type === "entity.too.large") {
+      status = 413;
+      const limit = (error as { limit?: number }).limit;
+      message = `请求内容太大${limit ? `（最多 ${Math.round(limit / 1024)} KB）` : ""}，请缩短后再试。`;
     } else {
       logger.error({ err: error, path: request.path }, "unhandled request error");
     }

@@ -1,6 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { loadOrCreateSecret } from "./secret-file.js";
 
 export type LinkCheck = "valid" | "expired" | "invalid";
 
@@ -29,10 +28,5 @@ export function createLinkSigner(options: { secret: string; ttlHours: number }):
 
 /** LINK_SECRET when configured; otherwise a random secret generated once and kept in the data directory. */
 export function loadLinkSecret(options: { configured: string | undefined; dataDir: string }): string {
-  if (options.configured) return options.configured;
-  const file = path.join(options.dataDir, "link-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const secret = randomBytes(32).toString("hex");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  return loadOrCreateSecret({ ...options, fileName: "link-secret" });
 }

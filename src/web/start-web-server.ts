@@ -10,6 +10,9 @@ import { createChatModel } from "../llm/create-chat-model.js";
 import { createLogger, type Logger } from "../log.js";
 import { createLinks, publicBaseUrl } from "./create-links.js";
 import { createWebApp, type Answerer } from "./create-web-app.js";
+import type { StaffLogin } from "./staff-login.js";
+import { resolveWebAccess } from "./web-access.js";
+import { createWebSecurity } from "./web-security.js";
 
 export interface WebServer {
   url: string;
@@ -36,11 +39,14 @@ export async function startWebServer(options: {
    * straight from the HTTP server, before express, so acknowledgements stay fast under load.
    */
   mount?: (context: { app: Express; links: IssueLinks; chatModel: ChatModel | undefined }) => { direct?: Record<string, RequestListener> } | void;
-}): Promise<WebServer & { links: ReturnType<typeof createLinks>["links"] }> {
+  /** The staff login's identity provider (Feishu), required when the page needs a login (src/web/web-access.ts). */
+  login?: StaffLogin;
+}): Promise<WebServer & { links: ReturnType<typeof createLinks>["links"]; loginRedirectUri: string | undefined }> {
   const { engine, config } = options;
   const host = options.host ?? config.server.host;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const dataDir = options.dataDir ?? engine.dataDir;
+  const access = resolveWebAccess({ config, host });
   // Links need the final port, so the app is mounted after listen() has chosen it.
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -48,7 +54,9 @@ export async function startWebServer(options: {
     server.listen(options.port ?? config.server.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const { links, signer } = createLinks({ config, dataDir, baseUrl: publicBaseUrl(config, port), ...(options.manifest ? { manifest: options.manifest } : {}) });
+  const baseUrl = publicBaseUrl(config, port);
+  const { links, signer } = createLinks({ config, dataDir, baseUrl, ...(options.manifest ? { manifest: options.manifest } : {}) });
+  const { redirectUri, ...security } = createWebSecurity({ access, config, login: options.login, baseUrl, dataDir, logger });
   const chatModel = options.chatModel === null ? undefined : (options.chatModel ?? createChatModel(config));
   const answer: Answerer =
     options.answer ??
@@ -62,7 +70,7 @@ export async function startWebServer(options: {
       }));
   let direct: Record<string, RequestListener> = {};
   const app = createWebApp({
-    engine, links, signer, answer, logger,
+    engine, links, signer, answer, logger, security,
     mount: (express) => {
       direct = options.mount?.({ app: express, links, chatModel })?.direct ?? {};
     },
@@ -75,6 +83,7 @@ export async function startWebServer(options: {
   return {
     url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/`,
     links,
+    loginRedirectUri: redirectUri,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

@@ -1,7 +1,9 @@
 /**
- * The Open API routes a bot uses (IM messages, files, CardKit), with the state they build up.
+ * The Open API routes a bot uses (IM messages, files, CardKit, chat members, tenant info) and the
+ * web-app OAuth login (authorize page, v2 token, user_info), with the state they build up.
  * Request plumbing (auth, recording, JSON/multipart parsing) lives in fake-feishu-server.ts.
  */
+import { createHash } from "node:crypto";
 
 export interface RecordedCall {
   method: string;
@@ -50,8 +52,21 @@ export interface RouteReply {
 export interface Route {
   method: string;
   pattern: RegExp;
+  /** Which token the server checks before the route runs: tenant (default), none (OAuth endpoints) or the route checks a user token itself. */
+  auth?: "tenant" | "user" | "none";
   handle(context: { call: RecordedCall; params: string[] }): RouteReply;
 }
+
+/** A person who can sign in on the fake authorize page. */
+export interface FakeFeishuUser {
+  openId: string;
+  name: string;
+  /** Defaults to the fake app's own tenant (fakeTenantKey). */
+  tenantKey?: string;
+}
+
+/** The tenant the fake app belongs to (GET /tenant/v2/tenant/query). */
+export const fakeTenantKey = "736588c9260f175d";
 
 export function feishuError(options: { status: number; code: number; message: string }): RouteReply {
   return { status: options.status, json: { code: options.code, msg: `fake Feishu: ${options.message}` } };
@@ -82,12 +97,24 @@ function fileDownload(options: { bytes: Buffer; fileName: string }): RouteReply 
   return { bytes: options.bytes, headers: { "content-type": "application/octet-stream", "content-disposition": disposition } };
 }
 
-export function createOpenApi() {
+/** The v2 OAuth token endpoint answers flat, RFC 6749 style: { code, error, error_description } on failure. */
+function oauthError(options: { status?: number; code: number; error: string; description: string }): RouteReply {
+  return { status: options.status ?? 400, json: { code: options.code, error: options.error, error_description: `fake Feishu: ${options.description}` } };
+}
+
+const CODE_TTL_MS = 5 * 60 * 1000;
+
+export function createOpenApi(options: { appId: string; appSecret: string }) {
   let nextId = 1;
   const messages = new Map<string, SentMessage>();
   const cards = new Map<string, RecordedCard & { lastSequence: number }>();
   const resources = new Map<string, { messageId?: string; bytes: Buffer; fileName: string }>();
   const uploads: { fileKey: string; fileName: string; bytes: Buffer }[] = [];
+  const users = new Map<string, Required<FakeFeishuUser>>();
+  const codes = new Map<string, { openId: string; redirectUri: string; codeChallenge?: string; expires: number; used: boolean }>();
+  const userTokens = new Map<string, string>();
+  const chatMembers = new Map<string, string[]>();
+  let signedIn: { openId: string; decline: boolean } | undefined;
 
   function sendMessage(options: { call: RecordedCall; via: SentMessage["via"]; replyTo?: string }): RouteReply {
     const { body, query } = options.call;
@@ -106,7 +133,92 @@ export function createOpenApi() {
     return ok({ message_id: message.messageId, msg_type: message.msgType, chat_id: message.receiveIdType === "chat_id" ? message.receiveId : undefined });
   }
 
+  // The authorize page as the browser sees it once the person is signed in to Feishu: straight back to redirect_uri.
+  function authorize(call: RecordedCall): RouteReply {
+    const { query } = call;
+    if (query.client_id !== options.appId) return feishuError({ status: 400, code: 20048, message: `client_id ${query.client_id ?? "(missing)"} is not this app` });
+    if (query.response_type !== undefined && query.response_type !== "code") return feishuError({ status: 400, code: 20063, message: "response_type must be code" });
+    if (query.code_challenge !== undefined && query.code_challenge_method !== "S256") return feishuError({ status: 400, code: 20063, message: "code_challenge_method must be S256" });
+    let target: URL;
+    try {
+      target = new URL(query.redirect_uri ?? "");
+    } catch {
+      return feishuError({ status: 400, code: 20001, message: "redirect_uri is required and must be an absolute URL" });
+    }
+    if (!signedIn) return feishuError({ status: 401, code: 20008, message: "nobody is signed in on the fake authorize page; call signInAs() first" });
+    if (query.state !== undefined) target.searchParams.set("state", query.state);
+    if (signedIn.decline) target.searchParams.set("error", "access_denied");
+    else {
+      const code = `fake-code-${nextId++}`;
+      codes.set(code, { openId: signedIn.openId, redirectUri: query.redirect_uri!, ...(query.code_challenge ? { codeChallenge: query.code_challenge } : {}), expires: Date.now() + CODE_TTL_MS, used: false });
+      target.searchParams.set("code", code);
+    }
+    return { status: 302, bytes: Buffer.alloc(0), headers: { location: target.href } };
+  }
+
+  function exchangeCode(call: RecordedCall): RouteReply {
+    const body = call.body ?? {};
+    if (call.headers.authorization?.startsWith("Basic ")) return oauthError({ code: 20070, error: "invalid_request", description: "use client_secret or Basic authentication, not both" });
+    if (body.grant_type !== "authorization_code") return oauthError({ code: 20036, error: "unsupported_grant_type", description: `grant_type ${String(body.grant_type)} is not supported` });
+    if (body.client_id !== options.appId || body.client_secret !== options.appSecret) return oauthError({ code: 20002, error: "invalid_client", description: "client_id or client_secret is invalid" });
+    if (typeof body.code !== "string" || body.code === "") return oauthError({ code: 20001, error: "invalid_request", description: "code is required" });
+    const grant = codes.get(body.code);
+    if (!grant) return oauthError({ code: 20003, error: "invalid_grant", description: "the authorization code is not found" });
+    if (grant.used) return oauthError({ code: 20065, error: "invalid_grant", description: "the authorization code has been used" });
+    if (grant.expires < Date.now()) return oauthError({ code: 20004, error: "invalid_grant", description: "the authorization code has expired" });
+    if (body.redirect_uri !== undefined && body.redirect_uri !== grant.redirectUri) return oauthError({ code: 20071, error: "invalid_grant", description: "redirect_uri does not match the authorize request" });
+    if (grant.codeChallenge !== undefined) {
+      const verifier = typeof body.code_verifier === "string" ? body.code_verifier : "";
+      if (createHash("sha256").update(verifier).digest("base64url") !== grant.codeChallenge) return oauthError({ code: 20049, error: "invalid_grant", description: "PKCE code challenge failed" });
+    }
+    grant.used = true;
+    const token = `u-fake-${nextId++}`;
+    userTokens.set(token, grant.openId);
+    return { json: { code: 0, access_token: token, expires_in: 7200, token_type: "Bearer", scope: "" } };
+  }
+
+  function userInfo(call: RecordedCall): RouteReply {
+    const openId = userTokens.get((call.headers.authorization ?? "").replace(/^Bearer /, ""));
+    const user = openId ? users.get(openId) : undefined;
+    if (!user) return feishuError({ status: 401, code: 99991668, message: "Invalid access token for authorization (user_access_token expected)" });
+    return ok({
+      name: user.name,
+      en_name: user.name,
+      avatar_url: "https://example.invalid/avatar.png",
+      open_id: user.openId,
+      union_id: `on_${user.openId.slice(3)}`,
+      tenant_key: user.tenantKey,
+    });
+  }
+
+  function listChatMembers(call: RecordedCall, chatId: string): RouteReply {
+    const members = chatMembers.get(chatId);
+    const idType = call.query.member_id_type ?? "open_id";
+    const pageSize = Number(call.query.page_size ?? 20);
+    if (!members) return feishuError({ status: 400, code: 232011, message: `the bot is not in chat ${chatId}; register it with setChatMembers()` });
+    if (idType !== "open_id") return feishuError({ status: 400, code: 232001, message: "this fake lists members by open_id only" });
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) return feishuError({ status: 400, code: 232001, message: "page_size must be 1..100" });
+    const start = Number(call.query.page_token ?? 0);
+    const page = members.slice(start, start + pageSize);
+    const hasMore = start + pageSize < members.length;
+    return ok({
+      items: page.map((openId) => ({ member_id_type: "open_id", member_id: openId, name: users.get(openId)?.name ?? openId, tenant_key: users.get(openId)?.tenantKey ?? fakeTenantKey })),
+      has_more: hasMore,
+      page_token: hasMore ? String(start + pageSize) : "",
+      member_total: members.length,
+    });
+  }
+
   const routes: Route[] = [
+    { method: "GET", pattern: /^\/open-apis\/authen\/v1\/authorize$/, auth: "none", handle: ({ call }) => authorize(call) },
+    { method: "POST", pattern: /^\/open-apis\/authen\/v2\/oauth\/token$/, auth: "none", handle: ({ call }) => exchangeCode(call) },
+    { method: "GET", pattern: /^\/open-apis\/authen\/v1\/user_info$/, auth: "user", handle: ({ call }) => userInfo(call) },
+    {
+      method: "GET",
+      pattern: /^\/open-apis\/tenant\/v2\/tenant\/query$/,
+      handle: () => ok({ tenant: { name: "上街区（测试）", display_id: "F000000001", tenant_tag: 0, tenant_key: fakeTenantKey, avatar: {} } }),
+    },
+    { method: "GET", pattern: /^\/open-apis\/im\/v1\/chats\/([^/]+)\/members$/, handle: ({ call, params }) => listChatMembers(call, params[0] ?? "") },
     {
       method: "POST",
       pattern: /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/,
@@ -223,5 +335,16 @@ export function createOpenApi() {
       resources.set(options.fileKey, { messageId: options.messageId, bytes: options.bytes, fileName: options.fileName ?? options.fileKey });
     },
     uploadedFiles: () => [...uploads],
+    addUser(user: FakeFeishuUser): void {
+      users.set(user.openId, { ...user, tenantKey: user.tenantKey ?? fakeTenantKey });
+    },
+    /** The person the authorize page acts for (undefined: nobody); `decline` sends them back with error=access_denied. */
+    signInAs(openId: string | undefined, signInOptions: { decline?: boolean } = {}): void {
+      if (openId !== undefined && !users.has(openId)) throw new Error(`fake Feishu: no user ${openId}; addUser() first`);
+      signedIn = openId === undefined ? undefined : { openId, decline: signInOptions.decline ?? false };
+    },
+    setChatMembers(chat: { chatId: string; openIds: string[] }): void {
+      chatMembers.set(chat.chatId, [...chat.openIds]);
+    },
   };
 }

@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { createHash } from "node:crypto";
 import { createFakeGateway, type GatewayAck } from "./fake-feishu-gateway.js";
-import { createOpenApi, feishuError, type MultipartBody, type RecordedCall, type RecordedCard, type RouteReply, type SentMessage } from "./fake-feishu-open-api.js";
+import { createOpenApi, feishuError, type FakeFeishuUser, type MultipartBody, type RecordedCall, type RecordedCard, type RouteReply, type SentMessage } from "./fake-feishu-open-api.js";
 
-export type { RecordedCall, RecordedCard, SentMessage } from "./fake-feishu-open-api.js";
+export type { FakeFeishuUser, RecordedCall, RecordedCard, SentMessage } from "./fake-feishu-open-api.js";
+export { fakeTenantKey } from "./fake-feishu-open-api.js";
 export { decodeFrame, encodeFrame, type GatewayAck } from "./fake-feishu-gateway.js";
 
 /**
@@ -36,6 +37,10 @@ export interface FakeFeishu {
   /** Registers bytes served for GET .../messages/:message_id/resources/:file_key and /im/v1/files/:file_key. */
   addResource(options: { messageId?: string; fileKey: string; bytes: Buffer; fileName?: string }): void;
   uploadedFiles(): { fileKey: string; fileName: string; bytes: Buffer }[];
+  /** Web login: people who can sign in, who is signed in on the authorize page, and chat membership. */
+  addUser(user: FakeFeishuUser): void;
+  signInAs(openId: string | undefined, options?: { decline?: boolean }): void;
+  setChatMembers(chat: { chatId: string; openIds: string[] }): void;
   /** Makes the next `times` (default 1) calls matching method+path fail with a Feishu error. */
   failNext(options: { method: string; path: RegExp | string; status?: number; code?: number; message?: string; times?: number }): void;
   /** Waits until predicate(fake) is true or timeoutMs (default 5000) passes, then throws with recent calls. */
@@ -135,7 +140,7 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
   // Stable per credentials: the SDK caches tokens process-wide per app id, across fake instances.
   const tenantAccessToken = `t-fake-${createHash("sha256").update(`${appId}:${appSecret}`).digest("hex").slice(0, 24)}`;
   const calls: RecordedCall[] = [];
-  const openApi = createOpenApi();
+  const openApi = createOpenApi({ appId, appSecret });
   const failures: { method: string; path: RegExp | string; reply: RouteReply; remaining: number }[] = [];
   const gateway = createFakeGateway({ onUpgrade: ({ path, status }) => calls.push({ method: "WS", path, query: {}, headers: {}, body: undefined, at: Date.now(), status }) });
   let port = 0;
@@ -154,7 +159,8 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
       if (call.body?.AppID !== appId || call.body?.AppSecret !== appSecret) return { json: { code: 1000040343, msg: "fake Feishu: AppID or AppSecret is invalid", data: {} } };
       return { json: gateway.endpointResponse(port) };
     }
-    if (!credentialPaths.has(call.path) && call.headers.authorization !== `Bearer ${tenantAccessToken}`) {
+    const apiRoute = openApi.routes.find((candidate) => candidate.method === call.method && candidate.pattern.test(call.path));
+    if (!credentialPaths.has(call.path) && (apiRoute?.auth ?? "tenant") === "tenant" && call.headers.authorization !== `Bearer ${tenantAccessToken}`) {
       return feishuError({ status: 401, code: 99991663, message: "Invalid access token for authorization. Please make a request with token attached." });
     }
     if (call.method === "GET" && call.path === "/open-apis/bot/v3/info") {
@@ -202,6 +208,9 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
     cards: openApi.cards,
     addResource: openApi.addResource,
     uploadedFiles: openApi.uploadedFiles,
+    addUser: openApi.addUser,
+    signInAs: openApi.signInAs,
+    setChatMembers: openApi.setChatMembers,
     failNext(failure) {
       const reply = feishuError({ status: failure.status ?? 400, code: failure.code ?? 230020, message: failure.message ?? "injected failure" });
       failures.push({ method: failure.method, path: failure.path, reply, remaining: failure.times ?? 1 });

@@ -14,6 +14,8 @@
   const sidePanel = document.getElementById("side-panel");
   const issueList = document.getElementById("issues");
   const unitList = document.getElementById("units");
+  const signedIn = document.getElementById("signed-in");
+  const staffName = document.getElementById("staff-name");
 
   let conversationId = newConversationId();
   // Bumped by 新对话 so that an answer still in flight is dropped instead of landing in the new conversation.
@@ -28,6 +30,12 @@
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  /** 401: no session (never signed in, expired, or signed out elsewhere); the login page brings the person back here. */
+  function goToLogin() {
+    window.location.assign("login");
+    return new Error("登录已过期，正在转到登录页面…");
   }
 
   function element(tag, options = {}) {
@@ -144,6 +152,7 @@
     } finally {
       clearTimeout(timer);
     }
+    if (response.status === 401) throw goToLogin();
     let body = null;
     try {
       body = await response.json();
@@ -203,6 +212,7 @@
 
   async function getJson(url) {
     const response = await fetch(url, { headers: { accept: "application/json" } });
+    if (response.status === 401) throw goToLogin();
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return response.json();
   }
@@ -250,6 +260,21 @@
     }
   }
 
+  /** With the login on, shows who is signed in and 退出登录; without it (local use) the name is null. */
+  async function loadSession() {
+    const response = await fetch("api/me", { headers: { accept: "application/json" } }).catch(() => null);
+    if (!response) return;
+    if (response.status === 401) {
+      goToLogin();
+      return;
+    }
+    if (!response.ok) return;
+    const me = await response.json().catch(() => null);
+    if (!me || typeof me.name !== "string") return;
+    staffName.textContent = me.name;
+    signedIn.hidden = false;
+  }
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     ask(questionInput.value);
@@ -269,6 +294,7 @@
     if (event.key === "Escape" && document.body.classList.contains("panel-open")) setPanelOpen(false);
   });
 
+  loadSession();
   loadIssues();
   loadUnits();
   questionInput.focus();
