@@ -125,6 +125,8 @@ describe("dates", () => {
       Array(4).fill("2024-03-01"),
     );
     expect(issueWithDate("二〇二三年十二月二十七日").date).toBe("2023-12-27");
+    expect(issueWithDate("二〇二三年十月廿三日").date).toBe("2023-10-23");
+    expect(issueWithDate("２０２４年３月１日").date).toBe("2024-03-01");
   });
 
   it("reads ISO dates with or without a time, and slashes", () => {
