@@ -20,6 +20,8 @@ const schema = z.object({
   DATA_DIR: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TODAY: optionalText.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").optional()),
+  // Blank counts as unset, so an empty line in .env keeps the default.
+  BULLETIN_SERIES: optionalText.transform((value) => value ?? "上街信息"),
 
   EMBEDDING_BASE_URL: optionalText.pipe(z.url().optional()),
   EMBEDDING_MODEL: optionalText,
@@ -56,6 +58,8 @@ export interface Config {
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   /** Fixed "today" for period resolution (tests, reproducible evals); undefined means the clock. */
   today: string | undefined;
+  /** Series named in replies when a document's own series is unknown (BULLETIN_SERIES, default 上街信息). */
+  bulletinSeries: string;
   embedding: { baseUrl: string; model: string; apiKey: string; dimensions: number | undefined } | undefined;
   llm: { baseUrl: string; model: string; apiKey: string; timeoutMs: number } | undefined;
   server: { host: string; port: number; publicBaseUrl: string | undefined; linkSecret: string | undefined; linkTtlHours: number };
@@ -137,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(cwd, values.DATA_DIR ?? "var"),
     logLevel: values.LOG_LEVEL,
     today: values.TODAY,
+    bulletinSeries: values.BULLETIN_SERIES,
     embedding: embeddingSet
       ? { baseUrl: values.EMBEDDING_BASE_URL!, model: values.EMBEDDING_MODEL!, apiKey: values.EMBEDDING_API_KEY ?? "none", dimensions: values.EMBEDDING_DIMENSIONS }
       : undefined,

@@ -80,6 +80,54 @@ describe("bulletin store", () => {
     expect(store.counts().documents).toBe(7);
   });
 
+  it("keeps a supplement, a 专报 and another series' issue of the same number apart from the regular issue", async () => {
+    const { store } = freshStore();
+    const folder = mkdtempSync(path.join(tmpdir(), "editions-"));
+    const item = "\n区教育局推进课后服务 一是拓展课程。开设课程120门。（区教育局）\n";
+    writeFileSync(path.join(folder, "regular.txt"), `上街信息\n第7期\n中共上街区委办公室\n2024年3月1日${item}`);
+    writeFileSync(path.join(folder, "supplement.txt"), `上街信息\n增刊第7期（总第412期）\n中共上街区委办公室\n2024年3月8日${item}`);
+    writeFileSync(path.join(folder, "report.txt"), `上街信息（专报）\n第7期\n中共上街区委办公室\n2024年3月9日${item}`);
+    writeFileSync(path.join(folder, "other-series.txt"), `信 息 简 报\n第7期\n中共江川市委办公室 2024年3月15日\n市委召开常委会议\n3月14日，市委召开常委会议。\n`);
+    const report = await ingestFiles({ store, paths: [folder] });
+    expect(report.documents.map((document) => document.status)).toEqual(["added", "added", "added", "added"]);
+    expect(store.listDocuments().map((document) => [document.series, document.edition, document.issue, document.totalIssue, document.year])).toEqual([
+      ["上街信息", "regular", 7, null, 2024],
+      ["上街信息", "supplement", 7, 412, 2024],
+      ["上街信息", "report", 7, null, 2024],
+      ["信息简报", "regular", 7, null, 2024],
+    ]);
+    expect(store.listItems().map((item) => [item.series, item.edition, item.department])).toEqual([
+      ["上街信息", "regular", "区教育局"],
+      ["上街信息", "supplement", "区教育局"],
+      ["上街信息", "report", "区教育局"],
+      ["信息简报", "regular", "中共江川市委办公室"],
+    ]);
+
+    writeFileSync(path.join(folder, "supplement-revised.txt"), `上街信息\n增刊第7期\n中共上街区委办公室\n2024年3月8日${item}（修订）`);
+    const revised = await ingestFiles({ store, paths: [path.join(folder, "supplement-revised.txt")] });
+    expect(revised.documents.map((document) => [document.status, document.replacedIds.length])).toEqual([["replaced", 1]]);
+    expect(store.listDocuments().map((document) => document.source)).toEqual(["regular.txt", "supplement-revised.txt", "report.txt", "other-series.txt"]);
+  });
+
+  it("upgrades a version-4 store in place: every document kept, as a regular issue without 总第 number", async () => {
+    const { store, dataDir } = freshStore();
+    await ingestFiles({ store, paths: [samples] });
+    // Turn the fresh store back into what version 4 wrote.
+    store.database.exec(`
+      DROP INDEX documents_issue;
+      ALTER TABLE documents DROP COLUMN edition;
+      ALTER TABLE documents DROP COLUMN total_issue;
+      CREATE UNIQUE INDEX documents_issue ON documents (year, issue) WHERE kind = 'bulletin' AND issue IS NOT NULL AND year IS NOT NULL;
+      UPDATE meta SET value = '4' WHERE key = 'schema_version';
+    `);
+    store.close();
+    const upgraded = createBulletinStore({ dataDir });
+    opened.push(upgraded);
+    expect(upgraded.database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: "5" });
+    expect(upgraded.counts()).toEqual({ documents: 6, items: 35 });
+    expect(new Set(upgraded.listDocuments().map((document) => `${document.series} ${document.edition} ${document.totalIssue}`))).toEqual(new Set(["上街信息 regular null"]));
+  });
+
   it("refuses a store written by a newer schema, saying how to proceed", () => {
     const { store, dataDir } = freshStore();
     store.database.prepare("UPDATE meta SET value = '99' WHERE key = 'schema_version'").run();

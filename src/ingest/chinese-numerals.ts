@@ -1,23 +1,33 @@
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// ○ (U+25CB), Latin O and full-width Ｏ are typed for 〇 in dates ("二○二四年", "二O二四年").
+const DIGITS: Record<string, number> = {
+  〇: 0, "○": 0, O: 0, Ｏ: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+/** 廿 and 卅 are old shorthand for 二十 and 三十 in day numbers. */
+const TENS: Record<string, number> = { 十: 10, 廿: 20, 卅: 30 };
+
+function toAsciiDigits(text: string): string {
+  return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
 
 /**
  * Reads Arabic or Chinese numerals as used in dates and issue numbers:
- * "64", "十二", "二十七", "一百零五", and digit-by-digit years like "二〇二三".
+ * "64", "６４", "十二", "二十七", "一百零五", "廿三", and digit-by-digit years like "二〇二三",
+ * "二○二三" or "二0二三".
  */
 export function parseNumeral(text: string): number | undefined {
-  const value = text.trim();
+  const value = toAsciiDigits(text.trim());
   if (/^\d+$/.test(value)) return Number(value);
   if (value === "") return undefined;
-  if ([...value].every((char) => char in DIGITS)) {
-    // Digit-by-digit form (二〇二三) when longer than one character and no unit characters.
-    return Number([...value].map((char) => DIGITS[char]).join(""));
+  if ([...value].every((char) => char in DIGITS || /\d/.test(char))) {
+    // Digit by digit (二〇二三, 二0二三) when there are no unit characters.
+    return Number([...value].map((char) => DIGITS[char] ?? char).join(""));
   }
   let total = 0;
   let current = 0;
   for (const char of value) {
     if (char in DIGITS) current = DIGITS[char]!;
-    else if (char === "十") {
-      total += (current === 0 ? 1 : current) * 10;
+    else if (char in TENS) {
+      total += (current === 0 ? 1 : current) * TENS[char]!;
       current = 0;
     } else if (char === "百") {
       total += (current === 0 ? 1 : current) * 100;
@@ -27,4 +37,5 @@ export function parseNumeral(text: string): number | undefined {
   return total + current;
 }
 
-export const NUMERAL = "(?:\\d+|[〇零一二两三四五六七八九十百]+)";
+/** A run of numeral characters for a RegExp; parseNumeral decides whether it is a number. */
+export const NUMERAL = "[0-9０-９〇○OＯ零一二两三四五六七八九十廿卅百]+";

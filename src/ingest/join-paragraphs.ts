@@ -9,6 +9,8 @@ export interface Paragraph {
   breaks: number[];
   /** A Markdown heading or bold-only line: never joined with its neighbours. */
   standalone: boolean;
+  /** Markdown heading level (1-6) of a standalone line, 0 otherwise. */
+  heading: number;
   /** Starts on a new page (used to spot repeated running headers). */
   pageBreakBefore: boolean;
 }
@@ -23,7 +25,7 @@ const ASCII_WORD_START = /^[A-Za-z0-9]/;
 function startsNewParagraph(previous: Paragraph | undefined, segment: Segment): boolean {
   if (!previous) return true;
   if (segment.heading > 0 || segment.bold || previous.standalone) return true;
-  if (/^[△▲◆■●]/.test(segment.text) || /^\*\*/.test(segment.text)) return true;
+  if (/^[△▲◆◇■□●【]/.test(segment.text) || /^\*\*/.test(segment.text)) return true;
   if (BYLINE.test(previous.text)) return true;
   return TERMINAL.test(previous.text);
 }
@@ -34,7 +36,13 @@ export function joinParagraphs(segments: readonly Segment[]): Paragraph[] {
   for (const segment of segments) {
     const previous = paragraphs.at(-1);
     if (startsNewParagraph(previous, segment) || !previous) {
-      paragraphs.push({ text: segment.text, breaks: [], standalone: segment.heading > 0 || segment.bold, pageBreakBefore: segment.pageBreakBefore });
+      paragraphs.push({
+        text: segment.text,
+        breaks: [],
+        standalone: segment.heading > 0 || segment.bold,
+        heading: segment.heading,
+        pageBreakBefore: segment.pageBreakBefore,
+      });
       continue;
     }
     const glue = ASCII_WORD_END.test(previous.text) && ASCII_WORD_START.test(segment.text) ? " " : "";

@@ -1,8 +1,11 @@
 import type { ParsedDocument, ParsedItem } from "../domain.js";
 import { joinParagraphs } from "./join-paragraphs.js";
-import { findDate } from "./parse-masthead.js";
+import { findDate } from "./find-date.js";
+import { findClosingAttribution } from "./parse-attribution.js";
+import { findFooterDate } from "./parse-footer.js";
 import type { Segment } from "./segments.js";
 import { cleanBody } from "./split-items.js";
+import { splitTitle } from "./split-title.js";
 
 /** Lines that open an article right under its headline: bylines and continuation marks. */
 const LEAD = /^(?:本报讯|本报记者|记者|通讯员|特约记者|[（(](?:上接|接上|下转)|新华社|据[^，。]{0,12}(?:消息|报道))/;
@@ -12,7 +15,13 @@ function isHeadlineCandidate(segment: Segment | undefined): boolean {
   if (!segment) return false;
   const text = segment.text;
   if (segment.heading > 0 || segment.bold) return text.length <= 60;
-  return text.length <= MAX_HEADLINE && !/[。；！？!?]$/.test(text) && !/[，。；]/.test(text) && !LEAD.test(text);
+  return text.length <= MAX_HEADLINE && !/[。；！？!?]$/.test(text) && !/[，。；]/.test(text) && !LEAD.test(text) && !isDateLine(text);
+}
+
+/** "2022-03-23 11:18", "2024年5月8日 星期三": the dateline of a web export or a paper, not a headline. */
+function isDateLine(text: string): boolean {
+  const date = findDate(text);
+  return date !== undefined && text.length - date.length <= 8;
 }
 
 /** Index of the segment where each article starts: a headline (optionally with a kicker line) followed by a lead line. */
@@ -32,40 +41,62 @@ function articleStarts(segments: readonly Segment[]): number[] {
   return starts;
 }
 
+/** One article from its segments: headline, body, and the unit when a closing attribution names one. */
+function toArticle(block: readonly Segment[], position: number, removed: string[]): ParsedItem {
+  const headlineLength = block.findIndex((segment, at) => at > 0 && !isHeadlineCandidate(segment));
+  let titleLines = block
+    .slice(0, Math.max(1, Math.min(2, headlineLength === -1 ? 1 : headlineLength)))
+    .filter((segment, at) => at === 0 || isHeadlineCandidate(segment));
+  // A lone paragraph is all body (a citation needs text to quote); a text that opens with a
+  // sentence may still carry its headline at the start ("标题 正文……").
+  if (!isHeadlineCandidate(block[0]) || titleLines.length === block.length) titleLines = [];
+  const paragraphs = joinParagraphs(block.slice(titleLines.length));
+  const split = titleLines.length === 0 && paragraphs[0] ? splitTitle(paragraphs[0]) : undefined;
+  if (split) {
+    if (paragraphs[0]!.text.startsWith("**")) removed.push("****");
+    paragraphs[0] = { ...paragraphs[0]!, text: paragraphs[0]!.text.slice(split.bodyStart) };
+  }
+  const last = paragraphs.at(-1);
+  const attribution = last ? findClosingAttribution(last.text) : undefined;
+  if (last && attribution) last.text = last.text.slice(0, attribution.start);
+  const units = attribution?.units ?? [];
+  return {
+    position,
+    kind: "article",
+    department: units[0] ?? null,
+    departments: units,
+    title: split ? split.title.replace(/\s+/g, " ") : titleLines.map((segment) => segment.text.replace(/\s+/g, " ")).join(" "),
+    body: paragraphs.map((paragraph) => cleanBody(paragraph.text, removed)).filter(Boolean).join("\n"),
+    attribution: attribution?.text.trim() ?? "",
+  };
+}
+
 /**
- * Splits a document that is not a bulletin (a newspaper page, a report) into articles at its
- * headlines. Each article keeps every line; unit and date are left empty unless the text states them.
+ * Splits a document that is not a bulletin (a newspaper page, a report, a notice) into articles at
+ * its headlines. Each article keeps every line; an article that ends with a unit attribution
+ * takes that unit. The date comes from the first lines, else from the end (印发 or signature date).
+ * The first `headerLength` segments (a paper's numbered masthead) are kept as the header.
  */
-export function parseArticles(segments: readonly Segment[], removed: string[]): ParsedDocument {
+export function parseArticles(options: { segments: readonly Segment[]; removed: string[]; headerLength: number }): ParsedDocument {
+  const { removed } = options;
+  const header = options.segments.slice(0, options.headerLength);
+  const segments = options.segments.slice(options.headerLength);
   const starts = articleStarts(segments);
-  const items: ParsedItem[] = starts.map((start, index) => {
-    const end = starts[index + 1] ?? segments.length;
-    const block = segments.slice(start, end);
-    const headlineLength = block.findIndex((segment, at) => at > 0 && !isHeadlineCandidate(segment)) ;
-    const titleLines = block.slice(0, Math.max(1, Math.min(2, headlineLength === -1 ? 1 : headlineLength)))
-      .filter((segment, at) => at === 0 || isHeadlineCandidate(segment));
-    const bodySegments = block.slice(titleLines.length);
-    return {
-      position: index + 1,
-      kind: "article",
-      department: null,
-      departments: [],
-      title: titleLines.map((segment) => segment.text.replace(/\s+/g, " ")).join(" "),
-      body: joinParagraphs(bodySegments).map((paragraph) => cleanBody(paragraph.text, removed)).filter(Boolean).join("\n"),
-      attribution: "",
-    };
-  });
-  const date = findDate(segments.slice(0, 3).map((segment) => segment.text).join(" "));
+  const items = starts.map((start, index) => toArticle(segments.slice(start, starts[index + 1] ?? segments.length), index + 1, removed));
+  const top = [...header, ...segments.slice(0, 3)].map((segment) => segment.text).join(" ");
+  const date = findDate(top) ?? findFooterDate(segments.map((segment) => segment.text)) ?? undefined;
   return {
     kind: "article",
     issue: null,
+    totalIssue: null,
+    edition: "regular",
     year: date?.year ?? null,
     date: date?.iso ?? null,
     publisher: null,
     series: null,
     editors: [],
     recipients: [],
-    header: "",
+    header: header.map((segment) => segment.text).join("\n"),
     items,
     footer: "",
     removed,

@@ -1,21 +1,56 @@
+import { foldTraditional } from "../text/fold-traditional.js";
+import { isPersonName } from "./person-name.js";
+
 /**
- * Recognises the closing attribution of an item, "（区教育局）" or "(区卫健委 区医保局)",
- * and tells unit names apart from other parenthesised text such as "（试行）" or "（如图）".
+ * Recognises the attribution that names an item's unit, "（区教育局）", "(区卫健委 区医保局)",
+ * "（区政府办供稿）", "（供稿：区卫健委 张三）", and tells it apart from other parenthesised text
+ * such as "（试行）" or "（如图）". Units come back with traditional characters folded.
  */
 const UNIT_SUFFIX =
   /(?:局|部|办|委|院|街道|镇|乡|村|社区|中心|分局|所|站|队|会|室|馆|团|处|科|组|公司|集团|政府|工委|妇联|科协|残联|工商联|分行|办事处|法庭|学校|医院)$/;
 const NOT_UNIT = /试行|暂行|草案|如图|上接|下转|接上|转下|附件|详见|见图|摄|记者|通讯员/;
 const SEPARATOR = /[\s、，,；;/]+|(?<=[局部办委院道镇心会室])(?:和|及|与)/;
+/** "供稿：", "来源：" before the units. */
+const LABEL = /^(?:供稿单位|报送单位|信息来源|稿件来源|来源|供稿|报送|稿源|作者单位|作者|撰稿|执笔)\s*[：:]\s*/;
+/** "区政府办供稿", "区教育局 报送": what the unit did with the text, glued on or standing alone. */
+const ROLE = /(?<=.)(?:供稿|报送|提供|撰稿|执笔|整理)$/;
+const ROLE_WORD = /^(?:供稿|报送|提供|撰稿|执笔|整理)$/;
 
 export function isUnitName(name: string): boolean {
-  return /^[\u4e00-\u9fa5A-Za-z0-9·（）()]{2,24}$/.test(name) && UNIT_SUFFIX.test(name) && !NOT_UNIT.test(name);
+  const folded = foldTraditional(name);
+  return /^[\u4e00-\u9fa5A-Za-z0-9·（）()]{2,24}$/.test(folded) && UNIT_SUFFIX.test(folded) && !NOT_UNIT.test(folded);
 }
 
-/** Splits the inside of an attribution into unit names; undefined when it is not an attribution. */
+/** "区民政局李四" -> 区民政局 + 李四: a unit with its writer's name glued on. */
+function splitUnitAndName(part: string): string | undefined {
+  for (const length of [2, 3, 4]) {
+    const unit = part.slice(0, -length);
+    if (isUnitName(unit) && isPersonName(part.slice(-length))) return unit;
+  }
+  return undefined;
+}
+
+/**
+ * Splits the inside of an attribution into unit names; undefined when it is not an attribution.
+ * Writers' names and roles may follow the units ("区卫健委 张三", "区政府办供稿") but never
+ * stand alone.
+ */
 export function parseUnits(inner: string): string[] | undefined {
-  const parts = inner.trim().split(SEPARATOR).filter(Boolean);
-  if (parts.length === 0 || parts.length > 6) return undefined;
-  return parts.every(isUnitName) ? parts : undefined;
+  const parts = foldTraditional(inner).trim().replace(LABEL, "").split(SEPARATOR).filter(Boolean);
+  if (parts.length === 0 || parts.length > 8) return undefined;
+  const units: string[] = [];
+  for (const written of parts) {
+    if (ROLE_WORD.test(written)) continue;
+    const part = written.replace(ROLE, "");
+    if (isUnitName(part)) units.push(part);
+    else if (units.length > 0 && isPersonName(part)) continue;
+    else {
+      const unit = splitUnitAndName(part);
+      if (unit === undefined) return undefined;
+      units.push(unit);
+    }
+  }
+  return units.length > 0 ? units : undefined;
 }
 
 export interface Attribution {

@@ -1,10 +1,13 @@
-import { NUMERAL, parseNumeral } from "./chinese-numerals.js";
+import type { IssueEdition } from "../domain.js";
+import { hasMastheadParts, leftoversAreMinor, readMastheadLine, type MastheadLine } from "./read-masthead-line.js";
 import type { Segment } from "./segments.js";
 
 /** What the top of a bulletin says about the issue. */
 export interface Masthead {
   series: string | null;
   issue: number | null;
+  totalIssue: number | null;
+  edition: IssueEdition;
   year: number | null;
   date: string | null;
   publisher: string | null;
@@ -12,66 +15,66 @@ export interface Masthead {
   length: number;
 }
 
-const DATE = new RegExp(`(${NUMERAL})\\s*年\\s*(${NUMERAL})\\s*月\\s*(${NUMERAL})\\s*日`);
-const ISSUE = new RegExp(`(?:(\\d{4})\\s*年\\s*)?[（(]?\\s*(?:总\\s*)?第\\s*(${NUMERAL})\\s*期\\s*[）)]?`, "g");
-const SERIES = /^[\u4e00-\u9fa5]{2,10}(?:信息|简报|动态|专报|通讯|快报|要情|参阅)$/;
-const PUBLISHER = /^(?:中共)?[\u4e00-\u9fa5]{2,24}(?:办公室|委员会|人民政府|政府办|委办|宣传部|研究室)$/;
+/** Mastheads are a handful of short lines; anything longer is body text. */
+const ZONE = 10;
+const MAX_LINE = 80;
 
-function toIsoDate(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1949 || year > 2200) return null;
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+/** A top line with nothing recognised but one short word: the series name when an issue number follows. */
+function seriesCandidate(line: MastheadLine): string | undefined {
+  const [word] = line.leftovers;
+  if (line.series !== null || line.leftovers.length !== 1) return undefined;
+  return /^[\u4e00-\u9fa5]{2,12}$/.test(word!) ? word : undefined;
 }
 
-/** Finds the first calendar date written in Chinese style in `text`. */
-export function findDate(text: string): { iso: string; year: number; index: number; length: number } | undefined {
-  const match = DATE.exec(text);
-  if (!match) return undefined;
-  const year = parseNumeral(match[1]!);
-  const month = parseNumeral(match[2]!);
-  const day = parseNumeral(match[3]!);
-  if (year === undefined || month === undefined || day === undefined) return undefined;
-  const iso = toIsoDate(year, month, day);
-  return iso ? { iso, year, index: match.index, length: match[0].length } : undefined;
+/** Whether a line continues the masthead read so far: a masthead names each part once. */
+function belongsToMasthead(line: MastheadLine, masthead: Masthead): boolean {
+  const repeats =
+    (line.series !== null && masthead.series !== null && line.series !== masthead.series) ||
+    (line.issue !== null && masthead.issue !== null) ||
+    (line.publisher !== null && masthead.publisher !== null && line.publisher !== masthead.publisher);
+  if (repeats) return false;
+  // Once number and date are known, only publisher and decoration lines may follow.
+  if ((masthead.issue !== null || masthead.totalIssue !== null) && masthead.date !== null) {
+    return line.leftovers.length === 0 && line.series === null && line.issue === null && line.date === null;
+  }
+  return line.leftovers.length === 0 || (hasMastheadParts(line) && leftoversAreMinor(line));
 }
 
 /**
- * Consumes masthead lines from the start of a document. A line belongs to the masthead when,
- * once the series name, issue number, publisher and date are removed from it, nothing remains.
+ * Consumes masthead lines from the start of a document, in any order and layout: series name
+ * (letter-spaced or not), 第N期 / N期 / 2024年第N期 / 增刊第N期 / 总第N期, publisher and date,
+ * one per line or several on one line. The first valid date wins. A line belongs to the
+ * masthead when it names at least one of these and what is left is short and no sentence.
+ *
+ * @example parseMasthead(toSegments("信 息 简 报\n增刊第7期\n中共某某市委办公室 2024年5月20日").segments)
+ *   // { series: "信息简报", issue: 7, edition: "supplement", publisher: "中共某某市委办公室", date: "2024-05-20", ... }
  */
 export function parseMasthead(segments: readonly Segment[]): Masthead {
-  const masthead: Masthead = { series: null, issue: null, year: null, date: null, publisher: null, length: 0 };
-  for (const segment of segments.slice(0, 8)) {
-    let rest = segment.text;
-    const found: Partial<Masthead> = {};
-    const date = findDate(rest);
-    if (date && masthead.date === null) {
-      found.date = date.iso;
-      found.year = date.year;
-      rest = rest.slice(0, date.index) + " " + rest.slice(date.index + date.length);
+  const masthead: Masthead = { series: null, issue: null, totalIssue: null, edition: "regular", year: null, date: null, publisher: null, length: 0 };
+  let issueYear: number | null = null;
+  let dateYear: number | null = null;
+  let candidate: string | undefined;
+  for (const [index, segment] of segments.slice(0, ZONE).entries()) {
+    if (segment.text.length > MAX_LINE) break;
+    const line = readMastheadLine(segment.text);
+    const numbered = masthead.issue !== null || masthead.totalIssue !== null;
+    // The series name sits above the number; a bare short line further down is the first headline.
+    const topWord = !numbered && masthead.date === null ? seriesCandidate(line) : undefined;
+    if (topWord === undefined && !belongsToMasthead(line, masthead)) break;
+    if (topWord !== undefined) candidate ??= topWord;
+    masthead.series ??= line.series;
+    masthead.publisher ??= line.publisher;
+    masthead.issue ??= line.issue;
+    masthead.totalIssue ??= line.totalIssue;
+    if (line.edition !== null && masthead.edition === "regular") masthead.edition = line.edition;
+    issueYear ??= line.issue !== null ? line.issueYear : null;
+    if (masthead.date === null && line.date) {
+      masthead.date = line.date.iso;
+      dateYear = line.date.year;
     }
-    rest = rest.replace(ISSUE, (whole, year: string | undefined, numeral: string) => {
-      const value = parseNumeral(numeral);
-      if (value !== undefined && found.issue === undefined && masthead.issue === null) {
-        found.issue = value;
-        if (year && found.year === undefined) found.year = Number(year);
-      }
-      return " ";
-    });
-    const words = rest.split(/\s+/).filter(Boolean);
-    const leftovers = words.filter((word) => {
-      if (masthead.series === null && found.series === undefined && SERIES.test(word)) {
-        found.series = word;
-        return false;
-      }
-      if (masthead.publisher === null && found.publisher === undefined && PUBLISHER.test(word)) {
-        found.publisher = word;
-        return false;
-      }
-      return !/^[（()）\-—·•|｜]+$/.test(word);
-    });
-    if (leftovers.length > 0 || Object.keys(found).length === 0) break;
-    Object.assign(masthead, found, { year: found.year ?? masthead.year });
-    masthead.length += 1;
+    masthead.length = index + 1;
   }
+  if (masthead.series === null && (masthead.issue !== null || masthead.totalIssue !== null)) masthead.series = candidate ?? null;
+  masthead.year = issueYear ?? dateYear;
   return masthead;
 }

@@ -1,14 +1,15 @@
 import type { ParsedItem } from "../domain.js";
 import { findClosingAttribution, findInlineAttributions, type Attribution } from "./parse-attribution.js";
+import { findHeadline } from "./find-headline.js";
+import { findLeadingUnit, type LeadingUnit } from "./find-leading-unit.js";
 import { removeStraySpaces, type Paragraph } from "./join-paragraphs.js";
+import { splitAtHeadlines, type RawItem } from "./split-at-headlines.js";
 import { splitTitle } from "./split-title.js";
 
-const BRIEF_MARK = /^\s*([△▲])\s*/;
-
-interface RawItem {
-  paragraphs: Paragraph[];
-  attribution: Attribution | undefined;
-}
+/** Marks that open a short note: △ in 上街信息, ◆ ● ■ ▲ in other offices' bulletins. */
+export const BRIEF_MARK = /^\s*([△▲◆◇●■□])\s*/;
+/** Notes by the editors are no unit's item, even in an issue whose items are unsigned. */
+const EDITOR_NOTE = /^\s*(?:编者按|编者注|编后|按语)\s*[：:]/;
 
 function sliceParagraph(paragraph: Paragraph, start: number, end = paragraph.text.length): Paragraph {
   return {
@@ -16,6 +17,12 @@ function sliceParagraph(paragraph: Paragraph, start: number, end = paragraph.tex
     text: paragraph.text.slice(start, end),
     breaks: paragraph.breaks.filter((at) => at > start && at < end).map((at) => at - start),
   };
+}
+
+/** An item starts at a brief mark or a unit named up front ("【区教育局】", "某某镇："). */
+function opensItem(paragraph: Paragraph): boolean {
+  const brief = BRIEF_MARK.exec(paragraph.text);
+  return brief !== null || findLeadingUnit(paragraph.text) !== undefined;
 }
 
 /** Groups paragraphs into items: an item ends at the unit attribution that closes it. */
@@ -29,7 +36,7 @@ function groupItems(paragraphs: readonly Paragraph[]): RawItem[] {
   const queue = [...paragraphs];
   while (queue.length > 0) {
     const paragraph = queue.shift()!;
-    if (BRIEF_MARK.test(paragraph.text)) close(undefined);
+    if (opensItem(paragraph)) close(undefined);
     const inline = findInlineAttributions(paragraph.text)[0];
     if (inline) {
       current.push(sliceParagraph(paragraph, 0, inline.end));
@@ -54,9 +61,30 @@ export function cleanBody(text: string, removed: string[]): string {
   return plain.length > 30 ? removeStraySpaces(plain) : plain.replace(/\s+/g, " ").trim();
 }
 
-/** Turns the body paragraphs of a bulletin into items with unit, kind, title and body. */
-export function splitItems(paragraphs: readonly Paragraph[], removed: string[]): ParsedItem[] {
-  return groupItems(paragraphs).map((raw, index) => {
+/** Headline and where the body starts in an item's first paragraph, if it has a headline. */
+function readTitle(first: Paragraph, removed: string[]): { title: string; bodyStart: number } | undefined {
+  const headline = findHeadline(first);
+  const split = splitTitle(first);
+  // A short line over the body is the headline as laid out, unless the headline visibly runs on
+  // past the line end (a wrapped headline); splitTitle's guess inside the line loses to it.
+  const laidOut = headline?.style === "line" || headline?.style === "numbered" ? headline : undefined;
+  if (laidOut && (!split || split.bodyStart < laidOut.bodyStart)) return { title: laidOut.text, bodyStart: laidOut.bodyStart };
+  if (!split) return undefined;
+  if (first.text.startsWith("**")) removed.push("****");
+  return { title: split.title.replace(/\s+/g, " "), bodyStart: split.bodyStart };
+}
+
+/**
+ * Turns the body paragraphs of a bulletin into items with unit, kind, title and body.
+ * Signed items take the units of their attribution; an item that names no unit is the issuing
+ * office's own and takes `publisher`, unless it is an editor's note or a stray paragraph without
+ * headline in an issue whose other items are signed.
+ */
+export function splitItems(options: { paragraphs: readonly Paragraph[]; removed: string[]; publisher: string | null }): ParsedItem[] {
+  const { removed, publisher } = options;
+  const raws = groupItems(options.paragraphs).flatMap(splitAtHeadlines);
+  const anySigned = raws.some((raw) => raw.attribution !== undefined || findLeadingUnit(raw.paragraphs[0]!.text.replace(BRIEF_MARK, "")) !== undefined);
+  return raws.map((raw, index) => {
     const parts = [...raw.paragraphs];
     const attribution = raw.attribution;
     if (attribution) {
@@ -65,32 +93,41 @@ export function splitItems(paragraphs: readonly Paragraph[], removed: string[]):
     }
     let title = "";
     let kind: ParsedItem["kind"] = "report";
-    const first = parts[0]!;
-    const brief = BRIEF_MARK.exec(first.text);
+    let lead: LeadingUnit | undefined;
+    const brief = BRIEF_MARK.exec(parts[0]!.text);
     if (brief) {
       kind = "brief";
       removed.push(brief[1]!);
-      parts[0] = sliceParagraph(first, brief[0].length);
+      parts[0] = sliceParagraph(parts[0]!, brief[0].length);
+    }
+    if (!attribution) {
+      lead = findLeadingUnit(parts[0]!.text);
+      if (lead) parts[0] = sliceParagraph(parts[0]!, lead.end);
+    }
+    const first = parts[0]!;
+    if (kind === "brief") {
+      // Briefs have no headline.
     } else if (first.standalone) {
       title = first.text.trim();
       parts.shift();
     } else {
-      const split = splitTitle(first);
-      if (split) {
-        title = split.title.replace(/\s+/g, " ");
-        if (first.text.startsWith("**")) removed.push("****");
-        parts[0] = sliceParagraph(first, split.bodyStart);
+      const read = readTitle(first, removed);
+      if (read) {
+        title = read.title;
+        parts[0] = sliceParagraph(first, read.bodyStart);
       }
     }
-    const units = attribution?.units ?? [];
+    const body = parts.map((part) => cleanBody(part.text, removed)).filter(Boolean).join("\n");
+    const ownItem = publisher !== null && !EDITOR_NOTE.test(body) && (title !== "" || kind === "brief" || !anySigned);
+    const units = attribution?.units ?? lead?.units ?? (ownItem ? [publisher] : []);
     return {
       position: index + 1,
       kind,
       department: units[0] ?? null,
       departments: units,
       title,
-      body: parts.map((part) => cleanBody(part.text, removed)).filter(Boolean).join("\n"),
-      attribution: attribution?.text.trim() ?? "",
+      body,
+      attribution: attribution?.text.trim() ?? lead?.text ?? "",
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { Paragraph } from "./join-paragraphs.js";
+import { isUnitName } from "./parse-attribution.js";
 
 /**
  * Separates a report's headline from its body when both share the first paragraph:
@@ -23,9 +24,20 @@ export interface TitleSplit {
   bodyStart: number;
 }
 
+/** The unit a headline opens with ("区教育局推进……" -> 区教育局), shortest reading. */
+function headlineUnit(text: string): string | undefined {
+  for (let end = 3; end <= Math.min(24, text.length); end += 1) {
+    if (isUnitName(text.slice(0, end))) return text.slice(0, end);
+  }
+  return undefined;
+}
+
 function opensBody(text: string, at: number): boolean {
   const rest = text.slice(at).trimStart();
-  return BODY_OPENERS.some((opener) => rest.startsWith(opener));
+  if (BODY_OPENERS.some((opener) => rest.startsWith(opener))) return true;
+  // The body often starts by naming the headline's unit again: "区样本局推进建设 区样本局按照……".
+  const unit = headlineUnit(text);
+  return unit !== undefined && at > unit.length && rest.startsWith(unit);
 }
 
 export function splitTitle(paragraph: Paragraph): TitleSplit | undefined {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
-import type { DocumentKind, ParsedDocument, StoredDocument, StoredItem } from "../domain.js";
+import type { DocumentKind, IssueEdition, ParsedDocument, StoredDocument, StoredItem } from "../domain.js";
 import { openDatabase } from "./open-database.js";
 
 export type SaveStatus = "added" | "replaced" | "unchanged";
@@ -47,7 +47,8 @@ export interface BulletinStore {
 }
 
 interface DocumentRow {
-  id: number; source: string; sha256: string; kind: DocumentKind; issue: number | null; year: number | null; date: string | null;
+  id: number; source: string; sha256: string; kind: DocumentKind; issue: number | null; total_issue: number | null;
+  edition: IssueEdition; year: number | null; date: string | null;
   publisher: string | null; series: string | null; editors: string; recipients: string; media_type: string; size: number;
   item_count: number; ingested_at: string;
 }
@@ -55,17 +56,18 @@ interface DocumentRow {
 interface ItemRow {
   id: number; document_id: number; position: number; kind: StoredItem["kind"]; department: string | null; departments: string;
   title: string; body: string; attribution: string; document_kind: DocumentKind; issue: number | null; year: number | null;
-  date: string | null; source: string;
+  date: string | null; source: string; series: string | null; edition: IssueEdition;
 }
 
-const DOCUMENT_COLUMNS = `d.id, d.source, d.sha256, d.kind, d.issue, d.year, d.date, d.publisher, d.series, d.editors, d.recipients,
+const DOCUMENT_COLUMNS = `d.id, d.source, d.sha256, d.kind, d.issue, d.total_issue, d.edition, d.year, d.date, d.publisher, d.series, d.editors, d.recipients,
   d.media_type, d.size, d.ingested_at, (SELECT COUNT(*) FROM items i WHERE i.document_id = d.id) AS item_count`;
 const ITEM_COLUMNS = `i.id, i.document_id, i.position, i.kind, i.department, i.departments, i.title, i.body, i.attribution,
-  d.kind AS document_kind, d.issue, d.year, d.date, d.source`;
+  d.kind AS document_kind, d.issue, d.year, d.date, d.source, d.series, d.edition`;
 
 function toDocument(row: DocumentRow): StoredDocument {
   return {
-    id: row.id, source: row.source, sha256: row.sha256, kind: row.kind, issue: row.issue, year: row.year, date: row.date,
+    id: row.id, source: row.source, sha256: row.sha256, kind: row.kind, issue: row.issue, totalIssue: row.total_issue,
+    edition: row.edition, year: row.year, date: row.date,
     publisher: row.publisher, series: row.series, editors: JSON.parse(row.editors) as string[],
     recipients: JSON.parse(row.recipients) as string[], mediaType: row.media_type, size: row.size, itemCount: row.item_count,
     ingestedAt: row.ingested_at,
@@ -76,7 +78,8 @@ function toItem(row: ItemRow): StoredItem {
   return {
     id: row.id, documentId: row.document_id, position: row.position, kind: row.kind, department: row.department,
     departments: JSON.parse(row.departments) as string[], title: row.title, body: row.body, attribution: row.attribution,
-    documentKind: row.document_kind, issue: row.issue, year: row.year, date: row.date, source: row.source,
+    documentKind: row.document_kind, issue: row.issue, year: row.year, date: row.date, source: row.source, series: row.series,
+    edition: row.edition,
   };
 }
 
@@ -89,13 +92,15 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
   const database = openDatabase(options);
   const statements = {
     bySha: database.prepare<[string], { id: number }>("SELECT id FROM documents WHERE sha256 = ?"),
-    byIssue: database.prepare<[number, number], { id: number }>("SELECT id FROM documents WHERE kind = 'bulletin' AND year = ? AND issue = ?"),
+    byIssue: database.prepare<{ series: string | null; edition: IssueEdition; year: number; issue: number }, { id: number }>(
+      `SELECT id FROM documents WHERE kind = 'bulletin' AND coalesce(series, '') = coalesce(@series, '') AND edition = @edition
+       AND year = @year AND issue = @issue`),
     byPath: database.prepare<[string], { id: number }>("SELECT id FROM documents WHERE path = ?"),
     remove: database.prepare<[number]>("DELETE FROM documents WHERE id = ?"),
-    insertDocument: database.prepare(`INSERT INTO documents (source, path, sha256, kind, issue, year, date, publisher, series, editors,
-      recipients, header, footer, media_type, size, original, text, ingested_at)
-      VALUES (@source, @path, @sha256, @kind, @issue, @year, @date, @publisher, @series, @editors, @recipients, @header, @footer,
-      @mediaType, @size, @original, @text, @ingestedAt)`),
+    insertDocument: database.prepare(`INSERT INTO documents (source, path, sha256, kind, issue, total_issue, edition, year, date,
+      publisher, series, editors, recipients, header, footer, media_type, size, original, text, ingested_at)
+      VALUES (@source, @path, @sha256, @kind, @issue, @totalIssue, @edition, @year, @date, @publisher, @series, @editors,
+      @recipients, @header, @footer, @mediaType, @size, @original, @text, @ingestedAt)`),
     insertItem: database.prepare(`INSERT INTO items (document_id, position, kind, department, departments, title, body, attribution)
       VALUES (@documentId, @position, @kind, @department, @departments, @title, @body, @attribution)`),
     listDocuments: database.prepare<[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
@@ -116,13 +121,15 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     const { parsed } = input;
     const replaced = new Set<number>();
     if (parsed.kind === "bulletin" && parsed.year !== null && parsed.issue !== null) {
-      for (const row of statements.byIssue.all(parsed.year, parsed.issue)) replaced.add(row.id);
+      const issue = { series: parsed.series, edition: parsed.edition, year: parsed.year, issue: parsed.issue };
+      for (const row of statements.byIssue.all(issue)) replaced.add(row.id);
     }
     for (const row of statements.byPath.all(input.path)) replaced.add(row.id);
     for (const id of replaced) statements.remove.run(id);
     const documentId = Number(
       statements.insertDocument.run({
-        source: input.source, path: input.path, sha256: digest, kind: parsed.kind, issue: parsed.issue, year: parsed.year,
+        source: input.source, path: input.path, sha256: digest, kind: parsed.kind, issue: parsed.issue,
+        totalIssue: parsed.totalIssue, edition: parsed.edition, year: parsed.year,
         date: parsed.date, publisher: parsed.publisher, series: parsed.series, editors: JSON.stringify(parsed.editors),
         recipients: JSON.stringify(parsed.recipients), header: parsed.header, footer: parsed.footer, mediaType: input.mediaType,
         size: input.bytes.length, original: input.bytes, text: input.text, ingestedAt: new Date().toISOString(),

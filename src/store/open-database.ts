@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { StoreError } from "../errors.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -92,6 +92,16 @@ const MIGRATIONS: Record<number, string> = {
       chat_id TEXT,
       created_at TEXT NOT NULL
     );
+  `,
+  // Issues of other series and editions: 增刊第7期 is not 第7期, and 《信息简报》第7期 is not
+  // 《上街信息》第7期, so an issue is identified by series, edition, year and number.
+  5: `
+    ALTER TABLE documents ADD COLUMN edition TEXT NOT NULL DEFAULT 'regular'
+      CHECK (edition IN ('regular', 'supplement', 'special', 'report'));
+    ALTER TABLE documents ADD COLUMN total_issue INTEGER;
+    DROP INDEX documents_issue;
+    CREATE UNIQUE INDEX documents_issue ON documents (coalesce(series, ''), edition, year, issue)
+      WHERE kind = 'bulletin' AND issue IS NOT NULL AND year IS NOT NULL;
   `,
 };
 

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { itemRows, parseChecked } from "./helpers/parse-checked.js";
+
+const MASTHEAD = "信息简报\n\n第 5 期\n\n中共江川市委办公室\n\n2024年3月1日\n\n";
+const SIGNED_MASTHEAD = "上街信息\n\n第 12 期\n\n中共上街区委办公室\n\n2024 年 3 月 7 日\n\n";
+const OFFICE = ["中共江川市委办公室"];
+
+describe("unsigned items, split at headlines and attributed to the publisher", () => {
+  it("splits at bold headline lines", () => {
+    const document = parseChecked(`${MASTHEAD}**市委召开常委会议**\n\n3月1日，市委召开常委会议，研究春季防火工作。\n\n**市政府召开常务会议**\n\n3月2日，市政府召开常务会议，部署春耕生产。`);
+    expect(itemRows(document)).toEqual([
+      ["report", OFFICE, "市委召开常委会议", "3月1日，市委召开常委会议，研究春季防火工作。"],
+      ["report", OFFICE, "市政府召开常务会议", "3月2日，市政府召开常务会议，部署春耕生产。"],
+    ]);
+    expect(document.items.map((item) => item.attribution)).toEqual(["", ""]);
+  });
+
+  it("splits at Markdown headings of the first heading's level, not at deeper ones", () => {
+    const document = parseChecked(`${MASTHEAD}## 市委召开常委会议\n\n3月1日，市委召开常委会议。\n\n### 会议要求\n\n各级要压实责任。\n\n## 市政府召开常务会议\n\n3月2日，市政府召开常务会议。`);
+    expect(itemRows(document)).toEqual([
+      ["report", OFFICE, "市委召开常委会议", "3月1日，市委召开常委会议。\n会议要求\n各级要压实责任。"],
+      ["report", OFFICE, "市政府召开常务会议", "3月2日，市政府召开常务会议。"],
+    ]);
+  });
+
+  it("splits at numbered headlines (一、二、)", () => {
+    const document = parseChecked(`${MASTHEAD}一、全市一季度经济运行平稳\n1至2月，规模以上工业增加值同比增长8.6%。\n二、重点项目建设加快推进\n已开工项目41个，开工率47.7%。`);
+    expect(itemRows(document)).toEqual([
+      ["report", OFFICE, "一、全市一季度经济运行平稳", "1至2月，规模以上工业增加值同比增长8.6%。"],
+      ["report", OFFICE, "二、重点项目建设加快推进", "已开工项目41个，开工率47.7%。"],
+    ]);
+  });
+
+  it("splits at a short line followed by body text", () => {
+    const document = parseChecked(`${MASTHEAD}市委召开常委会议 研究部署防汛工作\n5月18日，市委召开常委会议。\n\n全市开展安全生产大检查\n检查企业860家，整改隐患1320处。`);
+    expect(itemRows(document)).toEqual([
+      ["report", OFFICE, "市委召开常委会议 研究部署防汛工作", "5月18日，市委召开常委会议。"],
+      ["report", OFFICE, "全市开展安全生产大检查", "检查企业860家，整改隐患1320处。"],
+    ]);
+  });
+
+  it("takes the office's own item before a signed one apart, where the signed headline names its unit", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}区委召开常委会议\n3月5日，区委召开常委会议，研究部署春季防火工作。\n\n区教育局推进课后服务\n一是拓展课程。开设课程120门。（区教育局）`);
+    expect(itemRows(document)).toEqual([
+      ["report", ["中共上街区委办公室"], "区委召开常委会议", "3月5日，区委召开常委会议，研究部署春季防火工作。"],
+      ["report", ["区教育局"], "区教育局推进课后服务", "一是拓展课程。开设课程120门。"],
+    ]);
+  });
+
+  it("never splits one unit's report at its numbered sub-headings", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}## 区委社工部提升服务效能\n\n去年以来，区委社工部聚焦三大任务。\n\n**一、强基固本。**一是建强队伍。\n\n**二、凝心聚力。**一是精准服务。（区委社工部）`);
+    expect(itemRows(document)).toEqual([
+      ["report", ["区委社工部"], "区委社工部提升服务效能", "去年以来，区委社工部聚焦三大任务。\n一、强基固本。一是建强队伍。\n二、凝心聚力。一是精准服务。"],
+    ]);
+  });
+
+  it("leaves an editor's note and a stray paragraph after signed items without a unit", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}区农委护航三夏 一是技术指导。（区农委）\n\n编者按：以上材料由各单位报送。`);
+    expect(document.items.map((item) => item.department)).toEqual(["区农委", null]);
+    const unsigned = parseChecked(`${MASTHEAD}编者按：本期刊发全市防汛工作情况。\n\n市委召开常委会议\n5月18日，市委召开常委会议。`);
+    expect(unsigned.items.map((item) => [item.department, item.title])).toEqual([[null, ""], ["中共江川市委办公室", "市委召开常委会议"]]);
+  });
+});
+
+describe("attributions", () => {
+  it("reads a unit with 供稿 or 报送 glued on or standing apart", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}区政府办加强值班管理 一是严格带班。（区政府办供稿）\n\n区教育局推进课后服务 一是拓展课程。（区教育局 报送）`);
+    expect(document.items.map((item) => [item.departments, item.attribution])).toEqual([
+      [["区政府办"], "（区政府办供稿）"],
+      [["区教育局"], "（区教育局 报送）"],
+    ]);
+  });
+
+  it("reads a 供稿： prefix and the writer's name after the unit, spaced or glued", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}区卫健委推进签约服务 组建团队42个。（供稿：区卫健委 张宏伟）\n\n区民政局提升养老服务 新建站点6个。（区民政局李静）\n\n区人社局举办招聘会 提供岗位860个。（区人社局 欧阳明 许亦是）`);
+    expect(document.items.map((item) => [item.departments, item.body])).toEqual([
+      [["区卫健委"], "组建团队42个。"],
+      [["区民政局"], "新建站点6个。"],
+      [["区人社局"], "提供岗位860个。"],
+    ]);
+  });
+
+  it("does not take a name without a unit, a photo credit or a plain phrase for an attribution", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}区农委护航三夏 一是技术指导（张宏伟）\n二是农机调度（区农委 李静 摄）\n三是成立专班（区农委牵头）\n四是加强宣传。（区农委）`);
+    expect(document.items).toHaveLength(1);
+    expect(document.items[0]!.body).toBe("一是技术指导（张宏伟）\n二是农机调度（区农委 李静 摄）\n三是成立专班（区农委牵头）\n四是加强宣传。");
+  });
+
+  it("reads traditional-character attributions as simplified units, keeping the text as written", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}區教育局推進課後服務 一是拓展課程。（區教育局）\n\n區衛健委開展義診 服務群眾3200人次。（區衛健委 區醫保局）`);
+    expect(document.items.map((item) => [item.department, item.departments, item.title, item.attribution])).toEqual([
+      ["区教育局", ["区教育局"], "區教育局推進課後服務", "（區教育局）"],
+      ["区卫健委", ["区卫健委", "区医保局"], "區衛健委開展義診", "（區衛健委 區醫保局）"],
+    ]);
+  });
+});
+
+describe("units named at the start of an item", () => {
+  it("reads 单位： and 【单位】 leads as the item's unit and starts a new item at each", () => {
+    const document = parseChecked(`${MASTHEAD}柳林镇：收获玉米2.1万亩，占应收面积的63%。\n\n【县农业农村局】组织12个技术服务小分队深入田间。\n\n县教育局、县卫健委：联合开展学生体检1.2万人次。`);
+    expect(document.items.map((item) => [item.kind, item.departments, item.attribution, item.body])).toEqual([
+      ["report", ["柳林镇"], "柳林镇：", "收获玉米2.1万亩，占应收面积的63%。"],
+      ["report", ["县农业农村局"], "【县农业农村局】", "组织12个技术服务小分队深入田间。"],
+      ["report", ["县教育局", "县卫健委"], "县教育局、县卫健委：", "联合开展学生体检1.2万人次。"],
+    ]);
+  });
+
+  it("does not take a speaker or a column label for a unit", () => {
+    const document = parseChecked(`${MASTHEAD}市委召开常委会议\n会议指出：要压实责任。【经验交流】各地交流了做法。`);
+    expect(itemRows(document)).toEqual([["report", OFFICE, "市委召开常委会议", "会议指出：要压实责任。【经验交流】各地交流了做法。"]]);
+  });
+});
+
+describe("brief marks", () => {
+  it("reads ◆ ● ■ ▲ △ as briefs, each its own item", () => {
+    const document = parseChecked(
+      `${SIGNED_MASTHEAD}◆ 区检察院举办开放日活动。（区检察院）\n● 区统计局发放奖励410万元。（区统计局）\n■ 区法院开展普法进校园活动。（区法院）\n▲ 区医保局追回基金31.6万元。（区医保局）\n△ 区文广旅体局举办读书节。（区文广旅体局）`,
+    );
+    expect(document.items.map((item) => [item.kind, item.department, item.title])).toEqual([
+      ["brief", "区检察院", ""],
+      ["brief", "区统计局", ""],
+      ["brief", "区法院", ""],
+      ["brief", "区医保局", ""],
+      ["brief", "区文广旅体局", ""],
+    ]);
+    expect(document.removed).toEqual(["◆", "●", "■", "▲", "△"]);
+  });
+
+  it("reads a brief's unit from its lead, and gives an unsigned brief to the publisher", () => {
+    const document = parseChecked(`${MASTHEAD}◆ 柳林镇：开展消防演练3场。\n\n● 全市新增城镇就业1.2万人。`);
+    expect(itemRows(document)).toEqual([
+      ["brief", ["柳林镇"], "", "开展消防演练3场。"],
+      ["brief", OFFICE, "", "全市新增城镇就业1.2万人。"],
+    ]);
+  });
+});
