@@ -16,7 +16,7 @@ export async function serve(context: CliContext): Promise<void> {
     logger: context.logger,
     mount: ({ links, chatModel }) => {
       if (!config.feishu) return undefined;
-      bot = createFeishuBot({ feishu: config.feishu, engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger: context.logger });
+      bot = createFeishuBot({ feishu: config.feishu, engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger: context.logger, ingestLimits: config.ingest });
       return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;
     },
   });
