@@ -75,7 +75,13 @@ export interface Config {
       }
     | undefined;
   /** Per-file ingest limits; unset ones take the defaults in src/ingest/ingest-limits.ts. */
-  ingest: { maxFileBytes: number | undefined; maxUnpackedBytes: number | undefined; timeoutMs: number | undefined; workerMemoryMb: number | undefined };
+  ingest: {
+    maxFileBytes: number | undefined;
+    maxUnpackedBytes: number | undefined;
+    timeoutMs: number | undefined;
+    workerHeapMb: number | undefined;
+    maxMemoryGrowthMb: number | undefined;
+  };
 }
 
 function list(value: string | undefined): string[] {
@@ -160,7 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFileBytes: megabytes(values.INGEST_MAX_FILE_MB),
       maxUnpackedBytes: megabytes(values.INGEST_MAX_UNPACKED_MB),
       timeoutMs: values.INGEST_TIMEOUT_SECONDS === undefined ? undefined : values.INGEST_TIMEOUT_SECONDS * 1000,
-      workerMemoryMb: values.INGEST_WORKER_MEMORY_MB,
+      // One setting for both memory bounds of a file: the worker's heap and the process's growth.
+      workerHeapMb: values.INGEST_WORKER_MEMORY_MB,
+      maxMemoryGrowthMb: values.INGEST_WORKER_MEMORY_MB,
     },
   };
 }

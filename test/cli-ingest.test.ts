@@ -6,7 +6,7 @@ import { generateCorpus } from "../scripts/generate-corpus.js";
 import { parseDocument } from "../src/ingest/parse-document.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { ROOT, runCli, spawnCli } from "./helpers/run-cli.js";
-import { writeBombDocx } from "./helpers/write-docx.js";
+import { writeBombDocx } from "./helpers/bomb-files.js";
 
 const samples = path.join(ROOT, "data/samples");
 const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));

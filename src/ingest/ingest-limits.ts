@@ -16,7 +16,9 @@ export interface IngestLimits {
   /** Most items one document may parse into; an issue has about ten. */
   maxItems: number;
   /** V8 heap of the parsing worker (resourceLimits.maxOldGenerationSizeMb). */
-  workerMemoryMb: number;
+  workerHeapMb: number;
+  /** How far the process's resident memory may grow while one file is parsed: covers ArrayBuffers, which the heap limit does not. */
+  maxMemoryGrowthMb: number;
   /** Wall-clock time for reading and parsing one file; the worker is terminated after it. */
   timeoutMs: number;
 }
@@ -33,7 +35,8 @@ export const defaultIngestLimits: Readonly<IngestLimits> = {
   maxCompressionRatio: 200,
   maxTextCharacters: 2_000_000,
   maxItems: 500,
-  workerMemoryMb: 512,
+  workerHeapMb: 512,
+  maxMemoryGrowthMb: 512,
   timeoutMs: 60_000,
 };
 

@@ -1,6 +1,12 @@
-import { createWriteStream } from "node:fs";
+import { createWriteStream, writeFileSync } from "node:fs";
 import { once } from "node:events";
-import { constants, crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import { constants, crc32, createDeflate, createDeflateRaw, deflateRawSync } from "node:zlib";
+import { PDFDocument, PDFName } from "pdf-lib";
+
+/**
+ * Files that inflate far beyond their size, built without holding the inflated bytes: only the
+ * compressed output (about a thousandth) is kept in memory.
+ */
 
 /** One part of a zip package, already deflated. */
 interface ZipPart {
@@ -24,10 +30,7 @@ function smallPart(name: string, text: string): ZipPart {
   return { name, deflated: deflateRawSync(bytes), crc: crc32(bytes), size: bytes.length };
 }
 
-/**
- * Deflates `paragraphCount` repeated Word paragraphs chunk by chunk: only the compressed output
- * (about a thousandth of the text) is ever held in memory.
- */
+/** Deflates repeated Word paragraphs chunk by chunk up to `targetBytes`. */
 async function repeatedDocumentPart(options: { targetBytes: number }): Promise<ZipPart> {
   const chunk = Buffer.from(PARAGRAPH.repeat(Math.ceil((1 << 20) / Buffer.byteLength(PARAGRAPH))));
   const deflater = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION });
@@ -109,4 +112,29 @@ export async function writeBombDocx(options: { path: string; inflatedMegabytes: 
     parts: [smallPart("[Content_Types].xml", CONTENT_TYPES), smallPart("_rels/.rels", RELATIONSHIPS), document],
     ...(options.lieAboutSize ? { declaredSize: { "word/document.xml": 40_000 } } : {}),
   });
+}
+
+/**
+ * Writes a one-page PDF whose content stream inflates to about `inflatedMegabytes` MB of spaces:
+ * no text, so pdf.js decodes it all into buffers outside the V8 heap.
+ *
+ * @example await writeBombPdf({ path: "bomb.pdf", inflatedMegabytes: 300 })
+ */
+export async function writeBombPdf(options: { path: string; inflatedMegabytes: number }): Promise<void> {
+  const deflater = createDeflate({ level: constants.Z_BEST_COMPRESSION });
+  const output: Buffer[] = [];
+  deflater.on("data", (data: Buffer) => output.push(data));
+  const finished = once(deflater, "end");
+  const chunk = Buffer.alloc(1 << 20, " ");
+  for (let written = 0; written < options.inflatedMegabytes; written += 1) {
+    if (!deflater.write(chunk)) await once(deflater, "drain");
+  }
+  deflater.end();
+  await finished;
+  const compressed = Buffer.concat(output);
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([595, 842]);
+  const contents = pdf.context.register(pdf.context.stream(compressed, { Filter: "FlateDecode", Length: compressed.length }));
+  page.node.set(PDFName.of("Contents"), contents);
+  writeFileSync(options.path, await pdf.save({ useObjectStreams: false }));
 }
