@@ -1,10 +1,10 @@
 /**
  * Hostile-input measurement: ingests a 300 MB zip-bomb .docx, a bomb whose zip directory
- * understates its size, a 3 GB (sparse) text file, a 4.7 M-character text and a good bulletin
- * into a fresh store, and prints each file's outcome and time and the process's peak RSS
- * (worker thread included: it is the same process).
+ * understates its size, a 3 GB (sparse) text file, a 4.7 M-character text, a PDF whose content
+ * stream inflates to 1 GB and a good bulletin into a fresh store, and prints each file's outcome
+ * and time and the process's peak RSS (worker thread included: it is the same process).
  *
- *   npx tsx scripts/bench-hostile-files.ts [--inflated-mb 300]
+ *   npx tsx scripts/bench-hostile-files.ts [--inflated-mb 300] [--pdf-inflated-mb 1024]
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,9 +12,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ingestFiles } from "../src/ingest/ingest-files.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
-import { writeBombDocx } from "../test/helpers/bomb-files.js";
+import { writeBombDocx, writeBombPdf } from "../test/helpers/bomb-files.js";
 
-const { values } = parseArgs({ options: { "inflated-mb": { type: "string", default: "300" } } });
+const { values } = parseArgs({ options: { "inflated-mb": { type: "string", default: "300" }, "pdf-inflated-mb": { type: "string", default: "1024" } } });
 const root = path.resolve(import.meta.dirname, "..");
 const workDir = mkdtempSync(path.join(tmpdir(), "bench-hostile-"));
 const inputDir = path.join(workDir, "input");
@@ -28,7 +28,8 @@ writeFileSync(oversized, "");
 truncateSync(oversized, 3 * 1024 * 1024 * 1024);
 const sample = readFileSync(path.join(root, "data/samples/2025-18.md"), "utf8");
 writeFileSync(path.join(inputDir, "4-long.md"), sample.repeat(4_000));
-copyFileSync(path.join(root, "data/samples/2025-18.md"), path.join(inputDir, "5-good.md"));
+await writeBombPdf({ path: path.join(inputDir, "5-bomb.pdf"), inflatedMegabytes: Number(values["pdf-inflated-mb"]) });
+copyFileSync(path.join(root, "data/samples/2025-18.md"), path.join(inputDir, "6-good.md"));
 
 const store = createBulletinStore({ dataDir });
 const started = performance.now();
