@@ -51,6 +51,11 @@ const schema = z.object({
   FEISHU_ALLOWED_CHATS: optionalText,
   FEISHU_ADMINS: optionalText,
   FEISHU_DIGEST_CHATS: optionalText,
+
+  INGEST_MAX_FILE_MB: optionalNumber((number) => number.positive()),
+  INGEST_MAX_UNPACKED_MB: optionalNumber((number) => number.positive()),
+  INGEST_TIMEOUT_SECONDS: optionalNumber((number) => number.positive()),
+  INGEST_WORKER_MEMORY_MB: optionalNumber((number) => number.int().min(16)),
 });
 
 export interface Config {
@@ -78,6 +83,14 @@ export interface Config {
         digestChats: string[];
       }
     | undefined;
+  /** Per-file ingest limits; unset ones take the defaults in src/ingest/ingest-limits.ts. */
+  ingest: {
+    maxFileBytes: number | undefined;
+    maxUnpackedBytes: number | undefined;
+    timeoutMs: number | undefined;
+    workerHeapMb: number | undefined;
+    maxMemoryGrowthMb: number | undefined;
+  };
 }
 
 function list(value: string | undefined): string[] {
@@ -173,5 +186,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           digestChats: list(values.FEISHU_DIGEST_CHATS),
         }
       : undefined,
+    ingest: {
+      maxFileBytes: megabytes(values.INGEST_MAX_FILE_MB),
+      maxUnpackedBytes: megabytes(values.INGEST_MAX_UNPACKED_MB),
+      timeoutMs: values.INGEST_TIMEOUT_SECONDS === undefined ? undefined : values.INGEST_TIMEOUT_SECONDS * 1000,
+      // One setting for both memory bounds of a file: the worker's heap and the process's growth.
+      workerHeapMb: values.INGEST_WORKER_MEMORY_MB,
+      maxMemoryGrowthMb: values.INGEST_WORKER_MEMORY_MB,
+    },
   };
+}
+
+function megabytes(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Math.round(value * 1024 * 1024);
 }

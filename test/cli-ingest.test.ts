@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,9 +6,12 @@ import { generateCorpus } from "../scripts/generate-corpus.js";
 import { parseDocument } from "../src/ingest/parse-document.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { ROOT, runCli, spawnCli } from "./helpers/run-cli.js";
+import { writeBombDocx } from "./helpers/bomb-files.js";
 
 const samples = path.join(ROOT, "data/samples");
 const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
+/** GNU time reports the peak RSS of the whole CLI process, worker thread included. */
+const GNU_TIME = "/usr/bin/time";
 
 describe("cli ingest", () => {
   it("prints exactly the JSON contract on stdout with --json", async () => {
@@ -57,6 +60,30 @@ describe("cli ingest", () => {
     expect(result.stdout).toContain("--json");
     expect(result.stdout).toContain("<path...>");
   });
+
+  it.skipIf(!existsSync(GNU_TIME))("refuses a zip-bomb .docx and an oversized file by name, stores the good file, and peaks under 1 GB (needs GNU time)", async () => {
+    const folder = tempDir("hostile-");
+    // word/document.xml inflates to 300 MB; the file itself is about 1 MB.
+    await writeBombDocx({ path: path.join(folder, "1-炸弹.docx"), inflatedMegabytes: 300 });
+    const oversized = path.join(folder, "2-超大.txt");
+    writeFileSync(oversized, "");
+    truncateSync(oversized, 3 * 1024 * 1024 * 1024);
+    copyFileSync(path.join(samples, "2025-18.md"), path.join(folder, "3-good.md"));
+    const dataDir = tempDir("cli-");
+    const peakFile = path.join(tempDir("peak-"), "max-rss-kb");
+
+    const result = await runCli(["--data-dir", dataDir, "ingest", folder, "--json"], { wrapper: [GNU_TIME, "-f", "%M", "-o", peakFile] });
+    expect(result.code).toBe(1);
+    const output = JSON.parse(result.stdout);
+    expect(output.documents.map((document: { source: string }) => document.source)).toEqual(["3-good.md"]);
+    expect(output.failed).toEqual([
+      { source: "1-炸弹.docx", error: "文档解压后有 300.0 MB，超过 50 MB 的上限，可能是异常文件；请用 Word 或 WPS 打开确认内容后“另存为” .docx 再导入；如确是正常简报，请联系管理员" },
+      { source: "2-超大.txt", error: expect.stringMatching(/^文件有 3072 MB，超过 20 MB 的上限；/) },
+    ]);
+    const peakMegabytes = Number(readFileSync(peakFile, "utf8").trim().split("\n").at(-1)) / 1024;
+    expect(peakMegabytes).toBeGreaterThan(0);
+    expect(peakMegabytes).toBeLessThan(1024);
+  }, 120_000);
 
   it("leaves a complete, consistent store when killed mid-ingest, and a re-run finishes the job", async () => {
     const corpus = tempDir("corpus-");

@@ -52,6 +52,7 @@ export async function runIngest(context: CliContext, paths: readonly string[]): 
     return await ingestFiles({
       store,
       paths,
+      limits: context.config.ingest,
       onProgress: ({ done, total, source }) => {
         if (!bar || total < 2) return;
         if (!started) bar.start(total, 0, { source });

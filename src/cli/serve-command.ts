@@ -20,7 +20,7 @@ export async function serve(context: CliContext): Promise<void> {
     ...(config.feishu ? { login: createFeishuWebLogin({ feishu: config.feishu, allowedUsers: config.web.allowedUsers, logger: context.logger }) } : {}),
     mount: ({ links, chatModel }) => {
       if (!config.feishu) return undefined;
-      bot = createFeishuBot({ feishu: config.feishu, engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger: context.logger });
+      bot = createFeishuBot({ feishu: config.feishu, engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger: context.logger, ingestLimits: config.ingest });
       return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;
     },
   });

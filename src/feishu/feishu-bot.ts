@@ -6,6 +6,7 @@ import { answerQuestion, type Answer } from "../answer/answer-question.js";
 import type { Engine } from "../app/open-engine.js";
 import type { Config } from "../config.js";
 import { ingestFiles } from "../ingest/ingest-files.js";
+import type { IngestLimits } from "../ingest/ingest-limits.js";
 import type { ChatModel } from "../llm/chat-model.js";
 import type { Logger } from "../log.js";
 import { createFeedbackStore } from "../store/feedback-store.js";
@@ -44,6 +45,8 @@ export function createFeishuBot(options: {
   publicLinks: boolean;
   chatModel?: ChatModel | undefined;
   logger: Logger;
+  /** Limits for files admins send (config INGEST_*); unset = the defaults. */
+  ingestLimits?: Partial<IngestLimits> | undefined;
 }): FeishuBot {
   const { feishu, engine, links, logger } = options;
   const feedback = createFeedbackStore(engine.store.database);
@@ -130,7 +133,7 @@ export function createFeishuBot(options: {
       for await (const chunk of download.getReadableStream()) chunks.push(Buffer.from(chunk as Uint8Array));
       const file = path.join(folder, fileName);
       writeFileSync(file, Buffer.concat(chunks));
-      const report = await ingestFiles({ store: engine.store, paths: [file] });
+      const report = await ingestFiles({ store: engine.store, paths: [file], limits: options.ingestLimits });
       const failure = report.failed[0];
       if (failure) {
         await reply(message, { card: messageCard({ title: "简报未能导入", template: "orange", text: `**${escapeMarkdown(fileName)}**：${escapeMarkdown(failure.error)}` }) });

@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import { IngestError } from "../errors.js";
 
 /** Compound File Binary signature shared by legacy Word .doc and WPS .wps files. */
@@ -26,6 +25,8 @@ export function legacyWordDocumentError(source: string): IngestError {
 export async function readDocx(options: { bytes: Uint8Array; source: string }): Promise<string> {
   const { bytes, source } = options;
   if (isLegacyWordDocument(bytes)) throw legacyWordDocumentError(source);
+  // Loaded on first use: the parsing worker starts faster for text files.
+  const { default: mammoth } = await import("mammoth");
   try {
     const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return result.value.replace(/\r\n?/g, "\n");

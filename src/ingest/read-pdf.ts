@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { extractText, getDocumentProxy } from "unpdf";
+import type { getDocumentProxy } from "unpdf";
 import { IngestError } from "../errors.js";
 
 /** Separates pages in extracted text; the bulletin parser treats "\f" as a page break. */
@@ -18,6 +18,8 @@ type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 export async function readPdf(options: { bytes: Uint8Array; source: string }): Promise<string> {
   const { bytes, source } = options;
   const missingCMaps = new Set<string>();
+  // Loaded on first use: the parsing worker starts faster for text files.
+  const { extractText } = await import("unpdf");
   const document = await openPdf({ bytes, source, missingCMaps });
   try {
     const { totalPages, text: pages } = await extractText(document, { mergePages: false });
@@ -48,6 +50,7 @@ export async function readPdf(options: { bytes: Uint8Array; source: string }): P
 
 async function openPdf(options: { bytes: Uint8Array; source: string; missingCMaps: Set<string> }): Promise<PdfDocument> {
   const { bytes, source, missingCMaps } = options;
+  const { getDocumentProxy } = await import("unpdf");
   try {
     // Copy: pdf.js transfers (detaches) the buffer it is given, and the caller keeps using its bytes.
     return await getDocumentProxy(new Uint8Array(bytes), {

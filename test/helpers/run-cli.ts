@@ -9,16 +9,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Starts the real CLI in a child process, as `npm run cli` does (tsx, no build step). */
-export function spawnCli(args: readonly string[], options: { env?: Record<string, string> } = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args], {
+/**
+ * Starts the real CLI in a child process, as `npm run cli` does (tsx, no build step).
+ * `wrapper` runs it under another command, e.g. ["/usr/bin/time", "-f", "%M", "-o", file].
+ */
+export function spawnCli(args: readonly string[], options: { env?: Record<string, string>; wrapper?: readonly string[] } = {}): ChildProcess {
+  const [command, ...rest] = [...(options.wrapper ?? []), process.execPath, "--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args];
+  return spawn(command!, rest, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
 
-export function runCli(args: readonly string[], options: { env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], options: { env?: Record<string, string>; wrapper?: readonly string[] } = {}): Promise<CliResult> {
   const child = spawnCli(args, options);
   let stdout = "";
   let stderr = "";
