@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensurePrivateFile } from "../store/ensure-private.js";
 
 export type LinkCheck = "valid" | "expired" | "invalid";
 
@@ -31,7 +32,10 @@ export function createLinkSigner(options: { secret: string; ttlHours: number }):
 export function loadLinkSecret(options: { configured: string | undefined; dataDir: string }): string {
   if (options.configured) return options.configured;
   const file = path.join(options.dataDir, "link-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  if (existsSync(file)) {
+    ensurePrivateFile(file);
+    return readFileSync(file, "utf8").trim();
+  }
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
