@@ -25,6 +25,7 @@ const schema = z.object({
   EMBEDDING_MODEL: optionalText,
   EMBEDDING_API_KEY: optionalText,
   EMBEDDING_DIMENSIONS: optionalNumber((number) => number.int().positive()),
+  EMBEDDING_QUERY_TIMEOUT_MS: optionalNumber((number) => number.int().positive()),
 
   LLM_BASE_URL: optionalText.pipe(z.url().optional()),
   LLM_API_KEY: optionalText,
@@ -53,7 +54,8 @@ export interface Config {
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   /** Fixed "today" for period resolution (tests, reproducible evals); undefined means the clock. */
   today: string | undefined;
-  embedding: { baseUrl: string; model: string; apiKey: string; dimensions: number | undefined } | undefined;
+  /** `queryTimeoutMs` bounds embedding a question; past it the question is searched by keyword only. */
+  embedding: { baseUrl: string; model: string; apiKey: string; dimensions: number | undefined; queryTimeoutMs: number } | undefined;
   llm: { baseUrl: string; model: string; apiKey: string; timeoutMs: number } | undefined;
   server: { host: string; port: number; publicBaseUrl: string | undefined; linkSecret: string | undefined; linkTtlHours: number };
   feishu:
@@ -124,7 +126,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: values.LOG_LEVEL,
     today: values.TODAY,
     embedding: embeddingSet
-      ? { baseUrl: values.EMBEDDING_BASE_URL!, model: values.EMBEDDING_MODEL!, apiKey: values.EMBEDDING_API_KEY ?? "none", dimensions: values.EMBEDDING_DIMENSIONS }
+      ? {
+          baseUrl: values.EMBEDDING_BASE_URL!,
+          model: values.EMBEDDING_MODEL!,
+          apiKey: values.EMBEDDING_API_KEY ?? "none",
+          dimensions: values.EMBEDDING_DIMENSIONS,
+          queryTimeoutMs: values.EMBEDDING_QUERY_TIMEOUT_MS ?? 5_000,
+        }
       : undefined,
     llm: llmSet
       ? { baseUrl: values.LLM_BASE_URL!, model: values.LLM_MODEL!, apiKey: values.LLM_API_KEY ?? "none", timeoutMs: values.LLM_TIMEOUT_MS ?? 60_000 }
