@@ -27,6 +27,7 @@ const schema = z.object({
   EMBEDDING_MODEL: optionalText,
   EMBEDDING_API_KEY: optionalText,
   EMBEDDING_DIMENSIONS: optionalNumber((number) => number.int().positive()),
+  EMBEDDING_QUERY_TIMEOUT_MS: optionalNumber((number) => number.int().positive()),
 
   LLM_BASE_URL: optionalText.pipe(z.url().optional()),
   LLM_API_KEY: optionalText,
@@ -65,7 +66,8 @@ export interface Config {
   today: string | undefined;
   /** Series named in replies when a document's own series is unknown (BULLETIN_SERIES, default 上街信息). */
   bulletinSeries: string;
-  embedding: { baseUrl: string; model: string; apiKey: string; dimensions: number | undefined } | undefined;
+  /** `queryTimeoutMs` bounds embedding a question; past it the question is searched by keyword only. */
+  embedding: { baseUrl: string; model: string; apiKey: string; dimensions: number | undefined; queryTimeoutMs: number } | undefined;
   llm: { baseUrl: string; model: string; apiKey: string; timeoutMs: number } | undefined;
   server: { host: string; port: number; publicBaseUrl: string | undefined; linkSecret: string | undefined; linkTtlHours: number };
   /** The staff web page's login; `auth` undefined = Feishu login when the server is reachable beyond this machine (src/web/web-access.ts). */
@@ -156,7 +158,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     today: values.TODAY,
     bulletinSeries: values.BULLETIN_SERIES,
     embedding: embeddingSet
-      ? { baseUrl: values.EMBEDDING_BASE_URL!, model: values.EMBEDDING_MODEL!, apiKey: values.EMBEDDING_API_KEY ?? "none", dimensions: values.EMBEDDING_DIMENSIONS }
+      ? {
+          baseUrl: values.EMBEDDING_BASE_URL!,
+          model: values.EMBEDDING_MODEL!,
+          apiKey: values.EMBEDDING_API_KEY ?? "none",
+          dimensions: values.EMBEDDING_DIMENSIONS,
+          queryTimeoutMs: values.EMBEDDING_QUERY_TIMEOUT_MS ?? 5_000,
+        }
       : undefined,
     llm: llmSet
       ? { baseUrl: values.LLM_BASE_URL!, model: values.LLM_MODEL!, apiKey: values.LLM_API_KEY ?? "none", timeoutMs: values.LLM_TIMEOUT_MS ?? 60_000 }

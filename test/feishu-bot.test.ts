@@ -264,7 +264,8 @@ describe("Feishu bot over the webhook", () => {
 
   it("streams an LLM answer into the card, in order, then shows the final answer with citations", async () => {
     const llm = await startFakeOpenAiServer({});
-    const reply = "全区落实小麦种植面积5.2万亩[1]，春季麦田一喷三防作业覆盖率达100%[1]。";
+    // Three sentences: the card grows by one grounded sentence at a time.
+    const reply = "全区落实小麦种植面积5.2万亩[1]。春季麦田一喷三防作业覆盖率达100%[1]。储备化肥3100吨、种子420吨[1]。";
     llm.route("POST /v1/chat/completions", async ({ response }) => {
       const pieces = reply.match(/.{1,4}/gsu) ?? [];
       await sendServerSentEvents({

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerQuestion } from "../src/answer/answer-question.js";
 import type { Engine } from "../src/app/open-engine.js";
 import { loadConfig } from "../src/config.js";
 import { createLinkSigner, loadLinkSecret } from "../src/web/link-signer.js";
@@ -42,6 +43,19 @@ describe("web API", () => {
     const followUp = await ask({ question: "那2025年呢？", conversationId: "web-1" });
     expect(followUp.body.intent).toBe("summary");
     expect(followUp.body.citations.map((citation: { date: string }) => citation.date)).toEqual(["2025-10-30"]);
+  });
+
+  it("never lets a web conversation id join a Feishu thread's conversation", async () => {
+    await answerQuestion({ engine, question: "总结区教育局的工作", conversation: { channel: "feishu", id: "om_thread_1" } });
+    // The Feishu thread itself keeps its unit for a follow-up...
+    const inThread = await answerQuestion({ engine, question: "那2025年呢？", previous: engine.conversations.previous({ channel: "feishu", id: "om_thread_1" })! });
+    expect(inThread.intent).toBe("summary");
+    // ...but the web page, whatever id it sends, starts a conversation of its own.
+    for (const conversationId of ["om_thread_1", "feishu:om_thread_1"]) {
+      const { body } = await ask({ question: "那2025年呢？", conversationId });
+      expect(body.intent).not.toBe("summary");
+      expect(body.conversationId).toBe(conversationId);
+    }
   });
 
   it("rejects an empty question with a Chinese message", async () => {

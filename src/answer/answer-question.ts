@@ -3,12 +3,14 @@ import type { ChatModel } from "../llm/chat-model.js";
 import type { Logger } from "../log.js";
 import type { SearchMode } from "../search/hybrid-search.js";
 import { understandQuery, type QueryIntent, type QueryUnderstanding } from "../search/understand-query.js";
+import type { ConversationKey } from "../store/conversation-store.js";
 import type { IssueLinks } from "../web/issue-links.js";
 import type { Citation } from "./citation.js";
 import { extractAnswer } from "./extractive-answer.js";
 import { findSource } from "./find-source.js";
 import { llmAnswer, llmSummary } from "./llm-answer.js";
 import { nothingFoundAnswer } from "./nothing-found.js";
+import { pairHitsWithItems } from "./pair-hits-with-items.js";
 import { summarizeUnit, unitItems } from "./summarize-unit.js";
 
 export interface Answer {
@@ -25,8 +27,10 @@ const MAX_CITATIONS = 5;
 export interface Generation {
   chatModel: ChatModel;
   logger: Logger;
-  /** Receives the answer's tokens as the model streams them. */
+  /** Receives the answer while the model writes it (a fact answer: only its grounded sentences); the final answer supersedes it. */
   onToken?: (token: string) => void;
+  /** Aborts the model's request, e.g. when the person who asked has left; the answer then rejects with the reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -37,21 +41,23 @@ export async function answerQuestion(options: {
   engine: Engine;
   question: string;
   /** Groups turns: a follow-up without unit or period takes them from the conversation's last question. */
-  conversationId?: string;
+  conversation?: ConversationKey;
   previous?: QueryUnderstanding;
   mode?: SearchMode;
   links?: IssueLinks;
   generation?: Generation;
 }): Promise<Answer> {
   const { engine, question, links, generation } = options;
-  const previous = options.previous ?? (options.conversationId ? engine.conversations.previous(options.conversationId) : undefined);
+  // An ingest by another process since the last question: search the bulletins as they are now.
+  await engine.refresh();
+  const previous = options.previous ?? (options.conversation ? engine.conversations.previous(options.conversation) : undefined);
   const understanding = understandQuery({
     text: question,
     today: engine.today(),
     units: engine.units(),
     ...(previous ? { previous } : {}),
   });
-  if (options.conversationId) engine.conversations.remember(options.conversationId, understanding);
+  if (options.conversation) engine.conversations.remember(options.conversation, understanding);
   if (understanding.intent === "summary" && understanding.units.length > 0) {
     const items = unitItems({ store: engine.store, understanding });
     const summary = summarizeUnit({ items, understanding, links });
@@ -70,21 +76,28 @@ export async function answerQuestion(options: {
     }
   }
   const result = await engine.searcher.search({ understanding, k: MAX_CITATIONS, ...(options.mode ? { mode: options.mode } : {}) });
-  if (!result.relevant) {
-    return { question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters }), citations: [] };
-  }
-  const items = engine.store.getItems(result.hits.map((hit) => hit.itemId));
+  const notFound = () => ({ question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters }), citations: [] });
+  // Items of an issue replaced since the search are gone: their hits go, and when none is left, so does the answer.
+  const found = result.relevant ? pairHitsWithItems({ hits: result.hits, items: engine.store.getItems(result.hits.map((hit) => hit.itemId)) }) : [];
+  if (found.length === 0) return notFound();
   if (generation) {
-    const written = await withFallback(generation, () => llmAnswer({ understanding, items, scores: result.hits.map((hit) => hit.score), links, generation }));
+    const written = await withFallback(generation, async () => {
+      const answer = await llmAnswer({ understanding, items: found.map((entry) => entry.item), scores: found.map((entry) => entry.hit.score), links, generation });
+      if (!answer) generation.logger.warn({ model: generation.chatModel.model }, "LLM answer had no grounded sentence; using the extractive answer");
+      return answer;
+    });
     if (written) return { question, understanding, intent: understanding.intent, ...written };
   }
-  return { question, understanding, intent: understanding.intent, ...extractAnswer({ engine, result, items, understanding, links }) };
+  const extracted = extractAnswer({ engine, result, found, understanding, links });
+  return extracted.answer.trim() === "" ? notFound() : { question, understanding, intent: understanding.intent, ...extracted };
 }
 
-async function withFallback<T>(generation: Generation, write: () => Promise<T>): Promise<T | undefined> {
+async function withFallback<T>(generation: Generation, write: () => Promise<T | undefined>): Promise<T | undefined> {
   try {
     return await write();
   } catch (error) {
+    // The person left: nobody is waiting for a fallback answer.
+    if (generation.signal?.aborted) throw generation.signal.reason;
     generation.logger.warn({ err: error, model: generation.chatModel.model }, "LLM answer failed; falling back to the extractive answer");
     return undefined;
   }

@@ -2,7 +2,7 @@
  * One citation marker as models write it: [1], ［1］, 【1】, [^1], [1,2], [1、3], [1-3], with
  * ASCII or full-width digits. At most three digits, so a bracketed year such as [2025] is left alone.
  */
-const MARKER = /[[［【]\^?[ \t]*([0-9０-９]{1,3}(?:[ \t]*(?:[,，、;；]|[-–—~～])[ \t]*[0-9０-９]{1,3})*)[ \t]*[\]］】]/g;
+export const CITATION_MARKER = /[[［【]\^?[ \t]*([0-9０-９]{1,3}(?:[ \t]*(?:[,，、;；]|[-–—~～])[ \t]*[0-9０-９]{1,3})*)[ \t]*[\]］】]/g;
 /** Longest range expanded from "[a-b]"; longer ones are taken as text, not a citation. */
 const MAX_RANGE = 20;
 
@@ -16,7 +16,7 @@ function rewriteMarkers(options: { text: string; map: (n: number) => number | un
   const used: number[] = [];
   let output = "";
   let position = 0;
-  const matches = [...text.matchAll(MARKER)];
+  const matches = [...text.matchAll(CITATION_MARKER)];
   for (let index = 0; index < matches.length; ) {
     const runStart = matches[index]!.index;
     let runEnd = runStart + matches[index]![0].length;
@@ -60,6 +60,11 @@ function parseNumbers(list: string): number[] {
     for (let n = from; n <= to; n += 1) numbers.push(n);
   }
   return numbers;
+}
+
+/** Every item number `text` cites, valid or not, in reading order. */
+export function citedNumbers(text: string): number[] {
+  return [...text.matchAll(CITATION_MARKER)].flatMap((match) => parseNumbers(match[1]!));
 }
 
 /**

@@ -5,6 +5,7 @@ import { inverseDocumentFrequency } from "../search/relevance.js";
 import type { QueryUnderstanding } from "../search/understand-query.js";
 import type { IssueLinks } from "../web/issue-links.js";
 import { toCitation, type Citation } from "./citation.js";
+import type { FoundItem } from "./pair-hits-with-items.js";
 import { scoreSentences } from "./select-sentences.js";
 
 const MAX_SENTENCES = 3;
@@ -12,19 +13,19 @@ const MAX_SENTENCES = 3;
 /** The extractive answer: best sentences of the top items, each followed by its citation marker. */
 export function extractAnswer(options: {
   engine: Engine;
-  result: SearchResult;
-  items: readonly StoredItem[];
+  result: Pick<SearchResult, "queryTerms">;
+  found: readonly FoundItem[];
   understanding: QueryUnderstanding;
   links: IssueLinks | undefined;
 }): { answer: string; citations: Citation[] } {
-  const { engine, result, items, understanding, links } = options;
+  const { engine, result, found, understanding, links } = options;
   const documents = Math.max(1, engine.index.lexical.size());
   const weight = (term: string) => inverseDocumentFrequency({ documentFrequency: engine.index.lexical.documentFrequency(term), documents });
   // Sentences are scored on the whole question: "上半年" in "今年上半年,平台受理事件37176件" matters here.
   const sentenceTerms = [...new Set([...result.queryTerms, ...engine.index.tokenizer.tokenize(understanding.text)])];
-  const picked = items.map((item, index) => ({
+  const picked = found.map(({ item, hit }) => ({
     item,
-    hit: result.hits[index]!,
+    hit,
     best: scoreSentences({ text: item.body, question: understanding.text, terms: sentenceTerms, weight, title: item.title })[0],
   }));
   const topScore = picked[0]?.best?.score ?? 0;

@@ -5,10 +5,18 @@ import type { Generation } from "./answer-question.js";
 import { toCitation, type Citation } from "./citation.js";
 import { renumberCitationMarkers } from "./clean-citation-markers.js";
 import { generateAnswer, REFUSAL_SENTENCE, type PromptItem } from "./generate-answer.js";
+import { stripInjectedInstructions } from "./strip-injected-instructions.js";
 import { summarizeWithLlm } from "./summarize-with-llm.js";
 
-function toPromptItem(item: StoredItem, n: number): PromptItem {
-  return { n, issue: item.issue, year: item.year, date: item.date, departments: item.departments, title: item.title, body: item.body };
+/** An item as the model sees it: instructions smuggled into a bulletin are cut out (and logged) first. */
+function toPromptItem(item: StoredItem, n: number, generation: Generation): PromptItem {
+  const title = stripInjectedInstructions({ text: item.title });
+  const body = stripInjectedInstructions({ text: item.body });
+  const removed = [...title.removed, ...body.removed];
+  if (removed.length > 0) {
+    generation.logger.warn({ itemId: item.id, source: item.source, removed }, "bulletin item contains instructions to a language model; left out of the prompt");
+  }
+  return { n, issue: item.issue, year: item.year, date: item.date, departments: item.departments, title: title.text, body: body.text };
 }
 
 /** Keeps only the citations the answer uses, renumbered 1..m in first-use order. */
@@ -19,22 +27,30 @@ function usedCitations(options: { text: string; used: readonly number[]; items: 
   return { answer: renumberCitationMarkers({ text: options.text, order: options.used }), citations };
 }
 
-/** A fact answer written by the LLM from the retrieved items only; a refusal cites nothing. */
+/**
+ * A fact answer written by the LLM from the retrieved items only; a refusal cites nothing.
+ * Undefined when no sentence of the reply was grounded in the items: the caller answers extractively.
+ */
 export async function llmAnswer(options: {
   understanding: QueryUnderstanding;
   items: readonly StoredItem[];
   scores: readonly number[];
   links: IssueLinks | undefined;
   generation: Generation;
-}): Promise<{ answer: string; citations: Citation[] }> {
+}): Promise<{ answer: string; citations: Citation[] } | undefined> {
   const { generation } = options;
   const generated = await generateAnswer({
     chatModel: generation.chatModel,
     question: options.understanding.text,
-    items: options.items.map((item, index) => toPromptItem(item, index + 1)),
+    items: options.items.map((item, index) => toPromptItem(item, index + 1, generation)),
     ...(generation.onToken ? { onToken: generation.onToken } : {}),
+    ...(generation.signal ? { signal: generation.signal } : {}),
   });
-  if (generated.refused || generated.used.length === 0) return { answer: REFUSAL_SENTENCE, citations: [] };
+  if (generated.dropped.length > 0) {
+    generation.logger.info({ model: generation.chatModel.model, dropped: generated.dropped }, "LLM answer: sentences without a valid, supported citation removed");
+  }
+  if (generated.refused) return { answer: REFUSAL_SENTENCE, citations: [] };
+  if (generated.used.length === 0) return undefined;
   return usedCitations({ text: generated.answer, used: generated.used, items: options.items, scores: options.scores, links: options.links });
 }
 
@@ -51,8 +67,9 @@ export async function llmSummary(options: {
     chatModel: generation.chatModel,
     unit: understanding.units.join("、"),
     periodLabel: period?.label ?? "已收录的各期",
-    items: items.map((item, index) => toPromptItem(item, index + 1)),
+    items: items.map((item, index) => toPromptItem(item, index + 1, generation)),
     ...(generation.onToken ? { onToken: generation.onToken } : {}),
+    ...(generation.signal ? { signal: generation.signal } : {}),
   });
   const counted = `${summary.answer}\n共 ${new Set(items.map((item) => item.documentId)).size} 期 ${items.length} 条。`;
   return usedCitations({ text: counted, used: summary.used, items, links: options.links });

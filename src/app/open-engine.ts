@@ -1,9 +1,14 @@
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config.js";
-import { createEmbedder } from "../search/create-embedder.js";
+import { createLogger, type Logger } from "../log.js";
+import { createEmbedder, createQueryEmbedder } from "../search/create-embedder.js";
 import type { Embedder } from "../search/embedder.js";
 import { createSearcher, type SearchParameters } from "../search/hybrid-search.js";
+import { createIndexRefresher } from "../search/create-index-refresher.js";
 import { createJiebaTokenizer } from "../search/jieba-tokenizer.js";
+import { MANIFEST_FILE_NAME } from "../search/hnsw-index.js";
+import { readIndexManifest } from "../search/index-manifest.js";
 import { openSearchIndex, type SearchIndex } from "../search/search-index.js";
 import { createUnitMatcher, readUnitAliasLines, type UnitMatcher } from "../search/unit-aliases.js";
 import { createBulletinStore, type BulletinStore } from "../store/bulletin-store.js";
@@ -18,6 +23,12 @@ export interface Engine {
   readonly index: SearchIndex;
   readonly searcher: ReturnType<typeof createSearcher>;
   readonly conversations: ConversationStore;
+  /**
+   * Brings the index in line with the store when it changed since the last sync, e.g. through
+   * `cli ingest` beside a running server. Cheap when nothing changed (one SQLite read); concurrent
+   * callers share one sync; a failed sync is logged and the current index kept.
+   */
+  refresh(): Promise<void>;
   /** Unit names and aliases, refreshed after ingest. */
   units(): UnitMatcher;
   refreshUnits(): void;
@@ -37,31 +48,51 @@ export async function openEngine(options: {
   today?: string;
   embedder?: Embedder;
   parameters?: Partial<SearchParameters>;
+  logger?: Logger;
 }): Promise<Engine> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const store = createBulletinStore({ dataDir: options.dataDir });
   try {
     const tokenizer = createJiebaTokenizer();
-    const embedder = options.embedder ?? (await createEmbedder({ config: options.config, tokenizer }));
+    const embedder = options.embedder ?? (await createEmbedder({ config, tokenizer, knownDimensions: indexedDimensions({ config, dataDir: options.dataDir }) }));
+    const queryEmbedder = options.embedder ?? (await createQueryEmbedder({ config, embedder }));
     const index = openSearchIndex({ store, dataDir: options.dataDir, embedder, tokenizer });
     await index.sync();
     const aliasLines = readUnitAliasLines({ path: ALIAS_FILE });
     let units = createUnitMatcher({ units: store.listDepartments().map((entry) => entry.department), aliasLines });
-    const fixedToday = options.today ?? options.config.today;
+    const refreshUnits = () => {
+      units = createUnitMatcher({ units: store.listDepartments().map((entry) => entry.department), aliasLines });
+    };
+    const fixedToday = options.today ?? config.today;
+
     return {
       dataDir: options.dataDir,
       store,
       index,
-      searcher: createSearcher({ index, ...(options.parameters ? { parameters: options.parameters } : {}) }),
+      searcher: createSearcher({ index, queryEmbedder, queryTimeoutMs: config.embedding?.queryTimeoutMs, logger, ...(options.parameters ? { parameters: options.parameters } : {}) }),
       conversations: createConversationStore(store.database),
+      refresh: createIndexRefresher({ index, store, logger, onSynced: refreshUnits }),
       units: () => units,
-      refreshUnits: () => {
-        units = createUnitMatcher({ units: store.listDepartments().map((entry) => entry.department), aliasLines });
-      },
+      refreshUnits,
       today: () => fixedToday ?? localDate(),
       close: () => store.close(),
     };
   } catch (error) {
     store.close();
     throw error;
+  }
+}
+
+/** The vector length of the existing index when it was built by the configured endpoint model: no probe request needed then. */
+function indexedDimensions(options: { config: Config; dataDir: string }): number | undefined {
+  const model = options.config.embedding?.model;
+  if (model === undefined) return undefined;
+  try {
+    const manifest = readIndexManifest({ path: path.join(options.dataDir, "index", MANIFEST_FILE_NAME) });
+    return manifest?.embedder.provider === "openai-compatible" && manifest.embedder.model === model ? manifest.embedder.dimensions : undefined;
+  } catch {
+    // An unreadable manifest is reported, with its fix, when the index is loaded.
+    return undefined;
   }
 }

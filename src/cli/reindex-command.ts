@@ -12,8 +12,11 @@ export function registerReindexCommand(program: Command, context: () => CliConte
     .action(async (options: { json?: boolean }) => {
       const ctx = context();
       const store = createBulletinStore({ dataDir: ctx.dataDir });
-      clearSearchIndex({ store, dataDir: ctx.dataDir });
-      store.close();
+      try {
+        await clearSearchIndex({ store, dataDir: ctx.dataDir });
+      } finally {
+        store.close();
+      }
       const started = performance.now();
       const engine = await openEngine({ config: ctx.config, dataDir: ctx.dataDir });
       const summary = {

@@ -78,8 +78,8 @@ export function createFeishuBot(options: {
     channel.send(message.chatId, input, { replyTo: message.messageId, replyInThread: true });
 
   async function answer(message: NormalizedMessage, question: string): Promise<void> {
-    const conversationId = message.rootId ?? message.messageId;
-    const common = { engine, question, conversationId, links };
+    const conversation = { channel: "feishu", id: message.rootId ?? message.messageId } as const;
+    const common = { engine, question, conversation, links };
     let final: Answer;
     if (options.chatModel) {
       const chatModel = options.chatModel;

@@ -4,9 +4,28 @@ import { createHashingEmbedder } from "./hashing-embedder.js";
 import { createOpenAiEmbedder } from "./openai-embedder.js";
 import type { Tokenizer } from "./tokenizer.js";
 
-/** The configured embedder: an OpenAI-compatible endpoint when EMBEDDING_* is set, else the offline hashing embedder. */
-export async function createEmbedder(options: { config: Config; tokenizer: Tokenizer }): Promise<Embedder> {
+/**
+ * The configured embedder: an OpenAI-compatible endpoint when EMBEDDING_* is set, else the offline hashing embedder.
+ * `knownDimensions` (from an existing index of the same model) saves the probe request, so a server starts while the endpoint is down.
+ */
+export async function createEmbedder(options: { config: Config; tokenizer: Tokenizer; knownDimensions?: number | undefined }): Promise<Embedder> {
   const embedding = options.config.embedding;
   if (!embedding) return createHashingEmbedder({ tokenizer: options.tokenizer });
-  return createOpenAiEmbedder({ baseUrl: embedding.baseUrl, model: embedding.model, apiKey: embedding.apiKey, dimensions: embedding.dimensions });
+  return createOpenAiEmbedder({
+    baseUrl: embedding.baseUrl, model: embedding.model, apiKey: embedding.apiKey, dimensions: embedding.dimensions,
+    ...(options.knownDimensions !== undefined ? { knownDimensions: options.knownDimensions } : {}),
+  });
+}
+
+/**
+ * The embedder for questions: the same model as `embedder`, but a person is waiting, so one retry
+ * and EMBEDDING_QUERY_TIMEOUT_MS instead of the patient batch settings used for indexing.
+ */
+export async function createQueryEmbedder(options: { config: Config; embedder: Embedder }): Promise<Embedder> {
+  const embedding = options.config.embedding;
+  if (!embedding || options.embedder.provider !== "openai-compatible") return options.embedder;
+  return createOpenAiEmbedder({
+    baseUrl: embedding.baseUrl, model: embedding.model, apiKey: embedding.apiKey, dimensions: embedding.dimensions,
+    knownDimensions: options.embedder.dimensions, timeoutMs: embedding.queryTimeoutMs, maxRetries: 1,
+  });
 }

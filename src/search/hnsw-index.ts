@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { StoreError } from "../errors.js";
@@ -197,13 +197,15 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
 
   function save(): void {
     if (!directory) return;
-    mkdirSync(directory, { recursive: true });
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
     const indexPath = join(directory, INDEX_FILE_NAME);
     const manifestPath = join(directory, MANIFEST_FILE_NAME);
     const temporaryIndexPath = `${indexPath}.${process.pid}.tmp`;
     const temporaryManifestPath = `${manifestPath}.${process.pid}.tmp`;
     try {
       graph.writeIndexSync(temporaryIndexPath);
+      // hnswlib creates the file with the default mode; embeddings of internal papers are owner-only.
+      chmodSync(temporaryIndexPath, 0o600);
       syncFile(temporaryIndexPath);
       const manifest: IndexManifest = {
         formatVersion: INDEX_FORMAT_VERSION,

@@ -1,3 +1,5 @@
+import type { Logger } from "../log.js";
+import type { Embedder } from "./embedder.js";
 import type { QueryUnderstanding } from "./understand-query.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
@@ -90,28 +92,58 @@ function buildFilter(understanding: QueryUnderstanding): { filter: ((chunk: Chun
   };
 }
 
+/** Default bound on embedding a question (EMBEDDING_QUERY_TIMEOUT_MS). */
+export const DEFAULT_QUERY_TIMEOUT_MS = 5_000;
+
 /**
  * Hybrid retrieval: BM25 over jieba terms and nearest neighbours over embeddings, fused by
  * reciprocal rank, with explicit units/periods/issues as filters and fuzzy periods as boosts.
- * Passages are folded into their items; ties go to the more recent issue.
+ * Passages are folded into their items; ties go to the more recent issue. When the question
+ * cannot be embedded within `queryTimeoutMs` (endpoint down or hung), it is searched by keyword
+ * only and the failure goes to the log, never to the person asking.
  */
-export function createSearcher(options: { index: SearchIndex; parameters?: Partial<SearchParameters> }) {
-  const { index } = options;
+export function createSearcher(options: {
+  index: SearchIndex;
+  parameters?: Partial<SearchParameters>;
+  /** Embeds questions; default the index's embedder. */
+  queryEmbedder?: Embedder;
+  queryTimeoutMs?: number | undefined;
+  logger?: Logger;
+}) {
+  const { index, logger } = options;
   const parameters: SearchParameters = { ...DEFAULT_SEARCH_PARAMETERS, ...options.parameters };
+  const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+
+  async function embedQuestion(text: string): Promise<number[] | undefined> {
+    const embedder = options.queryEmbedder ?? index.embedder;
+    try {
+      const [vector] = await embedder.embed({ texts: [text], signal: AbortSignal.timeout(queryTimeoutMs) });
+      return vector && vector.some((value) => value !== 0) ? vector : undefined;
+    } catch (error) {
+      logger?.warn({ err: error, embedder: `${embedder.provider}/${embedder.model}` }, "question embedding failed; searching by keyword only");
+      return undefined;
+    }
+  }
 
   async function search(request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode }): Promise<SearchResult> {
-    const result = await searchOnce(request);
+    let vector: Promise<number[] | undefined> | undefined;
+    // Embedded at most once per question, and only when there are vectors to compare with.
+    const questionVector = () => (vector ??= embedQuestion(request.understanding.text));
+    const result = await searchOnce(request, questionVector);
     const period = request.understanding.period;
     if (result.relevant || !period?.explicit || result.queryTerms.length === 0) return result;
     // An item may report a figure for a year other than its issue's ("2023年林果产值" in a 2024 issue):
     // retry without the period filter, keeping only items whose text names that year.
-    const relaxed = await searchOnce({ ...request, understanding: { ...request.understanding, period: { ...period, explicit: false } } });
+    const relaxed = await searchOnce({ ...request, understanding: { ...request.understanding, period: { ...period, explicit: false } } }, questionVector);
     const years = yearsOf(period);
     const hits = relaxed.hits.filter((hit) => hit.chunkIds.some((id) => years.some((year) => index.chunk(id)?.text.includes(`${year}年`))));
     return hits.length > 0 ? { ...relaxed, hits, filters: { ...relaxed.filters, period, periodRelaxed: true } } : result;
   }
 
-  async function searchOnce(request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode }): Promise<SearchResult> {
+  async function searchOnce(
+    request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode },
+    questionVector: () => Promise<number[] | undefined>,
+  ): Promise<SearchResult> {
     const { understanding, k } = request;
     const mode = request.mode ?? "hybrid";
     const { filter, applied } = buildFilter(understanding);
@@ -129,10 +161,8 @@ export function createSearcher(options: { index: SearchIndex; parameters?: Parti
     const lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: parameters.candidates, filter: chunkFilter });
     let vectorIds: number[] = [];
     if (mode !== "lexical" && index.vectors.size() > 0) {
-      const [vector] = await index.embedder.embed({ texts: [understanding.text] });
-      if (vector && vector.some((value) => value !== 0)) {
-        vectorIds = index.vectors.search({ vector, k: parameters.candidates, filter: chunkFilter }).map((hit) => hit.id);
-      }
+      const vector = await questionVector();
+      if (vector) vectorIds = index.vectors.search({ vector, k: parameters.candidates, filter: chunkFilter }).map((hit) => hit.id);
     }
     const fused = fuseRanks({ lists: [lexicalHits.map((hit) => hit.id), vectorIds] });
     const matchedByChunk = new Map(lexicalHits.map((hit) => [hit.id, hit.matchedTerms]));

@@ -95,7 +95,7 @@ export function syncFile(path: string): void {
 
 /** Writes and syncs the manifest; callers write to a temporary name and rename it into place. */
 export function writeIndexManifest(options: { path: string; manifest: IndexManifest }): void {
-  const descriptor = openSync(options.path, "w");
+  const descriptor = openSync(options.path, "w", 0o600);
   try {
     writeSync(descriptor, `${JSON.stringify(options.manifest, null, 2)}\n`);
     fsyncSync(descriptor);

@@ -10,6 +10,8 @@ export interface OpenAiEmbedderOptions {
   apiKey?: string;
   /** Requested from the server (Matryoshka models); when unset, discovered by one probe request. */
   dimensions?: number;
+  /** The vector length when already known (an index this model built): skips the probe, and is not sent to the server. */
+  knownDimensions?: number;
   batchSize?: number;
   /** Retries after the first attempt, on 5xx, 429, timeouts and dropped connections. */
   maxRetries?: number;
@@ -55,7 +57,7 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
     return vectors;
   };
 
-  let dimensions = options.dimensions;
+  let dimensions = options.dimensions ?? options.knownDimensions;
   if (dimensions === undefined) {
     const [probe] = await requestVectors([PROBE_TEXT], undefined);
     dimensions = probe?.length ?? 0;

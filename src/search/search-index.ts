@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BulletinStore } from "../store/bulletin-store.js";
 import { StoreError } from "../errors.js";
+import { acquireProcessLock } from "../store/acquire-process-lock.js";
+import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
 import { createBm25Index, loadBm25Index, type Bm25Index } from "./bm25-index.js";
 import { chunkItem } from "./chunk-item.js";
 import type { Embedder } from "./embedder.js";
@@ -9,6 +11,9 @@ import { createHnswIndex, INDEX_FILE_NAME, MANIFEST_FILE_NAME, type HnswIndex } 
 import type { Tokenizer } from "./tokenizer.js";
 
 const LEXICAL_FILE = "lexical.json";
+const LOCK_FILE = "sync.lock";
+/** A reindex on a large corpus through a remote embedder takes minutes; waiting longer means something is stuck. */
+const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** What a retrieval unit carries for filtering and citing without another database round trip. */
 export interface ChunkInfo {
@@ -27,12 +32,20 @@ export interface ChunkInfo {
 export interface SearchIndex {
   readonly embedder: Embedder;
   readonly tokenizer: Tokenizer;
+  /** Replaced when a sync loads index files another process wrote: read it anew for each search. */
   readonly lexical: Bm25Index;
+  /** Replaced like `lexical`. */
   readonly vectors: HnswIndex;
   chunk(id: number): ChunkInfo | undefined;
   chunks(): Iterable<ChunkInfo>;
-  /** Chunks new items, removes vanished ones, and brings both indexes in line with the store. */
+  /**
+   * Chunks new items, removes vanished ones, and brings both indexes in line with the store.
+   * Safe beside other processes: one sync at a time holds dataDir/index/sync.lock, and index
+   * files another process saved are loaded instead of embedding the same chunks again.
+   */
   sync(options?: { onProgress?: (done: number, total: number) => void }): Promise<{ added: number; removed: number }>;
+  /** True when the store changed (here or in another process) since the last completed sync. */
+  isStale(): boolean;
 }
 
 interface ChunkRow {
@@ -47,8 +60,18 @@ export function chunkSearchText(chunk: Pick<ChunkInfo, "departments" | "title" |
 
 function writeAtomically(file: string, content: string): void {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
+  writeFileSync(temporary, content, { mode: PRIVATE_FILE_MODE });
   renameSync(temporary, file);
+}
+
+/** Identifies the saved index files: every save renames new files into place, so the inode changes. */
+function filesStamp(directory: string): string {
+  return [MANIFEST_FILE_NAME, LEXICAL_FILE]
+    .map((name) => {
+      const stats = statSync(path.join(directory, name), { throwIfNoEntry: false });
+      return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}` : "-";
+    })
+    .join("|");
 }
 
 /**
@@ -59,7 +82,7 @@ function writeAtomically(file: string, content: string): void {
 export function openSearchIndex(options: { store: BulletinStore; dataDir: string; embedder: Embedder; tokenizer: Tokenizer }): SearchIndex {
   const { store, embedder, tokenizer } = options;
   const directory = path.join(options.dataDir, "index");
-  mkdirSync(directory, { recursive: true });
+  ensurePrivateDirectory(directory);
   tokenizer.addWords(store.listDepartments().map((entry) => entry.department));
 
   const database = store.database;
@@ -72,12 +95,29 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
     });
   }
 
-  const vectors = createHnswIndex({ directory, embedder });
   const lexicalFile = path.join(directory, LEXICAL_FILE);
-  const snapshot = existsSync(lexicalFile) ? (JSON.parse(readFileSync(lexicalFile, "utf8")) as { documents?: { id: number }[] }) : undefined;
-  const lexical = snapshot ? loadBm25Index({ snapshot, tokenizer, source: lexicalFile }) : createBm25Index({ tokenizer });
-  // loadBm25Index validated the snapshot, so its document ids are the indexed chunk ids.
-  const lexicalIds = new Set<number>(snapshot?.documents?.map((document) => document.id) ?? []);
+  // Empty until the first sync loads the files under the lock: another process may be saving them now.
+  let vectors: HnswIndex = createHnswIndex({ embedder });
+  let lexical: Bm25Index = createBm25Index({ tokenizer });
+  let lexicalIds = new Set<number>();
+  let loadedStamp: string | undefined;
+  let syncedVersion: number | undefined;
+
+  function loadFiles(): void {
+    for (const name of [INDEX_FILE_NAME, MANIFEST_FILE_NAME, LEXICAL_FILE]) ensurePrivateFile(path.join(directory, name));
+    const snapshot = existsSync(lexicalFile) ? (JSON.parse(readFileSync(lexicalFile, "utf8")) as { documents?: { id: number }[] }) : undefined;
+    vectors = createHnswIndex({ directory, embedder });
+    lexical = snapshot ? loadBm25Index({ snapshot, tokenizer, source: lexicalFile }) : createBm25Index({ tokenizer });
+    // loadBm25Index validated the snapshot, so its document ids are the indexed chunk ids.
+    lexicalIds = new Set<number>(snapshot?.documents?.map((document) => document.id) ?? []);
+    loadedStamp = filesStamp(directory);
+  }
+
+  function saveFiles(): void {
+    vectors.save();
+    writeAtomically(lexicalFile, JSON.stringify(lexical.toJSON()));
+    loadedStamp = filesStamp(directory);
+  }
 
   const selectChunks = database.prepare<[], ChunkRow>(`
     SELECT c.id, c.item_id, i.document_id, c.position, c.text, i.title, i.departments, d.date, d.issue, d.year
@@ -85,6 +125,15 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
   const unchunkedItems = database.prepare<[], { id: number; body: string; title: string }>(
     "SELECT i.id, i.body, i.title FROM items i WHERE NOT EXISTS (SELECT 1 FROM chunks c WHERE c.item_id = i.id) ORDER BY i.id");
   const insertChunk = database.prepare("INSERT INTO chunks (item_id, position, text) VALUES (?, ?, ?)");
+  const recordChunkSize = database.prepare("INSERT INTO meta (key, value) VALUES ('chunk_max_chars', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  // IMMEDIATE: a deferred transaction that reads and then writes fails at once with "database is locked"
+  // when another process committed in between; this one queues for the write lock instead.
+  const chunkNewItems = database.transaction(() => {
+    for (const item of unchunkedItems.all()) {
+      chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }).forEach((text, index) => insertChunk.run(item.id, index + 1, text));
+    }
+    recordChunkSize.run(chunkSize);
+  });
 
   let byId = new Map<number, ChunkInfo>();
   const loadChunks = () => {
@@ -96,14 +145,11 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
     );
   };
 
-  async function sync(syncOptions: { onProgress?: (done: number, total: number) => void } = {}) {
+  async function syncLocked(syncOptions: { onProgress?: (done: number, total: number) => void }) {
+    const version = store.contentVersion();
+    if (loadedStamp !== filesStamp(directory)) loadFiles();
     tokenizer.addWords(store.listDepartments().map((entry) => entry.department));
-    database.transaction(() => {
-      for (const item of unchunkedItems.all()) {
-        chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }).forEach((text, index) => insertChunk.run(item.id, index + 1, text));
-      }
-      database.prepare("INSERT INTO meta (key, value) VALUES ('chunk_max_chars', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(chunkSize);
-    })();
+    chunkNewItems.immediate();
     loadChunks();
 
     const staleVectors = vectors.ids().filter((id) => !byId.has(id));
@@ -120,41 +166,70 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
     for (const chunk of missingLexical) lexicalIds.add(chunk.id);
 
     const missingVectors = [...byId.values()].filter((chunk) => !vectors.has(chunk.id));
-    for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
-      const batch = missingVectors.slice(start, start + embedder.maxBatchSize);
-      const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
-        const text = chunkSearchText(chunk);
-        return `${text.title}\n${text.body}`;
-      }) });
-      vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
-      syncOptions.onProgress?.(Math.min(start + batch.length, missingVectors.length), missingVectors.length);
+    let embedded = 0;
+    try {
+      for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
+        const batch = missingVectors.slice(start, start + embedder.maxBatchSize);
+        const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
+          const text = chunkSearchText(chunk);
+          return `${text.title}\n${text.body}`;
+        }) });
+        vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
+        embedded += batch.length;
+        syncOptions.onProgress?.(Math.min(start + batch.length, missingVectors.length), missingVectors.length);
+      }
+    } finally {
+      // Saved even when the embedder fails part-way: new items are then found by keyword until the next sync embeds them.
+      const changed = staleVectors.length + staleLexical.length + missingLexical.length + embedded > 0;
+      if (changed || !existsSync(path.join(directory, MANIFEST_FILE_NAME))) saveFiles();
     }
-
-    const changed = staleVectors.length + staleLexical.length + missingLexical.length + missingVectors.length > 0;
-    if (changed || !existsSync(path.join(directory, MANIFEST_FILE_NAME))) {
-      vectors.save();
-      writeAtomically(lexicalFile, JSON.stringify(lexical.toJSON()));
-    }
+    syncedVersion = version;
     return { added: missingVectors.length, removed: staleVectors.length };
   }
 
-  loadChunks();
+  let queue: Promise<unknown> = Promise.resolve();
+  function sync(syncOptions: { onProgress?: (done: number, total: number) => void } = {}) {
+    const run = queue.then(async () => {
+      const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
+      try {
+        return await syncLocked(syncOptions);
+      } finally {
+        lock.release();
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   return {
     embedder,
     tokenizer,
-    lexical,
-    vectors,
+    get lexical() {
+      return lexical;
+    },
+    get vectors() {
+      return vectors;
+    },
     chunk: (id) => byId.get(id),
     chunks: () => byId.values(),
     sync,
+    isStale: () => syncedVersion !== store.contentVersion(),
   };
 }
 
 /** Deletes chunks and index files so that the next sync rebuilds everything (after changing embedder). */
-export function clearSearchIndex(options: { store: BulletinStore; dataDir: string }): void {
+export async function clearSearchIndex(options: { store: BulletinStore; dataDir: string }): Promise<void> {
   const directory = path.join(options.dataDir, "index");
-  for (const file of [INDEX_FILE_NAME, MANIFEST_FILE_NAME, LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
-  options.store.database.transaction(() => {
-    options.store.database.exec("DELETE FROM chunks; DELETE FROM meta WHERE key = 'chunk_max_chars';");
-  })();
+  ensurePrivateDirectory(directory);
+  const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
+  try {
+    for (const file of [INDEX_FILE_NAME, MANIFEST_FILE_NAME, LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
+    options.store.database.transaction(() => {
+      options.store.database.exec("DELETE FROM chunks; DELETE FROM meta WHERE key = 'chunk_max_chars';");
+      // A running server notices and rebuilds from the new chunk ids.
+      options.store.markChanged();
+    }).immediate();
+  } finally {
+    lock.release();
+  }
 }

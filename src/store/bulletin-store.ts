@@ -43,8 +43,18 @@ export interface BulletinStore {
   /** Every unit named in an attribution, with its item count. */
   listDepartments(): { department: string; items: number }[];
   counts(): { documents: number; items: number };
+  /**
+   * A counter every change to documents, items or chunks bumps, whichever process or connection
+   * made it: a long-running server compares it before each question to notice an ingest next door.
+   */
+  contentVersion(): number;
+  /** Bumps contentVersion; for changes made outside saveDocument (clearing the chunks). */
+  markChanged(): void;
   close(): void;
 }
+
+/** meta key of BulletinStore.contentVersion. */
+const CONTENT_VERSION_KEY = "content_version";
 
 interface DocumentRow {
   id: number; source: string; sha256: string; kind: DocumentKind; issue: number | null; total_issue: number | null;
@@ -112,6 +122,9 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
        GROUP BY j.value ORDER BY items DESC, department`),
     counts: database.prepare<[], { documents: number; items: number }>(
       "SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM items) AS items"),
+    contentVersion: database.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = '${CONTENT_VERSION_KEY}'`),
+    bumpContentVersion: database.prepare(
+      `INSERT INTO meta (key, value) VALUES ('${CONTENT_VERSION_KEY}', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`),
   };
 
   const save = database.transaction((input: SaveInput): SaveResult => {
@@ -138,6 +151,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     for (const item of parsed.items) {
       statements.insertItem.run({ documentId, ...item, departments: JSON.stringify(item.departments) });
     }
+    statements.bumpContentVersion.run();
     return { status: replaced.size > 0 ? "replaced" : "added", documentId, replacedIds: [...replaced] };
   });
 
@@ -183,6 +197,8 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     },
     listDepartments: () => statements.departments.all(),
     counts: () => statements.counts.get()!,
+    contentVersion: () => Number(statements.contentVersion.get()?.value ?? 0),
+    markChanged: () => void statements.bumpContentVersion.run(),
     close: () => database.close(),
   };
 }

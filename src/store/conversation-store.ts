@@ -4,9 +4,23 @@ import type { QueryUnderstanding } from "../search/understand-query.js";
 /** Conversations older than this no longer lend their unit and period to a new question. */
 const CONVERSATION_TTL_MS = 2 * 60 * 60 * 1000;
 
+/**
+ * Which conversation a turn belongs to. Ids are only unique within their channel, and a web
+ * page chooses its own: keys are stored as "channel:id", so a web session can never name a
+ * Feishu thread and pick up its unit and period.
+ */
+export interface ConversationKey {
+  channel: "web" | "feishu" | "cli";
+  id: string;
+}
+
 export interface ConversationStore {
-  previous(id: string): QueryUnderstanding | undefined;
-  remember(id: string, understanding: QueryUnderstanding): void;
+  previous(key: ConversationKey): QueryUnderstanding | undefined;
+  remember(key: ConversationKey, understanding: QueryUnderstanding): void;
+}
+
+function storedId(key: ConversationKey): string {
+  return `${key.channel}:${key.id}`;
 }
 
 /** Keeps the last understood question of each conversation (chat thread, web page session) in SQLite. */
@@ -17,14 +31,14 @@ export function createConversationStore(database: Database.Database): Conversati
   );
   const prune = database.prepare("DELETE FROM conversations WHERE updated_at < ?");
   return {
-    previous: (id) => {
-      const row = select.get(id);
+    previous: (key) => {
+      const row = select.get(storedId(key));
       if (!row || Date.parse(row.updated_at) < Date.now() - CONVERSATION_TTL_MS) return undefined;
       return JSON.parse(row.understanding) as QueryUnderstanding;
     },
-    remember: (id, understanding) => {
+    remember: (key, understanding) => {
       const now = new Date();
-      upsert.run(id, JSON.stringify(understanding), now.toISOString());
+      upsert.run(storedId(key), JSON.stringify(understanding), now.toISOString());
       prune.run(new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000).toISOString());
     },
   };

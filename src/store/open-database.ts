@@ -1,7 +1,7 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { StoreError } from "../errors.js";
+import { ensurePrivateDirectory, ensurePrivateFile } from "./ensure-private.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
 export const SCHEMA_VERSION = 5;
@@ -105,39 +105,61 @@ const MIGRATIONS: Record<number, string> = {
   `,
 };
 
-/** Opens (creating or upgrading) the SQLite store `bulletins.db` in `dataDir`. */
+/** How long a write waits for another process's write transaction (an ingest beside the server) before failing. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (creating or upgrading) the SQLite store `bulletins.db` in `dataDir`. The directory is
+ * 0700 and the database 0600 (SQLite gives its -wal and -shm files the database's mode). Several
+ * processes may open the store at once: writers queue for up to BUSY_TIMEOUT_MS.
+ */
 export function openDatabase(options: { dataDir: string }): Database.Database {
-  mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, "bulletins.db");
   let database: Database.Database;
   try {
-    database = new Database(file);
+    ensurePrivateDirectory(options.dataDir);
+    ensurePrivateFile(file, { create: true });
+    for (const companion of [`${file}-wal`, `${file}-shm`]) ensurePrivateFile(companion);
+    database = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (cause) {
     throw new StoreError({ message: `cannot open ${file}`, hint: "check that the data directory is writable (--data-dir or DATA_DIR)", cause });
   }
-  database.pragma("journal_mode = WAL");
-  database.pragma("synchronous = NORMAL");
-  database.pragma("foreign_keys = ON");
-  database.pragma("busy_timeout = 5000");
-  migrate(database, file);
+  try {
+    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    database.pragma("journal_mode = WAL");
+    database.pragma("synchronous = NORMAL");
+    database.pragma("foreign_keys = ON");
+    migrate(database, file);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
   return database;
 }
 
-function migrate(database: Database.Database, file: string): void {
+function schemaVersion(database: Database.Database): number {
   const hasMeta = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
-  const current = hasMeta
+  return hasMeta
     ? Number((database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0)
     : 0;
-  if (current > SCHEMA_VERSION) {
-    throw new StoreError({
-      message: `${file} has schema version ${current}, newer than this program understands (${SCHEMA_VERSION})`,
-      hint: "upgrade the program, or point --data-dir at another directory",
-    });
-  }
-  for (let version = current + 1; version <= SCHEMA_VERSION; version += 1) {
-    database.transaction(() => {
+}
+
+function migrate(database: Database.Database, file: string): void {
+  const upgrade = () => {
+    // Read again inside the write transaction: another process opening a new store may have just migrated it.
+    const current = schemaVersion(database);
+    if (current > SCHEMA_VERSION) {
+      throw new StoreError({
+        message: `${file} has schema version ${current}, newer than this program understands (${SCHEMA_VERSION})`,
+        hint: "upgrade the program, or point --data-dir at another directory",
+      });
+    }
+    for (let version = current + 1; version <= SCHEMA_VERSION; version += 1) {
       database.exec(MIGRATIONS[version]!);
       database.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(version));
-    })();
-  }
+    }
+  };
+  // The common case, an up-to-date store, needs no write lock.
+  if (schemaVersion(database) === SCHEMA_VERSION) return;
+  database.transaction(upgrade).immediate();
 }

@@ -15,7 +15,8 @@ import type { StaffAuth } from "./staff-auth.js";
 
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
 
-export type Answerer = (options: { question: string; conversationId: string; onToken?: (token: string) => void }) => Promise<Answer>;
+/** `signal` aborts when the person has gone (the stream was closed): stop the model, nobody reads on. */
+export type Answerer = (options: { question: string; conversationId: string; onToken?: (token: string) => void; signal?: AbortSignal }) => Promise<Answer>;
 
 const askBody = z.object({
   question: z.string().trim().min(1, "问题不能为空").max(500, "问题太长（最多 500 字）"),
@@ -75,22 +76,40 @@ export function createWebApp(options: {
     const parsed = askBody.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? "请求格式不对");
     const conversationId = parsed.data.conversationId ?? randomUUID();
-    const answer = await options.answer({ question: parsed.data.question, conversationId });
+    const left = new AbortController();
+    response.on("close", () => {
+      if (!response.writableFinished) left.abort(new Error("the client closed the connection"));
+    });
+    const answer = await options.answer({ question: parsed.data.question, conversationId, signal: left.signal }).catch((error: unknown) => {
+      if (left.signal.aborted) return undefined;
+      throw error;
+    });
+    // The client left: nobody to answer.
+    if (!answer) return;
     logger.info({ question: answer.question, intent: answer.intent, citations: answer.citations.length }, "web ask");
     response.json({ question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations, conversationId });
   });
 
-  // Server-sent events: `token` events while an LLM writes, then one `answer` event with the final JSON.
+  // Server-sent events: `token` events (grounded sentences) while an LLM writes, then one `answer`
+  // event whose answer replaces everything the tokens showed (markers renumbered, or another answer).
   app.post("/api/ask/stream", async (request, response) => {
     const parsed = askBody.safeParse(request.body);
     if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? "请求格式不对");
     const conversationId = parsed.data.conversationId ?? randomUUID();
+    const left = new AbortController();
+    response.on("close", () => {
+      if (!response.writableFinished) left.abort(new Error("the client closed the stream"));
+    });
     response.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache", Connection: "keep-alive" });
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
-      const answer = await options.answer({ question: parsed.data.question, conversationId, onToken: (token) => send("token", token) });
+      const answer = await options.answer({ question: parsed.data.question, conversationId, onToken: (token) => send("token", token), signal: left.signal });
       send("answer", { question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations, conversationId });
     } catch (error) {
+      if (left.signal.aborted) {
+        logger.info({ question: parsed.data.question }, "streamed ask: client left; model request aborted");
+        return;
+      }
       logger.error({ err: error }, "streamed ask failed");
       send("error", { error: "回答时出错，请稍后再试。" });
     }

@@ -10,7 +10,7 @@ export class HttpError extends Error {
   }
 }
 
-/** The one error middleware: known errors keep their status, everything else is logged and answered 500. */
+/** The one error middleware: HttpErrors keep their status and message, everything else is logged and answered 500. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, request: Request, response: Response, _next: NextFunction) => {
     const wantsJson = request.path.startsWith("/api/") || request.path.startsWith("/feishu/");
@@ -20,8 +20,8 @@ export function errorHandler(logger: Logger) {
       status = error.status;
       message = error.message;
     } else if (error instanceof AppError) {
-      status = 400;
-      message = error.message;
+      // Written for the operator (endpoint URLs, variable names): logged, never shown to the person at the browser.
+      logger.error({ err: error, path: request.path }, "request failed");
     } else if ((error as { type?: string }).type === "entity.parse.failed") {
       status = 400;
       message = "请求体不是合法的 JSON。";

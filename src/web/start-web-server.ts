@@ -64,9 +64,12 @@ export async function startWebServer(options: {
       answerQuestion({
         engine,
         question: request.question,
-        conversationId: request.conversationId,
+        // Namespaced: an id the page chooses never names a Feishu thread.
+        conversation: { channel: "web", id: request.conversationId },
         links,
-        ...(chatModel ? { generation: { chatModel, logger, ...(request.onToken ? { onToken: request.onToken } : {}) } } : {}),
+        ...(chatModel
+          ? { generation: { chatModel, logger, ...(request.onToken ? { onToken: request.onToken } : {}), ...(request.signal ? { signal: request.signal } : {}) } }
+          : {}),
       }));
   let direct: Record<string, RequestListener> = {};
   const app = createWebApp({

@@ -1,0 +1,81 @@
+import path from "node:path";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Engine } from "../src/app/open-engine.js";
+import { ingestFiles } from "../src/ingest/ingest-files.js";
+import { createIndexRefresher } from "../src/search/create-index-refresher.js";
+import type { SearchIndex } from "../src/search/search-index.js";
+import { createBulletinStore } from "../src/store/bulletin-store.js";
+import { copySamples, sampleEngine } from "./helpers/sample-engine.js";
+
+let engine: Engine | undefined;
+afterEach(() => {
+  engine?.close();
+  engine = undefined;
+});
+
+/** The engine's index with its syncs counted, and `fail` making the next ones reject. */
+function countingIndex(index: SearchIndex) {
+  const counted = { syncs: 0, fail: false };
+  const wrapped: Pick<SearchIndex, "sync" | "isStale"> = {
+    isStale: () => index.isStale(),
+    sync: async () => {
+      counted.syncs += 1;
+      if (counted.fail) throw new Error("embeddings endpoint down");
+      return index.sync();
+    },
+  };
+  return { counted, index: wrapped as SearchIndex };
+}
+
+/** Stores `file` through a connection of its own, as another process would. */
+async function ingestElsewhere(dataDir: string, file: string): Promise<void> {
+  const store = createBulletinStore({ dataDir });
+  await ingestFiles({ store, paths: [file] });
+  store.close();
+}
+
+describe("createIndexRefresher", () => {
+  it("does nothing while the store is unchanged, and runs one sync for questions arriving together", async () => {
+    const folder = copySamples();
+    const opened = await sampleEngine({ paths: [path.join(folder, "2025-18.md")] });
+    engine = opened.engine;
+    const { counted, index } = countingIndex(engine.index);
+    let synced = 0;
+    const refresh = createIndexRefresher({ index, store: engine.store, logger: pino({ level: "silent" }), onSynced: () => (synced += 1) });
+
+    await refresh();
+    expect(counted.syncs).toBe(0);
+
+    await ingestElsewhere(opened.dataDir, path.join(folder, "2026-15.md"));
+    await Promise.all([refresh(), refresh(), refresh(), refresh(), refresh()]);
+    expect(counted.syncs).toBe(1);
+    expect(synced).toBe(1);
+    expect([...engine.index.chunks()].some((chunk) => chunk.date === "2026-04-09")).toBe(true);
+    await refresh();
+    expect(counted.syncs).toBe(1);
+  });
+
+  it("logs a failed sync, does not retry it for every question, and retries once the store changes again", async () => {
+    const folder = copySamples();
+    const opened = await sampleEngine({ paths: [path.join(folder, "2025-18.md")] });
+    engine = opened.engine;
+    const { counted, index } = countingIndex(engine.index);
+    const warnings: string[] = [];
+    const logger = pino({ level: "warn" }, { write: (line: string) => void warnings.push((JSON.parse(line) as { msg: string }).msg) });
+    const refresh = createIndexRefresher({ index, store: engine.store, logger });
+
+    counted.fail = true;
+    await ingestElsewhere(opened.dataDir, path.join(folder, "2026-15.md"));
+    await refresh();
+    await refresh();
+    expect(counted.syncs).toBe(1);
+    expect(warnings).toEqual(["search index sync failed; answering from the index as it is"]);
+
+    counted.fail = false;
+    await ingestElsewhere(opened.dataDir, path.join(folder, "2026-03.txt"));
+    await refresh();
+    expect(counted.syncs).toBe(2);
+    expect(engine.index.isStale()).toBe(false);
+  });
+});

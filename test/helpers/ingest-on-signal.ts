@@ -1,0 +1,26 @@
+/**
+ * Run as a child process by tests: `tsx ingest-on-signal.ts <folder> <rounds> <file>`. Loads
+ * everything and prints "ready"; then, for each round r, waits for the file <folder>/go-<r> to
+ * appear and does what `cli ingest` does (store the file, sync the index) in <folder>/data-<r>,
+ * printing one JSON line. Several children thus start the same step within a millisecond,
+ * which a "go" message through pipes and event loops cannot promise.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createCliContext } from "../../src/cli/cli-context.js";
+import { runIngest, syncSearchIndex } from "../../src/cli/ingest-command.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/log.js";
+
+const [folder, rounds, file] = process.argv.slice(2) as [string, string, string];
+const config = loadConfig({ LOG_LEVEL: "warn" });
+process.stdout.write("ready\n");
+for (let round = 0; round < Number(rounds); round += 1) {
+  const go = path.join(folder, `go-${round}`);
+  // Spinning, not polling on a timer: the point is to start together.
+  while (!existsSync(go));
+  const context = createCliContext({ config, logger: createLogger({ level: "warn" }), dataDirOption: path.join(folder, `data-${round}`) });
+  const report = await runIngest(context, [file]);
+  const synced = await syncSearchIndex(context);
+  process.stdout.write(`${JSON.stringify({ round, documents: report.documents.length, failed: report.failed, synced })}\n`);
+}

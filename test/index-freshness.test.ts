@@ -1,0 +1,195 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { generateCorpus } from "../scripts/generate-corpus.js";
+import { answerQuestion } from "../src/answer/answer-question.js";
+import { openEngine, type Engine } from "../src/app/open-engine.js";
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/log.js";
+import { MANIFEST_FILE_NAME } from "../src/search/hnsw-index.js";
+import { readIndexManifest } from "../src/search/index-manifest.js";
+import { createBulletinStore } from "../src/store/bulletin-store.js";
+import { startWebServer, type WebServer } from "../src/web/start-web-server.js";
+import { ROOT, runCli } from "./helpers/run-cli.js";
+import { copySamples, sampleEngine } from "./helpers/sample-engine.js";
+
+/** The CLI child gets the offline setup whatever the developer's shell exports; NODE_ENV=test keeps it from reading .env. */
+const OFFLINE_ENV = { NODE_ENV: "test", LOG_LEVEL: "warn", EMBEDDING_BASE_URL: "", EMBEDDING_MODEL: "", LLM_BASE_URL: "", LLM_MODEL: "" };
+const config = loadConfig({ LOG_LEVEL: "silent" });
+const logger = createLogger({ level: "silent" });
+
+let engine: Engine | undefined;
+let server: WebServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  engine?.close();
+  server = undefined;
+  engine = undefined;
+});
+
+async function ask(question: string): Promise<{ answer: string; citations: { date: string; departments: string[] }[] }> {
+  const response = await fetch(`${server!.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { answer: string; citations: { date: string; departments: string[] }[] };
+}
+
+/** Samples without one file, the engine and web server running on them, and the held-back file in its own folder. */
+async function serveSamplesWithout(file: string): Promise<{ dataDir: string; folder: string; heldBack: string }> {
+  const folder = copySamples();
+  const heldBack = mkdtempSync(path.join(tmpdir(), "held-back-"));
+  renameSync(path.join(folder, file), path.join(heldBack, file));
+  const opened = await sampleEngine({ paths: [folder] });
+  engine = opened.engine;
+  server = await startWebServer({ engine, config, dataDir: opened.dataDir, port: 0, host: "127.0.0.1", chatModel: null, logger });
+  return { dataDir: opened.dataDir, folder, heldBack: path.join(heldBack, file) };
+}
+
+describe("a running server beside `cli ingest` in another process", () => {
+  it("answers from an issue the CLI ingested while it was running", async () => {
+    const { dataDir, heldBack } = await serveSamplesWithout("2026-15.md");
+    const question = "区市场监管局全年新设立经营主体多少户？";
+    expect((await ask(question)).answer).not.toContain("4862");
+
+    const ingest = await runCli(["--data-dir", dataDir, "ingest", heldBack], { env: OFFLINE_ENV });
+    expect(ingest.code).toBe(0);
+    const started = performance.now();
+    const answer = await ask(question);
+    expect(answer.answer).toContain("4862户");
+    expect(answer.citations[0]!.date).toBe("2026-04-09");
+    expect(performance.now() - started).toBeLessThan(5000);
+  }, 60_000);
+
+  it("answers questions about a replaced issue from its new text, never with an empty answer", async () => {
+    const { dataDir, folder } = await serveSamplesWithout("2026-15.md");
+    const questions = ["工业路街道暖冬行动组成了多少个走访小组？", "区应急管理局元旦以来组织了多少场应急演练？", "区市场监管局抽检年货食品多少批次？", "峡窝镇盘活闲置资产多少处？"];
+    const figures = ["25个走访小组", "14场次", "215批次", "36处"];
+    expect((await ask(questions[0]!)).answer).toContain("21个走访小组");
+
+    const changed = path.join(folder, "2026-03.txt");
+    writeFileSync(changed, readFileSync(changed, "utf8").replace("21 个走访小组", "25 个走访小组"));
+    const ingest = await runCli(["--data-dir", dataDir, "ingest", changed], { env: OFFLINE_ENV });
+    expect(ingest.code).toBe(0);
+    expect(ingest.stdout).toContain("已替换");
+
+    // Asked at once: they share one sync of the index.
+    const answers = await Promise.all(questions.map((question) => ask(question)));
+    for (const [index, answer] of answers.entries()) {
+      expect(answer.answer).toContain(figures[index]);
+      expect(answer.citations.map((citation) => citation.date)).toContain("2026-01-15");
+    }
+    expect(answers[0]!.answer).not.toContain("21个走访小组");
+  }, 60_000);
+});
+
+describe("hits whose items vanished between search and answer", () => {
+  it("are dropped, the rest cited by their own items, and an answer with none left says nothing was found", async () => {
+    const opened = await sampleEngine({ paths: [copySamples()] });
+    engine = opened.engine;
+    const real = engine;
+    const question = "区农委春耕落实了多少亩小麦？";
+    // A search that still returns an item of a replaced issue (id 999999 exists no more) ahead of the real one.
+    let realScore = 0;
+    const withGhost = (keepReal: boolean): Engine => ({
+      ...real,
+      searcher: {
+        ...real.searcher,
+        search: async (request) => {
+          const result = await real.searcher.search(request);
+          realScore = result.hits[0]!.score;
+          const ghost = { ...result.hits[0]!, itemId: 999_999, score: 0.5 };
+          return { ...result, hits: keepReal ? [ghost, ...result.hits] : [ghost] };
+        },
+      },
+    });
+    const answer = await answerQuestion({ engine: withGhost(true), question });
+    expect(answer.answer).toMatch(/5\.2万亩[^[]*\[1\]/);
+    expect(answer.citations[0]!.department).toBe("区农委");
+    expect(answer.citations[0]!.score).toBe(Math.round(realScore * 1000) / 1000);
+    expect(answer.citations.map((citation) => citation.n)).toEqual(answer.citations.map((_, index) => index + 1));
+
+    const nothing = await answerQuestion({ engine: withGhost(false), question });
+    expect(nothing.answer).toContain("没有找到");
+    expect(nothing.citations).toEqual([]);
+  });
+});
+
+/** Asserts that the saved index files hold exactly the store's chunks, before anything here could sync them. */
+function expectIndexFilesComplete(dataDir: string, documents: number): void {
+  const store = createBulletinStore({ dataDir });
+  const chunkIds = (store.database.prepare("SELECT id FROM chunks ORDER BY id").all() as { id: number }[]).map((row) => row.id);
+  expect(store.counts().documents).toBe(documents);
+  store.close();
+  expect(chunkIds.length).toBeGreaterThanOrEqual(documents);
+  const manifest = readIndexManifest({ path: path.join(dataDir, "index", MANIFEST_FILE_NAME) })!;
+  expect(manifest.labelIds.filter((id) => id !== null).sort((left, right) => left! - right!)).toEqual(chunkIds);
+  const lexical = JSON.parse(readFileSync(path.join(dataDir, "index", "lexical.json"), "utf8")) as { documents: { id: number }[] };
+  expect(lexical.documents.map((document) => document.id).sort((left, right) => left - right)).toEqual(chunkIds);
+}
+
+describe("ingests running at the same time", () => {
+  it("all succeed when started at the same instant on a new data directory, round after round", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "same-instant-"));
+    const rounds = 4;
+    const files = generateCorpus({ count: 2, seed: 5, outDir: mkdtempSync(path.join(tmpdir(), "same-instant-corpus-")) });
+    const children = files.map((file) => {
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "test/helpers/ingest-on-signal.ts"), folder, String(rounds), file], {
+        cwd: ROOT, env: { ...process.env, ...OFFLINE_ENV }, stdio: ["ignore", "pipe", "pipe"],
+      });
+      const output = { stdout: "", stderr: "", lines: () => output.stdout.split("\n").filter(Boolean) };
+      child.stdout.on("data", (chunk: Buffer) => (output.stdout += chunk.toString("utf8")));
+      child.stderr.on("data", (chunk: Buffer) => (output.stderr += chunk.toString("utf8")));
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      /** Resolves once the child has printed `count` lines (or exited). */
+      const printed = (count: number) =>
+        new Promise<void>((resolve) => {
+          const check = () => (output.lines().length >= count || child.exitCode !== null) && resolve();
+          child.stdout.on("data", check);
+          child.on("close", check);
+          check();
+        });
+      return { process: child, output, exited, printed };
+    });
+    try {
+      for (let round = 0; round < rounds; round += 1) {
+        await Promise.all(children.map((child) => child.printed(round + 1)));
+        writeFileSync(path.join(folder, `go-${round}`), "");
+      }
+      for (const child of children) {
+        expect(await child.exited).toBe(0);
+        expect(child.output.stderr).toBe("");
+        expect(child.output.lines().slice(1).map((line) => JSON.parse(line))).toEqual(
+          Array.from({ length: rounds }, (_, round) => ({ round, documents: 1, failed: [], synced: true })),
+        );
+      }
+    } finally {
+      // A child left waiting for its next round spins: never leave one behind.
+      for (const child of children) if (child.process.exitCode === null) child.process.kill("SIGKILL");
+    }
+    for (let round = 0; round < rounds; round += 1) expectIndexFilesComplete(path.join(folder, `data-${round}`), files.length);
+  }, 120_000);
+
+  it("two `cli ingest` processes both succeed on a new data directory and leave one complete index", async () => {
+    const corpus = mkdtempSync(path.join(tmpdir(), "concurrent-corpus-"));
+    const files = generateCorpus({ count: 30, seed: 11, outDir: corpus });
+    const folders = [0, 1].map((index) => {
+      const folder = path.join(corpus, `part-${index}`);
+      mkdirSync(folder);
+      return folder;
+    });
+    files.forEach((file, index) => renameSync(file, path.join(folders[index % folders.length]!, path.basename(file))));
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "concurrent-")), "var");
+
+    const results = await Promise.all(folders.map((folder) => runCli(["--data-dir", dataDir, "ingest", folder, "--json"], { env: OFFLINE_ENV })));
+    for (const result of results) {
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).documents).toHaveLength(15);
+    }
+
+    expectIndexFilesComplete(dataDir, 30);
+    engine = await openEngine({ config: loadConfig({}), dataDir, logger });
+    expect(await engine.index.sync()).toEqual({ added: 0, removed: 0 });
+  }, 120_000);
+});
