@@ -371,7 +371,7 @@ describe("Feishu cards for a hostile bulletin", () => {
     });
     try {
       const chatModel = createOpenAiChatModel({ baseUrl: llm.baseUrl, model: "m", apiKey: "k", timeoutMs: 10_000 });
-      running = await startBot({ engine: hostile.engine, dataDir: hostile.dataDir, fake, chatModel, env: { PUBLIC_BASE_URL: "https://bot.example.com" } });
+      running = await startBot({ engine: hostile.engine, dataDir: hostile.dataDir, fake, chatModel, env: { PUBLIC_BASE_URL: "https://bot.example.com", WEB_AUTH: "none" } });
       const messageId = unique("om_hostile_stream");
       const cardsBefore = new Set(fake.cards().keys());
       await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_stream_hostile", chatType: "p2p", senderOpenId: "ou_staff", text: "区城管局整治了多少条背街小巷？", messageId }) });
