@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { StoreError } from "../src/errors.js";
 import { calculateBm25Score } from "../src/search/bm25.js";
 import { createBm25Index, loadBm25Index, type Bm25Document } from "../src/search/bm25-index.js";
-import { createJiebaTokenizer } from "../src/search/jieba-tokenizer.js";
-import type { Tokenizer } from "../src/search/tokenizer.js";
+import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
+import type { Tokenizer } from "../src/text/tokenizer.js";
 
 const tokenizer = createJiebaTokenizer({ userWords: ["区委社工部", "工业路街道", "区农委", "区教育局", "区委宣传部"] });
 

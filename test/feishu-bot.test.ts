@@ -6,7 +6,7 @@ import { createFeedbackStore } from "../src/store/feedback-store.js";
 import { sendServerSentEvents, startFakeOpenAiServer } from "./fakes/fake-openai-server.js";
 import { startFakeFeishu, type FakeFeishu } from "./fakes/fake-feishu-server.js";
 import { cardActionEvent, encryptEvent, fakeVerificationToken, messageEvent, postEvent, signRequest } from "./fakes/feishu-events.js";
-import { createOpenAiChatModel } from "../src/llm/openai-chat-model.js";
+import { createOpenAiChatModel } from "../src/models/openai-chat-model.js";
 import { ADMIN, ENCRYPT_KEY, recordingLogger, sleep, startBot, type RunningBot } from "./helpers/feishu-bot-harness.js";
 import { forgeFirstBlock } from "./helpers/forged-events.js";
 import { SAMPLES, copySamples, sampleEngine } from "./helpers/sample-engine.js";

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateAnswer, REFUSAL_SENTENCE, type PromptItem } from "../src/answer/generate-answer.js";
 import { summarizeWithLlm } from "../src/answer/summarize-with-llm.js";
 import { AppError } from "../src/errors.js";
-import { loadPrompt } from "../src/llm/load-prompt.js";
-import { createOpenAiChatModel } from "../src/llm/openai-chat-model.js";
+import { loadPrompt } from "../src/answer/load-prompt.js";
+import { createOpenAiChatModel } from "../src/models/openai-chat-model.js";
 import { createFakeChatModel, replyWith } from "./fakes/fake-chat-model.js";
 import { sendServerSentEvents, startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
 

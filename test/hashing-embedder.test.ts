@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createHashingEmbedder, extractHashingFeatures, hashFeature } from "../src/search/hashing-embedder.js";
-import type { Tokenizer } from "../src/search/tokenizer.js";
+import { createHashingEmbedder, extractHashingFeatures, hashFeature } from "../src/models/hashing-embedder.js";
+import type { Tokenizer } from "../src/text/tokenizer.js";
 
 /** Stands in for jieba: the test texts put spaces between words. */
 const spaceTokenizer: Tokenizer = {

@@ -6,8 +6,8 @@ import { answerQuestion } from "../src/answer/answer-question.js";
 import { loadConfig } from "../src/config.js";
 import { openEngine, type Engine } from "../src/app/open-engine.js";
 import { ingestFiles } from "../src/ingest/ingest-files.js";
-import { createHashingEmbedder } from "../src/search/hashing-embedder.js";
-import { createJiebaTokenizer } from "../src/search/jieba-tokenizer.js";
+import { createHashingEmbedder } from "../src/models/hashing-embedder.js";
+import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 import { SAMPLES, copySamples, sampleEngine } from "./helpers/sample-engine.js";
 
 let engine: Engine;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../src/errors.js";
-import { createJiebaTokenizer } from "../src/search/jieba-tokenizer.js";
+import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 
 const tokenizer = createJiebaTokenizer({ userWords: ["区委社工部", "工业路街道", "市生态环境局上街分局"] });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
-import { createChatModel } from "../src/llm/create-chat-model.js";
+import { createChatModel } from "../src/models/create-chat-model.js";
 import { generateAnswer } from "../src/answer/generate-answer.js";
-import { createOpenAiEmbedder } from "../src/search/openai-embedder.js";
+import { createOpenAiEmbedder } from "../src/models/openai-embedder.js";
 
 // Live checks against real endpoints, only when credentials are configured (see .env.example).
 const config = loadConfig();

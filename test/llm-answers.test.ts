@@ -3,7 +3,7 @@ import { answerQuestion } from "../src/answer/answer-question.js";
 import type { Engine } from "../src/app/open-engine.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/log.js";
-import { createOpenAiChatModel } from "../src/llm/openai-chat-model.js";
+import { createOpenAiChatModel } from "../src/models/openai-chat-model.js";
 import { startWebServer } from "../src/web/start-web-server.js";
 import { sendServerSentEvents, startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
 import { SAMPLES, sampleEngine } from "./helpers/sample-engine.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createOpenAiChatModel } from "../src/llm/openai-chat-model.js";
+import { createOpenAiChatModel } from "../src/models/openai-chat-model.js";
 import { closedPort, rejection } from "./helpers/network.js";
 import { openAiErrorBody, sendServerSentEvents, startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
 

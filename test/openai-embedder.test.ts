@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createOpenAiEmbedder } from "../src/search/openai-embedder.js";
+import { createOpenAiEmbedder } from "../src/models/openai-embedder.js";
 import { closedPort, rejection } from "./helpers/network.js";
 import { fakeVectorFor, openAiErrorBody, startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNumber, parsePeriod } from "../src/search/parse-period.js";
+import { parseNumber, parsePeriod } from "../src/query/parse-period.js";
 
 const today = "2026-11-23";
 const period = (text: string) => parsePeriod({ text, today });

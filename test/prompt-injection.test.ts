@@ -5,7 +5,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerQuestion } from "../src/answer/answer-question.js";
 import type { Engine } from "../src/app/open-engine.js";
-import { createOpenAiChatModel } from "../src/llm/openai-chat-model.js";
+import { createOpenAiChatModel } from "../src/models/openai-chat-model.js";
 import { sendServerSentEvents, startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
 import { SAMPLES, sampleEngine } from "./helpers/sample-engine.js";
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createUnitMatcher, readUnitAliasLines } from "../src/search/unit-aliases.js";
-import { understandQuery, type QueryUnderstanding } from "../src/search/understand-query.js";
+import { createUnitMatcher, readUnitAliasLines } from "../src/query/unit-aliases.js";
+import { understandQuery, type QueryUnderstanding } from "../src/query/understand-query.js";
 
 const today = "2026-11-23";
 const corpusUnits = [

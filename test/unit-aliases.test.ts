@@ -5,7 +5,7 @@ import {
   deriveUnitAliases,
   parseUnitAliasLines,
   readUnitAliasLines,
-} from "../src/search/unit-aliases.js";
+} from "../src/query/unit-aliases.js";
 
 // The units named in the attributions of the real bulletins.
 const corpusUnits = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { generateItems } from "../scripts/generate-corpus.js";
 import { createExactIndex } from "../src/search/exact-index.js";
-import { createHashingEmbedder } from "../src/search/hashing-embedder.js";
+import { createHashingEmbedder } from "../src/models/hashing-embedder.js";
 import { createHnswIndex } from "../src/search/hnsw-index.js";
-import { createJiebaTokenizer } from "../src/search/jieba-tokenizer.js";
+import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 
 describe("HNSW against the exact index on real text embeddings", () => {
   it("finds at least 95% of the exact top 10 (ties counted) for bulletin-like questions", async () => {

@@ -1,8 +1,8 @@
 import type { Engine } from "../app/open-engine.js";
-import type { ChatModel } from "../llm/chat-model.js";
+import type { ChatModel } from "../models/chat-model.js";
 import type { Logger } from "../log.js";
 import type { SearchMode } from "../search/hybrid-search.js";
-import { understandQuery, type QueryIntent, type QueryUnderstanding } from "../search/understand-query.js";
+import { understandQuery, type QueryIntent, type QueryUnderstanding } from "../query/understand-query.js";
 import type { ConversationKey } from "../store/conversation-store.js";
 import type { IssueLinks } from "../web/issue-links.js";
 import type { Citation } from "./citation.js";

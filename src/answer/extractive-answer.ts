@@ -2,7 +2,7 @@ import type { Engine } from "../app/open-engine.js";
 import type { StoredItem } from "../domain.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import { inverseDocumentFrequency } from "../search/relevance.js";
-import type { QueryUnderstanding } from "../search/understand-query.js";
+import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { IssueLinks } from "../web/issue-links.js";
 import { toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";

@@ -1,5 +1,5 @@
 import type { StoredDocument } from "../domain.js";
-import type { QueryUnderstanding } from "../search/understand-query.js";
+import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { BulletinStore } from "../store/bulletin-store.js";
 import type { IssueLinks } from "../web/issue-links.js";
 import { toCitation, type Citation } from "./citation.js";

@@ -1,5 +1,5 @@
-import type { ChatModel } from "../llm/chat-model.js";
-import { loadPrompt } from "../llm/load-prompt.js";
+import type { ChatModel } from "../models/chat-model.js";
+import { loadPrompt } from "./load-prompt.js";
 import { CITATION_MARKER } from "./clean-citation-markers.js";
 import { groundAnswer, groundSentence, isLayout, splitSentences, type GroundedAnswer } from "./ground-sentences.js";
 

@@ -1,5 +1,5 @@
 import type { StoredItem } from "../domain.js";
-import type { QueryUnderstanding } from "../search/understand-query.js";
+import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { IssueLinks } from "../web/issue-links.js";
 import type { Generation } from "./answer-question.js";
 import { toCitation, type Citation } from "./citation.js";

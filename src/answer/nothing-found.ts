@@ -1,5 +1,5 @@
 import type { AppliedFilters } from "../search/hybrid-search.js";
-import type { QueryUnderstanding } from "../search/understand-query.js";
+import type { QueryUnderstanding } from "../query/understand-query.js";
 
 /** The fixed, polite reply when the bulletins on record do not answer the question. */
 export function nothingFoundAnswer(options: { understanding: QueryUnderstanding; filters: AppliedFilters }): string {

@@ -1,5 +1,5 @@
-import type { ChatMessage, ChatModel } from "../llm/chat-model.js";
-import { loadPrompt } from "../llm/load-prompt.js";
+import type { ChatMessage, ChatModel } from "../models/chat-model.js";
+import { loadPrompt } from "./load-prompt.js";
 import { cleanCitationMarkers } from "./clean-citation-markers.js";
 import { formatPromptItem, stripThinking, type PromptItem } from "./generate-answer.js";
 

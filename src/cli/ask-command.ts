@@ -4,7 +4,7 @@ import { formatCitation } from "../answer/citation.js";
 import { openEngine } from "../app/open-engine.js";
 import { UsageError } from "../errors.js";
 import { readJsonLines } from "../read-json-lines.js";
-import { createChatModel } from "../llm/create-chat-model.js";
+import { createChatModel } from "../models/create-chat-model.js";
 import { createLinks, publicBaseUrl } from "../web/create-links.js";
 import type { CliContext } from "./cli-context.js";
 

@@ -7,7 +7,7 @@ import type { Engine } from "../app/open-engine.js";
 import type { Config } from "../config.js";
 import { ingestFiles } from "../ingest/ingest-files.js";
 import type { IngestLimits } from "../ingest/ingest-limits.js";
-import type { ChatModel } from "../llm/chat-model.js";
+import type { ChatModel } from "../models/chat-model.js";
 import type { Logger } from "../log.js";
 import { createFeedbackStore } from "../store/feedback-store.js";
 import type { IssueLinks } from "../web/issue-links.js";

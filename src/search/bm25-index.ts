@@ -1,6 +1,6 @@
 import { StoreError } from "../errors.js";
 import { calculateBm25Score, DEFAULT_BM25_PARAMETERS, type Bm25Parameters } from "./bm25.js";
-import type { Tokenizer } from "./tokenizer.js";
+import type { Tokenizer } from "../text/tokenizer.js";
 
 /** Bump whenever the snapshot layout changes; older files are then rejected and rebuilt. */
 export const BM25_FORMAT_VERSION = 1;

@@ -1,6 +1,6 @@
 import type { Logger } from "../log.js";
-import type { Embedder } from "./embedder.js";
-import type { QueryUnderstanding } from "./understand-query.js";
+import type { Embedder } from "../models/embedder.js";
+import type { QueryUnderstanding } from "../query/understand-query.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
 import type { ChunkInfo, SearchIndex } from "./search-index.js";

@@ -6,9 +6,9 @@ import { acquireProcessLock } from "../store/acquire-process-lock.js";
 import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
 import { createBm25Index, loadBm25Index, type Bm25Index } from "./bm25-index.js";
 import { chunkItem } from "./chunk-item.js";
-import type { Embedder } from "./embedder.js";
+import type { Embedder } from "../models/embedder.js";
 import { createHnswIndex, INDEX_FILE_NAME, MANIFEST_FILE_NAME, type HnswIndex } from "./hnsw-index.js";
-import type { Tokenizer } from "./tokenizer.js";
+import type { Tokenizer } from "../text/tokenizer.js";
 
 const LEXICAL_FILE = "lexical.json";
 const LOCK_FILE = "sync.lock";

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { QueryUnderstanding } from "../search/understand-query.js";
+import type { QueryUnderstanding } from "../query/understand-query.js";
 
 /** Conversations older than this no longer lend their unit and period to a new question. */
 const CONVERSATION_TTL_MS = 2 * 60 * 60 * 1000;

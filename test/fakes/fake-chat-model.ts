@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatModel } from "../../src/llm/chat-model.js";
+import type { ChatMessage, ChatModel } from "../../src/models/chat-model.js";
 
 type CompleteOptions = Parameters<ChatModel["complete"]>[0];
 

@@ -2,7 +2,7 @@ import pino from "pino";
 import type { Engine } from "../../src/app/open-engine.js";
 import { loadConfig } from "../../src/config.js";
 import { createFeishuBot, type FeishuBot } from "../../src/feishu/feishu-bot.js";
-import type { ChatModel } from "../../src/llm/chat-model.js";
+import type { ChatModel } from "../../src/models/chat-model.js";
 import { createLogger, type Logger } from "../../src/log.js";
 import { startWebServer, type WebServer } from "../../src/web/start-web-server.js";
 import { fakeAppId, fakeAppSecret, type FakeFeishu } from "../fakes/fake-feishu-server.js";

@@ -2,7 +2,7 @@ import type { Config } from "../config.js";
 import type { Embedder } from "./embedder.js";
 import { createHashingEmbedder } from "./hashing-embedder.js";
 import { createOpenAiEmbedder } from "./openai-embedder.js";
-import type { Tokenizer } from "./tokenizer.js";
+import type { Tokenizer } from "../text/tokenizer.js";
 
 /**
  * The configured embedder: an OpenAI-compatible endpoint when EMBEDDING_* is set, else the offline hashing embedder.

@@ -1,5 +1,5 @@
 import type { Embedder } from "./embedder.js";
-import type { Tokenizer } from "./tokenizer.js";
+import type { Tokenizer } from "../text/tokenizer.js";
 
 /** Bump whenever feature extraction, hashing or weighting changes: it is part of `model`, so old indexes are detected. */
 const ALGORITHM_VERSION = 1;

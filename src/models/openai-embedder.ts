@@ -1,5 +1,5 @@
 import { AppError } from "../errors.js";
-import { abortable, createEmbeddingsClient, networkCause, statusOf } from "../llm/openai-client.js";
+import { abortable, createEmbeddingsClient, networkCause, statusOf } from "./openai-client.js";
 import type { Embedder } from "./embedder.js";
 
 export interface OpenAiEmbedderOptions {
