@@ -1,4 +1,17 @@
-/** Shared vocabulary of the product: what a bulletin file becomes once parsed and stored. */
+/**
+ * Shared vocabulary of the product: what a bulletin file becomes once parsed, stored and cited.
+ *
+ * Glossary (one word in code for each concept):
+ * - series (刊名): the bulletin's name, e.g. 上街信息.
+ * - issue (期): one numbered publication of a series, "第 64 期"; `edition` tells 增刊/特刊/专报 apart.
+ * - document (文件): one ingested file, a bulletin issue or a page of articles.
+ * - item (条目/信息): one report inside an issue; `brief` (△ 简讯) or `report`.
+ * - unit (报送单位): who reported an item, named in its closing parentheses, e.g. 区教育局.
+ *   The JSON contracts (ask --json, ingest --json, the web API) keep their historical field
+ *   names `department` / `departments` for it; see answer/citation.ts and cli/ingest-command.ts.
+ * - publisher (发文单位): the office that issues the series, e.g. 中共上街区委办公室.
+ * - citation (出处): an item an answer rests on, numbered [n].
+ */
 
 export type DocumentKind = "bulletin" | "article";
 export type ItemKind = "report" | "brief" | "article";
@@ -14,9 +27,9 @@ export interface ParsedItem {
    * Main reporting unit, e.g. 区教育局 (traditional characters folded). An unsigned item of a
    * bulletin gets the issuing office (publisher); null when nothing names a unit (newspaper articles).
    */
-  department: string | null;
-  /** Every unit of a joint report, in the order written; [] when department is null. */
-  departments: string[];
+  unit: string | null;
+  /** Every unit of a joint report, in the order written; [] when unit is null. */
+  units: string[];
   /** Headline before the body; for briefs, a short lead derived from the first sentence. */
   title: string;
   /** Body text after repair, paragraphs separated by "\n". Excludes title and attribution. */
@@ -84,4 +97,36 @@ export interface StoredDocument {
   size: number;
   itemCount: number;
   ingestedAt: string;
+}
+
+/** One item an answer rests on, numbered as its [n] marker in the answer text. */
+export interface Citation {
+  n: number;
+  issue: number | null;
+  year: number | null;
+  date: string | null;
+  unit: string | null;
+  units: string[];
+  title: string;
+  source: string;
+  /** Position of the item in its issue (1-based). */
+  item: number;
+  score: number;
+  /** Signed link to the item's anchor, when links are configured. */
+  url?: string;
+}
+
+/** A citation as the JSON contract of `ask --json` and the web API writes it (other tools depend on it). */
+export interface CitationJson {
+  n: number;
+  issue: number | null;
+  year: number | null;
+  date: string | null;
+  department: string | null;
+  departments: string[];
+  title: string;
+  source: string;
+  item: number;
+  score: number;
+  url?: string;
 }

@@ -29,13 +29,13 @@ describe("bulletin store", () => {
     expect([issue.source, issue.date, issue.publisher, issue.editors]).toEqual(["2025-57-gbk.txt", "2025-10-30", "中共上街区委办公室", ["周明远", "韩晓璐"]]);
     expect(store.getOriginal(issue.id)!.bytes.equals(readFileSync(path.join(samples, "2025-57-gbk.txt")))).toBe(true);
 
-    const socialWork = store.listItems({ departments: ["区委社工部"] });
+    const socialWork = store.listItems({ units: ["区委社工部"] });
     expect(socialWork.map((item) => item.date)).toEqual(["2024-03-07", "2025-04-17", "2025-10-30"]);
-    expect(store.listItems({ departments: ["区医保局"], from: "2025-01-01", to: "2025-12-31" }).map((item) => [item.date, item.departments])).toEqual([
+    expect(store.listItems({ units: ["区医保局"], from: "2025-01-01", to: "2025-12-31" }).map((item) => [item.date, item.units])).toEqual([
       ["2025-04-17", ["区卫健委", "区医保局"]],
       ["2025-10-30", ["区医保局"]],
     ]);
-    expect(store.listDepartments().find((entry) => entry.department === "区医保局")).toEqual({ department: "区医保局", items: 3 });
+    expect(store.listUnits().find((entry) => entry.unit === "区医保局")).toEqual({ unit: "区医保局", items: 3 });
   });
 
   it("re-ingesting the same files changes nothing", async () => {
@@ -57,7 +57,7 @@ describe("bulletin store", () => {
     const changed = await ingestFiles({ store, paths: [file] });
     expect(changed.documents[0]!.status).toBe("replaced");
     expect(store.counts()).toEqual({ documents: 1, items: 7 });
-    expect(store.listItems({ departments: ["工业路街道"] })[0]!.body).toContain("23个走访小组");
+    expect(store.listItems({ units: ["工业路街道"] })[0]!.body).toContain("23个走访小组");
 
     const renamed = path.join(folder, "第3期-修订.txt");
     writeFileSync(renamed, readFileSync(file, "utf8").replace("23 个走访小组", "24 个走访小组"));
@@ -96,7 +96,7 @@ describe("bulletin store", () => {
       ["上街信息", "report", 7, null, 2024],
       ["信息简报", "regular", 7, null, 2024],
     ]);
-    expect(store.listItems().map((item) => [item.series, item.edition, item.department])).toEqual([
+    expect(store.listItems().map((item) => [item.series, item.edition, item.unit])).toEqual([
       ["上街信息", "regular", "区教育局"],
       ["上街信息", "supplement", "区教育局"],
       ["上街信息", "report", "区教育局"],
@@ -109,11 +109,15 @@ describe("bulletin store", () => {
     expect(store.listDocuments().map((document) => document.source)).toEqual(["regular.txt", "supplement-revised.txt", "report.txt", "other-series.txt"]);
   });
 
-  it("upgrades a version-4 store in place: every document kept, as a regular issue without 总第 number", async () => {
+  it("upgrades a version-4 store in place: every document and its units kept, as a regular issue without 总第 number", async () => {
     const { store, dataDir } = freshStore();
     await ingestFiles({ store, paths: [samples] });
     // Turn the fresh store back into what version 4 wrote.
     store.database.exec(`
+      DROP INDEX items_unit;
+      ALTER TABLE items RENAME COLUMN unit TO department;
+      ALTER TABLE items RENAME COLUMN units TO departments;
+      CREATE INDEX items_department ON items (department);
       DROP INDEX documents_issue;
       ALTER TABLE documents DROP COLUMN edition;
       ALTER TABLE documents DROP COLUMN total_issue;
@@ -123,8 +127,9 @@ describe("bulletin store", () => {
     store.close();
     const upgraded = createBulletinStore({ dataDir });
     opened.push(upgraded);
-    expect(upgraded.database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: "5" });
+    expect(upgraded.database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: "6" });
     expect(upgraded.counts()).toEqual({ documents: 6, items: 35 });
+    expect(upgraded.listUnits().length).toBe(17);
     expect(new Set(upgraded.listDocuments().map((document) => `${document.series} ${document.edition} ${document.totalIssue}`))).toEqual(new Set(["上街信息 regular null"]));
   });
 

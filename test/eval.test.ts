@@ -17,14 +17,14 @@ if (!hasShared) console.warn(`skipping evaluation over the real corpus: ${CORPUS
 describe("scoring rules", () => {
   const question = (match: EvalQuestion["match"], expect: EvalQuestion["expect"]): EvalQuestion =>
     ({ id: "x", question: "?", kind: "fact", expect, match, answer_contains: [] });
-  const cite = (date: string, department: string) => ({ date, departments: [department], source: "f.txt" });
+  const cite = (date: string, unit: string) => ({ date, units: [unit], source: "f.txt" });
 
   it("any: one expected item among the top 5; top1: the first; all: every one; none: no citation", () => {
     const citations = [cite("2023-06-01", "区农委"), cite("2025-11-27", "区委社工部")];
-    expect(scoreQuestion(question("any", [{ department: "区委社工部" }]), citations)).toMatchObject({ passed: true, firstHit: 2 });
-    expect(scoreQuestion(question("top1", [{ department: "区委社工部" }]), citations).passed).toBe(false);
-    expect(scoreQuestion(question("all", [{ department: "区农委" }, { date: "2025-11-27" }]), citations).passed).toBe(true);
-    expect(scoreQuestion(question("all", [{ department: "区农委" }, { date: "2026-02-12" }]), citations).passed).toBe(false);
+    expect(scoreQuestion(question("any", [{ unit: "区委社工部" }]), citations)).toMatchObject({ passed: true, firstHit: 2 });
+    expect(scoreQuestion(question("top1", [{ unit: "区委社工部" }]), citations).passed).toBe(false);
+    expect(scoreQuestion(question("all", [{ unit: "区农委" }, { date: "2025-11-27" }]), citations).passed).toBe(true);
+    expect(scoreQuestion(question("all", [{ unit: "区农委" }, { date: "2026-02-12" }]), citations).passed).toBe(false);
     expect(scoreQuestion(question("none", []), citations).passed).toBe(false);
     expect(scoreQuestion(question("none", []), []).passed).toBe(true);
   });

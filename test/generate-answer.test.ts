@@ -14,17 +14,17 @@ const CHAT = "POST /v1/chat/completions";
 
 const ITEMS: PromptItem[] = [
   {
-    n: 1, issue: 64, year: 2025, date: "2025-11-27", departments: ["区委社工部"],
+    n: 1, issue: 64, year: 2025, date: "2025-11-27", units: ["区委社工部"],
     title: "构建“红色物业”服务体系",
     body: "推动32个住宅小区成立党支部，物业服务满意度提升至92%。",
   },
   {
-    n: 2, issue: 64, year: 2025, date: "2025-11-27", departments: ["区教育局"],
+    n: 2, issue: 64, year: 2025, date: "2025-11-27", units: ["区教育局"],
     title: "构建“区内+跨区”双层集团化办学新格局",
     body: "区内组建4大教育集团，两年内共交流教师140余人次，其中90人以上向薄弱校和跨区共建校倾斜。",
   },
   {
-    n: 3, issue: 65, year: 2025, date: "2025-12-04", departments: ["区司法局", "峡窝镇"],
+    n: 3, issue: 65, year: 2025, date: "2025-12-04", units: ["区司法局", "峡窝镇"],
     title: "",
     body: "运用“三段式”工作法推动行政争议实质化解，全年化解行政争议27件。",
   },
@@ -193,7 +193,7 @@ function unitItems(count: number): PromptItem[] {
     issue: 60 + index,
     year: 2025,
     date: `2025-${String((index % 12) + 1).padStart(2, "0")}-15`,
-    departments: ["区教育局"],
+    units: ["区教育局"],
     title: `第${index + 1}项工作`,
     body: `区教育局开展第${index + 1}项工作，覆盖学校${index + 3}所，参与师生${(index + 1) * 100}人次，形成经验做法${index + 2}条。`,
   }));

@@ -21,19 +21,19 @@ const ask = (question: string) => answerQuestion({ engine, question });
 describe("hybrid search over the sample bulletins", () => {
   it("puts the item that answers a question first, with its issue, date and unit", async () => {
     const answer = await ask("安全生产隐患大排查发现了多少处隐患？");
-    expect(answer.citations[0]).toMatchObject({ issue: 18, year: 2025, date: "2025-04-17", department: "区应急管理局", source: "2025-18.md" });
+    expect(answer.citations[0]).toMatchObject({ issue: 18, year: 2025, date: "2025-04-17", unit: "区应急管理局", source: "2025-18.md" });
     expect(answer.answer).toContain("1127");
   });
 
   it("only cites the unit a question names", async () => {
     const answer = await ask("区委社工部在志愿服务方面做了什么？");
     expect(answer.citations.length).toBeGreaterThan(0);
-    expect(answer.citations.every((citation) => citation.departments.includes("区委社工部"))).toBe(true);
+    expect(answer.citations.every((citation) => citation.units.includes("区委社工部"))).toBe(true);
   });
 
   it("recognises a unit by its short name or alias", async () => {
     const answer = await ask("应急局开年以来检查了多少家场所？");
-    expect(answer.citations[0]?.department).toBe("区应急管理局");
+    expect(answer.citations[0]?.unit).toBe("区应急管理局");
     expect(answer.citations[0]?.date).toBe("2026-01-15");
     expect(answer.answer).toContain("52家人员密集场所");
   });
@@ -47,7 +47,7 @@ describe("hybrid search over the sample bulletins", () => {
   it("resolves 今年 and 去年 against today", async () => {
     const thisYear = await answerQuestion({ engine, question: "今年峡窝镇的集体经济怎么样？" });
     expect(thisYear.citations.every((citation) => citation.date?.startsWith("2026"))).toBe(true);
-    expect(thisYear.citations[0]?.department).toBe("峡窝镇");
+    expect(thisYear.citations[0]?.unit).toBe("峡窝镇");
   });
 
   it("says so, and cites nothing, when the bulletins do not cover the question", async () => {

@@ -29,10 +29,10 @@ afterEach(async () => {
   engine = undefined;
 });
 
-async function ask(question: string): Promise<{ answer: string; citations: { date: string; departments: string[] }[] }> {
+async function ask(question: string): Promise<{ answer: string; citations: { date: string; units: string[] }[] }> {
   const response = await fetch(`${server!.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
   expect(response.status).toBe(200);
-  return (await response.json()) as { answer: string; citations: { date: string; departments: string[] }[] };
+  return (await response.json()) as { answer: string; citations: { date: string; units: string[] }[] };
 }
 
 /** Samples without one file, the engine and web server running on them, and the held-back file in its own folder. */
@@ -105,7 +105,7 @@ describe("hits whose items vanished between search and answer", () => {
     });
     const answer = await answerQuestion({ engine: withGhost(true), question });
     expect(answer.answer).toMatch(/5\.2万亩[^[]*\[1\]/);
-    expect(answer.citations[0]!.department).toBe("区农委");
+    expect(answer.citations[0]!.unit).toBe("区农委");
     expect(answer.citations[0]!.score).toBe(Math.round(realScore * 1000) / 1000);
     expect(answer.citations.map((citation) => citation.n)).toEqual(answer.citations.map((_, index) => index + 1));
 

@@ -13,7 +13,7 @@ describe.skipIf(!config.llm || !process.env.LLM_API_KEY)("live LLM endpoint (LLM
     const result = await generateAnswer({
       chatModel,
       question: "上街区注册志愿者有多少人？",
-      items: [{ n: 1, issue: 64, year: 2025, date: "2025-11-27", departments: ["区委社工部"], title: "区委社工部推动志愿服务工作提质增效", body: "注册志愿者增至4.9万人，志愿服务组织达228支。" }],
+      items: [{ n: 1, issue: 64, year: 2025, date: "2025-11-27", units: ["区委社工部"], title: "区委社工部推动志愿服务工作提质增效", body: "注册志愿者增至4.9万人，志愿服务组织达228支。" }],
     });
     expect(result.answer).toContain("4.9万");
     expect(result.used).toEqual([1]);

@@ -48,7 +48,7 @@ describe("answers written by an LLM (fake OpenAI-compatible server, real client)
     const prompt = (request.body as { messages: { content: string }[] }).messages[1]!.content;
     expect(prompt).toContain("<<<条目 1 开始>>>\n[1] 第18期（2025-04-17）区农委：区农委多措并举抓好春耕备播\n全区落实小麦种植面积");
     expect(answer.answer).toBe("全区落实小麦种植面积5.2万亩[1]，一喷三防覆盖率100%[1]。");
-    expect(answer.citations.map((citation) => [citation.n, citation.department])).toEqual([[1, "区农委"]]);
+    expect(answer.citations.map((citation) => [citation.n, citation.unit])).toEqual([[1, "区农委"]]);
     // What streamed to the person is the grounded sentence only, never the invented citation.
     expect(tokens).toEqual(["全区落实小麦种植面积5.2万亩[1]，一喷三防覆盖率100%[1]。"]);
   });
@@ -86,7 +86,7 @@ describe("answers written by an LLM (fake OpenAI-compatible server, real client)
     const answer = await answerQuestion({ engine, question: "区农委春耕落实了多少亩小麦？", generation: { chatModel: chatModel(300), logger } });
     expect(Date.now() - started).toBeLessThan(1500);
     expect(answer.answer).toContain("5.2万亩");
-    expect(answer.citations[0]?.department).toBe("区农委");
+    expect(answer.citations[0]?.unit).toBe("区农委");
   });
 
   it("streams tokens to the web page as server-sent events, then the final answer", async () => {

@@ -16,7 +16,7 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
     });
     expect(document.items).toEqual([
       {
-        position: 1, kind: "report", department: "中共江川市委办公室", departments: ["中共江川市委办公室"], attribution: "",
+        position: 1, kind: "report", unit: "中共江川市委办公室", units: ["中共江川市委办公室"], attribution: "",
         title: "全市防汛抗旱工作会议召开",
         body:
           "5月18日，全市防汛抗旱工作会议召开。市委副书记、市长周建国出席并讲话，副市长林晓峰主持。会议通报了今年以来全市雨情水情和防汛准备情况，部署了汛期重点工作。" +
@@ -33,7 +33,7 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
       kind: "bulletin", series: "工作动态", edition: "regular", issue: 15, totalIssue: 412, year: 2023, date: "2023-09-08",
       publisher: "中共清河县委办公室", editors: ["孙丽华"], recipients: [],
     });
-    expect(document.items.map((item) => [item.kind, item.departments, item.attribution])).toEqual([
+    expect(document.items.map((item) => [item.kind, item.units, item.attribution])).toEqual([
       ["brief", ["柳林镇"], "柳林镇："],
       ["brief", ["县农业农村局"], "【县农业农村局】"],
       ["brief", ["县医保局"], "（县医保局供稿）"],
@@ -48,7 +48,7 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
       kind: "bulletin", series: "政务信息", edition: "regular", issue: 12, totalIssue: null, year: 2022, date: "2022-03-23",
       publisher: "清河县人民政府办公室", editors: ["何志远"],
     });
-    expect(document.items.map((item) => [item.department, item.title])).toEqual([
+    expect(document.items.map((item) => [item.unit, item.title])).toEqual([
       ["清河县人民政府办公室", "一、全县一季度经济运行平稳向好"],
       ["清河县人民政府办公室", "二、重点项目建设加快推进"],
       ["清河县人民政府办公室", "三、春季安全生产大检查全面启动"],
@@ -62,7 +62,7 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
       kind: "bulletin", series: "上街信息", edition: "report", issue: 3, year: 2025, date: "2025-07-02", publisher: "中共上街区委办公室",
       editors: ["劉曉紅"], recipients: ["本期送：區縣處級領導"],
     });
-    expect(document.items.map((item) => [item.departments, item.title, item.attribution])).toEqual([
+    expect(document.items.map((item) => [item.units, item.title, item.attribution])).toEqual([
       [["区教育局"], "區教育局全力做好2025年中考服務保障工作", "（區教育局）"],
       [["区卫健委", "区疾控中心"], "區衛健委開展夏季傳染病防控", "（區衛健委 區疾控中心）"],
     ]);
@@ -74,7 +74,7 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
       kind: "bulletin", series: "上街信息", edition: "regular", issue: 21, totalIssue: 112, year: 2018, date: "2018-09-14",
       publisher: "中共上街区委办公室", editors: ["郝婕"],
     });
-    expect(document.items.map((item) => [item.department, item.title, item.attribution])).toEqual([
+    expect(document.items.map((item) => [item.unit, item.title, item.attribution])).toEqual([
       ["区政府办", "区政府办加强政务值班管理", "（区政府办供稿）"],
       ["区卫健委", "区卫健委推进家庭医生签约服务", "（供稿：区卫健委 张宏伟）"],
       ["区民政局", "区民政局提升养老服务水平", "（区民政局李静）"],
@@ -85,7 +85,7 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
   it("notice-article.txt: a notice is one article, dated by its signature", () => {
     const document = parseFixture("notice-article.txt");
     expect([document.kind, document.issue, document.date]).toEqual(["article", null, "2024-05-20"]);
-    expect(document.items.map((item) => [item.kind, item.title, item.department])).toEqual([["article", "关于做好2024年汛期值班值守工作的通知", null]]);
+    expect(document.items.map((item) => [item.kind, item.title, item.unit])).toEqual([["article", "关于做好2024年汛期值班值守工作的通知", null]]);
     expect(document.items[0]!.body.endsWith("值班表报县应急管理局。\n清河县人民政府办公室2024年5月20日")).toBe(true);
   });
 });

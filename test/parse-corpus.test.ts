@@ -30,8 +30,8 @@ describe.skipIf(!hasCorpus)("real bulletins in ../shared/corpus", () => {
       expect(document.date).toBe(expected.date);
       expect(document.publisher).toBe("中共上街区委办公室");
       expect(document.series).toBe("上街信息");
-      expect(document.items.map((item) => item.department)).toEqual(expected.units);
-      expect(document.items.filter((item) => item.kind === "brief").map((item) => item.department)).toEqual(expected.briefs);
+      expect(document.items.map((item) => item.unit)).toEqual(expected.units);
+      expect(document.items.filter((item) => item.kind === "brief").map((item) => item.unit)).toEqual(expected.briefs);
       expect(document.items.map((item) => item.position)).toEqual(expected.units.map((_, index) => index + 1));
     });
   }

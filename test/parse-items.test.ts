@@ -56,16 +56,16 @@ describe("unsigned items, split at headlines and attributed to the publisher", (
 
   it("leaves an editor's note and a stray paragraph after signed items without a unit", () => {
     const document = parseChecked(`${SIGNED_MASTHEAD}区农委护航三夏 一是技术指导。（区农委）\n\n编者按：以上材料由各单位报送。`);
-    expect(document.items.map((item) => item.department)).toEqual(["区农委", null]);
+    expect(document.items.map((item) => item.unit)).toEqual(["区农委", null]);
     const unsigned = parseChecked(`${MASTHEAD}编者按：本期刊发全市防汛工作情况。\n\n市委召开常委会议\n5月18日，市委召开常委会议。`);
-    expect(unsigned.items.map((item) => [item.department, item.title])).toEqual([[null, ""], ["中共江川市委办公室", "市委召开常委会议"]]);
+    expect(unsigned.items.map((item) => [item.unit, item.title])).toEqual([[null, ""], ["中共江川市委办公室", "市委召开常委会议"]]);
   });
 });
 
 describe("attributions", () => {
   it("reads a unit with 供稿 or 报送 glued on or standing apart", () => {
     const document = parseChecked(`${SIGNED_MASTHEAD}区政府办加强值班管理 一是严格带班。（区政府办供稿）\n\n区教育局推进课后服务 一是拓展课程。（区教育局 报送）`);
-    expect(document.items.map((item) => [item.departments, item.attribution])).toEqual([
+    expect(document.items.map((item) => [item.units, item.attribution])).toEqual([
       [["区政府办"], "（区政府办供稿）"],
       [["区教育局"], "（区教育局 报送）"],
     ]);
@@ -73,7 +73,7 @@ describe("attributions", () => {
 
   it("reads a 供稿： prefix and the writer's name after the unit, spaced or glued", () => {
     const document = parseChecked(`${SIGNED_MASTHEAD}区卫健委推进签约服务 组建团队42个。（供稿：区卫健委 张宏伟）\n\n区民政局提升养老服务 新建站点6个。（区民政局李静）\n\n区人社局举办招聘会 提供岗位860个。（区人社局 欧阳明 许亦是）`);
-    expect(document.items.map((item) => [item.departments, item.body])).toEqual([
+    expect(document.items.map((item) => [item.units, item.body])).toEqual([
       [["区卫健委"], "组建团队42个。"],
       [["区民政局"], "新建站点6个。"],
       [["区人社局"], "提供岗位860个。"],
@@ -88,7 +88,7 @@ describe("attributions", () => {
 
   it("reads traditional-character attributions as simplified units, keeping the text as written", () => {
     const document = parseChecked(`${SIGNED_MASTHEAD}區教育局推進課後服務 一是拓展課程。（區教育局）\n\n區衛健委開展義診 服務群眾3200人次。（區衛健委 區醫保局）`);
-    expect(document.items.map((item) => [item.department, item.departments, item.title, item.attribution])).toEqual([
+    expect(document.items.map((item) => [item.unit, item.units, item.title, item.attribution])).toEqual([
       ["区教育局", ["区教育局"], "區教育局推進課後服務", "（區教育局）"],
       ["区卫健委", ["区卫健委", "区医保局"], "區衛健委開展義診", "（區衛健委 區醫保局）"],
     ]);
@@ -98,7 +98,7 @@ describe("attributions", () => {
 describe("units named at the start of an item", () => {
   it("reads 单位： and 【单位】 leads as the item's unit and starts a new item at each", () => {
     const document = parseChecked(`${MASTHEAD}柳林镇：收获玉米2.1万亩，占应收面积的63%。\n\n【县农业农村局】组织12个技术服务小分队深入田间。\n\n县教育局、县卫健委：联合开展学生体检1.2万人次。`);
-    expect(document.items.map((item) => [item.kind, item.departments, item.attribution, item.body])).toEqual([
+    expect(document.items.map((item) => [item.kind, item.units, item.attribution, item.body])).toEqual([
       ["report", ["柳林镇"], "柳林镇：", "收获玉米2.1万亩，占应收面积的63%。"],
       ["report", ["县农业农村局"], "【县农业农村局】", "组织12个技术服务小分队深入田间。"],
       ["report", ["县教育局", "县卫健委"], "县教育局、县卫健委：", "联合开展学生体检1.2万人次。"],
@@ -116,7 +116,7 @@ describe("brief marks", () => {
     const document = parseChecked(
       `${SIGNED_MASTHEAD}◆ 区检察院举办开放日活动。（区检察院）\n● 区统计局发放奖励410万元。（区统计局）\n■ 区法院开展普法进校园活动。（区法院）\n▲ 区医保局追回基金31.6万元。（区医保局）\n△ 区文广旅体局举办读书节。（区文广旅体局）`,
     );
-    expect(document.items.map((item) => [item.kind, item.department, item.title])).toEqual([
+    expect(document.items.map((item) => [item.kind, item.unit, item.title])).toEqual([
       ["brief", "区检察院", ""],
       ["brief", "区统计局", ""],
       ["brief", "区法院", ""],

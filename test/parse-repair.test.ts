@@ -24,7 +24,7 @@ describe("text repair before splitting", () => {
     const document = parse(
       `${MASTHEAD}区应急管理局开展汛前大检查 一是排查隐患。共检查企业86家，发现并整改\n\n— 2 —\n\n上街信息\n\n问题143处。（区应急管理局）\n\n区医保局提升经办服务 一是推行异地就医直接结算。累计结算2.3万人次。（区医保局）${FOOTER}`,
     );
-    expect(document.items.map((item) => item.department)).toEqual(["区应急管理局", "区医保局"]);
+    expect(document.items.map((item) => item.unit)).toEqual(["区应急管理局", "区医保局"]);
     expect(document.items[0]!.body).toBe("一是排查隐患。共检查企业86家，发现并整改问题143处。");
     expect(document.removed).toEqual(expect.arrayContaining(["— 2 —", "上街信息"]));
   });
@@ -41,7 +41,7 @@ describe("text repair before splitting", () => {
 
   it("accepts half-width brackets in attributions", () => {
     const document = parse(`${MASTHEAD}区教育局推进集团化办学 按照"以优带弱"思路，组建4大教育集团。(区教育局)${FOOTER}`);
-    expect(document.items[0]!.department).toBe("区教育局");
+    expect(document.items[0]!.unit).toBe("区教育局");
     expect(document.items[0]!.attribution).toBe("(区教育局)");
   });
 
@@ -50,7 +50,7 @@ describe("text repair before splitting", () => {
       "# 上街信息\n\n## 第8期\n\n中共上街区委办公室\n\n2026年2月12日\n\n### 峡窝镇推进乡村振兴\n\n一是发展特色种植。新增软籽石榴300亩。（峡窝镇）\n\n**区科工信局助企纾困** 一是走访企业。走访规上企业57家。（区科工信局）" + FOOTER,
     );
     expect([document.issue, document.year, document.date]).toEqual([8, 2026, "2026-02-12"]);
-    expect(document.items.map((item) => [item.department, item.title, item.body])).toEqual([
+    expect(document.items.map((item) => [item.unit, item.title, item.body])).toEqual([
       ["峡窝镇", "峡窝镇推进乡村振兴", "一是发展特色种植。新增软籽石榴300亩。"],
       ["区科工信局", "区科工信局助企纾困", "一是走访企业。走访规上企业57家。"],
     ]);
@@ -71,13 +71,13 @@ describe("text repair before splitting", () => {
 describe("splitting a bulletin into items", () => {
   it("reads a joint report's units", () => {
     const document = parse(`${MASTHEAD}区卫健委 区医保局联合开展义诊 一是组建医疗队。服务群众3200人次。（区卫健委 区医保局）\n\n区人社局、区总工会举办招聘会 近日，提供岗位860个。（区人社局、区总工会）${FOOTER}`);
-    expect(document.items.map((item) => item.departments)).toEqual([["区卫健委", "区医保局"], ["区人社局", "区总工会"]]);
-    expect(document.items.map((item) => item.department)).toEqual(["区卫健委", "区人社局"]);
+    expect(document.items.map((item) => item.units)).toEqual([["区卫健委", "区医保局"], ["区人社局", "区总工会"]]);
+    expect(document.items.map((item) => item.unit)).toEqual(["区卫健委", "区人社局"]);
   });
 
   it("ends an item at an attribution glued to the next item on the same line", () => {
     const document = parse(`${MASTHEAD}区教育局推进课后服务 一是拓展课程。开设课程120门。（区教育局）区司法局推进普法 一是进社区。开展讲座36场。（区司法局）${FOOTER}`);
-    expect(document.items.map((item) => [item.department, item.title])).toEqual([
+    expect(document.items.map((item) => [item.unit, item.title])).toEqual([
       ["区教育局", "区教育局推进课后服务"],
       ["区司法局", "区司法局推进普法"],
     ]);
@@ -85,7 +85,7 @@ describe("splitting a bulletin into items", () => {
 
   it("reads △ notes as briefs without a headline", () => {
     const document = parse(`${MASTHEAD}区农委护航三夏 一是技术指导。（区农委）\n\n△ 近日，区检察院举办开放日活动，邀请16名学生参加。（区检察院）\n\n△ 5月31日，区统计局发放奖励410万元。（区统计局）${FOOTER}`);
-    expect(document.items.map((item) => [item.kind, item.department, item.title])).toEqual([
+    expect(document.items.map((item) => [item.kind, item.unit, item.title])).toEqual([
       ["report", "区农委", "区农委护航三夏"],
       ["brief", "区检察院", ""],
       ["brief", "区统计局", ""],
@@ -96,7 +96,7 @@ describe("splitting a bulletin into items", () => {
   it("keeps parentheses that are not attributions inside the body", () => {
     const document = parse(`${MASTHEAD}区住建局加强行业党建 出台《党建工作指引（试行）》。区住建局（交通运输局）新增指导职责，覆盖网约车司机（含快递员）\n群体2000余人。（区住建局）${FOOTER}`);
     expect(document.items).toHaveLength(1);
-    expect(document.items[0]!.department).toBe("区住建局");
+    expect(document.items[0]!.unit).toBe("区住建局");
     expect(document.items[0]!.body).toContain("区住建局（交通运输局）新增指导职责");
   });
 
@@ -109,13 +109,13 @@ describe("splitting a bulletin into items", () => {
 
   it("keeps trailing text that no unit closes as an item without a unit", () => {
     const document = parse(`${MASTHEAD}区农委护航三夏 一是技术指导。（区农委）\n\n编者按：以上材料由各单位报送。${FOOTER}`);
-    expect(document.items.map((item) => item.department)).toEqual(["区农委", null]);
+    expect(document.items.map((item) => item.unit)).toEqual(["区农委", null]);
   });
 
   it("reads a text without a bulletin masthead as articles, never dropping it", () => {
     const document = parse("城市更新跑出加速度\n本报讯（记者 张三）近日，某区完成老旧小区改造12个。\n\n社区食堂开张\n本报记者 李四\n社区食堂日均接待老人300人次。");
     expect(document.kind).toBe("article");
     expect(document.items.map((item) => item.title)).toEqual(["城市更新跑出加速度", "社区食堂开张"]);
-    expect(document.items.map((item) => item.department)).toEqual([null, null]);
+    expect(document.items.map((item) => item.unit)).toEqual([null, null]);
   });
 });

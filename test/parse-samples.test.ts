@@ -27,7 +27,7 @@ describe("bundled sample bulletins", () => {
       const { text } = await readDocument({ path: path.join(samples, file) });
       const document = parseDocument({ text });
       expect([document.kind, document.issue, document.date]).toEqual(["bulletin", expected.issue, expected.date]);
-      expect(document.items.map((item) => item.department)).toEqual(expected.units);
+      expect(document.items.map((item) => item.unit)).toEqual(expected.units);
       expect(document.items.filter((item) => item.kind === "brief")).toHaveLength(expected.briefs);
       expect(accountForEveryCharacter(text, document)).toEqual({ missing: "", extra: "" });
       expect(itemsInSourceOrder(text, document)).toBe(true);
@@ -44,7 +44,7 @@ describe("bundled sample bulletins", () => {
   it("reads the joint report of the health commission and the medical insurance bureau", async () => {
     const { text } = await readDocument({ path: path.join(samples, "2025-18.md") });
     const joint = parseDocument({ text }).items[3]!;
-    expect(joint.departments).toEqual(["区卫健委", "区医保局"]);
+    expect(joint.units).toEqual(["区卫健委", "区医保局"]);
     expect(joint.title).toBe("区卫健委 区医保局联合推进家庭医生签约服务");
   });
 });

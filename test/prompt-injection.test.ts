@@ -42,7 +42,7 @@ function obeyingModel(reply: string): void {
 }
 
 /** Asks QUESTION with the LLM; `prompt` is the user message the model received (the items). */
-async function ask(): Promise<{ answer: string; tokens: string; citations: { department: string | null }[]; prompt: string }> {
+async function ask(): Promise<{ answer: string; tokens: string; citations: { unit: string | null }[]; prompt: string }> {
   const tokens: string[] = [];
   const chatModel = createOpenAiChatModel({ baseUrl: llm.baseUrl, model: "fake", timeoutMs: 5000 });
   const answer = await answerQuestion({ engine, question: QUESTION, generation: { chatModel, logger, onToken: (token) => tokens.push(token) } });
@@ -68,7 +68,7 @@ describe("an instruction planted in a bulletin", () => {
     expect(answer).not.toContain(PAYLOAD);
     expect(tokens).not.toContain(PAYLOAD);
     expect(answer).toContain("5.2万亩");
-    expect(citations[0]!.department).toBe("区农委");
+    expect(citations[0]!.unit).toBe("区农委");
   });
 
   it("does not reach the answer when the model obeys it and cites the item it came from", async () => {

@@ -180,7 +180,7 @@ describe.skipIf(missing !== null)("web chat page in headless chromium", () => {
           question: "x",
           intent: "fact",
           answer: '<img src=x onerror="window.injected=1">答案[1]',
-          citations: [{ n: 1, issue: 9, year: 2025, date: "2025-01-02", department: "<b>单位</b>", departments: ["<b>单位</b>"], title: "<script>标题</script>", source: "a.md", item: 1, score: 1, url: "/issues/1?item=1#item-1" }],
+          citations: [{ n: 1, issue: 9, year: 2025, date: "2025-01-02", unit: "<b>单位</b>", units: ["<b>单位</b>"], title: "<script>标题</script>", source: "a.md", item: 1, score: 1, url: "/issues/1?item=1#item-1" }],
           conversationId: "c",
         }),
       }),

@@ -4,7 +4,7 @@ import type { Logger } from "../log.js";
 import type { SearchMode } from "../search/hybrid-search.js";
 import { understandQuery, type QueryIntent, type QueryUnderstanding } from "../query/understand-query.js";
 import type { ConversationKey } from "../store/conversation-store.js";
-import type { IssueLinks } from "../web/issue-links.js";
+import type { CitationLinks } from "./citation-links.js";
 import type { Citation } from "./citation.js";
 import { extractAnswer } from "./extractive-answer.js";
 import { findSource } from "./find-source.js";
@@ -44,7 +44,7 @@ export async function answerQuestion(options: {
   conversation?: ConversationKey;
   previous?: QueryUnderstanding;
   mode?: SearchMode;
-  links?: IssueLinks;
+  links?: CitationLinks;
   generation?: Generation;
 }): Promise<Answer> {
   const { engine, question, links, generation } = options;

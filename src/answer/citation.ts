@@ -1,22 +1,7 @@
-import type { StoredItem } from "../domain.js";
-import type { IssueLinks } from "../web/issue-links.js";
+import type { Citation, CitationJson, StoredItem } from "../domain.js";
+import type { CitationLinks } from "./citation-links.js";
 
-/** One source an answer rests on: the JSON contract of `ask --json` (other tools depend on it). */
-export interface Citation {
-  n: number;
-  issue: number | null;
-  year: number | null;
-  date: string | null;
-  department: string | null;
-  departments: string[];
-  title: string;
-  source: string;
-  /** Position of the item in its issue (1-based). */
-  item: number;
-  score: number;
-  /** Signed link to the item's anchor, when links are configured. */
-  url?: string;
-}
+export type { Citation } from "../domain.js";
 
 /** A short display title: the headline, or the opening of a brief's body. */
 export function displayTitle(item: Pick<StoredItem, "title" | "body">): string {
@@ -25,15 +10,15 @@ export function displayTitle(item: Pick<StoredItem, "title" | "body">): string {
   return first.length > 40 ? `${first.slice(0, 40)}…` : first;
 }
 
-export function toCitation(options: { item: StoredItem; n: number; score: number; links?: IssueLinks | undefined }): Citation {
+export function toCitation(options: { item: StoredItem; n: number; score: number; links?: CitationLinks | undefined }): Citation {
   const { item, links } = options;
   return {
     n: options.n,
     issue: item.issue,
     year: item.year,
     date: item.date,
-    department: item.department,
-    departments: item.departments,
+    unit: item.unit,
+    units: item.units,
     title: displayTitle(item),
     source: item.source,
     item: item.position,
@@ -46,6 +31,15 @@ export function toCitation(options: { item: StoredItem; n: number; score: number
 export function formatCitation(citation: Citation): string {
   const issue = citation.issue === null ? citation.source : `第${citation.issue}期`;
   const date = citation.date ? `（${citation.date}）` : "";
-  const unit = citation.departments.length > 0 ? citation.departments.join("、") : "";
+  const unit = citation.units.length > 0 ? citation.units.join("、") : "";
   return `[${citation.n}] ${issue}${date}${unit}${unit ? "：" : " "}${citation.title}`;
+}
+
+/** The citation as the JSON contract writes it: the unit keeps its historical field names. */
+export function citationJson(citation: Citation): CitationJson {
+  const { unit, units, url, ...rest } = citation;
+  return {
+    n: rest.n, issue: rest.issue, year: rest.year, date: rest.date, department: unit, departments: units,
+    title: rest.title, source: rest.source, item: rest.item, score: rest.score, ...(url !== undefined ? { url } : {}),
+  };
 }

@@ -3,7 +3,7 @@ import type { StoredItem } from "../domain.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import { inverseDocumentFrequency } from "../search/relevance.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
-import type { IssueLinks } from "../web/issue-links.js";
+import type { CitationLinks } from "./citation-links.js";
 import { toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
 import { scoreSentences } from "./select-sentences.js";
@@ -16,7 +16,7 @@ export function extractAnswer(options: {
   result: Pick<SearchResult, "queryTerms">;
   found: readonly FoundItem[];
   understanding: QueryUnderstanding;
-  links: IssueLinks | undefined;
+  links: CitationLinks | undefined;
 }): { answer: string; citations: Citation[] } {
   const { engine, result, found, understanding, links } = options;
   const documents = Math.max(1, engine.index.lexical.size());

@@ -9,7 +9,7 @@ export interface PromptItem {
   issue: number | null;
   year: number | null;
   date: string | null;
-  departments: string[];
+  units: string[];
   title: string;
   body: string;
 }
@@ -45,7 +45,7 @@ export function neutralizeDelimiters(text: string): string {
 export function formatPromptItemText(item: PromptItem): string {
   const issue = item.issue === null ? "" : `第${item.issue}期`;
   const date = item.date ? `（${item.date}）` : "";
-  const unit = item.departments.join("、");
+  const unit = item.units.join("、");
   const title = unit && item.title ? `${unit}：${item.title}` : unit || item.title;
   const header = `[${item.n}] ${issue}${date}${neutralizeDelimiters(title)}`.trimEnd();
   return `${header}\n${neutralizeDelimiters(item.body.trim())}`;

@@ -1,6 +1,6 @@
 import type { StoredItem } from "../domain.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
-import type { IssueLinks } from "../web/issue-links.js";
+import type { CitationLinks } from "./citation-links.js";
 import type { Generation } from "./answer-question.js";
 import { toCitation, type Citation } from "./citation.js";
 import { renumberCitationMarkers } from "./clean-citation-markers.js";
@@ -16,11 +16,11 @@ function toPromptItem(item: StoredItem, n: number, generation: Generation): Prom
   if (removed.length > 0) {
     generation.logger.warn({ itemId: item.id, source: item.source, removed }, "bulletin item contains instructions to a language model; left out of the prompt");
   }
-  return { n, issue: item.issue, year: item.year, date: item.date, departments: item.departments, title: title.text, body: body.text };
+  return { n, issue: item.issue, year: item.year, date: item.date, units: item.units, title: title.text, body: body.text };
 }
 
 /** Keeps only the citations the answer uses, renumbered 1..m in first-use order. */
-function usedCitations(options: { text: string; used: readonly number[]; items: readonly StoredItem[]; scores?: readonly number[]; links: IssueLinks | undefined }) {
+function usedCitations(options: { text: string; used: readonly number[]; items: readonly StoredItem[]; scores?: readonly number[]; links: CitationLinks | undefined }) {
   const citations: Citation[] = options.used.map((n, index) =>
     toCitation({ item: options.items[n - 1]!, n: index + 1, score: options.scores?.[n - 1] ?? 1, links: options.links }),
   );
@@ -35,7 +35,7 @@ export async function llmAnswer(options: {
   understanding: QueryUnderstanding;
   items: readonly StoredItem[];
   scores: readonly number[];
-  links: IssueLinks | undefined;
+  links: CitationLinks | undefined;
   generation: Generation;
 }): Promise<{ answer: string; citations: Citation[] } | undefined> {
   const { generation } = options;
@@ -58,7 +58,7 @@ export async function llmAnswer(options: {
 export async function llmSummary(options: {
   items: readonly StoredItem[];
   understanding: QueryUnderstanding;
-  links: IssueLinks | undefined;
+  links: CitationLinks | undefined;
   generation: Generation;
 }): Promise<{ answer: string; citations: Citation[] }> {
   const { understanding, generation, items } = options;

@@ -1,7 +1,7 @@
 import type { StoredItem } from "../domain.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { BulletinStore } from "../store/bulletin-store.js";
-import type { IssueLinks } from "../web/issue-links.js";
+import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 
 /** Clauses of an item that carry figures ("注册志愿者增至4.9万人"), shortest first, at most `limit`. */
@@ -13,14 +13,14 @@ export function keyFigures(options: { body: string; limit: number }): string[] {
 /** Every item of the understood unit(s) in the understood period, in date order (not top-k). */
 export function unitItems(options: { store: BulletinStore; understanding: QueryUnderstanding }): StoredItem[] {
   const period = options.understanding.period;
-  return options.store.listItems({ departments: options.understanding.units, ...(period ? { from: period.from, to: period.to } : {}) });
+  return options.store.listItems({ units: options.understanding.units, ...(period ? { from: period.from, to: period.to } : {}) });
 }
 
 /** Per issue the title and key figures of each item with a citation marker, then a count line. */
 export function summarizeUnit(options: {
   items: readonly StoredItem[];
   understanding: QueryUnderstanding;
-  links?: IssueLinks | undefined;
+  links?: CitationLinks | undefined;
 }): { intent: "summary"; answer: string; citations: Citation[] } {
   const { understanding, items } = options;
   const period = understanding.period;

@@ -60,9 +60,9 @@ export async function openEngine(options: {
     const index = openSearchIndex({ store, dataDir: options.dataDir, embedder, tokenizer });
     await index.sync();
     const aliasLines = readUnitAliasLines({ path: ALIAS_FILE });
-    let units = createUnitMatcher({ units: store.listDepartments().map((entry) => entry.department), aliasLines });
+    let units = createUnitMatcher({ units: store.listUnits().map((entry) => entry.unit), aliasLines });
     const refreshUnits = () => {
-      units = createUnitMatcher({ units: store.listDepartments().map((entry) => entry.department), aliasLines });
+      units = createUnitMatcher({ units: store.listUnits().map((entry) => entry.unit), aliasLines });
     };
     const fixedToday = options.today ?? config.today;
 

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { answerQuestion, type Answer } from "../answer/answer-question.js";
+import { answerJson } from "../answer/answer-json.js";
 import { formatCitation } from "../answer/citation.js";
 import { openEngine } from "../app/open-engine.js";
 import { UsageError } from "../errors.js";
@@ -9,8 +10,8 @@ import { createLinks, publicBaseUrl } from "../web/create-links.js";
 import type { CliContext } from "./cli-context.js";
 
 /** The JSON contract of `ask --json` (other tools depend on it). */
-export function answerJson(answer: Answer, id?: string) {
-  return { ...(id !== undefined ? { id } : {}), question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations };
+function answerLine(answer: Answer, id?: string) {
+  return { ...(id !== undefined ? { id } : {}), ...answerJson(answer) };
 }
 
 const BATCH_HINT = '每行一个对象，如 {"id":"q1","question":"…"}';
@@ -54,7 +55,7 @@ export function registerAskCommand(program: Command, context: () => CliContext):
           });
           if (streaming && chatModel) process.stderr.write("\n\n");
           if (options.json || options.batch) {
-            process.stdout.write(`${JSON.stringify(answerJson(answer, entry.id))}\n`);
+            process.stdout.write(`${JSON.stringify(answerLine(answer, entry.id))}\n`);
           } else {
             process.stdout.write(`${answer.answer}\n`);
             if (answer.citations.length > 0) process.stdout.write(`\n${answer.citations.map(formatCitation).join("\n")}\n`);

@@ -18,7 +18,7 @@ export function ingestReportJson(report: IngestReport) {
       issue: parsed.issue,
       year: parsed.year,
       date: parsed.date,
-      items: parsed.items.map((item) => ({ department: item.department, departments: item.departments, kind: item.kind, title: item.title })),
+      items: parsed.items.map((item) => ({ department: item.unit, departments: item.units, kind: item.kind, title: item.title })),
     })),
     failed: report.failed.map(({ source, error }) => ({ source, error })),
   };

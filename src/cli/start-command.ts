@@ -39,8 +39,8 @@ export function registerStartCommand(program: Command, context: () => CliContext
         const { items } = reopened.counts();
         process.stdout.write(`\n本地库 ${path.join(ctx.dataDir, "bulletins.db")}：${documents.length} 份文件，${items} 条信息\n`);
         process.stdout.write(`${formatTable({ headers: ["期号", "日期", "条目", "文件"], rows })}\n`);
-        const units = reopened.listDepartments();
-        process.stdout.write(`\n报送单位（${units.length} 个）：${units.map((unit) => `${unit.department}(${unit.items})`).join("、")}\n`);
+        const units = reopened.listUnits();
+        process.stdout.write(`\n报送单位（${units.length} 个）：${units.map((unit) => `${unit.unit}(${unit.items})`).join("、")}\n`);
       } finally {
         reopened.close();
       }

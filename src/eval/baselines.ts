@@ -10,7 +10,7 @@ export type Retriever = (question: string) => Promise<CitedItem[]>;
 const TOP = 5;
 
 function toCited(item: StoredItem): CitedItem {
-  return { date: item.date, departments: item.departments, source: item.source };
+  return { date: item.date, units: item.units, source: item.source };
 }
 
 /** Ranked chunk ids -> distinct items, best first. */

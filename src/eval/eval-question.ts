@@ -2,7 +2,10 @@ import { z } from "zod";
 import { UsageError } from "../errors.js";
 import { readJsonLines } from "../read-json-lines.js";
 
-const expectation = z.object({ date: z.string().optional(), department: z.string().optional(), source: z.string().optional() });
+// The question files name the unit `department`, as ../shared/eval/questions.jsonl does.
+const expectation = z
+  .object({ date: z.string().optional(), department: z.string().optional(), source: z.string().optional() })
+  .transform(({ department, ...rest }) => ({ ...rest, ...(department !== undefined ? { unit: department } : {}) }));
 
 const questionSchema = z.object({
   id: z.string(),

@@ -3,7 +3,7 @@ import type { EvalQuestion, Expectation } from "./eval-question.js";
 /** What scoring needs of a citation. */
 export interface CitedItem {
   date: string | null;
-  departments: string[];
+  units: string[];
   source: string;
 }
 
@@ -11,7 +11,7 @@ export interface CitedItem {
 export function satisfies(citation: CitedItem, expected: Expectation): boolean {
   return (
     (expected.date === undefined || citation.date === expected.date) &&
-    (expected.department === undefined || citation.departments.includes(expected.department)) &&
+    (expected.unit === undefined || citation.units.includes(expected.unit)) &&
     (expected.source === undefined || citation.source === expected.source)
   );
 }

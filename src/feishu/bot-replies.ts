@@ -10,7 +10,7 @@ export function latestIssuesText(engine: Engine, count = 5): string {
   if (documents.length === 0) return "还没有收录任何简报。";
   return documents
     .map((document) => {
-      const units = [...new Set(engine.store.listItems({ documentId: document.id }).flatMap((item) => item.departments))];
+      const units = [...new Set(engine.store.listItems({ documentId: document.id }).flatMap((item) => item.units))];
       return `**${document.year}年第${document.issue}期**（${escapeMarkdown(document.date ?? "日期不详")}）· ${document.itemCount} 条\n${escapeMarkdown(units.join("、"))}`;
     })
     .join("\n\n");
@@ -18,9 +18,9 @@ export function latestIssuesText(engine: Engine, count = 5): string {
 
 /** `/units`: every reporting unit with its item count. */
 export function unitsText(engine: Engine): string {
-  const units = engine.store.listDepartments();
+  const units = engine.store.listUnits();
   if (units.length === 0) return "还没有收录任何简报。";
-  return `共 ${units.length} 个报送单位：\n${escapeMarkdown(units.map((unit) => `${unit.department}（${unit.items}）`).join("、"))}\n\n发送“总结<单位>的工作”查看某个单位报送的全部信息。`;
+  return `共 ${units.length} 个报送单位：\n${escapeMarkdown(units.map((unit) => `${unit.unit}（${unit.items}）`).join("、"))}\n\n发送“总结<单位>的工作”查看某个单位报送的全部信息。`;
 }
 
 /** The full text of one item, for the "查看全文" button when no public link can be given. */

@@ -34,7 +34,7 @@ function button(options: { label: string; url?: string; value?: Record<string, u
 /** "第64期 · 2025-11-27 · 区委社工部" (plain text, not escaped) */
 export function citationLabel(citation: Citation): string {
   const issue = citation.issue === null ? citation.source : `第${citation.issue}期`;
-  return [issue, citation.date, citation.departments.join("、")].filter(Boolean).join(" · ");
+  return [issue, citation.date, citation.units.join("、")].filter(Boolean).join(" · ");
 }
 
 /** The answer as plain markdown with its sources: what a streamed card ends with. */

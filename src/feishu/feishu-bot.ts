@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createLarkChannel, LoggerLevel, type CardActionEvent, type EventDispatcher, type LarkChannel, type NormalizedMessage } from "@larksuiteoapi/node-sdk";
 import { answerQuestion, type Answer } from "../answer/answer-question.js";
+import { citationJson } from "../answer/citation.js";
 import type { Engine } from "../app/open-engine.js";
 import type { Config } from "../config.js";
 import { ingestFiles } from "../ingest/ingest-files.js";
@@ -97,14 +98,14 @@ export function createFeishuBot(options: {
         { replyTo: message.messageId, replyInThread: true },
       );
       final = result!;
-      const answerId = feedback.recordAnswer({ question, answer: final.answer, citations: final.citations, chatId: message.chatId });
+      const answerId = feedback.recordAnswer({ question, answer: final.answer, citations: final.citations.map(citationJson), chatId: message.chatId });
       // The streamed card ends as plain markdown; swap in the card with buttons (best effort).
       await channel.updateCard(sent.messageId, answerCard({ answer: final, answerId, publicLinks: options.publicLinks })).catch((error: unknown) => {
         logger.warn({ err: error, messageId: message.messageId }, "could not add buttons to the streamed card");
       });
     } else {
       final = await turns.run(() => answerQuestion(common));
-      const answerId = feedback.recordAnswer({ question, answer: final.answer, citations: final.citations, chatId: message.chatId });
+      const answerId = feedback.recordAnswer({ question, answer: final.answer, citations: final.citations.map(citationJson), chatId: message.chatId });
       await reply(message, { card: answerCard({ answer: final, answerId, publicLinks: options.publicLinks }) });
     }
     logger.info({ messageId: message.messageId, chatId: message.chatId, intent: final.intent, citations: final.citations.length }, "feishu answer");
@@ -143,11 +144,11 @@ export function createFeishuBot(options: {
       engine.refreshUnits();
       const stored = report.documents[0]!;
       const parsed = stored.parsed;
-      const units = [...new Set(parsed.items.flatMap((item) => item.departments))];
+      const units = [...new Set(parsed.items.flatMap((item) => item.units))];
       const status = { added: "已导入", replaced: "已替换原有的同一期", unchanged: "内容与库中一致，未作改动" }[stored.status];
       const heading = parsed.issue === null ? fileName : `《上街信息》${parsed.year}年第${parsed.issue}期（${parsed.date ?? "日期不详"}）`;
       await reply(message, { card: messageCard({ title: "简报已收录", template: "green", text: `${escapeMarkdown(heading)}：${status}\n共 ${parsed.items.length} 条，报送单位：${escapeMarkdown(units.join("、")) || "（未识别）"}` }) });
-      if (stored.status !== "unchanged") await sendDigest(heading, parsed.items.map((item) => `- ${escapeMarkdown(item.departments.join("、")) || "（无单位）"}：${escapeMarkdown(item.title || item.body.slice(0, 30))}`));
+      if (stored.status !== "unchanged") await sendDigest(heading, parsed.items.map((item) => `- ${escapeMarkdown(item.units.join("、")) || "（无单位）"}：${escapeMarkdown(item.title || item.body.slice(0, 30))}`));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -63,8 +63,8 @@ function toArticle(block: readonly Segment[], position: number, removed: string[
   return {
     position,
     kind: "article",
-    department: units[0] ?? null,
-    departments: units,
+    unit: units[0] ?? null,
+    units: units,
     title: split ? split.title.replace(/\s+/g, " ") : titleLines.map((segment) => segment.text.replace(/\s+/g, " ")).join(" "),
     body: paragraphs.map((paragraph) => cleanBody(paragraph.text, removed)).filter(Boolean).join("\n"),
     attribution: attribution?.text.trim() ?? "",

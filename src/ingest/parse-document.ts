@@ -22,7 +22,7 @@ const NEWSPAPER_LEAD = /^(?:本报讯|本报记者|本报通讯员)/;
  * Parses the text of one file into a bulletin (issue, date, unit items) or, when it has no
  * bulletin masthead, into articles split at headlines. Never drops a document.
  *
- * @example parseDocument({ text: "上街信息\n第 8 期\n…（区委社工部）" }).items[0].department // "区委社工部"
+ * @example parseDocument({ text: "上街信息\n第 8 期\n…（区委社工部）" }).items[0].unit // "区委社工部"
  */
 export function parseDocument(options: { text: string }): ParsedDocument {
   const { segments, noise } = toSegments(options.text);

@@ -123,8 +123,8 @@ export function splitItems(options: { paragraphs: readonly Paragraph[]; removed:
     return {
       position: index + 1,
       kind,
-      department: units[0] ?? null,
-      departments: units,
+      unit: units[0] ?? null,
+      units: units,
       title,
       body,
       attribution: attribution?.text.trim() ?? lead?.text ?? "",

@@ -75,8 +75,8 @@ function buildFilter(understanding: QueryUnderstanding): { filter: ((chunk: Chun
   // Newspaper articles name no unit in an attribution; they pass when their text names the unit.
   const names = [...units, ...understanding.unitMentions.map((mention) => mention.alias)];
   const unitMatches = (chunk: ChunkInfo) =>
-    chunk.departments.length > 0
-      ? chunk.departments.some((department) => units.has(department))
+    chunk.units.length > 0
+      ? chunk.units.some((unit) => units.has(unit))
       : names.some((name) => chunk.text.includes(name) || chunk.title.includes(name));
   const explicitPeriod = understanding.period?.explicit ? understanding.period : undefined;
   const { issue, date } = understanding;
@@ -180,7 +180,7 @@ export function createSearcher(options: {
     const documents = Math.max(1, index.lexical.size());
     const idf = (term: string) => inverseDocumentFrequency({ documentFrequency: index.lexical.documentFrequency(term), documents });
     for (const hit of hits) {
-      const text = hit.chunkIds.map((id) => { const chunk = index.chunk(id)!; return `${chunk.departments.join("")}${chunk.title}${chunk.text}`; }).join("");
+      const text = hit.chunkIds.map((id) => { const chunk = index.chunk(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
       const matched = new Set(hit.matchedTerms);
       for (const term of queryTerms) if (text.includes(term)) matched.add(term);
       hit.matchedTerms = [...matched];

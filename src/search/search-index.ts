@@ -23,7 +23,7 @@ export interface ChunkInfo {
   position: number;
   text: string;
   title: string;
-  departments: string[];
+  units: string[];
   date: string | null;
   issue: number | null;
   year: number | null;
@@ -49,13 +49,13 @@ export interface SearchIndex {
 }
 
 interface ChunkRow {
-  id: number; item_id: number; document_id: number; position: number; text: string; title: string; departments: string;
+  id: number; item_id: number; document_id: number; position: number; text: string; title: string; units: string;
   date: string | null; issue: number | null; year: number | null;
 }
 
 /** Text a chunk is embedded and matched by: unit names and headline travel with every passage. */
-export function chunkSearchText(chunk: Pick<ChunkInfo, "departments" | "title" | "text">): { title: string; body: string } {
-  return { title: [chunk.departments.join(" "), chunk.title].filter(Boolean).join(" "), body: chunk.text };
+export function chunkSearchText(chunk: Pick<ChunkInfo, "units" | "title" | "text">): { title: string; body: string } {
+  return { title: [chunk.units.join(" "), chunk.title].filter(Boolean).join(" "), body: chunk.text };
 }
 
 function writeAtomically(file: string, content: string): void {
@@ -83,7 +83,7 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
   const { store, embedder, tokenizer } = options;
   const directory = path.join(options.dataDir, "index");
   ensurePrivateDirectory(directory);
-  tokenizer.addWords(store.listDepartments().map((entry) => entry.department));
+  tokenizer.addWords(store.listUnits().map((entry) => entry.unit));
 
   const database = store.database;
   const chunkSize = String(embedder.maxInputChars);
@@ -120,7 +120,7 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
   }
 
   const selectChunks = database.prepare<[], ChunkRow>(`
-    SELECT c.id, c.item_id, i.document_id, c.position, c.text, i.title, i.departments, d.date, d.issue, d.year
+    SELECT c.id, c.item_id, i.document_id, c.position, c.text, i.title, i.units, d.date, d.issue, d.year
     FROM chunks c JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.document_id`);
   const unchunkedItems = database.prepare<[], { id: number; body: string; title: string }>(
     "SELECT i.id, i.body, i.title FROM items i WHERE NOT EXISTS (SELECT 1 FROM chunks c WHERE c.item_id = i.id) ORDER BY i.id");
@@ -140,7 +140,7 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
     byId = new Map(
       selectChunks.all().map((row) => [row.id, {
         id: row.id, itemId: row.item_id, documentId: row.document_id, position: row.position, text: row.text, title: row.title,
-        departments: JSON.parse(row.departments) as string[], date: row.date, issue: row.issue, year: row.year,
+        units: JSON.parse(row.units) as string[], date: row.date, issue: row.issue, year: row.year,
       }]),
     );
   };
@@ -148,7 +148,7 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
   async function syncLocked(syncOptions: { onProgress?: (done: number, total: number) => void }) {
     const version = store.contentVersion();
     if (loadedStamp !== filesStamp(directory)) loadFiles();
-    tokenizer.addWords(store.listDepartments().map((entry) => entry.department));
+    tokenizer.addWords(store.listUnits().map((entry) => entry.unit));
     chunkNewItems.immediate();
     loadChunks();
 

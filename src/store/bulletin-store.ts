@@ -22,7 +22,7 @@ export interface SaveInput {
 }
 
 export interface ItemQuery {
-  departments?: readonly string[];
+  units?: readonly string[];
   from?: string;
   to?: string;
   documentId?: number;
@@ -41,7 +41,7 @@ export interface BulletinStore {
   listItems(query?: ItemQuery): StoredItem[];
   getItems(ids: readonly number[]): StoredItem[];
   /** Every unit named in an attribution, with its item count. */
-  listDepartments(): { department: string; items: number }[];
+  listUnits(): { unit: string; items: number }[];
   counts(): { documents: number; items: number };
   /**
    * A counter every change to documents, items or chunks bumps, whichever process or connection
@@ -64,14 +64,14 @@ interface DocumentRow {
 }
 
 interface ItemRow {
-  id: number; document_id: number; position: number; kind: StoredItem["kind"]; department: string | null; departments: string;
+  id: number; document_id: number; position: number; kind: StoredItem["kind"]; unit: string | null; units: string;
   title: string; body: string; attribution: string; document_kind: DocumentKind; issue: number | null; year: number | null;
   date: string | null; source: string; series: string | null; edition: IssueEdition;
 }
 
 const DOCUMENT_COLUMNS = `d.id, d.source, d.sha256, d.kind, d.issue, d.total_issue, d.edition, d.year, d.date, d.publisher, d.series, d.editors, d.recipients,
   d.media_type, d.size, d.ingested_at, (SELECT COUNT(*) FROM items i WHERE i.document_id = d.id) AS item_count`;
-const ITEM_COLUMNS = `i.id, i.document_id, i.position, i.kind, i.department, i.departments, i.title, i.body, i.attribution,
+const ITEM_COLUMNS = `i.id, i.document_id, i.position, i.kind, i.unit, i.units, i.title, i.body, i.attribution,
   d.kind AS document_kind, d.issue, d.year, d.date, d.source, d.series, d.edition`;
 
 function toDocument(row: DocumentRow): StoredDocument {
@@ -86,8 +86,8 @@ function toDocument(row: DocumentRow): StoredDocument {
 
 function toItem(row: ItemRow): StoredItem {
   return {
-    id: row.id, documentId: row.document_id, position: row.position, kind: row.kind, department: row.department,
-    departments: JSON.parse(row.departments) as string[], title: row.title, body: row.body, attribution: row.attribution,
+    id: row.id, documentId: row.document_id, position: row.position, kind: row.kind, unit: row.unit,
+    units: JSON.parse(row.units) as string[], title: row.title, body: row.body, attribution: row.attribution,
     documentKind: row.document_kind, issue: row.issue, year: row.year, date: row.date, source: row.source, series: row.series,
     edition: row.edition,
   };
@@ -111,15 +111,15 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
       publisher, series, editors, recipients, header, footer, media_type, size, original, text, ingested_at)
       VALUES (@source, @path, @sha256, @kind, @issue, @totalIssue, @edition, @year, @date, @publisher, @series, @editors,
       @recipients, @header, @footer, @mediaType, @size, @original, @text, @ingestedAt)`),
-    insertItem: database.prepare(`INSERT INTO items (document_id, position, kind, department, departments, title, body, attribution)
-      VALUES (@documentId, @position, @kind, @department, @departments, @title, @body, @attribution)`),
+    insertItem: database.prepare(`INSERT INTO items (document_id, position, kind, unit, units, title, body, attribution)
+      VALUES (@documentId, @position, @kind, @unit, @units, @title, @body, @attribution)`),
     listDocuments: database.prepare<[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
     getDocument: database.prepare<[number], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?`),
     original: database.prepare<[number], { source: string; media_type: string; original: Buffer }>("SELECT source, media_type, original FROM documents WHERE id = ?"),
     text: database.prepare<[number], { text: string }>("SELECT text FROM documents WHERE id = ?"),
-    departments: database.prepare<[], { department: string; items: number }>(
-      `SELECT j.value AS department, COUNT(*) AS items FROM items i, json_each(i.departments) j
-       GROUP BY j.value ORDER BY items DESC, department`),
+    units: database.prepare<[], { unit: string; items: number }>(
+      `SELECT j.value AS unit, COUNT(*) AS items FROM items i, json_each(i.units) j
+       GROUP BY j.value ORDER BY items DESC, unit`),
     counts: database.prepare<[], { documents: number; items: number }>(
       "SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM items) AS items"),
     contentVersion: database.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = '${CONTENT_VERSION_KEY}'`),
@@ -149,7 +149,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
       }).lastInsertRowid,
     );
     for (const item of parsed.items) {
-      statements.insertItem.run({ documentId, ...item, departments: JSON.stringify(item.departments) });
+      statements.insertItem.run({ documentId, ...item, units: JSON.stringify(item.units) });
     }
     statements.bumpContentVersion.run();
     return { status: replaced.size > 0 ? "replaced" : "added", documentId, replacedIds: [...replaced] };
@@ -158,10 +158,10 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
   function listItems(query: ItemQuery = {}): StoredItem[] {
     const where: string[] = [];
     const parameters: unknown[] = [];
-    if (query.departments && query.departments.length > 0) {
+    if (query.units && query.units.length > 0) {
       // A joint report belongs to every unit it names.
-      where.push(`EXISTS (SELECT 1 FROM json_each(i.departments) j WHERE j.value IN (${query.departments.map(() => "?").join(", ")}))`);
-      parameters.push(...query.departments);
+      where.push(`EXISTS (SELECT 1 FROM json_each(i.units) j WHERE j.value IN (${query.units.map(() => "?").join(", ")}))`);
+      parameters.push(...query.units);
     }
     if (query.from) { where.push("d.date >= ?"); parameters.push(query.from); }
     if (query.to) { where.push("d.date <= ?"); parameters.push(query.to); }
@@ -195,7 +195,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
       const byId = new Map(rows.map((row) => [row.id, toItem(row)]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
-    listDepartments: () => statements.departments.all(),
+    listUnits: () => statements.units.all(),
     counts: () => statements.counts.get()!,
     contentVersion: () => Number(statements.contentVersion.get()?.value ?? 0),
     markChanged: () => void statements.bumpContentVersion.run(),

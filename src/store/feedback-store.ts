@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import type { Citation } from "../answer/citation.js";
+import type { CitationJson } from "../domain.js";
 
 export interface FeedbackEntry {
   id: number;
   rating: "up" | "down";
   question: string;
   answer: string;
-  citations: Citation[];
+  citations: CitationJson[];
   userId: string | null;
   chatId: string | null;
   createdAt: string;
@@ -15,7 +15,7 @@ export interface FeedbackEntry {
 
 export interface FeedbackStore {
   /** Keeps an answer a card was sent for, so that a later 👍/👎 click can be stored with it. */
-  recordAnswer(options: { question: string; answer: string; citations: readonly Citation[]; chatId?: string }): string;
+  recordAnswer(options: { question: string; answer: string; citations: readonly CitationJson[]; chatId?: string }): string;
   /** Stores (or changes) one person's rating of an answer; false when the answer is unknown. */
   rate(options: { answerId: string; rating: "up" | "down"; userId?: string; chatId?: string }): boolean;
   list(options?: { rating?: "up" | "down"; limit?: number }): FeedbackEntry[];
@@ -46,7 +46,7 @@ export function createFeedbackStore(database: Database.Database): FeedbackStore 
         )
         .all(...(rating ? [rating, limit] : [limit]))
         .map((row) => ({
-          id: row.id, rating: row.rating, question: row.question, answer: row.answer, citations: JSON.parse(row.citations) as Citation[],
+          id: row.id, rating: row.rating, question: row.question, answer: row.answer, citations: JSON.parse(row.citations) as CitationJson[],
           userId: row.user_id || null, chatId: row.chat_id, createdAt: row.created_at,
         })),
   };

@@ -4,7 +4,7 @@ import { StoreError } from "../errors.js";
 import { ensurePrivateDirectory, ensurePrivateFile } from "./ensure-private.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -102,6 +102,13 @@ const MIGRATIONS: Record<number, string> = {
     DROP INDEX documents_issue;
     CREATE UNIQUE INDEX documents_issue ON documents (coalesce(series, ''), edition, year, issue)
       WHERE kind = 'bulletin' AND issue IS NOT NULL AND year IS NOT NULL;
+  `,
+  // One word for one concept: the reporting unit (报送单位) is `unit` everywhere in code and schema.
+  6: `
+    ALTER TABLE items RENAME COLUMN department TO unit;
+    ALTER TABLE items RENAME COLUMN departments TO units;
+    DROP INDEX items_department;
+    CREATE INDEX items_unit ON items (unit);
   `,
 };
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import express, { type Request } from "express";
 import { z } from "zod";
 import type { Answer } from "../answer/answer-question.js";
+import { answerJson } from "../answer/answer-json.js";
 import type { Engine } from "../app/open-engine.js";
 import type { Logger } from "../log.js";
 import { errorHandler, HttpError } from "./http-error.js";
@@ -87,7 +88,7 @@ export function createWebApp(options: {
     // The client left: nobody to answer.
     if (!answer) return;
     logger.info({ question: answer.question, intent: answer.intent, citations: answer.citations.length }, "web ask");
-    response.json({ question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations, conversationId });
+    response.json({ ...answerJson(answer), conversationId });
   });
 
   // Server-sent events: `token` events (grounded sentences) while an LLM writes, then one `answer`
@@ -104,7 +105,7 @@ export function createWebApp(options: {
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
       const answer = await options.answer({ question: parsed.data.question, conversationId, onToken: (token) => send("token", token), signal: left.signal });
-      send("answer", { question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations, conversationId });
+      send("answer", { ...answerJson(answer), conversationId });
     } catch (error) {
       if (left.signal.aborted) {
         logger.info({ question: parsed.data.question }, "streamed ask: client left; model request aborted");
@@ -127,14 +128,15 @@ export function createWebApp(options: {
         source: document.source,
         kind: document.kind,
         itemCount: document.itemCount,
-        units: [...new Set(engine.store.listItems({ documentId: document.id }).flatMap((item) => item.departments))],
+        units: [...new Set(engine.store.listItems({ documentId: document.id }).flatMap((item) => item.units))],
         url: links.issue({ documentId: document.id, year: document.year, issue: document.issue }),
       })),
     );
   });
 
   app.get("/api/units", (_request, response) => {
-    response.json(engine.store.listDepartments());
+    // The page reads `department`: the historical name of the field in the JSON contract.
+    response.json(engine.store.listUnits().map((entry) => ({ department: entry.unit, items: entry.items })));
   });
 
   // Who is signed in (the page shows the name and 退出登录); name is null when the page needs no login.

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { AppError } from "../errors.js";
+import type { CitationLinks } from "../answer/citation-links.js";
 import type { LinkSigner } from "./link-signer.js";
 
 const manifestSchema = z.object({
@@ -24,12 +25,8 @@ export function readIssueLinkManifest(file: string): Map<string, string> {
   return new Map(parsed.links.map((link) => [`${link.year}-${link.issue}`, link.url]));
 }
 
-export interface IssueLinks {
-  /** Link to an issue page, optionally pointing at one item (anchor #item-n, highlighted). */
-  issue(options: { documentId: number; year: number | null; issue: number | null; item?: number }): string;
-  /** Link to the original file as ingested. */
-  original(options: { documentId: number }): string;
-}
+/** Signed links to issue pages and original files: the web layer's implementation of the answer layer's port. */
+export type IssueLinks = CitationLinks;
 
 /** Builds signed links under `baseUrl`; an issue listed in the manifest links to its external URL instead. */
 export function createIssueLinks(options: { baseUrl: string; signer: LinkSigner; external?: ReadonlyMap<string, string> }): IssueLinks {

@@ -12,7 +12,7 @@ export function renderIssuePage(options: { document: StoredDocument; items: read
   const sections = items
     .map((item) => {
       const classes = item.position === highlight ? "item highlight" : "item";
-      const unit = item.departments.length > 0 ? `<span class="unit">${escapeHtml(item.departments.join("、"))}</span>` : "";
+      const unit = item.units.length > 0 ? `<span class="unit">${escapeHtml(item.units.join("、"))}</span>` : "";
       const title = item.title ? `<h2>${escapeHtml(item.title)}</h2>` : "";
       const brief = item.kind === "brief" ? '<span class="brief">△ 简讯</span>' : "";
       return `<section id="item-${item.position}" class="${classes}"${item.position === highlight ? ' aria-current="true"' : ""}>

@@ -12,5 +12,5 @@ export function parseChecked(text: string) {
 
 /** Unit, kind, title and body of every item: the shape most parser expectations compare. */
 export function itemRows(document: ReturnType<typeof parseDocument>) {
-  return document.items.map((item) => [item.kind, item.departments, item.title, item.body]);
+  return document.items.map((item) => [item.kind, item.units, item.title, item.body]);
 }
