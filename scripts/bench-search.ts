@@ -9,9 +9,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { answerQuestion } from "../src/answer/answer-question.js";
-import { openEngine } from "../src/app/open-engine.js";
+import { createApplication } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/log.js";
 import { ingestFiles } from "../src/ingest/ingest-files.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { generateCorpus } from "./generate-corpus.js";
@@ -35,8 +35,10 @@ const { items } = store.counts();
 store.close();
 
 started = performance.now();
-const engine = await openEngine({ config: loadConfig({}), dataDir, today: "2026-11-23" });
+const application = await createApplication({ config: loadConfig({ LOG_LEVEL: "silent" }), dataDir, logger: createLogger({ level: "silent" }), chatModel: null, today: "2026-11-23" });
+const { index } = await application.search();
 const indexSeconds = (performance.now() - started) / 1000;
+const answer = application.answerer();
 
 const indexDir = path.join(dataDir, "index");
 const indexBytes = readdirSync(indexDir).reduce((sum, file) => sum + statSync(path.join(indexDir, file)).size, 0);
@@ -49,22 +51,23 @@ const questions = [
   "区医保局今年追回了多少医保基金？", "峡窝镇的石榴种植面积有多大？", "区委社工部培训了多少社区工作者？",
 ];
 
-for (const question of questions) await answerQuestion({ engine, question }); // warm-up
+for (const question of questions) await answer({ question }); // warm-up
 const latencies: number[] = [];
 for (let round = 0; round < Number(values.rounds); round += 1) {
   for (const question of questions) {
     const begin = performance.now();
-    await answerQuestion({ engine, question });
+    await answer({ question });
     latencies.push(performance.now() - begin);
   }
 }
-engine.close();
+const passages = index.vectors.size();
+application.close();
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
 latencies.sort((left, right) => left - right);
 const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-console.log(`items indexed            ${items} (${engine.index.vectors.size()} passages)`);
+console.log(`items indexed            ${items} (${passages} passages)`);
 console.log(`ingest (parse + store)   ${ingestSeconds.toFixed(1)} s`);
 console.log(`index (tokenize + embed) ${indexSeconds.toFixed(1)} s`);
 console.log(`index size on disk       ${(indexBytes / 1024 / 1024).toFixed(1)} MiB (HNSW + BM25), database ${(statSync(path.join(dataDir, "bulletins.db")).size / 1024 / 1024).toFixed(1)} MiB`);

@@ -14,7 +14,7 @@ import { startFakeFeishu } from "../test/fakes/fake-feishu-server.js";
 import http from "node:http";
 import { encryptEvent, messageEvent, signRequest } from "../test/fakes/feishu-events.js";
 import { ENCRYPT_KEY, startBot } from "../test/helpers/feishu-bot-harness.js";
-import { SAMPLES, sampleEngine } from "../test/helpers/sample-engine.js";
+import { SAMPLES, sampleApplication } from "../test/helpers/sample-application.js";
 
 const { values } = parseArgs({ options: { events: { type: "string", default: "200" }, chats: { type: "string", default: "20" }, client: { type: "string" } } });
 const eventCount = Number(values.events);
@@ -56,9 +56,9 @@ if (values.client) {
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-const { engine, dataDir } = await sampleEngine({ paths: [SAMPLES] });
+const { application } = await sampleApplication({ paths: [SAMPLES] });
 const fake = await startFakeFeishu();
-const running = await startBot({ engine, dataDir, fake });
+const running = await startBot({ application, fake });
 
 const runId = Date.now().toString(16);
 const events = Array.from({ length: eventCount }, (_, index) => ({
@@ -107,4 +107,4 @@ console.log(`peak RSS                 ${(peakRss / 1024 / 1024).toFixed(0)} MiB`
 
 await running.stop();
 await fake.close();
-engine.close();
+application.close();

@@ -59,6 +59,9 @@ const schema = z.object({
   INGEST_WORKER_MEMORY_MB: optionalNumber((number) => number.int().min(16)),
 });
 
+/** Every environment variable the product reads. */
+export const CONFIG_VARIABLES = Object.freeze(Object.keys(schema.shape));
+
 export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -112,7 +115,9 @@ function requireTogether(group: string, values: Record<string, string | undefine
 
 /** Reads and validates the environment. `cwd` anchors the default data directory. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
-  const parsed = schema.safeParse(env);
+  // An empty value means unset, as in .env.example's blank lines.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? "environment");

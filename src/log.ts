@@ -3,7 +3,10 @@ import type { Config } from "./config.js";
 
 export type Logger = pino.Logger;
 
-/** Structured logs go to stderr so that stdout stays clean for --json output. */
-export function createLogger(options: { level: Config["logLevel"] }): Logger {
-  return pino({ level: options.level, base: undefined }, pino.destination({ fd: 2, sync: true }));
+/**
+ * Structured logs go to stderr so that stdout stays clean for --json output; `destination`
+ * replaces stderr (a CLI run inside a test writes to its own captured stream).
+ */
+export function createLogger(options: { level: Config["logLevel"]; destination?: { write(text: string): unknown } }): Logger {
+  return pino({ level: options.level, base: undefined }, options.destination ?? pino.destination({ fd: 2, sync: true }));
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./helpers/run-cli.js";
-import { SAMPLES } from "./helpers/sample-engine.js";
+import { runCliInProcess as runCli } from "./helpers/run-cli.js";
+import { SAMPLES } from "./helpers/sample-application.js";
 
 let dataDir: string;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../scripts/generate-corpus.js";
 import { parseDocument } from "../src/ingest/parse-document.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
-import { ROOT, runCli, spawnCli } from "./helpers/run-cli.js";
+import { ROOT, runCliInProcess, runCliProcess, spawnCli } from "./helpers/run-cli.js";
 import { writeBombDocx } from "./helpers/bomb-files.js";
 
 const samples = path.join(ROOT, "data/samples");
@@ -18,7 +18,7 @@ describe("cli ingest", () => {
     const dataDir = tempDir("cli-");
     const bad = path.join(tempDir("bad-"), "扫描件.pdf");
     writeFileSync(bad, "not a pdf at all");
-    const result = await runCli(["--data-dir", dataDir, "ingest", path.join(samples, "2025-18.md"), bad, "--json"]);
+    const result = await runCliInProcess(["--data-dir", dataDir, "ingest", path.join(samples, "2025-18.md"), bad, "--json"]);
     expect(result.code).toBe(1);
     const output = JSON.parse(result.stdout);
     expect(Object.keys(output)).toEqual(["documents", "failed"]);
@@ -46,16 +46,16 @@ describe("cli ingest", () => {
 
   it("prints a summary table for people and exits 0 when every file was read", async () => {
     const dataDir = tempDir("cli-");
-    const first = await runCli(["--data-dir", dataDir, "ingest", samples]);
+    const first = await runCliInProcess(["--data-dir", dataDir, "ingest", samples]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/2024-12\.txt\s+第12期\s+2024-03-07\s+7\s+新增/);
     expect(first.stdout).toContain("共 6 个文件：新增 6，替换 0，未变化 0，失败 0。");
-    const second = await runCli(["--data-dir", dataDir, "ingest", samples]);
+    const second = await runCliInProcess(["--data-dir", dataDir, "ingest", samples]);
     expect(second.stdout).toContain("新增 0，替换 0，未变化 6");
   });
 
   it("has --help for the command", async () => {
-    const result = await runCli(["ingest", "--help"]);
+    const result = await runCliInProcess(["ingest", "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("--json");
     expect(result.stdout).toContain("<path...>");
@@ -72,7 +72,7 @@ describe("cli ingest", () => {
     const dataDir = tempDir("cli-");
     const peakFile = path.join(tempDir("peak-"), "max-rss-kb");
 
-    const result = await runCli(["--data-dir", dataDir, "ingest", folder, "--json"], { wrapper: [GNU_TIME, "-f", "%M", "-o", peakFile] });
+    const result = await runCliProcess(["--data-dir", dataDir, "ingest", folder, "--json"], { wrapper: [GNU_TIME, "-f", "%M", "-o", peakFile] });
     expect(result.code).toBe(1);
     const output = JSON.parse(result.stdout);
     expect(output.documents.map((document: { source: string }) => document.source)).toEqual(["3-good.md"]);
@@ -113,7 +113,7 @@ describe("cli ingest", () => {
     }
     store.close();
 
-    const rerun = await runCli(["--data-dir", dataDir, "ingest", corpus, "--json"]);
+    const rerun = await runCliInProcess(["--data-dir", dataDir, "ingest", corpus, "--json"]);
     expect(rerun.code).toBe(0);
     const final = createBulletinStore({ dataDir });
     expect(final.counts().documents).toBe(files.length);

@@ -1,20 +1,29 @@
 import path from "node:path";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Engine } from "../src/app/open-engine.js";
+import type { Application } from "../src/app/create-application.js";
 import { ingestFiles } from "../src/ingest/ingest-files.js";
 import { createIndexRefresher } from "../src/search/create-index-refresher.js";
 import type { SearchIndex } from "../src/search/search-index.js";
-import { createBulletinStore } from "../src/store/bulletin-store.js";
-import { copySamples, sampleEngine } from "./helpers/sample-engine.js";
+import { createBulletinStore, type BulletinStore } from "../src/store/bulletin-store.js";
+import { copySamples, sampleApplication } from "./helpers/sample-application.js";
 
-let engine: Engine | undefined;
+let application: Application | undefined;
+let counter: BulletinStore | undefined;
 afterEach(() => {
-  engine?.close();
-  engine = undefined;
+  application?.close();
+  application = undefined;
+  counter?.close();
+  counter = undefined;
 });
 
-/** The engine's index with its syncs counted, and `fail` making the next ones reject. */
+/** The store's change counter, read through a connection of its own. */
+function contentVersionOf(dataDir: string): () => number {
+  counter = createBulletinStore({ dataDir });
+  return counter.contentVersion;
+}
+
+/** The application's index with its syncs counted, and `fail` making the next ones reject. */
 function countingIndex(index: SearchIndex) {
   const counted = { syncs: 0, fail: false };
   const wrapped: Pick<SearchIndex, "sync" | "isStale"> = {
@@ -38,11 +47,12 @@ async function ingestElsewhere(dataDir: string, file: string): Promise<void> {
 describe("createIndexRefresher", () => {
   it("does nothing while the store is unchanged, and runs one sync for questions arriving together", async () => {
     const folder = copySamples();
-    const opened = await sampleEngine({ paths: [path.join(folder, "2025-18.md")] });
-    engine = opened.engine;
-    const { counted, index } = countingIndex(engine.index);
+    const opened = await sampleApplication({ paths: [path.join(folder, "2025-18.md")] });
+    application = opened.application;
+    const stack = await application.search();
+    const { counted, index } = countingIndex(stack.index);
     let synced = 0;
-    const refresh = createIndexRefresher({ index, store: engine.store, logger: pino({ level: "silent" }), onSynced: () => (synced += 1) });
+    const refresh = createIndexRefresher({ index, contentVersion: contentVersionOf(opened.dataDir), logger: pino({ level: "silent" }), onSynced: () => (synced += 1) });
 
     await refresh();
     expect(counted.syncs).toBe(0);
@@ -51,19 +61,20 @@ describe("createIndexRefresher", () => {
     await Promise.all([refresh(), refresh(), refresh(), refresh(), refresh()]);
     expect(counted.syncs).toBe(1);
     expect(synced).toBe(1);
-    expect([...engine.index.chunks()].some((chunk) => chunk.date === "2026-04-09")).toBe(true);
+    expect([...stack.index.chunks()].some((chunk) => chunk.date === "2026-04-09")).toBe(true);
     await refresh();
     expect(counted.syncs).toBe(1);
   });
 
   it("logs a failed sync, does not retry it for every question, and retries once the store changes again", async () => {
     const folder = copySamples();
-    const opened = await sampleEngine({ paths: [path.join(folder, "2025-18.md")] });
-    engine = opened.engine;
-    const { counted, index } = countingIndex(engine.index);
+    const opened = await sampleApplication({ paths: [path.join(folder, "2025-18.md")] });
+    application = opened.application;
+    const stack = await application.search();
+    const { counted, index } = countingIndex(stack.index);
     const warnings: string[] = [];
     const logger = pino({ level: "warn" }, { write: (line: string) => void warnings.push((JSON.parse(line) as { msg: string }).msg) });
-    const refresh = createIndexRefresher({ index, store: engine.store, logger });
+    const refresh = createIndexRefresher({ index, contentVersion: contentVersionOf(opened.dataDir), logger });
 
     counted.fail = true;
     await ingestElsewhere(opened.dataDir, path.join(folder, "2026-15.md"));
@@ -76,6 +87,6 @@ describe("createIndexRefresher", () => {
     await ingestElsewhere(opened.dataDir, path.join(folder, "2026-03.txt"));
     await refresh();
     expect(counted.syncs).toBe(2);
-    expect(engine.index.isStale()).toBe(false);
+    expect(stack.index.isStale()).toBe(false);
   });
 });

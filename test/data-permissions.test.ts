@@ -2,32 +2,33 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openEngine } from "../src/app/open-engine.js";
+import { createApplication } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
 import { ingestFiles } from "../src/ingest/ingest-files.js";
 import { createLogger } from "../src/log.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { startWebServer } from "../src/web/start-web-server.js";
-import { SAMPLES } from "./helpers/sample-engine.js";
+import { SAMPLES } from "./helpers/sample-application.js";
 
 const config = loadConfig({ LOG_LEVEL: "silent" });
 const logger = createLogger({ level: "silent" });
 const mode = (file: string) => statSync(file).mode & 0o777;
 
-/** Stores the samples, opens the engine (index files) and starts the web server (link secret), as `serve` does. */
+/** Stores the samples, opens the application (index files) and starts the web server (link secret), as `serve` does. */
 async function useDataDirectory(dataDir: string): Promise<Record<string, number>> {
   const store = createBulletinStore({ dataDir });
   await ingestFiles({ store, paths: [path.join(SAMPLES, "2025-18.md")] });
   store.close();
-  const engine = await openEngine({ config, dataDir, logger });
-  const server = await startWebServer({ engine, config, dataDir, port: 0, host: "127.0.0.1", chatModel: null, logger });
+  const application = await createApplication({ config, dataDir, logger });
+  await application.search();
+  const server = await startWebServer({ application, config, port: 0, host: "127.0.0.1", chatModel: null, logger });
   try {
     const files = ["", "bulletins.db", "bulletins.db-wal", "bulletins.db-shm", "link-secret", "index", "index/vectors.hnsw", "index/vectors.json", "index/lexical.json", "index/sync.lock"];
     // Read while the server runs: the -wal and -shm files exist only while the database is open.
     return Object.fromEntries(files.map((file) => [file || ".", mode(path.join(dataDir, file))]));
   } finally {
     await server.close();
-    engine.close();
+    application.close();
   }
 }
 

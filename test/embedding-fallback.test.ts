@@ -3,15 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openEngine, type Engine } from "../src/app/open-engine.js";
+import { createApplication, type Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
 import { ingestFiles } from "../src/ingest/ingest-files.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { startWebServer } from "../src/web/start-web-server.js";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
 import { closedPort } from "./helpers/network.js";
-import { runCli } from "./helpers/run-cli.js";
-import { SAMPLES } from "./helpers/sample-engine.js";
+import { runCliInProcess } from "./helpers/run-cli.js";
+import { SAMPLES } from "./helpers/sample-application.js";
 
 const QUESTION = "区农委春耕落实了多少亩小麦？";
 const EMBEDDINGS = "POST /v1/embeddings";
@@ -30,12 +30,12 @@ function recordingLogger() {
   return { entries, logger: pino({ level: "warn" }, { write: (line: string) => void entries.push(JSON.parse(line) as { level: number; msg: string }) }) };
 }
 
-/** An engine on the shared data directory and a web server on it; resolves to the web API's reply and how long it took. */
+/** An application on the shared data directory and a web server on it; resolves to the web API's reply and how long it took. */
 async function askOverHttp(options: { baseUrl: string }) {
   const { entries, logger } = recordingLogger();
   const config = configFor(options.baseUrl);
-  const engine: Engine = await openEngine({ config, dataDir, logger });
-  const server = await startWebServer({ engine, config, dataDir, port: 0, host: "127.0.0.1", chatModel: null, logger });
+  const application: Application = await createApplication({ config, dataDir, logger });
+  const server = await startWebServer({ application, config, port: 0, host: "127.0.0.1", chatModel: null, logger });
   try {
     const started = performance.now();
     const response = await fetch(`${server.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: QUESTION }) });
@@ -43,7 +43,7 @@ async function askOverHttp(options: { baseUrl: string }) {
     return { status: response.status, text, body: JSON.parse(text) as { answer: string }, milliseconds: performance.now() - started, entries };
   } finally {
     await server.close();
-    engine.close();
+    application.close();
   }
 }
 
@@ -55,9 +55,9 @@ beforeAll(async () => {
   await ingestFiles({ store, paths: [SAMPLES] });
   store.close();
   // The index is built while the endpoint is up.
-  const engine = await openEngine({ config: configFor(embeddings.baseUrl), dataDir, logger: recordingLogger().logger });
-  expect(engine.index.vectors.size()).toBeGreaterThan(0);
-  engine.close();
+  const application = await createApplication({ config: configFor(embeddings.baseUrl), dataDir, logger: recordingLogger().logger });
+  expect((await application.search()).index.vectors.size()).toBeGreaterThan(0);
+  application.close();
 });
 afterAll(async () => {
   await embeddings.close();
@@ -84,8 +84,8 @@ describe("questions while the embeddings endpoint fails", () => {
   });
 
   it("are answered by `ask` in another process when it is down", async () => {
-    const result = await runCli(["--data-dir", dataDir, "ask", QUESTION], {
-      env: { NODE_ENV: "test", LOG_LEVEL: "warn", EMBEDDING_BASE_URL: downUrl, EMBEDDING_MODEL: "fake-embed", LLM_BASE_URL: "", LLM_MODEL: "" },
+    const result = await runCliInProcess(["--data-dir", dataDir, "ask", QUESTION], {
+      env: { EMBEDDING_BASE_URL: downUrl, EMBEDDING_MODEL: "fake-embed", LLM_BASE_URL: "", LLM_MODEL: "" },
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("5.2万亩");

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Engine } from "../src/app/open-engine.js";
+import type { Application } from "../src/app/create-application.js";
 import { readEvalQuestions, type EvalQuestion } from "../src/eval/eval-question.js";
 import { runEval, type EvalReport } from "../src/eval/run-eval.js";
 import { scoreQuestion } from "../src/eval/score-citations.js";
-import { CORPUS, SAMPLES, sampleEngine } from "./helpers/sample-engine.js";
+import { CORPUS, SAMPLES, sampleApplication } from "./helpers/sample-application.js";
 import { ROOT } from "./helpers/run-cli.js";
 
 const SHARED_QUESTIONS = path.resolve(ROOT, "../shared/eval/questions.jsonl");
@@ -37,15 +37,15 @@ describe("scoring rules", () => {
 });
 
 describe.skipIf(!hasShared)("evaluation over ../shared (real bulletins)", () => {
-  let engine: Engine;
+  let application: Application;
   let shared: EvalReport;
   let own: EvalReport;
   beforeAll(async () => {
-    ({ engine } = await sampleEngine({ paths: [CORPUS, SAMPLES] }));
-    shared = await runEval({ engine, questions: readEvalQuestions(SHARED_QUESTIONS) });
-    own = await runEval({ engine, questions: readEvalQuestions(OWN_QUESTIONS) });
+    ({ application } = await sampleApplication({ paths: [CORPUS, SAMPLES] }));
+    shared = await runEval({ application, questions: readEvalQuestions(SHARED_QUESTIONS) });
+    own = await runEval({ application, questions: readEvalQuestions(OWN_QUESTIONS) });
   }, 120_000);
-  afterAll(() => engine?.close());
+  afterAll(() => application?.close());
 
   it("passes at least 11 of the 12 staff questions, and cites nothing for unanswerable ones", () => {
     const hybrid = shared.systems.find((system) => system.name === "hybrid")!;

@@ -1,17 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Engine } from "../src/app/open-engine.js";
-import { createFeedbackStore } from "../src/store/feedback-store.js";
+import type { Application } from "../src/app/create-application.js";
 import { sendServerSentEvents, startFakeOpenAiServer } from "./fakes/fake-openai-server.js";
 import { startFakeFeishu, type FakeFeishu } from "./fakes/fake-feishu-server.js";
 import { cardActionEvent, encryptEvent, fakeVerificationToken, messageEvent, postEvent, signRequest } from "./fakes/feishu-events.js";
 import { createOpenAiChatModel } from "../src/models/openai-chat-model.js";
 import { ADMIN, ENCRYPT_KEY, recordingLogger, sleep, startBot, type RunningBot } from "./helpers/feishu-bot-harness.js";
 import { forgeFirstBlock } from "./helpers/forged-events.js";
-import { SAMPLES, copySamples, sampleEngine } from "./helpers/sample-engine.js";
+import { SAMPLES, copySamples, sampleApplication } from "./helpers/sample-application.js";
 
-let engine: Engine;
+let application: Application;
 let dataDir: string;
 let fake: FakeFeishu;
 let running: RunningBot | undefined;
@@ -19,7 +18,7 @@ let running: RunningBot | undefined;
 beforeAll(async () => {
   const folder = copySamples();
   // 2026-15 is held back: an admin uploads it in a test.
-  ({ engine, dataDir } = await sampleEngine({ paths: ["2024-12.txt", "2024-40.md", "2025-18.md", "2025-57-gbk.txt", "2026-03.txt"].map((name) => path.join(folder, name)) }));
+  ({ application, dataDir } = await sampleApplication({ paths: ["2024-12.txt", "2024-40.md", "2025-18.md", "2025-57-gbk.txt", "2026-03.txt"].map((name) => path.join(folder, name)) }));
   fake = await startFakeFeishu();
 });
 afterEach(async () => {
@@ -28,7 +27,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await fake.close();
-  engine.close();
+  application.close();
 });
 
 let counter = 0;
@@ -43,7 +42,7 @@ async function expectNoReply(messageId: string, waitMs = 600) {
 
 describe("Feishu bot over the webhook", () => {
   it("answers an @mention in a group with exactly one threaded card citing issue, date and unit", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const messageId = unique("om_group");
     const sent = await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_group1", chatType: "group", senderOpenId: "ou_staff", mentionBot: true, text: "区农委春耕落实了多少亩小麦？", messageId }) });
     expect(sent.status).toBe(200);
@@ -62,7 +61,7 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("stays silent in a group when not @mentioned, and answers every direct message", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const silent = unique("om_nomention");
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_group1", chatType: "group", senderOpenId: "ou_staff", text: "区农委春耕落实了多少亩小麦？", messageId: silent }) });
     const direct = unique("om_p2p");
@@ -73,14 +72,14 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("replies once to an event delivered three times, and again after a restart", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const messageId = unique("om_dup");
     const envelope = messageEvent({ chatId: "oc_p2p_dup", chatType: "p2p", senderOpenId: "ou_staff", text: "区医保局检查了多少家定点医药机构？", messageId });
     await Promise.all([1, 2, 3].map(() => postEvent({ url: running!.webhookUrl, encryptKey: ENCRYPT_KEY, envelope })));
     await fake.waitFor(() => repliesTo(messageId).length >= 1);
     await sleep(500);
     await running.stop();
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const again = await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope });
     expect(again.status).toBe(200);
     await expectNoReply("never", 600);
@@ -88,7 +87,7 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("rejects a forged signature, a stale timestamp and a wrong token with 401, and never answers them", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const forgedId = unique("om_forged");
     const forged = await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, signature: "0".repeat(64), envelope: messageEvent({ chatId: "oc_p2p_x", chatType: "p2p", senderOpenId: "ou_x", text: "第40期原文", messageId: forgedId }) });
     expect(forged.status).toBe(401);
@@ -107,7 +106,7 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("refuses an event forged to decrypt to null and malformed bodies with 401, and keeps the bot and web page up", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const captured = encryptEvent({ envelope: messageEvent({ chatId: "oc_p2p_x", chatType: "p2p", senderOpenId: "ou_x", text: "第40期原文" }), encryptKey: ENCRYPT_KEY });
     const forged = forgeFirstBlock({ body: captured, target: "null" });
     const attempts = [
@@ -128,7 +127,7 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("survives signed events of odd shape through the SDK dispatcher and answers the next one", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const header = (eventType: string) => ({ event_id: unique("ev"), event_type: eventType, create_time: String(Date.now()), token: fakeVerificationToken, app_id: "cli_x", tenant_key: "t" });
     const odd: object[] = [
       { schema: "2.0", header: header("im.message.receive_v1"), event: 5 },
@@ -149,7 +148,7 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("answers the URL verification challenge, signed or unsigned, and refuses one with a wrong token", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const challenge = { challenge: "abc123", token: fakeVerificationToken, type: "url_verification" };
     const body = encryptEvent({ envelope: challenge, encryptKey: ENCRYPT_KEY });
     const response = await fetch(running.webhookUrl, { method: "POST", headers: signRequest({ body, encryptKey: ENCRYPT_KEY }), body });
@@ -162,7 +161,7 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("acknowledges a valid event within 100 ms, before the answer is written", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const timings: number[] = [];
     for (let index = 0; index < 5; index += 1) {
       const result = await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: `oc_p2p_fast${index}`, chatType: "p2p", senderOpenId: "ou_staff", text: "总结峡窝镇的工作", messageId: unique("om_fast") }) });
@@ -173,7 +172,7 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("ignores chats outside FEISHU_ALLOWED_CHATS", async () => {
-    running = await startBot({ engine, dataDir, fake, env: { FEISHU_ALLOWED_CHATS: "oc_allowed" } });
+    running = await startBot({ application, fake, env: { FEISHU_ALLOWED_CHATS: "oc_allowed" } });
     const outside = unique("om_outside");
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_elsewhere", chatType: "p2p", senderOpenId: "ou_staff", text: "第40期原文", messageId: outside }) });
     const inside = unique("om_inside");
@@ -184,7 +183,7 @@ describe("Feishu bot over the webhook", () => {
 
   it("ignores card actions from chats outside FEISHU_ALLOWED_CHATS: no item text sent there, no feedback stored", async () => {
     const { logger, records } = recordingLogger();
-    running = await startBot({ engine, dataDir, fake, logger, env: { FEISHU_ALLOWED_CHATS: "oc_allowed" } });
+    running = await startBot({ application, fake, logger, env: { FEISHU_ALLOWED_CHATS: "oc_allowed" } });
     const questionId = unique("om_allowed_question");
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_allowed", chatType: "p2p", senderOpenId: "ou_staff", text: "区农委春耕落实了多少亩小麦？", messageId: questionId }) });
     await fake.waitFor(() => repliesTo(questionId).length === 1);
@@ -205,18 +204,18 @@ describe("Feishu bot over the webhook", () => {
     expect(cardText(repliesTo(card.messageId)[0]!.content)).toContain("全区落实小麦种植面积");
     expect(repliesTo(forwarded)).toEqual([]);
     expect(fake.sentMessages().filter((message) => message.receiveId === "oc_elsewhere")).toEqual([]);
-    expect(createFeedbackStore(engine.store.database).list().filter((entry) => entry.userId === "ou_outsider")).toEqual([]);
+    expect(application.feedback.list().filter((entry) => entry.userId === "ou_outsider")).toEqual([]);
   });
 
   it("lets an admin add a bulletin by sending the file; a later question cites it; others are refused", async () => {
-    running = await startBot({ engine, dataDir, fake, env: { FEISHU_DIGEST_CHATS: "oc_digest" } });
+    running = await startBot({ application, fake, env: { FEISHU_DIGEST_CHATS: "oc_digest" } });
     const bytes = readFileSync(path.join(SAMPLES, "2026-15.md"));
     const refusedId = unique("om_upload_staff");
     fake.addResource({ messageId: refusedId, fileKey: "file_staff", bytes, fileName: "2026-15.md" });
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_staff", chatType: "p2p", senderOpenId: "ou_staff", file: { fileKey: "file_staff", fileName: "2026-15.md" }, messageId: refusedId }) });
     await fake.waitFor(() => repliesTo(refusedId).length === 1);
     expect(cardText(repliesTo(refusedId)[0]!.content)).toContain("只有管理员");
-    expect(engine.store.findIssue({ issue: 15, year: 2026 })).toEqual([]);
+    expect(application.catalog.findIssue({ issue: 15, year: 2026 })).toEqual([]);
 
     const uploadId = unique("om_upload_admin");
     fake.addResource({ messageId: uploadId, fileKey: "file_admin", bytes, fileName: "2026-15.md" });
@@ -235,7 +234,7 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("sends the original file for a source request", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const messageId = unique("om_source");
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_staff", chatType: "p2p", senderOpenId: "ou_staff", text: "/issue 40", messageId }) });
     await fake.waitFor(() => repliesTo(messageId).length === 2);
@@ -245,7 +244,7 @@ describe("Feishu bot over the webhook", () => {
   });
 
   it("stores 👍/👎 feedback with the question, answer and citations, and sends an item's full text on request", async () => {
-    running = await startBot({ engine, dataDir, fake });
+    running = await startBot({ application, fake });
     const messageId = unique("om_feedback");
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_fb", chatType: "p2p", senderOpenId: "ou_staff", text: "区农委春耕落实了多少亩小麦？", messageId }) });
     await fake.waitFor(() => repliesTo(messageId).length === 1);
@@ -257,7 +256,7 @@ describe("Feishu bot over the webhook", () => {
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: cardActionEvent({ messageId: reply.messageId, chatId: "oc_p2p_fb", operatorOpenId: "ou_staff", value: itemButton }) });
     await fake.waitFor(() => repliesTo(reply.messageId).length === 1);
     expect(cardText(repliesTo(reply.messageId)[0]!.content)).toContain("全区落实小麦种植面积");
-    const feedback = createFeedbackStore(engine.store.database).list({ rating: "down" });
+    const feedback = application.feedback.list({ rating: "down" });
     expect(feedback[0]).toMatchObject({ rating: "down", question: "区农委春耕落实了多少亩小麦？", userId: "ou_staff" });
     expect(feedback[0]!.citations[0]!.department).toBe("区农委");
   });
@@ -275,7 +274,7 @@ describe("Feishu bot over the webhook", () => {
       });
     });
     try {
-      running = await startBot({ engine, dataDir, fake, chatModel: createOpenAiChatModel({ baseUrl: llm.baseUrl, model: "m", apiKey: "k", timeoutMs: 10_000 }) });
+      running = await startBot({ application, fake, chatModel: createOpenAiChatModel({ baseUrl: llm.baseUrl, model: "m", apiKey: "k", timeoutMs: 10_000 }) });
       const messageId = unique("om_stream");
       const cardsBefore = new Set(fake.cards().keys());
       await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_stream", chatType: "p2p", senderOpenId: "ou_staff", text: "区农委春耕落实了多少亩小麦？", messageId }) });
@@ -299,7 +298,7 @@ describe("Feishu bot over the webhook", () => {
 
 describe("Feishu bot over the long connection", () => {
   it("starts in websocket mode against a gateway, answers an event and reconnects after a drop", async () => {
-    running = await startBot({ engine, dataDir, fake, transport: "websocket" });
+    running = await startBot({ application, fake, transport: "websocket" });
     expect(running.bot.webhook).toBeUndefined();
     await fake.waitFor(() => fake.gatewayConnections() === 1);
     const messageId = unique("om_ws");
@@ -323,12 +322,12 @@ describe("Feishu cards for a hostile bulletin", () => {
     "今年以来，区城管局集中整治背街小巷 37 条<at id=all></at>，详见[通知](javascript:alert(document.cookie))，<font color='red'>请全员转发</font>。（区城管局）",
     "本期送：区县处级领导",
   ].join("\n\n");
-  let hostile: { engine: Engine; dataDir: string };
+  let hostile: { application: Application; dataDir: string };
 
   beforeAll(async () => {
-    hostile = await sampleEngine({ paths: [path.join(SAMPLES, "2025-18.md")] });
+    hostile = await sampleApplication({ paths: [path.join(SAMPLES, "2025-18.md")] });
   });
-  afterAll(() => hostile.engine.close());
+  afterAll(() => hostile.application.close());
 
   /** No tag but our own grey <font>, no link but to our https base, and the hostile text shown escaped. */
   function expectHarmless(content: unknown) {
@@ -339,7 +338,7 @@ describe("Feishu cards for a hostile bulletin", () => {
   }
 
   it("escapes it in the upload, digest, answer and full-text cards", async () => {
-    running = await startBot({ engine: hostile.engine, dataDir: hostile.dataDir, fake, env: { FEISHU_DIGEST_CHATS: "oc_digest_hostile" } });
+    running = await startBot({ application: hostile.application, fake, env: { FEISHU_DIGEST_CHATS: "oc_digest_hostile" } });
     const uploadId = unique("om_upload_hostile");
     fake.addResource({ messageId: uploadId, fileKey: "file_hostile", bytes: Buffer.from(HOSTILE), fileName: "2026-20.md" });
     await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_admin", chatType: "p2p", senderOpenId: ADMIN, file: { fileKey: "file_hostile", fileName: "2026-20.md" }, messageId: uploadId }) });
@@ -371,7 +370,7 @@ describe("Feishu cards for a hostile bulletin", () => {
     });
     try {
       const chatModel = createOpenAiChatModel({ baseUrl: llm.baseUrl, model: "m", apiKey: "k", timeoutMs: 10_000 });
-      running = await startBot({ engine: hostile.engine, dataDir: hostile.dataDir, fake, chatModel, env: { PUBLIC_BASE_URL: "https://bot.example.com", WEB_AUTH: "none" } });
+      running = await startBot({ application: hostile.application, fake, chatModel, env: { PUBLIC_BASE_URL: "https://bot.example.com", WEB_AUTH: "none" } });
       const messageId = unique("om_hostile_stream");
       const cardsBefore = new Set(fake.cards().keys());
       await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_stream_hostile", chatType: "p2p", senderOpenId: "ou_staff", text: "区城管局整治了多少条背街小巷？", messageId }) });

@@ -1,22 +1,20 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerQuestion } from "../src/answer/answer-question.js";
 import { loadConfig } from "../src/config.js";
-import { openEngine, type Engine } from "../src/app/open-engine.js";
-import { ingestFiles } from "../src/ingest/ingest-files.js";
+import { createApplication, type Application } from "../src/app/create-application.js";
+import { createLogger } from "../src/log.js";
 import { createHashingEmbedder } from "../src/models/hashing-embedder.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
-import { SAMPLES, copySamples, sampleEngine } from "./helpers/sample-engine.js";
+import { SAMPLES, copySamples, sampleApplication } from "./helpers/sample-application.js";
 
-let engine: Engine;
+let application: Application;
 beforeAll(async () => {
-  ({ engine } = await sampleEngine({ paths: [SAMPLES] }));
+  ({ application } = await sampleApplication({ paths: [SAMPLES] }));
 });
-afterAll(() => engine.close());
+afterAll(() => application.close());
 
-const ask = (question: string) => answerQuestion({ engine, question });
+const ask = (question: string) => application.answerer()({ question });
 
 describe("hybrid search over the sample bulletins", () => {
   it("puts the item that answers a question first, with its issue, date and unit", async () => {
@@ -45,7 +43,7 @@ describe("hybrid search over the sample bulletins", () => {
   });
 
   it("resolves 今年 and 去年 against today", async () => {
-    const thisYear = await answerQuestion({ engine, question: "今年峡窝镇的集体经济怎么样？" });
+    const thisYear = await application.answerer()({ question: "今年峡窝镇的集体经济怎么样？" });
     expect(thisYear.citations.every((citation) => citation.date?.startsWith("2026"))).toBe(true);
     expect(thisYear.citations[0]?.unit).toBe("峡窝镇");
   });
@@ -79,46 +77,38 @@ describe("index maintenance", () => {
     const held = path.join(folder, "2026-15.md");
     const heldText = readFileSync(held);
     rmSync(held);
-    const { engine: local, dataDir } = await sampleEngine({ paths: [folder] });
-    const before = local.index.vectors.size();
-    const beforeIds = local.index.vectors.ids();
+    const { application: local, dataDir } = await sampleApplication({ paths: [folder] });
+    const { index } = await local.search();
+    const before = index.vectors.size();
+    const beforeIds = index.vectors.ids();
 
     writeFileSync(held, heldText);
-    await ingestFiles({ store: local.store, paths: [held] });
-    const added = await local.index.sync();
-    expect(added.removed).toBe(0);
-    expect(added.added).toBe(local.index.vectors.size() - before);
-    expect(local.index.vectors.ids().slice(0, beforeIds.length)).toEqual(beforeIds);
+    expect((await local.ingest({ paths: [held] })).index).toEqual({ updated: true });
+    expect(index.vectors.size()).toBeGreaterThan(before);
+    expect(index.vectors.ids().slice(0, beforeIds.length)).toEqual(beforeIds);
 
     const changed = path.join(folder, "2026-03.txt");
-    const oldChunks = [...local.index.chunks()].filter((chunk) => chunk.date === "2026-01-15").map((chunk) => chunk.id);
+    const oldChunks = [...index.chunks()].filter((chunk) => chunk.date === "2026-01-15").map((chunk) => chunk.id);
+    expect(oldChunks.length).toBeGreaterThan(0);
     writeFileSync(changed, readFileSync(changed, "utf8").replace("21 个走访小组", "25 个走访小组"));
-    await ingestFiles({ store: local.store, paths: [changed] });
-    const replaced = await local.index.sync();
-    expect(replaced.removed).toBe(oldChunks.length);
-    expect(oldChunks.some((id) => local.index.vectors.has(id))).toBe(false);
-    const answer = await answerQuestion({ engine: local, question: "工业路街道暖冬行动组成了多少个走访小组？" });
+    await local.ingest({ paths: [changed] });
+    expect(oldChunks.some((id) => index.vectors.has(id))).toBe(false);
+    const answer = await local.answerer()({ question: "工业路街道暖冬行动组成了多少个走访小组？" });
     expect(answer.answer).toContain("25个走访小组");
     local.close();
 
     // Reopening finds everything persisted: nothing to add, nothing to remove.
-    const reopened = await openEngine({ config: loadConfig({}), dataDir });
-    expect(await reopened.index.sync()).toEqual({ added: 0, removed: 0 });
+    const reopened = await createApplication({ config: loadConfig({}), dataDir, logger: createLogger({ level: "silent" }) });
+    expect(await (await reopened.search()).index.sync()).toEqual({ added: 0, removed: 0 });
     reopened.close();
   });
 
   it("refuses an index built by another embedder and says to run reindex", async () => {
-    const { engine: local, dataDir } = await sampleEngine({ paths: [path.join(SAMPLES, "2025-18.md")] });
+    const { application: local, dataDir } = await sampleApplication({ paths: [path.join(SAMPLES, "2025-18.md")] });
     local.close();
     const other = createHashingEmbedder({ tokenizer: createJiebaTokenizer(), dimensions: 256 });
-    await expect(openEngine({ config: loadConfig({}), dataDir, embedder: other })).rejects.toThrow(/reindex/);
-  });
-});
-
-describe("file hygiene", () => {
-  it("keeps the sample files untouched by tests", () => {
-    const scratch = mkdtempSync(path.join(tmpdir(), "hygiene-"));
-    copyFileSync(path.join(SAMPLES, "2026-03.txt"), path.join(scratch, "copy.txt"));
-    expect(readFileSync(path.join(scratch, "copy.txt"), "utf8")).toContain("21 个走访小组");
+    const reopened = await createApplication({ config: loadConfig({}), dataDir, logger: createLogger({ level: "silent" }), embedder: other });
+    await expect(reopened.search()).rejects.toThrow(/reindex/);
+    reopened.close();
   });
 });

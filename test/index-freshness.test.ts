@@ -4,45 +4,46 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { generateCorpus } from "../scripts/generate-corpus.js";
-import { answerQuestion } from "../src/answer/answer-question.js";
-import { openEngine, type Engine } from "../src/app/open-engine.js";
+import { createApplication, type Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/log.js";
 import { MANIFEST_FILE_NAME } from "../src/search/hnsw-index.js";
 import { readIndexManifest } from "../src/search/index-manifest.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { startWebServer, type WebServer } from "../src/web/start-web-server.js";
-import { ROOT, runCli } from "./helpers/run-cli.js";
-import { copySamples, sampleEngine } from "./helpers/sample-engine.js";
+import { blankConfiguration, ROOT, runCliProcess as runCli } from "./helpers/run-cli.js";
+import { copySamples, sampleApplication, TODAY } from "./helpers/sample-application.js";
+import { createAnswerer } from "../src/answer/answer-question.js";
+import { understandQuery } from "../src/query/understand-query.js";
 
-/** The CLI child gets the offline setup whatever the developer's shell exports; NODE_ENV=test keeps it from reading .env. */
-const OFFLINE_ENV = { NODE_ENV: "test", LOG_LEVEL: "warn", EMBEDDING_BASE_URL: "", EMBEDDING_MODEL: "", LLM_BASE_URL: "", LLM_MODEL: "" };
+/** The CLI children run offline, whatever the developer's shell or .env says. */
+const OFFLINE_ENV = { ...blankConfiguration(), LOG_LEVEL: "warn" };
 const config = loadConfig({ LOG_LEVEL: "silent" });
 const logger = createLogger({ level: "silent" });
 
-let engine: Engine | undefined;
+let application: Application | undefined;
 let server: WebServer | undefined;
 afterEach(async () => {
   await server?.close();
-  engine?.close();
+  application?.close();
   server = undefined;
-  engine = undefined;
+  application = undefined;
 });
 
-async function ask(question: string): Promise<{ answer: string; citations: { date: string; units: string[] }[] }> {
+async function ask(question: string): Promise<{ answer: string; citations: { date: string; departments: string[] }[] }> {
   const response = await fetch(`${server!.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
   expect(response.status).toBe(200);
-  return (await response.json()) as { answer: string; citations: { date: string; units: string[] }[] };
+  return (await response.json()) as { answer: string; citations: { date: string; departments: string[] }[] };
 }
 
-/** Samples without one file, the engine and web server running on them, and the held-back file in its own folder. */
+/** Samples without one file, the application and web server running on them, and the held-back file in its own folder. */
 async function serveSamplesWithout(file: string): Promise<{ dataDir: string; folder: string; heldBack: string }> {
   const folder = copySamples();
   const heldBack = mkdtempSync(path.join(tmpdir(), "held-back-"));
   renameSync(path.join(folder, file), path.join(heldBack, file));
-  const opened = await sampleEngine({ paths: [folder] });
-  engine = opened.engine;
-  server = await startWebServer({ engine, config, dataDir: opened.dataDir, port: 0, host: "127.0.0.1", chatModel: null, logger });
+  const opened = await sampleApplication({ paths: [folder] });
+  application = opened.application;
+  server = await startWebServer({ application, config, port: 0, host: "127.0.0.1", chatModel: null, logger });
   return { dataDir: opened.dataDir, folder, heldBack: path.join(heldBack, file) };
 }
 
@@ -85,31 +86,36 @@ describe("a running server beside `cli ingest` in another process", () => {
 
 describe("hits whose items vanished between search and answer", () => {
   it("are dropped, the rest cited by their own items, and an answer with none left says nothing was found", async () => {
-    const opened = await sampleEngine({ paths: [copySamples()] });
-    engine = opened.engine;
-    const real = engine;
+    const opened = await sampleApplication({ paths: [copySamples()] });
+    application = opened.application;
+    const { retrieval } = await application.search();
+    const units = application.units();
     const question = "区农委春耕落实了多少亩小麦？";
     // A search that still returns an item of a replaced issue (id 999999 exists no more) ahead of the real one.
     let realScore = 0;
-    const withGhost = (keepReal: boolean): Engine => ({
-      ...real,
-      searcher: {
-        ...real.searcher,
-        search: async (request) => {
-          const result = await real.searcher.search(request);
-          realScore = result.hits[0]!.score;
-          const ghost = { ...result.hits[0]!, itemId: 999_999, score: 0.5 };
-          return { ...result, hits: keepReal ? [ghost, ...result.hits] : [ghost] };
-        },
-      },
-    });
-    const answer = await answerQuestion({ engine: withGhost(true), question });
+    const withGhost = (keepReal: boolean) =>
+      createAnswerer({
+        catalog: application!.catalog,
+        understand: ({ text }) => understandQuery({ text, today: TODAY, units }),
+        retrieval: async () => ({
+          ...retrieval,
+          search: async (request) => {
+            const result = await retrieval.search(request);
+            realScore = result.hits[0]!.score;
+            const ghost = { ...result.hits[0]!, itemId: 999_999, score: 0.5 };
+            return { ...result, hits: keepReal ? [ghost, ...result.hits] : [ghost] };
+          },
+        }),
+        logger,
+        series: "上街信息",
+      });
+    const answer = await withGhost(true)({ question });
     expect(answer.answer).toMatch(/5\.2万亩[^[]*\[1\]/);
     expect(answer.citations[0]!.unit).toBe("区农委");
     expect(answer.citations[0]!.score).toBe(Math.round(realScore * 1000) / 1000);
     expect(answer.citations.map((citation) => citation.n)).toEqual(answer.citations.map((_, index) => index + 1));
 
-    const nothing = await answerQuestion({ engine: withGhost(false), question });
+    const nothing = await withGhost(false)({ question });
     expect(nothing.answer).toContain("没有找到");
     expect(nothing.citations).toEqual([]);
   });
@@ -135,7 +141,7 @@ describe("ingests running at the same time", () => {
     const files = generateCorpus({ count: 2, seed: 5, outDir: mkdtempSync(path.join(tmpdir(), "same-instant-corpus-")) });
     const children = files.map((file) => {
       const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "test/helpers/ingest-on-signal.ts"), folder, String(rounds), file], {
-        cwd: ROOT, env: { ...process.env, ...OFFLINE_ENV }, stdio: ["ignore", "pipe", "pipe"],
+        cwd: ROOT, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...OFFLINE_ENV }, stdio: ["ignore", "pipe", "pipe"],
       });
       const output = { stdout: "", stderr: "", lines: () => output.stdout.split("\n").filter(Boolean) };
       child.stdout.on("data", (chunk: Buffer) => (output.stdout += chunk.toString("utf8")));
@@ -189,7 +195,7 @@ describe("ingests running at the same time", () => {
     }
 
     expectIndexFilesComplete(dataDir, 30);
-    engine = await openEngine({ config: loadConfig({}), dataDir, logger });
-    expect(await engine.index.sync()).toEqual({ added: 0, removed: 0 });
+    application = await createApplication({ config: loadConfig({}), dataDir, logger });
+    expect(await (await application.search()).index.sync()).toEqual({ added: 0, removed: 0 });
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import { ingestFiles } from "../src/ingest/ingest-files.js";
 import { readDocument } from "../src/ingest/read-document.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { writeBombDocx, writeBombPdf } from "./helpers/bomb-files.js";
-import { SAMPLES } from "./helpers/sample-engine.js";
+import { SAMPLES } from "./helpers/sample-application.js";
 
 const GIGABYTE = 1024 * 1024 * 1024;
 

@@ -9,7 +9,7 @@ const config = loadConfig();
 
 describe.skipIf(!config.llm || !process.env.LLM_API_KEY)("live LLM endpoint (LLM_*)", () => {
   it("answers from the numbered item with a citation marker", async () => {
-    const chatModel = createChatModel(config)!;
+    const chatModel = (await createChatModel(config))!;
     const result = await generateAnswer({
       chatModel,
       question: "上街区注册志愿者有多少人？",

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerQuestion } from "../src/answer/answer-question.js";
-import type { Engine } from "../src/app/open-engine.js";
+import type { Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/log.js";
 import { createOpenAiChatModel } from "../src/models/openai-chat-model.js";
 import { startWebServer } from "../src/web/start-web-server.js";
 import { sendServerSentEvents, startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
-import { SAMPLES, sampleEngine } from "./helpers/sample-engine.js";
+import { SAMPLES, sampleApplication } from "./helpers/sample-application.js";
 
-let engine: Engine;
+let application: Application;
 let dataDir: string;
 let llm: FakeOpenAiServer;
 const logger = createLogger({ level: "silent" });
@@ -29,11 +28,11 @@ function replyWith(reply: string) {
 }
 
 beforeAll(async () => {
-  ({ engine, dataDir } = await sampleEngine({ paths: [SAMPLES] }));
+  ({ application, dataDir } = await sampleApplication({ paths: [SAMPLES] }));
   llm = await startFakeOpenAiServer({});
 });
 afterAll(async () => {
-  engine.close();
+  application.close();
   await llm.close();
 });
 
@@ -43,7 +42,7 @@ describe("answers written by an LLM (fake OpenAI-compatible server, real client)
   it("gives the model only the retrieved items, numbered, and keeps only the citations the answer uses", async () => {
     replyWith("全区落实小麦种植面积5.2万亩[1]，一喷三防覆盖率100%[1]。另据资料[9]。");
     const tokens: string[] = [];
-    const answer = await answerQuestion({ engine, question: "区农委春耕落实了多少亩小麦？", generation: { chatModel: chatModel(), logger, onToken: (token) => tokens.push(token) } });
+    const answer = await application.answerer({ chatModel: chatModel() })({ question: "区农委春耕落实了多少亩小麦？", onToken: (token) => tokens.push(token) });
     const request = llm.requestsTo("POST /v1/chat/completions").at(-1)!;
     const prompt = (request.body as { messages: { content: string }[] }).messages[1]!.content;
     expect(prompt).toContain("<<<条目 1 开始>>>\n[1] 第18期（2025-04-17）区农委：区农委多措并举抓好春耕备播\n全区落实小麦种植面积");
@@ -60,20 +59,20 @@ describe("answers written by an LLM (fake OpenAI-compatible server, real client)
       const opening = (n: number) => new RegExp(`<<<条目 ${n} 开始>>>\\n.*\\n([^。]+)。`).exec(prompt)![1]!;
       await sendServerSentEvents({ response, events: [{ choices: [{ index: 0, delta: { content: `${opening(2)}[2]。${opening(1)}[1]。` }, finish_reason: null }] }] });
     });
-    const answer = await answerQuestion({ engine, question: "区应急管理局开展了多少场应急演练？", generation: { chatModel: chatModel(), logger } });
+    const answer = await application.answerer({ chatModel: chatModel() })({ question: "区应急管理局开展了多少场应急演练？" });
     const sentences = [...answer.answer.matchAll(/([^[]+)\[(\d)\]。/g)].map((match) => ({ text: match[1]!, n: Number(match[2]) }));
     expect(sentences.map((sentence) => sentence.n)).toEqual([1, 2]);
     expect(answer.citations.map((citation) => citation.n)).toEqual([1, 2]);
     // Citation n is the item the n-th sentence quotes.
     for (const [index, sentence] of sentences.entries()) {
-      const cited = engine.store.listItems().find((item) => item.title === answer.citations[index]!.title)!;
+      const cited = application.catalog.listItems().find((item) => item.title === answer.citations[index]!.title)!;
       expect(cited.body).toContain(sentence.text);
     }
   });
 
   it("cites nothing when the model says the items do not answer", async () => {
     replyWith("已收录的简报中没有找到能回答这个问题的内容。");
-    const answer = await answerQuestion({ engine, question: "区农委春耕落实了多少亩小麦？", generation: { chatModel: chatModel(), logger } });
+    const answer = await application.answerer({ chatModel: chatModel() })({ question: "区农委春耕落实了多少亩小麦？" });
     expect(answer.citations).toEqual([]);
     expect(answer.answer).toContain("没有找到");
   });
@@ -83,7 +82,7 @@ describe("answers written by an LLM (fake OpenAI-compatible server, real client)
       await new Promise((resolve) => setTimeout(resolve, 2000));
     });
     const started = Date.now();
-    const answer = await answerQuestion({ engine, question: "区农委春耕落实了多少亩小麦？", generation: { chatModel: chatModel(300), logger } });
+    const answer = await application.answerer({ chatModel: chatModel(300) })({ question: "区农委春耕落实了多少亩小麦？" });
     expect(Date.now() - started).toBeLessThan(1500);
     expect(answer.answer).toContain("5.2万亩");
     expect(answer.citations[0]?.unit).toBe("区农委");
@@ -91,7 +90,7 @@ describe("answers written by an LLM (fake OpenAI-compatible server, real client)
 
   it("streams tokens to the web page as server-sent events, then the final answer", async () => {
     replyWith("全区落实小麦种植面积5.2万亩[1]。储备化肥3100吨、种子420吨[1]。组建8个农技服务小分队[1]。");
-    const server = await startWebServer({ engine, config: loadConfig({ LOG_LEVEL: "silent" }), dataDir, port: 0, host: "127.0.0.1", chatModel: chatModel(), logger });
+    const server = await startWebServer({ application, config: loadConfig({ LOG_LEVEL: "silent" }), port: 0, host: "127.0.0.1", chatModel: chatModel(), logger });
     try {
       const response = await fetch(`${server.url}api/ask/stream`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "区农委春耕落实了多少亩小麦？" }) });
       const body = await response.text();
@@ -121,7 +120,7 @@ describe("answers written by an LLM (fake OpenAI-compatible server, real client)
       }
       response.end("data: [DONE]\n\n");
     });
-    const server = await startWebServer({ engine, config: loadConfig({ LOG_LEVEL: "silent" }), dataDir, port: 0, host: "127.0.0.1", chatModel: chatModel(60_000), logger });
+    const server = await startWebServer({ application, config: loadConfig({ LOG_LEVEL: "silent" }), port: 0, host: "127.0.0.1", chatModel: chatModel(60_000), logger });
     try {
       const page = new AbortController();
       const response = await fetch(`${server.url}api/ask/stream`, {

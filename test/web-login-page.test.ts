@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Engine } from "../src/app/open-engine.js";
+import type { Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
 import { createFeishuWebLogin } from "../src/feishu/feishu-web-login.js";
 import { createLogger } from "../src/log.js";
@@ -8,13 +8,13 @@ import { startWebServer } from "../src/web/start-web-server.js";
 import { fakeAppId, fakeAppSecret, startFakeFeishu, type FakeFeishu } from "./fakes/fake-feishu-server.js";
 import { chromiumMissingReason, launchBrowser, type TestBrowser } from "./helpers/browser.js";
 import { closedPort } from "./helpers/network.js";
-import { sampleEngine, SAMPLES } from "./helpers/sample-engine.js";
+import { sampleApplication, SAMPLES } from "./helpers/sample-application.js";
 
 const missing = chromiumMissingReason();
 
 // web-page.test.ts covers the page itself on loopback; this is the exposed server: login, CSP, 401 and logout in a real browser.
 describe.skipIf(missing !== null)("staff login in headless chromium", () => {
-  let engine: Engine | undefined;
+  let application: Application | undefined;
   let fake: FakeFeishu | undefined;
   let server: { url: string; close(): Promise<void> } | undefined;
   let browser: TestBrowser | undefined;
@@ -22,7 +22,7 @@ describe.skipIf(missing !== null)("staff login in headless chromium", () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    ({ engine } = await sampleEngine({ paths: [SAMPLES] }));
+    ({ application } = await sampleApplication({ paths: [SAMPLES] }));
     fake = await startFakeFeishu();
     fake.addUser({ openId: "ou_zhang", name: "张三" });
     fake.signInAs("ou_zhang");
@@ -31,7 +31,7 @@ describe.skipIf(missing !== null)("staff login in headless chromium", () => {
     const config = loadConfig({ PUBLIC_BASE_URL: base, PORT: String(port), FEISHU_APP_ID: fakeAppId, FEISHU_APP_SECRET: fakeAppSecret, FEISHU_DOMAIN: fake.domain });
     const logger = createLogger({ level: "error" });
     const login = createFeishuWebLogin({ feishu: config.feishu!, allowedUsers: [], logger });
-    server = await startWebServer({ engine, config, host: "127.0.0.1", logger, chatModel: null, login });
+    server = await startWebServer({ application, config, host: "127.0.0.1", logger, chatModel: null, login });
     browser = await launchBrowser();
   });
 
@@ -39,7 +39,7 @@ describe.skipIf(missing !== null)("staff login in headless chromium", () => {
     await browser?.close();
     await server?.close();
     await fake?.close();
-    engine?.close();
+    application?.close();
     // Script errors and CSP refusals ("Refused to load/apply/execute ...") on any page of the flow.
     expect(problems).toEqual([]);
   });

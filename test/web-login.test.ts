@@ -2,26 +2,26 @@ import { request as httpRequest } from "node:http";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Engine } from "../src/app/open-engine.js";
+import type { Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
 import { createFeishuWebLogin } from "../src/feishu/feishu-web-login.js";
 import { createLogger } from "../src/log.js";
 import { startWebServer } from "../src/web/start-web-server.js";
 import { fakeAppId, fakeAppSecret, startFakeFeishu, type FakeFeishu } from "./fakes/fake-feishu-server.js";
 import { rejection } from "./helpers/network.js";
-import { SAMPLES, sampleEngine } from "./helpers/sample-engine.js";
+import { SAMPLES, sampleApplication } from "./helpers/sample-application.js";
 
 const PUBLIC = "https://bulletins.example.gov.cn";
 const silent = createLogger({ level: "silent" });
 
-let engine: Engine;
+let application: Application;
 let dataDir: string;
 let fake: FakeFeishu;
 type Server = Awaited<ReturnType<typeof startWebServer>>;
 const servers: Server[] = [];
 
 beforeAll(async () => {
-  ({ engine, dataDir } = await sampleEngine({ paths: [SAMPLES] }));
+  ({ application, dataDir } = await sampleApplication({ paths: [SAMPLES] }));
   fake = await startFakeFeishu();
   fake.addUser({ openId: "ou_zhang", name: "张三" });
   fake.addUser({ openId: "ou_listed", name: "李四" });
@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await fake.close();
-  engine.close();
+  application.close();
 });
 
 async function start(options: { env?: Record<string, string>; feishu?: boolean; logger?: pino.Logger } = {}): Promise<Server> {
@@ -47,7 +47,7 @@ async function start(options: { env?: Record<string, string>; feishu?: boolean; 
   });
   const logger = options.logger ?? silent;
   const login = config.feishu ? createFeishuWebLogin({ feishu: config.feishu, allowedUsers: config.web.allowedUsers, logger }) : undefined;
-  const server = await startWebServer({ engine, config, dataDir, port: 0, host: "127.0.0.1", logger, chatModel: null, ...(login ? { login } : {}) });
+  const server = await startWebServer({ application, config, port: 0, host: "127.0.0.1", logger, chatModel: null, ...(login ? { login } : {}) });
   servers.push(server);
   return server;
 }
@@ -136,7 +136,7 @@ describe("an exposed server (PUBLIC_BASE_URL set) without a session", () => {
     expect(await login.text()).toContain('<a class="button" href="/auth/feishu/login">使用飞书登录</a>');
     const health = await send(server, "/healthz");
     expect(await health.json()).toEqual({ ok: true });
-    const document = engine.store.listDocuments()[0]!;
+    const document = application.catalog.listDocuments()[0]!;
     const link = server.links.issue({ documentId: document.id, year: document.year, issue: document.issue });
     expect(link.startsWith(`${PUBLIC}/issues/`)).toBe(true);
     expect((await send(server, link)).status).toBe(200);
@@ -285,7 +285,7 @@ describe("start-up", () => {
   it("refuses to start an exposed server without Feishu credentials, naming the fixes", async () => {
     for (const env of [{ PUBLIC_BASE_URL: PUBLIC }, { HOST: "0.0.0.0" }]) {
       const config = loadConfig({ LOG_LEVEL: "silent", ...env });
-      const error = await rejection(startWebServer({ engine, config, dataDir, port: 0, logger: silent, chatModel: null }), "config");
+      const error = await rejection(startWebServer({ application, config, port: 0, logger: silent, chatModel: null }), "config");
       expect(error.message).toContain("FEISHU_APP_ID: the staff web page needs a login because");
       for (const fix of ["set FEISHU_APP_ID and FEISHU_APP_SECRET", "WEB_AUTH=none", "HOST=127.0.0.1"]) expect(error.message).toContain(fix);
     }
@@ -297,7 +297,7 @@ describe("start-up", () => {
 
   it("refuses Feishu login on all interfaces without PUBLIC_BASE_URL, where the callback address is unknown", async () => {
     const config = loadConfig({ LOG_LEVEL: "silent", HOST: "0.0.0.0", FEISHU_APP_ID: fakeAppId, FEISHU_APP_SECRET: fakeAppSecret });
-    const error = await rejection(startWebServer({ engine, config, dataDir, port: 0, logger: silent, chatModel: null }), "config");
+    const error = await rejection(startWebServer({ application, config, port: 0, logger: silent, chatModel: null }), "config");
     expect(error.message).toContain("PUBLIC_BASE_URL: is required for Feishu login when HOST=0.0.0.0");
   });
 

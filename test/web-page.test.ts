@@ -1,12 +1,12 @@
 import { rmSync } from "node:fs";
 import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Engine } from "../src/app/open-engine.js";
+import type { Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/log.js";
 import { startWebServer } from "../src/web/start-web-server.js";
 import { chromiumMissingReason, launchBrowser, type TestBrowser } from "./helpers/browser.js";
-import { sampleEngine, SAMPLES } from "./helpers/sample-engine.js";
+import { sampleApplication, SAMPLES } from "./helpers/sample-application.js";
 
 const missing = chromiumMissingReason();
 if (missing !== null) {
@@ -21,22 +21,22 @@ if (missing !== null) {
 }
 
 describe.skipIf(missing !== null)("web chat page in headless chromium", () => {
-  let engine: Engine | undefined;
+  let application: Application | undefined;
   let dataDir: string | undefined;
   let server: { url: string; close(): Promise<void> } | undefined;
   let browser: TestBrowser | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ({ engine, dataDir } = await sampleEngine({ paths: [SAMPLES] }));
-    server = await startWebServer({ engine, config: loadConfig({}), port: 0, host: "127.0.0.1", logger: createLogger({ level: "warn" }) });
+    ({ application, dataDir } = await sampleApplication({ paths: [SAMPLES] }));
+    server = await startWebServer({ application, config: loadConfig({}), port: 0, host: "127.0.0.1", logger: createLogger({ level: "warn" }) });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    engine?.close();
+    application?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     expect(pageErrors).toEqual([]);
   });
@@ -180,7 +180,7 @@ describe.skipIf(missing !== null)("web chat page in headless chromium", () => {
           question: "x",
           intent: "fact",
           answer: '<img src=x onerror="window.injected=1">答案[1]',
-          citations: [{ n: 1, issue: 9, year: 2025, date: "2025-01-02", unit: "<b>单位</b>", units: ["<b>单位</b>"], title: "<script>标题</script>", source: "a.md", item: 1, score: 1, url: "/issues/1?item=1#item-1" }],
+          citations: [{ n: 1, issue: 9, year: 2025, date: "2025-01-02", department: "<b>单位</b>", departments: ["<b>单位</b>"], title: "<script>标题</script>", source: "a.md", item: 1, score: 1, url: "/issues/1?item=1#item-1" }],
           conversationId: "c",
         }),
       }),

@@ -2,17 +2,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerQuestion } from "../src/answer/answer-question.js";
-import type { Engine } from "../src/app/open-engine.js";
+import type { Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/log.js";
 import { createLinkSigner, loadLinkSecret } from "../src/web/link-signer.js";
 import { startWebServer, type WebServer } from "../src/web/start-web-server.js";
-import { SAMPLES, sampleEngine } from "./helpers/sample-engine.js";
+import { SAMPLES, sampleApplication } from "./helpers/sample-application.js";
 
-let engine: Engine;
+let application: Application;
 let dataDir: string;
 let server: WebServer;
 const config = loadConfig({ LOG_LEVEL: "silent", LINK_TTL_HOURS: "2" });
+const logger = createLogger({ level: "silent" });
 
 const ask = async (body: unknown) => {
   const response = await fetch(`${server.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -20,12 +21,12 @@ const ask = async (body: unknown) => {
 };
 
 beforeAll(async () => {
-  ({ engine, dataDir } = await sampleEngine({ paths: [SAMPLES] }));
-  server = await startWebServer({ engine, config, dataDir, port: 0, host: "127.0.0.1" });
+  ({ application, dataDir } = await sampleApplication({ paths: [SAMPLES] }));
+  server = await startWebServer({ application, config, logger, port: 0, host: "127.0.0.1" });
 });
 afterAll(async () => {
   await server.close();
-  engine.close();
+  application.close();
 });
 
 describe("web API", () => {
@@ -46,9 +47,10 @@ describe("web API", () => {
   });
 
   it("never lets a web conversation id join a Feishu thread's conversation", async () => {
-    await answerQuestion({ engine, question: "总结区教育局的工作", conversation: { channel: "feishu", id: "om_thread_1" } });
+    const answer = application.answerer();
+    await answer({ question: "总结区教育局的工作", conversation: { channel: "feishu", id: "om_thread_1" } });
     // The Feishu thread itself keeps its unit for a follow-up...
-    const inThread = await answerQuestion({ engine, question: "那2025年呢？", previous: engine.conversations.previous({ channel: "feishu", id: "om_thread_1" })! });
+    const inThread = await answer({ question: "那2025年呢？", conversation: { channel: "feishu", id: "om_thread_1" } });
     expect(inThread.intent).toBe("summary");
     // ...but the web page, whatever id it sends, starts a conversation of its own.
     for (const conversationId of ["om_thread_1", "feishu:om_thread_1"]) {
@@ -116,7 +118,7 @@ describe("signed issue links", () => {
   it("links to an issue's external URL when the manifest lists one", async () => {
     const manifest = path.join(mkdtempSync(path.join(tmpdir(), "manifest-")), "issue-links.json");
     writeFileSync(manifest, JSON.stringify({ links: [{ year: 2025, issue: 18, url: "https://docs.example.gov.cn/bulletins/2025-18" }] }));
-    const other = await startWebServer({ engine, config, dataDir, port: 0, host: "127.0.0.1", manifest });
+    const other = await startWebServer({ application, config, logger, port: 0, host: "127.0.0.1", manifest });
     try {
       const response = await fetch(`${other.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "区农委春耕落实了多少亩小麦？" }) });
       const answer = (await response.json()) as { citations: { url: string }[] };

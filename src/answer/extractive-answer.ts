@@ -1,7 +1,6 @@
-import type { Engine } from "../app/open-engine.js";
 import type { StoredItem } from "../domain.js";
 import type { SearchResult } from "../search/hybrid-search.js";
-import { inverseDocumentFrequency } from "../search/relevance.js";
+import type { Retrieval } from "../search/retrieval.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
 import { toCitation, type Citation } from "./citation.js";
@@ -12,17 +11,16 @@ const MAX_SENTENCES = 3;
 
 /** The extractive answer: best sentences of the top items, each followed by its citation marker. */
 export function extractAnswer(options: {
-  engine: Engine;
+  retrieval: Pick<Retrieval, "termWeight" | "tokenize">;
   result: Pick<SearchResult, "queryTerms">;
   found: readonly FoundItem[];
   understanding: QueryUnderstanding;
   links: CitationLinks | undefined;
 }): { answer: string; citations: Citation[] } {
-  const { engine, result, found, understanding, links } = options;
-  const documents = Math.max(1, engine.index.lexical.size());
-  const weight = (term: string) => inverseDocumentFrequency({ documentFrequency: engine.index.lexical.documentFrequency(term), documents });
+  const { retrieval, result, found, understanding, links } = options;
+  const weight = retrieval.termWeight;
   // Sentences are scored on the whole question: "上半年" in "今年上半年,平台受理事件37176件" matters here.
-  const sentenceTerms = [...new Set([...result.queryTerms, ...engine.index.tokenizer.tokenize(understanding.text)])];
+  const sentenceTerms = [...new Set([...result.queryTerms, ...retrieval.tokenize(understanding.text)])];
   const picked = found.map(({ item, hit }) => ({
     item,
     hit,

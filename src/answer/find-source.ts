@@ -1,27 +1,27 @@
 import type { StoredDocument } from "../domain.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
-import type { BulletinStore } from "../store/bulletin-store.js";
+import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { CitationLinks } from "./citation-links.js";
 import { toCitation, type Citation } from "./citation.js";
 
 /** The issue a source request names (by number and year, or by date); the latest one when the year is left out. */
-export function findSourceDocument(options: { store: BulletinStore; understanding: QueryUnderstanding }): StoredDocument | undefined {
-  const { store, understanding } = options;
+export function findSourceDocument(options: { catalog: BulletinCatalog; understanding: QueryUnderstanding }): StoredDocument | undefined {
+  const { catalog, understanding } = options;
   let candidates: StoredDocument[] = [];
   if (understanding.issue) {
-    candidates = store.findIssue({ issue: understanding.issue.number, ...(understanding.issue.year ? { year: understanding.issue.year } : {}) });
+    candidates = catalog.findIssue({ issue: understanding.issue.number, ...(understanding.issue.year ? { year: understanding.issue.year } : {}) });
     const period = understanding.period;
     if (!understanding.issue.year && period) candidates = candidates.filter((document) => document.date !== null && document.date >= period.from && document.date <= period.to);
   } else if (understanding.date) {
-    candidates = store.listDocuments().filter((document) => document.date === understanding.date);
+    candidates = catalog.listDocuments().filter((document) => document.date === understanding.date);
   }
   return candidates.sort((left, right) => (right.date ?? "").localeCompare(left.date ?? ""))[0];
 }
 
-export function findSource(options: { store: BulletinStore; understanding: QueryUnderstanding; links?: CitationLinks | undefined }): { answer: string; citations: Citation[] } | undefined {
+export function findSource(options: { catalog: BulletinCatalog; understanding: QueryUnderstanding; links?: CitationLinks | undefined }): { answer: string; citations: Citation[] } | undefined {
   const document = findSourceDocument(options);
   if (!document) return undefined;
-  const items = options.store.listItems({ documentId: document.id });
+  const items = options.catalog.listItems({ documentId: document.id });
   const citations = items.map((item, index) => toCitation({ item, n: index + 1, score: 1, links: options.links }));
   const name = document.issue === null ? document.source : `《上街信息》${document.year ?? ""}年第${document.issue}期`;
   const units = [...new Set(items.flatMap((item) => item.units))];

@@ -1,7 +1,7 @@
 import type { StoredItem } from "../domain.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
-import type { Generation } from "./answer-question.js";
+import type { Generation } from "./generation.js";
 import { toCitation, type Citation } from "./citation.js";
 import { renumberCitationMarkers } from "./clean-citation-markers.js";
 import { generateAnswer, REFUSAL_SENTENCE, type PromptItem } from "./generate-answer.js";

@@ -1,6 +1,6 @@
 import type { StoredItem } from "../domain.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
-import type { BulletinStore } from "../store/bulletin-store.js";
+import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 
@@ -11,9 +11,9 @@ export function keyFigures(options: { body: string; limit: number }): string[] {
 }
 
 /** Every item of the understood unit(s) in the understood period, in date order (not top-k). */
-export function unitItems(options: { store: BulletinStore; understanding: QueryUnderstanding }): StoredItem[] {
+export function unitItems(options: { catalog: BulletinCatalog; understanding: QueryUnderstanding }): StoredItem[] {
   const period = options.understanding.period;
-  return options.store.listItems({ units: options.understanding.units, ...(period ? { from: period.from, to: period.to } : {}) });
+  return options.catalog.listItems({ units: options.understanding.units, ...(period ? { from: period.from, to: period.to } : {}) });
 }
 
 /** Per issue the title and key figures of each item with a citation marker, then a count line. */

@@ -1,5 +1,6 @@
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
-import type { Engine } from "../app/open-engine.js";
+import type { SearchStack } from "../app/open-search-stack.js";
+import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { StoredItem } from "../domain.js";
 import { createHnswIndex } from "../search/hnsw-index.js";
 import type { CitedItem } from "./score-citations.js";
@@ -13,27 +14,33 @@ function toCited(item: StoredItem): CitedItem {
   return { date: item.date, units: item.units, source: item.source };
 }
 
+/** What the baselines search: the product's own index and store, without its query understanding. */
+export interface BaselineParts {
+  stack: SearchStack;
+  catalog: BulletinCatalog;
+}
+
 /** Ranked chunk ids -> distinct items, best first. */
-function itemsOf(engine: Engine, chunkIds: readonly number[]): CitedItem[] {
+function itemsOf(parts: BaselineParts, chunkIds: readonly number[]): CitedItem[] {
   const itemIds: number[] = [];
   for (const id of chunkIds) {
-    const itemId = engine.index.chunk(id)?.itemId;
+    const itemId = parts.stack.index.chunk(id)?.itemId;
     if (itemId !== undefined && !itemIds.includes(itemId)) itemIds.push(itemId);
   }
-  return engine.store.getItems(itemIds.slice(0, TOP)).map(toCited);
+  return parts.catalog.getItems(itemIds.slice(0, TOP)).map(toCited);
 }
 
 /** Plain BM25 over the question's jieba terms: no query understanding, no filters, no floor. */
-export function bm25Baseline(engine: Engine): Retriever {
-  return async (question) => itemsOf(engine, engine.index.lexical.search({ query: question, k: 30 }).map((hit) => hit.id));
+export function bm25Baseline(parts: BaselineParts): Retriever {
+  return async (question) => itemsOf(parts, parts.stack.index.lexical.search({ query: question, k: 30 }).map((hit) => hit.id));
 }
 
 /** Plain nearest neighbours of the question's embedding, same embedder and index as the product. */
-export function vectorBaseline(engine: Engine): Retriever {
+export function vectorBaseline(parts: BaselineParts): Retriever {
   return async (question) => {
-    const [vector] = await engine.index.embedder.embed({ texts: [question] });
+    const [vector] = await parts.stack.index.embedder.embed({ texts: [question] });
     if (!vector) return [];
-    return itemsOf(engine, engine.index.vectors.search({ vector, k: 30 }).map((hit) => hit.id));
+    return itemsOf(parts, parts.stack.index.vectors.search({ vector, k: 30 }).map((hit) => hit.id));
   };
 }
 
@@ -64,12 +71,13 @@ export function locateItems(text: string, items: readonly StoredItem[]): number[
  * (500 characters, 50 overlap), the same embedder, an HNSW index, top 5; each chunk is credited
  * to the item it starts in.
  */
-export async function langchainBaseline(engine: Engine): Promise<Retriever> {
+export async function langchainBaseline(parts: BaselineParts): Promise<Retriever> {
+  const { catalog } = parts;
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 500, chunkOverlap: 50 });
   const chunks: { item: CitedItem; text: string }[] = [];
-  for (const document of engine.store.listDocuments()) {
-    const text = engine.store.getText(document.id) ?? "";
-    const items = engine.store.listItems({ documentId: document.id });
+  for (const document of catalog.listDocuments()) {
+    const text = catalog.getText(document.id) ?? "";
+    const items = catalog.listItems({ documentId: document.id });
     if (items.length === 0) continue;
     const starts = locateItems(text, items);
     let cursor = 0;
@@ -82,7 +90,7 @@ export async function langchainBaseline(engine: Engine): Promise<Retriever> {
       chunks.push({ item: toCited(items[owner]!), text: piece });
     }
   }
-  const embedder = engine.index.embedder;
+  const embedder = parts.stack.index.embedder;
   const index = createHnswIndex({ embedder: { provider: embedder.provider, model: embedder.model, dimensions: embedder.dimensions } });
   for (let start = 0; start < chunks.length; start += embedder.maxBatchSize) {
     const batch = chunks.slice(start, start + embedder.maxBatchSize);

@@ -1,5 +1,4 @@
-import { answerQuestion } from "../answer/answer-question.js";
-import type { Engine } from "../app/open-engine.js";
+import type { Application } from "../app/create-application.js";
 import { bm25Baseline, langchainBaseline, vectorBaseline, type Retriever } from "./baselines.js";
 import type { EvalQuestion } from "./eval-question.js";
 import { scoreQuestion, summarize, type Metrics, type QuestionScore } from "./score-citations.js";
@@ -21,17 +20,19 @@ const SYSTEMS = ["hybrid", "bm25", "vector", "langchain"] as const;
  * Scores the product (hybrid retrieval with query understanding, summaries and source lookup)
  * and the baselines on the same store and questions, in one run.
  */
-export async function runEval(options: { engine: Engine; questions: readonly EvalQuestion[] }): Promise<EvalReport> {
-  const { engine, questions } = options;
+export async function runEval(options: { application: Pick<Application, "answerer" | "search" | "catalog">; questions: readonly EvalQuestion[] }): Promise<EvalReport> {
+  const { application, questions } = options;
+  const answer = application.answerer();
+  const parts = { stack: await application.search(), catalog: application.catalog };
   const retrievers: Record<(typeof SYSTEMS)[number], (question: EvalQuestion) => Promise<{ citations: Awaited<ReturnType<Retriever>>; answer?: string }>> = {
     hybrid: async (question) => {
-      const answer = await answerQuestion({ engine, question: question.question });
-      return { citations: answer.citations, answer: answer.answer };
+      const result = await answer({ question: question.question });
+      return { citations: result.citations, answer: result.answer };
     },
-    bm25: async (question) => ({ citations: await bm25Baseline(engine)(question.question) }),
-    vector: async (question) => ({ citations: await vectorBaseline(engine)(question.question) }),
+    bm25: async (question) => ({ citations: await bm25Baseline(parts)(question.question) }),
+    vector: async (question) => ({ citations: await vectorBaseline(parts)(question.question) }),
     langchain: await (async () => {
-      const retriever = await langchainBaseline(engine);
+      const retriever = await langchainBaseline(parts);
       return async (question: EvalQuestion) => ({ citations: await retriever(question.question) });
     })(),
   };

@@ -1,36 +1,36 @@
-import type { Engine } from "../app/open-engine.js";
 import { displayTitle } from "../answer/citation.js";
+import type { BulletinCatalog } from "../store/bulletin-store.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 
 // These replies are card markdown: every piece of bulletin text in them goes through escapeMarkdown.
 
 /** `/latest`: the most recent issues with their units. */
-export function latestIssuesText(engine: Engine, count = 5): string {
-  const documents = engine.store.listDocuments().filter((document) => document.kind === "bulletin").reverse().slice(0, count);
+export function latestIssuesText(catalog: BulletinCatalog, count = 5): string {
+  const documents = catalog.listDocuments().filter((document) => document.kind === "bulletin").reverse().slice(0, count);
   if (documents.length === 0) return "还没有收录任何简报。";
   return documents
     .map((document) => {
-      const units = [...new Set(engine.store.listItems({ documentId: document.id }).flatMap((item) => item.units))];
+      const units = [...new Set(catalog.listItems({ documentId: document.id }).flatMap((item) => item.units))];
       return `**${document.year}年第${document.issue}期**（${escapeMarkdown(document.date ?? "日期不详")}）· ${document.itemCount} 条\n${escapeMarkdown(units.join("、"))}`;
     })
     .join("\n\n");
 }
 
 /** `/units`: every reporting unit with its item count. */
-export function unitsText(engine: Engine): string {
-  const units = engine.store.listUnits();
+export function unitsText(catalog: BulletinCatalog): string {
+  const units = catalog.listUnits();
   if (units.length === 0) return "还没有收录任何简报。";
   return `共 ${units.length} 个报送单位：\n${escapeMarkdown(units.map((unit) => `${unit.unit}（${unit.items}）`).join("、"))}\n\n发送“总结<单位>的工作”查看某个单位报送的全部信息。`;
 }
 
 /** The full text of one item, for the "查看全文" button when no public link can be given. */
-export function itemFullText(engine: Engine, reference: { year?: unknown; issue?: unknown; item?: unknown; source?: unknown }): string | undefined {
-  const documents = engine.store.listDocuments().filter((document) =>
+export function itemFullText(catalog: BulletinCatalog, reference: { year?: unknown; issue?: unknown; item?: unknown; source?: unknown }): string | undefined {
+  const documents = catalog.listDocuments().filter((document) =>
     typeof reference.issue === "number" ? document.issue === reference.issue && document.year === reference.year : document.source === reference.source,
   );
   const document = documents.at(-1);
   if (!document) return undefined;
-  const item = engine.store.listItems({ documentId: document.id }).find((candidate) => candidate.position === reference.item);
+  const item = catalog.listItems({ documentId: document.id }).find((candidate) => candidate.position === reference.item);
   if (!item) return undefined;
   const heading = document.issue === null ? document.source : `《上街信息》${document.year}年第${document.issue}期（${document.date}）第 ${item.position} 条`;
   return `${escapeMarkdown(heading)}\n**${escapeMarkdown(displayTitle(item))}**\n\n${escapeMarkdown(item.body)}\n${escapeMarkdown(item.attribution)}`;

@@ -2,16 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createLarkChannel, LoggerLevel, type CardActionEvent, type EventDispatcher, type LarkChannel, type NormalizedMessage } from "@larksuiteoapi/node-sdk";
-import { answerQuestion, type Answer } from "../answer/answer-question.js";
+import type { Answer, Answerer } from "../answer/answer-question.js";
 import { citationJson } from "../answer/citation.js";
-import type { Engine } from "../app/open-engine.js";
+import type { IngestResult } from "../app/create-application.js";
 import type { Config } from "../config.js";
-import { ingestFiles } from "../ingest/ingest-files.js";
-import type { IngestLimits } from "../ingest/ingest-limits.js";
-import type { ChatModel } from "../models/chat-model.js";
 import type { Logger } from "../log.js";
-import { createFeedbackStore } from "../store/feedback-store.js";
-import type { IssueLinks } from "../web/issue-links.js";
+import type { BulletinCatalog } from "../store/bulletin-store.js";
+import type { FeedbackStore } from "../store/feedback-store.js";
+import type { SeenMessageStore } from "../store/seen-message-store.js";
 import { issueCommandQuestion, itemFullText, latestIssuesText, unitsText } from "./bot-replies.js";
 import { answerCard, answerMarkdown, errorCard, HELP_TEXT, messageCard } from "./cards.js";
 import { resolveFeishuDomain } from "./feishu-domain.js";
@@ -40,17 +38,20 @@ const HELP = /^(?:帮助|help|\/help|\/帮助|\?|？|你好|您好)$/i;
  */
 export function createFeishuBot(options: {
   feishu: FeishuConfig;
-  engine: Engine;
-  links: IssueLinks;
+  answer: Answerer;
+  /** True when a model writes answers: they are then streamed into the card as it writes. */
+  streaming: boolean;
+  catalog: BulletinCatalog;
+  /** Stores files admins send and indexes them (the application's ingest). */
+  ingest: (options: { paths: readonly string[] }) => Promise<IngestResult>;
+  feedback: FeedbackStore;
+  /** Handled message ids, shared across restarts. */
+  seenMessages: SeenMessageStore;
   /** Links work for staff only when the server has a public address (PUBLIC_BASE_URL). */
   publicLinks: boolean;
-  chatModel?: ChatModel | undefined;
   logger: Logger;
-  /** Limits for files admins send (config INGEST_*); unset = the defaults. */
-  ingestLimits?: Partial<IngestLimits> | undefined;
 }): FeishuBot {
-  const { feishu, engine, links, logger } = options;
-  const feedback = createFeedbackStore(engine.store.database);
+  const { feishu, catalog, feedback, logger } = options;
   const sdkLogger = {
     error: (...message: unknown[]) => logger.error({ sdk: "lark" }, message.map(String).join(" ")),
     warn: (...message: unknown[]) => logger.warn({ sdk: "lark" }, message.map(String).join(" ")),
@@ -64,7 +65,7 @@ export function createFeishuBot(options: {
     transport: feishu.transport,
     domain: resolveFeishuDomain(feishu.domain),
     webhook: { ...(feishu.encryptKey ? { encryptKey: feishu.encryptKey } : {}), ...(feishu.verificationToken ? { verificationToken: feishu.verificationToken } : {}) },
-    cache: createSqliteCache(engine.store.database),
+    cache: createSqliteCache({ seen: options.seenMessages }),
     policy: { requireMention: true, respondToMentionAll: false, dmMode: "open" },
     // One question per message: no merging of quick successive messages into one.
     safety: { dedup: { ttl: 12 * HOUR }, staleMessageWindowMs: 30 * 60 * 1000, batch: { text: { delayMs: 0 } } },
@@ -80,17 +81,15 @@ export function createFeishuBot(options: {
 
   async function answer(message: NormalizedMessage, question: string): Promise<void> {
     const conversation = { channel: "feishu", id: message.rootId ?? message.messageId } as const;
-    const common = { engine, question, conversation, links };
     let final: Answer;
-    if (options.chatModel) {
-      const chatModel = options.chatModel;
+    if (options.streaming) {
       let result: Answer | undefined;
       const sent = await channel.stream(
         message.chatId,
         {
           markdown: async (stream) => {
             let pending = Promise.resolve();
-            result = await answerQuestion({ ...common, generation: { chatModel, logger, onToken: (token) => (pending = pending.then(() => stream.append(escapeMarkdown(token)))) } });
+            result = await options.answer({ question, conversation, onToken: (token) => (pending = pending.then(() => stream.append(escapeMarkdown(token)))) });
             await pending;
             await stream.setContent(answerMarkdown(result, { linkCitations: options.publicLinks }));
           },
@@ -104,7 +103,7 @@ export function createFeishuBot(options: {
         logger.warn({ err: error, messageId: message.messageId }, "could not add buttons to the streamed card");
       });
     } else {
-      final = await turns.run(() => answerQuestion(common));
+      final = await turns.run(() => options.answer({ question, conversation }));
       const answerId = feedback.recordAnswer({ question, answer: final.answer, citations: final.citations.map(citationJson), chatId: message.chatId });
       await reply(message, { card: answerCard({ answer: final, answerId, publicLinks: options.publicLinks }) });
     }
@@ -114,8 +113,8 @@ export function createFeishuBot(options: {
 
   async function sendOriginal(message: NormalizedMessage, final: Answer): Promise<void> {
     const first = final.citations[0]!;
-    const document = engine.store.listDocuments().find((candidate) => candidate.source === first.source && candidate.issue === first.issue && candidate.year === first.year);
-    const original = document ? engine.store.getOriginal(document.id) : undefined;
+    const document = catalog.listDocuments().find((candidate) => candidate.source === first.source && candidate.issue === first.issue && candidate.year === first.year);
+    const original = document ? catalog.getOriginal(document.id) : undefined;
     if (original) await reply(message, { file: { source: original.bytes, fileName: original.source } });
   }
 
@@ -134,14 +133,12 @@ export function createFeishuBot(options: {
       for await (const chunk of download.getReadableStream()) chunks.push(Buffer.from(chunk as Uint8Array));
       const file = path.join(folder, fileName);
       writeFileSync(file, Buffer.concat(chunks));
-      const report = await ingestFiles({ store: engine.store, paths: [file], limits: options.ingestLimits });
+      const report = await options.ingest({ paths: [file] });
       const failure = report.failed[0];
       if (failure) {
         await reply(message, { card: messageCard({ title: "简报未能导入", template: "orange", text: `**${escapeMarkdown(fileName)}**：${escapeMarkdown(failure.error)}` }) });
         return;
       }
-      await engine.index.sync();
-      engine.refreshUnits();
       const stored = report.documents[0]!;
       const parsed = stored.parsed;
       const units = [...new Set(parsed.items.flatMap((item) => item.units))];
@@ -180,8 +177,8 @@ export function createFeishuBot(options: {
       }
       const text = message.content.replace(/@\S+\s*/g, (mention) => (message.mentions.some((entry) => mention.trim() === `@${entry.name}` && entry.isBot) ? "" : mention)).trim();
       if (text === "" || HELP.test(text)) await reply(message, { card: messageCard({ title: "上街信息问答", text: HELP_TEXT }) });
-      else if (/^\/latest\b/i.test(text)) await reply(message, { card: messageCard({ title: "最近收录的简报", text: latestIssuesText(engine) }) });
-      else if (/^\/units\b/i.test(text)) await reply(message, { card: messageCard({ title: "报送单位", text: unitsText(engine) }) });
+      else if (/^\/latest\b/i.test(text)) await reply(message, { card: messageCard({ title: "最近收录的简报", text: latestIssuesText(catalog) }) });
+      else if (/^\/units\b/i.test(text)) await reply(message, { card: messageCard({ title: "报送单位", text: unitsText(catalog) }) });
       else if (/^\/issue\b/i.test(text)) await answer(message, issueCommandQuestion(text.replace(/^\/issue\s*/i, "")));
       else await answer(message, text);
     } catch (error) {
@@ -198,7 +195,7 @@ export function createFeishuBot(options: {
         const stored = feedback.rate({ answerId: value.answerId, rating: value.rating, userId: event.operator.openId, chatId: event.chatId });
         logger.info({ answerId: value.answerId, rating: value.rating, stored }, "feishu feedback");
       } else if (value.action === "item_text") {
-        const text = itemFullText(engine, value) ?? "这条信息已不在库中（可能该期已被替换），请重新提问。";
+        const text = itemFullText(catalog, value) ?? "这条信息已不在库中（可能该期已被替换），请重新提问。";
         // A card, not a post: card markdown is where escapeMarkdown's entities are documented to work.
         await channel.send(event.chatId, { card: messageCard({ title: "信息全文", text }) }, { replyTo: event.messageId, replyInThread: true });
       }

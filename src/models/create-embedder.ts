@@ -1,7 +1,6 @@
 import type { Config } from "../config.js";
 import type { Embedder } from "./embedder.js";
 import { createHashingEmbedder } from "./hashing-embedder.js";
-import { createOpenAiEmbedder } from "./openai-embedder.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
 /**
@@ -11,6 +10,8 @@ import type { Tokenizer } from "../text/tokenizer.js";
 export async function createEmbedder(options: { config: Config; tokenizer: Tokenizer; knownDimensions?: number | undefined }): Promise<Embedder> {
   const embedding = options.config.embedding;
   if (!embedding) return createHashingEmbedder({ tokenizer: options.tokenizer });
+  // The client library loads only when an endpoint is configured.
+  const { createOpenAiEmbedder } = await import("./openai-embedder.js");
   return createOpenAiEmbedder({
     baseUrl: embedding.baseUrl, model: embedding.model, apiKey: embedding.apiKey, dimensions: embedding.dimensions,
     ...(options.knownDimensions !== undefined ? { knownDimensions: options.knownDimensions } : {}),
@@ -24,6 +25,7 @@ export async function createEmbedder(options: { config: Config; tokenizer: Token
 export async function createQueryEmbedder(options: { config: Config; embedder: Embedder }): Promise<Embedder> {
   const embedding = options.config.embedding;
   if (!embedding || options.embedder.provider !== "openai-compatible") return options.embedder;
+  const { createOpenAiEmbedder } = await import("./openai-embedder.js");
   return createOpenAiEmbedder({
     baseUrl: embedding.baseUrl, model: embedding.model, apiKey: embedding.apiKey, dimensions: embedding.dimensions,
     knownDimensions: options.embedder.dimensions, timeoutMs: embedding.queryTimeoutMs, maxRetries: 1,

@@ -1,5 +1,4 @@
 import type { Logger } from "../log.js";
-import type { BulletinStore } from "../store/bulletin-store.js";
 import type { SearchIndex } from "./search-index.js";
 
 /** A question waits this long for a sync (another process may hold the index lock while embedding); then it is answered from the index as it is. */
@@ -13,17 +12,17 @@ const RETRY_AFTER_FAILURE_MS = 30_000;
  * a sync runs share it; a failed sync is logged and the index kept as it is.
  *
  * @example
- * const refresh = createIndexRefresher({ index, store, logger, onSynced: refreshUnits });
+ * const refresh = createIndexRefresher({ index, contentVersion: store.contentVersion, logger });
  * await refresh(); // before each question
  */
-export function createIndexRefresher(options: { index: SearchIndex; store: BulletinStore; logger: Logger; onSynced?: () => void }): () => Promise<void> {
-  const { index, store, logger } = options;
+export function createIndexRefresher(options: { index: SearchIndex; contentVersion: () => number; logger: Logger; onSynced?: () => void }): () => Promise<void> {
+  const { index, contentVersion, logger } = options;
   let running: Promise<void> | undefined;
   let failure: { version: number; at: number } | undefined;
 
   const start = (): Promise<void> | undefined => {
     if (!index.isStale()) return undefined;
-    const version = store.contentVersion();
+    const version = contentVersion();
     if (failure && failure.version === version && Date.now() - failure.at < RETRY_AFTER_FAILURE_MS) return undefined;
     return index
       .sync()

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { BulletinStore } from "../store/bulletin-store.js";
+import type { ChunkStore, StoredChunk } from "../store/chunk-store.js";
 import { StoreError } from "../errors.js";
 import { acquireProcessLock } from "../store/acquire-process-lock.js";
 import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
 import { createBm25Index, loadBm25Index, type Bm25Index } from "./bm25-index.js";
 import { chunkItem } from "./chunk-item.js";
 import type { Embedder } from "../models/embedder.js";
-import { createHnswIndex, INDEX_FILE_NAME, MANIFEST_FILE_NAME, type HnswIndex } from "./hnsw-index.js";
+import { createHnswIndex, INDEX_FILE_NAME, MANIFEST_FILE_NAME } from "./hnsw-index.js";
+import { REINDEX_HINT } from "./index-manifest.js";
+import type { VectorIndex } from "./vector-index.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
 const LEXICAL_FILE = "lexical.json";
@@ -16,18 +18,7 @@ const LOCK_FILE = "sync.lock";
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** What a retrieval unit carries for filtering and citing without another database round trip. */
-export interface ChunkInfo {
-  id: number;
-  itemId: number;
-  documentId: number;
-  position: number;
-  text: string;
-  title: string;
-  units: string[];
-  date: string | null;
-  issue: number | null;
-  year: number | null;
-}
+export type ChunkInfo = StoredChunk;
 
 export interface SearchIndex {
   readonly embedder: Embedder;
@@ -35,7 +26,7 @@ export interface SearchIndex {
   /** Replaced when a sync loads index files another process wrote: read it anew for each search. */
   readonly lexical: Bm25Index;
   /** Replaced like `lexical`. */
-  readonly vectors: HnswIndex;
+  readonly vectors: VectorIndex;
   chunk(id: number): ChunkInfo | undefined;
   chunks(): Iterable<ChunkInfo>;
   /**
@@ -46,11 +37,6 @@ export interface SearchIndex {
   sync(options?: { onProgress?: (done: number, total: number) => void }): Promise<{ added: number; removed: number }>;
   /** True when the store changed (here or in another process) since the last completed sync. */
   isStale(): boolean;
-}
-
-interface ChunkRow {
-  id: number; item_id: number; document_id: number; position: number; text: string; title: string; units: string;
-  date: string | null; issue: number | null; year: number | null;
 }
 
 /** Text a chunk is embedded and matched by: unit names and headline travel with every passage. */
@@ -79,25 +65,29 @@ function filesStamp(directory: string): string {
  * embeddings, both keyed by chunk id. SQLite's chunks table is the truth; the index files are
  * caches that `sync()` reconciles, so a crash between writes heals on the next sync.
  */
-export function openSearchIndex(options: { store: BulletinStore; dataDir: string; embedder: Embedder; tokenizer: Tokenizer }): SearchIndex {
-  const { store, embedder, tokenizer } = options;
+export function openSearchIndex(options: {
+  chunks: ChunkStore;
+  /** The store's change counter (BulletinStore.contentVersion): a sync is due when it moved. */
+  contentVersion: () => number;
+  /** Unit names the tokenizer must keep whole. */
+  unitNames: () => string[];
+  dataDir: string;
+  embedder: Embedder;
+  tokenizer: Tokenizer;
+}): SearchIndex {
+  const { chunks, contentVersion, embedder, tokenizer } = options;
   const directory = path.join(options.dataDir, "index");
   ensurePrivateDirectory(directory);
-  tokenizer.addWords(store.listUnits().map((entry) => entry.unit));
+  tokenizer.addWords(options.unitNames());
 
-  const database = store.database;
-  const chunkSize = String(embedder.maxInputChars);
-  const recordedSize = (database.prepare("SELECT value FROM meta WHERE key = 'chunk_max_chars'").get() as { value: string } | undefined)?.value;
-  if (recordedSize !== undefined && recordedSize !== chunkSize) {
-    throw new StoreError({
-      message: `索引的分段长度 ${recordedSize} 与当前向量模型的 ${chunkSize} 不一致`,
-      hint: "请运行 npm run cli -- reindex 重建索引",
-    });
+  const recordedSize = chunks.chunkSize();
+  if (recordedSize !== undefined && recordedSize !== embedder.maxInputChars) {
+    throw new StoreError({ message: `索引的分段长度 ${recordedSize} 与当前向量模型的 ${embedder.maxInputChars} 不一致`, hint: REINDEX_HINT });
   }
 
   const lexicalFile = path.join(directory, LEXICAL_FILE);
   // Empty until the first sync loads the files under the lock: another process may be saving them now.
-  let vectors: HnswIndex = createHnswIndex({ embedder });
+  let vectors: VectorIndex = createHnswIndex({ embedder });
   let lexical: Bm25Index = createBm25Index({ tokenizer });
   let lexicalIds = new Set<number>();
   let loadedStamp: string | undefined;
@@ -119,37 +109,16 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
     loadedStamp = filesStamp(directory);
   }
 
-  const selectChunks = database.prepare<[], ChunkRow>(`
-    SELECT c.id, c.item_id, i.document_id, c.position, c.text, i.title, i.units, d.date, d.issue, d.year
-    FROM chunks c JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.document_id`);
-  const unchunkedItems = database.prepare<[], { id: number; body: string; title: string }>(
-    "SELECT i.id, i.body, i.title FROM items i WHERE NOT EXISTS (SELECT 1 FROM chunks c WHERE c.item_id = i.id) ORDER BY i.id");
-  const insertChunk = database.prepare("INSERT INTO chunks (item_id, position, text) VALUES (?, ?, ?)");
-  const recordChunkSize = database.prepare("INSERT INTO meta (key, value) VALUES ('chunk_max_chars', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  // IMMEDIATE: a deferred transaction that reads and then writes fails at once with "database is locked"
-  // when another process committed in between; this one queues for the write lock instead.
-  const chunkNewItems = database.transaction(() => {
-    for (const item of unchunkedItems.all()) {
-      chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }).forEach((text, index) => insertChunk.run(item.id, index + 1, text));
-    }
-    recordChunkSize.run(chunkSize);
-  });
-
   let byId = new Map<number, ChunkInfo>();
   const loadChunks = () => {
-    byId = new Map(
-      selectChunks.all().map((row) => [row.id, {
-        id: row.id, itemId: row.item_id, documentId: row.document_id, position: row.position, text: row.text, title: row.title,
-        units: JSON.parse(row.units) as string[], date: row.date, issue: row.issue, year: row.year,
-      }]),
-    );
+    byId = new Map(chunks.listChunks().map((chunk) => [chunk.id, chunk]));
   };
 
   async function syncLocked(syncOptions: { onProgress?: (done: number, total: number) => void }) {
-    const version = store.contentVersion();
+    const version = contentVersion();
     if (loadedStamp !== filesStamp(directory)) loadFiles();
-    tokenizer.addWords(store.listUnits().map((entry) => entry.unit));
-    chunkNewItems.immediate();
+    tokenizer.addWords(options.unitNames());
+    chunks.chunkNewItems({ split: (item) => chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }), chunkSize: embedder.maxInputChars });
     loadChunks();
 
     const staleVectors = vectors.ids().filter((id) => !byId.has(id));
@@ -213,22 +182,18 @@ export function openSearchIndex(options: { store: BulletinStore; dataDir: string
     chunk: (id) => byId.get(id),
     chunks: () => byId.values(),
     sync,
-    isStale: () => syncedVersion !== store.contentVersion(),
+    isStale: () => syncedVersion !== contentVersion(),
   };
 }
 
 /** Deletes chunks and index files so that the next sync rebuilds everything (after changing embedder). */
-export async function clearSearchIndex(options: { store: BulletinStore; dataDir: string }): Promise<void> {
+export async function clearSearchIndex(options: { chunks: ChunkStore; dataDir: string }): Promise<void> {
   const directory = path.join(options.dataDir, "index");
   ensurePrivateDirectory(directory);
   const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
   try {
     for (const file of [INDEX_FILE_NAME, MANIFEST_FILE_NAME, LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
-    options.store.database.transaction(() => {
-      options.store.database.exec("DELETE FROM chunks; DELETE FROM meta WHERE key = 'chunk_max_chars';");
-      // A running server notices and rebuilds from the new chunk ids.
-      options.store.markChanged();
-    }).immediate();
+    options.chunks.clear();
   } finally {
     lock.release();
   }

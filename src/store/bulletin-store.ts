@@ -53,6 +53,12 @@ export interface BulletinStore {
   close(): void;
 }
 
+/** What reading the bulletins needs (answers, pages, statistics): no writes, no database handle. */
+export type BulletinCatalog = Pick<
+  BulletinStore,
+  "listDocuments" | "getDocument" | "findIssue" | "getOriginal" | "getText" | "listItems" | "getItems" | "listUnits" | "counts"
+>;
+
 /** meta key of BulletinStore.contentVersion. */
 const CONTENT_VERSION_KEY = "content_version";
 

@@ -1,5 +1,4 @@
 import type Database from "better-sqlite3";
-import type { QueryUnderstanding } from "../query/understand-query.js";
 
 /** Conversations older than this no longer lend their unit and period to a new question. */
 const CONVERSATION_TTL_MS = 2 * 60 * 60 * 1000;
@@ -14,17 +13,18 @@ export interface ConversationKey {
   id: string;
 }
 
-export interface ConversationStore {
-  previous(key: ConversationKey): QueryUnderstanding | undefined;
-  remember(key: ConversationKey, understanding: QueryUnderstanding): void;
+/** The last turn of each conversation, as the caller's own record type `T` (stored as JSON). */
+export interface ConversationStore<T> {
+  previous(key: ConversationKey): T | undefined;
+  remember(key: ConversationKey, turn: T): void;
 }
 
 function storedId(key: ConversationKey): string {
   return `${key.channel}:${key.id}`;
 }
 
-/** Keeps the last understood question of each conversation (chat thread, web page session) in SQLite. */
-export function createConversationStore(database: Database.Database): ConversationStore {
+/** Keeps the last turn (e.g. the understood question) of each conversation (chat thread, web page session) in SQLite. */
+export function createConversationStore<T>(database: Database.Database): ConversationStore<T> {
   const select = database.prepare<[string], { understanding: string; updated_at: string }>("SELECT understanding, updated_at FROM conversations WHERE id = ?");
   const upsert = database.prepare(
     "INSERT INTO conversations (id, understanding, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET understanding = excluded.understanding, updated_at = excluded.updated_at",
@@ -34,11 +34,12 @@ export function createConversationStore(database: Database.Database): Conversati
     previous: (key) => {
       const row = select.get(storedId(key));
       if (!row || Date.parse(row.updated_at) < Date.now() - CONVERSATION_TTL_MS) return undefined;
-      return JSON.parse(row.understanding) as QueryUnderstanding;
+      // Written by remember() of this same store, so it has the caller's shape.
+      return JSON.parse(row.understanding) as T;
     },
-    remember: (key, understanding) => {
+    remember: (key, turn) => {
       const now = new Date();
-      upsert.run(storedId(key), JSON.stringify(understanding), now.toISOString());
+      upsert.run(storedId(key), JSON.stringify(turn), now.toISOString());
       prune.run(new Date(now.getTime() - 7 * 24 * 60 * 60 * 1000).toISOString());
     },
   };

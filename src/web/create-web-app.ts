@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import express, { type Request } from "express";
 import { z } from "zod";
-import type { Answer } from "../answer/answer-question.js";
 import { answerJson } from "../answer/answer-json.js";
-import type { Engine } from "../app/open-engine.js";
+import type { Answerer } from "../answer/answer-question.js";
 import type { Logger } from "../log.js";
+import type { BulletinCatalog } from "../store/bulletin-store.js";
 import { errorHandler, HttpError } from "./http-error.js";
 import type { IssueLinks } from "./issue-links.js";
 import type { LinkCheck, LinkSigner } from "./link-signer.js";
@@ -15,9 +15,6 @@ import { securityHeaders } from "./security-headers.js";
 import type { StaffAuth } from "./staff-auth.js";
 
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
-
-/** `signal` aborts when the person has gone (the stream was closed): stop the model, nobody reads on. */
-export type Answerer = (options: { question: string; conversationId: string; onToken?: (token: string) => void; signal?: AbortSignal }) => Promise<Answer>;
 
 const askBody = z.object({
   question: z.string().trim().min(1, "问题不能为空").max(500, "问题太长（最多 500 字）"),
@@ -45,7 +42,7 @@ function checkSignature(signer: LinkSigner, request: Request, path: string): voi
  * assets and /api need a session.
  */
 export function createWebApp(options: {
-  engine: Engine;
+  catalog: BulletinCatalog;
   links: IssueLinks;
   signer: LinkSigner;
   answer: Answerer;
@@ -55,7 +52,9 @@ export function createWebApp(options: {
   /** Extra routes (the Feishu webhook), mounted before the page and the 404 handler. */
   mount?: (app: express.Express) => void;
 }) {
-  const { engine, links, signer, logger } = options;
+  const { catalog, links, signer, logger } = options;
+  // Namespaced: an id the page chooses never names a Feishu thread.
+  const web = (id: string) => ({ channel: "web" as const, id });
   const app = express();
   app.disable("x-powered-by");
   // Never take the client's address, scheme or host from X-Forwarded-*: links and the login's redirect come from PUBLIC_BASE_URL.
@@ -81,7 +80,7 @@ export function createWebApp(options: {
     response.on("close", () => {
       if (!response.writableFinished) left.abort(new Error("the client closed the connection"));
     });
-    const answer = await options.answer({ question: parsed.data.question, conversationId, signal: left.signal }).catch((error: unknown) => {
+    const answer = await options.answer({ question: parsed.data.question, conversation: web(conversationId), signal: left.signal }).catch((error: unknown) => {
       if (left.signal.aborted) return undefined;
       throw error;
     });
@@ -104,7 +103,7 @@ export function createWebApp(options: {
     response.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache", Connection: "keep-alive" });
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
-      const answer = await options.answer({ question: parsed.data.question, conversationId, onToken: (token) => send("token", token), signal: left.signal });
+      const answer = await options.answer({ question: parsed.data.question, conversation: web(conversationId), onToken: (token) => send("token", token), signal: left.signal });
       send("answer", { ...answerJson(answer), conversationId });
     } catch (error) {
       if (left.signal.aborted) {
@@ -118,7 +117,7 @@ export function createWebApp(options: {
   });
 
   app.get("/api/issues", (_request, response) => {
-    const documents = engine.store.listDocuments().reverse();
+    const documents = catalog.listDocuments().reverse();
     response.json(
       documents.map((document) => ({
         id: document.id,
@@ -128,7 +127,7 @@ export function createWebApp(options: {
         source: document.source,
         kind: document.kind,
         itemCount: document.itemCount,
-        units: [...new Set(engine.store.listItems({ documentId: document.id }).flatMap((item) => item.units))],
+        units: [...new Set(catalog.listItems({ documentId: document.id }).flatMap((item) => item.units))],
         url: links.issue({ documentId: document.id, year: document.year, issue: document.issue }),
       })),
     );
@@ -136,7 +135,7 @@ export function createWebApp(options: {
 
   app.get("/api/units", (_request, response) => {
     // The page reads `department`: the historical name of the field in the JSON contract.
-    response.json(engine.store.listUnits().map((entry) => ({ department: entry.unit, items: entry.items })));
+    response.json(catalog.listUnits().map((entry) => ({ department: entry.unit, items: entry.items })));
   });
 
   // Who is signed in (the page shows the name and 退出登录); name is null when the page needs no login.
@@ -147,13 +146,13 @@ export function createWebApp(options: {
   app.get("/issues/:id", (request, response) => {
     const id = Number(request.params.id);
     checkSignature(signer, request, `/issues/${request.params.id}`);
-    const document = Number.isInteger(id) ? engine.store.getDocument(id) : undefined;
+    const document = Number.isInteger(id) ? catalog.getDocument(id) : undefined;
     if (!document) throw new HttpError(404, "没有找到这一期简报，可能已被替换为新版本；请重新提问获取链接。");
     const item = Number(request.query.item);
     response.type("html").send(
       renderIssuePage({
         document,
-        items: engine.store.listItems({ documentId: id }),
+        items: catalog.listItems({ documentId: id }),
         ...(Number.isInteger(item) ? { highlight: item } : {}),
         originalUrl: links.original({ documentId: id }),
       }),
@@ -162,7 +161,7 @@ export function createWebApp(options: {
 
   app.get("/issues/:id/original", (request, response) => {
     checkSignature(signer, request, `/issues/${request.params.id}/original`);
-    const original = engine.store.getOriginal(Number(request.params.id));
+    const original = catalog.getOriginal(Number(request.params.id));
     if (!original) throw new HttpError(404, "没有找到这一期简报的原文。");
     response.setHeader("Content-Type", original.mediaType);
     response.setHeader("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(original.source)}`);

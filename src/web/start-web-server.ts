@@ -1,15 +1,14 @@
 import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
-import { answerQuestion } from "../answer/answer-question.js";
-import type { Engine } from "../app/open-engine.js";
-import type { Config } from "../config.js";
 import type { Express } from "express";
+import type { Answerer } from "../answer/answer-question.js";
+import type { Application } from "../app/create-application.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../log.js";
 import type { ChatModel } from "../models/chat-model.js";
-import type { IssueLinks } from "./issue-links.js";
-import { createChatModel } from "../models/create-chat-model.js";
-import { createLogger, type Logger } from "../log.js";
 import { createLinks, publicBaseUrl } from "./create-links.js";
-import { createWebApp, type Answerer } from "./create-web-app.js";
+import { createWebApp } from "./create-web-app.js";
+import type { IssueLinks } from "./issue-links.js";
 import type { StaffLogin } from "./staff-login.js";
 import { resolveWebAccess } from "./web-access.js";
 import { createWebSecurity } from "./web-security.js";
@@ -21,31 +20,30 @@ export interface WebServer {
 
 /**
  * Starts the local web page and API on host:port (port 0 = any free port).
- * @example const server = await startWebServer({ engine, config, port: 0 }); console.log(server.url);
+ * @example const server = await startWebServer({ application, config, logger, port: 0 }); console.log(server.url);
  */
 export async function startWebServer(options: {
-  engine: Engine;
+  application: Pick<Application, "catalog" | "answerer" | "dataDir">;
   config: Config;
-  dataDir?: string;
+  logger: Logger;
   host?: string;
   port?: number;
-  logger?: Logger;
+  /** Replaces the application's answerer (tests of the page itself). */
   answer?: Answerer;
-  manifest?: string;
-  /** The LLM to write answers; default from config (LLM_*), null to force extractive answers. */
+  /** Replaces the application's chat model; null forces extractive answers. */
   chatModel?: ChatModel | null;
+  manifest?: string;
   /**
    * Adds routes once links exist. Routes returned in `direct` (the Feishu webhook) are served
    * straight from the HTTP server, before express, so acknowledgements stay fast under load.
    */
-  mount?: (context: { app: Express; links: IssueLinks; chatModel: ChatModel | undefined }) => { direct?: Record<string, RequestListener> } | void;
+  mount?: (context: { app: Express; links: IssueLinks; answer: Answerer }) => { direct?: Record<string, RequestListener> } | void;
   /** The staff login's identity provider (Feishu), required when the page needs a login (src/web/web-access.ts). */
   login?: StaffLogin;
 }): Promise<WebServer & { links: ReturnType<typeof createLinks>["links"]; loginRedirectUri: string | undefined }> {
-  const { engine, config } = options;
+  const { application, config, logger } = options;
   const host = options.host ?? config.server.host;
-  const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const dataDir = options.dataDir ?? engine.dataDir;
+  const dataDir = application.dataDir;
   const access = resolveWebAccess({ config, host });
   // Links need the final port, so the app is mounted after listen() has chosen it.
   const server = createServer();
@@ -57,25 +55,12 @@ export async function startWebServer(options: {
   const baseUrl = publicBaseUrl(config, port);
   const { links, signer } = createLinks({ config, dataDir, baseUrl, ...(options.manifest ? { manifest: options.manifest } : {}) });
   const { redirectUri, ...security } = createWebSecurity({ access, config, login: options.login, baseUrl, dataDir, logger });
-  const chatModel = options.chatModel === null ? undefined : (options.chatModel ?? createChatModel(config));
-  const answer: Answerer =
-    options.answer ??
-    ((request) =>
-      answerQuestion({
-        engine,
-        question: request.question,
-        // Namespaced: an id the page chooses never names a Feishu thread.
-        conversation: { channel: "web", id: request.conversationId },
-        links,
-        ...(chatModel
-          ? { generation: { chatModel, logger, ...(request.onToken ? { onToken: request.onToken } : {}), ...(request.signal ? { signal: request.signal } : {}) } }
-          : {}),
-      }));
+  const answer = options.answer ?? application.answerer({ links, chatModel: options.chatModel });
   let direct: Record<string, RequestListener> = {};
   const app = createWebApp({
-    engine, links, signer, answer, logger, security,
+    catalog: application.catalog, links, signer, answer, logger, security,
     mount: (express) => {
-      direct = options.mount?.({ app: express, links, chatModel })?.direct ?? {};
+      direct = options.mount?.({ app: express, links, answer })?.direct ?? {};
     },
   });
   server.on("request", (request, response) => {

@@ -1,5 +1,5 @@
 import pino from "pino";
-import type { Engine } from "../../src/app/open-engine.js";
+import type { Application } from "../../src/app/create-application.js";
 import { loadConfig } from "../../src/config.js";
 import { createFeishuBot, type FeishuBot } from "../../src/feishu/feishu-bot.js";
 import type { ChatModel } from "../../src/models/chat-model.js";
@@ -20,8 +20,7 @@ export interface RunningBot {
 
 /** Starts the real bot (SDK Channel) and web server against the fake Feishu, as `serve` wires them. */
 export async function startBot(options: {
-  engine: Engine;
-  dataDir: string;
+  application: Application;
   fake: FakeFeishu;
   transport?: "webhook" | "websocket";
   env?: Record<string, string>;
@@ -43,15 +42,25 @@ export async function startBot(options: {
   const logger = options.logger ?? createLogger({ level: "silent" });
   let bot: FeishuBot | undefined;
   const server = await startWebServer({
-    engine: options.engine,
+    application: options.application,
     config,
-    dataDir: options.dataDir,
     port: 0,
     host: "127.0.0.1",
     logger,
     chatModel: options.chatModel ?? null,
-    mount: ({ links, chatModel }) => {
-      bot = createFeishuBot({ feishu: config.feishu!, engine: options.engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger });
+    mount: ({ answer }) => {
+      const { application } = options;
+      bot = createFeishuBot({
+        feishu: config.feishu!,
+        answer,
+        streaming: options.chatModel !== undefined,
+        catalog: application.catalog,
+        ingest: application.ingest,
+        feedback: application.feedback,
+        seenMessages: application.seenMessages,
+        publicLinks: config.server.publicBaseUrl !== undefined,
+        logger,
+      });
       return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;
     },
   });

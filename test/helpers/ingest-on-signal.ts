@@ -7,20 +7,22 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createCliContext } from "../../src/cli/cli-context.js";
-import { runIngest, syncSearchIndex } from "../../src/cli/ingest-command.js";
+import { createApplication } from "../../src/app/create-application.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/log.js";
 
 const [folder, rounds, file] = process.argv.slice(2) as [string, string, string];
 const config = loadConfig({ LOG_LEVEL: "warn" });
+const logger = createLogger({ level: "warn" });
+// Loaded before "ready", so that the rounds start on equal footing.
+await import("../../src/app/open-search-stack.js");
 process.stdout.write("ready\n");
 for (let round = 0; round < Number(rounds); round += 1) {
   const go = path.join(folder, `go-${round}`);
   // Spinning, not polling on a timer: the point is to start together.
   while (!existsSync(go));
-  const context = createCliContext({ config, logger: createLogger({ level: "warn" }), dataDirOption: path.join(folder, `data-${round}`) });
-  const report = await runIngest(context, [file]);
-  const synced = await syncSearchIndex(context);
-  process.stdout.write(`${JSON.stringify({ round, documents: report.documents.length, failed: report.failed, synced })}\n`);
+  const application = await createApplication({ config, dataDir: path.join(folder, `data-${round}`), logger, chatModel: null });
+  const result = await application.ingest({ paths: [file] });
+  application.close();
+  process.stdout.write(`${JSON.stringify({ round, documents: result.documents.length, failed: result.failed, synced: result.index?.updated === true })}\n`);
 }

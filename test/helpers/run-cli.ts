@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { runCli } from "../../src/cli/program.js";
+import { CONFIG_VARIABLES } from "../../src/config.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -10,19 +12,47 @@ export interface CliResult {
 }
 
 /**
- * Starts the real CLI in a child process, as `npm run cli` does (tsx, no build step).
+ * The environment a test's CLI sees: only what the test gives, on top of quiet logs. Nothing
+ * from the developer's shell (PUBLIC_BASE_URL, EMBEDDING_*, LLM_*) can change a result or reach
+ * a real endpoint.
+ */
+export function sealedEnvironment(env: Record<string, string> = {}): Record<string, string> {
+  return { LOG_LEVEL: "warn", ...env };
+}
+
+/** Every setting present and empty: a child's .env in the project root cannot fill them in (the environment wins over .env). */
+export function blankConfiguration(): Record<string, string> {
+  return Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, ""]));
+}
+
+/** Runs the CLI program in this process, as `bulletin-bot` would, capturing what it writes. */
+export async function runCliInProcess(args: readonly string[], options: { env?: Record<string, string>; tty?: boolean } = {}): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const io = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
+  };
+  const code = await runCli({ argv: args, env: sealedEnvironment(options.env), io, cwd: ROOT });
+  return { code, stdout, stderr };
+}
+
+/**
+ * Starts the real CLI in a child process, as `npm run cli` does (tsx, no build step), with a sealed
+ * environment: PATH and HOME only, plus what the test gives.
  * `wrapper` runs it under another command, e.g. ["/usr/bin/time", "-f", "%M", "-o", file].
  */
 export function spawnCli(args: readonly string[], options: { env?: Record<string, string>; wrapper?: readonly string[] } = {}): ChildProcess {
   const [command, ...rest] = [...(options.wrapper ?? []), process.execPath, "--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args];
   return spawn(command!, rest, {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...blankConfiguration(), ...sealedEnvironment(options.env) },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
 
-export function runCli(args: readonly string[], options: { env?: Record<string, string>; wrapper?: readonly string[] } = {}): Promise<CliResult> {
+/** Runs the real CLI in a child process (see spawnCli) and collects its output. */
+export function runCliProcess(args: readonly string[], options: { env?: Record<string, string>; wrapper?: readonly string[] } = {}): Promise<CliResult> {
   const child = spawnCli(args, options);
   let stdout = "";
   let stderr = "";
