@@ -45,6 +45,53 @@ export class StoreError extends AppError {
   }
 }
 
+/** How to rebuild the search index: the one fix for an index that no longer matches the program or its configuration. */
+export const REINDEX_HINT = "请运行 npm run cli -- reindex 重建索引";
+
+/** The search index on disk was built by another version, embedder or segmentation, or is damaged: rebuild it. */
+export class IndexOutOfDateError extends StoreError {
+  constructor(options: { message: string; cause?: unknown }) {
+    super({ message: options.message, hint: REINDEX_HINT, ...(options.cause !== undefined ? { cause: options.cause } : {}) });
+  }
+}
+
+/** A file the product ships or the operator edits (dictionary, unit aliases, prompt, link manifest) is missing or malformed. */
+export class DataFileError extends AppError {
+  readonly file: string;
+  constructor(options: { file: string; message: string; hint: string; cause?: unknown }) {
+    super({ context: "data", message: `${options.file}: ${options.message}`, hint: options.hint, cause: options.cause });
+    this.file = options.file;
+  }
+}
+
+/** A model endpoint (LLM_* or EMBEDDING_*) failed, refused or answered nonsense. */
+export class ModelError extends AppError {
+  constructor(options: { kind: "llm" | "embedding"; message: string; hint: string; cause?: unknown }) {
+    super({ context: options.kind, message: options.message, hint: options.hint, cause: options.cause });
+  }
+}
+
+/** Signing in with Feishu failed or was refused. */
+export class LoginError extends AppError {
+  constructor(options: { message: string; hint: string; cause?: unknown }) {
+    super({ context: "login", ...options });
+  }
+}
+
+/**
+ * A request the web layer answers with `status` and a Chinese `publicMessage` for the person at the
+ * browser (the error message proper carries the context prefix, for logs).
+ */
+export class HttpError extends AppError {
+  readonly status: number;
+  readonly publicMessage: string;
+  constructor(status: number, publicMessage: string, options: { cause?: unknown } = {}) {
+    super({ context: "http", message: `${status} ${publicMessage}`, ...(options.cause !== undefined ? { cause: options.cause } : {}) });
+    this.status = status;
+    this.publicMessage = publicMessage;
+  }
+}
+
 /** The user's command line is wrong. */
 export class UsageError extends AppError {
   constructor(options: { message: string; hint: string }) {

@@ -8,5 +8,9 @@ export type Logger = pino.Logger;
  * replaces stderr (a CLI run inside a test writes to its own captured stream).
  */
 export function createLogger(options: { level: Config["logLevel"]; destination?: { write(text: string): unknown } }): Logger {
-  return pino({ level: options.level, base: undefined }, options.destination ?? pino.destination({ fd: 2, sync: true }));
+  // errWithCause: a failure's cause (the endpoint's refusal, SQLite's error code) is what the operator needs.
+  return pino(
+    { level: options.level, base: undefined, serializers: { err: pino.stdSerializers.errWithCause } },
+    options.destination ?? pino.destination({ fd: 2, sync: true }),
+  );
 }

@@ -288,7 +288,7 @@ describe("loadPrompt", () => {
     writeFileSync(join(directory, "greeting.md"), "为“{{unit}}”整理{{ periodLabel }}的工作。\n");
     expect(loadPrompt({ name: "greeting", directory, variables: { unit: "区教育局", periodLabel: "2025年" } })).toBe("为“区教育局”整理2025年的工作。");
     expect(() => loadPrompt({ name: "greeting", directory, variables: { unit: "区教育局" } })).toThrow(
-      `[prompt] 提示词文件 ${join(directory, "greeting.md")} 中的 {{periodLabel}} 没有取值; 请在调用 loadPrompt 时提供 periodLabel，或从该文件中删去这个占位符`,
+      `[data] ${join(directory, "greeting.md")}: 提示词中的 {{periodLabel}} 没有取值; 请在调用 loadPrompt 时提供 periodLabel，或从该文件中删去这个占位符`,
     );
   });
 

@@ -141,7 +141,7 @@ describe("parseUnitAliasLines", () => {
 
   it("names the line that has no canonical name", () => {
     expect(() => parseUnitAliasLines(["区公安局: 公安", "公安局 公安"])).toThrow(AppError);
-    expect(() => parseUnitAliasLines(["区公安局: 公安", "公安局 公安"])).toThrow('line 2 "公安局 公安"');
+    expect(() => parseUnitAliasLines(["区公安局: 公安", "公安局 公安"])).toThrow("第 2 行“公安局 公安”缺少“单位全称:”");
   });
 
   it("the shipped dictionary parses and covers every unit seen in the bulletins", () => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
+import { StoreError } from "../src/errors.js";
 import { createLogger } from "../src/log.js";
 import { createLinkSigner, loadLinkSecret } from "../src/web/link-signer.js";
 import { startWebServer, type WebServer } from "../src/web/start-web-server.js";
@@ -126,5 +127,32 @@ describe("signed issue links", () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("the one error path", () => {
+  it("answers a server fault with 500 and a Chinese message, and logs its cause for the operator", async () => {
+    const logged: { msg: string; err?: { message: string; cause?: { message: string } } }[] = [];
+    const recording = createLogger({ level: "info", destination: { write: (line: string) => void logged.push(JSON.parse(line) as (typeof logged)[number]) } });
+    const fault = new StoreError({ message: "cannot read /srv/bulletins/bulletins.db", hint: "check the disk", cause: new Error("SQLITE_IOERR") });
+    const failing = await startWebServer({ application, config, logger: recording, port: 0, host: "127.0.0.1", answer: async () => Promise.reject(fault) });
+    try {
+      const response = await fetch(`${failing.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "区农委春耕落实了多少亩小麦？" }) });
+      expect(response.status).toBe(500);
+      const body = (await response.json()) as { error: string };
+      expect(body.error).toBe("服务器内部错误，请稍后再试。");
+      expect(JSON.stringify(body)).not.toContain("/srv/bulletins");
+      const entry = logged.find((record) => record.msg === "request failed");
+      expect(entry?.err?.message).toContain("cannot read /srv/bulletins/bulletins.db");
+      expect(entry?.err?.cause?.message).toBe("SQLITE_IOERR");
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it("answers what the person got wrong with 400 and says what to fix, without logging an error", async () => {
+    const response = await fetch(`${server.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toBe("请求体不是合法的 JSON。");
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { AppError } from "../errors.js";
+import { DataFileError } from "../errors.js";
 
 /** The repository's prompts/ folder, found from this file so the working directory does not matter. */
 export const PROMPTS_DIRECTORY = fileURLToPath(new URL("../../prompts/", import.meta.url));
@@ -21,12 +21,12 @@ export function loadPrompt(options: { name: string; variables: Readonly<Record<s
   try {
     template = readFileSync(file, "utf8");
   } catch (error) {
-    throw new AppError({ context: "prompt", cause: error, message: `读不到提示词文件 ${file}`, hint: `请确认 prompts/ 目录中有 ${options.name}.md` });
+    throw new DataFileError({ file, cause: error, message: "读不到提示词文件", hint: `请确认 prompts/ 目录中有 ${options.name}.md` });
   }
   return template.replace(PLACEHOLDER, (_, variable: string) => {
     const value = Object.hasOwn(options.variables, variable) ? options.variables[variable] : undefined;
     if (value === undefined) {
-      throw new AppError({ context: "prompt", message: `提示词文件 ${file} 中的 {{${variable}}} 没有取值`, hint: `请在调用 loadPrompt 时提供 ${variable}，或从该文件中删去这个占位符` });
+      throw new DataFileError({ file, message: `提示词中的 {{${variable}}} 没有取值`, hint: `请在调用 loadPrompt 时提供 ${variable}，或从该文件中删去这个占位符` });
     }
     return value;
   }).trim();

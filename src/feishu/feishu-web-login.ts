@@ -1,6 +1,6 @@
 import { Client, Domain, LoggerLevel, withUserAccessToken } from "@larksuiteoapi/node-sdk";
 import type { Config } from "../config.js";
-import { AppError } from "../errors.js";
+import { LoginError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { StaffLogin, StaffMember, StaffSignIn } from "../web/staff-login.js";
 import { resolveFeishuDomain } from "./feishu-domain.js";
@@ -29,8 +29,8 @@ const TOKEN_HINTS: Record<number, string> = {
 
 const MEMBER_PAGES = 50;
 
-function loginError(options: { message: string; hint?: string; cause?: unknown }): AppError {
-  return new AppError({ context: "feishu-login", ...options });
+function loginError(options: { message: string; hint?: string; cause?: unknown }): LoginError {
+  return new LoginError({ hint: "请检查飞书应用的凭据、重定向 URL 和权限（见 docs/feishu-setup.md）", ...options });
 }
 
 /**
@@ -94,7 +94,7 @@ export function createFeishuWebLogin(options: { feishu: NonNullable<Config["feis
       if (response.code !== 0 || !key) throw loginError({ message: `tenant query failed: ${response.code} ${response.msg ?? ""}`, hint });
       return key;
     } catch (cause) {
-      throw cause instanceof AppError ? cause : loginError({ message: "cannot read the app's tenant", hint, cause });
+      throw cause instanceof LoginError ? cause : loginError({ message: "cannot read the app's tenant", hint, cause });
     }
   }
 

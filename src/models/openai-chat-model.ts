@@ -1,5 +1,5 @@
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
-import { AppError } from "../errors.js";
+import { ModelError } from "../errors.js";
 import type { ChatMessage, ChatModel } from "./chat-model.js";
 import { abortable, createChatClient, networkCause, statusOf } from "./openai-client.js";
 
@@ -64,9 +64,7 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (deadline.signal.aborted) {
-          throw new AppError({
-            context: CONTEXT,
-            cause: error,
+          throw new ModelError({ kind: CONTEXT, cause: error,
             message: `大模型服务 ${baseUrl} 在 ${timeoutMs} ms 内没有回答`,
             hint: "请检查 LLM_BASE_URL / LLM_MODEL，或调大 LLM_TIMEOUT_MS",
           });
@@ -87,7 +85,7 @@ function toLangChainMessage(message: ChatMessage): BaseMessage {
   return new HumanMessage(message.content);
 }
 
-function describeChatFailure(options: { error: unknown; baseUrl: string; model: string; maxRetries: number }): AppError {
+function describeChatFailure(options: { error: unknown; baseUrl: string; model: string; maxRetries: number }): ModelError {
   const { error, baseUrl, model } = options;
   const status = statusOf(error);
   const detail = error instanceof Error ? error.message : String(error);
@@ -95,27 +93,25 @@ function describeChatFailure(options: { error: unknown; baseUrl: string; model: 
   const cause = error;
 
   if (status === 401 || status === 403) {
-    return new AppError({ context, cause, message: `大模型服务 ${baseUrl} 拒绝了 API 密钥（${detail}）`, hint: "请检查 LLM_API_KEY 是否正确" });
+    return new ModelError({ kind: context, cause, message: `大模型服务 ${baseUrl} 拒绝了 API 密钥（${detail}）`, hint: "请检查 LLM_API_KEY 是否正确" });
   }
   if (status === 404) {
-    return new AppError({
-      context, cause,
+    return new ModelError({ kind: context, cause,
       message: `大模型服务 ${baseUrl} 找不到模型或接口（${detail}）`,
       hint: `请检查 LLM_MODEL（当前 ${model}）是否已部署，以及 LLM_BASE_URL 是否包含 /v1 之类的 API 路径`,
     });
   }
   if (status === 429) {
-    return new AppError({ context, cause, message: `大模型服务 ${baseUrl} 限流（${detail}），重试 ${options.maxRetries} 次后仍失败`, hint: "请稍后再试，或检查账户额度与速率限制" });
+    return new ModelError({ kind: context, cause, message: `大模型服务 ${baseUrl} 限流（${detail}），重试 ${options.maxRetries} 次后仍失败`, hint: "请稍后再试，或检查账户额度与速率限制" });
   }
   if (status !== undefined && status >= 500) {
-    return new AppError({ context, cause, message: `大模型服务 ${baseUrl} 出错（${detail}），重试 ${options.maxRetries} 次后仍失败`, hint: "请查看该服务的日志，稍后再试" });
+    return new ModelError({ kind: context, cause, message: `大模型服务 ${baseUrl} 出错（${detail}），重试 ${options.maxRetries} 次后仍失败`, hint: "请查看该服务的日志，稍后再试" });
   }
   if (status !== undefined) {
-    return new AppError({ context, cause, message: `大模型服务 ${baseUrl} 拒绝了请求（${detail}）`, hint: `请检查 LLM_MODEL（当前 ${model}）是否为对话模型、是否受该服务支持` });
+    return new ModelError({ kind: context, cause, message: `大模型服务 ${baseUrl} 拒绝了请求（${detail}）`, hint: `请检查 LLM_MODEL（当前 ${model}）是否为对话模型、是否受该服务支持` });
   }
   const network = networkCause(error);
-  return new AppError({
-    context, cause,
+  return new ModelError({ kind: context, cause,
     message: `无法连接大模型服务 ${baseUrl}：${network?.message ?? detail}`,
     hint: "请检查 LLM_BASE_URL 是否正确、服务是否已启动",
   });

@@ -7,11 +7,26 @@ import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";
  */
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND"]);
 
+/**
+ * LangChain reads these from the environment at every call, by itself: with LANGSMITH_TRACING set,
+ * bulletin prompts would be sent to a tracing service, and LANGCHAIN_VERBOSE prints them to stdout
+ * (breaking `--json`). The product's configuration is src/config.ts alone, so they are removed
+ * from this process's environment before any client exists.
+ */
+const LANGCHAIN_ENVIRONMENT = /^(?:LANGCHAIN|LANGSMITH)_/;
+
+export function neutraliseLangChainEnvironment(env: NodeJS.ProcessEnv = process.env): string[] {
+  const removed = Object.keys(env).filter((name) => LANGCHAIN_ENVIRONMENT.test(name));
+  for (const name of removed) delete env[name];
+  return removed;
+}
+
 function configuration(baseUrl: string) {
   return { baseURL: baseUrl, organization: null, project: null, adminAPIKey: null, webhookSecret: null };
 }
 
 export function createChatClient(options: { baseUrl: string; model: string; apiKey: string | undefined; temperature: number; maxRetries: number }): ChatOpenAI {
+  neutraliseLangChainEnvironment();
   return new ChatOpenAI({
     model: options.model,
     apiKey: options.apiKey || "none",
@@ -34,6 +49,7 @@ export function createEmbeddingsClient(options: {
   maxRetries: number;
   timeoutMs: number;
 }): OpenAIEmbeddings {
+  neutraliseLangChainEnvironment();
   return new OpenAIEmbeddings({
     model: options.model,
     apiKey: options.apiKey || "none",

@@ -1,4 +1,4 @@
-import { AppError } from "../errors.js";
+import { ModelError } from "../errors.js";
 import { abortable, createEmbeddingsClient, networkCause, statusOf } from "./openai-client.js";
 import type { Embedder } from "./embedder.js";
 
@@ -48,9 +48,7 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
       throw describeEmbeddingFailure({ error, ...endpoint });
     }
     if (!Array.isArray(vectors) || vectors.length !== texts.length || !vectors.every(isNumberArray)) {
-      throw new AppError({
-        context: "embedding",
-        message: `向量模型服务 ${options.baseUrl} 返回的结果格式不对（${texts.length} 条输入）`,
+      throw new ModelError({ kind: "embedding", message: `向量模型服务 ${options.baseUrl} 返回的结果格式不对（${texts.length} 条输入）`,
         hint: "请确认 EMBEDDING_BASE_URL 指向 OpenAI 兼容的 /embeddings 接口",
       });
     }
@@ -62,7 +60,7 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
     const [probe] = await requestVectors([PROBE_TEXT], undefined);
     dimensions = probe?.length ?? 0;
     if (dimensions === 0) {
-      throw new AppError({ context: "embedding", message: `向量模型 ${options.model} 返回了空向量`, hint: "请检查 EMBEDDING_MODEL 是否为向量（embedding）模型" });
+      throw new ModelError({ kind: "embedding", message: `向量模型 ${options.model} 返回了空向量`, hint: "请检查 EMBEDDING_MODEL 是否为向量（embedding）模型" });
     }
   }
   const knownDimensions = dimensions;
@@ -83,9 +81,7 @@ export async function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Prom
       const received = await requestVectors(sent.map((item) => item.text), signal);
       received.forEach((vector, position) => {
         if (vector.length !== knownDimensions) {
-          throw new AppError({
-            context: "embedding",
-            message: `向量模型 ${options.model} 返回 ${vector.length} 维向量，预期 ${knownDimensions} 维`,
+          throw new ModelError({ kind: "embedding", message: `向量模型 ${options.model} 返回 ${vector.length} 维向量，预期 ${knownDimensions} 维`,
             hint: options.dimensions === undefined
               ? "服务端模型可能已更换，请重建索引"
               : `请删除 EMBEDDING_DIMENSIONS 或改为 ${vector.length}（该模型不支持指定维度时须删除）`,
@@ -109,7 +105,7 @@ function isNumberArray(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((item) => typeof item === "number" && Number.isFinite(item));
 }
 
-function describeEmbeddingFailure(options: { error: unknown; baseUrl: string; model: string; timeoutMs: number; maxRetries: number }): AppError {
+function describeEmbeddingFailure(options: { error: unknown; baseUrl: string; model: string; timeoutMs: number; maxRetries: number }): ModelError {
   const { error, baseUrl, model } = options;
   const status = statusOf(error);
   const detail = error instanceof Error ? error.message : String(error);
@@ -117,30 +113,28 @@ function describeEmbeddingFailure(options: { error: unknown; baseUrl: string; mo
   const cause = error;
 
   if (status === 401 || status === 403) {
-    return new AppError({ context, cause, message: `向量模型服务 ${baseUrl} 拒绝了 API 密钥（${detail}）`, hint: "请检查 EMBEDDING_API_KEY 是否正确" });
+    return new ModelError({ kind: context, cause, message: `向量模型服务 ${baseUrl} 拒绝了 API 密钥（${detail}）`, hint: "请检查 EMBEDDING_API_KEY 是否正确" });
   }
   if (status === 404) {
-    return new AppError({
-      context, cause,
+    return new ModelError({ kind: context, cause,
       message: `向量模型服务 ${baseUrl} 找不到模型或接口（${detail}）`,
       hint: `请检查 EMBEDDING_MODEL（当前 ${model}）是否已部署，以及 EMBEDDING_BASE_URL 是否包含 /v1 之类的 API 路径`,
     });
   }
   if (status === 429) {
-    return new AppError({ context, cause, message: `向量模型服务 ${baseUrl} 限流（${detail}），重试 ${options.maxRetries} 次后仍失败`, hint: "请稍后再试，或检查账户额度与速率限制" });
+    return new ModelError({ kind: context, cause, message: `向量模型服务 ${baseUrl} 限流（${detail}），重试 ${options.maxRetries} 次后仍失败`, hint: "请稍后再试，或检查账户额度与速率限制" });
   }
   if (status !== undefined && status >= 500) {
-    return new AppError({ context, cause, message: `向量模型服务 ${baseUrl} 出错（${detail}），重试 ${options.maxRetries} 次后仍失败`, hint: "请查看该服务的日志，稍后再试" });
+    return new ModelError({ kind: context, cause, message: `向量模型服务 ${baseUrl} 出错（${detail}），重试 ${options.maxRetries} 次后仍失败`, hint: "请查看该服务的日志，稍后再试" });
   }
   if (status !== undefined) {
-    return new AppError({ context, cause, message: `向量模型服务 ${baseUrl} 拒绝了请求（${detail}）`, hint: "请检查 EMBEDDING_MODEL 与 EMBEDDING_DIMENSIONS 是否受该服务支持" });
+    return new ModelError({ kind: context, cause, message: `向量模型服务 ${baseUrl} 拒绝了请求（${detail}）`, hint: "请检查 EMBEDDING_MODEL 与 EMBEDDING_DIMENSIONS 是否受该服务支持" });
   }
   if (error instanceof Error && error.name === "TimeoutError") {
-    return new AppError({ context, cause, message: `向量模型服务 ${baseUrl} 在 ${options.timeoutMs} 毫秒内没有响应`, hint: "请检查服务负载与网络，或确认 EMBEDDING_BASE_URL 指向正确的服务" });
+    return new ModelError({ kind: context, cause, message: `向量模型服务 ${baseUrl} 在 ${options.timeoutMs} 毫秒内没有响应`, hint: "请检查服务负载与网络，或确认 EMBEDDING_BASE_URL 指向正确的服务" });
   }
   const network = networkCause(error);
-  return new AppError({
-    context, cause,
+  return new ModelError({ kind: context, cause,
     message: `无法连接向量模型服务 ${baseUrl}：${network?.message ?? detail}`,
     hint: "请检查 EMBEDDING_BASE_URL 是否正确、服务是否已启动",
   });

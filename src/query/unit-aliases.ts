@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { AppError } from "../errors.js";
+import { DataFileError } from "../errors.js";
 
 /** One unit named in a text. An ambiguous alias yields one mention per candidate unit, same span. */
 export interface UnitMention {
@@ -53,10 +53,10 @@ export function parseUnitAliasLines(lines: readonly string[]): Map<string, strin
     if (line === "") return;
     const separator = line.search(/[:：]/);
     if (separator <= 0) {
-      throw new AppError({
-        context: "unit-aliases",
-        message: `line ${index + 1} "${raw.trim()}": missing "canonical:" before the aliases`,
-        hint: 'write one unit per line, e.g. "区公安局: 公安, 公安局"',
+      throw new DataFileError({
+        file: "data/dictionary/unit-aliases.txt",
+        message: `第 ${index + 1} 行“${raw.trim()}”缺少“单位全称:”`,
+        hint: "每行写一个单位，如“区公安局: 公安, 公安局”",
       });
     }
     const canonical = line.slice(0, separator).trim();
@@ -75,10 +75,10 @@ export function readUnitAliasLines(options: { path: string }): string[] {
   try {
     return readFileSync(options.path, "utf8").split(/\r?\n/);
   } catch (error) {
-    throw new AppError({
-      context: "unit-aliases",
-      message: `${options.path}: cannot read the unit alias dictionary`,
-      hint: "restore data/dictionary/unit-aliases.txt from the repository or point to an existing file",
+    throw new DataFileError({
+      file: options.path,
+      message: "读不到单位别名表",
+      hint: "请从代码仓库恢复 data/dictionary/unit-aliases.txt",
       cause: error,
     });
   }

@@ -1,11 +1,10 @@
-import { StoreError } from "../errors.js";
+import { IndexOutOfDateError } from "../errors.js";
 import { calculateBm25Score, DEFAULT_BM25_PARAMETERS, type Bm25Parameters } from "./bm25.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
 /** Bump whenever the snapshot layout changes; older files are then rejected and rebuilt. */
 export const BM25_FORMAT_VERSION = 1;
 
-const REINDEX_HINT = "run `npm run cli -- reindex` to rebuild the search index";
 
 export interface Bm25IndexParameters extends Bm25Parameters {
   /** Multiplier for scores earned in the title; 2 makes a headline match outrank a passing mention. */
@@ -242,7 +241,7 @@ function buildIndex(options: { tokenizer: Tokenizer; parameters?: Partial<Bm25In
 }
 
 /**
- * Rebuilds an index from `toJSON()` output. Throws StoreError when the snapshot was written by another
+ * Rebuilds an index from `toJSON()` output. Throws IndexOutOfDateError when the snapshot was written by another
  * format version or tokenizer, since its terms would not match today's queries.
  */
 export function loadBm25Index(options: {
@@ -255,10 +254,7 @@ export function loadBm25Index(options: {
   const source = options.source ?? "BM25 index";
   const snapshot = validateSnapshot(options.snapshot, source);
   if (snapshot.tokenizer !== options.tokenizer.name) {
-    throw new StoreError({
-      message: `${source}: built with tokenizer "${snapshot.tokenizer}", but this version uses "${options.tokenizer.name}"`,
-      hint: REINDEX_HINT,
-    });
+    throw new IndexOutOfDateError({ message: `${source}: built with tokenizer "${snapshot.tokenizer}", but this version uses "${options.tokenizer.name}"` });
   }
   const { index, insert } = buildIndex({ tokenizer: options.tokenizer, parameters: options.parameters });
   for (const document of snapshot.documents) insert(document.id, document.terms);
@@ -300,19 +296,15 @@ function selectTop(options: {
 }
 
 function validateSnapshot(value: unknown, source: string): Bm25IndexSnapshot {
-  const hint = REINDEX_HINT;
   if (typeof value !== "object" || value === null || !("formatVersion" in value)) {
-    throw new StoreError({ message: `${source}: not a BM25 index snapshot (no formatVersion)`, hint });
+    throw new IndexOutOfDateError({ message: `${source}: not a BM25 index snapshot (no formatVersion)` });
   }
   const candidate = value as Partial<Bm25IndexSnapshot>;
   if (candidate.formatVersion !== BM25_FORMAT_VERSION) {
-    throw new StoreError({
-      message: `${source}: unsupported BM25 index format version ${String(candidate.formatVersion)} (this version reads ${BM25_FORMAT_VERSION})`,
-      hint,
-    });
+    throw new IndexOutOfDateError({ message: `${source}: unsupported BM25 index format version ${String(candidate.formatVersion)} (this version reads ${BM25_FORMAT_VERSION})` });
   }
   if (typeof candidate.tokenizer !== "string" || !Array.isArray(candidate.documents)) {
-    throw new StoreError({ message: `${source}: BM25 index snapshot is incomplete (tokenizer or documents missing)`, hint });
+    throw new IndexOutOfDateError({ message: `${source}: BM25 index snapshot is incomplete (tokenizer or documents missing)` });
   }
   for (const document of candidate.documents) {
     const wellFormed =
@@ -322,7 +314,7 @@ function validateSnapshot(value: unknown, source: string): Bm25IndexSnapshot {
         (entry) => Array.isArray(entry) && typeof entry[0] === "string" && Number.isInteger(entry[1]) && Number.isInteger(entry[2]),
       );
     if (!wellFormed) {
-      throw new StoreError({ message: `${source}: BM25 index snapshot has a malformed document entry (id ${String(document?.id)})`, hint });
+      throw new IndexOutOfDateError({ message: `${source}: BM25 index snapshot has a malformed document entry (id ${String(document?.id)})` });
     }
   }
   return candidate as Bm25IndexSnapshot;

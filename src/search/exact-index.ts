@@ -1,7 +1,6 @@
-import { StoreError } from "../errors.js";
+import { IndexOutOfDateError, StoreError } from "../errors.js";
 import type { VectorHit, VectorIndex } from "./vector-index.js";
 
-const REBUILD_HINT = "检查嵌入模型配置是否与索引一致，或请运行 npm run cli -- reindex 重建索引";
 
 /**
  * Copies a vector into a unit-length Float32Array, rejecting wrong lengths and vectors
@@ -10,7 +9,7 @@ const REBUILD_HINT = "检查嵌入模型配置是否与索引一致，或请运�
 export function normaliseVector(options: { vector: readonly number[]; dimensions: number }): Float32Array {
   const { vector, dimensions } = options;
   if (vector.length !== dimensions) {
-    throw new StoreError({ message: `向量为 ${vector.length} 维，索引为 ${dimensions} 维`, hint: REBUILD_HINT });
+    throw new IndexOutOfDateError({ message: `向量为 ${vector.length} 维，索引为 ${dimensions} 维（嵌入模型配置与索引不一致）` });
   }
   let squaredLength = 0;
   for (const value of vector) squaredLength += value * value;

@@ -1,11 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
-import { StoreError } from "../errors.js";
+import { IndexOutOfDateError, StoreError } from "../errors.js";
 import { assertVectorId, compareHits, normaliseVector } from "./exact-index.js";
 import {
   INDEX_FORMAT_VERSION,
-  REINDEX_HINT,
   assertManifestEmbedder,
   hashFile,
   readIndexManifest,
@@ -96,7 +95,7 @@ export function createHnswIndex(options: HnswIndexOptions): HnswIndex {
 export function openHnswIndex(options: { directory: string; embedder: EmbedderIdentity } & HnswSearchOptions): HnswIndex {
   const state = loadState(options);
   if (!state) {
-    throw new StoreError({ message: `${join(options.directory, MANIFEST_FILE_NAME)}: 未找到向量索引`, hint: REINDEX_HINT });
+    throw new IndexOutOfDateError({ message: `${join(options.directory, MANIFEST_FILE_NAME)}: 未找到向量索引` });
   }
   return wrapState({ state, ...options });
 }
@@ -109,23 +108,20 @@ function loadState(options: { directory: string; embedder: EmbedderIdentity }): 
   if (!manifest) return undefined;
   assertManifestEmbedder({ manifest, embedder: options.embedder });
   if (!existsSync(indexPath)) {
-    throw new StoreError({ message: `${indexPath}: 向量索引文件缺失`, hint: REINDEX_HINT });
+    throw new IndexOutOfDateError({ message: `${indexPath}: 向量索引文件缺失` });
   }
   // Checked before the native reader sees the file: a mismatched or truncated file could crash it.
   if (hashFile(indexPath) !== manifest.indexSha256) {
-    throw new StoreError({ message: `${indexPath}: 向量索引文件与清单 ${MANIFEST_FILE_NAME} 不一致（可能在保存时中断）`, hint: REINDEX_HINT });
+    throw new IndexOutOfDateError({ message: `${indexPath}: 向量索引文件与清单 ${MANIFEST_FILE_NAME} 不一致（可能在保存时中断）` });
   }
   const graph = new hnswlib.HierarchicalNSW("cosine", manifest.embedder.dimensions);
   try {
     graph.readIndexSync(indexPath);
   } catch (error) {
-    throw new StoreError({ message: `${indexPath}: 向量索引文件无法读取`, hint: REINDEX_HINT, cause: error });
+    throw new IndexOutOfDateError({ message: `${indexPath}: 向量索引文件无法读取`, cause: error });
   }
   if (graph.getCurrentCount() !== manifest.labelIds.length) {
-    throw new StoreError({
-      message: `${indexPath}: 索引含 ${graph.getCurrentCount()} 个槽位，清单记录 ${manifest.labelIds.length} 个`,
-      hint: REINDEX_HINT,
-    });
+    throw new IndexOutOfDateError({ message: `${indexPath}: 索引含 ${graph.getCurrentCount()} 个槽位，清单记录 ${manifest.labelIds.length} 个` });
   }
   return {
     graph,

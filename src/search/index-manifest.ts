@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
 import { z } from "zod";
-import { StoreError } from "../errors.js";
+import { IndexOutOfDateError } from "../errors.js";
 
 /** Bump whenever the manifest or the index file layout changes incompatibly. */
 export const INDEX_FORMAT_VERSION = 1;
-export const REINDEX_HINT = "请运行 npm run cli -- reindex 重建索引";
 
 /** Which embedder produced the vectors; an index is only usable with the same one. */
 export interface EmbedderIdentity {
@@ -48,22 +47,15 @@ export function readIndexManifest(options: { path: string }): IndexManifest | un
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new StoreError({ message: `${path}: 向量索引清单无法解析`, hint: REINDEX_HINT, cause: error });
+    throw new IndexOutOfDateError({ message: `${path}: 向量索引清单无法解析`, cause: error });
   }
   const version = typeof raw === "object" && raw !== null ? (raw as { formatVersion?: unknown }).formatVersion : undefined;
   if (version !== INDEX_FORMAT_VERSION) {
-    throw new StoreError({
-      message: `${path}: 向量索引格式版本 ${String(version)} 不受支持（当前程序使用版本 ${INDEX_FORMAT_VERSION}）`,
-      hint: REINDEX_HINT,
-    });
+    throw new IndexOutOfDateError({ message: `${path}: 向量索引格式版本 ${String(version)} 不受支持（当前程序使用版本 ${INDEX_FORMAT_VERSION}）` });
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new StoreError({
-      message: `${path}: 向量索引清单字段不完整（${z.prettifyError(parsed.error).replaceAll("\n", " ")}）`,
-      hint: REINDEX_HINT,
-      cause: parsed.error,
-    });
+    throw new IndexOutOfDateError({ message: `${path}: 向量索引清单字段不完整（${z.prettifyError(parsed.error).replaceAll("\n", " ")}）`, cause: parsed.error });
   }
   return parsed.data;
 }
@@ -73,10 +65,7 @@ export function assertManifestEmbedder(options: { manifest: IndexManifest; embed
   const stored = options.manifest.embedder;
   const wanted = options.embedder;
   if (stored.provider === wanted.provider && stored.model === wanted.model && stored.dimensions === wanted.dimensions) return;
-  throw new StoreError({
-    message: `向量索引由 ${describeEmbedder(stored)} 生成，与当前配置的 ${describeEmbedder(wanted)} 不一致`,
-    hint: REINDEX_HINT,
-  });
+  throw new IndexOutOfDateError({ message: `向量索引由 ${describeEmbedder(stored)} 生成，与当前配置的 ${describeEmbedder(wanted)} 不一致` });
 }
 
 export function hashFile(path: string): string {

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ChunkStore, StoredChunk } from "../store/chunk-store.js";
-import { StoreError } from "../errors.js";
+import { IndexOutOfDateError } from "../errors.js";
 import { acquireProcessLock } from "../store/acquire-process-lock.js";
 import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
 import { createBm25Index, loadBm25Index, type Bm25Index } from "./bm25-index.js";
 import { chunkItem } from "./chunk-item.js";
 import type { Embedder } from "../models/embedder.js";
 import { createHnswIndex, INDEX_FILE_NAME, MANIFEST_FILE_NAME } from "./hnsw-index.js";
-import { REINDEX_HINT } from "./index-manifest.js";
 import type { VectorIndex } from "./vector-index.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
@@ -82,7 +81,7 @@ export function openSearchIndex(options: {
 
   const recordedSize = chunks.chunkSize();
   if (recordedSize !== undefined && recordedSize !== embedder.maxInputChars) {
-    throw new StoreError({ message: `索引的分段长度 ${recordedSize} 与当前向量模型的 ${embedder.maxInputChars} 不一致`, hint: REINDEX_HINT });
+    throw new IndexOutOfDateError({ message: `索引的分段长度 ${recordedSize} 与当前向量模型的 ${embedder.maxInputChars} 不一致` });
   }
 
   const lexicalFile = path.join(directory, LEXICAL_FILE);

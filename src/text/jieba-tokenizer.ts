@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nodejieba from "nodejieba";
-import { AppError } from "../errors.js";
+import { DataFileError } from "../errors.js";
 import type { Tokenizer } from "./tokenizer.js";
 
 /** Changes whenever segmentation changes, so indexes built with an older version are rebuilt. */
@@ -147,10 +147,10 @@ function readWordList(file: string): string[] {
   try {
     content = readFileSync(file, "utf8");
   } catch (cause) {
-    throw new AppError({
-      context: "tokenizer",
-      message: `${file}: cannot read the dictionary file`,
-      hint: "restore data/dictionary/ from the repository or pass dictionaryDir pointing at a folder with governance-terms.txt and stopwords.txt",
+    throw new DataFileError({
+      file,
+      message: "读不到分词词典",
+      hint: "请从代码仓库恢复 data/dictionary/，或让 dictionaryDir 指向含 governance-terms.txt 和 stopwords.txt 的目录",
       cause,
     });
   }

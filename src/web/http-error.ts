@@ -1,16 +1,10 @@
 import type { NextFunction, Request, Response } from "express";
-import { AppError } from "../errors.js";
+import { HttpError } from "../errors.js";
 import type { Logger } from "../log.js";
 
-/** An error with the HTTP status and the Chinese message the person at the browser sees. */
-export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-    this.name = "HttpError";
-  }
-}
+export { HttpError };
 
-/** The one error middleware: HttpErrors keep their status and message, everything else is logged and answered 500. */
+/** The one error middleware: HttpErrors keep their status and public message, everything else is logged and answered 500. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, request: Request, response: Response, _next: NextFunction) => {
     const wantsJson = request.path.startsWith("/api/") || request.path.startsWith("/feishu/");
@@ -18,10 +12,8 @@ export function errorHandler(logger: Logger) {
     let message = "服务器内部错误，请稍后再试。";
     if (error instanceof HttpError) {
       status = error.status;
-      message = error.message;
-    } else if (error instanceof AppError) {
-      // Written for the operator (endpoint URLs, variable names): logged, never shown to the person at the browser.
-      logger.error({ err: error, path: request.path }, "request failed");
+      message = error.publicMessage;
+      if (status >= 500) logger.error({ err: error, path: request.path }, "request failed");
     } else if ((error as { type?: string }).type === "entity.parse.failed") {
       status = 400;
       message = "请求体不是合法的 JSON。";
@@ -30,7 +22,9 @@ export function errorHandler(logger: Logger) {
       const limit = (error as { limit?: number }).limit;
       message = `请求内容太大${limit ? `（最多 ${Math.round(limit / 1024)} KB）` : ""}，请缩短后再试。`;
     } else {
-      logger.error({ err: error, path: request.path }, "unhandled request error");
+      // Server faults (an endpoint down, the store unreadable) and bugs: written for the operator
+      // (URLs, variable names), so logged with their cause and never shown to the person at the browser.
+      logger.error({ err: error, path: request.path }, "request failed");
     }
     if (wantsJson) response.status(status).json({ error: message });
     else response.status(status).type("html").send(errorPage({ status, message }));

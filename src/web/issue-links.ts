@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { AppError } from "../errors.js";
+import { DataFileError } from "../errors.js";
 import type { CitationLinks } from "../answer/citation-links.js";
 import type { LinkSigner } from "./link-signer.js";
 
@@ -15,9 +15,9 @@ export function readIssueLinkManifest(file: string): Map<string, string> {
   try {
     parsed = manifestSchema.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (cause) {
-    throw new AppError({
-      context: "links",
-      message: `${file} 格式不对（${cause instanceof z.ZodError ? cause.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("；") : (cause as Error).message}）`,
+    throw new DataFileError({
+      file,
+      message: `格式不对（${cause instanceof z.ZodError ? cause.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("；") : (cause as Error).message}）`,
       hint: '应为 {"links":[{"year":2025,"issue":64,"url":"https://…"}]}',
       cause,
     });
