@@ -7,7 +7,7 @@ import { summarizeWithLlm } from "../src/answer/summarize-with-llm.js";
 import { AppError } from "../src/errors.js";
 import { loadPrompt } from "../src/answer/load-prompt.js";
 import { createOpenAiChatModel } from "../src/models/openai-chat-model.js";
-import { createFakeChatModel, replyWith } from "./fakes/fake-chat-model.js";
+import { createFakeChatModel, replyWith } from "../src/models/fake-chat-model.js";
 import { sendServerSentEvents, startFakeOpenAiServer, type FakeOpenAiServer } from "./fakes/fake-openai-server.js";
 
 const CHAT = "POST /v1/chat/completions";

@@ -1,12 +1,14 @@
-/**
- * A chat completion model. Implementation: openai-chat-model.ts (any OpenAI-compatible endpoint).
- * Small on purpose, like the Embedder: a provider, a model id, one streaming call.
- */
+/** One turn of a conversation with a chat model. */
 export interface ChatMessage {
   role: "system" | "user" | "assistant";
   content: string;
 }
 
+/**
+ * A chat completion model: a provider, a model id, one streaming call. Small on purpose, like the
+ * Embedder. Implementations: openai-chat-model.ts (any OpenAI-compatible endpoint) and
+ * fake-chat-model.ts (records calls, for tests).
+ */
 export interface ChatModel {
   readonly provider: string;
   readonly model: string;

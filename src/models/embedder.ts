@@ -1,6 +1,6 @@
 /**
  * Turns texts into vectors. Implementations: hashing-embedder.ts (offline default),
- * openai-embedder.ts (any OpenAI-compatible endpoint).
+ * openai-embedder.ts (any OpenAI-compatible endpoint), fake-embedder.ts (records calls, for tests).
  */
 export interface Embedder {
   /** e.g. "hashing" or "openai-compatible". */

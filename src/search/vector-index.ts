@@ -1,13 +1,14 @@
-/**
- * Nearest-neighbour search over L2-normalised vectors by cosine similarity.
- * Implementations: hnsw-index.ts (approximate, persisted), exact-index.ts (brute force, the oracle).
- */
+/** One neighbour found by a VectorIndex. */
 export interface VectorHit {
   id: number;
   /** Cosine similarity in [-1, 1]; higher is closer. */
   score: number;
 }
 
+/**
+ * Nearest-neighbour search over L2-normalised vectors by cosine similarity.
+ * Implementations: hnsw-index.ts (approximate, persisted), exact-index.ts (brute force, the oracle).
+ */
 export interface VectorIndex {
   readonly dimensions: number;
   /** Number of live (not removed) vectors. */

@@ -1,7 +1,11 @@
-/** Splits Chinese text into search terms. Implementations: jieba-tokenizer.ts. */
+/**
+ * Splits Chinese text into search terms. Implementations: jieba-tokenizer.ts (dictionary words,
+ * the lexical index) and bigram-tokenizer.ts (character pairs, robust to segmentation differences).
+ */
 export interface Tokenizer {
+  /** Changes whenever the terms change: an index records it and is rebuilt when it differs. */
   readonly name: string;
-  /** Search-mode terms for indexing and querying, stopwords removed, lower-cased ASCII. */
+  /** Terms for indexing and querying: no whitespace or punctuation, ASCII lower-cased. */
   tokenize(text: string): string[];
   /** Teaches the tokenizer words it must keep whole (unit names seen at ingest). */
   addWords(words: readonly string[]): void;

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatModel } from "../../src/models/chat-model.js";
+import type { ChatMessage, ChatModel } from "./chat-model.js";
 
 type CompleteOptions = Parameters<ChatModel["complete"]>[0];
 
@@ -13,7 +13,7 @@ function notImplemented(): never {
 
 /**
  * A ChatModel that records calls and answers with `complete` (default: throws), for tests of code
- * built on the interface. Network behaviour is tested against fake-openai-server.ts instead.
+ * built on the interface. Network behaviour is tested against test/fakes/fake-openai-server.ts instead.
  *
  * @example
  * const chatModel = createFakeChatModel({ complete: replyWith(["区教育局交流教师140余人次。[1]"]) });
@@ -26,6 +26,7 @@ export function createFakeChatModel(options: { complete?: (options: CompleteOpti
     model: options.model ?? "fake-chat",
     calls,
     async complete(callOptions) {
+      callOptions.signal?.throwIfAborted();
       calls.push([...callOptions.messages]);
       return complete(callOptions);
     },
