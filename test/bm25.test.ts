@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { StoreError } from "../src/errors.js";
@@ -161,43 +160,5 @@ describe("createBm25Index", () => {
     const whitespace: Tokenizer = { name: "whitespace", tokenize: (text) => text.split(/\s+/).filter(Boolean), addWords: () => {} };
     const snapshot = createBm25Index({ tokenizer: whitespace }).toJSON();
     expect(() => loadBm25Index({ snapshot, tokenizer })).toThrow(/built with tokenizer "whitespace".*jieba-search-v1.*reindex/);
-  });
-});
-
-const corpusDir = "/work/shared/corpus";
-describe.skipIf(!existsSync(corpusDir))("createBm25Index at 10,000 items (needs /work/shared/corpus)", () => {
-  it("reports build and query times", () => {
-    const text = readdirSync(corpusDir).map((file) => readFileSync(path.join(corpusDir, file), "utf8")).join("\n");
-    const sentences = text.split(/[。！？\n]/).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 8);
-    let seed = 42;
-    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-    const pick = (): string => sentences[Math.floor(random() * sentences.length)] ?? "";
-    const documents: Bm25Document[] = [];
-    for (let id = 1; id <= 10_000; id += 1) {
-      const body = Array.from({ length: 3 + Math.floor(random() * 8) }, pick).join("。");
-      documents.push({ id, fields: { title: pick().slice(0, 30) }, text: body });
-    }
-    const index = createBm25Index({ tokenizer });
-    const buildStarted = performance.now();
-    index.add(documents);
-    const buildMilliseconds = performance.now() - buildStarted;
-
-    const questions = readFileSync("/work/shared/eval/questions.jsonl", "utf8").trim().split("\n")
-      .map((line) => (JSON.parse(line) as { question: string }).question);
-    const queries = [...questions, "上街区", "志愿服务", "矛盾纠纷化解", "网格员 城运中心 12345热线", "国家卫生城市 创卫"];
-    const durations: number[] = [];
-    for (let round = 0; round < 10; round += 1) {
-      for (const query of queries) {
-        const started = performance.now();
-        index.search({ query, k: 20 });
-        durations.push(performance.now() - started);
-      }
-    }
-    durations.sort((left, right) => left - right);
-    const percentile = (share: number): string => (durations[Math.floor(share * (durations.length - 1))] ?? 0).toFixed(2);
-    console.log(
-      `bm25: 10,000 items built in ${buildMilliseconds.toFixed(0)} ms; query p50 ${percentile(0.5)} ms, p95 ${percentile(0.95)} ms, max ${percentile(1)} ms`,
-    );
-    expect(index.size()).toBe(10_000);
   });
 });

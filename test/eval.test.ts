@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,11 +8,10 @@ import { runEval, type EvalReport } from "../src/eval/run-eval.js";
 import { scoreQuestion } from "../src/eval/score-citations.js";
 import { CORPUS, SAMPLES, sampleApplication } from "./helpers/sample-application.js";
 import { ROOT } from "./helpers/run-cli.js";
+import { describeWithShared, SHARED_QUESTIONS } from "./helpers/shared.js";
 
-const SHARED_QUESTIONS = path.resolve(ROOT, "../shared/eval/questions.jsonl");
+
 const OWN_QUESTIONS = path.join(ROOT, "test/fixtures/questions.jsonl");
-const hasShared = existsSync(CORPUS) && existsSync(SHARED_QUESTIONS);
-if (!hasShared) console.warn(`skipping evaluation over the real corpus: ${CORPUS} or ${SHARED_QUESTIONS} not found`);
 
 describe("scoring rules", () => {
   const question = (match: EvalQuestion["match"], expect: EvalQuestion["expect"]): EvalQuestion =>
@@ -36,7 +35,7 @@ describe("scoring rules", () => {
   });
 });
 
-describe.skipIf(!hasShared)("evaluation over ../shared (real bulletins)", () => {
+describeWithShared("evaluation over ../shared (real bulletins)", () => {
   let application: Application;
   let shared: EvalReport;
   let own: EvalReport;
@@ -67,4 +66,4 @@ describe.skipIf(!hasShared)("evaluation over ../shared (real bulletins)", () => 
     for (const baseline of baselines) expect(hybrid!.metrics.hitAt1, baseline.name).toBeGreaterThan(baseline.metrics.hitAt1);
     expect(own.questions).toBeGreaterThanOrEqual(40);
   });
-});
+}, [CORPUS, SHARED_QUESTIONS]);

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS, describeWithShared } from "./helpers/shared.js";
 import { AppError } from "../src/errors.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 
@@ -90,18 +91,9 @@ describe("createJiebaTokenizer", () => {
   });
 });
 
-const corpusDir = "/work/shared/corpus";
-describe.skipIf(!existsSync(corpusDir))("createJiebaTokenizer on the real bulletins (needs /work/shared/corpus)", () => {
-  it("tokenizes 1,000-character items quickly", () => {
-    const text = readdirSync(corpusDir).map((file) => readFileSync(path.join(corpusDir, file), "utf8")).join("\n");
-    const items: string[] = [];
-    for (let start = 0; start + 1000 <= text.length; start += 1000) items.push(text.slice(start, start + 1000));
-    for (const item of items) tokenizer.tokenize(item);
-    const rounds = 20;
-    const started = performance.now();
-    for (let round = 0; round < rounds; round += 1) for (const item of items) tokenizer.tokenize(item);
-    const millisecondsPerItem = (performance.now() - started) / (rounds * items.length);
-    console.log(`jieba tokenizer: ${millisecondsPerItem.toFixed(3)} ms per 1,000-character item (${items.length} items x ${rounds})`);
+describeWithShared("createJiebaTokenizer on the real bulletins", () => {
+  it("keeps the figures staff ask about whole", () => {
+    const text = readdirSync(CORPUS).map((file) => readFileSync(path.join(CORPUS, file), "utf8")).join("\n");
     expect(tokenizer.tokenize(text)).toEqual(expect.arrayContaining(["4.9万", "61.5%", "30008", "37176", "99.55%"]));
   });
 });

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS, describeWithShared } from "./helpers/shared.js";
 import { parseDocument } from "../src/ingest/parse-document.js";
 import { accountForEveryCharacter, itemsInSourceOrder } from "./helpers/text-accounting.js";
 
-const corpus = path.resolve(import.meta.dirname, "../../shared/corpus");
-const hasCorpus = existsSync(corpus);
-if (!hasCorpus) console.warn(`skipping real-corpus parser tests: ${corpus} not found`);
+const corpus = CORPUS;
 
 const parse = (name: string) => {
   const text = readFileSync(path.join(corpus, name), "utf8");
@@ -20,7 +19,7 @@ const EXPECTED = [
   { file: "004_9c4b82e408abf895.txt", issue: 8, year: 2026, date: "2026-02-12", units: ["区委社工部"], briefs: [] },
 ];
 
-describe.skipIf(!hasCorpus)("real bulletins in ../shared/corpus", () => {
+describeWithShared("real bulletins in ../shared/corpus", () => {
   for (const expected of EXPECTED) {
     it(`${expected.file}: issue ${expected.issue}, ${expected.date}, units in order`, () => {
       const { document } = parse(expected.file);

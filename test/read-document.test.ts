@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
 import { PDFDocument, rgb } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CORPUS, describeWithShared } from "./helpers/shared.js";
 import { IngestError } from "../src/errors.js";
 import { decodeText } from "../src/ingest/decode-text.js";
 import { readDocument } from "../src/ingest/read-document.js";
@@ -290,9 +291,9 @@ describe("readDocument: files that are not bulletins", () => {
   });
 });
 
-const corpus = "/work/shared/corpus";
+const corpus = CORPUS;
 
-describe.skipIf(!existsSync(corpus))("readDocument: real bulletins in /work/shared/corpus (skipped: corpus not present)", () => {
+describeWithShared("readDocument: real bulletins in ../shared/corpus", () => {
   it("reads every corpus .txt as its UTF-8 text", async () => {
     const names = readdirSync(corpus).filter((name) => name.endsWith(".txt"));
     expect(names.length).toBeGreaterThan(0);

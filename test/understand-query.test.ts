@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SHARED_QUESTIONS, describeWithShared } from "./helpers/shared.js";
 import { createUnitMatcher, readUnitAliasLines } from "../src/query/unit-aliases.js";
 import { understandQuery, type QueryUnderstanding } from "../src/query/understand-query.js";
 
@@ -195,8 +196,8 @@ describe("understandQuery: follow-ups", () => {
   });
 });
 
-const evalFile = "/work/shared/eval/questions.jsonl";
-describe.skipIf(!existsSync(evalFile))(`understandQuery on ${evalFile} (skipped when the eval set is absent)`, () => {
+const evalFile = SHARED_QUESTIONS;
+describeWithShared("understandQuery on ../shared/eval/questions.jsonl", () => {
   const questions = existsSync(evalFile)
     ? readFileSync(evalFile, "utf8").split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as { id: string; question: string; kind: string })
     : [];
@@ -207,4 +208,4 @@ describe.skipIf(!existsSync(evalFile))(`understandQuery on ${evalFile} (skipped 
       expect(understand(question).intent).toBe(intent);
     },
   );
-});
+}, [SHARED_QUESTIONS]);

@@ -7,7 +7,7 @@ import { createLogger } from "../../src/log.js";
 import { ROOT } from "./run-cli.js";
 
 export const SAMPLES = path.join(ROOT, "data/samples");
-export const CORPUS = path.resolve(ROOT, "../shared/corpus");
+export { CORPUS } from "./shared.js";
 export const TODAY = "2026-11-23";
 
 /**
