@@ -14,7 +14,8 @@ import { renderIssuePage } from "./render-issue-page.js";
 import { securityHeaders } from "./security-headers.js";
 import type { StaffAuth } from "./staff-auth.js";
 
-const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
+// From src/web and from the compiled dist/web alike: the page is served from the sources, not copied.
+const PUBLIC_DIR = fileURLToPath(new URL("../../src/web/public/", import.meta.url));
 
 const askBody = z.object({
   question: z.string().trim().min(1, "问题不能为空").max(500, "问题太长（最多 500 字）"),

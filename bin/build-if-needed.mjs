@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Compiles src/ to dist/ (tsc) unless dist/ is newer than every source: `npm start` runs the compiled program.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const stamp = path.join(root, "dist/.tsbuildinfo");
+
+function newestSource(directory) {
+  let newest = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const file = path.join(directory, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(file) : statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+const sources = Math.max(newestSource(path.join(root, "src")), ...["tsconfig.json", "tsconfig.build.json", "package-lock.json"].map((file) => statSync(path.join(root, file)).mtimeMs));
+if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
+  process.stderr.write("正在编译（tsc）……\n");
+  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
+}
