@@ -104,11 +104,16 @@ export function createFakeGateway(options: { onUpgrade: (upgrade: { path: string
   const socketServer = new WebSocketServer({ noServer: true });
   const ticket = randomUUID();
   const sockets: GatewaySocket[] = [];
+  // A client listens for events only once it has handled its own "open" (the SDK attaches its
+  // message listener after that); its first ping is sent from that handler, so a socket counts
+  // as connected from its first ping on. Counting it at the upgrade lost events sent in between.
+  const pinged = new WeakSet<GatewaySocket>();
   const pendingAcks = new Map<string, (ack: GatewayAck) => void>();
 
   function onFrame(socket: GatewaySocket, data: Buffer): void {
     const frame = decodeFrame(data);
     if (frame.method === 0 && headerValue(frame, "type") === "ping") {
+      pinged.add(socket);
       const pong = { key: "type", value: "pong" };
       socket.send(encodeFrame({ SeqID: 0, LogID: 0, service: frame.service, method: 0, headers: [pong], payload: Buffer.from(JSON.stringify(clientConfig)) }));
       return;
@@ -119,7 +124,7 @@ export function createFakeGateway(options: { onUpgrade: (upgrade: { path: string
   }
 
   function liveSockets(): GatewaySocket[] {
-    return sockets.filter((socket) => socket.readyState === socketOpen);
+    return sockets.filter((socket) => socket.readyState === socketOpen && pinged.has(socket));
   }
 
   async function waitForSocket(timeoutMs: number): Promise<GatewaySocket> {

@@ -39,8 +39,8 @@ describe("fake Feishu Open API with the real SDK client", () => {
       `Bearer ${fake.tenantAccessToken}`,
     ]);
     expect(fake.sentMessages()).toEqual([
-      { via: "create", receiveId: "oc_chat", receiveIdType: "chat_id", msgType: "text", content: { text: "你好" }, replyInThread: false, messageId: created.data?.message_id, updates: [] },
-      { via: "reply", replyTo: "om_user_1", msgType: "text", content: { text: "收到" }, replyInThread: true, messageId: replied.data?.message_id, updates: [] },
+      { via: "create", receiveId: "oc_chat", receiveIdType: "chat_id", msgType: "text", content: { text: "你好" }, replyInThread: false, messageId: created.data?.message_id, bodyBytes: expect.any(Number), updates: [] },
+      { via: "reply", replyTo: "om_user_1", msgType: "text", content: { text: "收到" }, replyInThread: true, messageId: replied.data?.message_id, bodyBytes: expect.any(Number), updates: [] },
     ]);
   });
 
@@ -59,7 +59,8 @@ describe("fake Feishu Open API with the real SDK client", () => {
     const stale = client.cardkit.v1.cardElement.content({ path: { card_id: cardId, element_id: "answer" }, data: { content: "x", sequence: 2, uuid: "u3" } });
 
     await expect(stale).rejects.toThrow();
-    expect(fake.cards().get(cardId)).toEqual({ created: card, updates: [{ content: "区教育局", sequence: 1 }], settings: [{ config: { streaming_mode: false } }] });
+    expect(fake.cards().get(cardId)).toMatchObject({ created: card, updates: [{ content: "区教育局", sequence: 1 }], settings: [{ config: { streaming_mode: false } }] });
+    expect(fake.cards().get(cardId)!.current).toEqual({ schema: "2.0", config: { streaming_mode: false }, body: { elements: [{ tag: "markdown", element_id: "answer", content: "区教育局" }] } });
   });
 
   it("stores uploaded files and serves registered message resources", async () => {

@@ -2,6 +2,7 @@ import pino from "pino";
 import type { Engine } from "../../src/app/open-engine.js";
 import { loadConfig } from "../../src/config.js";
 import { createFeishuBot, type FeishuBot } from "../../src/feishu/feishu-bot.js";
+import type { SummaryUrl } from "../../src/feishu/fit-answer-card.js";
 import type { ChatModel } from "../../src/llm/chat-model.js";
 import { createLogger, type Logger } from "../../src/log.js";
 import { startWebServer, type WebServer } from "../../src/web/start-web-server.js";
@@ -28,6 +29,7 @@ export async function startBot(options: {
   chatModel?: ChatModel;
   /** Default: silent. */
   logger?: Logger;
+  summaryUrl?: SummaryUrl;
 }): Promise<RunningBot> {
   const config = loadConfig({
     LOG_LEVEL: "silent",
@@ -51,7 +53,16 @@ export async function startBot(options: {
     logger,
     chatModel: options.chatModel ?? null,
     mount: ({ links, chatModel }) => {
-      bot = createFeishuBot({ feishu: config.feishu!, engine: options.engine, links, publicLinks: config.server.publicBaseUrl !== undefined, chatModel, logger });
+      bot = createFeishuBot({
+        feishu: config.feishu!,
+        engine: options.engine,
+        links,
+        publicLinks: config.server.publicBaseUrl !== undefined,
+        chatModel,
+        logger,
+        summaryUrl: options.summaryUrl,
+        connection: { readyTimeoutMs: 5_000, backoff: { initialMs: 200, maxMs: 2_000 } },
+      });
       return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;
     },
   });
