@@ -50,6 +50,12 @@ export interface FakeFeishu {
    * reached Feishu. A client that retries then sends the same request again.
    */
   dropResponseNext(options: { method: string; path: RegExp | string; times?: number }): void;
+  /**
+   * Makes the next `times` (default 1) long-connection endpoint calls answer with a gateway error
+   * code (default 1000040350, too many connections), as Feishu does; the SDK gives up on such a
+   * code instead of retrying by itself.
+   */
+  refuseConnectionsNext(options?: { times?: number; code?: number }): void;
   /** Makes the next `times` (default 1) calls matching method+path fail with a Feishu error. */
   failNext(options: { method: string; path: RegExp | string; status?: number; code?: number; message?: string; times?: number }): void;
   /** Waits until predicate(fake) is true or timeoutMs (default 5000) passes, then throws with recent calls. */
@@ -157,6 +163,7 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
   const openApi = createOpenApi({ appId, appSecret });
   const failures: { method: string; path: RegExp | string; reply: RouteReply; remaining: number }[] = [];
   const drops: { method: string; path: RegExp | string; remaining: number }[] = [];
+  const refusals = { remaining: 0, code: 1000040350 };
   const gateway = createFakeGateway({ onUpgrade: ({ path, status }) => calls.push({ method: "WS", path, query: {}, headers: {}, body: undefined, bodyBytes: 0, at: Date.now(), status }) });
   let port = 0;
 
@@ -172,6 +179,10 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
     }
     if (call.method === "POST" && call.path === "/callback/ws/endpoint") {
       if (call.body?.AppID !== appId || call.body?.AppSecret !== appSecret) return { json: { code: 1000040343, msg: "fake Feishu: AppID or AppSecret is invalid", data: {} } };
+      if (refusals.remaining > 0) {
+        refusals.remaining -= 1;
+        return { json: { code: refusals.code, msg: "fake Feishu: connection refused (injected)", data: {} } };
+      }
       return { json: gateway.endpointResponse(port) };
     }
     const apiRoute = openApi.routes.find((candidate) => candidate.method === call.method && candidate.pattern.test(call.path));
@@ -233,6 +244,10 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
     addUser: openApi.addUser,
     signInAs: openApi.signInAs,
     setChatMembers: openApi.setChatMembers,
+    refuseConnectionsNext(refusal = {}) {
+      refusals.remaining = refusal.times ?? 1;
+      refusals.code = refusal.code ?? 1000040350;
+    },
     dropResponseNext(drop) {
       drops.push({ method: drop.method, path: drop.path, remaining: drop.times ?? 1 });
     },
