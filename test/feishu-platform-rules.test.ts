@@ -159,6 +159,24 @@ describe("messages of every kind", () => {
   });
 });
 
+describe("starting while Feishu is unreachable", () => {
+  it("refuses webhook events with 503 until the bot is known, so Feishu delivers them again, then answers", async () => {
+    const infoCallsBefore = fake.callsTo("GET", "/open-apis/bot/v3/info").length;
+    fake.failNext({ method: "GET", path: "/open-apis/bot/v3/info", status: 500, code: 500, times: 2 });
+    running = await startBot({ engine, dataDir, fake });
+    const messageId = unique("om_before_ready");
+    const envelope = messageEvent({ chatId: "oc_p2p_early", chatType: "p2p", senderOpenId: "ou_staff", text: "/latest", messageId });
+    const early = await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope });
+    await fake.waitFor(() => running!.bot.state() === "connected", { timeoutMs: 10_000 });
+    const redelivered = await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope });
+    await fake.waitFor(() => repliesTo(messageId).length === 1);
+
+    expect(early.status).toBe(503);
+    expect(redelivered.status).toBe(200);
+    expect(fake.callsTo("GET", "/open-apis/bot/v3/info").length - infoCallsBefore).toBe(3);
+  });
+});
+
 describe("idempotent sends", () => {
   it("posts one reply when the reply's response is lost and the send is retried, with the same uuid both times", async () => {
     running = await startBot({ engine, dataDir, fake });

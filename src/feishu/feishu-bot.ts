@@ -190,6 +190,7 @@ export function createFeishuBot(options: {
           verificationToken: feishu.verificationToken,
           dispatch: (event) => router.invoke(event, { needCheck: false }),
           callback: async (event) => onCardAction(event),
+          ready: () => identified,
           logger,
         })
       : undefined;

@@ -86,6 +86,8 @@ export function createWebhookHandler(options: {
   dispatch: (event: JsonObject) => Promise<unknown>;
   /** Answers card callbacks (card.action.trigger); without it they are acknowledged with {} and dispatched. */
   callback?: (event: JsonObject) => Promise<unknown>;
+  /** False until events can be handled (the bot's identity is known): other events get 503, and Feishu delivers them again later. */
+  ready?: () => boolean;
   logger: Logger;
   now?: () => number;
 }): WebhookHandler {
@@ -176,6 +178,11 @@ export function createWebhookHandler(options: {
     }
     if (options.callback && isObject(event.header) && event.header.event_type === "card.action.trigger") {
       answerCallback(response, event, options.callback);
+      return;
+    }
+    if (options.ready && !options.ready()) {
+      logger.warn({ eventId: eventId(event) }, "feishu event refused with 503: the bot is not connected yet; Feishu will deliver it again");
+      sendJson(response, 503, { error: "not ready" });
       return;
     }
     sendJson(response, 200, {});
