@@ -52,6 +52,7 @@ const schema = z.object({
   FEISHU_ALLOWED_CHATS: optionalText,
   FEISHU_ADMINS: optionalText,
   FEISHU_DIGEST_CHATS: optionalText,
+  REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379").optional()),
 
   INGEST_MAX_FILE_MB: optionalNumber((number) => number.positive()),
   INGEST_MAX_UNPACKED_MB: optionalNumber((number) => number.positive()),
@@ -86,6 +87,8 @@ export interface Config {
         allowedChats: string[];
         admins: string[];
         digestChats: string[];
+        /** Shared SDK cache (dedup, tokens) for several replicas; unset = SQLite in the data directory. */
+        redisUrl: string | undefined;
       }
     | undefined;
   /** Per-file ingest limits; unset ones take the defaults in src/ingest/ingest-limits.ts. */
@@ -197,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           allowedChats: list(values.FEISHU_ALLOWED_CHATS),
           admins: list(values.FEISHU_ADMINS),
           digestChats: list(values.FEISHU_DIGEST_CHATS),
+          redisUrl: values.REDIS_URL,
         }
       : undefined,
     ingest: {

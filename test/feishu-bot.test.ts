@@ -278,17 +278,21 @@ describe("Feishu bot over the webhook", () => {
       const messageId = unique("om_stream");
       const cardsBefore = new Set(fake.cards().keys());
       await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_stream", chatType: "p2p", senderOpenId: "ou_staff", text: "区农委春耕落实了多少亩小麦？", messageId }) });
-      await fake.waitFor(() => repliesTo(messageId).some((message) => message.updates.length > 0), { timeoutMs: 15_000 });
+      await fake.waitFor(() => [...fake.cards()].some(([id, card]) => !cardsBefore.has(id) && card.replaced.length > 0), { timeoutMs: 15_000 });
       const [cardId, card] = [...fake.cards()].find(([id]) => !cardsBefore.has(id))!;
       expect(cardId).toBeTruthy();
-      const sequences = card.updates.map((update) => update.sequence);
-      expect(card.updates.length).toBeGreaterThanOrEqual(3);
-      expect(sequences).toEqual([...sequences].sort((left, right) => left - right));
+      expect(repliesTo(messageId).map((message) => message.content)).toEqual([{ type: "card", data: { card_id: cardId } }]);
+      expect(card.created.body.elements[0].content).toBe("正在思考…");
+      const sequences = card.attempts.map((attempt) => attempt.sequence);
+      expect(card.updates.length).toBeGreaterThanOrEqual(2);
+      expect(sequences).toEqual([...sequences].sort((left, right) => (left as number) - (right as number)));
+      expect(card.attempts.every((attempt) => attempt.accepted)).toBe(true);
       const contents = card.updates.map((update) => update.content);
-      for (let index = 1; index < contents.length - 1; index += 1) expect(contents[index]!.startsWith(contents[index - 1]!.slice(0, 4))).toBe(true);
-      expect(contents.at(-1)).toContain("第18期 · 2025-04-17 · 区农委");
-      const final = cardText(repliesTo(messageId)[0]!.updates.at(-1));
+      for (let index = 1; index < contents.length; index += 1) expect(contents[index]!.startsWith(contents[index - 1]!)).toBe(true);
+      const final = cardText(card.current);
+      expect(card.current.config.streaming_mode).toBe(false);
       expect(final).toContain("5.2万亩[1]");
+      expect(final).toContain("第18期 · 2025-04-17 · 区农委");
       expect(final).toContain("👍");
     } finally {
       await llm.close();
@@ -374,13 +378,12 @@ describe("Feishu cards for a hostile bulletin", () => {
       const messageId = unique("om_hostile_stream");
       const cardsBefore = new Set(fake.cards().keys());
       await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_stream_hostile", chatType: "p2p", senderOpenId: "ou_staff", text: "区城管局整治了多少条背街小巷？", messageId }) });
-      await fake.waitFor(() => repliesTo(messageId).some((message) => message.updates.length > 0), { timeoutMs: 15_000 });
+      await fake.waitFor(() => [...fake.cards()].some(([id, card]) => !cardsBefore.has(id) && card.replaced.length > 0), { timeoutMs: 15_000 });
       const [, card] = [...fake.cards()].find(([id]) => !cardsBefore.has(id))!;
       for (const update of card.updates) expect(update.content).not.toMatch(/<at|\]\(javascript/i);
-      expect(card.updates.at(-1)!.content).toContain("](https://bot.example.com/issues/");
-      expectHarmless(card.updates.at(-1)!.content);
-      const final = repliesTo(messageId)[0]!.updates.at(-1);
+      const final = card.current;
       expect(cardText(final)).toContain("37条[1]");
+      expect(cardText(final)).toContain("https://bot.example.com/issues/");
       expectHarmless(final);
     } finally {
       await llm.close();

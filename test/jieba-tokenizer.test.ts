@@ -83,7 +83,7 @@ describe("createJiebaTokenizer", () => {
     const emptyDir = mkdtempSync(path.join(tmpdir(), "dictionary-"));
     writeFileSync(path.join(emptyDir, "stopwords.txt"), "的\n");
     expect(() => createJiebaTokenizer({ dictionaryDir: emptyDir })).toThrow(AppError);
-    expect(() => createJiebaTokenizer({ dictionaryDir: emptyDir })).toThrow(/governance-terms\.txt: cannot read.*dictionaryDir/);
+    expect(() => createJiebaTokenizer({ dictionaryDir: emptyDir })).toThrow(/governance-terms\.txt: 读不到分词词典.*dictionaryDir/);
   });
 
   it("has a versioned name so indexes built with another segmentation are rebuilt", () => {

@@ -38,7 +38,7 @@ export interface Application {
   /** Message ids a chat channel has handled (Feishu dedup across restarts). */
   readonly seenMessages: SeenMessageStore;
   /** True when a model writes the answers: channels can then stream them as they are written. */
-  readonly streaming: boolean;
+  readonly writtenByModel: boolean;
   /** Unit names and aliases as of the store's latest content. */
   units(): UnitMatcher;
   /**
@@ -116,7 +116,7 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
       catalog: store,
       feedback,
       seenMessages: createSeenMessageStore(store.database),
-      streaming: chatModel !== undefined,
+      writtenByModel: chatModel !== undefined,
       units: currentUnits,
       answerer: (answererOptions = {}) => {
         const writer = answererOptions.chatModel === null ? undefined : (answererOptions.chatModel ?? chatModel);

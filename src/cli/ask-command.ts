@@ -27,7 +27,7 @@ export function registerAskCommand(program: Command, provide: ContextProvider): 
       const { links } = createLinks({ config: context.config, dataDir: context.dataDir, baseUrl: publicBaseUrl(context.config) });
       const answer = application.answerer({ links });
       // With an LLM the draft streams to stderr; the cleaned, cited answer is printed on stdout.
-      const streaming = application.streaming && !options.json && !options.batch && stderr.isTTY === true;
+      const streaming = application.writtenByModel && !options.json && !options.batch && stderr.isTTY === true;
       for (const entry of questions) {
         const result = await answer({ question: entry.question, ...(streaming ? { onToken: (token: string) => stderr.write(token) } : {}) });
         if (streaming) stderr.write("\n\n");

@@ -30,7 +30,7 @@ export async function serve(options: { context: CliContext; application: Applica
       bot = feishuModules.bot.createFeishuBot({
         feishu,
         answer,
-        streaming: application.streaming,
+        writtenByModel: application.writtenByModel,
         catalog: application.catalog,
         ingest: application.ingest,
         feedback: application.feedback,
@@ -44,9 +44,10 @@ export async function serve(options: { context: CliContext; application: Applica
   stdout.write(`\n本地问答页面已启动：${server.url}\n`);
   if (server.loginRedirectUri) stdout.write(`网页需飞书登录；请在飞书开发者后台“安全设置 > 重定向 URL”中添加：${server.loginRedirectUri}\n`);
   if (bot) {
-    await bot.start();
     const how = feishu!.transport === "webhook" ? `webhook：${server.url}feishu/events` : "长连接（WebSocket）";
-    stdout.write(`飞书机器人已连接（${how}）\n`);
+    // Never fatal: the bot retries in the background and the web page keeps serving.
+    if (await bot.start()) stdout.write(`飞书机器人已连接（${how}）\n`);
+    else stdout.write(`飞书机器人暂未连上（${how}），正在后台重试，详见日志；网页照常可用。\n`);
   } else {
     stdout.write("未配置飞书凭据（FEISHU_APP_ID / FEISHU_APP_SECRET），只启动本地网页。\n");
   }

@@ -12,7 +12,10 @@ type Element = Record<string, unknown>;
 const markdown = (content: string): Element => ({ tag: "markdown", content });
 const grey = (text: string) => `<font color='grey'>${text}</font>`;
 
-function card(options: { title?: string; template?: string; elements: Element[] }): object {
+/** Citation rows at most in one answer card. */
+export const MAX_CITATION_ROWS = 20;
+
+function card(options: { title?: string; template?: string; elements: Element[] }): Record<string, unknown> {
   return {
     schema: "2.0",
     config: { update_multi: true, summary: { content: options.title ?? "上街信息问答" } },
@@ -51,12 +54,22 @@ export function answerMarkdown(answer: Pick<Answer, "answer" | "citations">, opt
  * or, without a public address, a button that makes the bot send the item's full text), a footer
  * with how many items it rests on, and 👍/👎 feedback buttons.
  */
-export function answerCard(options: { answer: Pick<Answer, "answer" | "citations" | "intent">; answerId: string; publicLinks: boolean }): object {
+export function answerCard(options: {
+  answer: Pick<Answer, "answer" | "citations" | "intent">;
+  answerId: string;
+  publicLinks: boolean;
+  /** Citations that get a row (default: the first 20). */
+  rows?: readonly Citation[];
+  /** Markdown shown under the answer (already escaped), e.g. how to see the rest of a capped list. */
+  note?: string;
+}): Record<string, unknown> {
   const { answer } = options;
   const elements: Element[] = [markdown(escapeMarkdown(answer.answer))];
-  if (answer.citations.length > 0) {
+  if (options.note) elements.push(markdown(options.note));
+  const rows = options.rows ?? answer.citations.slice(0, MAX_CITATION_ROWS);
+  if (rows.length > 0) {
     elements.push({ tag: "hr" });
-    for (const citation of answer.citations.slice(0, 20)) {
+    for (const citation of rows) {
       const url = options.publicLinks ? linkTarget(citation.url) : undefined;
       elements.push({
         tag: "column_set",
@@ -90,12 +103,12 @@ export function answerCard(options: { answer: Pick<Answer, "answer" | "citations
   return card({ elements });
 }
 
-export function messageCard(options: { title: string; text: string; template?: string }): object {
+export function messageCard(options: { title: string; text: string; template?: string }): Record<string, unknown> {
   return card({ title: options.title, ...(options.template ? { template: options.template } : {}), elements: [markdown(options.text)] });
 }
 
 /** Errors become a short friendly card, never a stack trace. */
-export function errorCard(): object {
+export function errorCard(): Record<string, unknown> {
   return messageCard({ title: "出了点问题", template: "grey", text: "处理这个问题时出错了，请稍后再试。如果一直不行，请联系管理员。" });
 }
 

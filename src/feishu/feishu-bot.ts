@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createLarkChannel, LoggerLevel, type CardActionEvent, type EventDispatcher, type LarkChannel, type NormalizedMessage } from "@larksuiteoapi/node-sdk";
+import { createLarkChannel, LoggerLevel, type EventDispatcher, type LarkChannel, type NormalizedMessage } from "@larksuiteoapi/node-sdk";
 import type { Answer, Answerer } from "../answer/answer-question.js";
 import { citationJson } from "../answer/citation.js";
 import type { IngestResult } from "../app/create-application.js";
@@ -11,9 +8,20 @@ import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { FeedbackStore } from "../store/feedback-store.js";
 import type { SeenMessageStore } from "../store/seen-message-store.js";
 import { issueCommandQuestion, itemFullText, latestIssuesText, unitsText } from "./bot-replies.js";
-import { answerCard, answerMarkdown, errorCard, HELP_TEXT, messageCard } from "./cards.js";
-import { resolveFeishuDomain } from "./feishu-domain.js";
+import { createBulletinUpload } from "./bulletin-upload.js";
+import { createCardActionHandler } from "./card-actions.js";
+import { startCardStream } from "./card-stream.js";
+import { errorCard, HELP_TEXT, messageCard } from "./cards.js";
 import { escapeMarkdown } from "./escape-markdown.js";
+import { createEventRouter } from "./event-router.js";
+import { resolveFeishuDomain } from "./feishu-domain.js";
+import { createFeishuMessenger, type MessageTarget } from "./feishu-messenger.js";
+import { fitAnswerCard, type SummaryUrl } from "./fit-answer-card.js";
+import { startLongConnection, type LongConnection, type LongConnectionState } from "./long-connection.js";
+import { messageUuid } from "./message-uuid.js";
+import { readIncoming, type IncomingContent } from "./read-incoming.js";
+import { createRedisCache, type ClosableCache } from "./redis-cache.js";
+import { sdkLogger } from "./sdk-logger.js";
 import { createSqliteCache } from "./sqlite-cache.js";
 import { createTurnQueue } from "./turn-queue.js";
 import { createWebhookHandler, type WebhookHandler } from "./webhook-handler.js";
@@ -21,8 +29,11 @@ import { createWebhookHandler, type WebhookHandler } from "./webhook-handler.js"
 export type FeishuConfig = NonNullable<Config["feishu"]>;
 
 export interface FeishuBot {
-  start(): Promise<void>;
+  /** Connects; resolves true when connected, false when the first attempt failed (it keeps retrying and logs). Never rejects. */
+  start(): Promise<boolean>;
   stop(): Promise<void>;
+  /** The long connection's state ("connected" for the webhook once the bot is known). */
+  state(): LongConnectionState;
   /** The handler for POST /feishu/events (webhook transport only). */
   readonly webhook: WebhookHandler | undefined;
   readonly channel: LarkChannel;
@@ -30,82 +41,99 @@ export interface FeishuBot {
 
 const HOUR = 60 * 60 * 1000;
 const HELP = /^(?:帮助|help|\/help|\/帮助|\?|？|你好|您好)$/i;
+/** The streamed preview stops growing here; the final card carries the whole (fitted) answer. */
+const MAX_STREAMED_CHARS = 6_000;
+
+const HINTS: Record<Exclude<IncomingContent["kind"], "text" | "file">, string> = {
+  image: "我只能读文字，看不了图片和表情。请直接用文字提问，例如：区农委春耕落实了多少亩小麦？",
+  sticker: "我只能读文字，看不了图片和表情。请直接用文字提问，例如：区农委春耕落实了多少亩小麦？",
+  audio: "暂时听不了语音消息，请改用文字提问。",
+  video: "暂时看不了视频，请改用文字提问。",
+  other: "暂不支持这类消息。请用文字提问；管理员可以发送简报文件（.docx、.pdf、.txt、.md）添加简报。",
+};
 
 /**
- * The Feishu bot on the SDK's Channel module (mention policy, dedup, per-chat queueing, card
- * streaming): groups answer only when @mentioned, direct chats always; replies go to the asking
- * message's thread as cards with citations; admins add bulletins by sending files.
+ * The Feishu bot on the SDK's Channel module (mention policy, dedup, per-chat queue): groups
+ * answer only when @mentioned, direct chats always; replies go to the asking message's thread as
+ * cards with citations; admins add bulletins by sending files. Card clicks, message sends (with a
+ * uuid), streaming (CardKit, rate-limited) and the long connection are handled here, not by the
+ * Channel, to meet the platform's deadlines and limits.
  */
 export function createFeishuBot(options: {
   feishu: FeishuConfig;
   answer: Answerer;
-  /** True when a model writes answers: they are then streamed into the card as it writes. */
-  streaming: boolean;
+  /** True when a model writes the answers: they are then streamed into the card as it writes. */
+  writtenByModel: boolean;
   catalog: BulletinCatalog;
   /** Stores files admins send and indexes them (the application's ingest). */
   ingest: (options: { paths: readonly string[] }) => Promise<IngestResult>;
   feedback: FeedbackStore;
-  /** Handled message ids, shared across restarts. */
+  /** Handled message ids, kept across restarts (used unless REDIS_URL shares them between instances). */
   seenMessages: SeenMessageStore;
   /** Links work for staff only when the server has a public address (PUBLIC_BASE_URL). */
   publicLinks: boolean;
   logger: Logger;
+  /** Signed web link to a unit's full list, for summaries too long for one card; unset = a hint how to narrow the period. */
+  summaryUrl?: SummaryUrl | undefined;
+  /** Tests shorten these. */
+  connection?: { readyTimeoutMs?: number; backoff?: { initialMs: number; maxMs: number } };
+  streaming?: { minIntervalMs?: number };
 }): FeishuBot {
   const { feishu, catalog, feedback, logger } = options;
-  const sdkLogger = {
-    error: (...message: unknown[]) => logger.error({ sdk: "lark" }, message.map(String).join(" ")),
-    warn: (...message: unknown[]) => logger.warn({ sdk: "lark" }, message.map(String).join(" ")),
-    info: (...message: unknown[]) => logger.debug({ sdk: "lark" }, message.map(String).join(" ")),
-    debug: (...message: unknown[]) => logger.trace({ sdk: "lark" }, message.map(String).join(" ")),
-    trace: (...message: unknown[]) => logger.trace({ sdk: "lark" }, message.map(String).join(" ")),
-  };
+  const redisCache: ClosableCache | undefined = feishu.redisUrl ? createRedisCache({ url: feishu.redisUrl, logger }) : undefined;
   const channel = createLarkChannel({
     appId: feishu.appId,
     appSecret: feishu.appSecret,
-    transport: feishu.transport,
+    // The long connection is ours (long-connection.ts): the Channel only normalises and queues.
+    transport: "webhook",
     domain: resolveFeishuDomain(feishu.domain),
     webhook: { ...(feishu.encryptKey ? { encryptKey: feishu.encryptKey } : {}), ...(feishu.verificationToken ? { verificationToken: feishu.verificationToken } : {}) },
-    cache: createSqliteCache({ seen: options.seenMessages }),
+    cache: redisCache ?? createSqliteCache({ seen: options.seenMessages }),
     policy: { requireMention: true, respondToMentionAll: false, dmMode: "open" },
     // One question per message: no merging of quick successive messages into one.
     safety: { dedup: { ttl: 12 * HOUR }, staleMessageWindowMs: 30 * 60 * 1000, batch: { text: { delayMs: 0 } } },
-    wsConfig: { pingTimeout: 30 },
     includeRawEvent: true,
-    logger: sdkLogger,
+    logger: sdkLogger(logger),
     loggerLevel: LoggerLevel.warn,
   });
-
+  const client = channel.rawClient;
+  const messenger = createFeishuMessenger({ client, logger });
   const turns = createTurnQueue();
-  const reply = (message: NormalizedMessage, input: Parameters<LarkChannel["send"]>[1]) =>
-    channel.send(message.chatId, input, { replyTo: message.messageId, replyInThread: true });
+  const addBulletin = createBulletinUpload({ client, messenger, ingest: options.ingest, admins: feishu.admins, digestChats: feishu.digestChats, logger });
+
+  const threadOf = (message: NormalizedMessage): MessageTarget => ({ replyTo: message.messageId, replyInThread: true });
+  const reply = (message: NormalizedMessage, purpose: string, card: object) => messenger.sendCard({ target: threadOf(message), card, uuid: messageUuid({ source: message.messageId, purpose }) });
 
   async function answer(message: NormalizedMessage, question: string): Promise<void> {
     const conversation = { channel: "feishu", id: message.rootId ?? message.messageId } as const;
-    let final: Answer;
-    if (options.streaming) {
-      let result: Answer | undefined;
-      const sent = await channel.stream(
-        message.chatId,
-        {
-          markdown: async (stream) => {
-            let pending = Promise.resolve();
-            result = await options.answer({ question, conversation, onToken: (token) => (pending = pending.then(() => stream.append(escapeMarkdown(token)))) });
-            await pending;
-            await stream.setContent(answerMarkdown(result, { linkCitations: options.publicLinks }));
-          },
-        },
-        { replyTo: message.messageId, replyInThread: true },
-      );
-      final = result!;
+    const uuid = messageUuid({ source: message.messageId, purpose: "answer" });
+    const cardFor = (final: Answer) => {
       const answerId = feedback.recordAnswer({ question, answer: final.answer, citations: final.citations.map(citationJson), chatId: message.chatId });
-      // The streamed card ends as plain markdown; swap in the card with buttons (best effort).
-      await channel.updateCard(sent.messageId, answerCard({ answer: final, answerId, publicLinks: options.publicLinks })).catch((error: unknown) => {
-        logger.warn({ err: error, messageId: message.messageId }, "could not add buttons to the streamed card");
-      });
+      return fitAnswerCard({ answer: final, answerId, publicLinks: options.publicLinks, summaryUrl: options.summaryUrl });
+    };
+    let final: Answer;
+    if (options.writtenByModel) {
+      const stream = await startCardStream({ client, messenger, target: threadOf(message), uuid, logger, ...(options.streaming?.minIntervalMs ? { minIntervalMs: options.streaming.minIntervalMs } : {}) });
+      let streamed = "";
+      try {
+        final = await options.answer({
+          question,
+          conversation,
+          onToken: (token) => {
+            if (streamed.length >= MAX_STREAMED_CHARS) return;
+            streamed += escapeMarkdown(token);
+            stream.update(streamed.length >= MAX_STREAMED_CHARS ? `${streamed}…` : streamed);
+          },
+        });
+      } catch (error) {
+        logger.error({ err: error, messageId: message.messageId }, "feishu answer failed while streaming");
+        await stream.finish(errorCard());
+        return;
+      }
+      await stream.finish(cardFor(final));
     } else {
       final = await turns.run(() => options.answer({ question, conversation }));
-      const answerId = feedback.recordAnswer({ question, answer: final.answer, citations: final.citations.map(citationJson), chatId: message.chatId });
-      await reply(message, { card: answerCard({ answer: final, answerId, publicLinks: options.publicLinks }) });
+      await messenger.sendCard({ target: threadOf(message), card: cardFor(final), uuid });
     }
     logger.info({ messageId: message.messageId, chatId: message.chatId, intent: final.intent, citations: final.citations.length }, "feishu answer");
     if (final.intent === "source" && final.citations.length > 0) await sendOriginal(message, final);
@@ -115,49 +143,7 @@ export function createFeishuBot(options: {
     const first = final.citations[0]!;
     const document = catalog.listDocuments().find((candidate) => candidate.source === first.source && candidate.issue === first.issue && candidate.year === first.year);
     const original = document ? catalog.getOriginal(document.id) : undefined;
-    if (original) await reply(message, { file: { source: original.bytes, fileName: original.source } });
-  }
-
-  async function addBulletin(message: NormalizedMessage): Promise<void> {
-    const resource = message.resources.find((candidate) => candidate.type === "file");
-    if (!resource) return;
-    if (!feishu.admins.includes(message.senderId)) {
-      await reply(message, { card: messageCard({ title: "无法添加简报", template: "grey", text: "只有管理员可以通过发送文件添加简报。如需补充简报，请联系办公室管理员。您可以直接用文字提问。" }) });
-      return;
-    }
-    const folder = mkdtempSync(path.join(tmpdir(), "feishu-upload-"));
-    try {
-      const fileName = path.basename(resource.fileName ?? `${resource.fileKey}.txt`);
-      const download = await channel.rawClient.im.v1.messageResource.get({ path: { message_id: message.messageId, file_key: resource.fileKey }, params: { type: "file" } });
-      const chunks: Buffer[] = [];
-      for await (const chunk of download.getReadableStream()) chunks.push(Buffer.from(chunk as Uint8Array));
-      const file = path.join(folder, fileName);
-      writeFileSync(file, Buffer.concat(chunks));
-      const report = await options.ingest({ paths: [file] });
-      const failure = report.failed[0];
-      if (failure) {
-        await reply(message, { card: messageCard({ title: "简报未能导入", template: "orange", text: `**${escapeMarkdown(fileName)}**：${escapeMarkdown(failure.error)}` }) });
-        return;
-      }
-      const stored = report.documents[0]!;
-      const parsed = stored.parsed;
-      const units = [...new Set(parsed.items.flatMap((item) => item.units))];
-      const status = { added: "已导入", replaced: "已替换原有的同一期", unchanged: "内容与库中一致，未作改动" }[stored.status];
-      const heading = parsed.issue === null ? fileName : `《上街信息》${parsed.year}年第${parsed.issue}期（${parsed.date ?? "日期不详"}）`;
-      await reply(message, { card: messageCard({ title: "简报已收录", template: "green", text: `${escapeMarkdown(heading)}：${status}\n共 ${parsed.items.length} 条，报送单位：${escapeMarkdown(units.join("、")) || "（未识别）"}` }) });
-      if (stored.status !== "unchanged") await sendDigest(heading, parsed.items.map((item) => `- ${escapeMarkdown(item.units.join("、")) || "（无单位）"}：${escapeMarkdown(item.title || item.body.slice(0, 30))}`));
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  }
-
-  /** `heading` goes into the plain-text card title; `lines` are escaped markdown. */
-  async function sendDigest(heading: string, lines: string[]): Promise<void> {
-    for (const chatId of feishu.digestChats) {
-      await channel.send(chatId, { card: messageCard({ title: `新一期简报：${heading}`, text: lines.join("\n") }) }).catch((error: unknown) => {
-        logger.warn({ err: error, chatId }, "digest not delivered");
-      });
-    }
+    if (original) await messenger.sendFile({ target: threadOf(message), bytes: original.bytes, fileName: original.source, uuid: messageUuid({ source: message.messageId, purpose: "original" }) });
   }
 
   /** FEISHU_ALLOWED_CHATS applies to every event the bot acts on: messages and card actions alike. */
@@ -168,78 +154,86 @@ export function createFeishuBot(options: {
     return false;
   }
 
+  async function handleText(message: NormalizedMessage, text: string): Promise<void> {
+    if (text === "" || HELP.test(text)) await reply(message, "help", messageCard({ title: "上街信息问答", text: HELP_TEXT }));
+    else if (/^\/latest\b/i.test(text)) await reply(message, "latest", messageCard({ title: "最近收录的简报", text: latestIssuesText(catalog) }));
+    else if (/^\/units\b/i.test(text)) await reply(message, "units", messageCard({ title: "报送单位", text: unitsText(catalog) }));
+    else if (/^\/issue\b/i.test(text)) await answer(message, issueCommandQuestion(text.replace(/^\/issue\s*/i, "")));
+    else await answer(message, text);
+  }
+
   async function handleMessage(message: NormalizedMessage): Promise<void> {
     if (!chatAllowed(message, "message")) return;
     try {
-      if (message.resources.some((resource) => resource.type === "file")) {
-        await addBulletin(message);
-        return;
-      }
-      const text = message.content.replace(/@\S+\s*/g, (mention) => (message.mentions.some((entry) => mention.trim() === `@${entry.name}` && entry.isBot) ? "" : mention)).trim();
-      if (text === "" || HELP.test(text)) await reply(message, { card: messageCard({ title: "上街信息问答", text: HELP_TEXT }) });
-      else if (/^\/latest\b/i.test(text)) await reply(message, { card: messageCard({ title: "最近收录的简报", text: latestIssuesText(catalog) }) });
-      else if (/^\/units\b/i.test(text)) await reply(message, { card: messageCard({ title: "报送单位", text: unitsText(catalog) }) });
-      else if (/^\/issue\b/i.test(text)) await answer(message, issueCommandQuestion(text.replace(/^\/issue\s*/i, "")));
-      else await answer(message, text);
+      const incoming = readIncoming(message);
+      if (incoming.kind === "text") await handleText(message, incoming.text);
+      else if (incoming.kind === "file") await addBulletin({ messageId: message.messageId, senderId: message.senderId, fileKey: incoming.fileKey, fileName: incoming.fileName });
+      else await reply(message, "hint", messageCard({ title: "上街信息问答", text: HINTS[incoming.kind] }));
     } catch (error) {
       logger.error({ err: error, messageId: message.messageId, chatId: message.chatId }, "feishu message failed");
-      await reply(message, { card: errorCard() }).catch(() => undefined);
+      await reply(message, "error", errorCard()).catch(() => undefined);
     }
   }
 
-  async function handleCardAction(event: CardActionEvent): Promise<void> {
-    if (!chatAllowed(event, "card action")) return;
-    try {
-      const value = (event.action?.value ?? {}) as Record<string, unknown>;
-      if (value.action === "feedback" && typeof value.answerId === "string" && (value.rating === "up" || value.rating === "down")) {
-        const stored = feedback.rate({ answerId: value.answerId, rating: value.rating, userId: event.operator.openId, chatId: event.chatId });
-        logger.info({ answerId: value.answerId, rating: value.rating, stored }, "feishu feedback");
-      } else if (value.action === "item_text") {
-        const text = itemFullText(catalog, value) ?? "这条信息已不在库中（可能该期已被替换），请重新提问。";
-        // A card, not a post: card markdown is where escapeMarkdown's entities are documented to work.
-        await channel.send(event.chatId, { card: messageCard({ title: "信息全文", text }) }, { replyTo: event.messageId, replyInThread: true });
-      }
-    } catch (error) {
-      logger.error({ err: error, messageId: event.messageId }, "feishu card action failed");
-    }
-  }
-
+  const onCardAction = createCardActionHandler({ feedback, chatAllowed, itemText: (value) => itemFullText(catalog, value), messenger, logger });
   channel.on("message", handleMessage);
-  channel.on("cardAction", handleCardAction);
   channel.on("error", (error) => logger.error({ err: error }, "feishu channel error"));
 
   const dispatcher = (channel as unknown as { dispatcher: EventDispatcher }).dispatcher;
+  const router = createEventRouter({ dispatcher, onCardAction, logger });
   const webhook =
     feishu.transport === "webhook"
       ? createWebhookHandler({
           encryptKey: feishu.encryptKey!,
           verificationToken: feishu.verificationToken,
-          dispatch: (event) => dispatcher.invoke(event, { needCheck: false }),
+          dispatch: (event) => router.invoke(event, { needCheck: false }),
+          callback: async (event) => onCardAction(event),
+          ready: () => identified,
           logger,
         })
       : undefined;
 
-  let watchdog: NodeJS.Timeout | undefined;
+  let connection: LongConnection | undefined;
+  let identified = false;
+  let stopped = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const backoff = options.connection?.backoff ?? { initialMs: 1_000, maxMs: 60_000 };
+
+  /** Fetches the bot's identity (needed for the mention policy), then opens the long connection; retries both. */
+  async function begin(attempt: number): Promise<boolean> {
+    try {
+      await channel.connect();
+      identified = true;
+    } catch (error) {
+      if (stopped) return false;
+      const retryInMs = Math.min(backoff.maxMs, backoff.initialMs * 2 ** attempt);
+      logger.warn({ err: error, retryInMs }, "feishu bot identity could not be fetched; retrying");
+      retryTimer = setTimeout(() => void begin(attempt + 1), retryInMs);
+      return false;
+    }
+    if (feishu.transport !== "websocket" || stopped) return true;
+    connection = startLongConnection({
+      appId: feishu.appId,
+      appSecret: feishu.appSecret,
+      domain: resolveFeishuDomain(feishu.domain),
+      dispatcher: router,
+      logger,
+      ...options.connection,
+    });
+    return connection.firstAttempt;
+  }
+
   return {
     channel,
     webhook,
-    start: async () => {
-      await channel.connect();
-      if (feishu.transport !== "websocket") return;
-      // The SDK reconnects on its own until it gives up ("failed"); then start it again.
-      watchdog = setInterval(() => {
-        const client = channel.rawWsClient;
-        if (client?.getConnectionStatus().state === "failed") {
-          logger.warn("feishu long connection failed; reconnecting");
-          void client.start({ eventDispatcher: dispatcher });
-        }
-      }, 10_000);
-      watchdog.unref();
-    },
+    start: () => begin(0),
+    state: () => connection?.state() ?? (identified ? "connected" : stopped ? "closed" : "retrying"),
     stop: async () => {
-      if (watchdog) clearInterval(watchdog);
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      connection?.close();
       await channel.disconnect();
-      channel.rawWsClient?.close({ force: true });
+      await redisCache?.close();
     },
   };
 }

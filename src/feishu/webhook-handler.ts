@@ -77,12 +77,17 @@ function eventId(event: JsonObject): unknown {
  * sends the URL challenge encrypted but unsigned, so an unsigned body is answered only when it
  * decrypts to a url_verification object with the right token, and with its challenge only.
  * A valid event is acknowledged at once and handed to `dispatch` afterwards, so Feishu never
- * redelivers a slow answer. Every other request gets 401 (or 405/413) and never throws.
+ * redelivers a slow answer; a card callback is answered with what `callback` returns (a toast),
+ * which must come within Feishu's 3 seconds. Every other request gets 401 (or 405/413) and never throws.
  */
 export function createWebhookHandler(options: {
   encryptKey: string;
   verificationToken: string | undefined;
   dispatch: (event: JsonObject) => Promise<unknown>;
+  /** Answers card callbacks (card.action.trigger); without it they are acknowledged with {} and dispatched. */
+  callback?: (event: JsonObject) => Promise<unknown>;
+  /** False until events can be handled (the bot's identity is known): other events get 503, and Feishu delivers them again later. */
+  ready?: () => boolean;
   logger: Logger;
   now?: () => number;
 }): WebhookHandler {
@@ -113,6 +118,18 @@ export function createWebhookHandler(options: {
   const header = (request: IncomingMessage, name: string) => {
     const value = request.headers[name];
     return Array.isArray(value) ? value[0] : value;
+  };
+
+  const answerCallback = (response: ServerResponse, event: JsonObject, callback: (event: JsonObject) => Promise<unknown>) => {
+    Promise.resolve()
+      .then(() => callback(event))
+      .then(
+        (answer) => sendJson(response, 200, isObject(answer) ? answer : {}),
+        (error: unknown) => {
+          logger.error({ err: error, eventId: eventId(event) }, "feishu card callback failed");
+          sendJson(response, 200, {});
+        },
+      );
   };
 
   const answerUnsignedChallenge = (response: ServerResponse, raw: Buffer) => {
@@ -157,6 +174,15 @@ export function createWebhookHandler(options: {
     if (event.type === "url_verification") {
       if (typeof event.challenge === "string") sendJson(response, 200, { challenge: event.challenge });
       else reject(response, "URL challenge without a challenge");
+      return;
+    }
+    if (options.callback && isObject(event.header) && event.header.event_type === "card.action.trigger") {
+      answerCallback(response, event, options.callback);
+      return;
+    }
+    if (options.ready && !options.ready()) {
+      logger.warn({ eventId: eventId(event) }, "feishu event refused with 503: the bot is not connected yet; Feishu will deliver it again");
+      sendJson(response, 503, { error: "not ready" });
       return;
     }
     sendJson(response, 200, {});

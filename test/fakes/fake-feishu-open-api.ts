@@ -4,18 +4,13 @@
  * Request plumbing (auth, recording, JSON/multipart parsing) lives in fake-feishu-server.ts.
  */
 import { createHash } from "node:crypto";
+import { validateCardJsonV2 } from "./card-json-v2.js";
+import { createFakeCardKit, type RecordedCard } from "./fake-cardkit.js";
+import { CARD_BODY_LIMIT_BYTES, TEXT_BODY_LIMIT_BYTES, feishuError, ok, parseJsonString, type RecordedCall, type Route, type RouteReply } from "./fake-feishu-routes.js";
 
-export interface RecordedCall {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  /** Parsed JSON, or for multipart { fields, file? }, or undefined for an empty body. */
-  body: any;
-  at: number;
-  /** HTTP status the fake answered with (set once the route has run). */
-  status?: number;
-}
+export type { RecordedCall, Route, RouteReply } from "./fake-feishu-routes.js";
+export type { RecordedCard } from "./fake-cardkit.js";
+export { feishuError } from "./fake-feishu-routes.js";
 
 export interface MultipartBody {
   fields: Record<string, string>;
@@ -32,29 +27,12 @@ export interface SentMessage {
   content: any;
   replyInThread: boolean;
   messageId: string;
+  /** The request's `uuid` (idempotency key), when it had one. */
+  uuid?: string;
+  /** Size of the request body that sent it, in bytes. */
+  bodyBytes: number;
   /** Parsed contents of later PATCH /im/v1/messages/:id calls, in order. */
   updates: any[];
-}
-
-export interface RecordedCard {
-  created: any;
-  updates: { content: string; sequence: number }[];
-  settings: any[];
-}
-
-export interface RouteReply {
-  status?: number;
-  json?: unknown;
-  bytes?: Buffer;
-  headers?: Record<string, string>;
-}
-
-export interface Route {
-  method: string;
-  pattern: RegExp;
-  /** Which token the server checks before the route runs: tenant (default), none (OAuth endpoints) or the route checks a user token itself. */
-  auth?: "tenant" | "user" | "none";
-  handle(context: { call: RecordedCall; params: string[] }): RouteReply;
 }
 
 /** A person who can sign in on the fake authorize page. */
@@ -68,29 +46,8 @@ export interface FakeFeishuUser {
 /** The tenant the fake app belongs to (GET /tenant/v2/tenant/query). */
 export const fakeTenantKey = "736588c9260f175d";
 
-export function feishuError(options: { status: number; code: number; message: string }): RouteReply {
-  return { status: options.status, json: { code: options.code, msg: `fake Feishu: ${options.message}` } };
-}
-
-const ok = (data?: object): RouteReply => ({ json: { code: 0, msg: "success", data: data ?? {} } });
 const receiveIdTypes = new Set(["chat_id", "open_id", "user_id", "union_id", "email"]);
 const uploadFileTypes = new Set(["opus", "mp4", "pdf", "doc", "xls", "ppt", "stream"]);
-
-function parseJsonString(text: unknown): { ok: true; value: any } | { ok: false } {
-  if (typeof text !== "string") return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function containsElement(node: unknown, elementId: string): boolean {
-  if (Array.isArray(node)) return node.some((child) => containsElement(child, elementId));
-  if (node === null || typeof node !== "object") return false;
-  if ((node as { element_id?: unknown }).element_id === elementId) return true;
-  return Object.values(node).some((child) => containsElement(child, elementId));
-}
 
 function fileDownload(options: { bytes: Buffer; fileName: string }): RouteReply {
   const disposition = `attachment; filename="${encodeURIComponent(options.fileName)}"; filename*=UTF-8''${encodeURIComponent(options.fileName)}`;
@@ -103,11 +60,15 @@ function oauthError(options: { status?: number; code: number; error: string; des
 }
 
 const CODE_TTL_MS = 5 * 60 * 1000;
+/** Requests with the same uuid within this window send at most one message. */
+const UUID_WINDOW_MS = 60 * 60 * 1000;
 
 export function createOpenApi(options: { appId: string; appSecret: string }) {
   let nextId = 1;
   const messages = new Map<string, SentMessage>();
-  const cards = new Map<string, RecordedCard & { lastSequence: number }>();
+  const cardKit = createFakeCardKit();
+  // Message uuid -> the message it sent: a repeated uuid within an hour sends nothing new.
+  const sentByUuid = new Map<string, { messageId: string; at: number }>();
   const resources = new Map<string, { messageId?: string; bytes: Buffer; fileName: string }>();
   const uploads: { fileKey: string; fileName: string; bytes: Buffer }[] = [];
   const users = new Map<string, Required<FakeFeishuUser>>();
@@ -116,12 +77,43 @@ export function createOpenApi(options: { appId: string; appSecret: string }) {
   const chatMembers = new Map<string, string[]>();
   let signedIn: { openId: string; decline: boolean } | undefined;
 
+  /** Why a message body would be refused for its size or card JSON, or undefined. */
+  function contentProblem(options: { call: RecordedCall; msgType: string; content: any }): RouteReply | undefined {
+    const limit = options.msgType === "text" ? TEXT_BODY_LIMIT_BYTES : CARD_BODY_LIMIT_BYTES;
+    if (options.call.bodyBytes > limit) {
+      return feishuError({ status: 400, code: 230025, message: `${options.msgType} message body is ${options.call.bodyBytes} bytes; at most ${limit} (${limit / 1024} KB)` });
+    }
+    if (options.msgType === "interactive" && options.content?.type !== "card" && options.content?.schema === "2.0") {
+      const problem = validateCardJsonV2(options.content);
+      if (problem) return feishuError({ status: 400, code: 230099, message: `invalid card JSON 2.0: ${problem}` });
+    }
+    return undefined;
+  }
+
   function sendMessage(options: { call: RecordedCall; via: SentMessage["via"]; replyTo?: string }): RouteReply {
     const { body, query } = options.call;
     const content = parseJsonString(body?.content);
     if (typeof body?.msg_type !== "string") return feishuError({ status: 400, code: 230001, message: "msg_type is required" });
     if (!content.ok) return feishuError({ status: 400, code: 230001, message: "content must be a JSON string" });
-    const message: SentMessage = { via: options.via, msgType: body.msg_type, content: content.value, replyInThread: body.reply_in_thread === true, messageId: `om_fake_${nextId++}`, updates: [] };
+    const uuid = body?.uuid;
+    if (uuid !== undefined && (typeof uuid !== "string" || uuid.length === 0 || uuid.length > 50)) return feishuError({ status: 400, code: 230001, message: "uuid must be a string of 1 to 50 characters" });
+    const earlier = typeof uuid === "string" ? sentByUuid.get(uuid) : undefined;
+    if (earlier && Date.now() - earlier.at < UUID_WINDOW_MS) {
+      const message = messages.get(earlier.messageId)!;
+      return ok({ message_id: message.messageId, msg_type: message.msgType, chat_id: message.receiveIdType === "chat_id" ? message.receiveId : undefined });
+    }
+    const problem = contentProblem({ call: options.call, msgType: body.msg_type, content: content.value });
+    if (problem) return problem;
+    const message: SentMessage = {
+      via: options.via,
+      msgType: body.msg_type,
+      content: content.value,
+      replyInThread: body.reply_in_thread === true,
+      messageId: `om_fake_${nextId++}`,
+      ...(typeof uuid === "string" ? { uuid } : {}),
+      bodyBytes: options.call.bodyBytes,
+      updates: [],
+    };
     if (options.via === "reply") message.replyTo = options.replyTo;
     else {
       if (!receiveIdTypes.has(query.receive_id_type ?? "")) return feishuError({ status: 400, code: 99992402, message: "receive_id_type query must be chat_id, open_id, user_id, union_id or email" });
@@ -129,7 +121,12 @@ export function createOpenApi(options: { appId: string; appSecret: string }) {
       message.receiveId = body.receive_id;
       message.receiveIdType = query.receive_id_type;
     }
+    if (message.msgType === "interactive" && content.value?.type === "card") {
+      const refused = cardKit.claimForMessage({ cardId: content.value?.data?.card_id, messageId: message.messageId });
+      if (refused) return refused;
+    }
     messages.set(message.messageId, message);
+    if (typeof uuid === "string") sentByUuid.set(uuid, { messageId: message.messageId, at: Date.now() });
     return ok({ message_id: message.messageId, msg_type: message.msgType, chat_id: message.receiveIdType === "chat_id" ? message.receiveId : undefined });
   }
 
@@ -232,8 +229,13 @@ export function createOpenApi(options: { appId: string; appSecret: string }) {
         const message = messages.get(params[0] ?? "");
         if (!message) return feishuError({ status: 400, code: 230002, message: `message ${params[0]} was not sent by this bot` });
         if (message.msgType !== "interactive") return feishuError({ status: 400, code: 230001, message: `only interactive (card) messages can be patched, ${message.messageId} is ${message.msgType}` });
+        if (message.content?.type === "card") {
+          return feishuError({ status: 400, code: 230001, message: `${message.messageId} shows card entity ${message.content?.data?.card_id}; change a card entity through CardKit (PUT /open-apis/cardkit/v1/cards/:card_id)` });
+        }
         const content = parseJsonString(call.body?.content);
         if (!content.ok) return feishuError({ status: 400, code: 230001, message: "content must be a JSON string" });
+        const problem = contentProblem({ call, msgType: "interactive", content: content.value });
+        if (problem) return problem;
         message.updates.push(content.value);
         return ok();
       },
@@ -274,63 +276,12 @@ export function createOpenApi(options: { appId: string; appSecret: string }) {
         return file ? fileDownload(file) : feishuError({ status: 400, code: 234003, message: `no file ${fileKey}; register it with addResource()` });
       },
     },
-    {
-      method: "POST",
-      pattern: /^\/open-apis\/cardkit\/v1\/cards$/,
-      handle: ({ call }) => {
-        const data = parseJsonString(call.body?.data);
-        if (call.body?.type !== "card_json" || !data.ok) return feishuError({ status: 400, code: 300301, message: 'body must be { type: "card_json", data: <card JSON string> }' });
-        const cardId = `card_fake_${nextId++}`;
-        cards.set(cardId, { created: data.value, updates: [], settings: [], lastSequence: 0 });
-        return ok({ card_id: cardId });
-      },
-    },
-    {
-      method: "PUT",
-      pattern: /^\/open-apis\/cardkit\/v1\/cards\/([^/]+)\/elements\/([^/]+)\/content$/,
-      handle: ({ call, params }) => {
-        const [cardId, elementId] = params;
-        const card = cards.get(cardId ?? "");
-        const { content, sequence } = call.body ?? {};
-        if (!card) return feishuError({ status: 400, code: 300303, message: `card ${cardId} does not exist` });
-        if (!containsElement(card.created, elementId ?? "")) return feishuError({ status: 400, code: 300305, message: `card ${cardId} has no element_id ${elementId}` });
-        if (typeof content !== "string") return feishuError({ status: 400, code: 300301, message: "content must be a string" });
-        const rejected = checkSequence(card, sequence);
-        if (rejected) return rejected;
-        card.updates.push({ content, sequence });
-        return ok();
-      },
-    },
-    {
-      method: "PATCH",
-      pattern: /^\/open-apis\/cardkit\/v1\/cards\/([^/]+)\/settings$/,
-      handle: ({ call, params }) => {
-        const card = cards.get(params[0] ?? "");
-        const settings = parseJsonString(call.body?.settings);
-        if (!card) return feishuError({ status: 400, code: 300303, message: `card ${params[0]} does not exist` });
-        if (!settings.ok) return feishuError({ status: 400, code: 300301, message: "settings must be a JSON string" });
-        const rejected = checkSequence(card, call.body?.sequence);
-        if (rejected) return rejected;
-        card.settings.push(settings.value);
-        return ok();
-      },
-    },
   ];
 
-  // CardKit rejects a sequence that does not grow, across all operations on one card.
-  function checkSequence(card: { lastSequence: number }, sequence: unknown): RouteReply | undefined {
-    if (typeof sequence !== "number" || !Number.isInteger(sequence) || sequence <= card.lastSequence) {
-      return feishuError({ status: 400, code: 300317, message: `sequence ${String(sequence)} must be an integer greater than ${card.lastSequence}` });
-    }
-    card.lastSequence = sequence;
-    return undefined;
-  }
-
   return {
-    routes,
+    routes: [...routes, ...cardKit.routes],
     sentMessages: (): SentMessage[] => [...messages.values()],
-    cards: (): Map<string, RecordedCard> =>
-      new Map([...cards].map(([cardId, card]) => [cardId, { created: card.created, updates: card.updates, settings: card.settings }])),
+    cards: (): Map<string, RecordedCard> => cardKit.cards(),
     addResource(options: { messageId?: string; fileKey: string; bytes: Buffer; fileName?: string }): void {
       resources.set(options.fileKey, { messageId: options.messageId, bytes: options.bytes, fileName: options.fileName ?? options.fileKey });
     },

@@ -5,6 +5,8 @@ import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTokenCache, fakeAppId, fakeAppSecret, startFakeFeishu, type FakeFeishu } from "./fake-feishu-server.js";
 import { cardActionEvent, messageEvent, postEvent } from "./feishu-events.js";
+import { validateCardJsonV2 } from "./card-json-v2.js";
+import { CARD_BODY_LIMIT_BYTES } from "./fake-feishu-routes.js";
 
 const silentLogger = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {}, trace: () => {} };
 
@@ -39,8 +41,8 @@ describe("fake Feishu Open API with the real SDK client", () => {
       `Bearer ${fake.tenantAccessToken}`,
     ]);
     expect(fake.sentMessages()).toEqual([
-      { via: "create", receiveId: "oc_chat", receiveIdType: "chat_id", msgType: "text", content: { text: "你好" }, replyInThread: false, messageId: created.data?.message_id, updates: [] },
-      { via: "reply", replyTo: "om_user_1", msgType: "text", content: { text: "收到" }, replyInThread: true, messageId: replied.data?.message_id, updates: [] },
+      { via: "create", receiveId: "oc_chat", receiveIdType: "chat_id", msgType: "text", content: { text: "你好" }, replyInThread: false, messageId: created.data?.message_id, bodyBytes: expect.any(Number), updates: [] },
+      { via: "reply", replyTo: "om_user_1", msgType: "text", content: { text: "收到" }, replyInThread: true, messageId: replied.data?.message_id, bodyBytes: expect.any(Number), updates: [] },
     ]);
   });
 
@@ -59,7 +61,8 @@ describe("fake Feishu Open API with the real SDK client", () => {
     const stale = client.cardkit.v1.cardElement.content({ path: { card_id: cardId, element_id: "answer" }, data: { content: "x", sequence: 2, uuid: "u3" } });
 
     await expect(stale).rejects.toThrow();
-    expect(fake.cards().get(cardId)).toEqual({ created: card, updates: [{ content: "区教育局", sequence: 1 }], settings: [{ config: { streaming_mode: false } }] });
+    expect(fake.cards().get(cardId)).toMatchObject({ created: card, updates: [{ content: "区教育局", sequence: 1 }], settings: [{ config: { streaming_mode: false } }] });
+    expect(fake.cards().get(cardId)!.current).toEqual({ schema: "2.0", config: { streaming_mode: false }, body: { elements: [{ tag: "markdown", element_id: "answer", content: "区教育局" }] } });
   });
 
   it("stores uploaded files and serves registered message resources", async () => {
@@ -93,6 +96,73 @@ describe("fake Feishu Open API with the real SDK client", () => {
   it("times out waitFor with the recent calls in the message", async () => {
     await fetch(`${fake.domain}/open-apis/im/v1/nothing`);
     await expect(fake.waitFor(() => false, { timeoutMs: 50 })).rejects.toThrow(/401 GET \/open-apis\/im\/v1\/nothing/);
+  });
+});
+
+describe("the platform's limits in the fake", () => {
+  const card = (elements: object[]) => ({ schema: "2.0", config: { update_multi: true }, body: { elements } });
+
+  it("sends one message for requests with the same uuid, and a new one for another uuid", async () => {
+    const client = createClient();
+    const send = (uuid: string) => client.im.v1.message.reply({ path: { message_id: "om_user_9" }, data: { msg_type: "text", content: JSON.stringify({ text: "收到" }), uuid } });
+    const [first, again, other] = [await send("uuid-a"), await send("uuid-a"), await send("uuid-b")];
+    expect(again.data?.message_id).toBe(first.data?.message_id);
+    expect(other.data?.message_id).not.toBe(first.data?.message_id);
+    expect(fake.sentMessages().map((message) => message.uuid)).toEqual(["uuid-a", "uuid-b"]);
+  });
+
+  it("refuses a card message over 30 KB of request body and accepts one just under", async () => {
+    const client = createClient();
+    const sized = (bytes: number) => card([{ tag: "markdown", content: "x".repeat(bytes) }]);
+    const body = (content: object) => Buffer.byteLength(JSON.stringify({ receive_id: "oc_chat", msg_type: "interactive", content: JSON.stringify(content) }));
+    const fitting = sized(CARD_BODY_LIMIT_BYTES - body(sized(0)));
+    const create = (content: object) => client.im.v1.message.create({ params: { receive_id_type: "chat_id" }, data: { receive_id: "oc_chat", msg_type: "interactive", content: JSON.stringify(content) } });
+    await create(fitting);
+    await expect(create(sized(CARD_BODY_LIMIT_BYTES))).rejects.toThrow();
+    expect(fake.sentMessages()).toHaveLength(1);
+  });
+
+  it("validates card JSON 2.0: an unknown attribute, a 1.0-only component and a wrong button type are refused", () => {
+    const button = { tag: "button", text: { tag: "plain_text", content: "👍" }, type: "default", size: "small", behaviors: [{ type: "callback", value: { a: 1 } }] };
+    expect(validateCardJsonV2(card([{ tag: "markdown", content: "ok", element_id: "answer" }, { tag: "hr" }, { tag: "column_set", flex_mode: "none", columns: [{ tag: "column", width: "auto", elements: [button] }] }]))).toBeUndefined();
+    expect(validateCardJsonV2(card([{ tag: "markdown", content: "ok", text_colour: "red" }]))).toMatch(/text_colour is not a supported attribute/);
+    expect(validateCardJsonV2(card([{ tag: "action", actions: [button] }]))).toMatch(/"action" is not a card JSON 2.0 component/);
+    expect(validateCardJsonV2(card([{ ...button, type: "big" }]))).toMatch(/type must be one of/);
+    expect(validateCardJsonV2({ ...card([]), elements: [] })).toMatch(/card.elements is not a supported attribute/);
+  });
+
+  it("refuses the 11th update of a card entity within a second, and a full update that reuses a sequence", async () => {
+    const client = createClient();
+    const created = await client.cardkit.v1.card.create({ data: { type: "card_json", data: JSON.stringify(card([{ tag: "markdown", element_id: "answer", content: "" }])) } });
+    const cardId = created.data?.card_id ?? "";
+    const results: boolean[] = [];
+    for (let sequence = 1; sequence <= 11; sequence += 1) {
+      results.push(await client.cardkit.v1.cardElement.content({ path: { card_id: cardId, element_id: "answer" }, data: { content: `第${sequence}段`, sequence } }).then(() => true, () => false));
+    }
+    const replace = client.cardkit.v1.card.update({ path: { card_id: cardId }, data: { card: { type: "card_json", data: JSON.stringify(card([{ tag: "markdown", content: "完" }])) }, sequence: 10 } });
+
+    expect(results).toEqual([...Array(10).fill(true), false]);
+    await expect(replace).rejects.toThrow();
+    expect(fake.cards().get(cardId)!.current.body.elements[0].content).toBe("第10段");
+  });
+
+  it("answers a card callback over the long connection with error 200340 when the bot takes longer than 3 s", async () => {
+    const dispatcher = new lark.EventDispatcher({ logger: silentLogger }).register({
+      "card.action.trigger": async () => {
+        await new Promise((resolve) => setTimeout(resolve, 3_200));
+        return { toast: { type: "success", content: "太晚了" } };
+      },
+    });
+    const wsClient = new lark.WSClient({ appId: fakeAppId, appSecret: fakeAppSecret, domain: fake.domain, logger: silentLogger });
+    await wsClient.start({ eventDispatcher: dispatcher });
+    try {
+      await fake.waitFor((current) => current.gatewayConnections() === 1);
+      const outcome = await fake.pushCallback(cardActionEvent({ messageId: "om_card", chatId: "oc_group", operatorOpenId: "ou_staff", value: { a: 1 } }));
+      expect(outcome).toMatchObject({ ok: false, error: 200340 });
+      expect(outcome.elapsedMs).toBeGreaterThanOrEqual(3_000);
+    } finally {
+      wsClient.close({ force: true });
+    }
   });
 });
 

@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHash } from "node:crypto";
+import { CALLBACK_DEADLINE_MS, CALLBACK_TIMEOUT_CODE, judgeCallbackResponse, type CallbackOutcome } from "./card-callback.js";
 import { createFakeGateway, type GatewayAck } from "./fake-feishu-gateway.js";
 import { createOpenApi, feishuError, type FakeFeishuUser, type MultipartBody, type RecordedCall, type RecordedCard, type RouteReply, type SentMessage } from "./fake-feishu-open-api.js";
 
 export type { FakeFeishuUser, RecordedCall, RecordedCard, SentMessage } from "./fake-feishu-open-api.js";
 export { fakeTenantKey } from "./fake-feishu-open-api.js";
+export { CARD_BODY_LIMIT_BYTES } from "./fake-feishu-routes.js";
+export { CARD_UPDATES_PER_SECOND } from "./fake-cardkit.js";
 export { decodeFrame, encodeFrame, type GatewayAck } from "./fake-feishu-gateway.js";
 
 /**
@@ -41,6 +44,18 @@ export interface FakeFeishu {
   addUser(user: FakeFeishuUser): void;
   signInAs(openId: string | undefined, options?: { decline?: boolean }): void;
   setChatMembers(chat: { chatId: string; openIds: string[] }): void;
+  /**
+   * Makes the next `times` (default 1) calls matching method+path run as usual but lose their
+   * response: the connection is cut before the answer, as on a network error after the request
+   * reached Feishu. A client that retries then sends the same request again.
+   */
+  dropResponseNext(options: { method: string; path: RegExp | string; times?: number }): void;
+  /**
+   * Makes the next `times` (default 1) long-connection endpoint calls answer with a gateway error
+   * code (default 1000040350, too many connections), as Feishu does; the SDK gives up on such a
+   * code instead of retrying by itself.
+   */
+  refuseConnectionsNext(options?: { times?: number; code?: number }): void;
   /** Makes the next `times` (default 1) calls matching method+path fail with a Feishu error. */
   failNext(options: { method: string; path: RegExp | string; status?: number; code?: number; message?: string; times?: number }): void;
   /** Waits until predicate(fake) is true or timeoutMs (default 5000) passes, then throws with recent calls. */
@@ -49,6 +64,11 @@ export interface FakeFeishu {
   gatewayConnections(): number;
   /** Sends an event frame to the newest client (waiting up to 5 s for one) and resolves on its ack, or { acked: false } after timeoutMs (default 10000). */
   pushEvent(envelope: object, options?: { timeoutMs?: number }): Promise<GatewayAck>;
+  /**
+   * Sends a card callback (card.action.trigger) over the long connection and judges the answer as
+   * Feishu does: within 3 s, a valid callback response (toast, card or {}), else error 200340.
+   */
+  pushCallback(envelope: object): Promise<CallbackOutcome>;
   /** Terminates live gateway sockets so the client reconnects. */
   dropConnections(): void;
   close(): Promise<void>;
@@ -142,7 +162,9 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
   const calls: RecordedCall[] = [];
   const openApi = createOpenApi({ appId, appSecret });
   const failures: { method: string; path: RegExp | string; reply: RouteReply; remaining: number }[] = [];
-  const gateway = createFakeGateway({ onUpgrade: ({ path, status }) => calls.push({ method: "WS", path, query: {}, headers: {}, body: undefined, at: Date.now(), status }) });
+  const drops: { method: string; path: RegExp | string; remaining: number }[] = [];
+  const refusals = { remaining: 0, code: 1000040350 };
+  const gateway = createFakeGateway({ onUpgrade: ({ path, status }) => calls.push({ method: "WS", path, query: {}, headers: {}, body: undefined, bodyBytes: 0, at: Date.now(), status }) });
   let port = 0;
 
   function route(call: RecordedCall): RouteReply {
@@ -157,6 +179,10 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
     }
     if (call.method === "POST" && call.path === "/callback/ws/endpoint") {
       if (call.body?.AppID !== appId || call.body?.AppSecret !== appSecret) return { json: { code: 1000040343, msg: "fake Feishu: AppID or AppSecret is invalid", data: {} } };
+      if (refusals.remaining > 0) {
+        refusals.remaining -= 1;
+        return { json: { code: refusals.code, msg: "fake Feishu: connection refused (injected)", data: {} } };
+      }
       return { json: gateway.endpointResponse(port) };
     }
     const apiRoute = openApi.routes.find((candidate) => candidate.method === call.method && candidate.pattern.test(call.path));
@@ -178,12 +204,19 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const headers = flattenHeaders(request);
-    const call: RecordedCall = { method: request.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body: undefined, at: Date.now() };
+    const raw = Buffer.concat(chunks);
+    const call: RecordedCall = { method: request.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body: undefined, bodyBytes: raw.length, at: Date.now() };
     calls.push(call);
     try {
-      call.body = parseBody({ raw: Buffer.concat(chunks), contentType: headers["content-type"] ?? "" });
+      call.body = parseBody({ raw, contentType: headers["content-type"] ?? "" });
       const reply = route(call);
       call.status = reply.status ?? 200;
+      const drop = drops.find((candidate) => candidate.method === call.method && matchesPath(call.path, candidate.path) && candidate.remaining > 0);
+      if (drop) {
+        drop.remaining -= 1;
+        request.socket.destroy();
+        return;
+      }
       sendReply(response, reply);
     } catch (error) {
       call.status = 500;
@@ -211,6 +244,13 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
     addUser: openApi.addUser,
     signInAs: openApi.signInAs,
     setChatMembers: openApi.setChatMembers,
+    refuseConnectionsNext(refusal = {}) {
+      refusals.remaining = refusal.times ?? 1;
+      refusals.code = refusal.code ?? 1000040350;
+    },
+    dropResponseNext(drop) {
+      drops.push({ method: drop.method, path: drop.path, remaining: drop.times ?? 1 });
+    },
     failNext(failure) {
       const reply = feishuError({ status: failure.status ?? 400, code: failure.code ?? 230020, message: failure.message ?? "injected failure" });
       failures.push({ method: failure.method, path: failure.path, reply, remaining: failure.times ?? 1 });
@@ -228,6 +268,15 @@ export async function startFakeFeishu(options: { appId?: string; appSecret?: str
     },
     gatewayConnections: gateway.connections,
     pushEvent: gateway.pushEvent,
+    async pushCallback(envelope) {
+      const started = performance.now();
+      const ack = await gateway.pushEvent(envelope, { timeoutMs: CALLBACK_DEADLINE_MS });
+      const elapsedMs = performance.now() - started;
+      if (!ack.acked) return { ok: false, elapsedMs, error: CALLBACK_TIMEOUT_CODE };
+      const payload = ack.ackPayload as { code?: number; data?: unknown } | undefined;
+      if (payload?.code !== 200) return { ok: false, elapsedMs, error: `ack code ${String(payload?.code)}` };
+      return judgeCallbackResponse({ body: payload.data ?? {}, elapsedMs });
+    },
     dropConnections: gateway.dropConnections,
     async close() {
       gateway.close();

@@ -45,6 +45,16 @@ export interface MessageEventOptions {
   mentionAll?: boolean;
   /** Makes it a file message; `text` and mentions are then ignored. */
   file?: { fileKey: string; fileName: string };
+  /** Image, sticker and audio messages; `text` and mentions are then ignored. */
+  image?: { imageKey: string };
+  sticker?: { fileKey: string };
+  audio?: { fileKey: string; durationMs: number };
+  /**
+   * Makes it a rich-text (post) message, as clients send formatted or pasted text: `text` is then
+   * ignored. With `mentionBot` the first paragraph starts with an `at` element whose user_id is the
+   * placeholder "@_user_1"; `mentionName: false` leaves its user_name empty, as Feishu sometimes does.
+   */
+  post?: { title?: string; paragraphs: object[][]; mentionName?: boolean };
   messageId?: string;
   rootId?: string;
   threadId?: string;
@@ -53,6 +63,14 @@ export interface MessageEventOptions {
   createTime?: number;
   token?: string;
   appId?: string;
+}
+
+function postContent(options: { post: NonNullable<MessageEventOptions["post"]>; mentionBot: boolean }): object {
+  const { post } = options;
+  const at = { tag: "at", user_id: "@_user_1", user_name: post.mentionName === false ? "" : "上街信息助手", style: [] };
+  const paragraphs = post.paragraphs.map((paragraph, index) => (index === 0 && options.mentionBot ? [at, ...paragraph] : paragraph));
+  if (paragraphs.length === 0 && options.mentionBot) paragraphs.push([at]);
+  return { title: post.title ?? "", content: paragraphs };
 }
 
 /** An im.message.receive_v1 envelope (schema 2.0). */
@@ -68,7 +86,15 @@ export function messageEvent(options: MessageEventOptions): object {
   if (options.mentionAll) text = `@_all ${text}`;
   const body = options.file
     ? { message_type: "file", content: JSON.stringify({ file_key: options.file.fileKey, file_name: options.file.fileName }) }
-    : { message_type: "text", content: JSON.stringify({ text }), ...(mentions.length > 0 ? { mentions } : {}) };
+    : options.image
+      ? { message_type: "image", content: JSON.stringify({ image_key: options.image.imageKey }) }
+      : options.sticker
+        ? { message_type: "sticker", content: JSON.stringify({ file_key: options.sticker.fileKey }) }
+        : options.audio
+          ? { message_type: "audio", content: JSON.stringify({ file_key: options.audio.fileKey, duration: options.audio.durationMs }) }
+          : options.post
+            ? { message_type: "post", content: JSON.stringify(postContent({ post: options.post, mentionBot: Boolean(options.mentionBot) })), ...(mentions.length > 0 ? { mentions } : {}) }
+            : { message_type: "text", content: JSON.stringify({ text }), ...(mentions.length > 0 ? { mentions } : {}) };
   return {
     schema: "2.0",
     header: header({ eventType: "im.message.receive_v1", eventId: options.eventId, createTime, token: options.token, appId: options.appId }),

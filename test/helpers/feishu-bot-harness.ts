@@ -2,6 +2,7 @@ import pino from "pino";
 import type { Application } from "../../src/app/create-application.js";
 import { loadConfig } from "../../src/config.js";
 import { createFeishuBot, type FeishuBot } from "../../src/feishu/feishu-bot.js";
+import type { SummaryUrl } from "../../src/feishu/fit-answer-card.js";
 import type { ChatModel } from "../../src/models/chat-model.js";
 import { createLogger, type Logger } from "../../src/log.js";
 import { startWebServer, type WebServer } from "../../src/web/start-web-server.js";
@@ -27,6 +28,7 @@ export async function startBot(options: {
   chatModel?: ChatModel;
   /** Default: silent. */
   logger?: Logger;
+  summaryUrl?: SummaryUrl;
 }): Promise<RunningBot> {
   const config = loadConfig({
     LOG_LEVEL: "silent",
@@ -53,13 +55,15 @@ export async function startBot(options: {
       bot = createFeishuBot({
         feishu: config.feishu!,
         answer,
-        streaming: options.chatModel !== undefined,
+        writtenByModel: options.chatModel !== undefined,
         catalog: application.catalog,
         ingest: application.ingest,
         feedback: application.feedback,
         seenMessages: application.seenMessages,
         publicLinks: config.server.publicBaseUrl !== undefined,
         logger,
+        summaryUrl: options.summaryUrl,
+        connection: { readyTimeoutMs: 5_000, backoff: { initialMs: 200, maxMs: 2_000 } },
       });
       return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;
     },
