@@ -1,5 +1,4 @@
-#!/usr/bin/env node
-// Compiles src/ to dist/ (tsc) unless dist/ is newer than every source: `npm start` runs the compiled program.
+// Compiles src/ to dist/ (tsc) unless dist/ is newer than every source: the product runs compiled JavaScript.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -17,8 +16,15 @@ function newestSource(directory) {
   return newest;
 }
 
-const sources = Math.max(newestSource(path.join(root, "src")), ...["tsconfig.json", "tsconfig.build.json", "package-lock.json"].map((file) => statSync(path.join(root, file)).mtimeMs));
-if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
+/** Runs tsc when a source, tsconfig or the lock file changed since the last build; a no-op (a few ms) otherwise. */
+export function buildIfNeeded() {
+  const compiler = path.join(root, "node_modules/typescript/bin/tsc");
+  // An installed copy without sources or compiler runs what it has.
+  if (!existsSync(compiler) || !existsSync(path.join(root, "src"))) return;
+  const sources = Math.max(newestSource(path.join(root, "src")), ...["tsconfig.json", "tsconfig.build.json", "package-lock.json"].map((file) => statSync(path.join(root, file)).mtimeMs));
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
   process.stderr.write("正在编译（tsc）……\n");
-  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
+  execFileSync(process.execPath, [compiler, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildIfNeeded();

@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// The installed command runs the compiled program (npm run build); `npm run cli` runs the sources through tsx.
-import { existsSync } from "node:fs";
+// The command runs the compiled program, compiling first when the sources changed (`npm run cli` runs them through tsx instead).
+import { buildIfNeeded } from "./build-if-needed.mjs";
 
-const main = new URL("../dist/cli/main.js", import.meta.url);
-if (!existsSync(main)) {
-  process.stderr.write("错误：还没有编译；请先在项目目录运行 npm run build（或 npm start，它会先编译）\n");
-  process.exit(2);
-}
-await import(main.href);
+buildIfNeeded();
+await import(new URL("../dist/cli/main.js", import.meta.url).href);

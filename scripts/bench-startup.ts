@@ -15,7 +15,8 @@ import { generateCorpus } from "./generate-corpus.js";
 
 const { values } = parseArgs({ options: { items: { type: "string", default: "10000" }, runs: { type: "string", default: "15" } } });
 const root = path.resolve(import.meta.dirname, "..");
-const main = path.join(root, "dist/cli/main.js");
+// What staff run: the bin, which checks the build is current, then the compiled program.
+const main = path.join(root, "bin/bulletin-bot.js");
 const quietEnv = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn" };
 
 function wall(command: string[]): number {
