@@ -6,5 +6,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Many files wait on child processes, servers and timers more than on the CPU: three at once keep both cores busy.
+    maxWorkers: 3,
+    // Files share a worker's module cache (the segmenter's dictionary loads once per worker, not once per file).
+    // Tests keep no module state between files: each opens its own data directory, servers and fakes.
+    isolate: false,
   },
 });

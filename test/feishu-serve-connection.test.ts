@@ -65,7 +65,8 @@ describe("serve with the long connection", () => {
     await fake.waitFor((current) => current.gatewayConnections() === 1, { timeoutMs: 15_000 });
     expect(fake.callsTo("POST", "/callback/ws/endpoint").length).toBe(3);
     expect(logs.text).toMatch(/feishu long connection retrying/);
-    expect(logs.text).toMatch(/feishu long connection connected/);
+    // The gateway sees the client before the child's log line reaches us through its pipe.
+    await fake.waitFor(() => /feishu long connection connected/.test(logs.text));
     expect((await fetch(`${url}healthz`)).status).toBe(200);
     const messageId = `om_serve_ws_${Date.now()}`;
     const ack = await fake.pushEvent(messageEvent({ chatId: "oc_p2p_serve", chatType: "p2p", senderOpenId: "ou_staff", text: "/latest", messageId }));

@@ -133,7 +133,7 @@ export function openDatabase(options: { dataDir: string }): Database.Database {
   }
   try {
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    database.pragma("journal_mode = WAL");
+    enableWriteAheadLog(database);
     database.pragma("synchronous = NORMAL");
     database.pragma("foreign_keys = ON");
     migrate(database, file);
@@ -142,6 +142,25 @@ export function openDatabase(options: { dataDir: string }): Database.Database {
     throw error;
   }
   return database;
+}
+
+/**
+ * Switching a new database to WAL takes an exclusive lock and, unlike other statements, does not
+ * wait for the busy timeout: two processes creating the store at the same instant would see
+ * SQLITE_BUSY. So it is retried, briefly, for up to BUSY_TIMEOUT_MS.
+ */
+function enableWriteAheadLog(database: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      if (database.pragma("journal_mode", { simple: true }) !== "wal") database.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, 10 + Math.random() * 20);
+    }
+  }
 }
 
 function schemaVersion(database: Database.Database): number {

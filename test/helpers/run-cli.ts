@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { runCli } from "../../src/cli/program.js";
 import { CONFIG_VARIABLES } from "../../src/config.js";
+import { buildIfNeeded } from "../../bin/build-if-needed.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -37,13 +38,23 @@ export async function runCliInProcess(args: readonly string[], options: { env?: 
   return { code, stdout, stderr };
 }
 
+let built = false;
+
+/** The compiled program (dist/) is current with the sources: child processes run it as staff do. */
+export function ensureBuilt(): void {
+  if (built) return;
+  buildIfNeeded();
+  built = true;
+}
+
 /**
- * Starts the real CLI in a child process, as `npm run cli` does (tsx, no build step), with a sealed
- * environment: PATH and HOME only, plus what the test gives.
- * `wrapper` runs it under another command, e.g. ["/usr/bin/time", "-f", "%M", "-o", file].
+ * Starts the real CLI in a child process, as staff run it (bin/bulletin-bot.js: the compiled
+ * program, rebuilt first when the sources changed), with a sealed environment: PATH and HOME only,
+ * plus what the test gives. `wrapper` runs it under another command, e.g. ["/usr/bin/time", "-f", "%M", "-o", file].
  */
 export function spawnCli(args: readonly string[], options: { env?: Record<string, string>; wrapper?: readonly string[] } = {}): ChildProcess {
-  const [command, ...rest] = [...(options.wrapper ?? []), process.execPath, "--import", "tsx", path.join(ROOT, "src/cli/main.ts"), ...args];
+  ensureBuilt();
+  const [command, ...rest] = [...(options.wrapper ?? []), process.execPath, path.join(ROOT, "dist/cli/main.js"), ...args];
   return spawn(command!, rest, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...blankConfiguration(), ...sealedEnvironment(options.env) },

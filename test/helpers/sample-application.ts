@@ -7,7 +7,9 @@ import { createLogger } from "../../src/log.js";
 import { ROOT } from "./run-cli.js";
 
 export const SAMPLES = path.join(ROOT, "data/samples");
-export { CORPUS } from "./shared.js";
+import { CORPUS } from "./shared.js";
+
+export { CORPUS };
 export const TODAY = "2026-11-23";
 
 /**
@@ -22,9 +24,39 @@ export async function sampleApplication(options: {
   const { paths, env, ...rest } = options;
   const dataDir = mkdtempSync(path.join(tmpdir(), "application-"));
   const config = loadConfig({ LOG_LEVEL: "silent", ...env });
-  const application = await createApplication({ config, dataDir, logger: createLogger({ level: "silent" }), chatModel: null, today: TODAY, ...rest });
+  const open = () => createApplication({ config, dataDir, logger: createLogger({ level: "silent" }), chatModel: null, today: TODAY, ...rest });
+  const template = await preparedTemplate({ paths, custom: rest.embedder !== undefined || env !== undefined });
+  if (template) {
+    cpSync(template, dataDir, { recursive: true });
+    return { application: await open(), dataDir };
+  }
+  const application = await open();
   await application.ingest({ paths });
   return { application, dataDir };
+}
+
+const templates = new Map<string, Promise<string>>();
+
+/**
+ * The bundled samples and ../shared never change during a run: they are ingested and indexed once
+ * per test process into a template directory, which each caller gets a copy of.
+ */
+async function preparedTemplate(options: { paths: readonly string[]; custom: boolean }): Promise<string | undefined> {
+  const immutable = options.paths.every((entry) => [SAMPLES, CORPUS].some((root) => entry === root || entry.startsWith(`${root}${path.sep}`)));
+  if (!immutable || options.custom) return undefined;
+  const key = options.paths.join("\n");
+  let template = templates.get(key);
+  if (!template) {
+    template = (async () => {
+      const directory = mkdtempSync(path.join(tmpdir(), "application-template-"));
+      const application = await createApplication({ config: loadConfig({ LOG_LEVEL: "silent" }), dataDir: directory, logger: createLogger({ level: "silent" }), chatModel: null });
+      await application.ingest({ paths: options.paths });
+      application.close();
+      return directory;
+    })();
+    templates.set(key, template);
+  }
+  return template;
 }
 
 /** Copies the samples into a scratch folder so a test can change or add files. */
