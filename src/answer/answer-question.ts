@@ -34,6 +34,8 @@ export interface AskRequest {
   onToken?: (token: string) => void;
   /** Aborts a model's request when the person who asked has left. */
   signal?: AbortSignal;
+  /** The day relative times are read against ("去年", "上个月"); default the application's today. */
+  today?: string;
 }
 
 /** Answers one staff question from the bulletins. */
@@ -43,7 +45,7 @@ export type Answerer = (request: AskRequest) => Promise<Answer>;
 export interface AnswererParts {
   catalog: BulletinCatalog;
   /** Reads a question (intent, units, period, issue), taking unit and period from `previous` for a follow-up. */
-  understand: (options: { text: string; previous?: QueryUnderstanding }) => QueryUnderstanding;
+  understand: (options: { text: string; previous?: QueryUnderstanding; today?: string }) => QueryUnderstanding;
   conversations?: ConversationStore<QueryUnderstanding>;
   /** The search stack, opened on the first question that needs it. */
   retrieval: () => Promise<Retrieval>;
@@ -73,7 +75,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       ? { chatModel: parts.chatModel, logger, ...(request.onToken ? { onToken: request.onToken } : {}), ...(request.signal ? { signal: request.signal } : {}) }
       : undefined;
     const previous = request.conversation ? parts.conversations?.previous(request.conversation) : undefined;
-    const understanding = parts.understand({ text: question, ...(previous ? { previous } : {}) });
+    const understanding = parts.understand({ text: question, ...(previous ? { previous } : {}), ...(request.today ? { today: request.today } : {}) });
     if (request.conversation) parts.conversations?.remember(request.conversation, understanding);
 
     if (understanding.intent === "summary" && understanding.units.length > 0) {

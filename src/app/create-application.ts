@@ -122,8 +122,8 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
         const writer = answererOptions.chatModel === null ? undefined : (answererOptions.chatModel ?? chatModel);
         return createAnswerer({
           catalog: store,
-          understand: ({ text, previous }) =>
-            understandQuery({ text, today: fixedToday ?? localDate(), units: currentUnits(), ...(previous ? { previous } : {}) }),
+          understand: ({ text, previous, today }) =>
+            understandQuery({ text, today: today ?? fixedToday ?? localDate(), units: currentUnits(), ...(previous ? { previous } : {}) }),
           conversations,
           retrieval: async () => (await search()).retrieval,
           ...(answererOptions.links ? { links: answererOptions.links } : {}),

@@ -14,6 +14,10 @@ const questionSchema = z.object({
   expect: z.array(expectation),
   match: z.enum(["any", "all", "top1", "none"]),
   answer_contains: z.array(z.string()).default([]),
+  /** What the question tests (reworded-fact, near-miss, …): pass rates are reported per category. */
+  category: z.string().optional(),
+  /** The day the question is asked on, for relative times ("去年", "上个月"); default the run's today. */
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为 YYYY-MM-DD").optional(),
 });
 
 export type EvalQuestion = z.infer<typeof questionSchema>;

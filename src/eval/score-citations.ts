@@ -50,6 +50,12 @@ export interface Metrics {
   top1Accuracy: number | null;
   /** `match: none` questions answered with no citation. */
   refusalRate: number | null;
+  /** Answerable questions refused (no citation), over answerable questions. */
+  falseRefusals: number | null;
+  /** Unanswerable questions answered with citations, over unanswerable questions. */
+  falseAnswers: number | null;
+  /** Passed / questions per `category`, for question files that give one. */
+  byCategory: Record<string, { passed: number; questions: number }>;
 }
 
 const ratio = (count: number, total: number) => (total === 0 ? null : count / total);
@@ -66,5 +72,19 @@ export function summarize(scored: readonly { question: EvalQuestion; score: Ques
     summaryRecall: ratio(of("all").filter(({ score }) => score.fullRecall).length, of("all").length),
     top1Accuracy: ratio(of("top1").filter(({ score }) => score.firstHit === 1).length, of("top1").length),
     refusalRate: ratio(of("none").filter(({ score }) => score.refused).length, of("none").length),
+    falseRefusals: ratio(answerable.filter(({ score }) => score.refused).length, answerable.length),
+    falseAnswers: ratio(of("none").filter(({ score }) => !score.refused).length, of("none").length),
+    byCategory: byCategory(scored),
   };
+}
+
+function byCategory(scored: readonly { question: EvalQuestion; score: QuestionScore }[]): Record<string, { passed: number; questions: number }> {
+  const categories: Record<string, { passed: number; questions: number }> = {};
+  for (const { question, score } of scored) {
+    if (question.category === undefined) continue;
+    const entry = (categories[question.category] ??= { passed: 0, questions: 0 });
+    entry.questions += 1;
+    if (score.passed) entry.passed += 1;
+  }
+  return categories;
 }

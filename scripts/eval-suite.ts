@@ -1,0 +1,59 @@
+/**
+ * Every question file, side by side in one run over one store (data/samples + ../shared/corpus):
+ * the product against plain BM25 (and, with --all-systems, the vector and LangChain baselines).
+ *   npx tsx scripts/eval-suite.ts [--files tune,holdout] [--all-systems] [--failures] [--json]
+ * Tune only on test/fixtures/eval/tune.jsonl; holdout.jsonl is for reporting.
+ */
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createApplication } from "../src/app/create-application.js";
+import { formatEvalReport } from "../src/cli/eval-report.js";
+import { loadConfig } from "../src/config.js";
+import { readEvalQuestions } from "../src/eval/eval-question.js";
+import { EVAL_SYSTEMS, runEval } from "../src/eval/run-eval.js";
+import { createLogger } from "../src/log.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SHARED = path.resolve(ROOT, "../shared");
+const FILES: Record<string, string> = {
+  tune: "test/fixtures/eval/tune.jsonl",
+  holdout: "test/fixtures/eval/holdout.jsonl",
+  shared: path.join(SHARED, "eval/questions.jsonl"),
+  own50: "test/fixtures/questions.jsonl",
+  counts: "test/fixtures/eval/counts.jsonl",
+};
+
+const { values } = parseArgs({ options: { files: { type: "string" }, "all-systems": { type: "boolean" }, failures: { type: "boolean" }, json: { type: "boolean" } } });
+const chosen = values.files ? values.files.split(",") : Object.keys(FILES);
+const corpus = path.join(SHARED, "corpus");
+const paths = [path.join(ROOT, "data/samples"), ...(existsSync(corpus) ? [corpus] : [])];
+
+const application = await createApplication({
+  config: loadConfig({ LOG_LEVEL: "silent" }),
+  dataDir: mkdtempSync(path.join(tmpdir(), "eval-suite-")),
+  logger: createLogger({ level: "silent" }),
+  chatModel: null,
+  today: "2026-11-28",
+});
+await application.ingest({ paths });
+const summary: string[] = [];
+for (const name of chosen) {
+  const file = path.resolve(ROOT, FILES[name] ?? name);
+  if (!existsSync(file)) {
+    console.log(`skipping ${name}: ${file} not found`);
+    continue;
+  }
+  const report = await runEval({ application, questions: readEvalQuestions(file), systems: values["all-systems"] ? EVAL_SYSTEMS : ["hybrid", "bm25"] });
+  if (values.json) {
+    console.log(JSON.stringify({ file: name, report }));
+    continue;
+  }
+  const text = formatEvalReport(report);
+  console.log(`\n## ${name} (${path.relative(ROOT, file)})\n${values.failures ? text : text.split("\nhybrid 未通过")[0]}`);
+  const [hybrid, bm25] = report.systems;
+  summary.push(`${name}: hybrid ${hybrid?.metrics.passed}/${report.questions}, bm25 ${bm25?.metrics.passed}/${report.questions}`);
+}
+console.log(`\n${summary.join("\n")}`);
+application.close();
