@@ -48,7 +48,7 @@ describe("understandQuery: exact readings", () => {
       intent: "source", units: [], unitMentions: [],
       period: { from: "2023-08-14", to: "2023-08-14", label: "2023年8月14日", explicit: true }, date: "2023-08-14", keywords: "",
     }],
-    ["第 8 期有哪些内容", { intent: "fact", units: [], unitMentions: [], issue: { number: 8 }, keywords: "内容" }],
+    ["第 8 期有哪些内容", { intent: "overview", units: [], unitMentions: [], issue: { number: 8 }, keywords: "" }],
     ["区委编办出台了什么文件", {
       intent: "fact", units: ["区委编办"], unitMentions: [{ unit: "区委编办", alias: "区委编办" }], keywords: "出台 文件",
     }],

@@ -8,6 +8,7 @@ import type { Logger } from "../log.js";
 import type { ChatModel } from "../models/chat-model.js";
 import { createChatModel } from "../models/create-chat-model.js";
 import type { Embedder } from "../models/embedder.js";
+import { readThesaurus, type Thesaurus } from "../query/thesaurus.js";
 import { understandQuery, type QueryUnderstanding } from "../query/understand-query.js";
 import { createUnitMatcher, readUnitAliasLines, type UnitMatcher } from "../query/unit-aliases.js";
 import type { SearchParameters } from "../search/hybrid-search.js";
@@ -20,6 +21,7 @@ import { createSeenMessageStore, type SeenMessageStore } from "../store/seen-mes
 import { localDate } from "./local-date.js";
 
 const ALIAS_FILE = fileURLToPath(new URL("../../data/dictionary/unit-aliases.txt", import.meta.url));
+const THESAURUS_FILE = fileURLToPath(new URL("../../data/dictionary/synonyms.txt", import.meta.url));
 
 export type { SearchStack };
 
@@ -67,6 +69,8 @@ export interface ApplicationOptions {
   /** Replaces the configured chat model; null forces extractive answers. */
   chatModel?: ChatModel | null;
   parameters?: Partial<SearchParameters>;
+  /** Replaces data/dictionary/synonyms.txt; null searches without synonyms (to measure what they add). */
+  thesaurus?: Thesaurus | null;
 }
 
 /**
@@ -101,7 +105,8 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
     let stack: Promise<SearchStack> | undefined;
     const openStack = async (): Promise<SearchStack> => {
       const { openSearchStack } = await import("./open-search-stack.js");
-      return openSearchStack({ config, dataDir, logger, chunks, contentVersion: store.contentVersion, unitNames, embedder: options.embedder, parameters: options.parameters });
+      const thesaurus = options.thesaurus === null ? undefined : (options.thesaurus ?? readThesaurus({ path: THESAURUS_FILE }));
+      return openSearchStack({ config, dataDir, logger, chunks, contentVersion: store.contentVersion, unitNames, embedder: options.embedder, parameters: options.parameters, thesaurus });
     };
     const search = () => {
       stack ??= openStack().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { createSearcher, type SearchParameters } from "../search/hybrid-search.j
 import { readIndexManifest } from "../search/index-manifest.js";
 import { createRetrieval } from "../search/retrieval.js";
 import { openSearchIndex } from "../search/search-index.js";
+import type { Thesaurus } from "../query/thesaurus.js";
 import type { ChunkStore } from "../store/chunk-store.js";
 import { createJiebaTokenizer } from "../text/jieba-tokenizer.js";
 import type { Retrieval } from "../search/retrieval.js";
@@ -34,6 +35,7 @@ export async function openSearchStack(options: {
   unitNames: () => string[];
   embedder?: Embedder | undefined;
   parameters?: Partial<SearchParameters> | undefined;
+  thesaurus?: Thesaurus | undefined;
 }): Promise<SearchStack> {
   const { config, logger } = options;
   const tokenizer = createJiebaTokenizer();
@@ -41,7 +43,11 @@ export async function openSearchStack(options: {
   const queryEmbedder = options.embedder ?? (await createQueryEmbedder({ config, embedder }));
   const index = openSearchIndex({ chunks: options.chunks, contentVersion: options.contentVersion, unitNames: options.unitNames, dataDir: options.dataDir, embedder, tokenizer });
   await index.sync();
-  const searcher = createSearcher({ index, queryEmbedder, queryTimeoutMs: config.embedding?.queryTimeoutMs, logger, ...(options.parameters ? { parameters: options.parameters } : {}) });
+  const searcher = createSearcher({
+    index, queryEmbedder, queryTimeoutMs: config.embedding?.queryTimeoutMs, logger,
+    ...(options.parameters ? { parameters: options.parameters } : {}),
+    ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}),
+  });
   const refresh = createIndexRefresher({ index, contentVersion: options.contentVersion, logger });
   return { index, retrieval: createRetrieval({ index, search: searcher.search, refresh }) };
 }

@@ -27,12 +27,16 @@ interface Candidate extends Period {
 }
 
 const NUMBER = "[0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3}";
-const YEAR_WORD = "(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(今年|本年|去年|前年|明年)度?)";
-const PART = `(上半年|下半年|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号])?)`;
+// 2023年, 二〇二三年, 23年 (two digits, not after 第/近/连续/满…: "连续12年" is a duration), 今年…, 两年前.
+const YEAR_WORD =
+  "(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(?<![0-9第近续满共约达超过每])([0-9]{2})\\s*年(?![前间内来多里])|(大前年|今年|本年|去年|前年|明年)度?|(?<![0-9])(" + NUMBER + "|几)\\s*年前)";
+const SEASON = "春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中|岁末";
+const PART = `(上半年|下半年|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;
 const SINCE = "(?:\\s*(以来|至今))?";
 
 const YEAR_ONLY = new RegExp(`^${YEAR_WORD}`);
-const YEAR_PATTERN = new RegExp(`${YEAR_WORD}(?:\\s*${PART})?${SINCE}`, "g");
+// "2023年底": after a year, a bare 初/底/末 is its start or end.
+const YEAR_PATTERN = new RegExp(`${YEAR_WORD}(?:\\s*(?:${PART}|(初|底|末)(?![0-9])))?${SINCE}`, "g");
 const NUMERIC_PATTERN = /(?<![0-9])((?:19|20)[0-9]{2})[.\-/](1[0-2]|0?[1-9])(?:[.\-/](3[01]|[12][0-9]|0?[1-9]))?(?![0-9])/g;
 const YEARLESS_PATTERN = new RegExp(`${PART}${SINCE}`, "g");
 const RELATIVE_PATTERN = /(本月|这个月|当月|上个月|上月|本季度|这个季度|上个季度|上季度|本周|这周|这个星期|上周|上个星期)(?:\s*(以来))?/g;
@@ -76,19 +80,34 @@ function collect(text: string, pattern: RegExp, build: (match: RegExpExecArray) 
 }
 
 function fromYearMatch(match: RegExpExecArray, today: SimpleDate): Built | undefined {
-  const [, digits, relative, part, quarter, month, day, since] = match;
-  const year = digits ? parseYear(digits) : today.year + ({ 今年: 0, 本年: 0, 去年: -1, 前年: -2, 明年: 1 }[relative ?? "今年"] ?? 0);
+  const [, digits, twoDigits, relative, ago, part, quarter, month, day, monthEdge, season, yearEdge, since] = match;
+  const year = yearOf({ digits, twoDigits, relative, ago, today });
   if (year === undefined) return undefined;
-  const range = partRange({ year, part, quarter, month, day });
+  const range = partRange({ year, part, quarter, month, day, monthEdge, season: season ?? (yearEdge ? `年${yearEdge}` : undefined) });
   // "2023年13月": keep the year, leave the impossible month in the text.
   const yearOnly = partRange({ year });
   if (!range) return yearOnly && { ...yearOnly, explicit: true, priority: 3, length: YEAR_ONLY.exec(match[0])?.[0].length ?? 0 };
   return withSince({ ...range, explicit: true, priority: 3 }, since, today);
 }
 
+/** The year a year word names; two-digit years are this century's, and only up to next year. */
+function yearOf(options: { digits?: string | undefined; twoDigits?: string | undefined; relative?: string | undefined; ago?: string | undefined; today: SimpleDate }): number | undefined {
+  const { digits, twoDigits, relative, ago, today } = options;
+  if (digits) return parseYear(digits);
+  if (twoDigits) {
+    const year = 2000 + Number(twoDigits);
+    return year <= today.year + 1 ? year : undefined;
+  }
+  if (ago) {
+    const count = ago === "几" ? undefined : parseNumber(ago);
+    return count === undefined ? undefined : today.year - count;
+  }
+  return today.year + ({ 今年: 0, 本年: 0, 去年: -1, 前年: -2, 大前年: -3, 明年: 1 }[relative ?? "今年"] ?? 0);
+}
+
 function fromYearlessMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
-  const [, part, quarter, month, day, since] = match;
-  const range = partRange({ year: today.year, part, quarter, month, day });
+  const [, part, quarter, month, day, monthEdge, season, since] = match;
+  const range = partRange({ year: today.year, part, quarter, month, day, monthEdge, season });
   if (!range) return undefined;
   return withSince({ ...range, explicit: false, priority: 1 }, since, today);
 }
@@ -135,8 +154,17 @@ function fromRollingMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candi
 }
 
 /** A part of `year`: whole year, half, quarter, month or day; undefined for impossible numbers. */
-function partRange(options: { year: number; part?: string | undefined; quarter?: string | undefined; month?: string | undefined; day?: string | undefined }) {
-  const { year, part, quarter, month, day } = options;
+function partRange(options: {
+  year: number;
+  part?: string | undefined;
+  quarter?: string | undefined;
+  month?: string | undefined;
+  day?: string | undefined;
+  monthEdge?: string | undefined;
+  season?: string | undefined;
+}) {
+  const { year, part, quarter, month, day, monthEdge, season } = options;
+  if (season) return seasonRange(year, season);
   if (!part) return stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年` });
   if (part === "上半年") return stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 6, day: 30 }, label: `${year}年上半年` });
   if (part === "下半年") return stringify({ from: { year, month: 7, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年下半年` });
@@ -146,6 +174,7 @@ function partRange(options: { year: number; part?: string | undefined; quarter?:
   }
   const monthNumber = month === undefined || /两/.test(month) ? undefined : parseNumber(month);
   if (monthNumber === undefined || monthNumber < 1 || monthNumber > 12) return undefined;
+  if (day === undefined && monthEdge) return stringify(monthEdgeRange(year, monthNumber, monthEdge));
   if (day === undefined) return stringify(monthRange(year, monthNumber));
   const dayNumber = parseNumber(day);
   if (dayNumber === undefined || dayNumber < 1 || dayNumber > daysInMonth(year, monthNumber)) return undefined;
@@ -157,6 +186,35 @@ function withSince<T extends { from: string; to: string; label: string }>(range:
   if (!since) return range;
   const to = formatIso(today);
   return { ...range, to, label: `${range.label.replace(/（.*$/, "")}以来（${range.from} 至 ${to}）` };
+}
+
+// People say 年底 for the last quarter and 开春 for March to May; the ranges are generous on purpose.
+const SEASONS: Record<string, { from: [number, number]; to: [number, number]; name: string }> = {
+  春: { from: [3, 1], to: [5, 31], name: "春季" },
+  夏: { from: [6, 1], to: [8, 31], name: "夏季" },
+  秋: { from: [9, 1], to: [11, 30], name: "秋季" },
+  冬: { from: [12, 1], to: [14, 28], name: "冬季" },
+  初: { from: [1, 1], to: [3, 31], name: "初" },
+  中: { from: [5, 1], to: [8, 31], name: "年中" },
+  底: { from: [10, 1], to: [12, 31], name: "底" },
+};
+
+function seasonRange(year: number, word: string) {
+  const key = /开春/.test(word) ? "春" : /岁末|年末|年底/.test(word) ? "底" : word.startsWith("年") ? word[1] ?? "" : word[0] ?? "";
+  const season = SEASONS[key];
+  if (!season) return undefined;
+  const at = ([month, day]: [number, number]): SimpleDate => {
+    const moved = addMonths({ year, month: 1, day: 1 }, month - 1);
+    return { ...moved, day: Math.min(day, daysInMonth(moved.year, moved.month)) };
+  };
+  return stringify({ from: at(season.from), to: at(season.to), label: `${year}年${season.name}` });
+}
+
+/** 10月初 / 中旬 / 底: the part of the month people mean, with a margin (a bulletin of the 14th is "中旬"). */
+function monthEdgeRange(year: number, month: number, edge: string) {
+  const last = daysInMonth(year, month);
+  const [from, to] = edge === "上旬" ? [1, 10] : edge === "初" ? [1, 15] : edge === "中旬" ? [6, 25] : edge === "下旬" ? [21, last] : [16, last];
+  return { from: { year, month, day: from }, to: { year, month, day: to }, label: `${year}年${month}月${edge}` };
 }
 
 function monthRange(year: number, month: number) {

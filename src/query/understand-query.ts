@@ -1,11 +1,13 @@
+import { foldTraditional } from "../text/fold-traditional.js";
 import { parseNumber, parsePeriod } from "./parse-period.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 
-export type QueryIntent = "fact" | "summary" | "source";
+/** fact: a figure or event; summary: a unit's reports; source: the document; overview: what an issue contains. */
+export type QueryIntent = "fact" | "summary" | "source" | "overview";
 
 /** What a staff question asks for, recognised without an LLM. */
 export interface QueryUnderstanding {
-  /** The question as received. */
+  /** The question as received, traditional characters folded to simplified (same length). */
   text: string;
   intent: QueryIntent;
   /** Canonical units mentioned, in order; an ambiguous alias contributes every candidate. */
@@ -17,6 +19,12 @@ export interface QueryUnderstanding {
   issue?: { number: number; year?: number };
   /** A full calendar day given in the question (2023年8月14日): the issue published that day. */
   date?: string;
+  /** "最新一期", "最近一期原件": the latest issue on record. */
+  latestIssue?: true;
+  /** "去年10月底那期": the period names an issue by its date rather than a span of reports. */
+  issueInPeriod?: true;
+  /** Written in English (mostly Latin letters): the bot understands its intents, and answers in Chinese. */
+  english?: true;
   /** The question without unit, period, issue, command and question filler words, for lexical search. */
   keywords: string;
   /** What a short follow-up took from `previous`. */
@@ -35,17 +43,26 @@ const ISSUE_PATTERN = /(?:(?<![0-9])([0-9]{4})\s*年\s*(?:的\s*)?)?第\s*([0-9]
 const SOURCE_STRONG = /原文|全文|原件|原稿|链接|下载|附件|pdf|word版|电子版/gi;
 // Asking for a document only when an issue or a date says which one.
 const SOURCE_WEAK = /文件|发给我|发我|给我|发一下|调出|打开|看看|查看/g;
-const SUMMARY_STRONG = /(?:总结|汇总|概括|梳理|归纳|综述|盘点|概述|回顾|小结)(?:一下)?/g;
+const SUMMARY_STRONG = /(?:总结|汇总|概括|梳理|归纳|综述|盘点|概述|回顾|小结|捋一捋|捋捋|捋一遍|捋一下|捋|理一理|过一遍|整理)(?:一下|一遍|下)?/g;
 // "What work did X report": a summary over a long period, a lookup within one month or less.
-const SUMMARY_WORK = /(?:报送|上报|报告|开展|推进|完成|报|做|干)(?:了|过)?的?(?:哪些|什么|些什么)?(?:主要|重点)?工作(?:情况|亮点|成效|成果)?|(?:主要|重点)?工作(?:情况|亮点|成效|成果)|有哪些工作/g;
+const SUMMARY_WORK = /(?:报送|上报|报告|开展|推进|完成|报|做|干)(?:了|过)?的?(?:哪些|什么|些什么)?(?:主要|重点)?工作(?:情况|亮点|成效|成果)?|(?:主要|重点)?工作(?:情况|亮点|成效|成果)|有哪些工作|(?:报送|上报|报|发|上)(?:了|过)(?:些|哪些)?(?:什么|啥|哪些)(?:东西|信息|内容|事情?)?|(?:报送|上报|报|发)(?:的|过的)(?:东西|信息|内容)|(?:干|做|搞|说|讲)(?:了|过)(?:些|哪些)?(?:什么|啥|哪些)(?:事情?|工作)?|(?:干|做)(?:了|过)?(?:些)?啥/g;
+// What an issue contains: asked of an issue, not a unit.
+const OVERVIEW = /主要内容|内容|(?:讲|说|报|写|登|刊)(?:了|的|过)?(?:些|都)?(?:什么|啥|哪些)|有(?:些|哪些)?(?:什么|啥|哪些)|都有|(?:哪些|哪几个|什么|几个)单位|概括|概述|介绍|简介|总结|梳理|汇总/g;
+const LATEST_ISSUE = /(?:最新|最近|上)(?:的)?一期|最新(?:的)?(?:那期|简报|一份)|最近(?:的)?那期/g;
+// "那期", "一期", "那份简报": a period in the question dates an issue.
+const ISSUE_WORD = /[那这哪一]期|期简报|那份|那一份|的简报/;
 
 const FILLERS: RegExp[] = [
   /请问|请把|麻烦|帮我|帮忙|一下|看看|查查|查一下/g,
   /(?:有|是)?多少(?:个|名|家|次|件|项|位|人|场|所)?|几(?:个|名|家|次|件|项|位|人|场|所)/g,
   /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
   /[那这该本]一?期/g,
+  // What every report is: "报了些啥", "东西", "情况" say nothing about the topic.
+  /(?:报送|上报|报)(?:了|过)?(?:些)?(?:什么|啥|哪些)?(?:东西|信息|内容|事情?)|(?:报送|上报)(?:了|过)?|报(?:了|过)(?:些)?(?:什么|啥|哪些)?/g,
+  /(?:干|做|搞|说|讲|报)(?:了|过|的)?(?:个|些)?(?:什么|啥|哪些)(?:事情?)?|干了些|做了些|说下|说说|讲讲|讲的是?|说的是?/g,
+  /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
   /怎么样|怎样|如何|是否|有没有/g,
-  /上街信息|上街区|全区|我区|本区|现在|目前/g,
+  /上街信息|上街区|全区|我区|本区|现在|目前|简报/g,
   /[吗呢吧啊呀]/g,
 ];
 
@@ -74,8 +91,10 @@ export function understandQuery(options: {
   units: UnitMatcher;
   previous?: QueryUnderstanding;
 }): QueryUnderstanding {
-  const { text, today, previous } = options;
+  const { today, previous } = options;
+  const text = foldTraditional(options.text);
   const removed: Span[] = [];
+  const english = isEnglish(text);
 
   const command = COMMAND_PATTERN.exec(text);
   if (command) removed.push({ start: command.index, end: command.index + command[0].length });
@@ -92,14 +111,14 @@ export function understandQuery(options: {
   const mentions = options.units.match(text);
   for (const mention of mentions) removed.push({ start: mention.start, end: mention.end });
 
-  const issueFound = findIssue(text);
+  const issueFound = findIssue(text) ?? (english ? findEnglishIssue(text) : undefined);
   let issue = issueFound?.issue;
   if (issueFound) removed.push(issueFound.span);
 
   // Mask the issue so that "2026年第8期" does not also read as the period 2026年.
   const masked = issueFound ? maskSpans(text, [issueFound.span]) : text;
   let found = parsePeriod({ text: masked, today });
-  if (!found && command) found = commandYear(masked, today);
+  if (!found && (command || english)) found = commandYear(masked, today);
   if (!issue && commandIntent === "source") {
     const bare = /(?<![0-9])([0-9]{1,4})(?![0-9])/.exec(maskSpans(masked, found ? [found] : []));
     if (bare) {
@@ -111,28 +130,40 @@ export function understandQuery(options: {
   let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit } : undefined;
   const date = period && period.explicit && period.from === period.to ? period.from : undefined;
 
-  const sourceStrong = spansOf(text, SOURCE_STRONG);
+  const latest = spansOf(text, LATEST_ISSUE);
+  const latestIssue = !issue && !date && latest.length > 0;
+  const issueInPeriod = !issue && !date && !latestIssue && period?.explicit === true && ISSUE_WORD.test(text);
+  const namesIssue = Boolean(issue || date || latestIssue || issueInPeriod);
+  const sourceStrong = spansOf(text, english ? ENGLISH_SOURCE : SOURCE_STRONG);
   const sourceWeak = spansOf(text, SOURCE_WEAK);
   const summaryStrong = spansOf(text, SUMMARY_STRONG);
   const summaryWork = spansOf(text, SUMMARY_WORK);
-  const pinned = Boolean(issue || date || (period?.explicit && daysBetween(period.from, period.to) <= 31));
+  const pinned = Boolean(issue || date || latestIssue || issueInPeriod || (period?.explicit && daysBetween(period.from, period.to) <= 31));
+
+  const overview = spansOf(text, OVERVIEW);
+  const englishSummary = english && ENGLISH_SUMMARY.test(text);
 
   let intent: QueryIntent = "fact";
   let ownIntent = true;
   if (commandIntent) intent = commandIntent;
-  else if (sourceStrong.length > 0 || ((issue || date) && sourceWeak.length > 0)) intent = "source";
-  else if (summaryStrong.length > 0) intent = "summary";
+  else if (sourceStrong.length > 0 || (namesIssue && sourceWeak.length > 0)) intent = "source";
+  // "第18期帮我概括一下", "55期里都有哪些单位报了东西": an issue's contents, unless units narrow it to a lookup.
+  else if (namesIssue && mentions.length === 0 && (overview.length > 0 || summaryStrong.length > 0 || summaryWork.length > 0)) intent = "overview";
+  else if (summaryStrong.length > 0 || englishSummary) intent = "summary";
   else if (summaryWork.length > 0) intent = pinned ? "fact" : "summary";
   else ownIntent = false;
 
-  removed.push(...sourceStrong, ...summaryStrong, ...summaryWork);
+  removed.push(...sourceStrong, ...summaryStrong, ...summaryWork, ...latest);
+  if (intent === "overview") removed.push(...overview);
   if (intent === "source") removed.push(...sourceWeak);
   // A summary is retrieved by unit and period; "工作" alone would only add noise.
   if (intent === "summary") removed.push(...spansOf(text, /(?:主要|重点)?工作/g));
-  let keywords = cleanKeywords(maskSpans(text, removed));
+  let keywords = english ? "" : cleanKeywords(maskSpans(text, removed));
   const followUp = previous !== undefined && isFollowUp({ text, ownIntent, keywords });
   // "第64期" or "2023年8月14日的上街信息" alone asks for that issue.
-  if (!ownIntent && !followUp && (issue || date) && keywords === "") intent = "source";
+  if (!ownIntent && !followUp && (issue || date) && keywords === "" && mentions.length === 0) intent = "source";
+  // "最新一期", "去年10月底那期": an issue named with nothing else asked is an overview of it.
+  if (!ownIntent && !followUp && (latestIssue || issueInPeriod) && keywords === "" && mentions.length === 0) intent = "overview";
 
   let units = [...new Set(mentions.map((mention) => mention.unit))];
   let unitMentions = mentions.map(({ unit, alias }) => ({ unit, alias }));
@@ -165,9 +196,22 @@ export function understandQuery(options: {
     ...(period ? { period } : {}),
     ...(issue ? { issue } : {}),
     ...(date ? { date } : {}),
+    ...(latestIssue ? { latestIssue: true as const } : {}),
+    ...(issueInPeriod ? { issueInPeriod: true as const } : {}),
+    ...(english ? { english: true as const } : {}),
     keywords,
     carriedOver,
   };
+}
+
+const ENGLISH_SOURCE = /\b(?:original|full[- ]text|source (?:file|document)|pdf|word file|download|the file)\b/gi;
+const ENGLISH_SUMMARY = /\b(?:summar(?:y|ise|ize)|overview|reported|report(?:s|ed)? (?:of|from|by)|what (?:has|did|have) .+ (?:done|report))/i;
+
+/** Mostly Latin letters: unit names in Chinese may appear ("What has 区公安局 reported"). */
+function isEnglish(text: string): boolean {
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return latin >= 8 && latin > han * 2;
 }
 
 function findIssue(text: string): { issue: { number: number; year?: number }; span: Span } | undefined {
@@ -181,6 +225,15 @@ function findIssue(text: string): { issue: { number: number; year?: number }; sp
     };
   }
   return undefined;
+}
+
+/** "issue 12", "issue no. 12 of 2025". */
+function findEnglishIssue(text: string): { issue: { number: number; year?: number }; span: Span } | undefined {
+  const match = /\bissue\s*(?:no\.?|number|#)?\s*([0-9]{1,4})\b(?:\s*(?:of|in)\s*((?:19|20)[0-9]{2}))?/i.exec(text);
+  if (!match) return undefined;
+  const number = Number(match[1]);
+  const year = match[2] ? Number(match[2]) : undefined;
+  return { issue: year === undefined ? { number } : { number, year }, span: { start: match.index, end: match.index + match[0].length } };
 }
 
 /** `/summary 工业路街道 2023`: a bare year after a command means that calendar year. */
@@ -214,7 +267,7 @@ function cleanKeywords(text: string): string {
   for (const filler of FILLERS) cleaned = cleaned.split(" ").map((chunk) => chunk.replace(filler, " ")).join(" ");
   return cleaned
     .split(/\s+/)
-    .map((chunk) => chunk.replace(/^[的了和与]+|[的了和与]+$/g, ""))
+    .map((chunk) => chunk.replace(/^[的了和与都各也还就里中]+|[的了和与都各也还就里中]+$/g, ""))
     .filter((chunk) => chunk.length > 0)
     .join(" ");
 }

@@ -1,6 +1,8 @@
 import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
+import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
+import { judgeAnswerability, type Evidence } from "./answerability.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
@@ -11,8 +13,12 @@ export interface SearchHit {
   itemId: number;
   /** Fused score of the item's best passage (higher is better; comparable within one search). */
   score: number;
-  /** Share of the question's weighted terms found in the item, 0..1. */
+  /** Share of the question's weighted terms found in the item (a synonym counts for most of a term), 0..1. */
   coverage: number;
+  /** Share of the question's character pairs found in the item, 0..1: robust to segmentation and typos. */
+  bigrams: number;
+  /** Units of the item's chunks. */
+  units: string[];
   chunkIds: number[];
   matchedTerms: string[];
 }
@@ -29,30 +35,44 @@ export interface AppliedFilters {
 export interface SearchResult {
   hits: SearchHit[];
   filters: AppliedFilters;
-  /** False when no hit passes the relevance floor: the bulletins do not cover the question. */
+  /** False when the evidence as a whole says the bulletins do not cover the question. */
   relevant: boolean;
   queryTerms: string[];
+  /** What the decision was taken on, for evaluation and logs. */
+  evidence?: Evidence;
 }
 
-/** Tunable ranking parameters; the defaults were set on test/fixtures/questions.jsonl (see README). */
+/** Tunable ranking and answerability parameters; calibrated on test/fixtures/eval/tune.jsonl (see docs/evaluation.md). */
 export interface SearchParameters {
   candidates: number;
-  /** Minimum weighted term coverage for the top hit to count as an answer. */
+  /** Weighted term coverage of the best item that alone makes a question answerable. */
   minimumCoverage: number;
-  /** The same when the question named a unit and the hit is that unit's: the unit already vouches for half the match. */
-  minimumCoverageWithUnit: number;
-  /** Minimum character-pair coverage, the fallback when segmentation differs between question and text. */
+  /** Lower coverage accepted when the lexical and vector channels agree on the best item. */
+  minimumAgreedCoverage: number;
+  /** Character-pair coverage that alone makes a question answerable (segmentation differences, typos). */
   minimumBigramCoverage: number;
+  /** Filters that leave at most this many items isolate the candidates: they count as evidence. */
+  isolatedItems: number;
+  /** Coverage needed when the filters isolate the candidates (the leftover words are often vague). */
+  minimumIsolatedCoverage: number;
+  /** An item other than the best is kept when its coverage reaches this share of the best's. */
+  keepRatio: number;
   /** Multiplier for hits inside a fuzzy (boost-only) period or naming a unit that was not used as a filter. */
   boost: number;
+  /** Weight of the synonym list (thesaurus expansion) in rank fusion, and of a synonym match in coverage. */
+  synonymWeight: number;
 }
 
 export const DEFAULT_SEARCH_PARAMETERS: SearchParameters = {
   candidates: 60,
   minimumCoverage: 0.5,
-  minimumCoverageWithUnit: 0.35,
+  minimumAgreedCoverage: 0.34,
   minimumBigramCoverage: 0.6,
+  isolatedItems: 8,
+  minimumIsolatedCoverage: 0.2,
+  keepRatio: 0.6,
   boost: 1.5,
+  synonymWeight: 0.6,
 };
 
 function yearsOf(period: { from: string; to: string }): number[] {
@@ -95,6 +115,9 @@ function buildFilter(understanding: QueryUnderstanding): { filter: ((chunk: Chun
 /** Default bound on embedding a question (EMBEDDING_QUERY_TIMEOUT_MS). */
 export const DEFAULT_QUERY_TIMEOUT_MS = 5_000;
 
+/** At most this many items answer a question that is only filters ("第55期矿山街道和中心路街道报了什么"). */
+const LISTING_LIMIT = 20;
+
 /**
  * Hybrid retrieval: BM25 over jieba terms and nearest neighbours over embeddings, fused by
  * reciprocal rank, with explicit units/periods/issues as filters and fuzzy periods as boosts.
@@ -109,8 +132,11 @@ export function createSearcher(options: {
   queryEmbedder?: Embedder;
   queryTimeoutMs?: number | undefined;
   logger?: Logger;
+  /** Expands the question's words with their synonyms, at a lower weight. */
+  thesaurus?: Thesaurus;
 }) {
   const { index, logger } = options;
+  const thesaurus = options.thesaurus ?? EMPTY_THESAURUS;
   const parameters: SearchParameters = { ...DEFAULT_SEARCH_PARAMETERS, ...options.parameters };
   const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
 
@@ -155,16 +181,21 @@ export function createSearcher(options: {
     if (queryTerms.length === 0) {
       if (!filter) return { hits: [], filters: applied, relevant: false, queryTerms };
       const listed = [...index.chunks()].filter(filter).sort((left, right) => (right.date ?? "").localeCompare(left.date ?? "") || left.itemId - right.itemId);
-      return { hits: foldIntoItems(listed.map((chunk, rank) => ({ chunk, score: 1 / (rank + 1), matched: [] }))).slice(0, k), filters: applied, relevant: listed.length > 0, queryTerms };
+      // Nothing but filters: every item they leave, newest first (an overview, not a top-k).
+      return { hits: foldIntoItems(listed.map((chunk, rank) => ({ chunk, score: 1 / (rank + 1), matched: [] }))).slice(0, Math.max(k, LISTING_LIMIT)), filters: applied, relevant: listed.length > 0, queryTerms };
     }
 
     const lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: parameters.candidates, filter: chunkFilter });
+    // Synonyms of the question's words ("上门" -> "入户") form a third, lighter list.
+    const synonymsOf = new Map(queryTerms.map((term) => [term, thesaurus.synonyms(term)] as const));
+    const expansion = [...new Set([...synonymsOf.values()].flat().flatMap((synonym) => index.tokenizer.tokenize(synonym)))].filter((term) => !queryTerms.includes(term));
+    const synonymHits = mode === "vector" || expansion.length === 0 ? [] : index.lexical.search({ query: expansion, k: parameters.candidates, filter: chunkFilter });
     let vectorIds: number[] = [];
     if (mode !== "lexical" && index.vectors.size() > 0) {
       const vector = await questionVector();
       if (vector) vectorIds = index.vectors.search({ vector, k: parameters.candidates, filter: chunkFilter }).map((hit) => hit.id);
     }
-    const fused = fuseRanks({ lists: [lexicalHits.map((hit) => hit.id), vectorIds] });
+    const fused = fuseRanks({ lists: [lexicalHits.map((hit) => hit.id), vectorIds, synonymHits.map((hit) => hit.id)], weights: [1, 1, parameters.synonymWeight] });
     const matchedByChunk = new Map(lexicalHits.map((hit) => [hit.id, hit.matchedTerms]));
     const fuzzyPeriod = understanding.period && !understanding.period.explicit ? understanding.period : undefined;
 
@@ -182,19 +213,42 @@ export function createSearcher(options: {
     for (const hit of hits) {
       const text = hit.chunkIds.map((id) => { const chunk = index.chunk(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
       const matched = new Set(hit.matchedTerms);
-      for (const term of queryTerms) if (text.includes(term)) matched.add(term);
+      const bySynonym = new Set<string>();
+      for (const term of queryTerms) {
+        if (text.includes(term)) matched.add(term);
+        else if ((synonymsOf.get(term) ?? []).some((synonym) => text.includes(synonym))) bySynonym.add(term);
+      }
       hit.matchedTerms = [...matched];
-      hit.coverage = termCoverage({ queryTerms, matchedTerms: matched, idf });
+      hit.coverage = termCoverage({ queryTerms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf });
+      hit.bigrams = bigramCoverage({ query: queryText, text });
     }
-    const unitNamed = understanding.units.length > 0;
-    const relevantHits = hits.filter((hit) => isRelevant(hit, queryText, unitNamed));
-    return { hits: relevantHits.slice(0, k), filters: applied, relevant: relevantHits.length > 0, queryTerms };
+    const filteredItems = filter ? countItems(filter) : undefined;
+    const judged = judgeAnswerability({
+      hits,
+      parameters,
+      units: understanding.units,
+      filteredItems,
+      lexicalTop: itemsOfChunks(lexicalHits.map((hit) => hit.id), 3),
+      vectorTop: itemsOfChunks(vectorIds, 3),
+    });
+    return { hits: judged.kept.slice(0, Math.max(k, understanding.units.length)), filters: applied, relevant: judged.relevant, queryTerms, evidence: judged.evidence };
   }
 
-  function isRelevant(hit: SearchHit, queryText: string, unitNamed: boolean): boolean {
-    if (hit.coverage >= (unitNamed ? parameters.minimumCoverageWithUnit : parameters.minimumCoverage)) return true;
-    const text = hit.chunkIds.map((id) => index.chunk(id)?.text ?? "").join("");
-    return bigramCoverage({ query: queryText, text }) >= parameters.minimumBigramCoverage;
+  /** Distinct items of the first chunks of a ranked list, at most `limit`. */
+  function itemsOfChunks(ids: readonly number[], limit: number): number[] {
+    const items: number[] = [];
+    for (const id of ids) {
+      const itemId = index.chunk(id)?.itemId;
+      if (itemId !== undefined && !items.includes(itemId)) items.push(itemId);
+      if (items.length >= limit) break;
+    }
+    return items;
+  }
+
+  function countItems(filter: (chunk: ChunkInfo) => boolean): number {
+    const items = new Set<number>();
+    for (const chunk of index.chunks()) if (filter(chunk)) items.add(chunk.itemId);
+    return items.size;
   }
 
   return { search, parameters };
@@ -206,7 +260,7 @@ function foldIntoItems(scored: readonly { chunk: ChunkInfo; score: number; match
   for (const { chunk, score, matched } of scored) {
     const existing = byItem.get(chunk.itemId);
     if (!existing) {
-      byItem.set(chunk.itemId, { itemId: chunk.itemId, score, coverage: 0, chunkIds: [chunk.id], matchedTerms: [...matched], date: chunk.date });
+      byItem.set(chunk.itemId, { itemId: chunk.itemId, score, coverage: 0, bigrams: 0, units: [...chunk.units], chunkIds: [chunk.id], matchedTerms: [...matched], date: chunk.date });
       continue;
     }
     existing.score = Math.max(existing.score, score);

@@ -11,13 +11,24 @@ export function inverseDocumentFrequency(options: { documentFrequency: number; d
 /** Single characters say little on their own ("换", "办"); they count for less. */
 const SINGLE_CHARACTER_WEIGHT = 0.3;
 
-export function termCoverage(options: { queryTerms: readonly string[]; matchedTerms: ReadonlySet<string>; idf: (term: string) => number }): number {
+/**
+ * Weighted share of the question's terms found in a text; `partlyMatched` terms (found only
+ * through a synonym) count for `partWeight` of their weight.
+ */
+export function termCoverage(options: {
+  queryTerms: readonly string[];
+  matchedTerms: ReadonlySet<string>;
+  partlyMatched?: ReadonlySet<string>;
+  partWeight?: number;
+  idf: (term: string) => number;
+}): number {
   let total = 0;
   let matched = 0;
   for (const term of new Set(options.queryTerms)) {
     const weight = options.idf(term) * ([...term].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1);
     total += weight;
     if (options.matchedTerms.has(term)) matched += weight;
+    else if (options.partlyMatched?.has(term)) matched += weight * (options.partWeight ?? 0);
   }
   return total === 0 ? 0 : matched / total;
 }
