@@ -3,5 +3,8 @@ import { citationJson } from "./citation.js";
 
 /** An answer as `ask --json` and the web API write it (other tools depend on this contract). */
 export function answerJson(answer: Answer) {
-  return { question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations.map(citationJson) };
+  return {
+    question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations.map(citationJson),
+    ...(answer.related && answer.related.length > 0 ? { related: answer.related.map(citationJson) } : {}),
+  };
 }

@@ -7,11 +7,13 @@ import type { Retrieval } from "../search/retrieval.js";
 import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { ConversationKey, ConversationStore } from "../store/conversation-store.js";
 import type { CitationLinks } from "./citation-links.js";
-import { extractAnswer } from "./extractive-answer.js";
-import { findSource } from "./find-source.js";
+import { detectAnswerType } from "../query/answer-type.js";
+import { extractAnswer, nearMissAnswer } from "./extractive-answer.js";
+import { findSource, findSourceDocument } from "./find-source.js";
 import type { Generation } from "./generation.js";
 import { llmAnswer, llmSummary } from "./llm-answer.js";
 import { nothingFoundAnswer } from "./nothing-found.js";
+import { issueOverview, itemListing } from "./overview-answer.js";
 import { pairHitsWithItems } from "./pair-hits-with-items.js";
 import { summarizeUnit, unitItems } from "./summarize-unit.js";
 
@@ -19,7 +21,10 @@ export interface Answer {
   question: string;
   intent: QueryIntent;
   answer: string;
+  /** The items the answer rests on, numbered as its [n] markers. */
   citations: Citation[];
+  /** Other items found on the topic, not quoted: "相关信息" (and every item of a near miss). */
+  related?: Citation[];
   understanding: QueryUnderstanding;
 }
 
@@ -87,13 +92,24 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       }
       return { question, understanding, ...summary };
     }
-    if (understanding.intent === "source") {
-      const source = findSource({ catalog, understanding, links });
-      if (source) return { question, understanding, intent: "source", ...source };
-      if (understanding.issue || understanding.date) {
-        const named = understanding.issue ? `${understanding.issue.year ? `${understanding.issue.year}年` : ""}第${understanding.issue.number}期` : `${understanding.date}出版的一期`;
-        return { question, understanding, intent: "source", answer: `已收录的《${parts.series}》中没有${named}。请核对期号和年份，或查看已收录的各期简报列表。`, citations: [] };
+    if (understanding.intent === "source" || understanding.intent === "overview") {
+      const document = findSourceDocument({ catalog, understanding });
+      if (document && understanding.intent === "overview") {
+        const items = catalog.listItems({ documentId: document.id });
+        return { question, understanding, intent: "overview", ...issueOverview({ document, items, series: parts.series, links }) };
       }
+      const source = document ? findSource({ catalog, understanding, links }) : undefined;
+      if (source) return { question, understanding, intent: "source", ...source };
+      if (understanding.issue || understanding.date || understanding.latestIssue || understanding.issueInPeriod) {
+        const named = understanding.issue
+          ? `${understanding.issue.year ? `${understanding.issue.year}年` : ""}第${understanding.issue.number}期`
+          : understanding.date ? `${understanding.date}出版的一期` : understanding.period ? `${understanding.period.label}出版的一期` : "任何一期";
+        return { question, understanding, intent: understanding.intent, answer: `已收录的《${parts.series}》中没有${named}。请核对期号和年份，或查看已收录的各期简报列表。`, citations: [] };
+      }
+    }
+    if (understanding.english && understanding.intent === "fact") {
+      const answer = "目前只能看懂英文提问里的“要某期原文”（如 original of issue 64）和“总结某单位”（如 summary of 区公安局）。其他问题请用中文提问，例如：“2025年区公安局破获了多少起案件？”";
+      return { question, understanding, intent: "fact", answer, citations: [] };
     }
 
     const retrieval = await parts.retrieval();
@@ -102,6 +118,11 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     // Items of an issue replaced since the search are gone: their hits go, and when none is left, so does the answer.
     const found = result.relevant ? pairHitsWithItems({ hits: result.hits, items: catalog.getItems(result.hits.map((hit) => hit.itemId)) }) : [];
     if (found.length === 0) return notFound();
+    // Only filters, no topic ("64期公安、宣传部、编办各讲了什么"): every item they select.
+    if (result.queryTerms.length === 0) {
+      return { question, understanding, intent: understanding.intent, ...itemListing({ items: found.map((entry) => entry.item), scope: scopeOf(result.filters), links }) };
+    }
+    const answerType = detectAnswerType(understanding.text);
     if (generation) {
       const written = await withFallback(generation, async () => {
         const answer = await llmAnswer({ understanding, items: found.map((entry) => entry.item), scores: found.map((entry) => entry.hit.score), links, generation });
@@ -110,9 +131,23 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       });
       if (written) return { question, understanding, intent: understanding.intent, ...written };
     }
-    const extracted = extractAnswer({ retrieval, result, found, understanding, links });
-    return extracted.answer.trim() === "" ? notFound() : { question, understanding, intent: understanding.intent, ...extracted };
+    const extracted = extractAnswer({ retrieval, result, found: found.slice(0, MAX_CITATIONS), understanding, answerType, links });
+    if (extracted.kind === "near-miss" && answerType) {
+      return { question, understanding, intent: understanding.intent, answer: nearMissAnswer({ topic: extracted.topic, answerType }), citations: [], related: extracted.related };
+    }
+    if (extracted.kind === "near-miss" || extracted.answer.trim() === "") return notFound();
+    return { question, understanding, intent: understanding.intent, answer: extracted.answer, citations: extracted.citations, ...(extracted.related.length > 0 ? { related: extracted.related } : {}) };
   };
+}
+
+/** "第55期，矿山街道、中心路街道" — what the filters selected, for a listing's heading. */
+function scopeOf(filters: { units: string[]; period?: { label: string }; issue?: { number: number; year?: number }; date?: string }): string {
+  const parts: string[] = [];
+  if (filters.issue) parts.push(`${filters.issue.year ? `${filters.issue.year}年` : ""}第${filters.issue.number}期`);
+  else if (filters.date) parts.push(filters.date);
+  else if (filters.period) parts.push(filters.period.label);
+  if (filters.units.length > 0) parts.push(filters.units.join("、"));
+  return parts.length > 0 ? `${parts.join("，")}：` : "";
 }
 
 async function withFallback<T>(generation: Generation, write: () => Promise<T | undefined>): Promise<T | undefined> {

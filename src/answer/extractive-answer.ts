@@ -1,39 +1,91 @@
 import type { StoredItem } from "../domain.js";
+import type { AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
-import { toCitation, type Citation } from "./citation.js";
+import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
-import { scoreSentences } from "./select-sentences.js";
+import { resolveRelativeTimes } from "./resolve-relative-times.js";
+import { scoreClauses, type ScoredClause } from "./select-sentences.js";
 
-const MAX_SENTENCES = 3;
+const MAX_CLAUSES = 3;
+/** A clause must carry this much of the question's words to answer it (the type bonus aside). */
+const TOPIC_MINIMUM = 0.25;
 
-/** The extractive answer: best sentences of the top items, each followed by its citation marker. */
+export type ExtractedAnswer =
+  | { kind: "answer"; answer: string; citations: Citation[]; related: Citation[] }
+  /** The bulletins talk about the topic but give no value of the asked type. */
+  | { kind: "near-miss"; topic: StoredItem; related: Citation[] };
+
+/**
+ * The extractive answer: the best clauses of the top items, each item introduced by its issue and
+ * unit ("据第64期（2025-11-27）区公安局报送：……[1]"), relative times resolved against the issue's
+ * date. When the question asks for a type of value (an amount, a count of people, a date …), only
+ * clauses carrying such a value answer; when none does, it is a near miss. Citations hold only the
+ * items the answer quotes; the other items found are `related`.
+ */
 export function extractAnswer(options: {
   retrieval: Pick<Retrieval, "termWeight" | "tokenize">;
   result: Pick<SearchResult, "queryTerms">;
   found: readonly FoundItem[];
   understanding: QueryUnderstanding;
+  answerType: AnswerType | undefined;
   links: CitationLinks | undefined;
-}): { answer: string; citations: Citation[] } {
-  const { retrieval, result, found, understanding, links } = options;
-  const weight = retrieval.termWeight;
-  // Sentences are scored on the whole question: "上半年" in "今年上半年,平台受理事件37176件" matters here.
-  const sentenceTerms = [...new Set([...result.queryTerms, ...retrieval.tokenize(understanding.text)])];
-  const picked = found.map(({ item, hit }) => ({
-    item,
-    hit,
-    best: scoreSentences({ text: item.body, question: understanding.text, terms: sentenceTerms, weight, title: item.title })[0],
-  }));
-  const topScore = picked[0]?.best?.score ?? 0;
-  const sentences: { text: string; item: StoredItem }[] = [];
+}): ExtractedAnswer {
+  const { retrieval, result, found, understanding, answerType, links } = options;
+  // Clauses are scored on the whole question: "上半年" in "今年上半年,平台受理事件37176件" matters here.
+  const terms = [...new Set([...result.queryTerms, ...retrieval.tokenize(understanding.text)])];
+  const picked = found.map(({ item, hit }) => {
+    const clauses = scoreClauses({ text: item.body, terms, weight: retrieval.termWeight, answerType, title: item.title });
+    return { item, hit, best: bestClause(clauses, answerType) };
+  });
+  const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
+  const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
   for (const entry of picked) {
-    if (!entry.best || sentences.length >= MAX_SENTENCES) continue;
-    if (sentences.length === 0 || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) sentences.push({ text: entry.best.text, item: entry.item });
+    if (!entry.best || chosen.length >= MAX_CLAUSES) continue;
+    if (answerType && (!entry.best.typed || entry.best.score - 0.5 < TOPIC_MINIMUM)) continue;
+    if (chosen.length === 0 || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) chosen.push({ item: entry.item, clause: entry.best });
   }
-  const citations = picked.map((entry, index) => toCitation({ item: entry.item, n: index + 1, score: entry.hit.score, links }));
-  const numberOf = new Map(picked.map((entry, index) => [entry.item.id, index + 1]));
-  const answer = sentences.map((sentence) => `${sentence.text.replace(/[。；;，,]$/, "")}。[${numberOf.get(sentence.item.id)}]`).join("");
-  return { answer, citations };
+  const cite = (items: readonly StoredItem[], from: number) =>
+    items.map((item, index) => toCitation({ item, n: from + index + 1, score: found.find((entry) => entry.item.id === item.id)?.hit.score ?? 0, links }));
+  if (chosen.length === 0) {
+    const top = found[0];
+    if (answerType && top) return { kind: "near-miss", topic: top.item, related: cite(found.map((entry) => entry.item), 0) };
+    return { kind: "answer", answer: "", citations: [], related: [] };
+  }
+  const quoted = [...new Map(chosen.map(({ item }) => [item.id, item])).values()];
+  const citations = cite(quoted, 0);
+  const related = cite(found.map((entry) => entry.item).filter((item) => !quoted.includes(item)), 0);
+  const answer = quoted
+    .map((item, index) => {
+      const clauses = chosen.filter((entry) => entry.item.id === item.id).map((entry) => tidy(resolveRelativeTimes({ text: entry.clause.text, date: item.date })));
+      return `${attribution(item)}${clauses.join("；")}。[${index + 1}]`;
+    })
+    .join("\n");
+  return { kind: "answer", answer, citations, related };
+}
+
+/** "据第64期（2025-11-27）区公安局报送：" — who said it, and where. */
+export function attribution(item: StoredItem): string {
+  const issue = item.issue === null ? `《${item.source.replace(/\.[a-z0-9]+$/i, "")}》` : `第${item.issue}期`;
+  const date = item.date ? `（${item.date}）` : "";
+  const unit = item.units.length > 0 ? `${item.units.join("、")}报送` : "";
+  return `据${issue}${date}${unit}：`;
+}
+
+/** The near-miss reply: the topic is in the bulletins, the asked value is not. */
+export function nearMissAnswer(options: { topic: StoredItem; answerType: AnswerType }): string {
+  const { topic, answerType } = options;
+  const where = topic.issue === null ? topic.source : `第${topic.issue}期${topic.date ? `（${topic.date}）` : ""}`;
+  return `简报提到了“${displayTitle(topic)}”（${where}${topic.units.length > 0 ? `，${topic.units.join("、")}` : ""}），但没有所问的${answerType.label}的数字或说法。为免误导，这里不给出数字；相关信息列在下面，可点开原文核对。`;
+}
+
+function bestClause(clauses: readonly ScoredClause[], answerType: AnswerType | undefined): ScoredClause | undefined {
+  if (!answerType) return clauses[0];
+  return clauses.find((clause) => clause.typed) ?? clauses[0];
+}
+
+function tidy(clause: string): string {
+  return clause.replace(/^(?:[一二三四五六七八九十]是|其[一二三四五六]是)[，,]?/, "").replace(/[。；;，,：:]+$/, "");
 }

@@ -4,7 +4,10 @@ import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { CitationLinks } from "./citation-links.js";
 import { toCitation, type Citation } from "./citation.js";
 
-/** The issue a source request names (by number and year, or by date); the latest one when the year is left out. */
+/**
+ * The issue a question names: by number and year, by date, "最新一期", or a period that dates it
+ * ("去年10月底那期"); the latest one when several match.
+ */
 export function findSourceDocument(options: { catalog: BulletinCatalog; understanding: QueryUnderstanding }): StoredDocument | undefined {
   const { catalog, understanding } = options;
   let candidates: StoredDocument[] = [];
@@ -14,6 +17,11 @@ export function findSourceDocument(options: { catalog: BulletinCatalog; understa
     if (!understanding.issue.year && period) candidates = candidates.filter((document) => document.date !== null && document.date >= period.from && document.date <= period.to);
   } else if (understanding.date) {
     candidates = catalog.listDocuments().filter((document) => document.date === understanding.date);
+  } else if (understanding.latestIssue) {
+    candidates = catalog.listDocuments().filter((document) => document.issue !== null);
+  } else if (understanding.issueInPeriod && understanding.period) {
+    const { from, to } = understanding.period;
+    candidates = catalog.listDocuments().filter((document) => document.date !== null && document.date >= from && document.date <= to);
   }
   return candidates.sort((left, right) => (right.date ?? "").localeCompare(left.date ?? ""))[0];
 }

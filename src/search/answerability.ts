@@ -1,5 +1,8 @@
 import type { SearchHit, SearchParameters } from "./hybrid-search.js";
 
+/** How far down the fused ranking the decision looks for an item the evidence supports. */
+const ANCHOR_WINDOW = 10;
+
 /** What one question's answerability was decided on. */
 export interface Evidence {
   /** Items left by the question's explicit filters (unit, issue, period); undefined when there were none. */
@@ -32,29 +35,31 @@ export function judgeAnswerability(options: {
   vectorTop: readonly number[];
 }): { relevant: boolean; kept: SearchHit[]; evidence: Evidence } {
   const { hits, parameters, units } = options;
-  const top = hits[0];
   const isolated = options.filteredItems !== undefined && options.filteredItems <= parameters.isolatedItems;
-  const agreement = top !== undefined && options.lexicalTop.includes(top.itemId) && options.vectorTop.includes(top.itemId);
+  const agreed = (hit: SearchHit) => options.lexicalTop.includes(hit.itemId) && options.vectorTop.includes(hit.itemId);
+  const ruleFor = (hit: SearchHit): Evidence["rule"] =>
+    hit.coverage >= parameters.minimumCoverage ? "coverage"
+    : hit.bigrams >= parameters.minimumBigramCoverage ? "bigrams"
+    : agreed(hit) && hit.coverage >= parameters.minimumAgreedCoverage ? "agreement"
+    : isolated && (hit.coverage >= parameters.minimumIsolatedCoverage || hit.bigrams >= parameters.minimumBigramCoverage / 2) ? "isolated"
+    : undefined;
+  // The anchor is the best-ranked item that the evidence supports; items ranked above it without support go.
+  const anchorIndex = hits.slice(0, ANCHOR_WINDOW).findIndex((hit) => ruleFor(hit) !== undefined);
+  const anchor = anchorIndex >= 0 ? hits[anchorIndex] : hits[0];
   const evidence: Evidence = {
     filteredItems: options.filteredItems,
     isolated,
-    topCoverage: top?.coverage ?? 0,
-    topBigrams: top?.bigrams ?? 0,
-    agreement,
+    topCoverage: anchor?.coverage ?? 0,
+    topBigrams: anchor?.bigrams ?? 0,
+    agreement: anchor !== undefined && agreed(anchor),
   };
-  if (!top) return { relevant: false, kept: [], evidence };
-  const rule: Evidence["rule"] =
-    top.coverage >= parameters.minimumCoverage ? "coverage"
-    : top.bigrams >= parameters.minimumBigramCoverage ? "bigrams"
-    : agreement && top.coverage >= parameters.minimumAgreedCoverage ? "agreement"
-    : isolated && (top.coverage >= parameters.minimumIsolatedCoverage || top.bigrams >= parameters.minimumBigramCoverage / 2) ? "isolated"
-    : undefined;
-  if (!rule) return { relevant: false, kept: [], evidence };
+  const rule = anchorIndex >= 0 && anchor ? ruleFor(anchor) : undefined;
+  if (!anchor || !rule) return { relevant: false, kept: [], evidence };
 
-  const floor = rule === "isolated" ? parameters.minimumIsolatedCoverage : Math.min(parameters.minimumAgreedCoverage, top.coverage * parameters.keepRatio);
+  const floor = rule === "isolated" ? parameters.minimumIsolatedCoverage : Math.min(parameters.minimumAgreedCoverage, anchor.coverage * parameters.keepRatio);
   const answers = (hit: SearchHit) =>
-    hit.coverage >= Math.max(floor, top.coverage * parameters.keepRatio) || hit.bigrams >= Math.max(parameters.minimumBigramCoverage, top.bigrams * 0.9);
-  const kept = hits.filter((hit, index) => index === 0 || answers(hit));
+    hit.coverage >= Math.max(floor, anchor.coverage * parameters.keepRatio) || hit.bigrams >= Math.max(parameters.minimumBigramCoverage, anchor.bigrams * 0.9);
+  const kept = hits.filter((hit, index) => hit === anchor || (index > anchorIndex && answers(hit)) || (index < anchorIndex && ruleFor(hit) !== undefined));
   // A question about several units keeps each unit's best item that says something about it.
   if (units.length > 1) {
     for (const unit of units) {

@@ -1,0 +1,84 @@
+/**
+ * What kind of value a question asks for, and whether a passage carries one. A figure of another
+ * kind is never an answer: "医保码激活了多少人" is not answered by "激活率达82.5%".
+ */
+export type AnswerKind = "money" | "percent" | "date" | "duration" | "people" | "count" | "number" | "name" | "list";
+
+export interface AnswerType {
+  kind: AnswerKind;
+  /** The measure word asked for ("多少起" -> "起"), for counts. */
+  measure?: string;
+  /** Chinese, for replies: "金额", "人数", "数量（起）". */
+  label: string;
+}
+
+const MEASURES = "个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周";
+const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
+const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";
+
+const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
+  { kind: "money", pattern: /多少钱|几块钱|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
+  { kind: "percent", pattern: /比例|占比|百分之|百分比|多少成|(?:增长|下降|提高|降低|上升|增加|减少)(?:了)?(?:多少|几)(?:个百分点|%)?$|率(?:是|有|达到?|为)?(?:多少|几)|(?:参与|覆盖|完成|达标|激活|结算|收缴|满意|就业|入园|升学|通过|合格|发案|增长|使用|普及)率/, label: "比例" },
+  { kind: "date", pattern: /几号|哪天|哪一天|什么时候|什么时间|何时|几月几[日号]|日期|哪一年|哪年|几月份|截止到?什么|(?:之前|以前|前)(?:要)?(?:干完|完成|完工|结束|办完)/, label: "日期" },
+  { kind: "duration", pattern: /多长时间|多久|多少天|几天|几个月|多少个月|多少年|几年时间|工期|时长/, label: "时长" },
+];
+
+const PEOPLE = /多少(?:个)?人|几个人|几人|多少名|几名|几位|多少位|人数|多少人次|几个老(?:党员|同志)/;
+const COUNT = new RegExp(`(?:多少|几)\\s*(${MEASURES})`);
+const NAME = /叫什么|什么名字|名字|名称|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
+const LIST = /(?:都|具体|分别)是哪些|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些/;
+const ANY_NUMBER = /多少|几[个名家项次人场件条所万亿]|数量|数目|规模/;
+
+/**
+ * The kind of value a question asks for; undefined when it asks for none in particular
+ * ("区教育局做了哪些工作", yes/no questions).
+ * @example detectAnswerType("夏季食品安全检查一共罚了多少钱") // { kind: "money", label: "金额" }
+ */
+export function detectAnswerType(question: string): AnswerType | undefined {
+  for (const rule of RULES) if (rule.pattern.test(question)) return { kind: rule.kind, label: rule.label };
+  if (PEOPLE.test(question)) return { kind: "people", label: "人数" };
+  const count = COUNT.exec(question);
+  if (count?.[1]) {
+    const measure = count[1];
+    if (PEOPLE_MEASURES.has(measure)) return { kind: "people", label: "人数" };
+    if (/元$/.test(measure)) return { kind: "money", label: "金额" };
+    return { kind: "count", measure, label: `数量（${measure}）` };
+  }
+  if (LIST.test(question)) return { kind: "list", label: "具体名单" };
+  if (NAME.test(question)) return { kind: "name", label: "具体名称" };
+  if (ANY_NUMBER.test(question)) return { kind: "number", label: "数字" };
+  return undefined;
+}
+
+const MONEY_VALUE = new RegExp(`${NUMBER}\\s*(?:元|块)|${NUMBER}\\s*万元|${NUMBER}\\s*亿元`);
+const PERCENT_VALUE = /\d[\d.]*\s*%|百分之[零一二三四五六七八九十百\d.]+|\d[\d.]*\s*个百分点|[一二三四五六七八九]成/;
+const DATE_VALUE = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{4}\s*年(?:底|初|前)?/;
+const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|年|小时|周|分钟)`);
+const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`);
+// A proper name: quoted, in book-title marks, or a place or body named by two or more specific characters.
+const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/;
+const NAMED_PLACE = /([\u4e00-\u9fff]{2,10})(?:初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
+const GENERIC_NAME_PREFIX = /^(?:.*(?:居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个?|辖区|该|本|其|一批|城乡|农村|城市|周边|老旧|新增|标准化))$/;
+const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
+
+/**
+ * True when `text` carries a value of the asked kind: an amount of money, a percentage, a date,
+ * a duration, a count of people, a count in the asked measure, a proper name, an enumeration.
+ */
+export function carriesValue(text: string, type: AnswerType): boolean {
+  switch (type.kind) {
+    case "money": return MONEY_VALUE.test(text);
+    case "percent": return PERCENT_VALUE.test(text);
+    case "date": return DATE_VALUE.test(text);
+    case "duration": return DURATION_VALUE.test(text);
+    case "people": return PEOPLE_VALUE.test(text);
+    case "count": return new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?${escape(type.measure ?? "")}`).test(text);
+    case "number": return /\d/.test(text);
+    case "list": return ENUMERATION.test(text);
+    case "name": return QUOTED_NAME.test(text) || [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? ""));
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
