@@ -1,5 +1,5 @@
 import type { StoredItem } from "../domain.js";
-import type { AnswerType } from "../query/answer-type.js";
+import { isYesNoQuestion, type AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
@@ -7,11 +7,15 @@ import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
-import { scoreClauses, type ScoredClause } from "./select-sentences.js";
+import { scoreClauses, TYPE_BONUS, type ScoredClause } from "./select-sentences.js";
 
 const MAX_CLAUSES = 3;
 /** A clause must carry this much of the question's words to answer it (the type bonus aside). */
 const TOPIC_MINIMUM = 0.25;
+/** ... and at least this share of what the best clause of any item found carries. */
+const TOPIC_SHARE = 0.5;
+/** A yes/no question is answered only by a clause that carries most of its words. */
+const YES_NO_MINIMUM = 0.6;
 
 export type ExtractedAnswer =
   | { kind: "answer"; answer: string; citations: Citation[]; related: Citation[] }
@@ -34,17 +38,21 @@ export function extractAnswer(options: {
   links: CitationLinks | undefined;
 }): ExtractedAnswer {
   const { retrieval, result, found, understanding, answerType, links } = options;
-  // Clauses are scored on the whole question: "上半年" in "今年上半年,平台受理事件37176件" matters here.
-  const terms = [...new Set([...result.queryTerms, ...retrieval.tokenize(understanding.text)])];
+  // The rest of the question counts a little: "上半年" in "今年上半年,平台受理事件37176件" matters here.
+  const context = retrieval.tokenize(understanding.text).filter((term) => !result.queryTerms.includes(term));
   const picked = found.map(({ item, hit }) => {
-    const clauses = scoreClauses({ text: item.body, terms, weight: retrieval.termWeight, answerType, title: item.title });
-    return { item, hit, best: bestClause(clauses, answerType) };
+    const clauses = scoreClauses({ text: item.body, terms: result.queryTerms, context, weight: retrieval.termWeight, answerType, title: item.title });
+    return { item, hit, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map(topicOf)) };
   });
+  const yesNo = isYesNoQuestion(understanding.text);
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
+  // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
+  const bestTopic = Math.max(0, ...picked.map((entry) => entry.topic));
   for (const entry of picked) {
     if (!entry.best || chosen.length >= MAX_CLAUSES) continue;
-    if (answerType && (!entry.best.typed || entry.best.score - 0.5 < TOPIC_MINIMUM)) continue;
+    if (answerType && (!entry.best.typed || topicOf(entry.best) < Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE))) continue;
+    if (yesNo && topicOf(entry.best) < YES_NO_MINIMUM) continue;
     if (chosen.length === 0 || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) chosen.push({ item: entry.item, clause: entry.best });
   }
   const cite = (items: readonly StoredItem[], from: number) =>
@@ -63,7 +71,7 @@ export function extractAnswer(options: {
       return `${attribution(item)}${clauses.join("；")}。[${index + 1}]`;
     })
     .join("\n");
-  return { kind: "answer", answer, citations, related };
+  return { kind: "answer", answer: yesNo ? `有。${answer}` : answer, citations, related };
 }
 
 /** "据第64期（2025-11-27）区公安局报送：" — who said it, and where. */
@@ -78,12 +86,17 @@ export function attribution(item: StoredItem): string {
 export function nearMissAnswer(options: { topic: StoredItem; answerType: AnswerType }): string {
   const { topic, answerType } = options;
   const where = topic.issue === null ? topic.source : `第${topic.issue}期${topic.date ? `（${topic.date}）` : ""}`;
-  return `简报提到了“${displayTitle(topic)}”（${where}${topic.units.length > 0 ? `，${topic.units.join("、")}` : ""}），但没有所问的${answerType.label}的数字或说法。为免误导，这里不给出数字；相关信息列在下面，可点开原文核对。`;
+  return `简报提到了“${displayTitle(topic)}”（${where}${topic.units.length > 0 ? `，${topic.units.join("、")}` : ""}），但没有写明所问的${answerType.label}。为免误导，这里不给出数字；相关信息列在下面，可点开原文核对。`;
 }
 
 function bestClause(clauses: readonly ScoredClause[], answerType: AnswerType | undefined): ScoredClause | undefined {
   if (!answerType) return clauses[0];
   return clauses.find((clause) => clause.typed) ?? clauses[0];
+}
+
+/** A clause's score without the bonus for carrying the asked type of value. */
+function topicOf(clause: ScoredClause): number {
+  return clause.score - (clause.typed ? TYPE_BONUS : 0);
 }
 
 function tidy(clause: string): string {

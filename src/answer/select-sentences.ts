@@ -1,6 +1,11 @@
 import { carriesValue, type AnswerType } from "../query/answer-type.js";
 import { splitClauses } from "../text/split-clauses.js";
 
+/** What carrying a value of the asked type adds to a clause's score. */
+export const TYPE_BONUS = 0.5;
+/** What a context word found in a clause adds to its score. */
+const CONTEXT_BONUS = 0.02;
+
 export interface ScoredClause {
   text: string;
   score: number;
@@ -15,7 +20,10 @@ export interface ScoredClause {
  */
 export function scoreClauses(options: {
   text: string;
+  /** The question's search terms: a clause's topic score is the weighted share of these it contains. */
   terms: readonly string[];
+  /** Other words of the question (time words, units): a small bonus each, not part of the topic score. */
+  context?: readonly string[];
   weight: (term: string) => number;
   answerType?: AnswerType | undefined;
   /** The item's headline: its words name the topic, so they say little about which clause answers. */
@@ -26,15 +34,17 @@ export function scoreClauses(options: {
   // counting them would let one long name outweigh the rest of the question, so only maximal terms count.
   const unique = [...new Set(options.terms)];
   const terms = unique.filter((term) => !unique.some((other) => other !== term && other.includes(term)));
-  const weightOf = (term: string) => options.weight(term) * (title.includes(term) ? 0.3 : 1);
+  // Single characters say little on their own ("罚", "办"), and the headline's words little about which clause answers.
+  const weightOf = (term: string) => options.weight(term) * (title.includes(term) ? 0.3 : 1) * ([...term].length === 1 ? 0.3 : 1);
   const total = terms.reduce((sum, term) => sum + weightOf(term), 0) || 1;
   return splitClauses(options.text)
     .map((text, index) => {
       let score = 0;
       for (const term of terms) if (text.includes(term)) score += weightOf(term);
       score /= total;
+      for (const term of options.context ?? []) if (term.length > 1 && text.includes(term)) score += CONTEXT_BONUS;
       const typed = options.answerType !== undefined && carriesValue(text, options.answerType);
-      if (typed) score += 0.5;
+      if (typed) score += TYPE_BONUS;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;
       return { text, score, typed };

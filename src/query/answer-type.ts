@@ -10,6 +10,8 @@ export interface AnswerType {
   measure?: string;
   /** Chinese, for replies: "金额", "人数", "数量（起）". */
   label: string;
+  /** The question: a name it gives itself ("信托制") is the topic, not an answer. */
+  given?: string;
 }
 
 const MEASURES = "个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周";
@@ -18,7 +20,7 @@ const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?"
 
 const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
   { kind: "money", pattern: /多少钱|几块钱|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
-  { kind: "percent", pattern: /比例|占比|百分之|百分比|多少成|(?:增长|下降|提高|降低|上升|增加|减少)(?:了)?(?:多少|几)(?:个百分点|%)?$|率(?:是|有|达到?|为)?(?:多少|几)|(?:参与|覆盖|完成|达标|激活|结算|收缴|满意|就业|入园|升学|通过|合格|发案|增长|使用|普及)率/, label: "比例" },
+  { kind: "percent", pattern: /比例|占比|百分之|百分比|多少成|(?:增长|下降|提高|降低|上升|增加|减少)(?:了)?(?:多少|几)(?:个百分点|%)?$|率(?:是|有|达到?|为|到)?(?:了)?(?:多少|几)|(?:参与|覆盖|完成|达标|激活|结算|收缴|满意|就业|入园|升学|通过|合格|发案|增长|使用|普及)率/, label: "比例" },
   { kind: "date", pattern: /几号|哪天|哪一天|什么时候|什么时间|何时|几月几[日号]|日期|哪一年|哪年|几月份|截止到?什么|(?:之前|以前|前)(?:要)?(?:干完|完成|完工|结束|办完)/, label: "日期" },
   { kind: "duration", pattern: /多长时间|多久|多少天|几天|几个月|多少个月|多少年|几年时间|工期|时长/, label: "时长" },
 ];
@@ -42,10 +44,12 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     const measure = count[1];
     if (PEOPLE_MEASURES.has(measure)) return { kind: "people", label: "人数" };
     if (/元$/.test(measure)) return { kind: "money", label: "金额" };
+    // 个 counts anything: "燃气报警器几个" is answered by "130 名独居老人安装燃气报警器".
+    if (measure === "个") return { kind: "number", label: "数字" };
     return { kind: "count", measure, label: `数量（${measure}）` };
   }
   if (LIST.test(question)) return { kind: "list", label: "具体名单" };
-  if (NAME.test(question)) return { kind: "name", label: "具体名称" };
+  if (NAME.test(question)) return { kind: "name", label: "具体名称", given: question };
   if (ANY_NUMBER.test(question)) return { kind: "number", label: "数字" };
   return undefined;
 }
@@ -56,7 +60,7 @@ const DATE_VALUE = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*�
 const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|年|小时|周|分钟)`);
 const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`);
 // A proper name: quoted, in book-title marks, or a place or body named by two or more specific characters.
-const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/;
+const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
 const NAMED_PLACE = /([\u4e00-\u9fff]{2,10})(?:初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
 const GENERIC_NAME_PREFIX = /^(?:.*(?:居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个?|辖区|该|本|其|一批|城乡|农村|城市|周边|老旧|新增|标准化))$/;
 const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
@@ -75,10 +79,21 @@ export function carriesValue(text: string, type: AnswerType): boolean {
     case "count": return new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?${escape(type.measure ?? "")}`).test(text);
     case "number": return /\d/.test(text);
     case "list": return ENUMERATION.test(text);
-    case "name": return QUOTED_NAME.test(text) || [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? ""));
+    case "name": {
+      const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
+      return [...text.matchAll(QUOTED_NAME)].some((match) => !given(match[0])) ||
+        [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]));
+    }
   }
 }
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const YES_NO = /是不是|有没有|是否|有无|(?:过|了|有)吗[？?]?\s*$|对吗|对不对|能不能|可不可以/;
+
+/** "公安是不是搞过交通违法记分清零": answered yes only by a passage about exactly that. */
+export function isYesNoQuestion(question: string): boolean {
+  return YES_NO.test(question);
 }

@@ -54,12 +54,14 @@ const ISSUE_WORD = /[那这哪一]期|期简报|那份|那一份|的简报/;
 
 const FILLERS: RegExp[] = [
   /请问|请把|麻烦|帮我|帮忙|一下|看看|查查|查一下/g,
-  /(?:有|是)?多少(?:个|名|家|次|件|项|位|人|场|所)?|几(?:个|名|家|次|件|项|位|人|场|所)/g,
-  /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
-  /[那这该本]一?期/g,
   // What every report is: "报了些啥", "东西", "情况" say nothing about the topic.
   /(?:报送|上报|报)(?:了|过)?(?:些)?(?:什么|啥|哪些)?(?:东西|信息|内容|事情?)|(?:报送|上报)(?:了|过)?|报(?:了|过)(?:些)?(?:什么|啥|哪些)?/g,
   /(?:干|做|搞|说|讲|报)(?:了|过|的)?(?:个|些)?(?:什么|啥|哪些)(?:事情?)?|干了些|做了些|说下|说说|讲讲|讲的是?|说的是?/g,
+  // The question word and its measure ("有几支", "多少门", "几号") say what is asked, not what about.
+  /(?:有|是|到|达到?)?多少(?:钱|个|名|家|次|件|项|位|人次|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|元|万元|万)?|几(?:个|名|家|次|件|项|位|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|号|月份?|年|点|成)/g,
+  /叫什么名字|叫什么|叫啥|什么名字|名字|名称|[那哪]一?[所家个位]/g,
+  /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
+  /[那这该本]一?期/g,
   /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
   /怎么样|怎样|如何|是否|有没有/g,
   /上街信息|上街区|全区|我区|本区|现在|目前|简报/g,
@@ -126,6 +128,17 @@ export function understandQuery(options: {
       removed.push({ start: bare.index, end: bare.index + bare[0].length });
     }
   }
+  // "前年和去年", "2023到2025年": two periods joined are one span from the first to the last.
+  if (found) {
+    const joined = /^\s*(?:和|与|及|到|至|、|-|—|～|~)\s*/.exec(masked.slice(found.end));
+    const second = joined ? parsePeriod({ text: masked.slice(found.end + joined[0].length), today }) : undefined;
+    if (joined && second && second.start === 0 && second.explicit === found.explicit) {
+      const end = found.end + joined[0].length + second.end;
+      const from = found.from < second.from ? found.from : second.from;
+      const to = found.to > second.to ? found.to : second.to;
+      found = { ...found, from, to, label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
+    }
+  }
   if (found) removed.push({ start: found.start, end: found.end });
   let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit } : undefined;
   const date = period && period.explicit && period.from === period.to ? period.from : undefined;
@@ -158,7 +171,9 @@ export function understandQuery(options: {
   if (intent === "source") removed.push(...sourceWeak);
   // A summary is retrieved by unit and period; "工作" alone would only add noise.
   if (intent === "summary") removed.push(...spansOf(text, /(?:主要|重点)?工作/g));
-  let keywords = english ? "" : cleanKeywords(maskSpans(text, removed));
+  // "矿山和中心路两个街道": what is left of the units' own names ("街道") is not a topic.
+  const unitWords = mentions.map((mention) => mention.unit);
+  let keywords = english ? "" : cleanKeywords(maskSpans(text, removed)).split(" ").filter((chunk) => !isPartOfUnitName(chunk, unitWords)).join(" ");
   const followUp = previous !== undefined && isFollowUp({ text, ownIntent, keywords });
   // "第64期" or "2023年8月14日的上街信息" alone asks for that issue.
   if (!ownIntent && !followUp && (issue || date) && keywords === "" && mentions.length === 0) intent = "source";
@@ -242,6 +257,10 @@ function commandYear(text: string, today: string) {
   if (!bare) return undefined;
   const period = parsePeriod({ text: `${bare[1]}年`, today });
   return period ? { ...period, start: bare.index, end: bare.index + bare[0].length } : undefined;
+}
+
+function isPartOfUnitName(chunk: string, units: readonly string[]): boolean {
+  return /^(?:街道|镇|局|部|委|办|部门|单位|两个?|三个?|几个?)+$/.test(chunk) && (units.length > 0 || chunk.length > 0) && units.some((unit) => unit.includes(chunk.replace(/[两三几个]/g, "")) || /^[两三几个]+$/.test(chunk));
 }
 
 function isFollowUp(options: { text: string; ownIntent: boolean; keywords: string }): boolean {

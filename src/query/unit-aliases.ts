@@ -104,7 +104,8 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     if (core && !WEAK_STOPLIST.has(core)) add(core, "weak");
   }
   const place = /^(.+)(街道|镇)$/.exec(canonical)?.[1];
-  if (place && !WEAK_STOPLIST.has(place)) add(place, "weak");
+  // 工业路, 新安路: a street name of three or more characters is a name, whatever follows it.
+  if (place && !WEAK_STOPLIST.has(place)) add(place, place.length >= 3 && /[路街]$/.test(place) ? "derived" : "weak");
   return derived;
 }
 
