@@ -7,7 +7,8 @@ import type { Retrieval } from "../search/retrieval.js";
 import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { ConversationKey, ConversationStore } from "../store/conversation-store.js";
 import type { CitationLinks } from "./citation-links.js";
-import { detectAnswerType } from "../query/answer-type.js";
+import { carriesValue, detectAnswerType } from "../query/answer-type.js";
+import { toCitation } from "./citation.js";
 import { extractAnswer, nearMissAnswer } from "./extractive-answer.js";
 import { findSource, findSourceDocument } from "./find-source.js";
 import type { Generation } from "./generation.js";
@@ -124,12 +125,19 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     }
     const answerType = detectAnswerType(understanding.text);
     if (generation) {
-      const written = await withFallback(generation, async () => {
-        const answer = await llmAnswer({ understanding, items: found.map((entry) => entry.item), scores: found.map((entry) => entry.hit.score), links, generation });
-        if (!answer) logger.warn({ model: generation.chatModel.model }, "LLM answer had no grounded sentence; using the extractive answer");
-        return answer;
-      });
-      if (written) return { question, understanding, intent: understanding.intent, ...written };
+      const items = found.map((entry) => entry.item);
+      const written = await withFallback(generation, () => llmAnswer({ understanding, items, scores: found.map((entry) => entry.hit.score), links, generation }));
+      if (written) {
+        const related = () => items.map((item, index) => toCitation({ item, n: index + 1, score: found[index]?.hit.score ?? 0, links }));
+        if (written.nearMiss) return { question, understanding, intent: understanding.intent, answer: written.answer, citations: [], related: related() };
+        // A figure of another type than asked is worse than none.
+        const top = items[0];
+        if (answerType && top && written.citations.length > 0 && !carriesValue(written.answer, answerType)) {
+          logger.info({ model: generation.chatModel.model, asked: answerType.kind }, "LLM answer carries no value of the asked type; answering as a near miss");
+          return { question, understanding, intent: understanding.intent, answer: nearMissAnswer({ topic: top, answerType }), citations: [], related: related() };
+        }
+        return { question, understanding, intent: understanding.intent, answer: written.answer, citations: written.citations };
+      }
     }
     const extracted = extractAnswer({ retrieval, result, found: found.slice(0, MAX_CITATIONS), understanding, answerType, links });
     if (extracted.kind === "near-miss" && answerType) {

@@ -24,12 +24,16 @@ export interface GeneratedAnswer {
   used: number[];
   /** The items did not answer the question; `answer` is then exactly REFUSAL_SENTENCE. */
   refused: boolean;
+  /** The model said the items mention the topic but not the asked value ("简报提到了……，但没有写明……"). */
+  nearMiss?: string;
   /** Sentences removed for want of a valid citation or of support in the cited items. */
   dropped: GroundedAnswer["dropped"];
 }
 
 /** What the model must say, word for word, when the items do not answer the question. */
 export const REFUSAL_SENTENCE = "已收录的简报中没有找到能回答这个问题的内容。";
+/** The model's near-miss sentence (prompt rule 6): the topic is there, the asked value is not. */
+const NEAR_MISS = /简报(?:中)?提到了?[^。]{1,80}?，?但(?:是)?没有(?:写明|给出|提到|说明)[^。]{1,60}。?/;
 /** An uncited reply shorter than this is a hedge ("条目中未提及"), not an answer. */
 const SHORT_ANSWER_CHARS = 80;
 
@@ -119,6 +123,8 @@ export async function generateAnswer(options: {
   const grounded = groundAnswer({ text: visible, sources });
   if (grounded.used.length > 0) return { answer: grounded.text, used: grounded.used, refused: false, dropped: grounded.dropped };
   const plain = visible.replace(MARKERS, "").replace(/\s+/g, "");
+  const nearMiss = NEAR_MISS.exec(plain)?.[0];
+  if (nearMiss) return { answer: REFUSAL_SENTENCE, used: [], refused: true, nearMiss, dropped: grounded.dropped };
   const refused = plain.includes(REFUSAL_SENTENCE.replace(/。$/, "")) || plain.length < SHORT_ANSWER_CHARS;
   if (refused) return { answer: REFUSAL_SENTENCE, used: [], refused: true, dropped: grounded.dropped };
   return { answer: "", used: [], refused: false, dropped: grounded.dropped };

@@ -28,8 +28,8 @@ function usedCitations(options: { text: string; used: readonly number[]; items: 
 }
 
 /**
- * A fact answer written by the LLM from the retrieved items only; a refusal cites nothing.
- * Undefined when no sentence of the reply was grounded in the items: the caller answers extractively.
+ * A fact answer written by the LLM from the retrieved items only. A refusal, a near miss ("简报提到了
+ * ……，但没有写明……") and a reply with no grounded sentence cite nothing.
  */
 export async function llmAnswer(options: {
   understanding: QueryUnderstanding;
@@ -37,7 +37,7 @@ export async function llmAnswer(options: {
   scores: readonly number[];
   links: CitationLinks | undefined;
   generation: Generation;
-}): Promise<{ answer: string; citations: Citation[] } | undefined> {
+}): Promise<{ answer: string; citations: Citation[]; nearMiss?: true } | undefined> {
   const { generation } = options;
   const generated = await generateAnswer({
     chatModel: generation.chatModel,
@@ -49,8 +49,10 @@ export async function llmAnswer(options: {
   if (generated.dropped.length > 0) {
     generation.logger.info({ model: generation.chatModel.model, dropped: generated.dropped }, "LLM answer: sentences without a valid, supported citation removed");
   }
+  if (generated.nearMiss) return { answer: generated.nearMiss, citations: [], nearMiss: true };
   if (generated.refused) return { answer: REFUSAL_SENTENCE, citations: [] };
-  if (generated.used.length === 0) return undefined;
+  // A long reply without one grounded sentence is not an answer either: nothing in it can be checked.
+  if (generated.used.length === 0) return { answer: REFUSAL_SENTENCE, citations: [] };
   return usedCitations({ text: generated.answer, used: generated.used, items: options.items, scores: options.scores, links: options.links });
 }
 

@@ -49,7 +49,11 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     return { kind: "count", measure, label: `数量（${measure}）` };
   }
   if (LIST.test(question)) return { kind: "list", label: "具体名单" };
-  if (NAME.test(question)) return { kind: "name", label: "具体名称", given: question };
+  const name = NAME.exec(question);
+  if (name) {
+    const noun = /(?:哪个|哪所|哪家|那所|那个)(小区|学校|中学|小学|初中|高中|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)/.exec(question)?.[1];
+    return { kind: "name", label: "具体名称", given: question, ...(noun ? { measure: noun.replace(/室$/, "") } : {}) };
+  }
   if (ANY_NUMBER.test(question)) return { kind: "number", label: "数字" };
   return undefined;
 }
@@ -63,6 +67,14 @@ const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`);
 const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
 const NAMED_PLACE = /([\u4e00-\u9fff]{2,10})(?:初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
 const GENERIC_NAME_PREFIX = /^(?:.*(?:居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个?|辖区|该|本|其|一批|城乡|农村|城市|周边|老旧|新增|标准化))$/;
+// What a named kind may end with: an 初中 is named "……初级中学" or "……中学".
+const NAME_KINDS: Record<string, string[]> = {
+  小区: ["小区", "家园", "花园", "苑", "庭"],
+  学校: ["学校", "中学", "小学", "幼儿园"],
+  初中: ["初级中学", "中学", "初中"],
+  高中: ["高级中学", "中学", "高中"],
+  科: ["科"],
+};
 const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
 
 /**
@@ -81,8 +93,11 @@ export function carriesValue(text: string, type: AnswerType): boolean {
     case "list": return ENUMERATION.test(text);
     case "name": {
       const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
-      return [...text.matchAll(QUOTED_NAME)].some((match) => !given(match[0])) ||
-        [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]));
+      // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
+      const kinds = type.measure ? NAME_KINDS[type.measure] ?? [type.measure] : undefined;
+      const ofKind = (name: string) => kinds === undefined || kinds.some((kind) => name.replace(/[”」》]$/, "").endsWith(kind));
+      return [...text.matchAll(QUOTED_NAME)].some((match) => !given(match[0]) && ofKind(match[0])) ||
+        [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]));
     }
   }
 }

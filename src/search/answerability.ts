@@ -21,7 +21,8 @@ export interface Evidence {
  * One decision per question, from the whole evidence, not one floor per item: a question is
  * answerable when its best item covers enough of its words (a synonym counts for most of a word),
  * or of its character pairs, or covers less but both channels rank it first, or when explicit
- * filters already isolated a handful of items. Then every item that answers it is kept: those
+ * filters (units, an issue) already isolated a handful of items — the last two only when the item
+ * has the question's most telling word. Then every item that answers it is kept: those
  * close to the best, and for each unit the question names, that unit's best item, so that a
  * question about several units keeps all of them.
  */
@@ -40,6 +41,7 @@ export function judgeAnswerability(options: {
   const ruleFor = (hit: SearchHit): Evidence["rule"] =>
     hit.coverage >= parameters.minimumCoverage ? "coverage"
     : hit.bigrams >= parameters.minimumBigramCoverage ? "bigrams"
+    : hit.missesKeyTerm ? undefined
     : agreed(hit) && hit.coverage >= parameters.minimumAgreedCoverage ? "agreement"
     : isolated && (hit.coverage >= parameters.minimumIsolatedCoverage || hit.bigrams >= parameters.minimumBigramCoverage / 2) ? "isolated"
     : undefined;

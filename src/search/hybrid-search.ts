@@ -19,6 +19,8 @@ export interface SearchHit {
   bigrams: number;
   /** Units of the item's chunks. */
   units: string[];
+  /** The question's most telling word (highest weight, two characters or more) is not in the item, nor a synonym of it. */
+  missesKeyTerm: boolean;
   chunkIds: number[];
   matchedTerms: string[];
 }
@@ -210,6 +212,7 @@ export function createSearcher(options: {
 
     const documents = Math.max(1, index.lexical.size());
     const idf = (term: string) => inverseDocumentFrequency({ documentFrequency: index.lexical.documentFrequency(term), documents });
+    const keyTerm = queryTerms.filter((term) => [...term].length > 1).sort((left, right) => idf(right) - idf(left))[0];
     for (const hit of hits) {
       const text = hit.chunkIds.map((id) => { const chunk = index.chunk(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
       const matched = new Set(hit.matchedTerms);
@@ -221,8 +224,10 @@ export function createSearcher(options: {
       hit.matchedTerms = [...matched];
       hit.coverage = termCoverage({ queryTerms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf });
       hit.bigrams = bigramCoverage({ query: queryText, text });
+      hit.missesKeyTerm = keyTerm !== undefined && !matched.has(keyTerm) && !bySynonym.has(keyTerm);
     }
-    const filteredItems = filter ? countItems(filter) : undefined;
+    // A period alone selects a year of reports; units or an issue narrow them to a handful.
+    const filteredItems = filter && (understanding.units.length > 0 || understanding.issue || understanding.date) ? countItems(filter) : undefined;
     const judged = judgeAnswerability({
       hits,
       parameters,
@@ -260,7 +265,7 @@ function foldIntoItems(scored: readonly { chunk: ChunkInfo; score: number; match
   for (const { chunk, score, matched } of scored) {
     const existing = byItem.get(chunk.itemId);
     if (!existing) {
-      byItem.set(chunk.itemId, { itemId: chunk.itemId, score, coverage: 0, bigrams: 0, units: [...chunk.units], chunkIds: [chunk.id], matchedTerms: [...matched], date: chunk.date });
+      byItem.set(chunk.itemId, { itemId: chunk.itemId, score, coverage: 0, bigrams: 0, units: [...chunk.units], missesKeyTerm: false, chunkIds: [chunk.id], matchedTerms: [...matched], date: chunk.date });
       continue;
     }
     existing.score = Math.max(existing.score, score);
