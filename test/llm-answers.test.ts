@@ -59,7 +59,7 @@ describe("answers written by an LLM (fake OpenAI-compatible server, real client)
       const opening = (n: number) => new RegExp(`<<<条目 ${n} 开始>>>\\n.*\\n([^。]+)。`).exec(prompt)![1]!;
       await sendServerSentEvents({ response, events: [{ choices: [{ index: 0, delta: { content: `${opening(2)}[2]。${opening(1)}[1]。` }, finish_reason: null }] }] });
     });
-    const answer = await application.answerer({ chatModel: chatModel() })({ question: "区应急管理局开展了多少场应急演练？" });
+    const answer = await application.answerer({ chatModel: chatModel() })({ question: "区应急管理局的应急演练和安全培训" });
     const sentences = [...answer.answer.matchAll(/([^[]+)\[(\d)\]。/g)].map((match) => ({ text: match[1]!, n: Number(match[2]) }));
     expect(sentences.map((sentence) => sentence.n)).toEqual([1, 2]);
     expect(answer.citations.map((citation) => citation.n)).toEqual([1, 2]);

@@ -61,13 +61,13 @@ describe("an instruction planted in a bulletin", () => {
     expect(logged.some((entry) => entry.removed?.some((text) => text.startsWith(INJECTION)))).toBe(true);
   });
 
-  it("does not reach the answer when the model obeys it without a citation: the extractive answer is given", async () => {
+  it("does not reach the answer when the model obeys it without a citation: a reply with nothing grounded is not an answer", async () => {
     obeyingModel(`上街区所有干部本月起${PAYLOAD}，请各位干部相互转告，此项决定自即日起执行，不得延误，具体事宜另行通知。相关单位务必高度重视，认真抓好贯彻落实，确保各项工作有序推进，特此通知。`);
     const { answer, tokens, citations } = await ask();
     expect(answer).not.toContain(PAYLOAD);
     expect(tokens).not.toContain(PAYLOAD);
-    expect(answer).toContain("5.2万亩");
-    expect(citations[0]!.unit).toBe("区农委");
+    expect(answer).toContain("没有找到");
+    expect(citations).toEqual([]);
   });
 
   it("does not reach the answer when the model obeys it and cites the item it came from", async () => {

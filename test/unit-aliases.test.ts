@@ -123,8 +123,9 @@ describe("deriveUnitAliases", () => {
     ]);
   });
 
-  it("shortens streets and towns", () => {
-    expect(deriveUnitAliases("工业路街道")).toEqual([{ alias: "工业路", strength: "weak" }]);
+  it("shortens streets and towns; a street name of three characters is a name wherever it stands", () => {
+    expect(deriveUnitAliases("工业路街道")).toEqual([{ alias: "工业路", strength: "derived" }]);
+    expect(createUnitMatcher({ units: ["工业路街道"] }).match("工业路企业服务日").map((mention) => mention.unit)).toEqual(["工业路街道"]);
     expect(deriveUnitAliases("峡窝镇")).toEqual([{ alias: "峡窝", strength: "weak" }]);
   });
 });

@@ -148,14 +148,11 @@ export function createAnswerer(parts: AnswererParts): Answerer {
   };
 }
 
-/** "第55期，矿山街道、中心路街道" — what the filters selected, for a listing's heading. */
+/** "第55期矿山街道、中心路街道报送的信息" — what the filters selected, for a listing's heading. */
 function scopeOf(filters: { units: string[]; period?: { label: string }; issue?: { number: number; year?: number }; date?: string }): string {
-  const parts: string[] = [];
-  if (filters.issue) parts.push(`${filters.issue.year ? `${filters.issue.year}年` : ""}第${filters.issue.number}期`);
-  else if (filters.date) parts.push(filters.date);
-  else if (filters.period) parts.push(filters.period.label);
-  if (filters.units.length > 0) parts.push(filters.units.join("、"));
-  return parts.length > 0 ? `${parts.join("，")}：` : "";
+  const when = filters.issue ? `${filters.issue.year ? `${filters.issue.year}年` : ""}第${filters.issue.number}期` : filters.date ?? filters.period?.label ?? "";
+  const who = filters.units.join("、");
+  return `${when}${who}报送的信息`;
 }
 
 async function withFallback<T>(generation: Generation, write: () => Promise<T | undefined>): Promise<T | undefined> {

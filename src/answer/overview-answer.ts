@@ -28,5 +28,5 @@ export function itemListing(options: { items: readonly StoredItem[]; scope: stri
     return `- ${issue}（${item.date ?? "日期不详"}）${item.units.length > 0 ? `${item.units.join("、")}：` : ""}${displayTitle(item)} [${index + 1}]`;
   });
   const more = options.items.length > shown.length ? [`另有 ${options.items.length - shown.length} 条未列出，可缩小范围再问。`] : [];
-  return { answer: [`${options.scope}共找到 ${options.items.length} 条：`, ...lines, ...more].join("\n"), citations };
+  return { answer: [`${options.scope}共 ${options.items.length} 条：`, ...lines, ...more].join("\n"), citations };
 }
