@@ -78,15 +78,15 @@ export function createAnswerer(parts: AnswererParts): Answerer {
 
     if (understanding.intent === "summary" && understanding.units.length > 0) {
       const items = unitItems({ catalog, understanding });
-      const summary = summarizeUnit({ items, understanding, links });
+      const summary = summarizeUnit({ items, understanding, links, series: parts.series });
       if (generation && items.length > 0) {
-        const written = await withFallback(generation, () => llmSummary({ items, understanding, links, generation }));
+        const written = await withFallback(generation, () => llmSummary({ items, understanding, links, generation, series: parts.series }));
         if (written) return { question, understanding, intent: "summary", ...written };
       }
       return { question, understanding, ...summary };
     }
     if (understanding.intent === "source") {
-      const source = findSource({ catalog, understanding, links });
+      const source = findSource({ catalog, understanding, links, series: parts.series });
       if (source) return { question, understanding, intent: "source", ...source };
       if (understanding.issue || understanding.date) {
         const named = understanding.issue ? `${understanding.issue.year ? `${understanding.issue.year}年` : ""}第${understanding.issue.number}期` : `${understanding.date}出版的一期`;
@@ -96,13 +96,13 @@ export function createAnswerer(parts: AnswererParts): Answerer {
 
     const retrieval = await parts.retrieval();
     const result = await retrieval.search({ understanding, k: MAX_CITATIONS, ...(request.mode ? { mode: request.mode } : {}) });
-    const notFound = () => ({ question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters }), citations: [] });
+    const notFound = () => ({ question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters, series: parts.series }), citations: [] });
     // Items of an issue replaced since the search are gone: their hits go, and when none is left, so does the answer.
     const found = result.relevant ? pairHitsWithItems({ hits: result.hits, items: catalog.getItems(result.hits.map((hit) => hit.itemId)) }) : [];
     if (found.length === 0) return notFound();
     if (generation) {
       const written = await withFallback(generation, async () => {
-        const answer = await llmAnswer({ understanding, items: found.map((entry) => entry.item), scores: found.map((entry) => entry.hit.score), links, generation });
+        const answer = await llmAnswer({ understanding, items: found.map((entry) => entry.item), scores: found.map((entry) => entry.hit.score), links, generation, series: parts.series });
         if (!answer) logger.warn({ model: generation.chatModel.model }, "LLM answer had no grounded sentence; using the extractive answer");
         return answer;
       });

@@ -45,7 +45,7 @@ const FILLERS: RegExp[] = [
   /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
   /[那这该本]一?期/g,
   /怎么样|怎样|如何|是否|有没有/g,
-  /上街信息|上街区|全区|我区|本区|现在|目前/g,
+  /上街区|全区|我区|本区|现在|目前/g,
   /[吗呢吧啊呀]/g,
 ];
 
@@ -72,10 +72,13 @@ export function understandQuery(options: {
   text: string;
   today: string;
   units: UnitMatcher;
+  /** Series names, filler in a question ("2023年8月14日的上街信息"): BULLETIN_SERIES and those on record. */
+  series?: readonly string[];
   previous?: QueryUnderstanding;
 }): QueryUnderstanding {
   const { text, today, previous } = options;
   const removed: Span[] = [];
+  for (const name of options.series ?? []) removed.push(...occurrences(text, name));
 
   const command = COMMAND_PATTERN.exec(text);
   if (command) removed.push({ start: command.index, end: command.index + command[0].length });
@@ -196,6 +199,12 @@ function isFollowUp(options: { text: string; ownIntent: boolean; keywords: strin
   if (FOLLOW_UP_START.test(compact)) return true;
   if (compact.length >= 12 || options.ownIntent) return false;
   return compact.endsWith("呢") || options.keywords === "";
+}
+
+function occurrences(text: string, word: string): Span[] {
+  const spans: Span[] = [];
+  for (let start = word === "" ? -1 : text.indexOf(word); start !== -1; start = text.indexOf(word, start + word.length)) spans.push({ start, end: start + word.length });
+  return spans;
 }
 
 function spansOf(text: string, pattern: RegExp): Span[] {
