@@ -109,6 +109,8 @@ export interface Citation {
   units: string[];
   title: string;
   source: string;
+  /** Series of the cited issue (上街信息, 信息简报); null for articles and issues whose masthead names none. */
+  series: string | null;
   /** Position of the item in its issue (1-based). */
   item: number;
   score: number;
@@ -126,6 +128,7 @@ export interface CitationJson {
   departments: string[];
   title: string;
   source: string;
+  series: string | null;
   item: number;
   score: number;
   url?: string;

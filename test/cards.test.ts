@@ -11,6 +11,7 @@ const citation = (overrides: Partial<Citation>): Citation => ({
   units: ["区城管局"],
   title: "整治背街小巷<at id=all></at>",
   source: "2026-20.md",
+  series: null,
   item: 1,
   score: 1,
   ...overrides,

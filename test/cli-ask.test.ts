@@ -22,7 +22,7 @@ describe("cli ask", () => {
     expect(answer.answer).toContain("5.2万亩");
     expect(answer.citations[0]).toEqual({
       n: 1, issue: 18, year: 2025, date: "2025-04-17", department: "区农委", departments: ["区农委"],
-      title: "区农委多措并举抓好春耕备播", source: "2025-18.md", item: 3, score: expect.any(Number),
+      title: "区农委多措并举抓好春耕备播", source: "2025-18.md", series: "上街信息", item: 3, score: expect.any(Number),
       url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:3000\/issues\/\d+\?item=3&expires=\d+&signature=[\w-]+#item-3$/),
     });
   });
@@ -43,7 +43,7 @@ describe("cli ask", () => {
   it("prints a readable answer with its citation list for people", async () => {
     const result = await runCli(["--data-dir", dataDir, "ask", "区医保局检查了多少家定点医药机构？"]);
     expect(result.stdout).toMatch(/93家.*\[1\]/);
-    expect(result.stdout).toContain("[1] 第57期（2025-10-30）区医保局：区医保局加强医保基金常态化监管");
+    expect(result.stdout).toContain("[1] 《上街信息》第57期（2025-10-30）区医保局：区医保局加强医保基金常态化监管");
   });
 
   it("explains a malformed batch line", async () => {

@@ -214,7 +214,7 @@ describe("summarizeWithLlm", () => {
     answerWith(server, () => reply, { chunkSize: 8 });
     const chatModel = createOpenAiChatModel({ baseUrl: server.baseUrl, model: "m", timeoutMs: 5000 });
     const tokens: string[] = [];
-    const result = await summarizeWithLlm({ chatModel, unit: "区教育局", periodLabel: "2025年", items: TEN_ITEMS.slice(0, 3), onToken: (token) => tokens.push(token) });
+    const result = await summarizeWithLlm({ chatModel, unit: "区教育局", periodLabel: "2025年", series: "《上街信息》", items: TEN_ITEMS.slice(0, 3), onToken: (token) => tokens.push(token) });
     expect(server.requestsTo(CHAT)).toHaveLength(1);
     const [system, user] = messagesOf(server)[0]!;
     expect(system!.content).toContain("为“区教育局”写一份2025年在《上街信息》上报送工作的摘要");
@@ -258,7 +258,7 @@ describe("summarizeWithLlm", () => {
 
   it("answers an empty period without calling the model", async () => {
     const chatModel = createFakeChatModel();
-    expect(await summarizeWithLlm({ chatModel, unit: "区教育局", periodLabel: "2025年3月", items: [] })).toEqual({ answer: "区教育局在2025年3月没有报送《上街信息》。", used: [] });
+    expect(await summarizeWithLlm({ chatModel, unit: "区教育局", periodLabel: "2025年3月", series: "《上街信息》", items: [] })).toEqual({ answer: "区教育局在2025年3月没有报送《上街信息》。", used: [] });
     expect(chatModel.calls).toHaveLength(0);
   });
 
@@ -293,9 +293,9 @@ describe("loadPrompt", () => {
   });
 
   it("fills every placeholder of the shipped prompts", () => {
-    expect(loadPrompt({ name: "answer", variables: { refusal: REFUSAL_SENTENCE } })).toContain(REFUSAL_SENTENCE);
+    expect(loadPrompt({ name: "answer", variables: { refusal: REFUSAL_SENTENCE, series: "《信息简报》" } })).toContain(REFUSAL_SENTENCE);
     for (const name of ["summary-map", "summary-reduce"]) {
-      expect(loadPrompt({ name, variables: { unit: "区教育局", periodLabel: "2025年" } })).not.toMatch(/\{\{|\}\}/);
+      expect(loadPrompt({ name, variables: { unit: "区教育局", periodLabel: "2025年", series: "《信息简报》" } })).not.toMatch(/\{\{|\}\}/);
     }
   });
 });

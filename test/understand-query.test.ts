@@ -15,7 +15,7 @@ const units = createUnitMatcher({
   aliasLines: readUnitAliasLines({ path: new URL("../data/dictionary/unit-aliases.txt", import.meta.url).pathname }),
 });
 const understand = (text: string, previous?: QueryUnderstanding) =>
-  understandQuery({ text, today, units, ...(previous ? { previous } : {}) });
+  understandQuery({ text, today, units, series: ["上街信息"], ...(previous ? { previous } : {}) });
 
 const year = (value: number) => ({ from: `${value}-01-01`, to: `${value}-12-31`, label: `${value}年`, explicit: true });
 
@@ -129,6 +129,13 @@ describe("understandQuery: exact readings", () => {
     const result = understandQuery({ text: "矿山的志愿者有多少", today, units: ambiguous });
     expect(result.units).toEqual(["矿山街道", "矿山镇"]);
     expect(result.unitMentions).toEqual([{ unit: "矿山街道", alias: "矿山" }, { unit: "矿山镇", alias: "矿山" }]);
+  });
+
+  it("drops the names of the series it is given, whichever they are, and no other", () => {
+    const read = (text: string, series: string[]) => understandQuery({ text, today, units, series });
+    expect(read("信息简报第7期原文", ["某某简报", "信息简报"])).toMatchObject({ intent: "source", issue: { number: 7 }, keywords: "" });
+    expect(read("某某简报防汛检查", ["某某简报"]).keywords).toBe("防汛检查");
+    expect(read("上街信息防汛检查", ["某某简报"]).keywords).toBe("上街信息防汛检查");
   });
 });
 

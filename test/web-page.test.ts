@@ -68,7 +68,7 @@ describe.skipIf(missing !== null)("web chat page in headless chromium", () => {
     expect(await reply.locator(".answer").textContent()).toContain("5.2万亩");
     expect(await reply.locator(".answer").getAttribute("class")).toBe("answer");
     const citations = await reply.locator(".citations a").allTextContents();
-    expect(citations[0]).toBe("[1] 第18期 · 2025-04-17 · 区农委 — 区农委多措并举抓好春耕备播");
+    expect(citations[0]).toBe("[1] 《上街信息》第18期 · 2025-04-17 · 区农委 — 区农委多措并举抓好春耕备播");
     expect(await page.getByLabel("问题").isEnabled()).toBe(true);
 
     await page.screenshot({ path: "/tmp/web-page.png", fullPage: true });
@@ -127,7 +127,7 @@ describe.skipIf(missing !== null)("web chat page in headless chromium", () => {
     expect(await reply.locator(".citations li").count()).toBe(3);
 
     reply = await ask(page, "那2024年呢？");
-    expect(await reply.locator(".citations a").allTextContents()).toEqual(['[1] 第12期 · 2024-03-07 · 区委社工部 — 区委社工部实施社区工作者"赋能计划"']);
+    expect(await reply.locator(".citations a").allTextContents()).toEqual(['[1] 《上街信息》第12期 · 2024-03-07 · 区委社工部 — 区委社工部实施社区工作者"赋能计划"']);
 
     await page.getByRole("button", { name: "新对话" }).click();
     expect(await page.locator(".turn").count()).toBe(0);

@@ -86,9 +86,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
 
     if (understanding.intent === "summary" && understanding.units.length > 0) {
       const items = unitItems({ catalog, understanding });
-      const summary = summarizeUnit({ items, understanding, links });
+      const summary = summarizeUnit({ items, understanding, links, series: parts.series });
       if (generation && items.length > 0) {
-        const written = await withFallback(generation, () => llmSummary({ items, understanding, links, generation }));
+        const written = await withFallback(generation, () => llmSummary({ items, understanding, links, generation, series: parts.series }));
         if (written) return { question, understanding, intent: "summary", ...written };
       }
       return { question, understanding, ...summary };
@@ -99,7 +99,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
         const items = catalog.listItems({ documentId: document.id });
         return { question, understanding, intent: "overview", ...issueOverview({ document, items, series: parts.series, links }) };
       }
-      const source = document ? findSource({ catalog, understanding, links }) : undefined;
+      const source = document ? findSource({ catalog, understanding, links, series: parts.series }) : undefined;
       if (source) return { question, understanding, intent: "source", ...source };
       if (understanding.issue || understanding.date || understanding.latestIssue || understanding.issueInPeriod) {
         const named = understanding.issue
@@ -115,7 +115,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
 
     const retrieval = await parts.retrieval();
     const result = await retrieval.search({ understanding, k: MAX_CITATIONS, ...(request.mode ? { mode: request.mode } : {}) });
-    const notFound = () => ({ question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters }), citations: [] });
+    const notFound = () => ({ question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters, series: parts.series }), citations: [] });
     // Items of an issue replaced since the search are gone: their hits go, and when none is left, so does the answer.
     const found = result.relevant ? pairHitsWithItems({ hits: result.hits, items: catalog.getItems(result.hits.map((hit) => hit.itemId)) }) : [];
     if (found.length === 0) return notFound();
@@ -126,7 +126,7 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     const answerType = detectAnswerType(understanding.text);
     if (generation) {
       const items = found.map((entry) => entry.item);
-      const written = await withFallback(generation, () => llmAnswer({ understanding, items, scores: found.map((entry) => entry.hit.score), links, generation }));
+      const written = await withFallback(generation, () => llmAnswer({ understanding, items, scores: found.map((entry) => entry.hit.score), links, generation, series: parts.series }));
       if (written) {
         const related = () => items.map((item, index) => toCitation({ item, n: index + 1, score: found[index]?.hit.score ?? 0, links }));
         if (written.nearMiss) return { question, understanding, intent: understanding.intent, answer: written.answer, citations: [], related: related() };

@@ -21,15 +21,22 @@ export function toCitation(options: { item: StoredItem; n: number; score: number
     units: item.units,
     title: displayTitle(item),
     source: item.source,
+    series: item.series,
     item: item.position,
     score: Math.round(options.score * 1000) / 1000,
     ...(links ? { url: links.issue({ documentId: item.documentId, year: item.year, issue: item.issue, item: item.position }) } : {}),
   };
 }
 
-/** "第64期（2025-11-27）区委社工部：标题" — how a citation reads in a list. */
+/** "《上街信息》第64期": the cited issue under its own series; the file name for an article. */
+export function citedIssue(citation: Pick<Citation, "issue" | "series" | "source">): string {
+  if (citation.issue === null) return citation.source;
+  return `${citation.series ? `《${citation.series}》` : ""}第${citation.issue}期`;
+}
+
+/** "[1] 《上街信息》第64期（2025-11-27）区委社工部：标题" — how a citation reads in a list. */
 export function formatCitation(citation: Citation): string {
-  const issue = citation.issue === null ? citation.source : `第${citation.issue}期`;
+  const issue = citedIssue(citation);
   const date = citation.date ? `（${citation.date}）` : "";
   const unit = citation.units.length > 0 ? citation.units.join("、") : "";
   return `[${citation.n}] ${issue}${date}${unit}${unit ? "：" : " "}${citation.title}`;
@@ -40,6 +47,6 @@ export function citationJson(citation: Citation): CitationJson {
   const { unit, units, url, ...rest } = citation;
   return {
     n: rest.n, issue: rest.issue, year: rest.year, date: rest.date, department: unit, departments: units,
-    title: rest.title, source: rest.source, item: rest.item, score: rest.score, ...(url !== undefined ? { url } : {}),
+    title: rest.title, source: rest.source, series: rest.series, item: rest.item, score: rest.score, ...(url !== undefined ? { url } : {}),
   };
 }

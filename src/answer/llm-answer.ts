@@ -5,6 +5,7 @@ import type { Generation } from "./generation.js";
 import { toCitation, type Citation } from "./citation.js";
 import { renumberCitationMarkers } from "./clean-citation-markers.js";
 import { generateAnswer, REFUSAL_SENTENCE, type PromptItem } from "./generate-answer.js";
+import { seriesTitle } from "./series-title.js";
 import { stripInjectedInstructions } from "./strip-injected-instructions.js";
 import { summarizeWithLlm } from "./summarize-with-llm.js";
 
@@ -37,11 +38,14 @@ export async function llmAnswer(options: {
   scores: readonly number[];
   links: CitationLinks | undefined;
   generation: Generation;
+  /** BULLETIN_SERIES, for items whose issue names no series. */
+  series: string;
 }): Promise<{ answer: string; citations: Citation[]; nearMiss?: true } | undefined> {
   const { generation } = options;
   const generated = await generateAnswer({
     chatModel: generation.chatModel,
     question: options.understanding.text,
+    series: seriesTitle({ series: options.items.map((item) => item.series), fallback: options.series }),
     items: options.items.map((item, index) => toPromptItem(item, index + 1, generation)),
     ...(generation.onToken ? { onToken: generation.onToken } : {}),
     ...(generation.signal ? { signal: generation.signal } : {}),
@@ -62,11 +66,14 @@ export async function llmSummary(options: {
   understanding: QueryUnderstanding;
   links: CitationLinks | undefined;
   generation: Generation;
+  /** BULLETIN_SERIES, for items whose issue names no series. */
+  series: string;
 }): Promise<{ answer: string; citations: Citation[] }> {
   const { understanding, generation, items } = options;
   const period = understanding.period;
   const summary = await summarizeWithLlm({
     chatModel: generation.chatModel,
+    series: seriesTitle({ series: items.map((item) => item.series), fallback: options.series }),
     unit: understanding.units.join("、"),
     periodLabel: period?.label ?? "已收录的各期",
     items: items.map((item, index) => toPromptItem(item, index + 1, generation)),

@@ -1,8 +1,8 @@
 import type { AppliedFilters } from "../search/hybrid-search.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 
-/** The fixed, polite reply when the bulletins on record do not answer the question. */
-export function nothingFoundAnswer(options: { understanding: QueryUnderstanding; filters: AppliedFilters }): string {
+/** The fixed, polite reply when the bulletins on record do not answer the question; `series` is BULLETIN_SERIES. */
+export function nothingFoundAnswer(options: { understanding: QueryUnderstanding; filters: AppliedFilters; series: string }): string {
   const { filters } = options;
   const scope: string[] = [];
   if (filters.units.length > 0) scope.push(`单位：${filters.units.join("、")}`);
@@ -11,5 +11,5 @@ export function nothingFoundAnswer(options: { understanding: QueryUnderstanding;
   if (filters.date) scope.push(`日期：${filters.date}`);
   const searched = scope.length > 0 ? `（检索范围：${scope.join("；")}）` : "";
   const suggestion = scope.length > 0 ? "可以放宽单位或时间范围，或换个说法再问。" : "可以换个说法，或加上单位名称、时间再问。";
-  return `已收录的《上街信息》中没有找到能回答这个问题的内容${searched}。${suggestion}`;
+  return `已收录的《${options.series}》中没有找到能回答这个问题的内容${searched}。${suggestion}`;
 }

@@ -21,13 +21,15 @@ export function summarizeUnit(options: {
   items: readonly StoredItem[];
   understanding: QueryUnderstanding;
   links?: CitationLinks | undefined;
+  /** Named when the unit reported nothing (BULLETIN_SERIES). */
+  series: string;
 }): { intent: "summary"; answer: string; citations: Citation[] } {
   const { understanding, items } = options;
   const period = understanding.period;
   const units = understanding.units.join("、");
   const scope = period ? `${period.label}` : "已收录简报中";
   if (items.length === 0) {
-    return { intent: "summary", answer: `${units}在${scope}没有报送《上街信息》。可以放宽时间范围再试。`, citations: [] };
+    return { intent: "summary", answer: `${units}在${scope}没有报送《${options.series}》。可以放宽时间范围再试。`, citations: [] };
   }
   const citations = items.map((item, index) => toCitation({ item, n: index + 1, score: 1, links: options.links }));
   const lines = items.map((item, index) => {

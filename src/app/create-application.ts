@@ -101,6 +101,16 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
       if (units?.version !== version) units = { matcher: createUnitMatcher({ units: unitNames(), aliasLines }), version };
       return units.matcher;
     };
+    // Series names are filler in a question: the configured one and every one on record.
+    let series: { names: string[]; version: number } | undefined;
+    const seriesNames = () => {
+      const version = store.contentVersion();
+      if (series?.version !== version) {
+        const recorded = store.listDocuments().flatMap((document) => (document.series ? [document.series] : []));
+        series = { names: [...new Set([config.bulletinSeries, ...recorded])], version };
+      }
+      return series.names;
+    };
 
     let stack: Promise<SearchStack> | undefined;
     const openStack = async (): Promise<SearchStack> => {
@@ -128,7 +138,7 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
         return createAnswerer({
           catalog: store,
           understand: ({ text, previous, today }) =>
-            understandQuery({ text, today: today ?? fixedToday ?? localDate(), units: currentUnits(), ...(previous ? { previous } : {}) }),
+            understandQuery({ text, today: today ?? fixedToday ?? localDate(), units: currentUnits(), series: seriesNames(), ...(previous ? { previous } : {}) }),
           conversations,
           retrieval: async () => (await search()).retrieval,
           ...(answererOptions.links ? { links: answererOptions.links } : {}),

@@ -36,6 +36,7 @@ export async function serve(options: { context: CliContext; application: Applica
         feedback: application.feedback,
         seenMessages: application.seenMessages,
         publicLinks: config.server.publicBaseUrl !== undefined,
+        series: config.bulletinSeries,
         logger,
       });
       return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;

@@ -37,7 +37,7 @@ export function registerSummaryCommand(program: Command, provide: ContextProvide
         text: question, intent: "summary" as const, units: [resolved.unit], unitMentions: [], keywords: "", carriedOver: [],
         ...(label ? { period: { from, to, label, explicit: true } } : {}),
       };
-      const summary = summarizeUnit({ items: unitItems({ catalog: application.catalog, understanding }), understanding, links });
+      const summary = summarizeUnit({ items: unitItems({ catalog: application.catalog, understanding }), understanding, links, series: context.config.bulletinSeries });
       const { stdout } = context.io;
       if (options.json) stdout.write(`${JSON.stringify({ question, intent: summary.intent, answer: summary.answer, citations: summary.citations.map(citationJson) })}\n`);
       else stdout.write(`${summary.answer}\n\n${summary.citations.map(formatCitation).join("\n")}\n`);

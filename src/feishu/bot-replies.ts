@@ -1,4 +1,5 @@
 import { displayTitle } from "../answer/citation.js";
+import { issueTitle } from "../answer/series-title.js";
 import type { BulletinCatalog } from "../store/bulletin-store.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 
@@ -23,16 +24,28 @@ export function unitsText(catalog: BulletinCatalog): string {
   return `共 ${units.length} 个报送单位：\n${escapeMarkdown(units.map((unit) => `${unit.unit}（${unit.items}）`).join("、"))}\n\n发送“总结<单位>的工作”查看某个单位报送的全部信息。`;
 }
 
-/** The full text of one item, for the "查看全文" button when no public link can be given. */
-export function itemFullText(catalog: BulletinCatalog, reference: { year?: unknown; issue?: unknown; item?: unknown; source?: unknown }): string | undefined {
+/**
+ * The full text of one item, for the "查看全文" button when no public link can be given. `series`
+ * (BULLETIN_SERIES) names the issue when its masthead names no series.
+ */
+export function itemFullText(options: {
+  catalog: BulletinCatalog;
+  reference: { series?: unknown; year?: unknown; issue?: unknown; item?: unknown; source?: unknown };
+  series: string;
+}): string | undefined {
+  const { catalog, reference } = options;
+  // A button carries no series when its issue names none, or when its card was sent before buttons carried one.
+  const sameSeries = (series: string | null) => reference.series === undefined || reference.series === series;
   const documents = catalog.listDocuments().filter((document) =>
-    typeof reference.issue === "number" ? document.issue === reference.issue && document.year === reference.year : document.source === reference.source,
+    typeof reference.issue === "number"
+      ? document.issue === reference.issue && document.year === reference.year && sameSeries(document.series)
+      : document.source === reference.source,
   );
   const document = documents.at(-1);
   if (!document) return undefined;
   const item = catalog.listItems({ documentId: document.id }).find((candidate) => candidate.position === reference.item);
   if (!item) return undefined;
-  const heading = document.issue === null ? document.source : `《上街信息》${document.year}年第${document.issue}期（${document.date}）第 ${item.position} 条`;
+  const heading = document.issue === null ? document.source : `${issueTitle({ series: document.series, year: document.year, issue: document.issue, fallback: options.series })}（${document.date}）第 ${item.position} 条`;
   return `${escapeMarkdown(heading)}\n**${escapeMarkdown(displayTitle(item))}**\n\n${escapeMarkdown(item.body)}\n${escapeMarkdown(item.attribution)}`;
 }
 

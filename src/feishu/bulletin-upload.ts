@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Client } from "@larksuiteoapi/node-sdk";
+import { issueTitle } from "../answer/series-title.js";
 import type { IngestResult } from "../app/create-application.js";
 import type { Logger } from "../log.js";
 import { messageCard } from "./cards.js";
@@ -33,6 +34,8 @@ export function createBulletinUpload(options: {
   ingest: (options: { paths: readonly string[] }) => Promise<IngestResult>;
   admins: readonly string[];
   digestChats: readonly string[];
+  /** Names an issue whose masthead names no series (BULLETIN_SERIES). */
+  series: string;
   logger: Logger;
 }) {
   const { client, messenger, logger } = options;
@@ -62,7 +65,7 @@ export function createBulletinUpload(options: {
       const parsed = stored.parsed;
       const units = [...new Set(parsed.items.flatMap((item) => item.units))];
       const status = { added: "已导入", replaced: "已替换原有的同一期", unchanged: "内容与库中一致，未作改动" }[stored.status];
-      const heading = parsed.issue === null ? fileName : `《上街信息》${parsed.year}年第${parsed.issue}期（${parsed.date ?? "日期不详"}）`;
+      const heading = parsed.issue === null ? fileName : `${issueTitle({ series: parsed.series, year: parsed.year, issue: parsed.issue, fallback: options.series })}（${parsed.date ?? "日期不详"}）`;
       const unitList = escapeMarkdown(units.join("、")) || "（未识别）";
       await messenger.sendCard({ target, uuid, card: messageCard({ title: "简报已收录", template: "green", text: `${escapeMarkdown(heading)}：${status}\n共 ${parsed.items.length} 条，报送单位：${unitList}` }) });
       if (stored.status === "unchanged") return;

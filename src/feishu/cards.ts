@@ -1,5 +1,5 @@
 import type { Answer } from "../answer/answer-question.js";
-import type { Citation } from "../answer/citation.js";
+import { citedIssue, type Citation } from "../answer/citation.js";
 import { escapeMarkdown, linkTarget, markdownLink } from "./escape-markdown.js";
 
 /**
@@ -15,10 +15,10 @@ const grey = (text: string) => `<font color='grey'>${text}</font>`;
 /** Citation rows at most in one answer card. */
 export const MAX_CITATION_ROWS = 20;
 
-function card(options: { title?: string; template?: string; elements: Element[] }): Record<string, unknown> {
+function card(options: { title?: string; summary?: string | undefined; template?: string; elements: Element[] }): Record<string, unknown> {
   return {
     schema: "2.0",
-    config: { update_multi: true, summary: { content: options.title ?? "上街信息问答" } },
+    config: { update_multi: true, summary: { content: options.title ?? options.summary ?? "简报问答" } },
     ...(options.title ? { header: { title: { tag: "plain_text", content: options.title }, template: options.template ?? "red" } } : {}),
     body: { elements: options.elements },
   };
@@ -34,10 +34,9 @@ function button(options: { label: string; url?: string; value?: Record<string, u
   };
 }
 
-/** "第64期 · 2025-11-27 · 区委社工部" (plain text, not escaped) */
+/** "《上街信息》第64期 · 2025-11-27 · 区委社工部" (plain text, not escaped) */
 export function citationLabel(citation: Citation): string {
-  const issue = citation.issue === null ? citation.source : `第${citation.issue}期`;
-  return [issue, citation.date, citation.units.join("、")].filter(Boolean).join(" · ");
+  return [citedIssue(citation), citation.date, citation.units.join("、")].filter(Boolean).join(" · ");
 }
 
 /** The answer as plain markdown with its sources: what a streamed card ends with. */
@@ -62,6 +61,8 @@ export function answerCard(options: {
   rows?: readonly Citation[];
   /** Markdown shown under the answer (already escaped), e.g. how to see the rest of a capped list. */
   note?: string;
+  /** What the chat list shows for the card, e.g. 上街信息问答 (the bot's name). */
+  summary?: string | undefined;
 }): Record<string, unknown> {
   const { answer } = options;
   const elements: Element[] = [markdown(escapeMarkdown(answer.answer))];
@@ -83,7 +84,7 @@ export function answerCard(options: {
             elements: [
               url
                 ? button({ label: "查看原文", url })
-                : button({ label: "查看全文", value: { action: "item_text", issue: citation.issue, year: citation.year, item: citation.item, source: citation.source } }),
+                : button({ label: "查看全文", value: { action: "item_text", issue: citation.issue, year: citation.year, item: citation.item, source: citation.source, ...(citation.series ? { series: citation.series } : {}) } }),
             ],
           },
         ],
@@ -100,7 +101,7 @@ export function answerCard(options: {
       { tag: "column", width: "auto", elements: [button({ label: "👎 没用", value: { action: "feedback", rating: "down", answerId: options.answerId } })] },
     ],
   });
-  return card({ elements });
+  return card({ summary: options.summary, elements });
 }
 
 export function messageCard(options: { title: string; text: string; template?: string }): Record<string, unknown> {
@@ -112,13 +113,16 @@ export function errorCard(): Record<string, unknown> {
   return messageCard({ title: "出了点问题", template: "grey", text: "处理这个问题时出错了，请稍后再试。如果一直不行，请联系管理员。" });
 }
 
-export const HELP_TEXT = [
-  "我可以回答关于《上街信息》简报的问题，回答都会注明出自哪一期、哪个单位。",
-  "",
-  "**直接提问**：上街区注册志愿者有多少人？",
-  "**总结单位工作**：总结区委社工部今年的工作，或 `/summary 工业路街道 2023`",
-  "**要原文**：第64期原文，或 `/issue 64`、`/issue 2026-02-12`",
-  "**最近各期**：`/latest`　　**报送单位**：`/units`",
-  "",
-  "在群里请 @我 提问；在话题里追问（如“那2023年呢？”）会沿用上一问的单位和时间。",
-].join("\n");
+/** The greeting and help, naming the series the bot answers from (BULLETIN_SERIES). */
+export function helpText(series: string): string {
+  return [
+    `我可以回答关于《${escapeMarkdown(series)}》简报的问题，回答都会注明出自哪一期、哪个单位。`,
+    "",
+    "**直接提问**：上街区注册志愿者有多少人？",
+    "**总结单位工作**：总结区委社工部今年的工作，或 `/summary 工业路街道 2023`",
+    "**要原文**：第64期原文，或 `/issue 64`、`/issue 2026-02-12`",
+    "**最近各期**：`/latest`　　**报送单位**：`/units`",
+    "",
+    "在群里请 @我 提问；在话题里追问（如“那2023年呢？”）会沿用上一问的单位和时间。",
+  ].join("\n");
+}

@@ -11,7 +11,7 @@ import { issueCommandQuestion, itemFullText, latestIssuesText, unitsText } from 
 import { createBulletinUpload } from "./bulletin-upload.js";
 import { createCardActionHandler } from "./card-actions.js";
 import { startCardStream } from "./card-stream.js";
-import { errorCard, HELP_TEXT, messageCard } from "./cards.js";
+import { errorCard, helpText, messageCard } from "./cards.js";
 import { escapeMarkdown } from "./escape-markdown.js";
 import { createEventRouter } from "./event-router.js";
 import { resolveFeishuDomain } from "./feishu-domain.js";
@@ -72,6 +72,8 @@ export function createFeishuBot(options: {
   seenMessages: SeenMessageStore;
   /** Links work for staff only when the server has a public address (PUBLIC_BASE_URL). */
   publicLinks: boolean;
+  /** The series the bot answers from (BULLETIN_SERIES): its name, greeting and help name it. */
+  series: string;
   logger: Logger;
   /** Signed web link to a unit's full list, for summaries too long for one card; unset = a hint how to narrow the period. */
   summaryUrl?: SummaryUrl | undefined;
@@ -99,7 +101,8 @@ export function createFeishuBot(options: {
   const client = channel.rawClient;
   const messenger = createFeishuMessenger({ client, logger });
   const turns = createTurnQueue();
-  const addBulletin = createBulletinUpload({ client, messenger, ingest: options.ingest, admins: feishu.admins, digestChats: feishu.digestChats, logger });
+  const addBulletin = createBulletinUpload({ client, messenger, ingest: options.ingest, admins: feishu.admins, digestChats: feishu.digestChats, series: options.series, logger });
+  const botName = `${options.series}问答`;
 
   const threadOf = (message: NormalizedMessage): MessageTarget => ({ replyTo: message.messageId, replyInThread: true });
   const reply = (message: NormalizedMessage, purpose: string, card: object) => messenger.sendCard({ target: threadOf(message), card, uuid: messageUuid({ source: message.messageId, purpose }) });
@@ -109,7 +112,7 @@ export function createFeishuBot(options: {
     const uuid = messageUuid({ source: message.messageId, purpose: "answer" });
     const cardFor = (final: Answer) => {
       const answerId = feedback.recordAnswer({ question, answer: final.answer, citations: final.citations.map(citationJson), chatId: message.chatId });
-      return fitAnswerCard({ answer: final, answerId, publicLinks: options.publicLinks, summaryUrl: options.summaryUrl });
+      return fitAnswerCard({ answer: final, answerId, publicLinks: options.publicLinks, summaryUrl: options.summaryUrl, summary: botName });
     };
     let final: Answer;
     if (options.writtenByModel) {
@@ -155,7 +158,7 @@ export function createFeishuBot(options: {
   }
 
   async function handleText(message: NormalizedMessage, text: string): Promise<void> {
-    if (text === "" || HELP.test(text)) await reply(message, "help", messageCard({ title: "上街信息问答", text: HELP_TEXT }));
+    if (text === "" || HELP.test(text)) await reply(message, "help", messageCard({ title: botName, text: helpText(options.series) }));
     else if (/^\/latest\b/i.test(text)) await reply(message, "latest", messageCard({ title: "最近收录的简报", text: latestIssuesText(catalog) }));
     else if (/^\/units\b/i.test(text)) await reply(message, "units", messageCard({ title: "报送单位", text: unitsText(catalog) }));
     else if (/^\/issue\b/i.test(text)) await answer(message, issueCommandQuestion(text.replace(/^\/issue\s*/i, "")));
@@ -168,14 +171,14 @@ export function createFeishuBot(options: {
       const incoming = readIncoming(message);
       if (incoming.kind === "text") await handleText(message, incoming.text);
       else if (incoming.kind === "file") await addBulletin({ messageId: message.messageId, senderId: message.senderId, fileKey: incoming.fileKey, fileName: incoming.fileName });
-      else await reply(message, "hint", messageCard({ title: "上街信息问答", text: HINTS[incoming.kind] }));
+      else await reply(message, "hint", messageCard({ title: botName, text: HINTS[incoming.kind] }));
     } catch (error) {
       logger.error({ err: error, messageId: message.messageId, chatId: message.chatId }, "feishu message failed");
       await reply(message, "error", errorCard()).catch(() => undefined);
     }
   }
 
-  const onCardAction = createCardActionHandler({ feedback, chatAllowed, itemText: (value) => itemFullText(catalog, value), messenger, logger });
+  const onCardAction = createCardActionHandler({ feedback, chatAllowed, itemText: (reference) => itemFullText({ catalog, reference, series: options.series }), messenger, logger });
   channel.on("message", handleMessage);
   channel.on("error", (error) => logger.error({ err: error }, "feishu channel error"));
 

@@ -49,10 +49,12 @@ export function fitAnswerCard(options: {
   publicLinks: boolean;
   summaryUrl?: SummaryUrl | undefined;
   budgetBytes?: number;
+  /** What the chat list shows for the card (the bot's name). */
+  summary?: string | undefined;
 }): Record<string, unknown> {
   const { answer } = options;
   const budget = options.budgetBytes ?? BUDGET_BYTES;
-  const base = { answerId: options.answerId, publicLinks: options.publicLinks };
+  const base = { answerId: options.answerId, publicLinks: options.publicLinks, summary: options.summary };
   const whole = answerCard({ ...base, answer });
   if (cardRequestBytes(whole) <= budget) return whole;
 

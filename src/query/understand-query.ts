@@ -64,7 +64,7 @@ const FILLERS: RegExp[] = [
   /[那这该本]一?期/g,
   /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
   /怎么样|怎样|如何|是否|有没有/g,
-  /上街信息|上街区|全区|我区|本区|现在|目前|简报/g,
+  /上街区|全区|我区|本区|现在|目前|简报/g,
   /[吗呢吧啊呀]/g,
 ];
 
@@ -91,12 +91,15 @@ export function understandQuery(options: {
   text: string;
   today: string;
   units: UnitMatcher;
+  /** Series names, filler in a question ("2023年8月14日的上街信息"): BULLETIN_SERIES and those on record. */
+  series?: readonly string[];
   previous?: QueryUnderstanding;
 }): QueryUnderstanding {
   const { today, previous } = options;
   const text = foldTraditional(options.text);
   const removed: Span[] = [];
   const english = isEnglish(text);
+  for (const name of options.series ?? []) removed.push(...occurrences(text, name));
 
   const command = COMMAND_PATTERN.exec(text);
   if (command) removed.push({ start: command.index, end: command.index + command[0].length });
@@ -268,6 +271,12 @@ function isFollowUp(options: { text: string; ownIntent: boolean; keywords: strin
   if (FOLLOW_UP_START.test(compact)) return true;
   if (compact.length >= 12 || options.ownIntent) return false;
   return compact.endsWith("呢") || options.keywords === "";
+}
+
+function occurrences(text: string, word: string): Span[] {
+  const spans: Span[] = [];
+  for (let start = word === "" ? -1 : text.indexOf(word); start !== -1; start = text.indexOf(word, start + word.length)) spans.push({ start, end: start + word.length });
+  return spans;
 }
 
 function spansOf(text: string, pattern: RegExp): Span[] {

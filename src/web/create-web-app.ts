@@ -10,6 +10,7 @@ import { errorHandler, HttpError } from "./http-error.js";
 import type { IssueLinks } from "./issue-links.js";
 import type { LinkCheck, LinkSigner } from "./link-signer.js";
 import { localHostOnly } from "./local-host-only.js";
+import { renderChatPage } from "./render-chat-page.js";
 import { renderIssuePage } from "./render-issue-page.js";
 import { securityHeaders } from "./security-headers.js";
 import type { StaffAuth } from "./staff-auth.js";
@@ -52,8 +53,11 @@ export function createWebApp(options: {
   security: { https: boolean; localOnly: boolean; staffAuth: StaffAuth | undefined };
   /** Extra routes (the Feishu webhook), mounted before the page and the 404 handler. */
   mount?: (app: express.Express) => void;
+  /** The series the page answers from (BULLETIN_SERIES); an issue page names its own. */
+  series: string;
 }) {
-  const { catalog, links, signer, logger } = options;
+  const { catalog, links, signer, logger, series } = options;
+  const chatPage = renderChatPage({ publicDirectory: PUBLIC_DIR, series });
   // Namespaced: an id the page chooses never names a Feishu thread.
   const web = (id: string) => ({ channel: "web" as const, id });
   const app = express();
@@ -156,6 +160,7 @@ export function createWebApp(options: {
         items: catalog.listItems({ documentId: id }),
         ...(Number.isInteger(item) ? { highlight: item } : {}),
         originalUrl: links.original({ documentId: id }),
+        series,
       }),
     );
   });
@@ -171,8 +176,11 @@ export function createWebApp(options: {
 
   options.mount?.(app);
   if (staffAuth) app.use(staffAuth.requireStaff);
-  app.use(express.static(PUBLIC_DIR, { index: "index.html" }));
+  app.get(["/", "/index.html"], (_request, response) => {
+    response.type("html").send(chatPage);
+  });
+  app.use(express.static(PUBLIC_DIR, { index: false }));
   app.use((_request, _response, next) => next(new HttpError(404, "没有这个页面。")));
-  app.use(errorHandler(logger));
+  app.use(errorHandler({ logger, series }));
   return app;
 }

@@ -4,8 +4,12 @@ import type { Logger } from "../log.js";
 
 export { HttpError };
 
-/** The one error middleware: HttpErrors keep their status and public message, everything else is logged and answered 500. */
-export function errorHandler(logger: Logger) {
+/**
+ * The one error middleware: HttpErrors keep their status and public message, everything else is
+ * logged and answered 500. `series` (BULLETIN_SERIES) titles the error page.
+ */
+export function errorHandler(options: { logger: Logger; series: string }) {
+  const { logger } = options;
   return (error: unknown, request: Request, response: Response, _next: NextFunction) => {
     const wantsJson = request.path.startsWith("/api/") || request.path.startsWith("/feishu/");
     let status = 500;
@@ -27,7 +31,7 @@ export function errorHandler(logger: Logger) {
       logger.error({ err: error, path: request.path }, "request failed");
     }
     if (wantsJson) response.status(status).json({ error: message });
-    else response.status(status).type("html").send(errorPage({ status, message }));
+    else response.status(status).type("html").send(errorPage({ status, message, series: options.series }));
   };
 }
 
@@ -35,8 +39,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
 }
 
-export function errorPage(options: { status: number; message: string }): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${options.status} · 上街信息</title>
+export function errorPage(options: { status: number; message: string; series: string }): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${options.status} · ${escapeHtml(options.series)}</title>
 <style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}h1{font-size:1.25rem}</style></head>
 <body><h1>无法打开（${options.status}）</h1><p>${escapeHtml(options.message)}</p><p><a href="/">返回问答首页</a></p></body></html>`;
 }

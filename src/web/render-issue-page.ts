@@ -5,10 +5,14 @@ function paragraphs(text: string): string {
   return text.split("\n").filter(Boolean).map((line) => `<p>${escapeHtml(line)}</p>`).join("");
 }
 
-/** One issue as a clean page: one anchor per item (#item-3), the cited item highlighted. */
-export function renderIssuePage(options: { document: StoredDocument; items: readonly StoredItem[]; highlight?: number; originalUrl: string }): string {
+/**
+ * One issue as a clean page: one anchor per item (#item-3), the cited item highlighted, named
+ * under its own series (`series`, BULLETIN_SERIES, when its masthead names none).
+ */
+export function renderIssuePage(options: { document: StoredDocument; items: readonly StoredItem[]; highlight?: number; originalUrl: string; series: string }): string {
   const { document, items, highlight } = options;
-  const heading = document.issue === null ? escapeHtml(document.source) : `${escapeHtml(document.series ?? "上街信息")} ${document.year ?? ""}年第${document.issue}期`;
+  const series = document.series ?? options.series;
+  const heading = document.issue === null ? escapeHtml(document.source) : `${escapeHtml(series)} ${document.year ?? ""}年第${document.issue}期`;
   const sections = items
     .map((item) => {
       const classes = item.position === highlight ? "item highlight" : "item";
@@ -22,7 +26,7 @@ export function renderIssuePage(options: { document: StoredDocument; items: read
   const footer = [...document.recipients, document.editors.length > 0 ? `责任编辑：${document.editors.join("、")}` : ""].filter(Boolean);
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${heading} · 上街信息</title>
+<title>${heading}</title>
 <style>
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:46rem;margin:0 auto;padding:1.5rem 1rem 4rem;color:#1f2328;line-height:1.75}
 header{border-bottom:3px solid #c0392b;margin-bottom:1.5rem;padding-bottom:.75rem}

@@ -40,8 +40,17 @@ function sendProblem(response: Response, status: number, options: Parameters<typ
  * with a single-use, browser-bound, short-lived state, POST /auth/logout, and `requireStaff`, which puts
  * the session in `response.locals.staff`, and without one answers 401 JSON under /api and sends pages to /login.
  */
-export function createStaffAuth(options: { login: StaffLogin; sessions: StaffSessions; states: LoginStates; redirectUri: string; secure: boolean; logger: Logger }) {
-  const { login, sessions, states, redirectUri, logger } = options;
+export function createStaffAuth(options: {
+  login: StaffLogin;
+  sessions: StaffSessions;
+  states: LoginStates;
+  redirectUri: string;
+  secure: boolean;
+  /** Names the login pages, e.g. 上街信息问答. */
+  siteName: string;
+  logger: Logger;
+}) {
+  const { login, sessions, states, redirectUri, siteName, logger } = options;
   const stateCookie = cookieName({ base: "bulletin_login", secure: options.secure });
   const setStateCookie = (response: Response, value: string, maxAge: number) =>
     response.append("Set-Cookie", stringifySetCookie(stateCookie, value, { httpOnly: true, secure: options.secure, sameSite: "lax", path: "/", maxAge }));
@@ -49,7 +58,7 @@ export function createStaffAuth(options: { login: StaffLogin; sessions: StaffSes
 
   routes.get("/login", (request, response) => {
     if (sessions.read({ request })) return response.redirect(302, "/");
-    response.type("html").send(loginPage({ signedOut: request.query["signed-out"] === "1" }));
+    response.type("html").send(loginPage({ signedOut: request.query["signed-out"] === "1", siteName }));
   });
 
   routes.get("/auth/feishu/login", (_request, response) => {
@@ -67,21 +76,21 @@ export function createStaffAuth(options: { login: StaffLogin; sessions: StaffSes
     const pending = state && cookie && sameText(state, cookie) ? states.take({ state }) : undefined;
     if (!pending) {
       logger.warn({ hasState: state !== "", hasCookie: cookie !== "" }, "web login refused: unknown, reused, expired or foreign state");
-      return sendProblem(response, 400, { title: "登录已失效", message: "这个登录请求已经失效：超过了 10 分钟、已经使用过，或者不是从这个浏览器发起的。请重新登录。" });
+      return sendProblem(response, 400, { siteName, title: "登录已失效", message: "这个登录请求已经失效：超过了 10 分钟、已经使用过，或者不是从这个浏览器发起的。请重新登录。" });
     }
     if (typeof query.code !== "string" || query.code === "") {
-      return sendProblem(response, 403, { title: "没有登录", message: "您没有同意飞书授权，因此没有登录。需要使用本页面时，请重新登录并在飞书中点击“授权”。" });
+      return sendProblem(response, 403, { siteName, title: "没有登录", message: "您没有同意飞书授权，因此没有登录。需要使用本页面时，请重新登录并在飞书中点击“授权”。" });
     }
     let result: StaffSignIn;
     try {
       result = await login.signIn({ code: query.code, redirectUri, codeVerifier: pending.codeVerifier });
     } catch (error) {
       logger.error({ err: error }, "web login failed at the identity provider");
-      return sendProblem(response, 502, { title: "登录失败", message: "飞书登录没有完成，请稍后重试。", hint: `如果多次失败，请联系${ADMIN}，服务器日志中记录了原因。` });
+      return sendProblem(response, 502, { siteName, title: "登录失败", message: "飞书登录没有完成，请稍后重试。", hint: `如果多次失败，请联系${ADMIN}，服务器日志中记录了原因。` });
     }
     if (result.status === "refused") {
       logger.warn({ staff: result.staff.id, reason: result.reason }, "web login refused");
-      return sendProblem(response, 403, { ...REFUSALS[result.reason](result.staff.name), ...(result.reason === "not-listed" ? { id: result.staff.id } : {}) });
+      return sendProblem(response, 403, { siteName, ...REFUSALS[result.reason](result.staff.name), ...(result.reason === "not-listed" ? { id: result.staff.id } : {}) });
     }
     sessions.issue({ response, staff: result.staff });
     logger.info({ staff: result.staff.id }, "web login");

@@ -58,7 +58,7 @@ export async function startWebServer(options: {
   const answer = options.answer ?? application.answerer({ links, chatModel: options.chatModel });
   let direct: Record<string, RequestListener> = {};
   const app = createWebApp({
-    catalog: application.catalog, links, signer, answer, logger, security,
+    catalog: application.catalog, links, signer, answer, logger, security, series: config.bulletinSeries,
     mount: (express) => {
       direct = options.mount?.({ app: express, links, answer })?.direct ?? {};
     },

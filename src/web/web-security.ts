@@ -42,6 +42,7 @@ export function createWebSecurity(options: { access: WebAccess; config: Config; 
     states: createLoginStates({ ttlMs: LOGIN_MINUTES * 60_000, maxPending: 10_000 }),
     redirectUri,
     secure: https,
+    siteName: `${options.config.bulletinSeries}问答`,
     logger,
   });
   return { https, localOnly: false, staffAuth, redirectUri };

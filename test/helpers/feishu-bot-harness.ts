@@ -61,6 +61,7 @@ export async function startBot(options: {
         feedback: application.feedback,
         seenMessages: application.seenMessages,
         publicLinks: config.server.publicBaseUrl !== undefined,
+        series: config.bulletinSeries,
         logger,
         summaryUrl: options.summaryUrl,
         connection: { readyTimeoutMs: 5_000, backoff: { initialMs: 200, maxMs: 2_000 } },

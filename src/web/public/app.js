@@ -61,9 +61,10 @@
     return citation.department || "";
   }
 
-  /** "[1] 第64期 · 2025-11-27 · 区委社工部 — 标题" */
+  /** "[1] 《上街信息》第64期 · 2025-11-27 · 区委社工部 — 标题" */
   function citationLabel(citation) {
-    const issue = citation.issue === null || citation.issue === undefined ? citation.source : `第${citation.issue}期`;
+    const series = typeof citation.series === "string" && citation.series !== "" ? `《${citation.series}》` : "";
+    const issue = citation.issue === null || citation.issue === undefined ? citation.source : `${series}第${citation.issue}期`;
     const parts = [issue, citation.date, unitsOf(citation)].filter(Boolean);
     return `[${citation.n}] ${parts.join(" · ")} — ${citation.title}`;
   }
