@@ -1,14 +1,16 @@
 /**
  * Every question file, side by side in one run over one store (data/samples + ../shared/corpus):
  * the product against plain BM25 (and, with --all-systems, the vector and LangChain baselines).
- *   npx tsx scripts/eval-suite.ts [--files tune,holdout] [--all-systems] [--failures] [--json]
+ *   npx tsx scripts/eval-suite.ts [--files tune,holdout] [--all-systems] [--failures] [--json] [--ablation]
+ * --param name=value: a search parameter other than its default (calibrate on tune only).
+ * --ablation: the product without the thesaurus and without the character-pair evidence, side by side.
  * Tune only on test/fixtures/eval/tune.jsonl; holdout.jsonl is for reporting.
  */
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createApplication } from "../src/app/create-application.js";
+import { createApplication, type ApplicationOptions } from "../src/app/create-application.js";
 import { formatEvalReport } from "../src/cli/eval-report.js";
 import { loadConfig } from "../src/config.js";
 import { readEvalQuestions } from "../src/eval/eval-question.js";
@@ -25,19 +27,40 @@ const FILES: Record<string, string> = {
   counts: "test/fixtures/eval/counts.jsonl",
 };
 
-const { values } = parseArgs({ options: { files: { type: "string" }, "all-systems": { type: "boolean" }, failures: { type: "boolean" }, json: { type: "boolean" } } });
+const { values } = parseArgs({ options: { files: { type: "string" }, "all-systems": { type: "boolean" }, failures: { type: "boolean" }, json: { type: "boolean" }, ablation: { type: "boolean" }, param: { type: "string", multiple: true } } });
+// --param minimumCoverage=0.4: try a search parameter (on the tune split only).
+const parameters = Object.fromEntries((values.param ?? []).map((entry) => { const [key, value] = entry.split("="); return [key, Number(value)]; }));
 const chosen = values.files ? values.files.split(",") : Object.keys(FILES);
 const corpus = path.join(SHARED, "corpus");
 const paths = [path.join(ROOT, "data/samples"), ...(existsSync(corpus) ? [corpus] : [])];
 
-const application = await createApplication({
-  config: loadConfig({ LOG_LEVEL: "silent" }),
-  dataDir: mkdtempSync(path.join(tmpdir(), "eval-suite-")),
-  logger: createLogger({ level: "silent" }),
-  chatModel: null,
-  today: "2026-11-28",
-});
+const dataDir = mkdtempSync(path.join(tmpdir(), "eval-suite-"));
+const open = (options: Partial<ApplicationOptions> = {}) =>
+  createApplication({ config: loadConfig({ LOG_LEVEL: "silent" }), dataDir, logger: createLogger({ level: "silent" }), chatModel: null, today: "2026-11-28", parameters, ...options });
+const application = await open();
 await application.ingest({ paths });
+if (values.ablation) {
+  const variants: [string, Partial<ApplicationOptions>][] = [
+    ["hybrid (all)", {}],
+    ["without thesaurus", { thesaurus: null }],
+    ["without character pairs", { parameters: { minimumBigramCoverage: Number.POSITIVE_INFINITY } }],
+  ];
+  for (const name of chosen) {
+    const file = path.resolve(ROOT, FILES[name] ?? name);
+    if (!existsSync(file)) continue;
+    const questions = readEvalQuestions(file);
+    const rows: string[] = [];
+    for (const [label, options] of variants) {
+      const variant = await open(options);
+      const report = await runEval({ application: variant, questions, systems: label === "hybrid (all)" ? ["hybrid", "bm25"] : ["hybrid"] });
+      rows.push(...report.systems.map((system) => `  ${system.name === "bm25" ? "bm25 only" : label}: ${system.metrics.passed}/${report.questions}`));
+      variant.close();
+    }
+    console.log(`${name}\n${rows.join("\n")}`);
+  }
+  application.close();
+  process.exit(0);
+}
 const summary: string[] = [];
 for (const name of chosen) {
   const file = path.resolve(ROOT, FILES[name] ?? name);

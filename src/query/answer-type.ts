@@ -106,7 +106,7 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-const YES_NO = /是不是|有没有|是否|有无|(?:过|了|有)吗[？?]?\s*$|对吗|对不对|能不能|可不可以/;
+const YES_NO = /是不是|有没有|是否|有无|[吗没][？?]?\s*$|对不对|能不能|可不可以/;
 
 /** "公安是不是搞过交通违法记分清零": answered yes only by a passage about exactly that. */
 export function isYesNoQuestion(question: string): boolean {

@@ -66,7 +66,8 @@ export function judgeAnswerability(options: {
   if (units.length > 1) {
     for (const unit of units) {
       if (kept.some((hit) => hit.units.includes(unit))) continue;
-      const best = hits.find((hit) => hit.units.includes(unit) && hit.coverage >= floor);
+      // The unit, named and filtered by, vouches for part of the match.
+      const best = hits.find((hit) => hit.units.includes(unit) && hit.coverage >= Math.min(floor, parameters.minimumIsolatedCoverage));
       if (best) kept.push(best);
     }
   }

@@ -67,7 +67,7 @@ export interface SearchParameters {
 
 export const DEFAULT_SEARCH_PARAMETERS: SearchParameters = {
   candidates: 60,
-  minimumCoverage: 0.5,
+  minimumCoverage: 0.4,
   minimumAgreedCoverage: 0.34,
   minimumBigramCoverage: 0.6,
   isolatedItems: 8,

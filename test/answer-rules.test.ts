@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Application } from "../src/app/create-application.js";
+import { answerJson } from "../src/answer/answer-json.js";
+import { SAMPLES, sampleApplication } from "./helpers/sample-application.js";
+
+// The bundled fictional samples, "today" 2026-11-23: answers read as staff would see them.
+let application: Application;
+beforeAll(async () => {
+  ({ application } = await sampleApplication({ paths: [SAMPLES] }));
+});
+afterAll(() => application?.close());
+
+const ask = async (question: string, today?: string) => answerJson(await application.answerer()({ question, ...(today ? { today } : {}) }));
+
+describe("a fact answer names its unit and issue, and quotes a figure of the asked type", () => {
+  it("quotes the clause with the asked measure, introduced by issue, date and unit", async () => {
+    const answer = await ask("区农委春耕落实了多少亩小麦？");
+    expect(answer.answer).toBe("据第18期（2025-04-17）区农委报送：全区落实小麦种植面积5.2万亩，春季麦田“一喷三防”作业覆盖率达100%。[1]");
+    expect(answer.citations.map((citation) => [citation.issue, citation.department])).toEqual([[18, "区农委"]]);
+  });
+
+  it("answers a rate with the percentage, not with the first number of the item", async () => {
+    const answer = await ask("隐患整改率到多少了");
+    expect(answer.answer).toBe("据第18期（2025-04-17）区应急管理局报送：截至4月上旬，共检查企业386家，发现一般隐患1127处，已整改1087处，整改率96.4%。[1]");
+  });
+
+  it("resolves the bulletin's own relative times into years", async () => {
+    const answer = await ask("市场监管局3·15宣传活动搞了多少场");
+    expect(answer.answer).toBe("据第15期（2026-04-09）区市场监管局报送：2026年3月以来，组织消费维权宣传进社区、进商圈活动16场，现场受理群众咨询460余人次。[1]");
+  });
+
+  it("reads questions written in traditional characters", async () => {
+    const answer = await ask("區農委春耕落實了多少畝小麥");
+    expect(answer.answer).toContain("5.2万亩");
+    expect(answer.citations[0]?.department).toBe("区农委");
+  });
+});
+
+describe("near misses: the topic is there, the asked value is not", () => {
+  it("says so, cites nothing and lists the related items instead of quoting another figure", async () => {
+    const answer = await ask("小麦种植补贴一亩多少钱");
+    expect(answer.answer).toBe("简报提到了“区农委多措并举抓好春耕备播”（第18期（2025-04-17），区农委），但没有写明所问的金额。为免误导，这里不给出数字；相关信息列在下面，可点开原文核对。");
+    expect(answer.citations).toEqual([]);
+    expect(answer.related?.[0]?.department).toBe("区农委");
+  });
+
+  it("does not answer a rate with a count", async () => {
+    const answer = await ask("新安路街道帮企业贷款的利率是多少");
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toContain("但没有写明所问的比例");
+    expect(answer.answer).not.toMatch(/3450|35家/);
+  });
+
+  it("answers a yes/no question only with a passage about exactly that", async () => {
+    expect((await ask("区总工会有没有办过职工技能展示")).answer).toMatch(/^有。据第18期（2025-04-17）区总工会报送：4月12日，区总工会在职工文化广场举办/);
+    expect((await ask("区总工会是不是办过马拉松")).citations).toEqual([]);
+  });
+});
+
+describe("questions about issues and units, as staff phrase them", () => {
+  it("lists an issue's items with unit and headline for 第N期主要内容", async () => {
+    const answer = await ask("第18期主要内容");
+    expect(answer.intent).toBe("overview");
+    expect(answer.answer.split("\n").slice(0, 2)).toEqual(["《上街信息》2025年第18期（2025-04-17）共 6 条：", "- 区委社工部：区委社工部构建“一刻钟”志愿服务圈 [1]"]);
+    expect(answer.citations).toHaveLength(6);
+  });
+
+  it("finds the latest issue, and an issue named by its month", async () => {
+    expect((await ask("最新一期有什么")).citations.map((citation) => citation.date)).toEqual(["2026-04-09"]);
+    const october = await ask("去年10月底那期都说了啥", "2026-11-28");
+    expect(new Set(october.citations.map((citation) => citation.date))).toEqual(new Set(["2025-10-30"]));
+    expect((await ask("最近一期原件")).intent).toBe("source");
+  });
+
+  it("answers several units in one issue with each unit's item", async () => {
+    const answer = await ask("第18期农委和应急各报了啥");
+    expect(answer.answer).toBe([
+      "第18期区农委、区应急管理局报送的信息共 2 条：",
+      "- 第18期（2025-04-17）区农委：区农委多措并举抓好春耕备播 [1]",
+      "- 第18期（2025-04-17）区应急管理局：区应急管理局开展安全生产隐患大排查 [2]",
+    ].join("\n"));
+  });
+
+  it("reads colloquial periods against the day of the question", async () => {
+    const answer = await ask("前年开春那会儿区农委报过啥", "2026-11-28");
+    expect(answer.intent).toBe("summary");
+    expect(answer.citations.map((citation) => citation.date)).toEqual(["2024-03-07"]);
+  });
+
+  it("understands English requests for an issue or a unit's reports, and asks for Chinese otherwise", async () => {
+    expect((await ask("Send me the original of issue 18")).citations[0]?.date).toBe("2025-04-17");
+    expect((await ask("What has 区农委 reported?")).citations.map((citation) => citation.date)).toEqual(["2024-03-07", "2025-04-17"]);
+    const other = await ask("How many acres of wheat were planted?");
+    expect(other.citations).toEqual([]);
+    expect(other.answer).toContain("请用中文提问");
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { resolveRelativeTimes } from "../src/answer/resolve-relative-times.js";
+import { parseThesaurus } from "../src/query/thesaurus.js";
+import { judgeAnswerability } from "../src/search/answerability.js";
+import { DEFAULT_SEARCH_PARAMETERS, type SearchHit } from "../src/search/hybrid-search.js";
+import { splitClauses } from "../src/text/split-clauses.js";
+
+describe("splitClauses", () => {
+  it("splits enumerations at 二是/三是 and semicolons, keeping each point whole", () => {
+    expect(splitClauses("一是建站点12个，二是培训志愿者300人；三是开展活动45场。")).toEqual(["一是建站点12个，", "二是培训志愿者300人；", "三是开展活动45场。"]);
+  });
+});
+
+describe("resolveRelativeTimes: a bulletin speaks relative to its own date", () => {
+  it.each([
+    ["今年以来，累计走访企业152家", "2024-08-22", "2024年以来，累计走访企业152家"],
+    ["较去年同期增长12%", "2025-11-27", "较2024年同期增长12%"],
+    ["上半年完成投资3亿元", "2025-10-30", "2025年上半年完成投资3亿元"],
+    ["2023年上半年完成投资3亿元", "2025-10-30", "2023年上半年完成投资3亿元"],
+    ["本月新增4家", "2026-01-15", "2026年1月新增4家"],
+  ])("%s (%s) -> %s", (text, date, expected) => {
+    expect(resolveRelativeTimes({ text, date })).toBe(expected);
+  });
+});
+
+describe("parseThesaurus", () => {
+  it("maps every word of a group to the others, ignoring comments", () => {
+    const thesaurus = parseThesaurus(["# 注释", "务工人员 农民工 外来务工人员", "入户 上门 # 行尾注释"]);
+    expect(thesaurus.synonyms("农民工")).toEqual(["务工人员", "外来务工人员"]);
+    expect(thesaurus.synonyms("上门")).toEqual(["入户"]);
+    expect(thesaurus.synonyms("学校")).toEqual([]);
+    expect(thesaurus.size()).toBe(2);
+  });
+});
+
+describe("judgeAnswerability: one decision per question", () => {
+  const hit = (itemId: number, coverage: number, units: string[], extra: Partial<SearchHit> = {}): SearchHit =>
+    ({ itemId, score: 1 / itemId, coverage, bigrams: 0, units, missesKeyTerm: false, chunkIds: [itemId], matchedTerms: [], ...extra });
+  const judge = (hits: SearchHit[], extra: { units?: string[]; filteredItems?: number; agreed?: number[] } = {}) =>
+    judgeAnswerability({ hits, parameters: DEFAULT_SEARCH_PARAMETERS, units: extra.units ?? [], filteredItems: extra.filteredItems, lexicalTop: extra.agreed ?? [], vectorTop: extra.agreed ?? [] });
+
+  it("keeps every named unit's item, not only the best one", () => {
+    const verdict = judge([hit(1, 0.8, ["区公安局"]), hit(2, 0.4, ["区教育局"]), hit(3, 0.1, ["区农委"])], { units: ["区公安局", "区教育局"] });
+    expect(verdict.kept.map((kept) => kept.itemId)).toEqual([1, 2]);
+  });
+
+  it("looks past an unsupported first item to the one the evidence supports", () => {
+    const verdict = judge([hit(1, 0.2, ["区农委"]), hit(2, 0.7, ["区医保局"])]);
+    expect(verdict.relevant).toBe(true);
+    expect(verdict.kept.map((kept) => kept.itemId)).toEqual([2]);
+  });
+
+  it("lets filters that isolate a handful of items vouch for vague words, but not for a missing key word", () => {
+    expect(judge([hit(1, 0.25, ["区公安局"])], { units: ["区公安局"], filteredItems: 3 }).evidence.rule).toBe("isolated");
+    expect(judge([hit(1, 0.25, ["区公安局"], { missesKeyTerm: true })], { units: ["区公安局"], filteredItems: 3 }).relevant).toBe(false);
+    expect(judge([hit(1, 0.25, ["区公安局"])], { units: ["区公安局"], filteredItems: 40 }).relevant).toBe(false);
+  });
+
+  it("accepts less coverage when the lexical and vector channels agree", () => {
+    expect(judge([hit(1, 0.4, [])], { agreed: [1] }).evidence.rule).toBe("agreement");
+    expect(judge([hit(1, 0.4, [])]).relevant).toBe(false);
+  });
+});

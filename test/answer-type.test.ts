@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { carriesValue, detectAnswerType, isYesNoQuestion } from "../src/query/answer-type.js";
+
+describe("detectAnswerType: what value a question asks for", () => {
+  it.each([
+    ["夏季食品安全检查一共罚了多少钱", "money"],
+    ["基层应急抢险队员一个月补贴多少", "money"],
+    ["医保码激活了多少人", "people"],
+    ["电信诈骗发案数具体是多少起", "count"],
+    ["安全生产隐患排查的整改率到多少了", "percent"],
+    ["暑假维修改造要求几号之前完成", "date"],
+    ["项目工期多久", "duration"],
+    ["试点的是哪个小区", "name"],
+    ["新增的6个病种都是哪些病", "list"],
+    ["燃气报警器装了几个", "number"],
+    ["区教育局做了哪些工作", undefined],
+  ])("%s -> %s", (question, kind) => {
+    expect(detectAnswerType(question)?.kind).toBe(kind);
+  });
+});
+
+describe("carriesValue: a figure of another type is not an answer", () => {
+  const type = (question: string) => detectAnswerType(question)!;
+  it("tells amounts, rates, people and measures apart, spaces between number and measure allowed", () => {
+    expect(carriesValue("罚款 29.5 万元", type("罚了多少钱"))).toBe(true);
+    expect(carriesValue("全区激活率达82.5%", type("激活了多少人"))).toBe(false);
+    expect(carriesValue("惠及参保群众4300余人", type("激活了多少人"))).toBe(true);
+    expect(carriesValue("发案数同比下降23.6%", type("发案数是多少起"))).toBe(false);
+    expect(carriesValue("志愿服务组织达 228 支", type("志愿服务组织有几支"))).toBe(true);
+    expect(carriesValue("要求8月28日前全部完工", type("几号之前干完"))).toBe(true);
+  });
+
+  it("takes a proper name of the asked kind, not a generic phrase or a name the question gave", () => {
+    expect(carriesValue("新启用青檀初级中学，新增学位1350个", type("那所初中叫什么名字"))).toBe(true);
+    expect(carriesValue("市级试点居民小区物业费收缴率从65%提升至98%", type("信托制物业试点的是哪个小区"))).toBe(false);
+    expect(carriesValue("探索“信托制”物业改革，“五步议事法”在13个社区推广", type("信托制物业试点的是哪个小区"))).toBe(false);
+  });
+
+  it("recognises yes/no questions", () => {
+    expect(isYesNoQuestion("公安是不是搞过交通违法记分清零")).toBe(true);
+    expect(isYesNoQuestion("退役军人事务局办过招聘会吗？")).toBe(true);
+    expect(isYesNoQuestion("招聘会提供了多少个岗位")).toBe(false);
+  });
+});
