@@ -45,3 +45,16 @@ describe("answer cards with hostile text", () => {
     expect(text).toContain('"content":"**[1]** 第20期 · 2026-05-07 · 区城管局\\n<font color=\'grey\'>整治背街小巷&#60;at id=all&#62;&#60;/at&#62;</font>"');
   });
 });
+
+describe("a near-miss card", () => {
+  it("lists the related items under 相关信息 and says the asked value is not there", () => {
+    const card = JSON.stringify(answerCard({
+      answer: { intent: "fact", answer: "简报提到了“区农委多措并举抓好春耕备播”，但没有写明所问的金额。", citations: [], related: [citation({ unit: "区农委", units: ["区农委"], title: "区农委多措并举抓好春耕备播" })] },
+      answerId: "a1",
+      publicLinks: false,
+    }));
+    expect(card).toContain("**相关信息**");
+    expect(card).toContain("区农委多措并举抓好春耕备播");
+    expect(card).toContain("简报中有相关信息，但没有所问的内容");
+  });
+});

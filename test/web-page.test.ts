@@ -112,6 +112,16 @@ describe.skipIf(missing !== null)("web chat page in headless chromium", () => {
     await page.close();
   });
 
+  test("shows a near miss without citations, its items under 相关信息", async () => {
+    const page = await openChat();
+    const reply = await ask(page, "小麦种植补贴一亩多少钱");
+    expect(await reply.locator(".answer").innerText()).toContain("但没有写明所问的金额");
+    expect(await reply.locator('.citations[aria-label="出处"]').count()).toBe(0);
+    expect(await reply.locator(".related-heading").textContent()).toBe("相关信息");
+    expect((await reply.locator('.citations[aria-label="相关信息"] li').allTextContents())[0]).toContain("区农委");
+    await page.close();
+  });
+
   test("keeps one conversation id for follow-ups, and 新对话 starts another", async () => {
     const page = await openChat();
     const sent: { question: string; conversationId: string }[] = [];

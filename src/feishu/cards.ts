@@ -53,8 +53,11 @@ export function answerMarkdown(answer: Pick<Answer, "answer" | "citations">, opt
  * or, without a public address, a button that makes the bot send the item's full text), a footer
  * with how many items it rests on, and 👍/👎 feedback buttons.
  */
+/** Related items listed under a near miss. */
+const MAX_RELATED_ROWS = 5;
+
 export function answerCard(options: {
-  answer: Pick<Answer, "answer" | "citations" | "intent">;
+  answer: Pick<Answer, "answer" | "citations" | "intent" | "related">;
   answerId: string;
   publicLinks: boolean;
   /** Citations that get a row (default: the first 20). */
@@ -91,7 +94,13 @@ export function answerCard(options: {
       });
     }
   }
-  const basis = answer.citations.length > 0 ? `依据 ${answer.citations.length} 条简报信息` : "已收录的简报中没有相关内容";
+  const related = (answer.related ?? []).slice(0, MAX_RELATED_ROWS);
+  if (related.length > 0) {
+    // A near miss quotes nothing: the items on the topic are listed for the reader to check.
+    elements.push({ tag: "hr" });
+    elements.push(markdown(["**相关信息**", ...related.map((citation) => `- ${escapeMarkdown(citationLabel(citation))}：${escapeMarkdown(citation.title)}`)].join("\n")));
+  }
+  const basis = answer.citations.length > 0 ? `依据 ${answer.citations.length} 条简报信息` : related.length > 0 ? "简报中有相关信息，但没有所问的内容" : "已收录的简报中没有相关内容";
   elements.push(markdown(grey(basis)));
   elements.push({
     tag: "column_set",

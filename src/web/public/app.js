@@ -101,8 +101,8 @@
     return container;
   }
 
-  function renderCitations(citations) {
-    const list = element("ol", { className: "citations", attributes: { "aria-label": "出处" } });
+  function renderCitations(citations, label = "出处") {
+    const list = element("ol", { className: "citations", attributes: { "aria-label": label } });
     for (const citation of citations) {
       const label = citationLabel(citation);
       const entry = citation.url ? externalLink({ text: label, href: citation.url }) : element("span", { text: label });
@@ -119,6 +119,9 @@
     const citations = Array.isArray(body.citations) ? body.citations : [];
     reply.append(renderAnswer({ answer: String(body.answer ?? ""), citations }));
     if (citations.length > 0) reply.append(renderCitations(citations));
+    // A near miss cites nothing; the items on the topic are listed apart, for the reader to check.
+    const related = Array.isArray(body.related) ? body.related : [];
+    if (related.length > 0) reply.append(element("div", { className: "related-heading", text: "相关信息" }), renderCitations(related, "相关信息"));
   }
 
   function showError(options) {
