@@ -77,6 +77,31 @@ describe("answers written by an LLM (fake OpenAI-compatible server, real client)
     expect(answer.answer).toContain("没有找到");
   });
 
+  it("asks the model to say when the items lack the asked value, and passes its near miss on with the related items", async () => {
+    replyWith("简报提到了区农委抓春耕备播，但没有写明小麦种植补贴的金额。");
+    const answer = await application.answerer({ chatModel: chatModel() })({ question: "小麦种植补贴一亩多少钱" });
+    const system = (llm.requestsTo("POST /v1/chat/completions").at(-1)!.body as { messages: { content: string }[] }).messages[0]!.content;
+    expect(system).toContain("但没有写明（所问的值）");
+    expect(answer.answer).toBe("简报提到了区农委抓春耕备播，但没有写明小麦种植补贴的金额。");
+    expect(answer.citations).toEqual([]);
+    expect(answer.related?.[0]?.unit).toBe("区农委");
+  });
+
+  it("turns a cited figure of another type than asked into a near miss", async () => {
+    replyWith("全区落实小麦种植面积5.2万亩[1]。");
+    const answer = await application.answerer({ chatModel: chatModel() })({ question: "小麦种植补贴一亩多少钱" });
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toContain("但没有写明所问的金额");
+    expect(answer.answer).not.toContain("5.2万亩");
+  });
+
+  it("answers not found when no sentence of a long reply is grounded", async () => {
+    replyWith("根据相关政策，春耕期间各地普遍加大了农业投入力度，农民群众积极性高涨，粮食生产形势总体向好，预计全年粮食产量将保持稳定增长态势，各项惠农政策落实到位，农村社会和谐稳定。");
+    const answer = await application.answerer({ chatModel: chatModel() })({ question: "区农委春耕落实了多少亩小麦？" });
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toContain("没有找到");
+  });
+
   it("falls back to the extractive answer when the model times out", async () => {
     llm.route("POST /v1/chat/completions", async () => {
       await new Promise((resolve) => setTimeout(resolve, 2000));
