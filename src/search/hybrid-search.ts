@@ -212,7 +212,10 @@ export function createSearcher(options: {
 
     const documents = Math.max(1, index.lexical.size());
     const idf = (term: string) => inverseDocumentFrequency({ documentFrequency: index.lexical.documentFrequency(term), documents });
-    const keyTerm = queryTerms.filter((term) => [...term].length > 1).sort((left, right) => idf(right) - idf(left))[0];
+    // The most telling word the bulletins use at all: a word no bulletin has ("孩子们") only says the wording differs.
+    const keyTerm = queryTerms
+      .filter((term) => [...term].length > 1 && index.lexical.documentFrequency(term) > 0)
+      .sort((left, right) => idf(right) - idf(left))[0];
     for (const hit of hits) {
       const text = hit.chunkIds.map((id) => { const chunk = index.chunk(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
       const matched = new Set(hit.matchedTerms);
