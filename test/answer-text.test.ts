@@ -3,7 +3,7 @@ import { resolveRelativeTimes } from "../src/answer/resolve-relative-times.js";
 import { parseThesaurus } from "../src/query/thesaurus.js";
 import { judgeAnswerability } from "../src/search/answerability.js";
 import { DEFAULT_SEARCH_PARAMETERS, type SearchHit } from "../src/search/hybrid-search.js";
-import { splitClauses } from "../src/text/split-clauses.js";
+import { splitClauses } from "../src/answer/split-clauses.js";
 
 describe("splitClauses", () => {
   it("splits enumerations at 二是/三是 and semicolons, keeping each point whole", () => {

@@ -1,5 +1,5 @@
 import { carriesValue, type AnswerType } from "../query/answer-type.js";
-import { splitClauses } from "../text/split-clauses.js";
+import { splitClauses } from "./split-clauses.js";
 
 /** What carrying a value of the asked type adds to a clause's score. */
 export const TYPE_BONUS = 0.5;

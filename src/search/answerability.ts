@@ -1,4 +1,30 @@
-import type { SearchHit, SearchParameters } from "./hybrid-search.js";
+/** What the decision reads of one retrieved item. */
+export interface EvidenceHit {
+  itemId: number;
+  /** Share of the question's weighted terms in the item (a synonym counts for most of a term), 0..1. */
+  coverage: number;
+  /** Share of the question's character pairs in the item, 0..1. */
+  bigrams: number;
+  units: string[];
+  /** The question's most telling word is not in the item, nor a synonym of it. */
+  missesKeyTerm: boolean;
+}
+
+/** The thresholds of the decision, calibrated on test/fixtures/eval/tune.jsonl. */
+export interface AnswerabilityParameters {
+  /** Weighted term coverage of an item that alone makes a question answerable. */
+  minimumCoverage: number;
+  /** Lower coverage accepted when the lexical and vector channels agree on the item. */
+  minimumAgreedCoverage: number;
+  /** Character-pair coverage that alone makes a question answerable (segmentation differences, typos). */
+  minimumBigramCoverage: number;
+  /** Filters that leave at most this many items isolate the candidates: they count as evidence. */
+  isolatedItems: number;
+  /** Coverage needed when the filters isolate the candidates (the leftover words are often vague). */
+  minimumIsolatedCoverage: number;
+  /** An item other than the anchor is kept when its coverage reaches this share of the anchor's. */
+  keepRatio: number;
+}
 
 /** How far down the fused ranking the decision looks for an item the evidence supports. */
 const ANCHOR_WINDOW = 10;
@@ -26,19 +52,19 @@ export interface Evidence {
  * close to the best, and for each unit the question names, that unit's best item, so that a
  * question about several units keeps all of them.
  */
-export function judgeAnswerability(options: {
-  hits: readonly SearchHit[];
-  parameters: SearchParameters;
+export function judgeAnswerability<Hit extends EvidenceHit>(options: {
+  hits: readonly Hit[];
+  parameters: AnswerabilityParameters;
   /** Units the question names (and filters by). */
   units: readonly string[];
   filteredItems: number | undefined;
   lexicalTop: readonly number[];
   vectorTop: readonly number[];
-}): { relevant: boolean; kept: SearchHit[]; evidence: Evidence } {
+}): { relevant: boolean; kept: Hit[]; evidence: Evidence } {
   const { hits, parameters, units } = options;
   const isolated = options.filteredItems !== undefined && options.filteredItems <= parameters.isolatedItems;
-  const agreed = (hit: SearchHit) => options.lexicalTop.includes(hit.itemId) && options.vectorTop.includes(hit.itemId);
-  const ruleFor = (hit: SearchHit): Evidence["rule"] =>
+  const agreed = (hit: Hit) => options.lexicalTop.includes(hit.itemId) && options.vectorTop.includes(hit.itemId);
+  const ruleFor = (hit: Hit): Evidence["rule"] =>
     hit.coverage >= parameters.minimumCoverage ? "coverage"
     : hit.bigrams >= parameters.minimumBigramCoverage ? "bigrams"
     : hit.missesKeyTerm ? undefined
@@ -59,7 +85,7 @@ export function judgeAnswerability(options: {
   if (!anchor || !rule) return { relevant: false, kept: [], evidence };
 
   const floor = rule === "isolated" ? parameters.minimumIsolatedCoverage : Math.min(parameters.minimumAgreedCoverage, anchor.coverage * parameters.keepRatio);
-  const answers = (hit: SearchHit) =>
+  const answers = (hit: Hit) =>
     hit.coverage >= Math.max(floor, anchor.coverage * parameters.keepRatio) || hit.bigrams >= Math.max(parameters.minimumBigramCoverage, anchor.bigrams * 0.9);
   const kept = hits.filter((hit, index) => hit === anchor || (index > anchorIndex && answers(hit)) || (index < anchorIndex && ruleFor(hit) !== undefined));
   // A question about several units keeps each unit's best item that says something about it.

@@ -2,25 +2,16 @@ import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
-import { judgeAnswerability, type Evidence } from "./answerability.js";
+import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
 
 export type SearchMode = "hybrid" | "lexical" | "vector";
 
-export interface SearchHit {
-  itemId: number;
+export interface SearchHit extends EvidenceHit {
   /** Fused score of the item's best passage (higher is better; comparable within one search). */
   score: number;
-  /** Share of the question's weighted terms found in the item (a synonym counts for most of a term), 0..1. */
-  coverage: number;
-  /** Share of the question's character pairs found in the item, 0..1: robust to segmentation and typos. */
-  bigrams: number;
-  /** Units of the item's chunks. */
-  units: string[];
-  /** The question's most telling word (highest weight, two characters or more) is not in the item, nor a synonym of it. */
-  missesKeyTerm: boolean;
   chunkIds: number[];
   matchedTerms: string[];
 }
@@ -45,20 +36,8 @@ export interface SearchResult {
 }
 
 /** Tunable ranking and answerability parameters; calibrated on test/fixtures/eval/tune.jsonl (see docs/evaluation.md). */
-export interface SearchParameters {
+export interface SearchParameters extends AnswerabilityParameters {
   candidates: number;
-  /** Weighted term coverage of the best item that alone makes a question answerable. */
-  minimumCoverage: number;
-  /** Lower coverage accepted when the lexical and vector channels agree on the best item. */
-  minimumAgreedCoverage: number;
-  /** Character-pair coverage that alone makes a question answerable (segmentation differences, typos). */
-  minimumBigramCoverage: number;
-  /** Filters that leave at most this many items isolate the candidates: they count as evidence. */
-  isolatedItems: number;
-  /** Coverage needed when the filters isolate the candidates (the leftover words are often vague). */
-  minimumIsolatedCoverage: number;
-  /** An item other than the best is kept when its coverage reaches this share of the best's. */
-  keepRatio: number;
   /** Multiplier for hits inside a fuzzy (boost-only) period or naming a unit that was not used as a filter. */
   boost: number;
   /** Weight of the synonym list (thesaurus expansion) in rank fusion, and of a synonym match in coverage. */
