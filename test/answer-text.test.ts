@@ -57,7 +57,7 @@ describe("judgeAnswerability: one decision per question", () => {
   });
 
   it("accepts less coverage when the lexical and vector channels agree", () => {
-    expect(judge([hit(1, 0.4, [])], { agreed: [1] }).evidence.rule).toBe("agreement");
-    expect(judge([hit(1, 0.4, [])]).relevant).toBe(false);
+    expect(judge([hit(1, 0.36, [])], { agreed: [1] }).evidence.rule).toBe("agreement");
+    expect(judge([hit(1, 0.36, [])]).relevant).toBe(false);
   });
 });
