@@ -18,6 +18,13 @@ export type ItemKind = "report" | "brief" | "article";
 /** Which run of a series an issue belongs to: the regular numbering, 增刊, 特刊 (or 专刊), or 专报. */
 export type IssueEdition = "regular" | "supplement" | "special" | "report";
 
+const EDITION_NAMES: Record<IssueEdition, string> = { regular: "", supplement: "增刊", special: "特刊", report: "专报" };
+
+/** "第64期", "增刊第7期": an issue's number as staff read it, with its edition. */
+export function issueNumberLabel(options: { issue: number; edition?: IssueEdition | undefined }): string {
+  return `${EDITION_NAMES[options.edition ?? "regular"]}第${options.issue}期`;
+}
+
 /** One unit's report inside an issue (or one newspaper article). */
 export interface ParsedItem {
   /** 1-based position in the document. */
@@ -111,6 +118,8 @@ export interface Citation {
   source: string;
   /** Series of the cited issue (上街信息, 信息简报); null for articles and issues whose masthead names none. */
   series: string | null;
+  /** 增刊, 特刊 and 专报 are numbered apart from the regular issues. */
+  edition: IssueEdition;
   /** Position of the item in its issue (1-based). */
   item: number;
   score: number;
@@ -132,4 +141,6 @@ export interface CitationJson {
   item: number;
   score: number;
   url?: string;
+  /** Present only for 增刊, 特刊 and 专报. */
+  edition?: IssueEdition;
 }

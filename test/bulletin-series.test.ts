@@ -54,7 +54,7 @@ describe("a bulletin of another series (信息简报)", () => {
     const answer = await municipal.answerer()({ question: QUESTION });
     expect(answer.answer).toContain("128座水库");
     expect(answer.citations.map((citation) => [citation.series, citation.issue, citation.date])).toEqual([["信息简报", 7, "2024-05-20"]]);
-    expect(formatCitation(answer.citations[0]!)).toBe("[1] 《信息简报》第7期（2024-05-20）中共江川市委办公室：全市防汛抗旱工作会议召开");
+    expect(formatCitation(answer.citations[0]!)).toBe("[1] 《信息简报》增刊第7期（2024-05-20）中共江川市委办公室：全市防汛抗旱工作会议召开");
     expect(JSON.stringify(answer)).not.toContain("上街信息");
   });
 
@@ -71,7 +71,7 @@ describe("a bulletin of another series (信息简报)", () => {
   it("is named under its own series when the issue itself is asked for", async () => {
     const answer = await municipal.answerer()({ question: "2024年第7期原文" });
     expect(answer.intent).toBe("source");
-    expect(answer.answer).toMatch(/^《信息简报》2024年第7期（2024-05-20），共 1 条，报送单位：中共江川市委办公室。/);
+    expect(answer.answer).toMatch(/^《信息简报》2024年增刊第7期（2024-05-20），共 1 条，报送单位：中共江川市委办公室。/);
     expect(JSON.stringify(answer)).not.toContain("上街信息");
   });
 
@@ -80,8 +80,8 @@ describe("a bulletin of another series (信息简报)", () => {
     try {
       const document = municipal.catalog.listDocuments()[0]!;
       const page = await (await fetch(server.links.issue({ documentId: document.id, year: document.year, issue: document.issue, item: 1 }))).text();
-      expect(page).toContain("<title>信息简报 2024年第7期</title>");
-      expect(page).toContain("<h1>信息简报 2024年第7期</h1>");
+      expect(page).toContain("<title>信息简报 2024年增刊第7期</title>");
+      expect(page).toContain("<h1>信息简报 2024年增刊第7期</h1>");
       expect(page).not.toContain("上街信息");
     } finally {
       await server.close();
@@ -91,12 +91,12 @@ describe("a bulletin of another series (信息简报)", () => {
   it("is cited under its own series on the Feishu card, and in the item's full text", async () => {
     running = await startBot({ application: municipal, fake });
     const card = await askBot(QUESTION);
-    expect(card).toContain("《信息简报》第7期 · 2024-05-20 · 中共江川市委办公室");
+    expect(card).toContain("《信息简报》增刊第7期 · 2024-05-20 · 中共江川市委办公室");
     expect(card).toContain('"action":"item_text","issue":7,"year":2024,"item":1,"source":"municipal-supplement.txt","series":"信息简报"');
     expect(card).not.toContain("《上街信息》");
 
     const text = itemFullText({ catalog: municipal.catalog, reference: { series: "信息简报", issue: 7, year: 2024, item: 1 }, series: "上街信息" });
-    expect(text?.split("\n")[0]).toBe("《信息简报》2024年第7期（2024-05-20）第 1 条");
+    expect(text?.split("\n")[0]).toBe("《信息简报》2024年增刊第7期（2024-05-20）第 1 条");
     expect(itemFullText({ catalog: municipal.catalog, reference: { series: "上街信息", issue: 7, year: 2024, item: 1 }, series: "上街信息" })).toBeUndefined();
   });
 });

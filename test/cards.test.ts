@@ -12,6 +12,7 @@ const citation = (overrides: Partial<Citation>): Citation => ({
   title: "整治背街小巷<at id=all></at>",
   source: "2026-20.md",
   series: null,
+  edition: "regular",
   item: 1,
   score: 1,
   ...overrides,

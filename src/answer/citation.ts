@@ -1,4 +1,4 @@
-import type { Citation, CitationJson, StoredItem } from "../domain.js";
+import { issueNumberLabel, type Citation, type CitationJson, type StoredItem } from "../domain.js";
 import type { CitationLinks } from "./citation-links.js";
 
 export type { Citation } from "../domain.js";
@@ -22,6 +22,7 @@ export function toCitation(options: { item: StoredItem; n: number; score: number
     title: displayTitle(item),
     source: item.source,
     series: item.series,
+    edition: item.edition,
     item: item.position,
     score: Math.round(options.score * 1000) / 1000,
     ...(links ? { url: links.issue({ documentId: item.documentId, year: item.year, issue: item.issue, item: item.position }) } : {}),
@@ -29,9 +30,9 @@ export function toCitation(options: { item: StoredItem; n: number; score: number
 }
 
 /** "《上街信息》第64期": the cited issue under its own series; the file name for an article. */
-export function citedIssue(citation: Pick<Citation, "issue" | "series" | "source">): string {
+export function citedIssue(citation: Pick<Citation, "issue" | "series" | "source" | "edition">): string {
   if (citation.issue === null) return citation.source;
-  return `${citation.series ? `《${citation.series}》` : ""}第${citation.issue}期`;
+  return `${citation.series ? `《${citation.series}》` : ""}${issueNumberLabel({ issue: citation.issue, edition: citation.edition })}`;
 }
 
 /** "[1] 《上街信息》第64期（2025-11-27）区委社工部：标题" — how a citation reads in a list. */
@@ -47,6 +48,8 @@ export function citationJson(citation: Citation): CitationJson {
   const { unit, units, url, ...rest } = citation;
   return {
     n: rest.n, issue: rest.issue, year: rest.year, date: rest.date, department: unit, departments: units,
-    title: rest.title, source: rest.source, series: rest.series, item: rest.item, score: rest.score, ...(url !== undefined ? { url } : {}),
+    title: rest.title, source: rest.source, series: rest.series, item: rest.item, score: rest.score,
+    // Only 增刊/特刊/专报 carry the field: a regular issue's JSON is as it always was.
+    ...(rest.edition !== "regular" ? { edition: rest.edition } : {}), ...(url !== undefined ? { url } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { StoredItem } from "../domain.js";
+import { issueNumberLabel, type StoredItem } from "../domain.js";
 import { isYesNoQuestion, type AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
@@ -76,7 +76,7 @@ export function extractAnswer(options: {
 
 /** "据第64期（2025-11-27）区公安局报送：" — who said it, and where. */
 export function attribution(item: StoredItem): string {
-  const issue = item.issue === null ? `《${item.source.replace(/\.[a-z0-9]+$/i, "")}》` : `第${item.issue}期`;
+  const issue = item.issue === null ? `《${item.source.replace(/\.[a-z0-9]+$/i, "")}》` : issueNumberLabel({ issue: item.issue, edition: item.edition });
   const date = item.date ? `（${item.date}）` : "";
   const unit = item.units.length > 0 ? `${item.units.join("、")}报送` : "";
   return `据${issue}${date}${unit}：`;
@@ -85,7 +85,7 @@ export function attribution(item: StoredItem): string {
 /** The near-miss reply: the topic is in the bulletins, the asked value is not. */
 export function nearMissAnswer(options: { topic: StoredItem; answerType: AnswerType }): string {
   const { topic, answerType } = options;
-  const where = topic.issue === null ? topic.source : `第${topic.issue}期${topic.date ? `（${topic.date}）` : ""}`;
+  const where = topic.issue === null ? topic.source : `${issueNumberLabel({ issue: topic.issue, edition: topic.edition })}${topic.date ? `（${topic.date}）` : ""}`;
   return `简报提到了“${displayTitle(topic)}”（${where}${topic.units.length > 0 ? `，${topic.units.join("、")}` : ""}），但没有写明所问的${answerType.label}。为免误导，这里不给出数字；相关信息列在下面，可点开原文核对。`;
 }
 

@@ -38,7 +38,7 @@ export function findSource(options: {
   if (!document) return undefined;
   const items = options.catalog.listItems({ documentId: document.id });
   const citations = items.map((item, index) => toCitation({ item, n: index + 1, score: 1, links: options.links }));
-  const name = document.issue === null ? document.source : issueTitle({ series: document.series, year: document.year, issue: document.issue, fallback: options.series });
+  const name = document.issue === null ? document.source : issueTitle({ series: document.series, year: document.year, issue: document.issue, edition: document.edition, fallback: options.series });
   const units = [...new Set(items.flatMap((item) => item.units))];
   const link = options.links ? `\n查看：${options.links.issue({ documentId: document.id, year: document.year, issue: document.issue })}\n原文：${options.links.original({ documentId: document.id })}` : "";
   const answer = `${name}（${document.date ?? "日期不详"}），共 ${items.length} 条${units.length > 0 ? `，报送单位：${units.join("、")}` : ""}。原文文件：${document.source}${link}`;

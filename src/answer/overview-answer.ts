@@ -1,4 +1,5 @@
-import type { StoredDocument, StoredItem } from "../domain.js";
+import { issueNumberLabel, type StoredDocument, type StoredItem } from "../domain.js";
+import { issueTitle } from "./series-title.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 
@@ -11,7 +12,7 @@ export const OVERVIEW_LIMIT = 12;
  */
 export function issueOverview(options: { document: StoredDocument; items: readonly StoredItem[]; series: string; links?: CitationLinks | undefined }): { answer: string; citations: Citation[] } {
   const { document, items, links } = options;
-  const name = document.issue === null ? document.source : `《${document.series ?? options.series}》${document.year ? `${document.year}年` : ""}第${document.issue}期`;
+  const name = document.issue === null ? document.source : issueTitle({ series: document.series, year: document.year, issue: document.issue, edition: document.edition, fallback: options.series });
   const shown = items.slice(0, OVERVIEW_LIMIT);
   const citations = shown.map((item, index) => toCitation({ item, n: index + 1, score: 1, links }));
   const lines = shown.map((item, index) => `- ${item.units.length > 0 ? `${item.units.join("、")}：` : ""}${displayTitle(item)} [${index + 1}]`);
@@ -24,7 +25,7 @@ export function itemListing(options: { items: readonly StoredItem[]; scope: stri
   const shown = options.items.slice(0, OVERVIEW_LIMIT);
   const citations = shown.map((item, index) => toCitation({ item, n: index + 1, score: 1, links: options.links }));
   const lines = shown.map((item, index) => {
-    const issue = item.issue === null ? item.source : `第${item.issue}期`;
+    const issue = item.issue === null ? item.source : issueNumberLabel({ issue: item.issue, edition: item.edition });
     return `- ${issue}（${item.date ?? "日期不详"}）${item.units.length > 0 ? `${item.units.join("、")}：` : ""}${displayTitle(item)} [${index + 1}]`;
   });
   const more = options.items.length > shown.length ? [`另有 ${options.items.length - shown.length} 条未列出，可缩小范围再问。`] : [];

@@ -1,3 +1,5 @@
+import { issueNumberLabel, type IssueEdition } from "../domain.js";
+
 /**
  * How replies name a series: 《信息简报》, or 《上街信息》《信息简报》 for several. Names are those
  * stored with the documents; `fallback` (BULLETIN_SERIES) stands in when none of them names one.
@@ -14,7 +16,7 @@ export function seriesTitle(options: { series: readonly (string | null)[]; fallb
  *
  * @example issueTitle({ series: null, year: 2025, issue: 64, fallback: "上街信息" }) // "《上街信息》2025年第64期"
  */
-export function issueTitle(options: { series: string | null; year: number | null; issue: number; fallback: string }): string {
+export function issueTitle(options: { series: string | null; year: number | null; issue: number; edition?: IssueEdition | undefined; fallback: string }): string {
   const year = options.year === null ? "" : `${options.year}年`;
-  return `${seriesTitle({ series: [options.series], fallback: options.fallback })}${year}第${options.issue}期`;
+  return `${seriesTitle({ series: [options.series], fallback: options.fallback })}${year}${issueNumberLabel({ issue: options.issue, edition: options.edition })}`;
 }

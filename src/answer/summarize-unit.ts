@@ -1,4 +1,4 @@
-import type { StoredItem } from "../domain.js";
+import { issueNumberLabel, type StoredItem } from "../domain.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { CitationLinks } from "./citation-links.js";
@@ -35,7 +35,7 @@ export function summarizeUnit(options: {
   const lines = items.map((item, index) => {
     // A brief has no headline: its opening sentence already says what happened, figures and all.
     const figures = item.title ? keyFigures({ body: item.body, limit: 2 }) : [];
-    const issue = item.issue === null ? item.source : `第${item.issue}期`;
+    const issue = item.issue === null ? item.source : issueNumberLabel({ issue: item.issue, edition: item.edition });
     return `- ${issue}（${item.date ?? "日期不详"}）${displayTitle(item)}${figures.length > 0 ? `：${figures.join("；")}` : ""} [${index + 1}]`;
   });
   const issues = new Set(items.map((item) => item.documentId)).size;

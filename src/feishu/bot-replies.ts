@@ -45,7 +45,7 @@ export function itemFullText(options: {
   if (!document) return undefined;
   const item = catalog.listItems({ documentId: document.id }).find((candidate) => candidate.position === reference.item);
   if (!item) return undefined;
-  const heading = document.issue === null ? document.source : `${issueTitle({ series: document.series, year: document.year, issue: document.issue, fallback: options.series })}（${document.date}）第 ${item.position} 条`;
+  const heading = document.issue === null ? document.source : `${issueTitle({ series: document.series, year: document.year, issue: document.issue, edition: document.edition, fallback: options.series })}（${document.date}）第 ${item.position} 条`;
   return `${escapeMarkdown(heading)}\n**${escapeMarkdown(displayTitle(item))}**\n\n${escapeMarkdown(item.body)}\n${escapeMarkdown(item.attribution)}`;
 }
 

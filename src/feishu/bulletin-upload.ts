@@ -65,7 +65,7 @@ export function createBulletinUpload(options: {
       const parsed = stored.parsed;
       const units = [...new Set(parsed.items.flatMap((item) => item.units))];
       const status = { added: "已导入", replaced: "已替换原有的同一期", unchanged: "内容与库中一致，未作改动" }[stored.status];
-      const heading = parsed.issue === null ? fileName : `${issueTitle({ series: parsed.series, year: parsed.year, issue: parsed.issue, fallback: options.series })}（${parsed.date ?? "日期不详"}）`;
+      const heading = parsed.issue === null ? fileName : `${issueTitle({ series: parsed.series, year: parsed.year, issue: parsed.issue, edition: parsed.edition, fallback: options.series })}（${parsed.date ?? "日期不详"}）`;
       const unitList = escapeMarkdown(units.join("、")) || "（未识别）";
       await messenger.sendCard({ target, uuid, card: messageCard({ title: "简报已收录", template: "green", text: `${escapeMarkdown(heading)}：${status}\n共 ${parsed.items.length} 条，报送单位：${unitList}` }) });
       if (stored.status === "unchanged") return;

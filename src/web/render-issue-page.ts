@@ -1,4 +1,4 @@
-import type { StoredDocument, StoredItem } from "../domain.js";
+import { issueNumberLabel, type StoredDocument, type StoredItem } from "../domain.js";
 import { escapeHtml } from "./http-error.js";
 
 function paragraphs(text: string): string {
@@ -12,7 +12,7 @@ function paragraphs(text: string): string {
 export function renderIssuePage(options: { document: StoredDocument; items: readonly StoredItem[]; highlight?: number; originalUrl: string; series: string }): string {
   const { document, items, highlight } = options;
   const series = document.series ?? options.series;
-  const heading = document.issue === null ? escapeHtml(document.source) : `${escapeHtml(series)} ${document.year ?? ""}年第${document.issue}期`;
+  const heading = document.issue === null ? escapeHtml(document.source) : `${escapeHtml(series)} ${document.year ?? ""}年${issueNumberLabel({ issue: document.issue, edition: document.edition })}`;
   const sections = items
     .map((item) => {
       const classes = item.position === highlight ? "item highlight" : "item";
