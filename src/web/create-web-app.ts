@@ -12,6 +12,8 @@ import type { LinkCheck, LinkSigner } from "./link-signer.js";
 import { localHostOnly } from "./local-host-only.js";
 import { renderIssuePage } from "./render-issue-page.js";
 import { securityHeaders } from "./security-headers.js";
+import { answerLinks } from "./stats-links.js";
+import { statisticsRoutes, vendorScripts, type StatisticsRouteParts } from "./stats-routes.js";
 import type { StaffAuth } from "./staff-auth.js";
 
 // From src/web and from the compiled dist/web alike: the page is served from the sources, not copied.
@@ -52,6 +54,8 @@ export function createWebApp(options: {
   security: { https: boolean; localOnly: boolean; staffAuth: StaffAuth | undefined };
   /** Extra routes (the Feishu webhook), mounted before the page and the 404 handler. */
   mount?: (app: express.Express) => void;
+  /** The statistics view and Word exports; absent, the page has neither. */
+  statistics?: StatisticsRouteParts;
 }) {
   const { catalog, links, signer, logger } = options;
   // Namespaced: an id the page chooses never names a Feishu thread.
@@ -88,7 +92,7 @@ export function createWebApp(options: {
     // The client left: nobody to answer.
     if (!answer) return;
     logger.info({ question: answer.question, intent: answer.intent, citations: answer.citations.length }, "web ask");
-    response.json({ ...answerJson(answer), conversationId });
+    response.json({ ...answerJson(answer), conversationId, ...answerLinks(answer) });
   });
 
   // Server-sent events: `token` events (grounded sentences) while an LLM writes, then one `answer`
@@ -105,7 +109,7 @@ export function createWebApp(options: {
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
       const answer = await options.answer({ question: parsed.data.question, conversation: web(conversationId), onToken: (token) => send("token", token), signal: left.signal });
-      send("answer", { ...answerJson(answer), conversationId });
+      send("answer", { ...answerJson(answer), conversationId, ...answerLinks(answer) });
     } catch (error) {
       if (left.signal.aborted) {
         logger.info({ question: parsed.data.question }, "streamed ask: client left; model request aborted");
@@ -169,8 +173,11 @@ export function createWebApp(options: {
     response.send(original.bytes);
   });
 
+  if (options.statistics) app.use(statisticsRoutes({ ...options.statistics, catalog, links }));
+
   options.mount?.(app);
   if (staffAuth) app.use(staffAuth.requireStaff);
+  if (options.statistics) app.use(vendorScripts());
   app.use(express.static(PUBLIC_DIR, { index: "index.html" }));
   app.use((_request, _response, next) => next(new HttpError(404, "没有这个页面。")));
   app.use(errorHandler(logger));

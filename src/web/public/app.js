@@ -118,6 +118,15 @@
     const citations = Array.isArray(body.citations) ? body.citations : [];
     reply.append(renderAnswer({ answer: String(body.answer ?? ""), citations }));
     if (citations.length > 0) reply.append(renderCitations(citations));
+    reply.append(...renderActions(body));
+  }
+
+  /** A Word download for exports and one-unit summaries, the full list for counts and rankings. */
+  function renderActions(body) {
+    const actions = [];
+    if (typeof body.download === "string") actions.push(element("a", { className: "button secondary", text: "下载 Word", attributes: { href: body.download, download: "" } }));
+    if (typeof body.statistics === "string") actions.push(externalLink({ className: "button secondary", text: "在统计页查看完整列表", href: body.statistics }));
+    return actions.length > 0 ? [element("div", { className: "reply-actions", children: actions })] : [];
   }
 
   function showError(options) {
