@@ -71,6 +71,12 @@ describe("cli export", () => {
     expect(paragraphs.at(-1)).toBe("共 3 期 3 条。");
   });
 
+  it("answers an export question in `ask` with the export command that writes the file", async () => {
+    const result = await runCli(["--data-dir", dataDir, "ask", "把区教育局2025年的信息导出来", "--today", "2026-11-28"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split("\n").at(-1)).toBe("导出 Word 文档：bulletin-bot export --unit 区教育局 --from 2025-01-01 --to 2025-12-31 --out 区教育局.docx");
+  });
+
   it("writes a whole issue, and counts a joint report once with the rule stated", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "export-")), "18.docx");
     const result = await runCli(["--data-dir", dataDir, "export", "--issue", "18", "--year", "2025", "--out", out]);

@@ -69,7 +69,7 @@ describe("statistics in Feishu", () => {
     const messageId = await send("把区教育局今年的信息导出来");
     await fake.waitFor(() => repliesTo(messageId).length === 2);
     const [card, file] = repliesTo(messageId);
-    expect(JSON.stringify(card!.content)).toContain("已把区教育局在2026年被《上街信息》采用的 1 条信息（1 期）整理成 Word 文档");
+    expect(JSON.stringify(card!.content)).toContain("区教育局在2026年被《上街信息》采用的 1 条信息（1 期）可导出为 Word 文档");
     expect(file!.msgType).toBe("file");
     expect(file!.replyInThread).toBe(true);
     const upload = fake.uploadedFiles().find((candidate) => candidate.fileKey === file!.content.file_key)!;

@@ -117,7 +117,7 @@ describe.skipIf(missing !== null)("statistics page in headless chromium", () => 
     await chat.getByRole("button", { name: "提问" }).click();
     const reply = chat.locator(".turn").last().locator(".reply:not(.pending)");
     await reply.waitFor();
-    expect(await reply.locator(".answer").textContent()).toContain("已把区教育局在2025年被《上街信息》采用的 1 条信息（1 期）整理成 Word 文档");
+    expect(await reply.locator(".answer").textContent()).toContain("区教育局在2025年被《上街信息》采用的 1 条信息（1 期）可导出为 Word 文档");
     const paragraphs = await docxText(chat, (await reply.getByRole("link", { name: "下载 Word" }).getAttribute("href"))!);
     expect(paragraphs).toContain("2025年第57期（2025-10-30） · 区教育局");
     expect(paragraphs.at(-1)).toBe("共 1 期 1 条。");

@@ -34,7 +34,7 @@ function issueAnswer(options: CountParts & { query: CountQuery; issue: NonNullab
     const { lines, citations } = listItems({ items, links: options.links, withUnit: true });
     return {
       intent: "export",
-      answer: [`已把${name}（${document.date ?? "日期不详"}）的 ${items.length} 条信息整理成 Word 文档（标题、日期，每条信息的期号、日期、标题和全文，末尾附条数）：`, ...lines].join("\n"),
+      answer: [`${name}（${document.date ?? "日期不详"}）的 ${items.length} 条信息可导出为 Word 文档（标题、日期，每条信息的期号、日期、标题和全文，末尾附条数）：`, ...lines].join("\n"),
       citations,
       export: { kind: "issue", issue: issue.number, ...(document.year !== null ? { year: document.year } : {}) },
     };
@@ -57,7 +57,7 @@ function exportAnswer(options: CountParts & { query: CountQuery }): CountAnswer 
   const issues = new Set(items.map((item) => item.documentId)).size;
   return {
     intent: "export",
-    answer: [`已把${who}在${scope}被《${series}》采用的 ${items.length} 条信息（${issues} 期）整理成 Word 文档（标题、时间段，每条信息的期号、日期、标题和全文，末尾附条数）：`, ...lines, ...(note ? [note] : [])].join("\n"),
+    answer: [`${who}在${scope}被《${series}》采用的 ${items.length} 条信息（${issues} 期）可导出为 Word 文档（标题、时间段，每条信息的期号、日期、标题和全文，末尾附条数）：`, ...lines, ...(note ? [note] : [])].join("\n"),
     citations,
     export: { kind: "unit", units: [...query.units], ranges },
   };
