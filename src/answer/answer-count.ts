@@ -2,11 +2,10 @@ import { findRequestedIssue, isCountedItem, unitItemsOver } from "../export/expo
 import { readCountQuery, type CountQuery } from "../query/count-intent.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { UnitMatcher } from "../query/unit-aliases.js";
-import type { CitationLinks } from "./citation-links.js";
 import { JOINT_RULE, rankUnits } from "../stats/rank-units.js";
 import { issueName } from "../stats/statistics-report.js";
-import type { CountedKind } from "../stats/statistics.js";
-import { FAMILY_NAMES, figures, inFamily, kindWord, listItems, rangesOf, scopeOf, statisticsTotals, tallyOver, type CountAnswer, type CountParts } from "./count-answer-parts.js";
+import type { CitationLinks } from "./citation-links.js";
+import { countedItems, FAMILY_NAMES, figures, inFamily, kindWord, listItems, rangesOf, scopeOf, statisticsTotals, tallyOver, type CountAnswer, type CountParts } from "./count-answer-parts.js";
 import { rankingAnswer } from "./ranking-answer.js";
 import { silentUnitsAnswer, trendAnswer } from "./trend-answer.js";
 
@@ -21,9 +20,17 @@ function unknownAnswer(query: CountQuery, series: string): CountAnswer {
   return { intent: query.intent, answer: [...lines, "可以在报送单位列表中查看全部单位名称（飞书中发送 /units）。"].join("\n"), citations: [] };
 }
 
+/** "今年第3期": the year of a one-year period stands for the issue's year. */
+function yearOf(periods: CountQuery["periods"]): number | undefined {
+  const [period] = periods;
+  if (periods.length !== 1 || !period || period.from.slice(0, 4) !== period.to.slice(0, 4)) return undefined;
+  return Number(period.from.slice(0, 4));
+}
+
+/** One issue: how many items from how many units, each listed; or the issue as an export. */
 function issueAnswer(options: CountParts & { query: CountQuery; issue: NonNullable<CountQuery["issue"]> }): CountAnswer {
   const { catalog, query, issue, series } = options;
-  const year = issue.year ?? (query.periods.length === 1 && query.periods[0]!.from.slice(0, 4) === query.periods[0]!.to.slice(0, 4) ? Number(query.periods[0]!.from.slice(0, 4)) : undefined);
+  const year = issue.year ?? yearOf(query.periods);
   const document = findRequestedIssue({ catalog, issue: issue.number, year });
   if (!document) {
     return { intent: query.intent, answer: `已收录的《${series}》中没有${year ? `${year}年` : ""}第${issue.number}期。请核对期号和年份。`, citations: [] };
@@ -46,6 +53,7 @@ function issueAnswer(options: CountParts & { query: CountQuery; issue: NonNullab
   return { intent: query.intent, answer: [heading, ...lines].join("\n"), citations };
 }
 
+/** A unit's items over the question's periods, handed over as an export. */
 function exportAnswer(options: CountParts & { query: CountQuery }): CountAnswer {
   const { query, catalog, series } = options;
   const ranges = rangesOf(query);
@@ -63,12 +71,13 @@ function exportAnswer(options: CountParts & { query: CountQuery }): CountAnswer 
   };
 }
 
+/** One unit's figures with its items listed, or several units side by side. */
 function unitCountAnswer(options: CountParts & { query: CountQuery }): CountAnswer {
   const { statistics, query, catalog, series } = options;
   const scope = scopeOf(query);
   const word = kindWord(query.kinds);
   const tallies = new Map(tallyOver({ statistics, query, units: query.units }).map((tally) => [tally.unit, tally]));
-  const items = unitItemsOver({ catalog, units: query.units, ranges: rangesOf(query) }).filter((item) => !query.kinds || query.kinds.includes(item.kind as CountedKind));
+  const items = countedItems({ catalog, units: query.units, ranges: rangesOf(query), kinds: query.kinds });
   if (query.units.length === 1) {
     const unit = query.units[0]!;
     const tally = tallies.get(unit);
@@ -97,6 +106,7 @@ function unitCountAnswer(options: CountParts & { query: CountQuery }): CountAnsw
   return { intent: "count", answer: [`${scope}各单位被《${series}》采用的${word}：`, ...perUnit, ...joint, "出处：", ...lines, ...(note ? [note] : [])].join("\n"), citations };
 }
 
+/** Everything carried in the periods: items (or △ briefs), issues, or how many units. */
 function totalCountAnswer(options: CountParts & { query: CountQuery }): CountAnswer {
   const { statistics, query, catalog, series } = options;
   const scope = scopeOf(query);
@@ -107,13 +117,13 @@ function totalCountAnswer(options: CountParts & { query: CountQuery }): CountAns
     const who = query.family ? FAMILY_NAMES[query.family].replace(/^各/, "") : "单位";
     if (tallies.length === 0) return { intent: "count", answer: `${scope}没有${who}被《${series}》采用过${word}。`, citations: [] };
     const units = tallies.map((tally) => tally.unit);
-    const items = unitItemsOver({ catalog, units, ranges: rangesOf(query) }).filter((item) => !query.kinds || query.kinds.includes(item.kind as CountedKind));
+    const items = countedItems({ catalog, units, ranges: rangesOf(query), kinds: query.kinds });
     const { lines, citations, note } = listItems({ items, links: options.links, withUnit: true });
     const list = tallies.map((tally) => `${tally.unit}（${tally.items}）`).join("、");
     return { intent: "count", answer: [`${scope}共有 ${tallies.length} 个${who}被《${series}》采用过${word}（共 ${totals.issues} 期 ${totals.items} 条）：${list}。`, "出处：", ...lines, ...(note ? [note] : [])].join("\n"), citations };
   }
   if (totals.items === 0) return { intent: "count", answer: `${scope}没有被《${series}》采用的${word}（已收录的简报中没有这一时期的各期）。`, citations: [] };
-  const items = unitItemsOver({ catalog, units: [], ranges: rangesOf(query) }).filter((item) => !query.kinds || query.kinds.includes(item.kind as CountedKind));
+  const items = countedItems({ catalog, units: [], ranges: rangesOf(query), kinds: query.kinds });
   const { lines, citations, note } = listItems({ items, links: options.links, withUnit: true });
   const joint = totals.joint > 0 ? `其中联合报送 ${totals.joint} 条，按条目计一次（按单位统计时给每个署名单位各记一条）。` : "";
   const heading = query.kinds?.length === 1 && query.kinds[0] === "brief"
@@ -141,7 +151,6 @@ export function answerCount(options: CountParts & { query: CountQuery }): CountA
   if (query.units.length > 0) return unitCountAnswer(options);
   return totalCountAnswer(options);
 }
-
 
 /** How the answerer hands a question over: the answer when it is a count, ranking or export question. */
 export type CountQuestions = (options: { understanding: QueryUnderstanding; previous?: QueryUnderstanding | undefined; links?: CitationLinks | undefined }) => CountAnswer | undefined;

@@ -1,5 +1,5 @@
 import type { StoredItem } from "../domain.js";
-import type { ExportRequest } from "../export/export-request.js";
+import { unitItemsOver, type ExportRequest } from "../export/export-request.js";
 import type { CountQuery, StatisticsIntent } from "../query/count-intent.js";
 import { issueName } from "../stats/statistics-report.js";
 import type { CountedKind, DateRange, Statistics, UnitTally } from "../stats/statistics.js";
@@ -73,6 +73,12 @@ export function inFamily(unit: string, family: CountQuery["family"]): boolean {
 }
 
 export const FAMILY_NAMES: Record<NonNullable<CountQuery["family"]>, string> = { street: "各街道", town: "各乡镇", "street-or-town": "各街道、乡镇", department: "区直各部门" };
+
+/** The items a question counts: of its units (all when none), in its periods, of its kinds. */
+export function countedItems(options: { catalog: BulletinCatalog; units: readonly string[]; ranges: readonly DateRange[]; kinds: readonly CountedKind[] | undefined }): StoredItem[] {
+  const items = unitItemsOver(options);
+  return options.kinds ? items.filter((item) => options.kinds!.includes(item.kind as CountedKind)) : items;
+}
 
 /** What is counted, in words. */
 export function kindWord(kinds: readonly CountedKind[] | undefined): string {

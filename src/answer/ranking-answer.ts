@@ -1,10 +1,9 @@
 import { JOINT_RULE, rankUnits, TIE_RULE, tieGroups } from "../stats/rank-units.js";
 import { issueName } from "../stats/statistics-report.js";
-import type { CountedKind, Statistics } from "../stats/statistics.js";
+import type { Statistics } from "../stats/statistics.js";
 import type { CountQuery } from "../query/count-intent.js";
-import { unitItemsOver } from "../export/export-request.js";
 import { toCitation } from "./citation.js";
-import { ALL_RANGES, FAMILY_NAMES, inFamily, kindWord, listItems, MAX_LISTED_ITEMS, rangesOf, scopeOf, statisticsTotals, tallyOver, type CountAnswer, type CountParts } from "./count-answer-parts.js";
+import { ALL_RANGES, countedItems, FAMILY_NAMES, inFamily, kindWord, listItems, MAX_LISTED_ITEMS, rangesOf, scopeOf, statisticsTotals, tallyOver, type CountAnswer, type CountParts } from "./count-answer-parts.js";
 
 /**
  * Ranks units by items carried in the question's periods: the leader(s) first with their items
@@ -28,7 +27,7 @@ export function rankingAnswer(options: CountParts & { query: CountQuery }): Coun
     const unit = query.units[0]!;
     const entry = ranked.find((candidate) => candidate.unit === unit);
     if (!entry) return { intent: "ranking", answer: `${unit}在${scope}没有被《${series}》采用的${word}（0 条），不在排名中；共有 ${ranked.length} 个单位有${word}被采用。`, citations: [] };
-    const items = unitItemsOver({ catalog, units: [unit], ranges: rangesOf(query) }).filter((item) => !query.kinds || query.kinds.includes(item.kind as CountedKind));
+    const items = countedItems({ catalog, units: [unit], ranges: rangesOf(query), kinds: query.kinds });
     const { lines, citations } = listItems({ items, links: options.links, withUnit: false });
     const tie = entry.tied ? `（与其他单位并列）` : "";
     return { intent: "ranking", answer: [`${unit}在${scope}被《${series}》采用 ${entry.items} 条${word}，在 ${ranked.length} 个有${word}被采用的单位中排第 ${entry.rank} 名${tie}：`, ...lines].join("\n"), citations };
@@ -37,8 +36,7 @@ export function rankingAnswer(options: CountParts & { query: CountQuery }): Coun
   const groups = tieGroups(ranked);
   const shownGroups = query.limit ? groups.filter((group) => group.rank <= query.limit!) : groups;
   const top = groups[0]!;
-  const topItems = unitItemsOver({ catalog, units: top.entries.map((entry) => entry.unit), ranges: rangesOf(query) })
-    .filter((item) => !query.kinds || query.kinds.includes(item.kind as CountedKind))
+  const topItems = countedItems({ catalog, units: top.entries.map((entry) => entry.unit), ranges: rangesOf(query), kinds: query.kinds })
     .slice(-MAX_LISTED_ITEMS);
   const citations = topItems.map((item, index) => toCitation({ item, n: index + 1, score: 1, links: options.links }));
   const markersOf = (unit: string) => citations.filter((citation) => citation.units.includes(unit)).map((citation) => `[${citation.n}]`).join("");

@@ -1,9 +1,9 @@
 import type { StoredItem } from "../domain.js";
-import { isCountedItem, unitItemsOver } from "../export/export-request.js";
+import { isCountedItem } from "../export/export-request.js";
 import { bucketLabel, bucketsBetween } from "../stats/describe-range.js";
-import type { CountedKind, TrendPoint } from "../stats/statistics.js";
+import type { TrendPoint } from "../stats/statistics.js";
 import { toCitation } from "./citation.js";
-import { FAMILY_NAMES, inFamily, kindWord, MAX_LISTED_ITEMS, rangesOf, scopeOf, type CountAnswer, type CountParts } from "./count-answer-parts.js";
+import { countedItems, FAMILY_NAMES, inFamily, kindWord, MAX_LISTED_ITEMS, rangesOf, scopeOf, type CountAnswer, type CountParts } from "./count-answer-parts.js";
 import type { CountQuery } from "../query/count-intent.js";
 
 /** More buckets than this and the empty ones are left out of the answer. */
@@ -33,7 +33,7 @@ export function trendAnswer(options: CountParts & { query: CountQuery }): CountA
   const lines = shown.map((point) => `- ${bucketLabel(point.bucket)}：${point.items} 条（${point.issues} 期）`);
   const omitted = shown.length < points.length ? [`（其余 ${points.length - shown.length} 个${by === "month" ? "月" : by === "quarter" ? "季度" : "年"}没有被采用的${word}。）`] : [];
   const capped = ranges.some((range) => range.to > coverage.last!) ? [`（已收录的简报截至 ${coverage.last}。）`] : [];
-  const items = unitItemsOver({ catalog, units: query.units, ranges }).filter((item) => !query.kinds || query.kinds.includes(item.kind as CountedKind)).slice(-MAX_LISTED_ITEMS);
+  const items = countedItems({ catalog, units: query.units, ranges, kinds: query.kinds }).slice(-MAX_LISTED_ITEMS);
   const citations = items.map((item, index) => toCitation({ item, n: index + 1, score: 1, links: options.links }));
   const heading = query.units.length > 0 ? `${who}在${scopeOf(query)}${GRANULARITY_WORDS[by]}被《${series}》采用的${word}（共 ${total} 条）：` : `${scopeOf(query)}${who}${GRANULARITY_WORDS[by]}采用${word}条数（共 ${total} 条）：`;
   return { intent: "count", answer: [heading, ...lines, ...omitted, ...capped].join("\n"), citations };
