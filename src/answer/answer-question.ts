@@ -1,11 +1,13 @@
 import type { Citation } from "../domain.js";
 import type { Logger } from "../log.js";
 import type { ChatModel } from "../models/chat-model.js";
+import type { StatisticsIntent } from "../query/count-intent.js";
 import type { QueryIntent, QueryUnderstanding } from "../query/understand-query.js";
 import type { SearchMode } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { ConversationKey, ConversationStore } from "../store/conversation-store.js";
+import type { CountAnswer, CountQuestions } from "./answer-count.js";
 import type { CitationLinks } from "./citation-links.js";
 import { carriesValue, detectAnswerType } from "../query/answer-type.js";
 import { toCitation } from "./citation.js";
@@ -20,13 +22,15 @@ import { summarizeUnit, unitItems } from "./summarize-unit.js";
 
 export interface Answer {
   question: string;
-  intent: QueryIntent;
+  intent: QueryIntent | StatisticsIntent;
   answer: string;
   /** The items the answer rests on, numbered as its [n] markers. */
   citations: Citation[];
   /** Other items found on the topic, not quoted: "相关信息" (and every item of a near miss). */
   related?: Citation[];
   understanding: QueryUnderstanding;
+  /** For an export question: the Word document a channel can hand over. */
+  export?: CountAnswer["export"];
 }
 
 /** One question as a channel (web page, Feishu, CLI) hands it over. */
@@ -61,6 +65,8 @@ export interface AnswererParts {
   logger: Logger;
   /** Series named in replies when nothing more specific is known (BULLETIN_SERIES). */
   series: string;
+  /** Count, ranking and export questions, answered from statistics before any search. */
+  counts?: CountQuestions;
 }
 
 const MAX_CITATIONS = 5;
@@ -83,6 +89,9 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     const previous = request.conversation ? parts.conversations?.previous(request.conversation) : undefined;
     const understanding = parts.understand({ text: question, ...(previous ? { previous } : {}), ...(request.today ? { today: request.today } : {}) });
     if (request.conversation) parts.conversations?.remember(request.conversation, understanding);
+
+    const counted = parts.counts?.({ understanding, previous, links });
+    if (counted) return { question, understanding, ...counted };
 
     if (understanding.intent === "summary" && understanding.units.length > 0) {
       const items = unitItems({ catalog, understanding });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { createCountQuestions } from "../answer/answer-count.js";
 import { createAnswerer, type Answerer } from "../answer/answer-question.js";
 import type { CitationLinks } from "../answer/citation-links.js";
 import type { Config } from "../config.js";
@@ -18,6 +19,7 @@ import { createChunkStore } from "../store/chunk-store.js";
 import { createConversationStore } from "../store/conversation-store.js";
 import { createFeedbackStore, type FeedbackStore } from "../store/feedback-store.js";
 import { createSeenMessageStore, type SeenMessageStore } from "../store/seen-message-store.js";
+import { createStatistics, type Statistics } from "../stats/statistics.js";
 import { localDate } from "./local-date.js";
 
 const ALIAS_FILE = fileURLToPath(new URL("../../data/dictionary/unit-aliases.txt", import.meta.url));
@@ -37,6 +39,10 @@ export interface Application {
   /** Read access to issues, items and units: pages, lists, summaries. */
   readonly catalog: BulletinCatalog;
   readonly feedback: FeedbackStore;
+  /** Counts per unit and period, rankings, trends (SQL over the store). */
+  readonly statistics: Statistics;
+  /** "Today" for 今年/去年: the fixed day the application was built with, else the clock's. */
+  today(): string;
   /** Message ids a chat channel has handled (Feishu dedup across restarts). */
   readonly seenMessages: SeenMessageStore;
   /** True when a model writes the answers: channels can then stream them as they are written. */
@@ -92,6 +98,8 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
     const conversations = createConversationStore<QueryUnderstanding>(store.database);
     const chatModel = options.chatModel === null ? undefined : (options.chatModel ?? (await createChatModel(config)));
     const fixedToday = options.today ?? config.today;
+    const today = () => fixedToday ?? localDate();
+    const statistics = createStatistics({ database: store.database });
     const aliasLines = readUnitAliasLines({ path: ALIAS_FILE });
     const unitNames = () => store.listUnits().map((entry) => entry.unit);
 
@@ -129,6 +137,8 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
     return {
       dataDir,
       catalog: store,
+      statistics,
+      today,
       feedback,
       seenMessages: createSeenMessageStore(store.database),
       writtenByModel: chatModel !== undefined,
@@ -137,8 +147,9 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
         const writer = answererOptions.chatModel === null ? undefined : (answererOptions.chatModel ?? chatModel);
         return createAnswerer({
           catalog: store,
-          understand: ({ text, previous, today }) =>
-            understandQuery({ text, today: today ?? fixedToday ?? localDate(), units: currentUnits(), series: seriesNames(), ...(previous ? { previous } : {}) }),
+          understand: ({ text, previous, today: asked }) =>
+            understandQuery({ text, today: asked ?? today(), units: currentUnits(), series: seriesNames(), ...(previous ? { previous } : {}) }),
+          counts: createCountQuestions({ statistics, catalog: store, series: config.bulletinSeries, today, units: currentUnits }),
           conversations,
           retrieval: async () => (await search()).retrieval,
           ...(answererOptions.links ? { links: answererOptions.links } : {}),

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { Answer } from "../answer/answer-question.js";
 import { UsageError } from "../errors.js";
 import type { ContextProvider } from "./cli-context.js";
 
@@ -36,9 +37,19 @@ export function registerAskCommand(program: Command, provide: ContextProvider): 
         } else {
           stdout.write(`${result.answer}\n`);
           if (result.citations.length > 0) stdout.write(`\n${result.citations.map(formatCitation).join("\n")}\n`);
+          if (result.export) stdout.write(`\n导出 Word 文档：${exportCommand(result.export)}\n`);
         }
       }
     });
+}
+
+/** The `export` command that writes an export answer's document. */
+function exportCommand(request: NonNullable<Answer["export"]>): string {
+  if (request.kind === "issue") return `bulletin-bot export --issue ${request.issue}${request.year ? ` --year ${request.year}` : ""} --out 第${request.issue}期.docx`;
+  const from = request.ranges.map((range) => range.from).filter(Boolean).sort()[0];
+  const to = request.ranges.map((range) => range.to).filter(Boolean).sort().at(-1);
+  const unit = request.units[0] ?? "";
+  return `bulletin-bot export --unit ${unit}${from ? ` --from ${from}` : ""}${to ? ` --to ${to}` : ""} --out ${unit}.docx`;
 }
 
 async function readBatch(file: string): Promise<{ id?: string; question: string }[]> {

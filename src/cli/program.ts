@@ -5,11 +5,13 @@ import type { Application } from "../app/create-application.js";
 import { registerAskCommand } from "./ask-command.js";
 import type { CliContext, CliIo, ContextProvider } from "./cli-context.js";
 import { registerEvalCommand } from "./eval-command.js";
+import { registerExportCommand } from "./export-command.js";
 import { registerFeedbackCommand } from "./feedback-command.js";
 import { registerIngestCommand } from "./ingest-command.js";
 import { registerReindexCommand } from "./reindex-command.js";
 import { registerServeCommand } from "./serve-command.js";
 import { registerStartCommand } from "./start-command.js";
+import { registerStatsCommand } from "./stats-command.js";
 import { registerSummaryCommand } from "./summary-command.js";
 
 /**
@@ -63,6 +65,7 @@ export async function runCli(options: { argv: readonly string[]; env: Readonly<R
   for (const register of [
     registerIngestCommand, registerStartCommand, registerAskCommand, registerReindexCommand,
     registerEvalCommand, registerServeCommand, registerSummaryCommand, registerFeedbackCommand,
+    registerStatsCommand, registerExportCommand,
   ]) {
     register(program, provide);
   }

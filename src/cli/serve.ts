@@ -1,6 +1,7 @@
 import type { Application } from "../app/create-application.js";
 import type { FeishuBot } from "../feishu/feishu-bot.js";
 import { startWebServer } from "../web/start-web-server.js";
+import { statisticsPagePath } from "../web/stats-links.js";
 import { resolveWebAccess } from "../web/web-access.js";
 import type { CliContext } from "./cli-context.js";
 
@@ -20,6 +21,9 @@ export async function serve(options: { context: CliContext; application: Applica
     ? { bot: await import("../feishu/feishu-bot.js"), login: await import("../feishu/feishu-web-login.js") }
     : undefined;
   let bot: FeishuBot | undefined;
+  // The statistics page (a unit's full list, charts) for links in cards, when staff can reach the server.
+  const publicBase = config.server.publicBaseUrl?.replace(/\/+$/, "");
+  const pageUrl = (options: { unit?: string; from?: string | undefined; to?: string | undefined }) => (publicBase ? `${publicBase}/${statisticsPagePath(options)}` : undefined);
   const server = await startWebServer({
     application,
     config,
@@ -38,6 +42,8 @@ export async function serve(options: { context: CliContext; application: Applica
         publicLinks: config.server.publicBaseUrl !== undefined,
         series: config.bulletinSeries,
         logger,
+        statistics: { statistics: application.statistics, today: application.today, series: config.bulletinSeries, pageUrl: (range) => pageUrl(range) },
+        summaryUrl: ({ unit, period }) => pageUrl({ unit, ...(period ? { from: period.from, to: period.to } : {}) }),
       });
       return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;
     },

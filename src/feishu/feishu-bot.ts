@@ -18,6 +18,7 @@ import { resolveFeishuDomain } from "./feishu-domain.js";
 import { createFeishuMessenger, type MessageTarget } from "./feishu-messenger.js";
 import { fitAnswerCard, type SummaryUrl } from "./fit-answer-card.js";
 import { startLongConnection, type LongConnection, type LongConnectionState } from "./long-connection.js";
+import { exportDocument, statsCommandCard, type FeishuStatistics } from "./stats-replies.js";
 import { messageUuid } from "./message-uuid.js";
 import { readIncoming, type IncomingContent } from "./read-incoming.js";
 import { createRedisCache, type ClosableCache } from "./redis-cache.js";
@@ -77,6 +78,8 @@ export function createFeishuBot(options: {
   logger: Logger;
   /** Signed web link to a unit's full list, for summaries too long for one card; unset = a hint how to narrow the period. */
   summaryUrl?: SummaryUrl | undefined;
+  /** `/stats` and Word exports ("把X今年的信息导出来"); absent, the bot has neither. */
+  statistics?: FeishuStatistics | undefined;
   /** Tests shorten these. */
   connection?: { readyTimeoutMs?: number; backoff?: { initialMs: number; maxMs: number } };
   streaming?: { minIntervalMs?: number };
@@ -140,6 +143,12 @@ export function createFeishuBot(options: {
     }
     logger.info({ messageId: message.messageId, chatId: message.chatId, intent: final.intent, citations: final.citations.length }, "feishu answer");
     if (final.intent === "source" && final.citations.length > 0) await sendOriginal(message, final);
+    if (final.export) await sendExport(message, final.export);
+  }
+
+  async function sendExport(message: NormalizedMessage, request: NonNullable<Answer["export"]>): Promise<void> {
+    const document = await exportDocument({ catalog, request, series: options.statistics?.series ?? "上街信息" });
+    if (document) await messenger.sendFile({ target: threadOf(message), ...document, fileType: "doc", uuid: messageUuid({ source: message.messageId, purpose: "export" }) });
   }
 
   async function sendOriginal(message: NormalizedMessage, final: Answer): Promise<void> {
@@ -161,6 +170,7 @@ export function createFeishuBot(options: {
     if (text === "" || HELP.test(text)) await reply(message, "help", messageCard({ title: botName, text: helpText(options.series) }));
     else if (/^\/latest\b/i.test(text)) await reply(message, "latest", messageCard({ title: "最近收录的简报", text: latestIssuesText(catalog) }));
     else if (/^\/units\b/i.test(text)) await reply(message, "units", messageCard({ title: "报送单位", text: unitsText(catalog) }));
+    else if (/^\/stats\b/i.test(text) && options.statistics) await reply(message, "stats", statsCommandCard(options.statistics, text.replace(/^\/stats\s*/i, "")));
     else if (/^\/issue\b/i.test(text)) await answer(message, issueCommandQuestion(text.replace(/^\/issue\s*/i, "")));
     else await answer(message, text);
   }

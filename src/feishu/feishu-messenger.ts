@@ -11,8 +11,8 @@ export type MessageTarget = { replyTo: string; replyInThread?: boolean } | { cha
 export interface FeishuMessenger {
   /** Sends a card (JSON 2.0 object, or `{ type: "card", data: { card_id } }` for a card entity); resolves with the message id. */
   sendCard(options: { target: MessageTarget; card: object; uuid: string }): Promise<string>;
-  /** Uploads the bytes as a file and sends it. */
-  sendFile(options: { target: MessageTarget; bytes: Buffer; fileName: string; uuid: string }): Promise<string>;
+  /** Uploads the bytes as a file (file_type "stream" unless given, e.g. "doc" for Word) and sends it. */
+  sendFile(options: { target: MessageTarget; bytes: Buffer; fileName: string; uuid: string; fileType?: "stream" | "doc" | "pdf" }): Promise<string>;
 }
 
 /** The request body of one message send, as the platform measures it. */
@@ -70,8 +70,8 @@ export function createFeishuMessenger(options: { client: Client; logger: Logger;
 
   return {
     sendCard: ({ target, card, uuid }) => send(target, { msgType: "interactive", content: card, uuid }),
-    sendFile: async ({ target, bytes, fileName, uuid }) => {
-      const uploaded = await withRetry("upload file", () => client.im.v1.file.create({ data: { file_type: "stream", file_name: fileName, file: bytes } }));
+    sendFile: async ({ target, bytes, fileName, uuid, fileType = "stream" }) => {
+      const uploaded = await withRetry("upload file", () => client.im.v1.file.create({ data: { file_type: fileType, file_name: fileName, file: bytes } }));
       const fileKey = uploaded?.file_key;
       if (!fileKey) throw new AppError({ context: "feishu", message: `uploading ${fileName} returned no file_key`, hint: "check the bot's im:resource permission" });
       return send(target, { msgType: "file", content: { file_key: fileKey }, uuid });

@@ -13,6 +13,8 @@ import { localHostOnly } from "./local-host-only.js";
 import { renderChatPage } from "./render-chat-page.js";
 import { renderIssuePage } from "./render-issue-page.js";
 import { securityHeaders } from "./security-headers.js";
+import { answerLinks } from "./stats-links.js";
+import { statisticsRoutes, vendorScripts, type StatisticsRouteParts } from "./stats-routes.js";
 import type { StaffAuth } from "./staff-auth.js";
 
 // From src/web and from the compiled dist/web alike: the page is served from the sources, not copied.
@@ -55,6 +57,8 @@ export function createWebApp(options: {
   mount?: (app: express.Express) => void;
   /** The series the page answers from (BULLETIN_SERIES); an issue page names its own. */
   series: string;
+  /** The statistics view and Word exports; absent, the page has neither. */
+  statistics?: StatisticsRouteParts;
 }) {
   const { catalog, links, signer, logger, series } = options;
   const chatPage = renderChatPage({ publicDirectory: PUBLIC_DIR, series });
@@ -92,7 +96,7 @@ export function createWebApp(options: {
     // The client left: nobody to answer.
     if (!answer) return;
     logger.info({ question: answer.question, intent: answer.intent, citations: answer.citations.length }, "web ask");
-    response.json({ ...answerJson(answer), conversationId });
+    response.json({ ...answerJson(answer), conversationId, ...answerLinks(answer) });
   });
 
   // Server-sent events: `token` events (grounded sentences) while an LLM writes, then one `answer`
@@ -109,7 +113,7 @@ export function createWebApp(options: {
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
       const answer = await options.answer({ question: parsed.data.question, conversation: web(conversationId), onToken: (token) => send("token", token), signal: left.signal });
-      send("answer", { ...answerJson(answer), conversationId });
+      send("answer", { ...answerJson(answer), conversationId, ...answerLinks(answer) });
     } catch (error) {
       if (left.signal.aborted) {
         logger.info({ question: parsed.data.question }, "streamed ask: client left; model request aborted");
@@ -174,8 +178,11 @@ export function createWebApp(options: {
     response.send(original.bytes);
   });
 
+  if (options.statistics) app.use(statisticsRoutes({ ...options.statistics, catalog, links }));
+
   options.mount?.(app);
   if (staffAuth) app.use(staffAuth.requireStaff);
+  if (options.statistics) app.use(vendorScripts());
   app.get(["/", "/index.html"], (_request, response) => {
     response.type("html").send(chatPage);
   });

@@ -23,7 +23,7 @@ export interface WebServer {
  * @example const server = await startWebServer({ application, config, logger, port: 0 }); console.log(server.url);
  */
 export async function startWebServer(options: {
-  application: Pick<Application, "catalog" | "answerer" | "dataDir">;
+  application: Pick<Application, "catalog" | "answerer" | "dataDir" | "statistics" | "units">;
   config: Config;
   logger: Logger;
   host?: string;
@@ -59,6 +59,7 @@ export async function startWebServer(options: {
   let direct: Record<string, RequestListener> = {};
   const app = createWebApp({
     catalog: application.catalog, links, signer, answer, logger, security, series: config.bulletinSeries,
+    statistics: { statistics: application.statistics, units: application.units, series: config.bulletinSeries },
     mount: (express) => {
       direct = options.mount?.({ app: express, links, answer })?.direct ?? {};
     },

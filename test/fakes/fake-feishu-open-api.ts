@@ -48,6 +48,7 @@ export const fakeTenantKey = "736588c9260f175d";
 
 const receiveIdTypes = new Set(["chat_id", "open_id", "user_id", "union_id", "email"]);
 const uploadFileTypes = new Set(["opus", "mp4", "pdf", "doc", "xls", "ppt", "stream"]);
+const UPLOAD_LIMIT_BYTES = 30 * 1024 * 1024;
 
 function fileDownload(options: { bytes: Buffer; fileName: string }): RouteReply {
   const disposition = `attachment; filename="${encodeURIComponent(options.fileName)}"; filename*=UTF-8''${encodeURIComponent(options.fileName)}`;
@@ -70,7 +71,7 @@ export function createOpenApi(options: { appId: string; appSecret: string }) {
   // Message uuid -> the message it sent: a repeated uuid within an hour sends nothing new.
   const sentByUuid = new Map<string, { messageId: string; at: number }>();
   const resources = new Map<string, { messageId?: string; bytes: Buffer; fileName: string }>();
-  const uploads: { fileKey: string; fileName: string; bytes: Buffer }[] = [];
+  const uploads: { fileKey: string; fileName: string; fileType: string; bytes: Buffer }[] = [];
   const users = new Map<string, Required<FakeFeishuUser>>();
   const codes = new Map<string, { openId: string; redirectUri: string; codeChallenge?: string; expires: number; used: boolean }>();
   const userTokens = new Map<string, string>();
@@ -104,6 +105,13 @@ export function createOpenApi(options: { appId: string; appSecret: string }) {
     }
     const problem = contentProblem({ call: options.call, msgType: body.msg_type, content: content.value });
     if (problem) return problem;
+    // A file message names a file this app uploaded (POST /im/v1/files) or a resource of a message.
+    if (body.msg_type === "file") {
+      const fileKey = content.value?.file_key;
+      if (typeof fileKey !== "string" || (!uploads.some((upload) => upload.fileKey === fileKey) && !resources.has(fileKey))) {
+        return feishuError({ status: 400, code: 230001, message: `file message content needs the file_key of an uploaded file (got ${JSON.stringify(fileKey)})` });
+      }
+    }
     const message: SentMessage = {
       via: options.via,
       msgType: body.msg_type,
@@ -249,8 +257,11 @@ export function createOpenApi(options: { appId: string; appSecret: string }) {
         const fileName = body?.fields?.file_name ?? "";
         if (!uploadFileTypes.has(fileType)) return feishuError({ status: 400, code: 234001, message: `file_type "${fileType}" is not one of ${[...uploadFileTypes].join(", ")}` });
         if (!fileName || !body?.file) return feishuError({ status: 400, code: 234001, message: "file_name and file are required (multipart/form-data)" });
+        // The platform refuses empty files and files over 30 MB.
+        if (body.file.bytes.length === 0) return feishuError({ status: 400, code: 234001, message: "empty files cannot be uploaded" });
+        if (body.file.bytes.length > UPLOAD_LIMIT_BYTES) return feishuError({ status: 400, code: 234001, message: `file is ${body.file.bytes.length} bytes; at most 30 MB` });
         const fileKey = `file_v3_fake_${nextId++}`;
-        uploads.push({ fileKey, fileName, bytes: body.file.bytes });
+        uploads.push({ fileKey, fileName, fileType, bytes: body.file.bytes });
         return ok({ file_key: fileKey });
       },
     },

@@ -77,9 +77,19 @@ describe("fake Feishu Open API with the real SDK client", () => {
     const chunks: Buffer[] = [];
     for await (const chunk of resource.getReadableStream()) chunks.push(chunk as Buffer);
 
-    expect(fake.uploadedFiles()).toEqual([{ fileKey: uploaded?.file_key, fileName: "答复.bin", bytes: binary }]);
+    expect(fake.uploadedFiles()).toEqual([{ fileKey: uploaded?.file_key, fileName: "答复.bin", fileType: "stream", bytes: binary }]);
     expect(Buffer.concat(downloadedChunks)).toEqual(binary);
     expect(Buffer.concat(chunks).toString()).toBe("%PDF-1.4");
+  });
+
+  it("refuses empty uploads, and file messages whose file_key was never uploaded", async () => {
+    const client = createClient();
+    await expect(client.im.v1.file.create({ data: { file_type: "doc", file_name: "空.docx", file: Buffer.alloc(0) } })).rejects.toThrow();
+    await expect(client.im.v1.message.create({ params: { receive_id_type: "chat_id" }, data: { receive_id: "oc_x", msg_type: "file", content: JSON.stringify({ file_key: "file_v3_never" }) } })).rejects.toThrow();
+    const uploaded = await client.im.v1.file.create({ data: { file_type: "doc", file_name: "汇编.docx", file: Buffer.from("PK") } });
+    const sent = await client.im.v1.message.create({ params: { receive_id_type: "chat_id" }, data: { receive_id: "oc_x", msg_type: "file", content: JSON.stringify({ file_key: uploaded?.file_key }) } });
+    expect(sent.data?.message_id).toMatch(/^om_fake_/);
+    expect(fake.sentMessages().map((message) => message.msgType)).toEqual(["file"]);
   });
 
   it("rejects wrong credentials, missing tokens and unknown paths with Feishu JSON errors", async () => {

@@ -39,7 +39,7 @@ export interface FakeFeishu {
   cards(): Map<string, RecordedCard>;
   /** Registers bytes served for GET .../messages/:message_id/resources/:file_key and /im/v1/files/:file_key. */
   addResource(options: { messageId?: string; fileKey: string; bytes: Buffer; fileName?: string }): void;
-  uploadedFiles(): { fileKey: string; fileName: string; bytes: Buffer }[];
+  uploadedFiles(): { fileKey: string; fileName: string; fileType: string; bytes: Buffer }[];
   /** Web login: people who can sign in, who is signed in on the authorize page, and chat membership. */
   addUser(user: FakeFeishuUser): void;
   signInAs(openId: string | undefined, options?: { decline?: boolean }): void;

@@ -64,6 +64,7 @@ export async function startBot(options: {
         series: config.bulletinSeries,
         logger,
         summaryUrl: options.summaryUrl,
+        statistics: { statistics: application.statistics, today: application.today, series: config.bulletinSeries },
         connection: { readyTimeoutMs: 5_000, backoff: { initialMs: 200, maxMs: 2_000 } },
       });
       return bot.webhook ? { direct: { "/feishu/events": bot.webhook } } : undefined;

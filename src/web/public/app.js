@@ -122,6 +122,15 @@
     // A near miss cites nothing; the items on the topic are listed apart, for the reader to check.
     const related = Array.isArray(body.related) ? body.related : [];
     if (related.length > 0) reply.append(element("div", { className: "related-heading", text: "相关信息" }), renderCitations(related, "相关信息"));
+    reply.append(...renderActions(body));
+  }
+
+  /** A Word download for exports and one-unit summaries, the full list for counts and rankings. */
+  function renderActions(body) {
+    const actions = [];
+    if (typeof body.download === "string") actions.push(element("a", { className: "button secondary", text: "下载 Word", attributes: { href: body.download, download: "" } }));
+    if (typeof body.statistics === "string") actions.push(externalLink({ className: "button secondary", text: "在统计页查看完整列表", href: body.statistics }));
+    return actions.length > 0 ? [element("div", { className: "reply-actions", children: actions })] : [];
   }
 
   function showError(options) {
