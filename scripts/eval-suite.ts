@@ -21,6 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const SHARED = path.resolve(ROOT, "../shared");
 const FILES: Record<string, string> = {
   tune: "test/fixtures/eval/tune.jsonl",
+  tune2: "test/fixtures/eval/tune2.jsonl",
   holdout: "test/fixtures/eval/holdout.jsonl",
   shared: path.join(SHARED, "eval/questions.jsonl"),
   own50: "test/fixtures/questions.jsonl",
