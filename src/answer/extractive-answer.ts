@@ -14,6 +14,9 @@ const MAX_CLAUSES = 3;
 const TOPIC_MINIMUM = 0.25;
 /** ... and at least this share of what the best clause of any item found carries. */
 const TOPIC_SHARE = 0.5;
+/** The best item's clause with a figure of the asked type needs only this much of the question's words. */
+const TOP_ITEM_TOPIC_MINIMUM = 0.1;
+const NUMERIC_KINDS = new Set(["money", "percent", "people", "count", "number", "duration"]);
 /** A yes/no question is answered only by a clause that carries most of its words. */
 const YES_NO_MINIMUM = 0.6;
 
@@ -37,7 +40,10 @@ export function extractAnswer(options: {
   answerType: AnswerType | undefined;
   links: CitationLinks | undefined;
 }): ExtractedAnswer {
-  const { retrieval, result, found, understanding, answerType, links } = options;
+  const { retrieval, result, found, understanding, links } = options;
+  // "公安化解了多少起纠纷，司法局化解了多少件争议": one question per unit, each with its own measure.
+  const units = understanding.units;
+  const answerType = units.length > 1 && options.answerType && NUMERIC_KINDS.has(options.answerType.kind) ? { kind: "number" as const, label: "数字" } : options.answerType;
   // The rest of the question counts a little: "上半年" in "今年上半年,平台受理事件37176件" matters here.
   const context = retrieval.tokenize(understanding.text).filter((term) => !result.queryTerms.includes(term));
   const picked = found.map(({ item, hit }) => {
@@ -49,11 +55,18 @@ export function extractAnswer(options: {
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
   // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
   const bestTopic = Math.max(0, ...picked.map((entry) => entry.topic));
-  for (const entry of picked) {
-    if (!entry.best || chosen.length >= MAX_CLAUSES) continue;
-    if (answerType && (!entry.best.typed || topicOf(entry.best) < Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE))) continue;
+  const covered = new Set<string>();
+  for (const [index, entry] of picked.entries()) {
+    if (!entry.best || chosen.length >= Math.max(MAX_CLAUSES, units.length)) continue;
+    // The best item's own figure needs only a little of the topic; a figure from another item must be about the same thing.
+    const topicNeeded = index === 0 ? TOP_ITEM_TOPIC_MINIMUM : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
+    if (answerType && (!entry.best.typed || topicOf(entry.best) < topicNeeded)) continue;
     if (yesNo && topicOf(entry.best) < YES_NO_MINIMUM) continue;
-    if (chosen.length === 0 || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) chosen.push({ item: entry.item, clause: entry.best });
+    const newUnit = entry.item.units.some((unit) => units.includes(unit) && !covered.has(unit));
+    if (chosen.length === 0 || newUnit || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) {
+      chosen.push({ item: entry.item, clause: entry.best });
+      for (const unit of entry.item.units) covered.add(unit);
+    }
   }
   const cite = (items: readonly StoredItem[], from: number) =>
     items.map((item, index) => toCitation({ item, n: from + index + 1, score: found.find((entry) => entry.item.id === item.id)?.hit.score ?? 0, links }));

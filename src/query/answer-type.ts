@@ -26,9 +26,10 @@ const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
 ];
 
 const PEOPLE = /多少(?:个)?人|几个人|几人|多少名|几名|几位|多少位|人数|多少人次|几个老(?:党员|同志)/;
-const COUNT = new RegExp(`(?:多少|几)\\s*(${MEASURES})`);
-const NAME = /叫什么|什么名字|名字|名称|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
-const LIST = /(?:都|具体|分别)是哪些|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些/;
+// "多少个体户": 个体户 is a word, not the measure 个.
+const COUNT = new RegExp(`(?:多少|几)\\s*(${MEASURES})(?!体)`);
+const NAME = /叫什么|叫啥|啥名|什么名字|名字|名称|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
+const LIST = /(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些/;
 const ANY_NUMBER = /多少|几[个名家项次人场件条所万亿]|数量|数目|规模/;
 
 /**
@@ -38,6 +39,9 @@ const ANY_NUMBER = /多少|几[个名家项次人场件条所万亿]|数量|数�
  */
 export function detectAnswerType(question: string): AnswerType | undefined {
   for (const rule of RULES) if (rule.pattern.test(question)) return { kind: rule.kind, label: rule.label };
+  // "那9个村是哪几个" asks for the villages, not for a count.
+  if (LIST.test(question)) return { kind: "list", label: "具体名单" };
+  if (/是谁|谁是|哪位|哪个人/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
   if (PEOPLE.test(question)) return { kind: "people", label: "人数" };
   const count = COUNT.exec(question);
   if (count?.[1]) {
@@ -48,10 +52,9 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     if (measure === "个") return { kind: "number", label: "数字" };
     return { kind: "count", measure, label: `数量（${measure}）` };
   }
-  if (LIST.test(question)) return { kind: "list", label: "具体名单" };
   const name = NAME.exec(question);
   if (name) {
-    const noun = /(?:哪个|哪所|哪家|那所|那个)(小区|学校|中学|小学|初中|高中|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)/.exec(question)?.[1];
+    const noun = /(?:哪个|哪所|哪家|那所|那个|哪一家|哪一个)[\u4e00-\u9fff]{0,4}?(小区|学校|中学|小学|初中|高中|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)/.exec(question)?.[1];
     return { kind: "name", label: "具体名称", given: question, ...(noun ? { measure: noun.replace(/室$/, "") } : {}) };
   }
   if (ANY_NUMBER.test(question)) return { kind: "number", label: "数字" };
@@ -65,8 +68,10 @@ const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|�
 const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`);
 // A proper name: quoted, in book-title marks, or a place or body named by two or more specific characters.
 const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
-const NAMED_PLACE = /([\u4e00-\u9fff]{2,10})(?:初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
-const GENERIC_NAME_PREFIX = /^(?:.*(?:居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个?|辖区|该|本|其|一批|城乡|农村|城市|周边|老旧|新增|标准化))$/;
+// The two characters before the kind word are what tells one name from a description ("青檀初级中学", not "居民小区").
+const NAMED_PLACE = /([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
+const GENERIC_NAME_PREFIX = /居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
+const PERSON = /[\u4e00-\u9fff]{2,3}(?:同志|书记|主任|局长|镇长|科长|队长|院长|校长|师傅)|(?:获得?|荣获|夺得)(?:了)?[^，。]{0,8}(?:第一名|冠军)的是/;
 // What a named kind may end with: an 初中 is named "……初级中学" or "……中学".
 const NAME_KINDS: Record<string, string[]> = {
   小区: ["小区", "家园", "花园", "苑", "庭"],
@@ -92,6 +97,7 @@ export function carriesValue(text: string, type: AnswerType): boolean {
     case "number": return /\d/.test(text);
     case "list": return ENUMERATION.test(text);
     case "name": {
+      if (type.measure === "人") return PERSON.test(text);
       const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
       // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
       const kinds = type.measure ? NAME_KINDS[type.measure] ?? [type.measure] : undefined;

@@ -40,6 +40,8 @@ const YEAR_PATTERN = new RegExp(`${YEAR_WORD}(?:\\s*(?:${PART}|(初|底|末)(?![
 const NUMERIC_PATTERN = /(?<![0-9])((?:19|20)[0-9]{2})[.\-/](1[0-2]|0?[1-9])(?:[.\-/](3[01]|[12][0-9]|0?[1-9]))?(?![0-9])/g;
 const YEARLESS_PATTERN = new RegExp(`${PART}${SINCE}`, "g");
 const RELATIVE_PATTERN = /(本月|这个月|当月|上个月|上月|本季度|这个季度|上个季度|上季度|本周|这周|这个星期|上周|上个星期)(?:\s*(以来))?/g;
+// "23、24年", "2023到2025年": a run of years written once with 年.
+const YEAR_LIST_PATTERN = /(?<![0-9第近])((?:19|20)?[0-9]{2})\s*(?:、|，|和|与|及|至|到|-|—|～|~)\s*((?:19|20)?[0-9]{2})\s*年(?![前间内来多里])/g;
 const ROLLING_PATTERN = new RegExp(`(?:最近|近|过去)\\s*(${NUMBER}|半)\\s*(?:个)?\\s*(年|月|周|星期|礼拜|天|日)`, "g");
 
 const QUARTER_NAMES = ["一", "二", "三", "四"];
@@ -58,6 +60,7 @@ export function parsePeriod(options: { text: string; today: string }): Period | 
     ...collect(text, YEARLESS_PATTERN, (match) => fromYearlessMatch(match, today)),
     ...collect(text, RELATIVE_PATTERN, (match) => fromRelativeMatch(match, today)),
     ...collect(text, ROLLING_PATTERN, (match) => fromRollingMatch(match, today)),
+    ...collect(text, YEAR_LIST_PATTERN, (match) => fromYearListMatch(match, today)),
   ];
   candidates.sort((left, right) => left.start - right.start || right.end - left.end || right.priority - left.priority);
   const first = candidates[0];
@@ -138,6 +141,14 @@ function fromRelativeMatch(match: RegExpExecArray, today: SimpleDate): Omit<Cand
     range = { from: monday, to: sunday, label: `${word}（${formatIso(monday)} 至 ${formatIso(sunday)}）` };
   }
   return withSince({ from: formatIso(range.from), to: formatIso(range.to), label: range.label, explicit: true, priority: 2 }, since, today);
+}
+
+function fromYearListMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
+  const [, first = "", last = ""] = match;
+  const year = (digits: string) => (digits.length === 4 ? Number(digits) : 2000 + Number(digits));
+  const [from, to] = [year(first), year(last)];
+  if (from > to || to > today.year + 1) return undefined;
+  return { from: `${from}-01-01`, to: `${to}-12-31`, label: `${from}年至${to}年`, explicit: true, priority: 3 };
 }
 
 function fromRollingMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {

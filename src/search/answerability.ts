@@ -67,7 +67,8 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
   const ruleFor = (hit: Hit): Evidence["rule"] =>
     hit.coverage >= parameters.minimumCoverage ? "coverage"
     : hit.bigrams >= parameters.minimumBigramCoverage ? "bigrams"
-    : hit.missesKeyTerm ? undefined
+    // A question about several units has a topic per unit: one key word cannot speak for all of them.
+    : hit.missesKeyTerm && units.length < 2 ? undefined
     : agreed(hit) && hit.coverage >= parameters.minimumAgreedCoverage ? "agreement"
     : isolated && (hit.coverage >= parameters.minimumIsolatedCoverage || hit.bigrams >= parameters.minimumBigramCoverage / 2) ? "isolated"
     : undefined;
