@@ -48,7 +48,7 @@ export function extractAnswer(options: {
   const context = retrieval.tokenize(understanding.text).filter((term) => !result.queryTerms.includes(term));
   const picked = found.map(({ item, hit }) => {
     const clauses = scoreClauses({ text: item.body, terms: result.queryTerms, context, weight: retrieval.termWeight, answerType, title: item.title });
-    return { item, hit, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map(topicOf)) };
+    return { item, hit, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)) };
   });
   const yesNo = isYesNoQuestion(understanding.text);
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
@@ -59,10 +59,10 @@ export function extractAnswer(options: {
   for (const [index, entry] of picked.entries()) {
     if (!entry.best || chosen.length >= Math.max(MAX_CLAUSES, units.length)) continue;
     // The best item's own figure needs only a little of the topic; a figure from another item must be about the same thing.
-    const topicNeeded = index === 0 ? TOP_ITEM_TOPIC_MINIMUM : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
-    if (answerType && (!entry.best.typed || topicOf(entry.best) < topicNeeded)) continue;
-    if (yesNo && topicOf(entry.best) < YES_NO_MINIMUM) continue;
     const newUnit = entry.item.units.some((unit) => units.includes(unit) && !covered.has(unit));
+    const topicNeeded = index === 0 || newUnit ? TOP_ITEM_TOPIC_MINIMUM : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
+    if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
+    if (yesNo && topicOf(entry.best) < YES_NO_MINIMUM) continue;
     if (chosen.length === 0 || newUnit || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) {
       chosen.push({ item: entry.item, clause: entry.best });
       for (const unit of entry.item.units) covered.add(unit);

@@ -11,6 +11,8 @@ export interface ScoredClause {
   score: number;
   /** The clause carries a value of the asked type. */
   typed: boolean;
+  /** Share of the question's weighted terms found in the clause or the item's headline: is it about what was asked. */
+  topic: number;
 }
 
 /**
@@ -37,6 +39,8 @@ export function scoreClauses(options: {
   // Single characters say little on their own ("罚", "办"), and the headline's words little about which clause answers.
   const weightOf = (term: string) => options.weight(term) * (title.includes(term) ? 0.3 : 1) * ([...term].length === 1 ? 0.3 : 1);
   const total = terms.reduce((sum, term) => sum + weightOf(term), 0) || 1;
+  const plainWeight = (term: string) => options.weight(term) * ([...term].length === 1 ? 0.3 : 1);
+  const plainTotal = terms.reduce((sum, term) => sum + plainWeight(term), 0) || 1;
   return splitClauses(options.text)
     .map((text, index) => {
       let score = 0;
@@ -44,10 +48,14 @@ export function scoreClauses(options: {
       score /= total;
       for (const term of options.context ?? []) if (term.length > 1 && text.includes(term)) score += CONTEXT_BONUS;
       const typed = options.answerType !== undefined && carriesValue(text, options.answerType);
+      // The headline says what the whole item is about, so its words count for every clause here.
+      let topic = 0;
+      for (const term of terms) if (text.includes(term) || title.includes(term)) topic += plainWeight(term);
+      topic /= plainTotal;
       if (typed) score += TYPE_BONUS;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;
-      return { text, score, typed };
+      return { text, score, typed, topic };
     })
     .sort((left, right) => right.score - left.score);
 }
