@@ -12,7 +12,16 @@ export interface AnswerType {
   label: string;
   /** The question: a name it gives itself ("信托制") is the topic, not an answer. */
   given?: string;
+  /** What the value is of, when the question says: "工资", "补贴", "整改率". The passage must name it too. */
+  subject?: string;
+  /** "一亩多少钱", "人均", "每月": a rate per unit is asked, not a total. */
+  perUnit?: boolean;
 }
+
+const MONEY_SUBJECT = /工资|薪酬|薪资|薪水|收购价|售价|单价|价格|价钱|租金|费用|经费|预算|投资|资金|补贴|补助|罚款|奖金|奖励|贷款|收入|学费|利息/;
+const RATE_SUBJECT = /[\u4e00-\u9fff]{1,3}率/;
+const PER_UNIT = /[一每](?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米)|人均|平均|单价/;
+const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
 
 const MEASURES = "个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周";
 const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
@@ -38,7 +47,12 @@ const ANY_NUMBER = /多少|几[个名家项次人场件条所万亿]|数量|数�
  * @example detectAnswerType("夏季食品安全检查一共罚了多少钱") // { kind: "money", label: "金额" }
  */
 export function detectAnswerType(question: string): AnswerType | undefined {
-  for (const rule of RULES) if (rule.pattern.test(question)) return { kind: rule.kind, label: rule.label };
+  for (const rule of RULES) {
+    if (!rule.pattern.test(question)) continue;
+    const subject = rule.kind === "money" ? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] : undefined;
+    const perUnit = rule.kind === "money" && PER_UNIT.test(question);
+    return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}) };
+  }
   // "那9个村是哪几个" asks for the villages, not for a count.
   if (LIST.test(question)) return { kind: "list", label: "具体名单" };
   if (/是谁|谁是|哪位|哪个人/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
@@ -87,6 +101,9 @@ const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
  * a duration, a count of people, a count in the asked measure, a proper name, an enumeration.
  */
 export function carriesValue(text: string, type: AnswerType): boolean {
+  // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
+  if (type.subject && !text.includes(type.subject) && !(type.subject.length > 2 && text.includes(type.subject.slice(-2)))) return false;
+  if (type.perUnit && !PER_UNIT_VALUE.test(text)) return false;
   switch (type.kind) {
     case "money": return MONEY_VALUE.test(text);
     case "percent": return PERCENT_VALUE.test(text);
