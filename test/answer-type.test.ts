@@ -36,6 +36,19 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("探索“信托制”物业改革，“五步议事法”在13个社区推广", type("信托制物业试点的是哪个小区"))).toBe(false);
   });
 
+  it("requires the money or rate the question names, and a rate per unit when one is asked", () => {
+    expect(carriesValue("发放培训补贴61.8万元", type("招聘会上岗位工资一般给多少"))).toBe(false);
+    expect(carriesValue("办结率90.8%", type("帮企业贷款的利率是多少"))).toBe(false);
+    expect(carriesValue("整改率96.4%", type("隐患整改率到多少了"))).toBe(true);
+    expect(carriesValue("发放耕地地力保护补贴382.6万元", type("小麦种植补贴一亩多少钱"))).toBe(false);
+    expect(carriesValue("按每亩120元发放种植补贴", type("小麦种植补贴一亩多少钱"))).toBe(true);
+  });
+
+  it("asks for the list, not the count, in 那9个村是哪几个", () => {
+    expect(detectAnswerType("收入超50万的那9个村是哪几个")?.kind).toBe("list");
+    expect(detectAnswerType("电工组第一名是谁")?.kind).toBe("name");
+  });
+
   it("recognises yes/no questions", () => {
     expect(isYesNoQuestion("公安是不是搞过交通违法记分清零")).toBe(true);
     expect(isYesNoQuestion("退役军人事务局办过招聘会吗？")).toBe(true);
