@@ -119,9 +119,18 @@ async function cachedStore(items: number): Promise<string> {
   }
 }
 
+/** fetch, again once when a kept-alive connection was closed under it (the server's keep-alive timer fires late after a long block). */
+async function request(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 async function ask(url: string, question: string): Promise<{ ms: number; sources: string[] }> {
   const started = performance.now();
-  const response = await fetch(`${url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
+  const response = await request(`${url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
   const body = (await response.json()) as { citations?: { source: string }[] };
   if (!response.ok) throw new Error(`/api/ask answered ${response.status}`);
   return { ms: performance.now() - started, sources: (body.citations ?? []).map((citation) => citation.source) };
@@ -154,7 +163,7 @@ async function measureNewIssue(options: { url: string; env: Record<string, strin
   const pinger = (async () => {
     while (pinging) {
       const started = performance.now();
-      await fetch(`${options.url}healthz`);
+      await request(`${options.url}healthz`);
       longestPingMs = Math.max(longestPingMs, performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -182,7 +191,7 @@ async function vectorRecall(dataDir: string): Promise<Row["recall"]> {
   const manifest = readIndexManifest({ path: path.join(directory, "vectors.json") })!;
   const index = openHnswIndex({ directory, embedder: manifest.embedder });
   const graph = new hnswlib.HierarchicalNSW("cosine", manifest.embedder.dimensions);
-  graph.readIndexSync(path.join(directory, "vectors.hnsw"));
+  graph.readIndexSync(path.join(directory, manifest.indexFile ?? "vectors.hnsw"));
   const labels = manifest.labelIds.flatMap((id, label) => (id === null ? [] : [{ id, label }]));
   const dimensions = manifest.embedder.dimensions;
   const stored = new Float32Array(labels.length * dimensions);

@@ -88,7 +88,7 @@ describe("index maintenance", () => {
     expect(index.vectors.ids().slice(0, beforeIds.length)).toEqual(beforeIds);
 
     const changed = path.join(folder, "2026-03.txt");
-    const oldChunks = [...index.chunks()].filter((chunk) => chunk.date === "2026-01-15").map((chunk) => chunk.id);
+    const oldChunks = index.findChunks({ date: "2026-01-15" }).map((chunk) => chunk.id);
     expect(oldChunks.length).toBeGreaterThan(0);
     writeFileSync(changed, readFileSync(changed, "utf8").replace("21 个走访小组", "25 个走访小组"));
     await local.ingest({ paths: [changed] });

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { IndexOutOfDateError, StoreError } from "../errors.js";
@@ -15,8 +16,11 @@ import {
 } from "./index-manifest.js";
 import type { VectorHit, VectorIndex } from "./vector-index.js";
 
+/** The graph file of manifests written before `indexFile`; still read. */
 export const INDEX_FILE_NAME = "vectors.hnsw";
 export const MANIFEST_FILE_NAME = "vectors.json";
+/** Graph files: vectors.hnsw (older saves) or vectors-<save id>.hnsw, the one the manifest names. */
+export const INDEX_FILE_PATTERN = /^vectors(-[0-9a-z-]+)?\.hnsw$/;
 
 /**
  * On 5,000 clustered 256-d vectors recall@10 was 0.899 / 0.985 / 0.997 / 1.000 at ef 10 / 32 / 64 / 128,
@@ -102,16 +106,17 @@ export function openHnswIndex(options: { directory: string; embedder: EmbedderId
 
 function loadState(options: { directory: string; embedder: EmbedderIdentity }): IndexState | undefined {
   const manifestPath = join(options.directory, MANIFEST_FILE_NAME);
-  const indexPath = join(options.directory, INDEX_FILE_NAME);
   // The manifest is written last, so without it any index file is an unfinished save.
   const manifest = readIndexManifest({ path: manifestPath });
   if (!manifest) return undefined;
   assertManifestEmbedder({ manifest, embedder: options.embedder });
+  const indexPath = join(options.directory, manifest.indexFile ?? INDEX_FILE_NAME);
   if (!existsSync(indexPath)) {
     throw new IndexOutOfDateError({ message: `${indexPath}: 向量索引文件缺失` });
   }
   // Checked before the native reader sees the file: a mismatched or truncated file could crash it.
-  if (hashFile(indexPath) !== manifest.indexSha256) {
+  const matches = manifest.indexFile !== undefined ? statSync(indexPath).size === manifest.indexBytes : hashFile(indexPath) === manifest.indexSha256;
+  if (!matches) {
     throw new IndexOutOfDateError({ message: `${indexPath}: 向量索引文件与清单 ${MANIFEST_FILE_NAME} 不一致（可能在保存时中断）` });
   }
   const graph = new hnswlib.HierarchicalNSW("cosine", manifest.embedder.dimensions);
@@ -174,6 +179,7 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
     if (!filter) {
       const wanted = Math.min(k, labelById.size);
       if (wanted === 0) return [];
+      if (labelById.size <= exactSearchLimit) return scoreExactly(query, labelById.values(), k);
       graph.setEf(Math.max(efSearch, wanted));
       const hits = toHits(graph.searchKnn(Array.from(query), wanted));
       return hits.length === wanted ? hits.sort(compareHits) : scoreExactly(query, labelById.values(), k);
@@ -194,15 +200,15 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
   function save(): void {
     if (!directory) return;
     mkdirSync(directory, { recursive: true, mode: 0o700 });
-    const indexPath = join(directory, INDEX_FILE_NAME);
+    const indexFile = `vectors-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}.hnsw`;
+    const indexPath = join(directory, indexFile);
     const manifestPath = join(directory, MANIFEST_FILE_NAME);
-    const temporaryIndexPath = `${indexPath}.${process.pid}.tmp`;
     const temporaryManifestPath = `${manifestPath}.${process.pid}.tmp`;
     try {
-      graph.writeIndexSync(temporaryIndexPath);
+      graph.writeIndexSync(indexPath);
       // hnswlib creates the file with the default mode; embeddings of internal papers are owner-only.
-      chmodSync(temporaryIndexPath, 0o600);
-      syncFile(temporaryIndexPath);
+      chmodSync(indexPath, 0o600);
+      syncFile(indexPath);
       const manifest: IndexManifest = {
         formatVersion: INDEX_FORMAT_VERSION,
         embedder: { provider: embedder.provider, model: embedder.model, dimensions },
@@ -213,14 +219,15 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
         savedAt: new Date().toISOString(),
         m: state.m,
         efConstruction: state.efConstruction,
-        indexSha256: hashFile(temporaryIndexPath),
+        indexFile,
+        indexBytes: statSync(indexPath).size,
       };
       writeIndexManifest({ path: temporaryManifestPath, manifest });
-      // Index first, manifest last: a crash in between leaves a hash mismatch that loading reports.
-      renameSync(temporaryIndexPath, indexPath);
+      // The manifest's rename commits the save; the graph files it no longer names are then left over.
       renameSync(temporaryManifestPath, manifestPath);
+      for (const name of readdirSync(directory)) if (INDEX_FILE_PATTERN.test(name) && name !== indexFile) rmSync(join(directory, name), { force: true });
     } catch (error) {
-      rmSync(temporaryIndexPath, { force: true });
+      rmSync(indexPath, { force: true });
       rmSync(temporaryManifestPath, { force: true });
       throw new StoreError({ message: `${directory}: 向量索引保存失败`, hint: "检查磁盘空间和目录写权限后重试", cause: error });
     }

@@ -1,6 +1,7 @@
 import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
+import { chunkCriteria } from "./chunk-criteria.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
@@ -149,27 +150,35 @@ export function createSearcher(options: {
     const { filter, applied } = buildFilter(understanding);
     const queryText = understanding.keywords.trim();
     const queryTerms = queryText ? index.tokenizer.tokenize(queryText) : [];
-    const chunkFilter = filter ? (id: number) => { const chunk = index.chunk(id); return chunk !== undefined && filter(chunk); } : (id: number) => index.chunk(id) !== undefined;
+    // Filters before vectors: the store narrows the chunks through its indexes, the filter decides among those.
+    const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;
+    const allowedIds = allowed ? new Set(allowed.map((chunk) => chunk.id)) : undefined;
+    const chunkFilter = allowedIds ? (id: number) => allowedIds.has(id) : undefined;
+    // Unfiltered, an index that missed a deletion may return deleted chunks: fetch more, drop them, keep the first.
+    const fetched = chunkFilter || !index.isStale() ? parameters.candidates : 2 * parameters.candidates;
 
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
-      if (!filter) return { hits: [], filters: applied, relevant: false, queryTerms };
-      const listed = [...index.chunks()].filter(filter).sort((left, right) => (right.date ?? "").localeCompare(left.date ?? "") || left.itemId - right.itemId);
+      if (!allowed) return { hits: [], filters: applied, relevant: false, queryTerms };
+      const listed = allowed.sort((left, right) => (right.date ?? "").localeCompare(left.date ?? "") || left.itemId - right.itemId);
       return { hits: foldIntoItems(listed.map((chunk, rank) => ({ chunk, score: 1 / (rank + 1), matched: [] }))).slice(0, k), filters: applied, relevant: listed.length > 0, queryTerms };
     }
 
-    const lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: parameters.candidates, filter: chunkFilter });
+    let lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: fetched, ...(chunkFilter ? { filter: chunkFilter } : {}) });
     let vectorIds: number[] = [];
     if (mode !== "lexical" && index.vectors.size() > 0) {
       const vector = await questionVector();
-      if (vector) vectorIds = index.vectors.search({ vector, k: parameters.candidates, filter: chunkFilter }).map((hit) => hit.id);
+      if (vector) vectorIds = index.vectors.search({ vector, k: fetched, ...(chunkFilter ? { filter: chunkFilter } : {}) }).map((hit) => hit.id);
     }
+    const chunkById = index.chunksById([...lexicalHits.map((hit) => hit.id), ...vectorIds]);
+    lexicalHits = lexicalHits.filter((hit) => chunkById.has(hit.id)).slice(0, parameters.candidates);
+    vectorIds = vectorIds.filter((id) => chunkById.has(id)).slice(0, parameters.candidates);
     const fused = fuseRanks({ lists: [lexicalHits.map((hit) => hit.id), vectorIds] });
     const matchedByChunk = new Map(lexicalHits.map((hit) => [hit.id, hit.matchedTerms]));
     const fuzzyPeriod = understanding.period && !understanding.period.explicit ? understanding.period : undefined;
 
     const scored = [...fused].flatMap(([id, score]) => {
-      const chunk = index.chunk(id);
+      const chunk = chunkById.get(id);
       if (!chunk) return [];
       let boosted = score;
       if (fuzzyPeriod && inPeriod(chunk.date, fuzzyPeriod)) boosted *= parameters.boost;
@@ -180,7 +189,7 @@ export function createSearcher(options: {
     const documents = Math.max(1, index.lexical.size());
     const idf = (term: string) => inverseDocumentFrequency({ documentFrequency: index.lexical.documentFrequency(term), documents });
     for (const hit of hits) {
-      const text = hit.chunkIds.map((id) => { const chunk = index.chunk(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
+      const text = hit.chunkIds.map((id) => { const chunk = chunkById.get(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
       const matched = new Set(hit.matchedTerms);
       for (const term of queryTerms) if (text.includes(term)) matched.add(term);
       hit.matchedTerms = [...matched];

@@ -1,13 +1,13 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { ChunkStore, StoredChunk } from "../store/chunk-store.js";
+import type { ChunkCriteria, ChunkStore, StoredChunk } from "../store/chunk-store.js";
 import { IndexOutOfDateError } from "../errors.js";
 import { acquireProcessLock } from "../store/acquire-process-lock.js";
 import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
 import { createBm25Index, loadBm25Index, type Bm25Index } from "./bm25-index.js";
 import { chunkItem } from "./chunk-item.js";
 import type { Embedder } from "../models/embedder.js";
-import { createHnswIndex, INDEX_FILE_NAME, MANIFEST_FILE_NAME } from "./hnsw-index.js";
+import { createHnswIndex, INDEX_FILE_PATTERN, MANIFEST_FILE_NAME } from "./hnsw-index.js";
 import type { VectorIndex } from "./vector-index.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
@@ -15,6 +15,10 @@ const LEXICAL_FILE = "lexical.json";
 const LOCK_FILE = "sync.lock";
 /** A reindex on a large corpus through a remote embedder takes minutes; waiting longer means something is stuck. */
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
+/** Chunks read per SQLite round trip while indexing: bounds the memory a full rebuild holds at once. */
+const READ_BATCH = 4096;
+/** Recently read chunks kept in memory: a question reads a few hundred at most. */
+const CACHED_CHUNKS = 4096;
 
 /** What a retrieval unit carries for filtering and citing without another database round trip. */
 export type ChunkInfo = StoredChunk;
@@ -26,8 +30,12 @@ export interface SearchIndex {
   readonly lexical: Bm25Index;
   /** Replaced like `lexical`. */
   readonly vectors: VectorIndex;
+  /** One chunk, read from the store (recently read ones are cached). */
   chunk(id: number): ChunkInfo | undefined;
-  chunks(): Iterable<ChunkInfo>;
+  /** The chunks with these ids that still exist, read in one query. */
+  chunksById(ids: Iterable<number>): Map<number, ChunkInfo>;
+  /** Chunks that may pass a filter with these criteria (a superset), read through the store's indexes. */
+  findChunks(criteria: ChunkCriteria): ChunkInfo[];
   /**
    * Chunks new items, removes vanished ones, and brings both indexes in line with the store.
    * Safe beside other processes: one sync at a time holds dataDir/index/sync.lock, and index
@@ -93,7 +101,7 @@ export function openSearchIndex(options: {
   let syncedVersion: number | undefined;
 
   function loadFiles(): void {
-    for (const name of [INDEX_FILE_NAME, MANIFEST_FILE_NAME, LEXICAL_FILE]) ensurePrivateFile(path.join(directory, name));
+    for (const name of [...readdirSync(directory).filter((file) => INDEX_FILE_PATTERN.test(file)), MANIFEST_FILE_NAME, LEXICAL_FILE]) ensurePrivateFile(path.join(directory, name));
     const snapshot = existsSync(lexicalFile) ? (JSON.parse(readFileSync(lexicalFile, "utf8")) as { documents?: { id: number }[] }) : undefined;
     vectors = createHnswIndex({ directory, embedder });
     lexical = snapshot ? loadBm25Index({ snapshot, tokenizer, source: lexicalFile }) : createBm25Index({ tokenizer });
@@ -108,43 +116,64 @@ export function openSearchIndex(options: {
     loadedStamp = filesStamp(directory);
   }
 
-  let byId = new Map<number, ChunkInfo>();
-  const loadChunks = () => {
-    byId = new Map(chunks.listChunks().map((chunk) => [chunk.id, chunk]));
-  };
+  // Chunks are immutable by id (ids are never reused), so a cached chunk only goes stale by being deleted.
+  const cache = new Map<number, ChunkInfo>();
+  function remember(chunk: ChunkInfo): void {
+    cache.delete(chunk.id);
+    cache.set(chunk.id, chunk);
+    if (cache.size > CACHED_CHUNKS) cache.delete(cache.keys().next().value!);
+  }
+  function chunksById(ids: Iterable<number>): Map<number, ChunkInfo> {
+    const found = new Map<number, ChunkInfo>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const cached = cache.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    for (const chunk of chunks.getChunks(missing)) {
+      remember(chunk);
+      found.set(chunk.id, chunk);
+    }
+    return found;
+  }
 
   async function syncLocked(syncOptions: { onProgress?: (done: number, total: number) => void }) {
     const version = contentVersion();
     if (loadedStamp !== filesStamp(directory)) loadFiles();
     tokenizer.addWords(options.unitNames());
     chunks.chunkNewItems({ split: (item) => chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }), chunkSize: embedder.maxInputChars });
-    loadChunks();
+    cache.clear();
+    const liveIds = chunks.chunkIds();
+    const live = new Set(liveIds);
 
-    const staleVectors = vectors.ids().filter((id) => !byId.has(id));
-    const staleLexical = [...lexicalIds].filter((id) => !byId.has(id));
+    const staleVectors = vectors.ids().filter((id) => !live.has(id));
+    const staleLexical = [...lexicalIds].filter((id) => !live.has(id));
     vectors.remove(staleVectors);
     lexical.remove(staleLexical);
     for (const id of staleLexical) lexicalIds.delete(id);
 
-    const missingLexical = [...byId.values()].filter((chunk) => !lexicalIds.has(chunk.id));
-    lexical.add(missingLexical.map((chunk) => {
-      const text = chunkSearchText(chunk);
-      return { id: chunk.id, text: text.body, fields: { title: text.title } };
-    }));
-    for (const chunk of missingLexical) lexicalIds.add(chunk.id);
+    const missingLexical = liveIds.filter((id) => !lexicalIds.has(id));
+    for (let start = 0; start < missingLexical.length; start += READ_BATCH) {
+      lexical.add(chunks.getChunks(missingLexical.slice(start, start + READ_BATCH)).map((chunk) => {
+        const text = chunkSearchText(chunk);
+        return { id: chunk.id, text: text.body, fields: { title: text.title } };
+      }));
+    }
+    for (const id of missingLexical) lexicalIds.add(id);
 
-    const missingVectors = [...byId.values()].filter((chunk) => !vectors.has(chunk.id));
+    const missingVectors = liveIds.filter((id) => !vectors.has(id));
     let embedded = 0;
     try {
       for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
-        const batch = missingVectors.slice(start, start + embedder.maxBatchSize);
+        const batch = chunks.getChunks(missingVectors.slice(start, start + embedder.maxBatchSize));
         const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
           const text = chunkSearchText(chunk);
           return `${text.title}\n${text.body}`;
         }) });
         vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
         embedded += batch.length;
-        syncOptions.onProgress?.(Math.min(start + batch.length, missingVectors.length), missingVectors.length);
+        syncOptions.onProgress?.(Math.min(start + embedder.maxBatchSize, missingVectors.length), missingVectors.length);
       }
     } finally {
       // Saved even when the embedder fails part-way: new items are then found by keyword until the next sync embeds them.
@@ -178,8 +207,9 @@ export function openSearchIndex(options: {
     get vectors() {
       return vectors;
     },
-    chunk: (id) => byId.get(id),
-    chunks: () => byId.values(),
+    chunk: (id) => chunksById([id]).get(id),
+    chunksById,
+    findChunks: (criteria) => chunks.findChunks(criteria),
     sync,
     isStale: () => syncedVersion !== contentVersion(),
   };
@@ -191,7 +221,8 @@ export async function clearSearchIndex(options: { chunks: ChunkStore; dataDir: s
   ensurePrivateDirectory(directory);
   const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
   try {
-    for (const file of [INDEX_FILE_NAME, MANIFEST_FILE_NAME, LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
+    // The manifest first: it is what makes the other files count.
+    for (const file of [MANIFEST_FILE_NAME, ...readdirSync(directory).filter((name) => INDEX_FILE_PATTERN.test(name)), LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
     options.chunks.clear();
   } finally {
     lock.release();
