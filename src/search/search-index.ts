@@ -4,14 +4,17 @@ import type { ChunkCriteria, ChunkStore, StoredChunk } from "../store/chunk-stor
 import { IndexOutOfDateError } from "../errors.js";
 import { acquireProcessLock } from "../store/acquire-process-lock.js";
 import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
-import { createBm25Index, loadBm25Index, type Bm25Index } from "./bm25-index.js";
+import { createBm25Index, type Bm25Index } from "./bm25-index.js";
+import { deserializeBm25Index, loadBm25Index, serializeBm25Index } from "./bm25-snapshot.js";
 import { chunkItem } from "./chunk-item.js";
 import type { Embedder } from "../models/embedder.js";
 import { createHnswIndex, INDEX_FILE_PATTERN, MANIFEST_FILE_NAME } from "./hnsw-index.js";
 import type { VectorIndex } from "./vector-index.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
-const LEXICAL_FILE = "lexical.json";
+const LEXICAL_FILE = "lexical.bin";
+/** The JSON snapshot older versions saved: still read, replaced by lexical.bin at the next save. */
+const LEGACY_LEXICAL_FILE = "lexical.json";
 const LOCK_FILE = "sync.lock";
 /** A reindex on a large corpus through a remote embedder takes minutes; waiting longer means something is stuck. */
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
@@ -51,7 +54,7 @@ export function chunkSearchText(chunk: Pick<ChunkInfo, "units" | "title" | "text
   return { title: [chunk.units.join(" "), chunk.title].filter(Boolean).join(" "), body: chunk.text };
 }
 
-function writeAtomically(file: string, content: string): void {
+function writeAtomically(file: string, content: string | Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content, { mode: PRIVATE_FILE_MODE });
   renameSync(temporary, file);
@@ -59,7 +62,7 @@ function writeAtomically(file: string, content: string): void {
 
 /** Identifies the saved index files: every save renames new files into place, so the inode changes. */
 function filesStamp(directory: string): string {
-  return [MANIFEST_FILE_NAME, LEXICAL_FILE]
+  return [MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE]
     .map((name) => {
       const stats = statSync(path.join(directory, name), { throwIfNoEntry: false });
       return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}` : "-";
@@ -96,23 +99,28 @@ export function openSearchIndex(options: {
   // Empty until the first sync loads the files under the lock: another process may be saving them now.
   let vectors: VectorIndex = createHnswIndex({ embedder });
   let lexical: Bm25Index = createBm25Index({ tokenizer });
-  let lexicalIds = new Set<number>();
   let loadedStamp: string | undefined;
   let syncedVersion: number | undefined;
 
   function loadFiles(): void {
-    for (const name of [...readdirSync(directory).filter((file) => INDEX_FILE_PATTERN.test(file)), MANIFEST_FILE_NAME, LEXICAL_FILE]) ensurePrivateFile(path.join(directory, name));
-    const snapshot = existsSync(lexicalFile) ? (JSON.parse(readFileSync(lexicalFile, "utf8")) as { documents?: { id: number }[] }) : undefined;
+    const indexFiles = [...readdirSync(directory).filter((file) => INDEX_FILE_PATTERN.test(file)), MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE];
+    for (const name of indexFiles) ensurePrivateFile(path.join(directory, name));
     vectors = createHnswIndex({ directory, embedder });
-    lexical = snapshot ? loadBm25Index({ snapshot, tokenizer, source: lexicalFile }) : createBm25Index({ tokenizer });
-    // loadBm25Index validated the snapshot, so its document ids are the indexed chunk ids.
-    lexicalIds = new Set<number>(snapshot?.documents?.map((document) => document.id) ?? []);
+    lexical = loadLexical();
     loadedStamp = filesStamp(directory);
+  }
+
+  function loadLexical(): Bm25Index {
+    if (existsSync(lexicalFile)) return deserializeBm25Index({ bytes: readFileSync(lexicalFile), tokenizer, source: lexicalFile });
+    const legacyFile = path.join(directory, LEGACY_LEXICAL_FILE);
+    if (!existsSync(legacyFile)) return createBm25Index({ tokenizer });
+    return loadBm25Index({ snapshot: JSON.parse(readFileSync(legacyFile, "utf8")) as unknown, tokenizer, source: legacyFile });
   }
 
   function saveFiles(): void {
     vectors.save();
-    writeAtomically(lexicalFile, JSON.stringify(lexical.toJSON()));
+    writeAtomically(lexicalFile, serializeBm25Index(lexical));
+    rmSync(path.join(directory, LEGACY_LEXICAL_FILE), { force: true });
     loadedStamp = filesStamp(directory);
   }
 
@@ -148,19 +156,17 @@ export function openSearchIndex(options: {
     const live = new Set(liveIds);
 
     const staleVectors = vectors.ids().filter((id) => !live.has(id));
-    const staleLexical = [...lexicalIds].filter((id) => !live.has(id));
+    const staleLexical = lexical.ids().filter((id) => !live.has(id));
     vectors.remove(staleVectors);
     lexical.remove(staleLexical);
-    for (const id of staleLexical) lexicalIds.delete(id);
 
-    const missingLexical = liveIds.filter((id) => !lexicalIds.has(id));
+    const missingLexical = liveIds.filter((id) => !lexical.has(id));
     for (let start = 0; start < missingLexical.length; start += READ_BATCH) {
       lexical.add(chunks.getChunks(missingLexical.slice(start, start + READ_BATCH)).map((chunk) => {
         const text = chunkSearchText(chunk);
         return { id: chunk.id, text: text.body, fields: { title: text.title } };
       }));
     }
-    for (const id of missingLexical) lexicalIds.add(id);
 
     const missingVectors = liveIds.filter((id) => !vectors.has(id));
     let embedded = 0;
@@ -222,7 +228,7 @@ export async function clearSearchIndex(options: { chunks: ChunkStore; dataDir: s
   const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
   try {
     // The manifest first: it is what makes the other files count.
-    for (const file of [MANIFEST_FILE_NAME, ...readdirSync(directory).filter((name) => INDEX_FILE_PATTERN.test(name)), LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
+    for (const file of [MANIFEST_FILE_NAME, ...readdirSync(directory).filter((name) => INDEX_FILE_PATTERN.test(name)), LEXICAL_FILE, LEGACY_LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
     options.chunks.clear();
   } finally {
     lock.release();
