@@ -9,15 +9,17 @@
  *
  *   npm run bench:scale                               # 10k and 50k items
  *   npm run bench:scale -- --sizes 10k,50k,100k,200k
- *   npm run bench:scale -- --program /tmp/baseline    # another checkout's compiled program, side by side
+ *   npm run bench:scale -- --baseline /tmp/before     # another checkout's compiled program, side by side
  *
- * Ingested stores are cached per size and schema in --cache (default $TMPDIR/bench-scale-cache).
+ * Ingested stores are cached per size in --cache (default $TMPDIR/bench-scale-cache) and migrated
+ * to this checkout's schema; a baseline with an older schema gets a copy downgraded to its own.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import hnswlib from "hnswlib-node";
 import { ingestFiles } from "../src/ingest/ingest-files.js";
 import { createHashingEmbedder } from "../src/models/hashing-embedder.js";
@@ -32,14 +34,24 @@ const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "10k,50k" },
     program: { type: "string", default: path.resolve(import.meta.dirname, "..") },
+    baseline: { type: "string" },
     cache: { type: "string", default: path.join(tmpdir(), "bench-scale-cache") },
     rounds: { type: "string", default: "2" },
     seconds: { type: "string", default: "10" },
   },
 });
 const sizes = values.sizes.split(",").map((size) => Number(size.trim().replace(/k$/i, "000")));
-const program = path.resolve(values.program);
-const main = path.join(program, "bin/bulletin-bot.js");
+const programs = [...(values.baseline ? [path.resolve(values.baseline)] : []), path.resolve(values.program)];
+
+/** Undoes one migration, so a baseline built before it can open the store: version → SQL back to version - 1. */
+const DOWNGRADES: Record<number, string> = {
+  7: `DROP TRIGGER items_units_insert; DROP TRIGGER items_units_update; DROP TABLE item_units;
+      DROP INDEX items_unitless; DROP INDEX documents_issue_number;`,
+};
+
+function schemaOf(program: string): number {
+  return Number(/SCHEMA_VERSION = (\d+)/.exec(readFileSync(path.join(program, "src/store/open-database.ts"), "utf8"))?.[1]);
+}
 const blankEnv = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "warn", TZ: "Asia/Shanghai" };
 
 const OWN_QUESTIONS = readFileSync(path.resolve(import.meta.dirname, "../test/fixtures/questions.jsonl"), "utf8")
@@ -53,6 +65,7 @@ const QUESTIONS = [
 ];
 
 interface Row {
+  program: string;
   items: number;
   buildSeconds: number;
   buildPeakMiB: number;
@@ -80,9 +93,9 @@ function memoryOf(pid: number): { peak: number; current: number } {
 }
 
 /** Runs the program to completion, sampling its peak RSS. */
-async function runProgram(options: { args: string[]; env: Record<string, string> }): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
+async function runProgram(options: { main: string; args: string[]; env: Record<string, string> }): Promise<{ seconds: number; peakMiB: number; stdout: string }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [main, ...options.args], { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [options.main, ...options.args], { env: options.env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   let peakMiB = 0;
@@ -95,11 +108,15 @@ async function runProgram(options: { args: string[]; env: Record<string, string>
   return { seconds: (performance.now() - started) / 1000, peakMiB, stdout };
 }
 
-/** An ingested store of `items` generated items, built once per size and schema version. */
+/** An ingested store of `items` generated items at this checkout's schema, built once per size. */
 async function cachedStore(items: number): Promise<string> {
-  const directory = path.join(values.cache, `schema-${SCHEMA_VERSION}`, String(items));
+  const directory = path.join(values.cache, String(items));
   const database = path.join(directory, "bulletins.db");
-  if (existsSync(database)) return database;
+  if (existsSync(database)) {
+    // Migrated forward in place when this checkout's schema is newer.
+    createBulletinStore({ dataDir: directory }).close();
+    return database;
+  }
   const scratch = mkdtempSync(path.join(tmpdir(), "bench-scale-ingest-"));
   try {
     // About 6.5 items per generated issue.
@@ -136,8 +153,8 @@ async function ask(url: string, question: string): Promise<{ ms: number; sources
   return { ms: performance.now() - started, sources: (body.citations ?? []).map((citation) => citation.source) };
 }
 
-function startServe(env: Record<string, string>): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, [main, "serve"], { env: { ...env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+function startServe(options: { main: string; env: Record<string, string> }): Promise<{ server: ChildProcess; url: string }> {
+  const server = spawn(process.execPath, [options.main, "serve"], { env: { ...options.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let output = "";
     server.stdout!.on("data", (chunk: Buffer) => {
@@ -155,7 +172,7 @@ function newIssue(): SyntheticIssue {
   return { year: 2027, issue: 1, date: "2026-12-31", editors: ["周明远", "韩晓璐"], items: [item] };
 }
 
-async function measureNewIssue(options: { url: string; env: Record<string, string>; dataDir: string }): Promise<Row["newIssue"]> {
+async function measureNewIssue(options: { main: string; url: string; env: Record<string, string>; dataDir: string }): Promise<Row["newIssue"]> {
   const file = path.join(options.dataDir, "2027-01.txt");
   writeFileSync(file, renderIssue({ issue: newIssue(), format: "txt" }));
   let longestPingMs = 0;
@@ -169,7 +186,7 @@ async function measureNewIssue(options: { url: string; env: Record<string, strin
     }
   })();
   const started = performance.now();
-  const ingest = spawn(process.execPath, [main, "ingest", file, "--json"], { env: options.env, stdio: "ignore" });
+  const ingest = spawn(process.execPath, [options.main, "ingest", file, "--json"], { env: options.env, stdio: "ignore" });
   let searchableSeconds = Number.NaN;
   for (let attempt = 0; attempt < 1200; attempt += 1) {
     const { sources } = await ask(options.url, "量子芯片孵化计划落地了多少孵化资金？");
@@ -229,17 +246,25 @@ async function vectorRecall(dataDir: string): Promise<Row["recall"]> {
   return { ids: idHits / counted, withTies: tieHits / counted, queries: queries.length };
 }
 
-async function measure(items: number): Promise<Row> {
+async function measure(options: { items: number; program: string }): Promise<Row> {
+  const { items, program } = options;
+  const main = path.join(program, "bin/bulletin-bot.js");
   const cached = await cachedStore(items);
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-scale-"));
   const env = { ...blankEnv, DATA_DIR: dataDir };
   try {
     copyFileSync(cached, path.join(dataDir, "bulletins.db"));
-    const build = await runProgram({ args: ["reindex", "--json"], env });
+    const database = new Database(path.join(dataDir, "bulletins.db"));
+    for (let version = SCHEMA_VERSION; version > schemaOf(program); version -= 1) {
+      database.exec(DOWNGRADES[version]!);
+      database.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version - 1));
+    }
+    database.close();
+    const build = await runProgram({ main, args: ["reindex", "--json"], env });
     console.error(`  build ${build.seconds.toFixed(1)} s, peak ${build.peakMiB.toFixed(0)} MiB`);
 
     const started = performance.now();
-    const { server, url } = await startServe(env);
+    const { server, url } = await startServe({ main, env });
     try {
       await ask(url, QUESTIONS[0]!);
       const firstAnswerSeconds = (performance.now() - started) / 1000;
@@ -262,9 +287,10 @@ async function measure(items: number): Promise<Row> {
       const concurrentSeconds = (performance.now() - concurrentStart) / 1000;
       const concurrent = sortNumbers(concurrentLatencies);
 
-      const newIssueFigures = await measureNewIssue({ url, env, dataDir });
-      const cliAsk = await runProgram({ args: ["ask", "区应急管理局开展了多少场应急演练？", "--json"], env });
+      const newIssueFigures = await measureNewIssue({ main, url, env, dataDir });
+      const cliAsk = await runProgram({ main, args: ["ask", "区应急管理局开展了多少场应急演练？", "--json"], env });
       return {
+        program: path.basename(program),
         items,
         buildSeconds: build.seconds,
         buildPeakMiB: build.peakMiB,
@@ -284,25 +310,29 @@ async function measure(items: number): Promise<Row> {
   }
 }
 
-spawnSync(process.execPath, [path.join(program, "bin/build-if-needed.mjs")], { stdio: "inherit" });
-console.error(`program: ${program}`);
+for (const program of programs) spawnSync(process.execPath, [path.join(program, "bin/build-if-needed.mjs")], { stdio: "inherit" });
 const rows: Row[] = [];
 for (const items of sizes) {
-  console.error(`${items} items`);
-  const row = await measure(items);
-  rows.push(row);
-  console.error(`  ${JSON.stringify(row)}`);
+  // Side by side per size, so both programs see the machine in the same state.
+  for (const program of programs) {
+    console.error(`${items} items, ${program}`);
+    const row = await measure({ items, program });
+    rows.push(row);
+    console.error(`  ${JSON.stringify(row)}`);
+  }
 }
 
-const header = "| items | index build (peak RSS) | idle RSS of `serve` | cold start to first answer | `/api/ask` p50 / p95 sequential | 8 concurrent clients | new issue searchable (longest ping) | `cli ask` whole process | vector recall@10 (ties as hits) |";
+const header = "| program | items | index build (peak RSS) | idle RSS of `serve` | cold start to first answer | `/api/ask` p50 / p95 sequential | 8 concurrent clients | new issue searchable (longest ping) | `cli ask` whole process | vector recall@10 (ties as hits) |";
 console.log(header);
-console.log(`|${"---|".repeat(9)}`);
+console.log(`|${"---|".repeat(10)}`);
 for (const row of rows) {
-  console.log(`| ${row.items.toLocaleString("en")} | ${row.buildSeconds.toFixed(1)} s (${row.buildPeakMiB.toFixed(0)} MiB) | ${row.idleMiB.toFixed(0)} MiB | ${row.firstAnswerSeconds.toFixed(1)} s | ${row.sequential.p50.toFixed(1)} / ${row.sequential.p95.toFixed(1)} ms | ${row.concurrent.perSecond.toFixed(0)} q/s, p95 ${row.concurrent.p95.toFixed(0)} ms | ${row.newIssue.searchableSeconds.toFixed(1)} s (${row.newIssue.longestPingMs.toFixed(0)} ms) | ${row.cliAsk.seconds.toFixed(1)} s, ${row.cliAsk.peakMiB.toFixed(0)} MiB | ${row.recall.ids.toFixed(3)} (${row.recall.withTies.toFixed(3)}) |`);
+  console.log(`| ${row.program} | ${row.items.toLocaleString("en")} | ${row.buildSeconds.toFixed(1)} s (${row.buildPeakMiB.toFixed(0)} MiB) | ${row.idleMiB.toFixed(0)} MiB | ${row.firstAnswerSeconds.toFixed(1)} s | ${row.sequential.p50.toFixed(1)} / ${row.sequential.p95.toFixed(1)} ms | ${row.concurrent.perSecond.toFixed(0)} q/s, p95 ${row.concurrent.p95.toFixed(0)} ms | ${row.newIssue.searchableSeconds.toFixed(1)} s (${row.newIssue.longestPingMs.toFixed(0)} ms) | ${row.cliAsk.seconds.toFixed(1)} s, ${row.cliAsk.peakMiB.toFixed(0)} MiB | ${row.recall.ids.toFixed(3)} (${row.recall.withTies.toFixed(3)}) |`);
 }
-if (rows.length > 1) {
-  const first = rows[0]!;
-  const last = rows.at(-1)!;
+for (const program of programs) {
+  const own = rows.filter((row) => row.program === path.basename(program));
+  const first = own[0];
+  const last = own.at(-1);
+  if (!first || !last || first === last) continue;
   const exponent = (from: number, to: number) => (Math.log(to / from) / Math.log(last.items / first.items)).toFixed(2);
-  console.log(`\nGrowth exponent ${first.items}→${last.items} items (1 = linear): build ${exponent(first.buildSeconds, last.buildSeconds)}, idle RSS ${exponent(first.idleMiB, last.idleMiB)}, first answer ${exponent(first.firstAnswerSeconds, last.firstAnswerSeconds)}, p95 ${exponent(first.sequential.p95, last.sequential.p95)}, concurrent p95 ${exponent(first.concurrent.p95, last.concurrent.p95)}`);
+  console.log(`\n${path.basename(program)}: growth exponent ${first.items}→${last.items} items (1 = linear): build ${exponent(first.buildSeconds, last.buildSeconds)}, idle RSS ${exponent(first.idleMiB, last.idleMiB)}, first answer ${exponent(first.firstAnswerSeconds, last.firstAnswerSeconds)}, p95 ${exponent(first.sequential.p95, last.sequential.p95)}, concurrent p95 ${exponent(first.concurrent.p95, last.concurrent.p95)}`);
 }
