@@ -46,7 +46,7 @@ const programs = [...(values.baseline ? [path.resolve(values.baseline)] : []), p
 /** Undoes one migration, so a baseline built before it can open the store: version → SQL back to version - 1. */
 const DOWNGRADES: Record<number, string> = {
   7: `DROP TRIGGER items_units_insert; DROP TRIGGER items_units_update; DROP TABLE item_units;
-      DROP INDEX items_unitless; DROP INDEX documents_issue_number;`,
+      DROP INDEX documents_order; DROP INDEX documents_issue_number;`,
 };
 
 function schemaOf(program: string): number {

@@ -117,7 +117,7 @@ describe("bulletin store", () => {
       DROP TRIGGER items_units_insert;
       DROP TRIGGER items_units_update;
       DROP TABLE item_units;
-      DROP INDEX items_unitless;
+      DROP INDEX documents_order;
       DROP INDEX documents_issue_number;
       DROP INDEX items_unit;
       ALTER TABLE items RENAME COLUMN unit TO department;
@@ -160,6 +160,7 @@ describe("bulletin store", () => {
       (store.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join("; ");
     expect(plan("SELECT id FROM documents d WHERE d.issue = ? AND (? IS NULL OR d.year = ?)", 57, 2025, 2025)).not.toMatch(/SCAN d\b/);
     expect(plan("SELECT i.id FROM items i WHERE i.id IN (SELECT item_id FROM item_units WHERE unit IN (?))", "区农委")).not.toMatch(/SCAN (i|item_units)\b/);
+    expect(plan("SELECT id FROM documents d ORDER BY d.date IS NULL DESC, d.date DESC, d.year DESC, d.issue DESC, d.id DESC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
     expect(store.findIssue({ issue: 57 }).map((document) => document.source)).toEqual(["2025-57-gbk.txt"]);
   });
 

@@ -1,5 +1,5 @@
 import type { QueryUnderstanding } from "../query/understand-query.js";
-import type { ChunkCriteria } from "../store/chunk-store.js";
+import type { ChunkCriteria } from "./chunk-facts.js";
 
 /**
  * The SQL side of a question's hard filters: what its units, explicit period, issue and day

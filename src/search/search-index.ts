@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { ChunkCriteria, ChunkStore, StoredChunk } from "../store/chunk-store.js";
+import type { ChunkStore, StoredChunk } from "../store/chunk-store.js";
 import { IndexOutOfDateError } from "../errors.js";
 import { acquireProcessLock } from "../store/acquire-process-lock.js";
 import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
 import { createBm25Index, type Bm25Index } from "./bm25-index.js";
 import { deserializeBm25Index, loadBm25Index, serializeBm25Index } from "./bm25-snapshot.js";
+import { createChunkFacts, deserializeChunkFacts, type ChunkCriteria, type ChunkFact, type ChunkFacts } from "./chunk-facts.js";
 import { chunkItem } from "./chunk-item.js";
 import type { Embedder } from "../models/embedder.js";
 import { createHnswIndex, INDEX_FILE_PATTERN, MANIFEST_FILE_NAME } from "./hnsw-index.js";
@@ -15,6 +16,7 @@ import type { Tokenizer } from "../text/tokenizer.js";
 const LEXICAL_FILE = "lexical.bin";
 /** The JSON snapshot older versions saved: still read, replaced by lexical.bin at the next save. */
 const LEGACY_LEXICAL_FILE = "lexical.json";
+const FACTS_FILE = "chunks.bin";
 const LOCK_FILE = "sync.lock";
 /** A reindex on a large corpus through a remote embedder takes minutes; waiting longer means something is stuck. */
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
@@ -62,7 +64,7 @@ function writeAtomically(file: string, content: string | Buffer): void {
 
 /** Identifies the saved index files: every save renames new files into place, so the inode changes. */
 function filesStamp(directory: string): string {
-  return [MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE]
+  return [MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE]
     .map((name) => {
       const stats = statSync(path.join(directory, name), { throwIfNoEntry: false });
       return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}` : "-";
@@ -99,14 +101,17 @@ export function openSearchIndex(options: {
   // Empty until the first sync loads the files under the lock: another process may be saving them now.
   let vectors: VectorIndex = createHnswIndex({ embedder });
   let lexical: Bm25Index = createBm25Index({ tokenizer });
+  let facts: ChunkFacts = createChunkFacts();
   let loadedStamp: string | undefined;
   let syncedVersion: number | undefined;
 
   function loadFiles(): void {
-    const indexFiles = [...readdirSync(directory).filter((file) => INDEX_FILE_PATTERN.test(file)), MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE];
+    const indexFiles = [...readdirSync(directory).filter((file) => INDEX_FILE_PATTERN.test(file)), MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE];
     for (const name of indexFiles) ensurePrivateFile(path.join(directory, name));
     vectors = createHnswIndex({ directory, embedder });
     lexical = loadLexical();
+    const factsFile = path.join(directory, FACTS_FILE);
+    facts = existsSync(factsFile) ? deserializeChunkFacts({ bytes: readFileSync(factsFile), source: factsFile }) : createChunkFacts();
     loadedStamp = filesStamp(directory);
   }
 
@@ -120,6 +125,7 @@ export function openSearchIndex(options: {
   function saveFiles(): void {
     vectors.save();
     writeAtomically(lexicalFile, serializeBm25Index(lexical));
+    writeAtomically(path.join(directory, FACTS_FILE), facts.serialize());
     rmSync(path.join(directory, LEGACY_LEXICAL_FILE), { force: true });
     loadedStamp = filesStamp(directory);
   }
@@ -146,6 +152,21 @@ export function openSearchIndex(options: {
     return found;
   }
 
+  /** A chunk whose text and headline are read from the store only if asked for: filters rarely read them. */
+  function withLazyText(fact: ChunkFact): ChunkInfo {
+    let full: ChunkInfo | undefined;
+    const load = () => (full ??= chunksById([fact.id]).get(fact.id) ?? { ...fact, text: "", title: "" });
+    return {
+      ...fact,
+      get text() {
+        return load().text;
+      },
+      get title() {
+        return load().title;
+      },
+    };
+  }
+
   async function syncLocked(syncOptions: { onProgress?: (done: number, total: number) => void }) {
     const version = contentVersion();
     if (loadedStamp !== filesStamp(directory)) loadFiles();
@@ -157,12 +178,17 @@ export function openSearchIndex(options: {
 
     const staleVectors = vectors.ids().filter((id) => !live.has(id));
     const staleLexical = lexical.ids().filter((id) => !live.has(id));
+    const staleFacts = facts.ids().filter((id) => !live.has(id));
     vectors.remove(staleVectors);
     lexical.remove(staleLexical);
+    facts.remove(staleFacts);
 
-    const missingLexical = liveIds.filter((id) => !lexical.has(id));
+    // Words and facts first, for every new chunk: if embedding fails part-way, they are found by keyword meanwhile.
+    const missingLexical = liveIds.filter((id) => !lexical.has(id) || !facts.has(id));
     for (let start = 0; start < missingLexical.length; start += READ_BATCH) {
-      lexical.add(chunks.getChunks(missingLexical.slice(start, start + READ_BATCH)).map((chunk) => {
+      const batch = chunks.getChunks(missingLexical.slice(start, start + READ_BATCH));
+      facts.add(batch.filter((chunk) => !facts.has(chunk.id)));
+      lexical.add(batch.filter((chunk) => !lexical.has(chunk.id)).map((chunk) => {
         const text = chunkSearchText(chunk);
         return { id: chunk.id, text: text.body, fields: { title: text.title } };
       }));
@@ -183,7 +209,7 @@ export function openSearchIndex(options: {
       }
     } finally {
       // Saved even when the embedder fails part-way: new items are then found by keyword until the next sync embeds them.
-      const changed = staleVectors.length + staleLexical.length + missingLexical.length + embedded > 0;
+      const changed = staleVectors.length + staleLexical.length + staleFacts.length + missingLexical.length + embedded > 0;
       if (changed || !existsSync(path.join(directory, MANIFEST_FILE_NAME))) saveFiles();
     }
     syncedVersion = version;
@@ -215,7 +241,7 @@ export function openSearchIndex(options: {
     },
     chunk: (id) => chunksById([id]).get(id),
     chunksById,
-    findChunks: (criteria) => chunks.findChunks(criteria),
+    findChunks: (criteria) => facts.find(criteria).map(withLazyText),
     sync,
     isStale: () => syncedVersion !== contentVersion(),
   };
@@ -228,7 +254,7 @@ export async function clearSearchIndex(options: { chunks: ChunkStore; dataDir: s
   const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
   try {
     // The manifest first: it is what makes the other files count.
-    for (const file of [MANIFEST_FILE_NAME, ...readdirSync(directory).filter((name) => INDEX_FILE_PATTERN.test(name)), LEXICAL_FILE, LEGACY_LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
+    for (const file of [MANIFEST_FILE_NAME, ...readdirSync(directory).filter((name) => INDEX_FILE_PATTERN.test(name)), LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE]) rmSync(path.join(directory, file), { force: true });
     options.chunks.clear();
   } finally {
     lock.release();

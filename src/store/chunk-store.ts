@@ -14,28 +14,12 @@ export interface StoredChunk {
   year: number | null;
 }
 
-/**
- * What a search filter can narrow by in SQL. A chunk that passes the search's own filter always
- * passes these (they select a superset): items naming none of `units` are kept when they name no
- * unit at all, since an article passes a unit filter by naming the unit in its text.
- */
-export interface ChunkCriteria {
-  units?: readonly string[];
-  from?: string;
-  to?: string;
-  issue?: number;
-  year?: number;
-  date?: string;
-}
-
 /** The chunks table: the truth the search index files are reconciled with. */
 export interface ChunkStore {
   /** Ids of every chunk, ascending. */
   chunkIds(): number[];
   /** The chunks with these ids that exist, in ascending id order. */
   getChunks(ids: readonly number[]): StoredChunk[];
-  /** Chunks that may match `criteria` (a superset, see ChunkCriteria), read through indexes. */
-  findChunks(criteria: ChunkCriteria): StoredChunk[];
   /**
    * Splits every item that has no chunk yet with `split` and records `chunkSize`, in one write
    * transaction that waits for other processes' writes instead of failing.
@@ -81,36 +65,9 @@ export function createChunkStore(options: { database: Database.Database; markCha
     units: JSON.parse(row.units) as string[], date: row.date, issue: row.issue, year: row.year,
   });
 
-  const findStatements = new Map<string, Database.Statement<Record<string, unknown>, ChunkRow>>();
-  function findChunks(criteria: ChunkCriteria): StoredChunk[] {
-    const where: string[] = [];
-    const parameters: Record<string, unknown> = {};
-    if (criteria.from !== undefined) { where.push("d.date >= @from"); parameters.from = criteria.from; }
-    if (criteria.to !== undefined) { where.push("d.date <= @to"); parameters.to = criteria.to; }
-    if (criteria.date !== undefined) { where.push("d.date = @date"); parameters.date = criteria.date; }
-    if (criteria.issue !== undefined) { where.push("d.issue = @issue"); parameters.issue = criteria.issue; }
-    if (criteria.year !== undefined) { where.push("d.year = @year"); parameters.year = criteria.year; }
-    const units = criteria.units && criteria.units.length > 0 ? criteria.units : undefined;
-    const conditions = where.length > 0 ? ` AND ${where.join(" AND ")}` : "";
-    const from = "FROM chunks c JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.document_id";
-    // Two index-driven halves, not one OR that would scan every chunk: the units' items, and the items naming no unit.
-    const sql = units
-      ? `SELECT ${columns} ${from} WHERE i.id IN (SELECT item_id FROM item_units WHERE unit IN (SELECT value FROM json_each(@units)))${conditions}
-         UNION ALL SELECT ${columns} ${from} WHERE i.units = '[]'${conditions} ORDER BY 1`
-      : `SELECT ${columns} ${from}${where.length > 0 ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY 1`;
-    if (units) parameters.units = JSON.stringify(units);
-    let statement = findStatements.get(sql);
-    if (!statement) {
-      statement = database.prepare<Record<string, unknown>, ChunkRow>(sql);
-      findStatements.set(sql, statement);
-    }
-    return statement.all(parameters).map(toChunk);
-  }
-
   return {
     chunkIds: () => selectIds.all(),
     getChunks: (ids) => (ids.length === 0 ? [] : selectByIds.all(JSON.stringify(ids)).map(toChunk)),
-    findChunks,
     // IMMEDIATE: a deferred transaction that reads and then writes fails at once with "database is locked"
     // when another process committed in between; this one queues for the write lock instead.
     chunkNewItems: ({ split, chunkSize }) => chunkNewItems.immediate(split, chunkSize),

@@ -111,7 +111,7 @@ const MIGRATIONS: Record<number, string> = {
     CREATE INDEX items_unit ON items (unit);
   `,
   // Reads by index instead of whole-table scans at 200,000 items: a unit's items (item_units,
-  // kept by triggers from items.units), an issue by number, and the items that name no unit.
+  // kept by triggers from items.units), an issue by number, and a page of documents newest first.
   7: `
     CREATE TABLE item_units (
       item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
@@ -127,8 +127,8 @@ const MIGRATIONS: Record<number, string> = {
       DELETE FROM item_units WHERE item_id = NEW.id;
       INSERT INTO item_units (item_id, unit) SELECT NEW.id, value FROM json_each(NEW.units);
     END;
-    CREATE INDEX items_unitless ON items (id) WHERE units = '[]';
     CREATE INDEX documents_issue_number ON documents (issue, year);
+    CREATE INDEX documents_order ON documents (date IS NULL, date, year, issue, id);
   `,
 };
 
