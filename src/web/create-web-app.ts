@@ -17,6 +17,12 @@ import type { StaffAuth } from "./staff-auth.js";
 // From src/web and from the compiled dist/web alike: the page is served from the sources, not copied.
 const PUBLIC_DIR = fileURLToPath(new URL("../../src/web/public/", import.meta.url));
 
+/** /api/issues?offset=&limit=: the page asks for 50 at a time; 200 bounds one response at ~60 KB. */
+const issuePage = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 const askBody = z.object({
   question: z.string().trim().min(1, "问题不能为空").max(500, "问题太长（最多 500 字）"),
   conversationId: z.string().trim().min(1).max(100).optional(),
@@ -117,10 +123,18 @@ export function createWebApp(options: {
     response.end();
   });
 
-  app.get("/api/issues", (_request, response) => {
-    const documents = catalog.listDocuments().reverse();
-    response.json(
-      documents.map((document) => ({
+  // Newest first, one page at a time: the whole list was 5 MB at 100,000 items, loaded by every page open.
+  app.get("/api/issues", (request, response) => {
+    const parsed = issuePage.safeParse(request.query);
+    if (!parsed.success) throw new HttpError(400, "offset 须为非负整数，limit 须为 1 到 200 的整数");
+    const { offset, limit } = parsed.data;
+    const { documents, total } = catalog.listDocumentPage({ offset, limit });
+    const units = catalog.documentUnits(documents.map((document) => document.id));
+    response.json({
+      total,
+      offset,
+      limit,
+      issues: documents.map((document) => ({
         id: document.id,
         issue: document.issue,
         year: document.year,
@@ -128,10 +142,10 @@ export function createWebApp(options: {
         source: document.source,
         kind: document.kind,
         itemCount: document.itemCount,
-        units: [...new Set(catalog.listItems({ documentId: document.id }).flatMap((item) => item.units))],
+        units: units.get(document.id) ?? [],
         url: links.issue({ documentId: document.id, year: document.year, issue: document.issue }),
       })),
-    );
+    });
   });
 
   app.get("/api/units", (_request, response) => {
