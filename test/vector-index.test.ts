@@ -64,7 +64,7 @@ describe("hnsw index storage", () => {
     index.save();
 
     const manifest = JSON.parse(readFileSync(join(directory, "vectors.json"), "utf8"));
-    expect(readdirSync(directory).sort()).toEqual([manifest.indexFile, "vectors.json"]);
+    expect(readdirSync(directory).sort()).toEqual([manifest.indexFile, manifest.quantizedFile, "vectors.json"]);
     expect(manifest.indexFile).toMatch(/^vectors-[0-9a-z-]+\.hnsw$/);
     expect(manifest).toMatchObject({
       formatVersion: 1,
@@ -93,7 +93,7 @@ describe("hnsw index storage", () => {
     const manifestAgain = JSON.parse(readFileSync(join(directory, "vectors.json"), "utf8"));
     expect(manifestAgain.createdAt).toBe(manifest.createdAt);
     // Each save writes a graph file of its own and removes the one the manifest named before.
-    expect(readdirSync(directory).sort()).toEqual([manifestAgain.indexFile, "vectors.json"]);
+    expect(readdirSync(directory).sort()).toEqual([manifestAgain.indexFile, manifestAgain.quantizedFile, "vectors.json"]);
   });
 
   it("saves and reopens an empty index", () => {
@@ -139,13 +139,34 @@ describe("hnsw index storage", () => {
     expect(() => openHnswIndex({ directory, embedder: testEmbedder(8) })).toThrow("向量索引文件与清单 vectors.json 不一致");
   });
 
+  it("gives the exact top k for a filter matching hundreds, scored on Int8 copies then exactly, also after reopening", () => {
+    const directory = temporaryDirectory();
+    const index = createHnswIndex({ embedder: testEmbedder(32), directory });
+    const exact = createExactIndex({ dimensions: 32 });
+    const entries = Array.from({ length: 3000 }, (_, id) => ({ id, vector: spreadVector({ seed: id, dimensions: 32 }) }));
+    index.add(entries);
+    exact.add(entries);
+    const filter = (id: number) => id % 5 === 0;
+    for (const seed of [3, 77, 2024]) {
+      const query = spreadVector({ seed: seed * 31 + 7, dimensions: 32 });
+      const expected = exact.search({ vector: query, k: 20, filter });
+      const found = index.search({ vector: query, k: 20, filter });
+      expect(found.map((hit) => hit.id)).toEqual(expected.map((hit) => hit.id));
+      found.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]!.score, 5));
+    }
+    index.save();
+    const reopened = openHnswIndex({ directory, embedder: testEmbedder(32) });
+    const query = spreadVector({ seed: 5, dimensions: 32 });
+    expect(reopened.search({ vector: query, k: 20, filter }).map((hit) => hit.id)).toEqual(exact.search({ vector: query, k: 20, filter }).map((hit) => hit.id));
+  });
+
   it("still opens an index saved before manifests named their graph file, checked by its sha256", () => {
     const directory = temporaryDirectory();
     const index = createHnswIndex({ embedder: testEmbedder(8), directory });
     fill(index, 20);
     index.save();
     const manifestPath = join(directory, "vectors.json");
-    const { indexFile, indexBytes: _bytes, ...manifest } = JSON.parse(readFileSync(manifestPath, "utf8"));
+    const { indexFile, indexBytes: _bytes, quantizedFile: _quantized, ...manifest } = JSON.parse(readFileSync(manifestPath, "utf8"));
     renameSync(join(directory, indexFile), join(directory, "vectors.hnsw"));
     writeFileSync(manifestPath, JSON.stringify({ ...manifest, indexSha256: hashFile(join(directory, "vectors.hnsw")) }));
     expect(openHnswIndex({ directory, embedder: testEmbedder(8) }).size()).toBe(20);

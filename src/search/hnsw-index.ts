@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { IndexOutOfDateError, StoreError } from "../errors.js";
@@ -14,13 +14,14 @@ import {
   type EmbedderIdentity,
   type IndexManifest,
 } from "./index-manifest.js";
+import { createQuantizedVectors, deserializeQuantizedVectors, type QuantizedVectors } from "./quantized-vectors.js";
 import type { VectorHit, VectorIndex } from "./vector-index.js";
 
 /** The graph file of manifests written before `indexFile`; still read. */
 export const INDEX_FILE_NAME = "vectors.hnsw";
 export const MANIFEST_FILE_NAME = "vectors.json";
-/** Graph files: vectors.hnsw (older saves) or vectors-<save id>.hnsw, the one the manifest names. */
-export const INDEX_FILE_PATTERN = /^vectors(-[0-9a-z-]+)?\.hnsw$/;
+/** Graph and quantised-vector files: vectors.hnsw (older saves) or vectors-<save id>.hnsw and .q8, the ones the manifest names. */
+export const INDEX_FILE_PATTERN = /^vectors(-[0-9a-z-]+)?\.(hnsw|q8)$/;
 
 /**
  * On 5,000 clustered 256-d vectors recall@10 was 0.899 / 0.985 / 0.997 / 1.000 at ef 10 / 32 / 64 / 128,
@@ -35,6 +36,14 @@ export const DEFAULT_EF_SEARCH = 128;
 export function defaultExactSearchLimit(dimensions: number): number {
   return Math.max(32, Math.floor(65_536 / dimensions));
 }
+/**
+ * Filters matching up to this many vectors (and more than the exact limit) are scored on Int8
+ * copies, and the best k + QUANTIZED_RERANK of those exactly. Measured at 100,000 chunks: a unit's
+ * 9,575 chunks 24 ms and a half-year's 171 chunks 92 ms by filtered graph walk, about 7 ms and 4 ms
+ * this way; past some 50,000 matches the graph walk, which the filter hardly slows, is cheaper.
+ */
+export const QUANTIZED_SEARCH_LIMIT = 50_000;
+const QUANTIZED_RERANK = 64;
 
 export interface HnswSearchOptions {
   /** Candidate list size at query time; raised to k when k is larger. */
@@ -63,6 +72,7 @@ type Graph = InstanceType<typeof hnswlib.HierarchicalNSW>;
 interface IndexState {
   graph: Graph;
   labelIds: (number | null)[];
+  quantized: QuantizedVectors;
   createdAt: string;
   m: number;
   efConstruction: number;
@@ -91,7 +101,7 @@ export function createHnswIndex(options: HnswIndexOptions): HnswIndex {
   const efConstruction = options.efConstruction ?? 200;
   const graph = new hnswlib.HierarchicalNSW("cosine", embedder.dimensions);
   graph.initIndex({ maxElements: Math.max(1, options.initialCapacity ?? 1024), m, efConstruction });
-  const state: IndexState = { graph, labelIds: [], createdAt: new Date().toISOString(), m, efConstruction };
+  const state: IndexState = { graph, labelIds: [], quantized: createQuantizedVectors({ dimensions: embedder.dimensions }), createdAt: new Date().toISOString(), m, efConstruction };
   return wrapState({ state, ...options });
 }
 
@@ -128,9 +138,21 @@ function loadState(options: { directory: string; embedder: EmbedderIdentity }): 
   if (graph.getCurrentCount() !== manifest.labelIds.length) {
     throw new IndexOutOfDateError({ message: `${indexPath}: 索引含 ${graph.getCurrentCount()} 个槽位，清单记录 ${manifest.labelIds.length} 个` });
   }
+  const dimensions = manifest.embedder.dimensions;
+  let quantized: QuantizedVectors;
+  if (manifest.quantizedFile !== undefined) {
+    const quantizedPath = join(options.directory, manifest.quantizedFile);
+    if (!existsSync(quantizedPath)) throw new IndexOutOfDateError({ message: `${quantizedPath}: 量化向量文件缺失` });
+    quantized = deserializeQuantizedVectors({ bytes: readFileSync(quantizedPath), dimensions, labels: manifest.labelIds.length, source: quantizedPath });
+  } else {
+    // Saved before Int8 copies were kept: made once from the graph (34 µs a vector), written at the next save.
+    quantized = createQuantizedVectors({ dimensions, capacity: manifest.labelIds.length });
+    manifest.labelIds.forEach((id, label) => id !== null && quantized.set(label, graph.getPoint(label)));
+  }
   return {
     graph,
     labelIds: manifest.labelIds,
+    quantized,
     createdAt: manifest.createdAt,
     m: manifest.m,
     efConstruction: manifest.efConstruction,
@@ -139,7 +161,7 @@ function loadState(options: { directory: string; embedder: EmbedderIdentity }): 
 
 function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; directory?: string } & HnswSearchOptions): HnswIndex {
   const { state, embedder, directory } = options;
-  const { graph, labelIds } = state;
+  const { graph, labelIds, quantized } = state;
   const dimensions = embedder.dimensions;
   const efSearch = options.efSearch ?? DEFAULT_EF_SEARCH;
   const exactSearchLimit = options.exactSearchLimit ?? defaultExactSearchLimit(dimensions);
@@ -189,6 +211,12 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
     const wanted = Math.min(k, matching.length);
     if (wanted === 0) return [];
     if (matching.length <= exactSearchLimit) return scoreExactly(query, matching, k);
+    if (matching.length <= QUANTIZED_SEARCH_LIMIT) {
+      const approximate = new Float64Array(labelIds.length);
+      for (const label of matching) approximate[label] = quantized.score(query, label);
+      const best = matching.sort((left, right) => approximate[right]! - approximate[left]! || left - right).slice(0, k + QUANTIZED_RERANK);
+      return scoreExactly(query, best, k);
+    }
     const allowed = new Uint8Array(labelIds.length);
     for (const label of matching) allowed[label] = 1;
     graph.setEf(Math.max(efSearch, wanted));
@@ -200,8 +228,11 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
   function save(): void {
     if (!directory) return;
     mkdirSync(directory, { recursive: true, mode: 0o700 });
-    const indexFile = `vectors-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}.hnsw`;
+    const saveId = `vectors-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+    const indexFile = `${saveId}.hnsw`;
+    const quantizedFile = `${saveId}.q8`;
     const indexPath = join(directory, indexFile);
+    const quantizedPath = join(directory, quantizedFile);
     const manifestPath = join(directory, MANIFEST_FILE_NAME);
     const temporaryManifestPath = `${manifestPath}.${process.pid}.tmp`;
     try {
@@ -209,6 +240,8 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
       // hnswlib creates the file with the default mode; embeddings of internal papers are owner-only.
       chmodSync(indexPath, 0o600);
       syncFile(indexPath);
+      writeFileSync(quantizedPath, quantized.serialize(labelIds.length), { mode: 0o600 });
+      syncFile(quantizedPath);
       const manifest: IndexManifest = {
         formatVersion: INDEX_FORMAT_VERSION,
         embedder: { provider: embedder.provider, model: embedder.model, dimensions },
@@ -221,13 +254,15 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
         efConstruction: state.efConstruction,
         indexFile,
         indexBytes: statSync(indexPath).size,
+        quantizedFile,
       };
       writeIndexManifest({ path: temporaryManifestPath, manifest });
       // The manifest's rename commits the save; the graph files it no longer names are then left over.
       renameSync(temporaryManifestPath, manifestPath);
-      for (const name of readdirSync(directory)) if (INDEX_FILE_PATTERN.test(name) && name !== indexFile) rmSync(join(directory, name), { force: true });
+      for (const name of readdirSync(directory)) if (INDEX_FILE_PATTERN.test(name) && name !== indexFile && name !== quantizedFile) rmSync(join(directory, name), { force: true });
     } catch (error) {
       rmSync(indexPath, { force: true });
+      rmSync(quantizedPath, { force: true });
       rmSync(temporaryManifestPath, { force: true });
       throw new StoreError({ message: `${directory}: 向量索引保存失败`, hint: "检查磁盘空间和目录写权限后重试", cause: error });
     }
@@ -248,6 +283,7 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
       for (const { id, vector } of prepared) {
         const label = labelById.get(id) ?? takeLabel();
         graph.addPoint(vector, label);
+        quantized.set(label, vector);
         labelById.set(id, label);
         labelIds[label] = id;
       }

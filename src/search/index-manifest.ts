@@ -36,6 +36,8 @@ const manifestSchema = z.object({
   indexFile: z.string().regex(/^vectors-[0-9a-z-]+\.hnsw$/).optional(),
   /** Size of `indexFile`: a truncated or replaced file is refused before the native reader sees it. */
   indexBytes: z.number().int().nonnegative().optional(),
+  /** Int8 copies of the vectors, by label, saved with `indexFile`; made from the graph when absent. */
+  quantizedFile: z.string().regex(/^vectors-[0-9a-z-]+\.q8$/).optional(),
   /** Ties an older manifest to one exact vectors.hnsw, so a crash between its two renames is detected. */
   indexSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 }).refine((manifest) => manifest.indexFile !== undefined ? manifest.indexBytes !== undefined : manifest.indexSha256 !== undefined, {
