@@ -24,6 +24,11 @@ const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
 const READ_BATCH = 4096;
 /** Recently read chunks kept in memory: a question reads a few hundred at most. */
 const CACHED_CHUNKS = 4096;
+/** Behind the store by more than this many chunks, a sync loads the files another process saved instead of catching up itself. */
+const CATCH_UP_LIMIT = 2_000;
+/** Index files are rewritten once this many changes, or this share of the index, built up in memory (and by flush()). */
+const SAVE_AFTER_CHANGES = 1_000;
+const SAVE_AFTER_SHARE = 0.02;
 
 /** What a retrieval unit carries for filtering and citing without another database round trip. */
 export type ChunkInfo = StoredChunk;
@@ -47,6 +52,8 @@ export interface SearchIndex {
    * files another process saved are loaded instead of embedding the same chunks again.
    */
   sync(options?: { onProgress?: (done: number, total: number) => void }): Promise<{ added: number; removed: number }>;
+  /** Saves changes that small syncs kept in memory; short-lived processes call it before they exit. */
+  flush(): Promise<void>;
   /** True when the store changed (here or in another process) since the last completed sync. */
   isStale(): boolean;
 }
@@ -167,24 +174,39 @@ export function openSearchIndex(options: {
     };
   }
 
-  async function syncLocked(syncOptions: { onProgress?: (done: number, total: number) => void }) {
-    const version = contentVersion();
-    if (loadedStamp !== filesStamp(directory)) loadFiles();
+  // What the in-memory indexes hold: every store chunk up to `upTo` when `reconciled`, and `unsaved` changes not in the files.
+  let upTo = 0;
+  let reconciled = false;
+  let unsaved = 0;
+
+  /** Brings the in-memory indexes in line with the store: only the new chunks when nothing was deleted since the last time. */
+  async function reconcile(syncOptions: { onProgress?: (done: number, total: number) => void }) {
     tokenizer.addWords(options.unitNames());
     chunks.chunkNewItems({ split: (item) => chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }), chunkSize: embedder.maxInputChars });
-    cache.clear();
-    const liveIds = chunks.chunkIds();
-    const live = new Set(liveIds);
-
-    const staleVectors = vectors.ids().filter((id) => !live.has(id));
-    const staleLexical = lexical.ids().filter((id) => !live.has(id));
-    const staleFacts = facts.ids().filter((id) => !live.has(id));
-    vectors.remove(staleVectors);
-    lexical.remove(staleLexical);
-    facts.remove(staleFacts);
+    const newIds = chunks.chunkIdsAfter(upTo);
+    let staleVectors: number[] = [];
+    let staleLexical: number[] = [];
+    let staleFacts: number[] = [];
+    let missingLexical = newIds;
+    let missingVectors = newIds;
+    let lastId = newIds.at(-1) ?? upTo;
+    if (!reconciled || facts.size() + newIds.length !== chunks.chunkCount()) {
+      cache.clear();
+      const liveIds = chunks.chunkIds();
+      lastId = liveIds.at(-1) ?? 0;
+      const live = new Set(liveIds);
+      staleVectors = vectors.ids().filter((id) => !live.has(id));
+      staleLexical = lexical.ids().filter((id) => !live.has(id));
+      staleFacts = facts.ids().filter((id) => !live.has(id));
+      vectors.remove(staleVectors);
+      lexical.remove(staleLexical);
+      facts.remove(staleFacts);
+      missingLexical = liveIds.filter((id) => !lexical.has(id) || !facts.has(id));
+      missingVectors = liveIds.filter((id) => !vectors.has(id));
+    }
+    reconciled = false;
 
     // Words and facts first, for every new chunk: if embedding fails part-way, they are found by keyword meanwhile.
-    const missingLexical = liveIds.filter((id) => !lexical.has(id) || !facts.has(id));
     for (let start = 0; start < missingLexical.length; start += READ_BATCH) {
       const batch = chunks.getChunks(missingLexical.slice(start, start + READ_BATCH));
       facts.add(batch.filter((chunk) => !facts.has(chunk.id)));
@@ -193,39 +215,88 @@ export function openSearchIndex(options: {
         return { id: chunk.id, text: text.body, fields: { title: text.title } };
       }));
     }
+    unsaved += staleVectors.length + staleLexical.length + staleFacts.length + missingLexical.length;
+    upTo = lastId;
 
-    const missingVectors = liveIds.filter((id) => !vectors.has(id));
-    let embedded = 0;
-    try {
-      for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
-        const batch = chunks.getChunks(missingVectors.slice(start, start + embedder.maxBatchSize));
-        const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
-          const text = chunkSearchText(chunk);
-          return `${text.title}\n${text.body}`;
-        }) });
-        vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
-        embedded += batch.length;
-        syncOptions.onProgress?.(Math.min(start + embedder.maxBatchSize, missingVectors.length), missingVectors.length);
-      }
-    } finally {
-      // Saved even when the embedder fails part-way: new items are then found by keyword until the next sync embeds them.
-      const changed = staleVectors.length + staleLexical.length + staleFacts.length + missingLexical.length + embedded > 0;
-      if (changed || !existsSync(path.join(directory, MANIFEST_FILE_NAME))) saveFiles();
+    for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
+      const batch = chunks.getChunks(missingVectors.slice(start, start + embedder.maxBatchSize));
+      const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
+        const text = chunkSearchText(chunk);
+        return `${text.title}\n${text.body}`;
+      }) });
+      vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
+      unsaved += batch.length;
+      syncOptions.onProgress?.(Math.min(start + embedder.maxBatchSize, missingVectors.length), missingVectors.length);
     }
-    syncedVersion = version;
+    // Only now: a failed embedding leaves the next sync to look for what is missing.
+    reconciled = true;
     return { added: missingVectors.length, removed: staleVectors.length };
   }
 
-  let queue: Promise<unknown> = Promise.resolve();
-  function sync(syncOptions: { onProgress?: (done: number, total: number) => void } = {}) {
-    const run = queue.then(async () => {
-      const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
+  /** Chunks the store changed by since the last reconcile: how far behind the in-memory indexes are. */
+  function lag(): number {
+    const added = chunks.chunkIdsAfter(upTo).length;
+    return added + Math.abs(facts.size() + added - chunks.chunkCount());
+  }
+
+  async function withLock<T>(work: () => Promise<T>): Promise<T> {
+    const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
+    try {
+      return await work();
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** Saves what is not in the files yet, first catching up under the lock so the files never lose another process's chunks. */
+  async function save(): Promise<void> {
+    await withLock(async () => {
       try {
-        return await syncLocked(syncOptions);
+        await reconcile({});
       } finally {
-        lock.release();
+        // Saved even when the embedder fails part-way: new items are then found by keyword until the next sync embeds them.
+        saveFiles();
+        unsaved = 0;
       }
     });
+  }
+
+  async function syncOnce(syncOptions: { onProgress?: (done: number, total: number) => void }) {
+    const version = contentVersion();
+    let result: { added: number; removed: number };
+    // Files another process saved are loaded only when far behind: catching up on a few new chunks is cheaper than
+    // reloading hundreds of MB, and needs no lock, so a question never waits for another process's save.
+    const reload = loadedStamp === undefined || (loadedStamp !== filesStamp(directory) && (!reconciled || lag() > CATCH_UP_LIMIT));
+    if (reload) {
+      result = await withLock(async () => {
+        loadFiles();
+        reconciled = false;
+        unsaved = 0;
+        try {
+          return await reconcile(syncOptions);
+        } finally {
+          if (!existsSync(path.join(directory, MANIFEST_FILE_NAME)) || unsaved >= saveThreshold()) {
+            saveFiles();
+            unsaved = 0;
+          }
+        }
+      });
+    } else {
+      result = await reconcile(syncOptions);
+      if (unsaved >= saveThreshold()) await save();
+    }
+    syncedVersion = version;
+    return result;
+  }
+
+  /** Small changes stay in memory until they add up (flush() saves them): rewriting 400 MB of graph per new issue cost seconds. */
+  function saveThreshold(): number {
+    return Math.max(SAVE_AFTER_CHANGES, Math.floor(facts.size() * SAVE_AFTER_SHARE));
+  }
+
+  let queue: Promise<unknown> = Promise.resolve();
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work);
     queue = run.catch(() => undefined);
     return run;
   }
@@ -242,7 +313,10 @@ export function openSearchIndex(options: {
     chunk: (id) => chunksById([id]).get(id),
     chunksById,
     findChunks: (criteria) => facts.find(criteria).map(withLazyText),
-    sync,
+    sync: (syncOptions = {}) => enqueue(() => syncOnce(syncOptions)),
+    flush: () => enqueue(async () => {
+      if (unsaved > 0) await save();
+    }),
     isStale: () => syncedVersion !== contentVersion(),
   };
 }
