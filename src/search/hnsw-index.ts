@@ -29,6 +29,15 @@ export const INDEX_FILE_PATTERN = /^vectors(-[0-9a-z-]+)?\.(hnsw|q8)$/;
  */
 export const DEFAULT_EF_SEARCH = 128;
 /**
+ * efSearch unless one is given: DEFAULT_EF_SEARCH up to 12,800 vectors, then one per hundred vectors, at most 1,024.
+ * Generated archives (hashing embeddings, M 16, efConstruction 200), recall@10 counting ties against
+ * exact search: at 100,000 vectors 0.89 / 0.93 / 0.96 / 0.97 at ef 128 / 256 / 600 / 800, for
+ * 1.5-2.7 ms a question; unfiltered questions are the only ones that walk the graph.
+ */
+export function defaultEfSearch(size: number): number {
+  return Math.min(1_024, Math.max(DEFAULT_EF_SEARCH, Math.round(size / 100)));
+}
+/**
  * Filters matching at most this many vectors are scored directly instead of walked in the graph:
  * cheaper for selective filters (getPoint costs ~17 µs at 256-d, ~65 µs at 1024-d, a selective
  * graph walk 3-12 ms) and it cannot miss. Keeps the direct path under roughly 4 ms.
@@ -163,7 +172,7 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
   const { state, embedder, directory } = options;
   const { graph, labelIds, quantized } = state;
   const dimensions = embedder.dimensions;
-  const efSearch = options.efSearch ?? DEFAULT_EF_SEARCH;
+  const efSearch = () => options.efSearch ?? defaultEfSearch(labelById.size);
   const exactSearchLimit = options.exactSearchLimit ?? defaultExactSearchLimit(dimensions);
   const labelById = new Map<number, number>();
   // Freed labels are reused by addPoint on the deleted label (hnswlib unmarks and rewires it in place);
@@ -202,7 +211,7 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
       const wanted = Math.min(k, labelById.size);
       if (wanted === 0) return [];
       if (labelById.size <= exactSearchLimit) return scoreExactly(query, labelById.values(), k);
-      graph.setEf(Math.max(efSearch, wanted));
+      graph.setEf(Math.max(efSearch(), wanted));
       const hits = toHits(graph.searchKnn(Array.from(query), wanted));
       return hits.length === wanted ? hits.sort(compareHits) : scoreExactly(query, labelById.values(), k);
     }
@@ -219,7 +228,7 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
     }
     const allowed = new Uint8Array(labelIds.length);
     for (const label of matching) allowed[label] = 1;
-    graph.setEf(Math.max(efSearch, wanted));
+    graph.setEf(Math.max(efSearch(), wanted));
     const hits = toHits(graph.searchKnn(Array.from(query), wanted, (label) => allowed[label] === 1));
     // A graph walk that could not reach enough matches must not hide them: fall back to scoring them all.
     return hits.length === wanted ? hits.sort(compareHits) : scoreExactly(query, matching, k);
