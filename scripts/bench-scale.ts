@@ -303,7 +303,10 @@ async function measure(options: { items: number; program: string }): Promise<Row
         recall: await vectorRecall(dataDir),
       };
     } finally {
+      // It saves what it kept in memory before it exits: wait, or the data directory is removed under it.
+      const exited = new Promise((resolve) => server.on("exit", resolve));
       server.kill("SIGTERM");
+      await exited;
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
