@@ -150,7 +150,7 @@ export function createSearcher(options: {
     const { filter, applied } = buildFilter(understanding);
     const queryText = understanding.keywords.trim();
     const queryTerms = queryText ? index.tokenizer.tokenize(queryText) : [];
-    // Filters before vectors: the store narrows the chunks through its indexes, the filter decides among those.
+    // Filters before vectors: the index narrows the chunks by their unit, date and issue in memory, the filter decides among those.
     const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;
     const allowedIds = allowed ? new Set(allowed.map((chunk) => chunk.id)) : undefined;
     const chunkFilter = allowedIds ? (id: number) => allowedIds.has(id) : undefined;
