@@ -16,7 +16,7 @@ describe("chunk facts", () => {
   it("finds the chunks a unit, period, day or issue may match; items naming no unit pass any unit filter", () => {
     const index = createChunkFacts();
     index.add(facts);
-    const ids = (criteria: Parameters<typeof index.find>[0]) => index.find(criteria).map((found) => found.id);
+    const ids = (criteria: Parameters<typeof index.find>[0]) => index.find(criteria).map((found) => found.id).sort((left, right) => left - right);
     expect(ids({ units: ["区医保局"] })).toEqual([2, 3, 4]);
     expect(ids({ units: ["区农委"], from: "2025-01-01", to: "2025-06-30" })).toEqual([1]);
     expect(ids({ date: "2025-10-30" })).toEqual([3, 4]);

@@ -34,7 +34,7 @@ export interface ChunkFacts {
   ids(): number[];
   add(facts: readonly ChunkFact[]): void;
   remove(ids: readonly number[]): void;
-  /** Chunks that may match `criteria` (the superset ChunkCriteria describes), ascending by id. */
+  /** Chunks that may match `criteria` (the superset ChunkCriteria describes), in the order they were added. */
   find(criteria: ChunkCriteria): ChunkFact[];
   serialize(): Buffer;
 }
@@ -174,7 +174,7 @@ function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): C
     for (let slot = 0; slot < slotCount; slot += 1) {
       if (live[slot] === 1 && unitListPasses[unitListIds[slot]!] === 1 && documentPass(documentIds[slot]!)) found.push(factAt(slot));
     }
-    return found.sort((left, right) => left.id - right.id);
+    return found;
   }
 
   function serialize(): Buffer {

@@ -206,8 +206,19 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
     return hits.sort(compareHits).slice(0, k);
   }
 
-  function search(query: Float32Array, k: number, filter: ((id: number) => boolean) | undefined): VectorHit[] {
-    if (!filter) {
+  /** The `count` labels with the highest Int8 scores: the cut-off found by a native numeric sort, no comparator calls. */
+  function bestQuantized(query: Float32Array, labels: readonly number[], count: number): number[] {
+    if (labels.length <= count) return [...labels];
+    const scores = new Float64Array(labels.length);
+    for (let position = 0; position < labels.length; position++) scores[position] = quantized.score(query, labels[position]!);
+    const cutoff = Float64Array.from(scores).sort()[labels.length - count]!;
+    const best: number[] = [];
+    for (let position = 0; position < labels.length; position++) if (scores[position]! >= cutoff) best.push(labels[position]!);
+    return best;
+  }
+
+  function search(query: Float32Array, k: number, filter: ((id: number) => boolean) | undefined, among: ReadonlySet<number> | undefined): VectorHit[] {
+    if (!filter && !among) {
       const wanted = Math.min(k, labelById.size);
       if (wanted === 0) return [];
       if (labelById.size <= exactSearchLimit) return scoreExactly(query, labelById.values(), k);
@@ -216,16 +227,18 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
       return hits.length === wanted ? hits.sort(compareHits) : scoreExactly(query, labelById.values(), k);
     }
     const matching: number[] = [];
-    for (const [id, label] of labelById) if (filter(id)) matching.push(label);
+    if (among) {
+      for (const id of among) {
+        const label = labelById.get(id);
+        if (label !== undefined && (!filter || filter(id))) matching.push(label);
+      }
+    } else {
+      for (const [id, label] of labelById) if (filter!(id)) matching.push(label);
+    }
     const wanted = Math.min(k, matching.length);
     if (wanted === 0) return [];
     if (matching.length <= exactSearchLimit) return scoreExactly(query, matching, k);
-    if (matching.length <= QUANTIZED_SEARCH_LIMIT) {
-      const approximate = new Float64Array(labelIds.length);
-      for (const label of matching) approximate[label] = quantized.score(query, label);
-      const best = matching.sort((left, right) => approximate[right]! - approximate[left]! || left - right).slice(0, k + QUANTIZED_RERANK);
-      return scoreExactly(query, best, k);
-    }
+    if (matching.length <= QUANTIZED_SEARCH_LIMIT) return scoreExactly(query, bestQuantized(query, matching, k + QUANTIZED_RERANK), k);
     const allowed = new Uint8Array(labelIds.length);
     for (const label of matching) allowed[label] = 1;
     graph.setEf(Math.max(efSearch(), wanted));
@@ -307,9 +320,9 @@ function wrapState(options: { state: IndexState; embedder: EmbedderIdentity; dir
         freeLabels.push(label);
       }
     },
-    search({ vector, k, filter }) {
+    search({ vector, k, filter, among }) {
       const query = normaliseVector({ vector, dimensions });
-      return k > 0 ? search(query, Math.floor(k), filter) : [];
+      return k > 0 ? search(query, Math.floor(k), filter, among) : [];
     },
     save,
   };

@@ -168,7 +168,7 @@ export function createSearcher(options: {
     let vectorIds: number[] = [];
     if (mode !== "lexical" && index.vectors.size() > 0) {
       const vector = await questionVector();
-      if (vector) vectorIds = index.vectors.search({ vector, k: fetched, ...(chunkFilter ? { filter: chunkFilter } : {}) }).map((hit) => hit.id);
+      if (vector) vectorIds = index.vectors.search({ vector, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) }).map((hit) => hit.id);
     }
     const chunkById = index.chunksById([...lexicalHits.map((hit) => hit.id), ...vectorIds]);
     lexicalHits = lexicalHits.filter((hit) => chunkById.has(hit.id)).slice(0, parameters.candidates);

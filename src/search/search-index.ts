@@ -58,6 +58,38 @@ export interface SearchIndex {
   isStale(): boolean;
 }
 
+/** A chunk's facts, with its text and headline read on first use (one class: getters on each object literal cost more). */
+class LazyChunk implements ChunkInfo {
+  readonly id: number;
+  readonly itemId: number;
+  readonly documentId: number;
+  readonly position: number;
+  readonly units: string[];
+  readonly date: string | null;
+  readonly issue: number | null;
+  readonly year: number | null;
+  #full: ChunkInfo | undefined;
+  readonly #read: (ids: Iterable<number>) => Map<number, ChunkInfo>;
+
+  constructor(fact: ChunkFact, read: (ids: Iterable<number>) => Map<number, ChunkInfo>) {
+    ({ id: this.id, itemId: this.itemId, documentId: this.documentId, position: this.position, units: this.units, date: this.date, issue: this.issue, year: this.year } = fact);
+    this.#read = read;
+  }
+
+  get text(): string {
+    return this.#load().text;
+  }
+
+  get title(): string {
+    return this.#load().title;
+  }
+
+  #load(): ChunkInfo {
+    this.#full ??= this.#read([this.id]).get(this.id) ?? { ...this, text: "", title: "" };
+    return this.#full;
+  }
+}
+
 /** Text a chunk is embedded and matched by: unit names and headline travel with every passage. */
 export function chunkSearchText(chunk: Pick<ChunkInfo, "units" | "title" | "text">): { title: string; body: string } {
   return { title: [chunk.units.join(" "), chunk.title].filter(Boolean).join(" "), body: chunk.text };
@@ -161,17 +193,7 @@ export function openSearchIndex(options: {
 
   /** A chunk whose text and headline are read from the store only if asked for: filters rarely read them. */
   function withLazyText(fact: ChunkFact): ChunkInfo {
-    let full: ChunkInfo | undefined;
-    const load = () => (full ??= chunksById([fact.id]).get(fact.id) ?? { ...fact, text: "", title: "" });
-    return {
-      ...fact,
-      get text() {
-        return load().text;
-      },
-      get title() {
-        return load().title;
-      },
-    };
+    return new LazyChunk(fact, chunksById);
   }
 
   // What the in-memory indexes hold: every store chunk up to `upTo` when `reconciled`, and `unsaved` changes not in the files.

@@ -189,10 +189,18 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     return database.prepare<unknown[], ItemRow>(sql).all(...parameters).map(toItem);
   }
 
+  // Read whole by source requests and Feishu's /latest: 30,000 rows at 200,000 items, so kept until the content changes.
+  let documentList: { version: number; documents: StoredDocument[] } | undefined;
+  const contentVersion = () => Number(statements.contentVersion.get()?.value ?? 0);
+
   return {
     database,
     saveDocument: (input) => save.immediate(input),
-    listDocuments: () => statements.listDocuments.all().map(toDocument),
+    listDocuments: () => {
+      const version = contentVersion();
+      if (documentList?.version !== version) documentList = { version, documents: statements.listDocuments.all().map(toDocument) };
+      return [...documentList.documents];
+    },
     getDocument: (id) => {
       const row = statements.getDocument.get(id);
       return row ? toDocument(row) : undefined;
@@ -226,7 +234,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     },
     listUnits: () => statements.units.all(),
     counts: () => statements.counts.get()!,
-    contentVersion: () => Number(statements.contentVersion.get()?.value ?? 0),
+    contentVersion,
     markChanged: () => void statements.bumpContentVersion.run(),
     close: () => database.close(),
   };
