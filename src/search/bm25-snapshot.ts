@@ -89,20 +89,24 @@ export function deserializeBm25Index(options: {
     throw new IndexOutOfDateError({ message: `${source}: built with tokenizer "${String(header.tokenizer)}", but this version uses "${options.tokenizer.name}"` });
   }
   let offset = MAGIC.length + 4 + bytes.readUInt32LE(MAGIC.length);
-  const take = (byteLength: number): ArrayBuffer => {
+  // Views into the file's own buffer, not copies: sections start at multiples of 8 within it.
+  const base = bytes.byteOffset;
+  const aligned = base % 8 === 0;
+  const source8 = aligned ? bytes.buffer : (bytes.buffer as ArrayBuffer).slice(base, base + bytes.length);
+  const shift = aligned ? base : 0;
+  const take = <T>(byteLength: number, make: (buffer: ArrayBufferLike, byteOffset: number) => T): T => {
     offset = Math.ceil(offset / 8) * 8;
     if (offset + byteLength > bytes.length) throw new IndexOutOfDateError({ message: `${source}: BM25 index file is truncated` });
-    // A copy, so the arrays own aligned memory and the file buffer can be freed.
-    const copy = (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset + offset, bytes.byteOffset + offset + byteLength);
+    const view = make(source8, shift + offset);
     offset += byteLength;
-    return copy;
+    return view;
   };
-  const ids = new Float64Array(take(header.documents * 8));
-  const titleLengths = new Int32Array(take(header.documents * 4));
-  const bodyLengths = new Int32Array(take(header.documents * 4));
-  const postingCounts = new Int32Array(take(header.terms * 4));
-  const postings = Array.from(postingCounts, (count) => new Int32Array(take(count * 8)));
-  const termText = Buffer.from(take(header.termBytes)).toString("utf8");
+  const ids = take(header.documents * 8, (buffer, at) => new Float64Array(buffer, at, header.documents));
+  const titleLengths = take(header.documents * 4, (buffer, at) => new Int32Array(buffer, at, header.documents));
+  const bodyLengths = take(header.documents * 4, (buffer, at) => new Int32Array(buffer, at, header.documents));
+  const postingCounts = take(header.terms * 4, (buffer, at) => new Int32Array(buffer, at, header.terms));
+  const postings = Array.from(postingCounts, (count) => take(count * 8, (buffer, at) => new Int32Array(buffer, at, count * 2)));
+  const termText = take(header.termBytes, (buffer, at) => Buffer.from(buffer, at, header.termBytes).toString("utf8"));
   const terms = header.terms === 0 ? [] : termText.split("\0");
   if (terms.length !== header.terms) throw new IndexOutOfDateError({ message: `${source}: BM25 index terms do not match their count` });
   const contents: Bm25Contents = { ids, titleLengths, bodyLengths, terms, postings };

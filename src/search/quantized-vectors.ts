@@ -29,9 +29,12 @@ export function deserializeQuantizedVectors(options: { bytes: Buffer; dimensions
     || bytes.readUInt32LE(MAGIC.length) !== dimensions || bytes.readUInt32LE(MAGIC.length + 4) !== labels) {
     throw new IndexOutOfDateError({ message: `${source}: 量化向量文件与向量索引不一致` });
   }
-  const copy = (bytes.buffer as ArrayBuffer).slice(bytes.byteOffset + MAGIC.length + 8, bytes.byteOffset + bytes.length);
-  const scales = new Float32Array(copy.slice(0, labels * 4));
-  const codes = new Int8Array(copy.slice(labels * 4));
+  // Views into the file's buffer (copied once only if it is not 4-byte aligned), not copies of it.
+  const start = bytes.byteOffset + MAGIC.length + 8;
+  const buffer = start % 4 === 0 ? bytes.buffer : (bytes.buffer as ArrayBuffer).slice(start, bytes.byteOffset + bytes.length);
+  const at = start % 4 === 0 ? start : 0;
+  const scales = new Float32Array(buffer, at, labels);
+  const codes = new Int8Array(buffer, at + labels * 4, labels * dimensions);
   return build({ dimensions, codes, scales });
 }
 
@@ -75,7 +78,7 @@ function build(initial: { dimensions: number; codes: Int8Array; scales: Float32A
       header.write(MAGIC, 0, "latin1");
       header.writeUInt32LE(dimensions, MAGIC.length);
       header.writeUInt32LE(labels, MAGIC.length + 4);
-      return Buffer.concat([header, new Uint8Array(scales.buffer, 0, labels * 4), new Uint8Array(codes.buffer, 0, labels * dimensions)]);
+      return Buffer.concat([header, new Uint8Array(scales.buffer, scales.byteOffset, labels * 4), new Uint8Array(codes.buffer, codes.byteOffset, labels * dimensions)]);
     },
   };
 }
