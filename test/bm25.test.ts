@@ -2,7 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { StoreError } from "../src/errors.js";
 import { calculateBm25Score } from "../src/search/bm25.js";
-import { createBm25Index, loadBm25Index, type Bm25Document } from "../src/search/bm25-index.js";
+import { createBm25Index, type Bm25Document } from "../src/search/bm25-index.js";
+import { deserializeBm25Index, loadBm25Index, serializeBm25Index } from "../src/search/bm25-snapshot.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 import type { Tokenizer } from "../src/text/tokenizer.js";
 
@@ -143,6 +144,34 @@ describe("createBm25Index", () => {
     expect(loaded.toJSON()).toEqual(index.toJSON());
     loaded.remove([3]);
     expect(loaded.search({ query: "三夏", k: 5 })).toEqual([]);
+  });
+
+  it("gives identical results after a binary round trip, and keeps working after removals and additions", () => {
+    const index = createBm25Index({ tokenizer, parameters: { titleBoost: 3 } });
+    index.add(bulletinItems);
+    index.remove([2]);
+    index.add([{ id: 9, fields: { title: "区农委三夏生产" }, text: "收获小麦 3.2 万亩。" }]);
+    const loaded = deserializeBm25Index({ bytes: serializeBm25Index(index), tokenizer, parameters: { titleBoost: 3 } });
+    expect(loaded.size()).toBe(5);
+    expect(loaded.ids()).toEqual([1, 3, 4, 5, 9]);
+    for (const query of ["注册志愿者有多少", "志愿服务", "微网格 受理事件", "区农委三夏", "30008"]) {
+      expect(loaded.search({ query, k: 5 })).toEqual(index.search({ query, k: 5 }));
+      for (const term of tokenizer.tokenize(query)) expect(loaded.documentFrequency(term)).toBe(index.documentFrequency(term));
+    }
+    expect(loaded.toJSON()).toEqual(index.toJSON());
+    loaded.remove([3]);
+    loaded.add([{ id: 3, text: "三夏生产全面完成" }]);
+    expect(ids(loaded.search({ query: "三夏", k: 5 }))).toEqual([9, 3]);
+  });
+
+  it("rejects a binary index of another format, tokenizer, or cut short, and says to reindex", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add(bulletinItems);
+    const bytes = serializeBm25Index(index);
+    expect(() => deserializeBm25Index({ bytes: bytes.subarray(0, bytes.length - 40), tokenizer, source: "lexical.bin" })).toThrow(/lexical\.bin: BM25 index file is truncated.*reindex/);
+    expect(() => deserializeBm25Index({ bytes: Buffer.from("{}"), tokenizer })).toThrow(/not a binary BM25 index.*reindex/);
+    const whitespace: Tokenizer = { name: "whitespace", tokenize: (text) => text.split(/\s+/).filter(Boolean), addWords: () => {} };
+    expect(() => deserializeBm25Index({ bytes, tokenizer: whitespace })).toThrow(/built with tokenizer "jieba-search-v1".*reindex/);
   });
 
   it("rejects a snapshot of another format version and says to reindex", () => {

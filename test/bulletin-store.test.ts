@@ -114,6 +114,11 @@ describe("bulletin store", () => {
     await ingestFiles({ store, paths: [samples] });
     // Turn the fresh store back into what version 4 wrote.
     store.database.exec(`
+      DROP TRIGGER items_units_insert;
+      DROP TRIGGER items_units_update;
+      DROP TABLE item_units;
+      DROP INDEX documents_order;
+      DROP INDEX documents_issue_number;
       DROP INDEX items_unit;
       ALTER TABLE items RENAME COLUMN unit TO department;
       ALTER TABLE items RENAME COLUMN units TO departments;
@@ -127,10 +132,36 @@ describe("bulletin store", () => {
     store.close();
     const upgraded = createBulletinStore({ dataDir });
     opened.push(upgraded);
-    expect(upgraded.database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: "6" });
+    expect(upgraded.database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: "7" });
     expect(upgraded.counts()).toEqual({ documents: 6, items: 35 });
     expect(upgraded.listUnits().length).toBe(17);
+    expect(upgraded.listItems({ units: ["区委社工部"] }).map((item) => item.date)).toEqual(["2024-03-07", "2025-04-17", "2025-10-30"]);
     expect(new Set(upgraded.listDocuments().map((document) => `${document.series} ${document.edition} ${document.totalIssue}`))).toEqual(new Set(["上街信息 regular null"]));
+  });
+
+  it("pages documents newest first with the total, and names each one's units", async () => {
+    const { store } = freshStore();
+    await ingestFiles({ store, paths: [samples] });
+    const newestFirst = store.listDocuments().reverse();
+    const first = store.listDocumentPage({ offset: 0, limit: 4 });
+    const second = store.listDocumentPage({ offset: 4, limit: 4 });
+    expect(first.total).toBe(6);
+    expect([...first.documents, ...second.documents].map((document) => document.id)).toEqual(newestFirst.map((document) => document.id));
+    const units = store.documentUnits(newestFirst.map((document) => document.id));
+    for (const document of newestFirst) {
+      expect(units.get(document.id)).toEqual([...new Set(store.listItems({ documentId: document.id }).flatMap((item) => item.units))]);
+    }
+  });
+
+  it("finds an issue, a unit's items and the unit counts through indexes, not table scans", async () => {
+    const { store } = freshStore();
+    await ingestFiles({ store, paths: [samples] });
+    const plan = (sql: string, ...parameters: unknown[]) =>
+      (store.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join("; ");
+    expect(plan("SELECT id FROM documents d WHERE d.issue = ? AND (? IS NULL OR d.year = ?)", 57, 2025, 2025)).not.toMatch(/SCAN d\b/);
+    expect(plan("SELECT i.id FROM items i WHERE i.id IN (SELECT item_id FROM item_units WHERE unit IN (?))", "区农委")).not.toMatch(/SCAN (i|item_units)\b/);
+    expect(plan("SELECT id FROM documents d ORDER BY d.date IS NULL DESC, d.date DESC, d.year DESC, d.issue DESC, d.id DESC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
+    expect(store.findIssue({ issue: 57 }).map((document) => document.source)).toEqual(["2025-57-gbk.txt"]);
   });
 
   it("refuses a store written by a newer schema, saying how to proceed", () => {

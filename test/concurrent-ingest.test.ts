@@ -7,9 +7,11 @@ import { generateCorpus } from "../scripts/generate-corpus.js";
 import { createApplication, type Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/log.js";
+import { deserializeBm25Index } from "../src/search/bm25-snapshot.js";
 import { MANIFEST_FILE_NAME } from "../src/search/hnsw-index.js";
 import { readIndexManifest } from "../src/search/index-manifest.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
+import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 import { blankConfiguration, ensureBuilt, ROOT, runCliProcess as runCli } from "./helpers/run-cli.js";
 
 /** The CLI children run offline, whatever the developer's shell or .env says. */
@@ -31,8 +33,8 @@ function expectIndexFilesComplete(dataDir: string, documents: number): void {
   expect(chunkIds.length).toBeGreaterThanOrEqual(documents);
   const manifest = readIndexManifest({ path: path.join(dataDir, "index", MANIFEST_FILE_NAME) })!;
   expect(manifest.labelIds.filter((id) => id !== null).sort((left, right) => left! - right!)).toEqual(chunkIds);
-  const lexical = JSON.parse(readFileSync(path.join(dataDir, "index", "lexical.json"), "utf8")) as { documents: { id: number }[] };
-  expect(lexical.documents.map((document) => document.id).sort((left, right) => left - right)).toEqual(chunkIds);
+  const lexical = deserializeBm25Index({ bytes: readFileSync(path.join(dataDir, "index", "lexical.bin")), tokenizer: createJiebaTokenizer() });
+  expect(lexical.ids()).toEqual(chunkIds);
 }
 
 describe("ingests running at the same time", () => {

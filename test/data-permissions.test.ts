@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -23,18 +23,23 @@ async function useDataDirectory(dataDir: string): Promise<Record<string, number>
   await application.search();
   const server = await startWebServer({ application, config, port: 0, host: "127.0.0.1", chatModel: null, logger });
   try {
-    const files = ["", "bulletins.db", "bulletins.db-wal", "bulletins.db-shm", "link-secret", "index", "index/vectors.hnsw", "index/vectors.json", "index/lexical.json", "index/sync.lock"];
+    const files = ["", "bulletins.db", "bulletins.db-wal", "bulletins.db-shm", "link-secret", "index", graphFile(dataDir), "index/vectors.json", "index/lexical.bin", "index/sync.lock"];
     // Read while the server runs: the -wal and -shm files exist only while the database is open.
-    return Object.fromEntries(files.map((file) => [file || ".", mode(path.join(dataDir, file))]));
+    return Object.fromEntries(files.map((file) => [file === graphFile(dataDir) ? "index/graph" : file || ".", mode(path.join(dataDir, file))]));
   } finally {
     await server.close();
     application.close();
   }
 }
 
+/** The HNSW graph file the manifest names. */
+function graphFile(dataDir: string): string {
+  return `index/${(JSON.parse(readFileSync(path.join(dataDir, "index/vectors.json"), "utf8")) as { indexFile: string }).indexFile}`;
+}
+
 const PRIVATE = {
   ".": 0o700, "bulletins.db": 0o600, "bulletins.db-wal": 0o600, "bulletins.db-shm": 0o600, "link-secret": 0o600,
-  index: 0o700, "index/vectors.hnsw": 0o600, "index/vectors.json": 0o600, "index/lexical.json": 0o600, "index/sync.lock": 0o600,
+  index: 0o700, "index/graph": 0o600, "index/vectors.json": 0o600, "index/lexical.bin": 0o600, "index/sync.lock": 0o600,
 };
 
 describe("the data directory", () => {
@@ -48,7 +53,7 @@ describe("the data directory", () => {
     await useDataDirectory(dataDir);
     chmodSync(dataDir, 0o755);
     chmodSync(path.join(dataDir, "index"), 0o755);
-    for (const file of ["bulletins.db", "link-secret", "index/vectors.hnsw", "index/vectors.json", "index/lexical.json", "index/sync.lock"]) chmodSync(path.join(dataDir, file), 0o644);
+    for (const file of ["bulletins.db", "link-secret", graphFile(dataDir), "index/vectors.json", "index/lexical.bin", "index/sync.lock"]) chmodSync(path.join(dataDir, file), 0o644);
     expect(await useDataDirectory(dataDir)).toEqual(PRIVATE);
   });
 

@@ -88,16 +88,41 @@ describe("index maintenance", () => {
     expect(index.vectors.ids().slice(0, beforeIds.length)).toEqual(beforeIds);
 
     const changed = path.join(folder, "2026-03.txt");
-    const oldChunks = [...index.chunks()].filter((chunk) => chunk.date === "2026-01-15").map((chunk) => chunk.id);
+    const oldChunks = index.findChunks({ date: "2026-01-15" }).map((chunk) => chunk.id);
     expect(oldChunks.length).toBeGreaterThan(0);
     writeFileSync(changed, readFileSync(changed, "utf8").replace("21 个走访小组", "25 个走访小组"));
     await local.ingest({ paths: [changed] });
     expect(oldChunks.some((id) => index.vectors.has(id))).toBe(false);
     const answer = await local.answerer()({ question: "工业路街道暖冬行动组成了多少个走访小组？" });
     expect(answer.answer).toContain("25个走访小组");
+    await local.flush();
     local.close();
 
     // Reopening finds everything persisted: nothing to add, nothing to remove.
+    const reopened = await createApplication({ config: loadConfig({}), dataDir, logger: createLogger({ level: "silent" }) });
+    expect(await (await reopened.search()).index.sync()).toEqual({ added: 0, removed: 0 });
+    reopened.close();
+  });
+
+  it("keeps a small ingest in memory, without rewriting the index files, until flush() saves it", async () => {
+    const folder = copySamples();
+    const held = path.join(folder, "2026-15.md");
+    const heldText = readFileSync(held);
+    rmSync(held);
+    const { application: local, dataDir } = await sampleApplication({ paths: [folder] });
+    const { index } = await local.search();
+    const manifestPath = path.join(dataDir, "index", "vectors.json");
+    const saved = readFileSync(manifestPath, "utf8");
+    writeFileSync(held, heldText);
+    expect((await local.ingest({ paths: [held] })).index).toEqual({ updated: true });
+    expect(readFileSync(manifestPath, "utf8")).toBe(saved);
+    const found = index.findChunks({ date: "2026-04-09" }).map((chunk) => chunk.id);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((id) => index.vectors.has(id) && index.lexical.has(id))).toBe(true);
+
+    await local.flush();
+    expect(readFileSync(manifestPath, "utf8")).not.toBe(saved);
+    local.close();
     const reopened = await createApplication({ config: loadConfig({}), dataDir, logger: createLogger({ level: "silent" }) });
     expect(await (await reopened.search()).index.sync()).toEqual({ added: 0, removed: 0 });
     reopened.close();

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreError } from "../src/errors.js";
 import { createExactIndex } from "../src/search/exact-index.js";
 import { createHnswIndex, openHnswIndex, type HnswIndex } from "../src/search/hnsw-index.js";
+import { hashFile } from "../src/search/index-manifest.js";
 import type { VectorIndex } from "../src/search/vector-index.js";
 import { spreadVector, testVectorIndex } from "./contracts/vector-index.js";
 
@@ -62,8 +63,9 @@ describe("hnsw index storage", () => {
     const before = index.search({ vector: query, k: 10 });
     index.save();
 
-    expect(readdirSync(directory).sort()).toEqual(["vectors.hnsw", "vectors.json"]);
     const manifest = JSON.parse(readFileSync(join(directory, "vectors.json"), "utf8"));
+    expect(readdirSync(directory).sort()).toEqual([manifest.indexFile, manifest.quantizedFile, "vectors.json"]);
+    expect(manifest.indexFile).toMatch(/^vectors-[0-9a-z-]+\.hnsw$/);
     expect(manifest).toMatchObject({
       formatVersion: 1,
       embedder: { provider: "test", model: "fixed", dimensions: 16 },
@@ -90,6 +92,8 @@ describe("hnsw index storage", () => {
     expect(again.stats().slots).toBe(300);
     const manifestAgain = JSON.parse(readFileSync(join(directory, "vectors.json"), "utf8"));
     expect(manifestAgain.createdAt).toBe(manifest.createdAt);
+    // Each save writes a graph file of its own and removes the one the manifest named before.
+    expect(readdirSync(directory).sort()).toEqual([manifestAgain.indexFile, manifestAgain.quantizedFile, "vectors.json"]);
   });
 
   it("saves and reopens an empty index", () => {
@@ -129,8 +133,44 @@ describe("hnsw index storage", () => {
     const index = createHnswIndex({ embedder: testEmbedder(8), directory });
     fill(index, 20);
     index.save();
-    const savedIndex = readFileSync(join(directory, "vectors.hnsw"));
-    writeFileSync(join(directory, "vectors.hnsw"), savedIndex.subarray(0, savedIndex.length / 2));
+    const graphFile = join(directory, JSON.parse(readFileSync(join(directory, "vectors.json"), "utf8")).indexFile);
+    const savedIndex = readFileSync(graphFile);
+    writeFileSync(graphFile, savedIndex.subarray(0, savedIndex.length / 2));
+    expect(() => openHnswIndex({ directory, embedder: testEmbedder(8) })).toThrow("向量索引文件与清单 vectors.json 不一致");
+  });
+
+  it("gives the exact top k for a filter matching hundreds, scored on Int8 copies then exactly, also after reopening", () => {
+    const directory = temporaryDirectory();
+    const index = createHnswIndex({ embedder: testEmbedder(32), directory });
+    const exact = createExactIndex({ dimensions: 32 });
+    const entries = Array.from({ length: 3000 }, (_, id) => ({ id, vector: spreadVector({ seed: id, dimensions: 32 }) }));
+    index.add(entries);
+    exact.add(entries);
+    const filter = (id: number) => id % 5 === 0;
+    for (const seed of [3, 77, 2024]) {
+      const query = spreadVector({ seed: seed * 31 + 7, dimensions: 32 });
+      const expected = exact.search({ vector: query, k: 20, filter });
+      const found = index.search({ vector: query, k: 20, filter });
+      expect(found.map((hit) => hit.id)).toEqual(expected.map((hit) => hit.id));
+      found.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]!.score, 5));
+    }
+    index.save();
+    const reopened = openHnswIndex({ directory, embedder: testEmbedder(32) });
+    const query = spreadVector({ seed: 5, dimensions: 32 });
+    expect(reopened.search({ vector: query, k: 20, filter }).map((hit) => hit.id)).toEqual(exact.search({ vector: query, k: 20, filter }).map((hit) => hit.id));
+  });
+
+  it("still opens an index saved before manifests named their graph file, checked by its sha256", () => {
+    const directory = temporaryDirectory();
+    const index = createHnswIndex({ embedder: testEmbedder(8), directory });
+    fill(index, 20);
+    index.save();
+    const manifestPath = join(directory, "vectors.json");
+    const { indexFile, indexBytes: _bytes, quantizedFile: _quantized, ...manifest } = JSON.parse(readFileSync(manifestPath, "utf8"));
+    renameSync(join(directory, indexFile), join(directory, "vectors.hnsw"));
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, indexSha256: hashFile(join(directory, "vectors.hnsw")) }));
+    expect(openHnswIndex({ directory, embedder: testEmbedder(8) }).size()).toBe(20);
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, indexSha256: "0".repeat(64) }));
     expect(() => openHnswIndex({ directory, embedder: testEmbedder(8) })).toThrow("向量索引文件与清单 vectors.json 不一致");
   });
 

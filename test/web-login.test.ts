@@ -182,7 +182,7 @@ describe("sign in with Feishu", () => {
 
     const issues = await send(server, "/api/issues", { jar });
     expect(issues.status).toBe(200);
-    const list = (await issues.json()) as { url: string }[];
+    const list = ((await issues.json()) as { issues: { url: string }[] }).issues;
     expect(list).toHaveLength(6);
     for (const issue of list) expect(issue.url).toMatch(new RegExp(`^${PUBLIC}/issues/\\d+\\?expires=\\d+&signature=`));
     const source = await send(server, "/api/ask", { jar, json: { question: "第57期原文" } });
@@ -315,7 +315,7 @@ describe("the loopback server without PUBLIC_BASE_URL", () => {
     const server = await start({ feishu: false });
     expect((await send(server, "/")).status).toBe(200);
     expect(await (await send(server, "/api/me")).json()).toEqual({ name: null });
-    const issues = (await (await send(server, "/api/issues")).json()) as { url: string }[];
+    const { issues } = (await (await send(server, "/api/issues")).json()) as { issues: { url: string }[] };
     expect(issues[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/issues\/\d+\?expires=\d+&signature=/);
   });
 
@@ -351,7 +351,7 @@ describe("the loopback server without PUBLIC_BASE_URL", () => {
 describe("security headers", () => {
   it("sends a strict CSP, no framing, nosniff and no Referer on pages, API answers and signed issue pages", async () => {
     const server = await start({ feishu: false });
-    const issues = (await (await send(server, "/api/issues")).json()) as { url: string }[];
+    const { issues } = (await (await send(server, "/api/issues")).json()) as { issues: { url: string }[] };
     for (const path of ["/", "/app.js", "/api/units", issues[0]!.url, "/no-such-page"]) {
       const headers = (await send(server, path)).headers;
       const csp = headers.get("content-security-policy") ?? "";

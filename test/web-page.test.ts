@@ -122,6 +122,32 @@ describe.skipIf(missing !== null)("web chat page in headless chromium", () => {
     await page.close();
   });
 
+  test("shows the issues a page at a time, with 更多 for the rest", async () => {
+    const page = await browser!.context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    // 120 issues, served 50 at a time as the real API would page them.
+    const all = Array.from({ length: 120 }, (_, index) => ({ id: index + 1, issue: 120 - index, year: 2026, date: "2026-01-01", source: `${index}.md`, kind: "bulletin", itemCount: 7, units: [], url: null }));
+    const requested: string[] = [];
+    await page.route("**/api/issues?*", async (route) => {
+      const url = new URL(route.request().url());
+      requested.push(url.search);
+      const offset = Number(url.searchParams.get("offset"));
+      const limit = Number(url.searchParams.get("limit"));
+      await route.fulfill({ json: { total: all.length, offset, limit, issues: all.slice(offset, offset + limit) } });
+    });
+    await page.goto(server!.url);
+    const items = page.locator("#issues li:not(.more-issues)");
+    await page.getByRole("button", { name: "更多（还有 70 期）" }).waitFor();
+    expect(await items.count()).toBe(50);
+    await page.getByRole("button", { name: "更多（还有 70 期）" }).click();
+    await page.getByRole("button", { name: "更多（还有 20 期）" }).click();
+    await page.locator("#issues li", { hasText: "2026年第1期" }).waitFor();
+    expect(await items.count()).toBe(120);
+    expect(await page.locator("#issues .more-issues").count()).toBe(0);
+    expect(requested).toEqual(["?offset=0&limit=50", "?offset=50&limit=50", "?offset=100&limit=50"]);
+    await page.close();
+  });
+
   test("keeps one conversation id for follow-ups, and 新对话 starts another", async () => {
     const page = await openChat();
     const sent: { question: string; conversationId: string }[] = [];

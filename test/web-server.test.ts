@@ -67,10 +67,15 @@ describe("web API", () => {
     expect(body.error).toBe("问题不能为空");
   });
 
-  it("lists issues newest first and units", async () => {
-    const issues = (await (await fetch(`${server.url}api/issues`)).json()) as { date: string; url: string; units: string[] }[];
-    expect(issues.map((issue) => issue.date)).toEqual(["2026-04-09", "2026-01-15", "2025-10-30", "2025-04-17", "2024-08-22", "2024-03-07"]);
-    expect(issues[0]!.units).toEqual(["区市场监管局"]);
+  it("lists issues newest first, a page at a time with the total, and units", async () => {
+    type Page = { total: number; offset: number; limit: number; issues: { date: string; url: string; units: string[] }[] };
+    const page = (await (await fetch(`${server.url}api/issues`)).json()) as Page;
+    expect([page.total, page.offset, page.limit]).toEqual([6, 0, 50]);
+    expect(page.issues.map((issue) => issue.date)).toEqual(["2026-04-09", "2026-01-15", "2025-10-30", "2025-04-17", "2024-08-22", "2024-03-07"]);
+    expect(page.issues[0]!.units).toEqual(["区市场监管局"]);
+    const second = (await (await fetch(`${server.url}api/issues?offset=2&limit=3`)).json()) as Page;
+    expect(second.issues.map((issue) => issue.date)).toEqual(["2025-10-30", "2025-04-17", "2024-08-22"]);
+    expect((await fetch(`${server.url}api/issues?limit=1000`)).status).toBe(400);
     const units = (await (await fetch(`${server.url}api/units`)).json()) as { department: string }[];
     expect(units.map((unit) => unit.department)).toContain("区委社工部");
   });

@@ -60,6 +60,8 @@ export interface Application {
   search(): Promise<SearchStack>;
   /** Throws the index away and builds it again (after a change of embedder or segmentation). */
   reindex(options?: { onProgress?: (done: number, total: number) => void }): Promise<SearchStack>;
+  /** Saves search-index changes kept in memory (small syncs do not rewrite the files); call before a short-lived process exits. */
+  flush(): Promise<void>;
   close(): void;
 }
 
@@ -178,6 +180,10 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
         await rebuilt.index.sync(onProgress ? { onProgress } : {});
         stack = Promise.resolve(rebuilt);
         return rebuilt;
+      },
+      flush: async () => {
+        const opened = await stack?.catch(() => undefined);
+        await opened?.index.flush();
       },
       close: () => store.close(),
     };

@@ -78,7 +78,10 @@ export async function runCli(options: { argv: readonly string[]; env: Readonly<R
     if (!(error instanceof AppError) && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     exitCode = error instanceof AppError ? 2 : 1;
   } finally {
-    for (const application of opened) application.close();
+    for (const application of opened) {
+      await application.flush().catch((error: unknown) => context?.logger.warn({ err: error }, "search index changes not saved"));
+      application.close();
+    }
   }
   return exitCode;
 }

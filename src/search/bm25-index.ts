@@ -46,9 +46,15 @@ export interface Bm25Index {
   /** Best k documents, highest score first, ties by ascending id. */
   search(options: Bm25SearchOptions): Bm25Hit[];
   size(): number;
+  has(id: number): boolean;
+  /** Ids of the indexed documents, ascending. */
+  ids(): number[];
   /** Number of documents containing `term` (title or body). */
   documentFrequency(term: string): number;
+  /** Term counts as JSON: readable, for tests and small indexes. */
   toJSON(): Bm25IndexSnapshot;
+  /** Live documents' term counts, renumbered densely (serializeBm25Index writes them). */
+  contents(): Bm25Contents;
 }
 
 /** [term, occurrences in title, occurrences in body] */
@@ -61,27 +67,54 @@ export interface Bm25IndexSnapshot {
   documents: { id: number; terms: Bm25TermEntry[] }[];
 }
 
-interface FieldLengths {
-  title: number;
-  body: number;
+/**
+ * Postings of one term: [slot, title << 16 | body] pairs in ascending slot order, `length` pairs
+ * used. Typed arrays instead of an object per posting: 200,000 chunks hold some 14 million
+ * postings, which as objects took ~450 MiB and seconds to rebuild at start.
+ */
+interface TermPostings {
+  pairs: Int32Array;
+  length: number;
 }
 
-interface DocumentEntry {
-  id: number;
-  /** Dense position reused after removal, so a search can accumulate scores in a typed array. */
-  slot: number;
-  lengths: FieldLengths;
-  /** One entry per distinct term; shared with the postings lists. */
-  terms: Map<string, Posting>;
+const COUNT_LIMIT = 0xffff;
+
+/** Title and body occurrences packed in one int: a passage never holds a term 65,535 times. */
+function packCounts(title: number, body: number): number {
+  return (Math.min(title, COUNT_LIMIT) << 16) | Math.min(body, COUNT_LIMIT);
 }
 
-/** Occurrences of one term in one document. */
-interface Posting {
-  title: number;
-  body: number;
-  document: DocumentEntry;
-  /** Index in the term's postings list, kept so removal is O(1). */
-  position: number;
+/** Growable typed arrays of per-document values, indexed by slot. */
+class SlotColumns {
+  ids = new Float64Array(1024);
+  titleLengths = new Int32Array(1024);
+  bodyLengths = new Int32Array(1024);
+  live = new Uint8Array(1024);
+
+  ensure(slots: number): void {
+    if (slots <= this.ids.length) return;
+    let capacity = this.ids.length;
+    while (capacity < slots) capacity *= 2;
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(array: T, make: (length: number) => T): T => {
+      const grown = make(capacity);
+      grown.set(array);
+      return grown;
+    };
+    this.ids = grow(this.ids, (length) => new Float64Array(length));
+    this.titleLengths = grow(this.titleLengths, (length) => new Int32Array(length));
+    this.bodyLengths = grow(this.bodyLengths, (length) => new Int32Array(length));
+    this.live = grow(this.live, (length) => new Uint8Array(length));
+  }
+}
+
+/** Term counts by document, dense: what serialisers write and read back without re-tokenising. */
+export interface Bm25Contents {
+  ids: Float64Array;
+  titleLengths: Int32Array;
+  bodyLengths: Int32Array;
+  terms: string[];
+  /** Per term, its postings as [slot, packed counts] pairs; slots index `ids`. */
+  postings: Int32Array[];
 }
 
 /**
@@ -93,58 +126,114 @@ interface Posting {
  * index.search({ query: "有多少注册志愿者？", k: 5 }); // [{ id: 1, score: …, matchedTerms: ["注册", …] }]
  */
 export function createBm25Index(options: { tokenizer: Tokenizer; parameters?: Partial<Bm25IndexParameters> }): Bm25Index {
-  return buildIndex(options).index;
+  return buildBm25Index(options).index;
 }
 
-/** The index plus a way to refill it from stored counts without re-tokenising (used by loadBm25Index). */
-function buildIndex(options: { tokenizer: Tokenizer; parameters?: Partial<Bm25IndexParameters> }): {
+/** The index plus a way to refill it from stored counts without re-tokenising (bm25-snapshot.ts). */
+export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Partial<Bm25IndexParameters>; contents?: Bm25Contents }): {
   index: Bm25Index;
   insert: (id: number, termCounts: Iterable<Bm25TermEntry>) => void;
 } {
   const { tokenizer } = options;
   const parameters: Bm25IndexParameters = { ...DEFAULT_BM25_INDEX_PARAMETERS, ...options.parameters };
-  const documents = new Map<number, DocumentEntry>();
-  const postings = new Map<string, Posting[]>();
-  const totalLengths: FieldLengths = { title: 0, body: 0 };
-  const freeSlots: number[] = [];
+  const columns = new SlotColumns();
+  const slotById = new Map<number, number>();
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const postings: TermPostings[] = [];
+  const totalLengths = { title: 0, body: 0 };
+  // Slots are never reused, so postings stay sorted by slot; serialising renumbers them densely.
   let slotCount = 0;
 
-  function insert(id: number, termCounts: Iterable<Bm25TermEntry>): void {
-    removeOne(id);
-    const document: DocumentEntry = { id, slot: freeSlots.pop() ?? slotCount++, lengths: { title: 0, body: 0 }, terms: new Map() };
-    for (const [term, title, body] of termCounts) {
-      if (title + body === 0 || document.terms.has(term)) continue;
-      const termPostings = postings.get(term) ?? [];
-      if (termPostings.length === 0) postings.set(term, termPostings);
-      const posting: Posting = { title, body, document, position: termPostings.length };
-      termPostings.push(posting);
-      document.terms.set(term, posting);
-      document.lengths.title += title;
-      document.lengths.body += body;
+  if (options.contents) {
+    const contents = options.contents;
+    const count = contents.ids.length;
+    columns.ensure(count);
+    columns.ids.set(contents.ids);
+    columns.titleLengths.set(contents.titleLengths);
+    columns.bodyLengths.set(contents.bodyLengths);
+    columns.live.fill(1, 0, count);
+    for (let slot = 0; slot < count; slot += 1) {
+      slotById.set(contents.ids[slot]!, slot);
+      totalLengths.title += contents.titleLengths[slot]!;
+      totalLengths.body += contents.bodyLengths[slot]!;
     }
-    documents.set(id, document);
-    totalLengths.title += document.lengths.title;
-    totalLengths.body += document.lengths.body;
+    slotCount = count;
+    contents.terms.forEach((term, termId) => {
+      termIds.set(term, termId);
+      terms.push(term);
+      postings.push({ pairs: contents.postings[termId]!, length: contents.postings[termId]!.length / 2 });
+    });
   }
 
-  function removeOne(id: number): void {
-    const document = documents.get(id);
-    if (document === undefined) return;
-    for (const [term, posting] of document.terms) {
-      const termPostings = postings.get(term);
-      if (termPostings === undefined) continue;
-      // Swap-remove: postings order carries no meaning, ranking ties are broken by id.
-      const last = termPostings.pop();
-      if (last !== undefined && last !== posting) {
-        termPostings[posting.position] = last;
-        last.position = posting.position;
-      }
-      if (termPostings.length === 0) postings.delete(term);
+  function appendPosting(term: string, slot: number, counts: number): void {
+    let termId = termIds.get(term);
+    if (termId === undefined) {
+      termId = terms.length;
+      termIds.set(term, termId);
+      terms.push(term);
+      postings.push({ pairs: new Int32Array(4), length: 0 });
     }
-    totalLengths.title -= document.lengths.title;
-    totalLengths.body -= document.lengths.body;
-    documents.delete(id);
-    freeSlots.push(document.slot);
+    const list = postings[termId]!;
+    if (list.length * 2 === list.pairs.length) {
+      const grown = new Int32Array(Math.max(4, list.pairs.length * 2));
+      grown.set(list.pairs);
+      list.pairs = grown;
+    }
+    list.pairs[list.length * 2] = slot;
+    list.pairs[list.length * 2 + 1] = counts;
+    list.length += 1;
+  }
+
+  function insert(id: number, termCounts: Iterable<Bm25TermEntry>): void {
+    if (slotById.has(id)) removeMany([id]);
+    const slot = slotCount++;
+    columns.ensure(slotCount);
+    const seen = new Set<string>();
+    let title = 0;
+    let body = 0;
+    for (const [term, titleCount, bodyCount] of termCounts) {
+      if (titleCount + bodyCount === 0 || seen.has(term)) continue;
+      seen.add(term);
+      appendPosting(term, slot, packCounts(titleCount, bodyCount));
+      title += titleCount;
+      body += bodyCount;
+    }
+    columns.ids[slot] = id;
+    columns.titleLengths[slot] = title;
+    columns.bodyLengths[slot] = body;
+    columns.live[slot] = 1;
+    slotById.set(id, slot);
+    totalLengths.title += title;
+    totalLengths.body += body;
+  }
+
+  /** Drops the documents' postings in one pass over all postings: removal is rare (a replaced issue), search is not. */
+  function removeMany(ids: readonly number[]): void {
+    let removed = 0;
+    for (const id of ids) {
+      const slot = slotById.get(id);
+      if (slot === undefined) continue;
+      columns.live[slot] = 0;
+      slotById.delete(id);
+      totalLengths.title -= columns.titleLengths[slot]!;
+      totalLengths.body -= columns.bodyLengths[slot]!;
+      removed += 1;
+    }
+    if (removed === 0) return;
+    const live = columns.live;
+    for (const list of postings) {
+      const pairs = list.pairs;
+      let kept = 0;
+      for (let position = 0; position < list.length; position += 1) {
+        const slot = pairs[position * 2]!;
+        if (live[slot] === 0) continue;
+        pairs[kept * 2] = slot;
+        pairs[kept * 2 + 1] = pairs[position * 2 + 1]!;
+        kept += 1;
+      }
+      list.length = kept;
+    }
   }
 
   function add(newDocuments: readonly Bm25Document[]): void {
@@ -164,123 +253,170 @@ function buildIndex(options: { tokenizer: Tokenizer; parameters?: Partial<Bm25In
     }
   }
 
+  /** Whether the document in `slot` holds the term: binary search in its slot-sorted postings. */
+  function holds(list: TermPostings | undefined, slot: number): boolean {
+    if (list === undefined) return false;
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = list.pairs[middle * 2]!;
+      if (found === slot) return true;
+      if (found < slot) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
   function search(searchOptions: Bm25SearchOptions): Bm25Hit[] {
     const { k, filter } = searchOptions;
-    if (k <= 0 || documents.size === 0) return [];
+    const totalCount = slotById.size;
+    if (k <= 0 || totalCount === 0) return [];
     const query = searchOptions.query;
     const queryTerms = [...new Set(typeof query === "string" ? tokenizer.tokenize(query) : query)];
-    const totalCount = documents.size;
     const averageTitleLength = totalLengths.title / totalCount;
     const averageBodyLength = totalLengths.body / totalCount;
     const scores = new Float64Array(slotCount);
     // 0 = not asked yet, 1 = allowed, 2 = filtered out; the filter may be costly, so it runs once per document.
     const filterVerdicts = filter === undefined ? undefined : new Uint8Array(slotCount);
     const seen = new Uint8Array(slotCount);
-    const candidates: DocumentEntry[] = [];
+    const candidates: number[] = [];
+    const { ids, titleLengths, bodyLengths } = columns;
 
     for (const term of queryTerms) {
-      const termPostings = postings.get(term);
-      if (termPostings === undefined) continue;
-      const matchingCount = termPostings.length;
-      for (const posting of termPostings) {
-        const document = posting.document;
+      const termId = termIds.get(term);
+      const list = termId === undefined ? undefined : postings[termId];
+      if (list === undefined || list.length === 0) continue;
+      const matchingCount = list.length;
+      const pairs = list.pairs;
+      for (let position = 0; position < list.length; position += 1) {
+        const slot = pairs[position * 2]!;
         if (filter !== undefined && filterVerdicts !== undefined) {
-          if (filterVerdicts[document.slot] === 0) filterVerdicts[document.slot] = filter(document.id) ? 1 : 2;
-          if (filterVerdicts[document.slot] === 2) continue;
+          if (filterVerdicts[slot] === 0) filterVerdicts[slot] = filter(ids[slot]!) ? 1 : 2;
+          if (filterVerdicts[slot] === 2) continue;
         }
+        const counts = pairs[position * 2 + 1]!;
+        const title = counts >>> 16;
+        const body = counts & COUNT_LIMIT;
         let score = 0;
-        if (posting.title > 0) {
+        if (title > 0) {
           score += parameters.titleBoost * calculateBm25Score({
-            termFrequency: posting.title, matchingCount, totalCount,
-            fieldLength: document.lengths.title, averageFieldLength: averageTitleLength, parameters,
+            termFrequency: title, matchingCount, totalCount,
+            fieldLength: titleLengths[slot]!, averageFieldLength: averageTitleLength, parameters,
           });
         }
-        if (posting.body > 0) {
+        if (body > 0) {
           score += calculateBm25Score({
-            termFrequency: posting.body, matchingCount, totalCount,
-            fieldLength: document.lengths.body, averageFieldLength: averageBodyLength, parameters,
+            termFrequency: body, matchingCount, totalCount,
+            fieldLength: bodyLengths[slot]!, averageFieldLength: averageBodyLength, parameters,
           });
         }
-        if (seen[document.slot] === 0) {
-          seen[document.slot] = 1;
-          candidates.push(document);
+        if (seen[slot] === 0) {
+          seen[slot] = 1;
+          candidates.push(slot);
         }
-        scores[document.slot] = (scores[document.slot] ?? 0) + score;
+        scores[slot] = scores[slot]! + score;
       }
     }
-    const ranked = selectTop({ candidates, score: (document) => scores[document.slot] ?? 0, k });
+    const ranked = selectTop({ candidates, score: (slot) => scores[slot]!, id: (slot) => ids[slot]!, k });
     // Matched terms are looked up for the winners only: building them for every candidate costs more than scoring.
-    return ranked.map((document) => ({
-      id: document.id,
-      score: scores[document.slot] ?? 0,
-      matchedTerms: queryTerms.filter((term) => document.terms.has(term)),
+    return ranked.map((slot) => ({
+      id: ids[slot]!,
+      score: scores[slot]!,
+      matchedTerms: queryTerms.filter((term) => {
+        const termId = termIds.get(term);
+        return termId !== undefined && holds(postings[termId], slot);
+      }),
     }));
   }
 
+  /** Live documents in slot order with dense new slots, and each term's postings renumbered to them. */
+  function contents(): Bm25Contents {
+    const newSlot = new Int32Array(slotCount).fill(-1);
+    const liveSlots: number[] = [];
+    for (let slot = 0; slot < slotCount; slot += 1) {
+      if (columns.live[slot] === 0) continue;
+      newSlot[slot] = liveSlots.length;
+      liveSlots.push(slot);
+    }
+    const keptTerms: string[] = [];
+    const keptPostings: Int32Array[] = [];
+    terms.forEach((term, termId) => {
+      const list = postings[termId]!;
+      if (list.length === 0) return;
+      const pairs = new Int32Array(list.length * 2);
+      for (let position = 0; position < list.length; position += 1) {
+        pairs[position * 2] = newSlot[list.pairs[position * 2]!]!;
+        pairs[position * 2 + 1] = list.pairs[position * 2 + 1]!;
+      }
+      keptTerms.push(term);
+      keptPostings.push(pairs);
+    });
+    return {
+      ids: Float64Array.from(liveSlots, (slot) => columns.ids[slot]!),
+      titleLengths: Int32Array.from(liveSlots, (slot) => columns.titleLengths[slot]!),
+      bodyLengths: Int32Array.from(liveSlots, (slot) => columns.bodyLengths[slot]!),
+      terms: keptTerms,
+      postings: keptPostings,
+    };
+  }
+
   function toJSON(): Bm25IndexSnapshot {
+    const { ids, terms: keptTerms, postings: keptPostings } = contents();
+    const documentTerms: Bm25TermEntry[][] = Array.from(ids, () => []);
+    keptTerms.forEach((term, termId) => {
+      const pairs = keptPostings[termId]!;
+      for (let position = 0; position < pairs.length; position += 2) {
+        const counts = pairs[position + 1]!;
+        documentTerms[pairs[position]!]!.push([term, counts >>> 16, counts & COUNT_LIMIT]);
+      }
+    });
     return {
       formatVersion: BM25_FORMAT_VERSION,
       tokenizer: tokenizer.name,
-      documents: [...documents.values()].map((document) => ({
-        id: document.id,
-        terms: [...document.terms].map(([term, posting]): Bm25TermEntry => [term, posting.title, posting.body]),
-      })),
+      documents: Array.from(ids, (id, slot) => ({ id, terms: documentTerms[slot]! })),
     };
   }
 
   const index: Bm25Index = {
     tokenizerName: tokenizer.name,
     add,
-    remove: (ids) => ids.forEach((id) => removeOne(id)),
+    remove: (ids) => removeMany(ids),
     search,
-    size: () => documents.size,
-    documentFrequency: (term) => postings.get(term)?.length ?? 0,
+    size: () => slotById.size,
+    has: (id) => slotById.has(id),
+    ids: () => [...slotById.keys()].sort((left, right) => left - right),
+    documentFrequency: (term) => {
+      const termId = termIds.get(term);
+      return termId === undefined ? 0 : postings[termId]!.length;
+    },
     toJSON,
+    contents,
   };
   return { index, insert };
 }
 
-/**
- * Rebuilds an index from `toJSON()` output. Throws IndexOutOfDateError when the snapshot was written by another
- * format version or tokenizer, since its terms would not match today's queries.
- */
-export function loadBm25Index(options: {
-  snapshot: unknown;
-  tokenizer: Tokenizer;
-  parameters?: Partial<Bm25IndexParameters>;
-  /** Named in error messages, e.g. the file the snapshot came from. */
-  source?: string;
-}): Bm25Index {
-  const source = options.source ?? "BM25 index";
-  const snapshot = validateSnapshot(options.snapshot, source);
-  if (snapshot.tokenizer !== options.tokenizer.name) {
-    throw new IndexOutOfDateError({ message: `${source}: built with tokenizer "${snapshot.tokenizer}", but this version uses "${options.tokenizer.name}"` });
-  }
-  const { index, insert } = buildIndex({ tokenizer: options.tokenizer, parameters: options.parameters });
-  for (const document of snapshot.documents) insert(document.id, document.terms);
-  return index;
-}
-
-/** The k best documents, highest score first, ties by ascending id; one pass over the candidates for small k. */
+/** The k best documents (slots), highest score first, ties by ascending id; one pass over the candidates for small k. */
 function selectTop(options: {
-  candidates: readonly DocumentEntry[];
-  score: (document: DocumentEntry) => number;
+  candidates: readonly number[];
+  score: (slot: number) => number;
+  id: (slot: number) => number;
   k: number;
-}): DocumentEntry[] {
-  const { candidates, score, k } = options;
-  const ranksBefore = (left: { document: DocumentEntry; score: number }, right: { document: DocumentEntry; score: number }): boolean =>
-    left.score > right.score || (left.score === right.score && left.document.id < right.document.id);
+}): number[] {
+  const { candidates, score, id, k } = options;
+  type Entry = { slot: number; id: number; score: number };
+  const ranksBefore = (left: Entry, right: Entry): boolean => left.score > right.score || (left.score === right.score && left.id < right.id);
   if (k * 8 >= candidates.length) {
     return candidates
-      .map((document) => ({ document, score: score(document) }))
+      .map((slot) => ({ slot, id: id(slot), score: score(slot) }))
       .sort((left, right) => (ranksBefore(left, right) ? -1 : ranksBefore(right, left) ? 1 : 0))
       .slice(0, k)
-      .map((entry) => entry.document);
+      .map((entry) => entry.slot);
   }
   // Insertion into a short sorted list: most candidates fail the first comparison with the current k-th.
-  const top: { document: DocumentEntry; score: number }[] = [];
-  for (const document of candidates) {
-    const candidate = { document, score: score(document) };
+  const top: Entry[] = [];
+  for (const slot of candidates) {
+    const candidate = { slot, id: id(slot), score: score(slot) };
     const last = top[top.length - 1];
     if (top.length === k && last !== undefined && !ranksBefore(candidate, last)) continue;
     let position = top.length;
@@ -292,30 +428,5 @@ function selectTop(options: {
     top.splice(position, 0, candidate);
     if (top.length > k) top.pop();
   }
-  return top.map((entry) => entry.document);
-}
-
-function validateSnapshot(value: unknown, source: string): Bm25IndexSnapshot {
-  if (typeof value !== "object" || value === null || !("formatVersion" in value)) {
-    throw new IndexOutOfDateError({ message: `${source}: not a BM25 index snapshot (no formatVersion)` });
-  }
-  const candidate = value as Partial<Bm25IndexSnapshot>;
-  if (candidate.formatVersion !== BM25_FORMAT_VERSION) {
-    throw new IndexOutOfDateError({ message: `${source}: unsupported BM25 index format version ${String(candidate.formatVersion)} (this version reads ${BM25_FORMAT_VERSION})` });
-  }
-  if (typeof candidate.tokenizer !== "string" || !Array.isArray(candidate.documents)) {
-    throw new IndexOutOfDateError({ message: `${source}: BM25 index snapshot is incomplete (tokenizer or documents missing)` });
-  }
-  for (const document of candidate.documents) {
-    const wellFormed =
-      Number.isInteger(document?.id) &&
-      Array.isArray(document?.terms) &&
-      document.terms.every(
-        (entry) => Array.isArray(entry) && typeof entry[0] === "string" && Number.isInteger(entry[1]) && Number.isInteger(entry[2]),
-      );
-    if (!wellFormed) {
-      throw new IndexOutOfDateError({ message: `${source}: BM25 index snapshot has a malformed document entry (id ${String(document?.id)})` });
-    }
-  }
-  return candidate as Bm25IndexSnapshot;
+  return top.map((entry) => entry.slot);
 }

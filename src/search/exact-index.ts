@@ -72,12 +72,13 @@ export function createExactIndex(options: { dimensions: number }): VectorIndex {
     remove(ids) {
       for (const id of ids) vectors.delete(id);
     },
-    search({ vector, k, filter }) {
+    search({ vector, k, filter, among }) {
       const query = normaliseVector({ vector, dimensions });
       if (k <= 0) return [];
       const hits: VectorHit[] = [];
-      for (const [id, stored] of vectors) {
-        if (filter && !filter(id)) continue;
+      for (const id of among ?? vectors.keys()) {
+        const stored = vectors.get(id);
+        if (stored === undefined || (filter && !filter(id))) continue;
         hits.push({ id, score: dotProduct(query, stored) });
       }
       return hits.sort(compareHits).slice(0, k);

@@ -3,6 +3,7 @@ import type { Embedder } from "../models/embedder.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
+import { chunkCriteria } from "./chunk-criteria.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
@@ -156,32 +157,41 @@ export function createSearcher(options: {
     const { filter, applied } = buildFilter(understanding);
     const queryText = understanding.keywords.trim();
     const queryTerms = queryText ? index.tokenizer.tokenize(queryText) : [];
-    const chunkFilter = filter ? (id: number) => { const chunk = index.chunk(id); return chunk !== undefined && filter(chunk); } : (id: number) => index.chunk(id) !== undefined;
+    // Filters before vectors: the index narrows the chunks by their unit, date and issue in memory, the filter decides among those.
+    const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;
+    const allowedIds = allowed ? new Set(allowed.map((chunk) => chunk.id)) : undefined;
+    const chunkFilter = allowedIds ? (id: number) => allowedIds.has(id) : undefined;
+    // Unfiltered, an index that missed a deletion may return deleted chunks: fetch more, drop them, keep the first.
+    const fetched = chunkFilter || !index.isStale() ? parameters.candidates : 2 * parameters.candidates;
 
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
-      if (!filter) return { hits: [], filters: applied, relevant: false, queryTerms };
-      const listed = [...index.chunks()].filter(filter).sort((left, right) => (right.date ?? "").localeCompare(left.date ?? "") || left.itemId - right.itemId);
+      if (!allowed) return { hits: [], filters: applied, relevant: false, queryTerms };
+      const listed = allowed.sort((left, right) => (right.date ?? "").localeCompare(left.date ?? "") || left.itemId - right.itemId);
       // Nothing but filters: every item they leave, newest first (an overview, not a top-k).
       return { hits: foldIntoItems(listed.map((chunk, rank) => ({ chunk, score: 1 / (rank + 1), matched: [] }))).slice(0, Math.max(k, LISTING_LIMIT)), filters: applied, relevant: listed.length > 0, queryTerms };
     }
 
-    const lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: parameters.candidates, filter: chunkFilter });
+    let lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: fetched, ...(chunkFilter ? { filter: chunkFilter } : {}) });
     // Synonyms of the question's words ("上门" -> "入户") form a third, lighter list.
     const synonymsOf = new Map(queryTerms.map((term) => [term, thesaurus.synonyms(term)] as const));
     const expansion = [...new Set([...synonymsOf.values()].flat().flatMap((synonym) => index.tokenizer.tokenize(synonym)))].filter((term) => !queryTerms.includes(term));
-    const synonymHits = mode === "vector" || expansion.length === 0 ? [] : index.lexical.search({ query: expansion, k: parameters.candidates, filter: chunkFilter });
+    let synonymHits = mode === "vector" || expansion.length === 0 ? [] : index.lexical.search({ query: expansion, k: fetched, ...(chunkFilter ? { filter: chunkFilter } : {}) });
     let vectorIds: number[] = [];
     if (mode !== "lexical" && index.vectors.size() > 0) {
       const vector = await questionVector();
-      if (vector) vectorIds = index.vectors.search({ vector, k: parameters.candidates, filter: chunkFilter }).map((hit) => hit.id);
+      if (vector) vectorIds = index.vectors.search({ vector, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) }).map((hit) => hit.id);
     }
+    const chunkById = index.chunksById([...lexicalHits.map((hit) => hit.id), ...vectorIds, ...synonymHits.map((hit) => hit.id)]);
+    lexicalHits = lexicalHits.filter((hit) => chunkById.has(hit.id)).slice(0, parameters.candidates);
+    synonymHits = synonymHits.filter((hit) => chunkById.has(hit.id)).slice(0, parameters.candidates);
+    vectorIds = vectorIds.filter((id) => chunkById.has(id)).slice(0, parameters.candidates);
     const fused = fuseRanks({ lists: [lexicalHits.map((hit) => hit.id), vectorIds, synonymHits.map((hit) => hit.id)], weights: [1, 1, parameters.synonymWeight] });
     const matchedByChunk = new Map(lexicalHits.map((hit) => [hit.id, hit.matchedTerms]));
     const fuzzyPeriod = understanding.period && !understanding.period.explicit ? understanding.period : undefined;
 
     const scored = [...fused].flatMap(([id, score]) => {
-      const chunk = index.chunk(id);
+      const chunk = chunkById.get(id);
       if (!chunk) return [];
       let boosted = score;
       if (fuzzyPeriod && inPeriod(chunk.date, fuzzyPeriod)) boosted *= parameters.boost;
@@ -196,7 +206,7 @@ export function createSearcher(options: {
       .filter((term) => [...term].length > 1 && index.lexical.documentFrequency(term) > 0)
       .sort((left, right) => idf(right) - idf(left))[0];
     for (const hit of hits) {
-      const text = hit.chunkIds.map((id) => { const chunk = index.chunk(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
+      const text = hit.chunkIds.map((id) => { const chunk = chunkById.get(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
       const matched = new Set(hit.matchedTerms);
       const bySynonym = new Set<string>();
       for (const term of queryTerms) {
@@ -209,36 +219,30 @@ export function createSearcher(options: {
       hit.missesKeyTerm = keyTerm !== undefined && !matched.has(keyTerm) && !bySynonym.has(keyTerm);
     }
     // A period alone selects a year of reports; units or an issue narrow them to a handful.
-    const filteredItems = filter && (understanding.units.length > 0 || understanding.issue || understanding.date) ? countItems(filter) : undefined;
+    const filteredItems = allowed && (understanding.units.length > 0 || understanding.issue || understanding.date) ? new Set(allowed.map((chunk) => chunk.itemId)).size : undefined;
     const judged = judgeAnswerability({
       hits,
       parameters,
       units: understanding.units,
       filteredItems,
-      lexicalTop: itemsOfChunks(lexicalHits.map((hit) => hit.id), 3),
-      vectorTop: itemsOfChunks(vectorIds, 3),
+      lexicalTop: itemsOfChunks(lexicalHits.map((hit) => hit.id), chunkById, 3),
+      vectorTop: itemsOfChunks(vectorIds, chunkById, 3),
     });
     return { hits: judged.kept.slice(0, Math.max(k, understanding.units.length)), filters: applied, relevant: judged.relevant, queryTerms, evidence: judged.evidence };
   }
 
-  /** Distinct items of the first chunks of a ranked list, at most `limit`. */
-  function itemsOfChunks(ids: readonly number[], limit: number): number[] {
-    const items: number[] = [];
-    for (const id of ids) {
-      const itemId = index.chunk(id)?.itemId;
-      if (itemId !== undefined && !items.includes(itemId)) items.push(itemId);
-      if (items.length >= limit) break;
-    }
-    return items;
-  }
-
-  function countItems(filter: (chunk: ChunkInfo) => boolean): number {
-    const items = new Set<number>();
-    for (const chunk of index.chunks()) if (filter(chunk)) items.add(chunk.itemId);
-    return items.size;
-  }
-
   return { search, parameters };
+}
+
+/** Distinct items of the first chunks of a ranked list, at most `limit`. */
+function itemsOfChunks(ids: readonly number[], chunkById: ReadonlyMap<number, ChunkInfo>, limit: number): number[] {
+  const items: number[] = [];
+  for (const id of ids) {
+    const itemId = chunkById.get(id)?.itemId;
+    if (itemId !== undefined && !items.includes(itemId)) items.push(itemId);
+    if (items.length >= limit) break;
+  }
+  return items;
 }
 
 /** One hit per item, scored by its best passage; more recent issues win ties. */

@@ -28,8 +28,20 @@ const manifestSchema = z.object({
   savedAt: z.string(),
   m: z.number().int().positive(),
   efConstruction: z.number().int().positive(),
-  /** Ties the manifest to one exact index file, so a crash between the two renames is detected. */
-  indexSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * The graph file this manifest belongs to, written under a name of its own before the manifest
+   * is renamed into place: the manifest is the one commit point, so no hash needs checking at start.
+   * Absent in manifests written before it: those name vectors.hnsw and are checked by `indexSha256`.
+   */
+  indexFile: z.string().regex(/^vectors-[0-9a-z-]+\.hnsw$/).optional(),
+  /** Size of `indexFile`: a truncated or replaced file is refused before the native reader sees it. */
+  indexBytes: z.number().int().nonnegative().optional(),
+  /** Int8 copies of the vectors, by label, saved with `indexFile`; made from the graph when absent. */
+  quantizedFile: z.string().regex(/^vectors-[0-9a-z-]+\.q8$/).optional(),
+  /** Ties an older manifest to one exact vectors.hnsw, so a crash between its two renames is detected. */
+  indexSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+}).refine((manifest) => manifest.indexFile !== undefined ? manifest.indexBytes !== undefined : manifest.indexSha256 !== undefined, {
+  message: "indexFile with indexBytes, or indexSha256, is required",
 });
 
 export type IndexManifest = z.infer<typeof manifestSchema>;

@@ -1,20 +1,34 @@
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ChunkStore, StoredChunk } from "../store/chunk-store.js";
 import { IndexOutOfDateError } from "../errors.js";
 import { acquireProcessLock } from "../store/acquire-process-lock.js";
 import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
-import { createBm25Index, loadBm25Index, type Bm25Index } from "./bm25-index.js";
+import { createBm25Index, type Bm25Index } from "./bm25-index.js";
+import { deserializeBm25Index, loadBm25Index, serializeBm25Index } from "./bm25-snapshot.js";
+import { createChunkFacts, deserializeChunkFacts, type ChunkCriteria, type ChunkFact, type ChunkFacts } from "./chunk-facts.js";
 import { chunkItem } from "./chunk-item.js";
 import type { Embedder } from "../models/embedder.js";
-import { createHnswIndex, INDEX_FILE_NAME, MANIFEST_FILE_NAME } from "./hnsw-index.js";
+import { createHnswIndex, INDEX_FILE_PATTERN, MANIFEST_FILE_NAME } from "./hnsw-index.js";
 import type { VectorIndex } from "./vector-index.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
-const LEXICAL_FILE = "lexical.json";
+const LEXICAL_FILE = "lexical.bin";
+/** The JSON snapshot older versions saved: still read, replaced by lexical.bin at the next save. */
+const LEGACY_LEXICAL_FILE = "lexical.json";
+const FACTS_FILE = "chunks.bin";
 const LOCK_FILE = "sync.lock";
 /** A reindex on a large corpus through a remote embedder takes minutes; waiting longer means something is stuck. */
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
+/** Chunks read per SQLite round trip while indexing: bounds the memory a full rebuild holds at once. */
+const READ_BATCH = 4096;
+/** Recently read chunks kept in memory: a question reads a few hundred at most. */
+const CACHED_CHUNKS = 4096;
+/** Behind the store by more than this many chunks, a sync loads the files another process saved instead of catching up itself. */
+const CATCH_UP_LIMIT = 2_000;
+/** Index files are rewritten once this many changes, or this share of the index, built up in memory (and by flush()). */
+const SAVE_AFTER_CHANGES = 1_000;
+const SAVE_AFTER_SHARE = 0.02;
 
 /** What a retrieval unit carries for filtering and citing without another database round trip. */
 export type ChunkInfo = StoredChunk;
@@ -26,16 +40,54 @@ export interface SearchIndex {
   readonly lexical: Bm25Index;
   /** Replaced like `lexical`. */
   readonly vectors: VectorIndex;
+  /** One chunk, read from the store (recently read ones are cached). */
   chunk(id: number): ChunkInfo | undefined;
-  chunks(): Iterable<ChunkInfo>;
+  /** The chunks with these ids that still exist, read in one query. */
+  chunksById(ids: Iterable<number>): Map<number, ChunkInfo>;
+  /** Chunks that may pass a filter with these criteria (a superset), read through the store's indexes. */
+  findChunks(criteria: ChunkCriteria): ChunkInfo[];
   /**
    * Chunks new items, removes vanished ones, and brings both indexes in line with the store.
    * Safe beside other processes: one sync at a time holds dataDir/index/sync.lock, and index
    * files another process saved are loaded instead of embedding the same chunks again.
    */
   sync(options?: { onProgress?: (done: number, total: number) => void }): Promise<{ added: number; removed: number }>;
+  /** Saves changes that small syncs kept in memory; short-lived processes call it before they exit. */
+  flush(): Promise<void>;
   /** True when the store changed (here or in another process) since the last completed sync. */
   isStale(): boolean;
+}
+
+/** A chunk's facts, with its text and headline read on first use (one class: getters on each object literal cost more). */
+class LazyChunk implements ChunkInfo {
+  readonly id: number;
+  readonly itemId: number;
+  readonly documentId: number;
+  readonly position: number;
+  readonly units: string[];
+  readonly date: string | null;
+  readonly issue: number | null;
+  readonly year: number | null;
+  #full: ChunkInfo | undefined;
+  readonly #read: (ids: Iterable<number>) => Map<number, ChunkInfo>;
+
+  constructor(fact: ChunkFact, read: (ids: Iterable<number>) => Map<number, ChunkInfo>) {
+    ({ id: this.id, itemId: this.itemId, documentId: this.documentId, position: this.position, units: this.units, date: this.date, issue: this.issue, year: this.year } = fact);
+    this.#read = read;
+  }
+
+  get text(): string {
+    return this.#load().text;
+  }
+
+  get title(): string {
+    return this.#load().title;
+  }
+
+  #load(): ChunkInfo {
+    this.#full ??= this.#read([this.id]).get(this.id) ?? { ...this, text: "", title: "" };
+    return this.#full;
+  }
 }
 
 /** Text a chunk is embedded and matched by: unit names and headline travel with every passage. */
@@ -43,7 +95,7 @@ export function chunkSearchText(chunk: Pick<ChunkInfo, "units" | "title" | "text
   return { title: [chunk.units.join(" "), chunk.title].filter(Boolean).join(" "), body: chunk.text };
 }
 
-function writeAtomically(file: string, content: string): void {
+function writeAtomically(file: string, content: string | Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content, { mode: PRIVATE_FILE_MODE });
   renameSync(temporary, file);
@@ -51,7 +103,7 @@ function writeAtomically(file: string, content: string): void {
 
 /** Identifies the saved index files: every save renames new files into place, so the inode changes. */
 function filesStamp(directory: string): string {
-  return [MANIFEST_FILE_NAME, LEXICAL_FILE]
+  return [MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE]
     .map((name) => {
       const stats = statSync(path.join(directory, name), { throwIfNoEntry: false });
       return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}` : "-";
@@ -88,83 +140,185 @@ export function openSearchIndex(options: {
   // Empty until the first sync loads the files under the lock: another process may be saving them now.
   let vectors: VectorIndex = createHnswIndex({ embedder });
   let lexical: Bm25Index = createBm25Index({ tokenizer });
-  let lexicalIds = new Set<number>();
+  let facts: ChunkFacts = createChunkFacts();
   let loadedStamp: string | undefined;
   let syncedVersion: number | undefined;
 
   function loadFiles(): void {
-    for (const name of [INDEX_FILE_NAME, MANIFEST_FILE_NAME, LEXICAL_FILE]) ensurePrivateFile(path.join(directory, name));
-    const snapshot = existsSync(lexicalFile) ? (JSON.parse(readFileSync(lexicalFile, "utf8")) as { documents?: { id: number }[] }) : undefined;
+    const indexFiles = [...readdirSync(directory).filter((file) => INDEX_FILE_PATTERN.test(file)), MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE];
+    for (const name of indexFiles) ensurePrivateFile(path.join(directory, name));
     vectors = createHnswIndex({ directory, embedder });
-    lexical = snapshot ? loadBm25Index({ snapshot, tokenizer, source: lexicalFile }) : createBm25Index({ tokenizer });
-    // loadBm25Index validated the snapshot, so its document ids are the indexed chunk ids.
-    lexicalIds = new Set<number>(snapshot?.documents?.map((document) => document.id) ?? []);
+    lexical = loadLexical();
+    const factsFile = path.join(directory, FACTS_FILE);
+    facts = existsSync(factsFile) ? deserializeChunkFacts({ bytes: readFileSync(factsFile), source: factsFile }) : createChunkFacts();
     loadedStamp = filesStamp(directory);
+  }
+
+  function loadLexical(): Bm25Index {
+    if (existsSync(lexicalFile)) return deserializeBm25Index({ bytes: readFileSync(lexicalFile), tokenizer, source: lexicalFile });
+    const legacyFile = path.join(directory, LEGACY_LEXICAL_FILE);
+    if (!existsSync(legacyFile)) return createBm25Index({ tokenizer });
+    return loadBm25Index({ snapshot: JSON.parse(readFileSync(legacyFile, "utf8")) as unknown, tokenizer, source: legacyFile });
   }
 
   function saveFiles(): void {
     vectors.save();
-    writeAtomically(lexicalFile, JSON.stringify(lexical.toJSON()));
+    writeAtomically(lexicalFile, serializeBm25Index(lexical));
+    writeAtomically(path.join(directory, FACTS_FILE), facts.serialize());
+    rmSync(path.join(directory, LEGACY_LEXICAL_FILE), { force: true });
     loadedStamp = filesStamp(directory);
   }
 
-  let byId = new Map<number, ChunkInfo>();
-  const loadChunks = () => {
-    byId = new Map(chunks.listChunks().map((chunk) => [chunk.id, chunk]));
-  };
+  // Chunks are immutable by id (ids are never reused), so a cached chunk only goes stale by being deleted.
+  const cache = new Map<number, ChunkInfo>();
+  function remember(chunk: ChunkInfo): void {
+    cache.delete(chunk.id);
+    cache.set(chunk.id, chunk);
+    if (cache.size > CACHED_CHUNKS) cache.delete(cache.keys().next().value!);
+  }
+  function chunksById(ids: Iterable<number>): Map<number, ChunkInfo> {
+    const found = new Map<number, ChunkInfo>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const cached = cache.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    for (const chunk of chunks.getChunks(missing)) {
+      remember(chunk);
+      found.set(chunk.id, chunk);
+    }
+    return found;
+  }
 
-  async function syncLocked(syncOptions: { onProgress?: (done: number, total: number) => void }) {
-    const version = contentVersion();
-    if (loadedStamp !== filesStamp(directory)) loadFiles();
+  /** A chunk whose text and headline are read from the store only if asked for: filters rarely read them. */
+  function withLazyText(fact: ChunkFact): ChunkInfo {
+    return new LazyChunk(fact, chunksById);
+  }
+
+  // What the in-memory indexes hold: every store chunk up to `upTo` when `reconciled`, and `unsaved` changes not in the files.
+  let upTo = 0;
+  let reconciled = false;
+  let unsaved = 0;
+
+  /** Brings the in-memory indexes in line with the store: only the new chunks when nothing was deleted since the last time. */
+  async function reconcile(syncOptions: { onProgress?: (done: number, total: number) => void }) {
     tokenizer.addWords(options.unitNames());
     chunks.chunkNewItems({ split: (item) => chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }), chunkSize: embedder.maxInputChars });
-    loadChunks();
-
-    const staleVectors = vectors.ids().filter((id) => !byId.has(id));
-    const staleLexical = [...lexicalIds].filter((id) => !byId.has(id));
-    vectors.remove(staleVectors);
-    lexical.remove(staleLexical);
-    for (const id of staleLexical) lexicalIds.delete(id);
-
-    const missingLexical = [...byId.values()].filter((chunk) => !lexicalIds.has(chunk.id));
-    lexical.add(missingLexical.map((chunk) => {
-      const text = chunkSearchText(chunk);
-      return { id: chunk.id, text: text.body, fields: { title: text.title } };
-    }));
-    for (const chunk of missingLexical) lexicalIds.add(chunk.id);
-
-    const missingVectors = [...byId.values()].filter((chunk) => !vectors.has(chunk.id));
-    let embedded = 0;
-    try {
-      for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
-        const batch = missingVectors.slice(start, start + embedder.maxBatchSize);
-        const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
-          const text = chunkSearchText(chunk);
-          return `${text.title}\n${text.body}`;
-        }) });
-        vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
-        embedded += batch.length;
-        syncOptions.onProgress?.(Math.min(start + batch.length, missingVectors.length), missingVectors.length);
-      }
-    } finally {
-      // Saved even when the embedder fails part-way: new items are then found by keyword until the next sync embeds them.
-      const changed = staleVectors.length + staleLexical.length + missingLexical.length + embedded > 0;
-      if (changed || !existsSync(path.join(directory, MANIFEST_FILE_NAME))) saveFiles();
+    const newIds = chunks.chunkIdsAfter(upTo);
+    let staleVectors: number[] = [];
+    let staleLexical: number[] = [];
+    let staleFacts: number[] = [];
+    let missingLexical = newIds;
+    let missingVectors = newIds;
+    let lastId = newIds.at(-1) ?? upTo;
+    if (!reconciled || facts.size() + newIds.length !== chunks.chunkCount()) {
+      cache.clear();
+      const liveIds = chunks.chunkIds();
+      lastId = liveIds.at(-1) ?? 0;
+      const live = new Set(liveIds);
+      staleVectors = vectors.ids().filter((id) => !live.has(id));
+      staleLexical = lexical.ids().filter((id) => !live.has(id));
+      staleFacts = facts.ids().filter((id) => !live.has(id));
+      vectors.remove(staleVectors);
+      lexical.remove(staleLexical);
+      facts.remove(staleFacts);
+      missingLexical = liveIds.filter((id) => !lexical.has(id) || !facts.has(id));
+      missingVectors = liveIds.filter((id) => !vectors.has(id));
     }
-    syncedVersion = version;
+    reconciled = false;
+
+    // Words and facts first, for every new chunk: if embedding fails part-way, they are found by keyword meanwhile.
+    for (let start = 0; start < missingLexical.length; start += READ_BATCH) {
+      const batch = chunks.getChunks(missingLexical.slice(start, start + READ_BATCH));
+      facts.add(batch.filter((chunk) => !facts.has(chunk.id)));
+      lexical.add(batch.filter((chunk) => !lexical.has(chunk.id)).map((chunk) => {
+        const text = chunkSearchText(chunk);
+        return { id: chunk.id, text: text.body, fields: { title: text.title } };
+      }));
+    }
+    unsaved += staleVectors.length + staleLexical.length + staleFacts.length + missingLexical.length;
+    upTo = lastId;
+
+    for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
+      const batch = chunks.getChunks(missingVectors.slice(start, start + embedder.maxBatchSize));
+      const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
+        const text = chunkSearchText(chunk);
+        return `${text.title}\n${text.body}`;
+      }) });
+      vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
+      unsaved += batch.length;
+      syncOptions.onProgress?.(Math.min(start + embedder.maxBatchSize, missingVectors.length), missingVectors.length);
+    }
+    // Only now: a failed embedding leaves the next sync to look for what is missing.
+    reconciled = true;
     return { added: missingVectors.length, removed: staleVectors.length };
   }
 
-  let queue: Promise<unknown> = Promise.resolve();
-  function sync(syncOptions: { onProgress?: (done: number, total: number) => void } = {}) {
-    const run = queue.then(async () => {
-      const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
+  /** Chunks the store changed by since the last reconcile: how far behind the in-memory indexes are. */
+  function lag(): number {
+    const added = chunks.chunkIdsAfter(upTo).length;
+    return added + Math.abs(facts.size() + added - chunks.chunkCount());
+  }
+
+  async function withLock<T>(work: () => Promise<T>): Promise<T> {
+    const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
+    try {
+      return await work();
+    } finally {
+      lock.release();
+    }
+  }
+
+  /** Saves what is not in the files yet, first catching up under the lock so the files never lose another process's chunks. */
+  async function save(): Promise<void> {
+    await withLock(async () => {
       try {
-        return await syncLocked(syncOptions);
+        await reconcile({});
       } finally {
-        lock.release();
+        // Saved even when the embedder fails part-way: new items are then found by keyword until the next sync embeds them.
+        saveFiles();
+        unsaved = 0;
       }
     });
+  }
+
+  async function syncOnce(syncOptions: { onProgress?: (done: number, total: number) => void }) {
+    const version = contentVersion();
+    let result: { added: number; removed: number };
+    // Files another process saved are loaded only when far behind: catching up on a few new chunks is cheaper than
+    // reloading hundreds of MB, and needs no lock, so a question never waits for another process's save.
+    const reload = loadedStamp === undefined || (loadedStamp !== filesStamp(directory) && (!reconciled || lag() > CATCH_UP_LIMIT));
+    if (reload) {
+      result = await withLock(async () => {
+        loadFiles();
+        reconciled = false;
+        unsaved = 0;
+        try {
+          return await reconcile(syncOptions);
+        } finally {
+          if (!existsSync(path.join(directory, MANIFEST_FILE_NAME)) || unsaved >= saveThreshold()) {
+            saveFiles();
+            unsaved = 0;
+          }
+        }
+      });
+    } else {
+      result = await reconcile(syncOptions);
+      if (unsaved >= saveThreshold()) await save();
+    }
+    syncedVersion = version;
+    return result;
+  }
+
+  /** Small changes stay in memory until they add up (flush() saves them): rewriting 400 MB of graph per new issue cost seconds. */
+  function saveThreshold(): number {
+    return Math.max(SAVE_AFTER_CHANGES, Math.floor(facts.size() * SAVE_AFTER_SHARE));
+  }
+
+  let queue: Promise<unknown> = Promise.resolve();
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work);
     queue = run.catch(() => undefined);
     return run;
   }
@@ -178,9 +332,13 @@ export function openSearchIndex(options: {
     get vectors() {
       return vectors;
     },
-    chunk: (id) => byId.get(id),
-    chunks: () => byId.values(),
-    sync,
+    chunk: (id) => chunksById([id]).get(id),
+    chunksById,
+    findChunks: (criteria) => facts.find(criteria).map(withLazyText),
+    sync: (syncOptions = {}) => enqueue(() => syncOnce(syncOptions)),
+    flush: () => enqueue(async () => {
+      if (unsaved > 0) await save();
+    }),
     isStale: () => syncedVersion !== contentVersion(),
   };
 }
@@ -191,7 +349,8 @@ export async function clearSearchIndex(options: { chunks: ChunkStore; dataDir: s
   ensurePrivateDirectory(directory);
   const lock = await acquireProcessLock({ file: path.join(directory, LOCK_FILE), timeoutMs: LOCK_TIMEOUT_MS, purpose: "检索索引" });
   try {
-    for (const file of [INDEX_FILE_NAME, MANIFEST_FILE_NAME, LEXICAL_FILE]) rmSync(path.join(directory, file), { force: true });
+    // The manifest first: it is what makes the other files count.
+    for (const file of [MANIFEST_FILE_NAME, ...readdirSync(directory).filter((name) => INDEX_FILE_PATTERN.test(name)), LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE]) rmSync(path.join(directory, file), { force: true });
     options.chunks.clear();
   } finally {
     lock.release();

@@ -20,7 +20,11 @@ export interface VectorIndex {
   has(id: number): boolean;
   /** Ids of the live vectors, ascending. */
   ids(): number[];
-  search(options: { vector: readonly number[]; k: number; filter?: (id: number) => boolean }): VectorHit[];
+  /**
+   * The k nearest, closest first. `among` limits the search to those ids (cheaper than a `filter`
+   * that would be asked about every vector); `filter`, if also given, must accept them too.
+   */
+  search(options: { vector: readonly number[]; k: number; filter?: (id: number) => boolean; among?: ReadonlySet<number> }): VectorHit[];
   /** Writes the index to disk (no-op for purely in-memory indexes). */
   save(): void;
 }

@@ -33,6 +33,10 @@ export interface BulletinStore {
   /** Stores one parsed document in a single transaction: same content is a no-op, a changed file replaces its issue. */
   saveDocument(input: SaveInput): SaveResult;
   listDocuments(): StoredDocument[];
+  /** One page of documents, newest first, and how many there are in all. */
+  listDocumentPage(page: { offset: number; limit: number }): { documents: StoredDocument[]; total: number };
+  /** The units each document's items name, in item order, for the given documents. */
+  documentUnits(documentIds: readonly number[]): Map<number, string[]>;
   getDocument(id: number): StoredDocument | undefined;
   findIssue(options: { issue: number; year?: number }): StoredDocument[];
   getOriginal(id: number): { source: string; mediaType: string; bytes: Buffer } | undefined;
@@ -56,7 +60,7 @@ export interface BulletinStore {
 /** What reading the bulletins needs (answers, pages, statistics): no writes, no database handle. */
 export type BulletinCatalog = Pick<
   BulletinStore,
-  "listDocuments" | "getDocument" | "findIssue" | "getOriginal" | "getText" | "listItems" | "getItems" | "listUnits" | "counts"
+  "listDocuments" | "listDocumentPage" | "documentUnits" | "getDocument" | "findIssue" | "getOriginal" | "getText" | "listItems" | "getItems" | "listUnits" | "counts"
 >;
 
 /** meta key of BulletinStore.contentVersion. */
@@ -120,12 +124,20 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     insertItem: database.prepare(`INSERT INTO items (document_id, position, kind, unit, units, title, body, attribution)
       VALUES (@documentId, @position, @kind, @unit, @units, @title, @body, @attribution)`),
     listDocuments: database.prepare<[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
+    // The exact reverse of listDocuments' order.
+    documentPage: database.prepare<[number, number], DocumentRow>(
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.date IS NULL DESC, d.date DESC, d.year DESC, d.issue DESC, d.id DESC LIMIT ? OFFSET ?`),
+    documentUnits: database.prepare<[string], { document_id: number; unit: string }>(
+      `SELECT i.document_id, u.unit FROM items i JOIN item_units u ON u.item_id = i.id
+       WHERE i.document_id IN (SELECT value FROM json_each(?)) ORDER BY i.document_id, i.position, u.rowid`),
+    byIssueNumber: database.prepare<{ issue: number; year: number | null }, DocumentRow>(
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.issue = @issue AND (@year IS NULL OR d.year = @year)
+       ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
     getDocument: database.prepare<[number], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?`),
     original: database.prepare<[number], { source: string; media_type: string; original: Buffer }>("SELECT source, media_type, original FROM documents WHERE id = ?"),
     text: database.prepare<[number], { text: string }>("SELECT text FROM documents WHERE id = ?"),
     units: database.prepare<[], { unit: string; items: number }>(
-      `SELECT j.value AS unit, COUNT(*) AS items FROM items i, json_each(i.units) j
-       GROUP BY j.value ORDER BY items DESC, unit`),
+      "SELECT unit, COUNT(*) AS items FROM item_units GROUP BY unit ORDER BY items DESC, unit"),
     counts: database.prepare<[], { documents: number; items: number }>(
       "SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM items) AS items"),
     contentVersion: database.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = '${CONTENT_VERSION_KEY}'`),
@@ -166,7 +178,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     const parameters: unknown[] = [];
     if (query.units && query.units.length > 0) {
       // A joint report belongs to every unit it names.
-      where.push(`EXISTS (SELECT 1 FROM json_each(i.units) j WHERE j.value IN (${query.units.map(() => "?").join(", ")}))`);
+      where.push(`i.id IN (SELECT item_id FROM item_units WHERE unit IN (${query.units.map(() => "?").join(", ")}))`);
       parameters.push(...query.units);
     }
     if (query.from) { where.push("d.date >= ?"); parameters.push(query.from); }
@@ -177,16 +189,35 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     return database.prepare<unknown[], ItemRow>(sql).all(...parameters).map(toItem);
   }
 
+  // Read whole by source requests and Feishu's /latest: 30,000 rows at 200,000 items, so kept until the content changes.
+  let documentList: { version: number; documents: StoredDocument[] } | undefined;
+  const contentVersion = () => Number(statements.contentVersion.get()?.value ?? 0);
+
   return {
     database,
     saveDocument: (input) => save.immediate(input),
-    listDocuments: () => statements.listDocuments.all().map(toDocument),
+    listDocuments: () => {
+      const version = contentVersion();
+      if (documentList?.version !== version) documentList = { version, documents: statements.listDocuments.all().map(toDocument) };
+      return [...documentList.documents];
+    },
     getDocument: (id) => {
       const row = statements.getDocument.get(id);
       return row ? toDocument(row) : undefined;
     },
-    findIssue: ({ issue, year }) =>
-      statements.listDocuments.all().map(toDocument).filter((document) => document.issue === issue && (year === undefined || document.year === year)),
+    listDocumentPage: ({ offset, limit }) => ({
+      documents: statements.documentPage.all(limit, offset).map(toDocument),
+      total: statements.counts.get()!.documents,
+    }),
+    documentUnits: (documentIds) => {
+      const units = new Map<number, string[]>(documentIds.map((id) => [id, []]));
+      for (const row of statements.documentUnits.all(JSON.stringify(documentIds))) {
+        const list = units.get(row.document_id)!;
+        if (!list.includes(row.unit)) list.push(row.unit);
+      }
+      return units;
+    },
+    findIssue: ({ issue, year }) => statements.byIssueNumber.all({ issue, year: year ?? null }).map(toDocument),
     getOriginal: (id) => {
       const row = statements.original.get(id);
       return row ? { source: row.source, mediaType: row.media_type, bytes: row.original } : undefined;
@@ -203,7 +234,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     },
     listUnits: () => statements.units.all(),
     counts: () => statements.counts.get()!,
-    contentVersion: () => Number(statements.contentVersion.get()?.value ?? 0),
+    contentVersion,
     markChanged: () => void statements.bumpContentVersion.run(),
     close: () => database.close(),
   };

@@ -16,8 +16,13 @@ export interface StoredChunk {
 
 /** The chunks table: the truth the search index files are reconciled with. */
 export interface ChunkStore {
-  /** Every chunk with its item's and issue's metadata. */
-  listChunks(): StoredChunk[];
+  /** Ids of every chunk, ascending. */
+  chunkIds(): number[];
+  /** Ids of the chunks after `id`, ascending: what was added since (ids only grow). */
+  chunkIdsAfter(id: number): number[];
+  chunkCount(): number;
+  /** The chunks with these ids that exist, in ascending id order. */
+  getChunks(ids: readonly number[]): StoredChunk[];
   /**
    * Splits every item that has no chunk yet with `split` and records `chunkSize`, in one write
    * transaction that waits for other processes' writes instead of failing.
@@ -39,11 +44,16 @@ const CHUNK_SIZE_KEY = "chunk_max_chars";
 /** Chunks live beside the items they cut, in the bulletin store's database. */
 export function createChunkStore(options: { database: Database.Database; markChanged: () => void }): ChunkStore {
   const { database } = options;
-  const selectChunks = database.prepare<[], ChunkRow>(`
-    SELECT c.id, c.item_id, i.document_id, c.position, c.text, i.title, i.units, d.date, d.issue, d.year
-    FROM chunks c JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.document_id`);
+  const columns = "c.id, c.item_id, i.document_id, c.position, c.text, i.title, i.units, d.date, d.issue, d.year";
+  const selectIds = database.prepare<[], number>("SELECT id FROM chunks ORDER BY id").pluck();
+  const selectIdsAfter = database.prepare<[number], number>("SELECT id FROM chunks WHERE id > ? ORDER BY id").pluck();
+  const countChunks = database.prepare<[], number>("SELECT COUNT(*) FROM chunks").pluck();
+  const selectByIds = database.prepare<[string], ChunkRow>(`
+    SELECT ${columns} FROM chunks c JOIN items i ON i.id = c.item_id JOIN documents d ON d.id = i.document_id
+    WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`);
+  // Every item gets at least one chunk, in id order, so the unchunked items are those after the last chunked one.
   const unchunkedItems = database.prepare<[], { id: number; body: string; title: string }>(
-    "SELECT i.id, i.body, i.title FROM items i WHERE NOT EXISTS (SELECT 1 FROM chunks c WHERE c.item_id = i.id) ORDER BY i.id");
+    "SELECT i.id, i.body, i.title FROM items i WHERE i.id > coalesce((SELECT MAX(item_id) FROM chunks), 0) ORDER BY i.id");
   const insertChunk = database.prepare("INSERT INTO chunks (item_id, position, text) VALUES (?, ?, ?)");
   const selectChunkSize = database.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = '${CHUNK_SIZE_KEY}'`);
   const recordChunkSize = database.prepare(`INSERT INTO meta (key, value) VALUES ('${CHUNK_SIZE_KEY}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
@@ -56,12 +66,16 @@ export function createChunkStore(options: { database: Database.Database; markCha
     // A running server notices and rebuilds from the new chunk ids.
     options.markChanged();
   });
+  const toChunk = (row: ChunkRow): StoredChunk => ({
+    id: row.id, itemId: row.item_id, documentId: row.document_id, position: row.position, text: row.text, title: row.title,
+    units: JSON.parse(row.units) as string[], date: row.date, issue: row.issue, year: row.year,
+  });
+
   return {
-    listChunks: () =>
-      selectChunks.all().map((row) => ({
-        id: row.id, itemId: row.item_id, documentId: row.document_id, position: row.position, text: row.text, title: row.title,
-        units: JSON.parse(row.units) as string[], date: row.date, issue: row.issue, year: row.year,
-      })),
+    chunkIds: () => selectIds.all(),
+    chunkIdsAfter: (id) => selectIdsAfter.all(id),
+    chunkCount: () => countChunks.get()!,
+    getChunks: (ids) => (ids.length === 0 ? [] : selectByIds.all(JSON.stringify(ids)).map(toChunk)),
     // IMMEDIATE: a deferred transaction that reads and then writes fails at once with "database is locked"
     // when another process committed in between; this one queues for the write lock instead.
     chunkNewItems: ({ split, chunkSize }) => chunkNewItems.immediate(split, chunkSize),

@@ -6,6 +6,7 @@ import { answerJson } from "../answer/answer-json.js";
 import type { Answerer } from "../answer/answer-question.js";
 import type { Logger } from "../log.js";
 import type { BulletinCatalog } from "../store/bulletin-store.js";
+import { capSummary } from "./cap-summary.js";
 import { errorHandler, HttpError } from "./http-error.js";
 import type { IssueLinks } from "./issue-links.js";
 import type { LinkCheck, LinkSigner } from "./link-signer.js";
@@ -19,6 +20,12 @@ import type { StaffAuth } from "./staff-auth.js";
 
 // From src/web and from the compiled dist/web alike: the page is served from the sources, not copied.
 const PUBLIC_DIR = fileURLToPath(new URL("../../src/web/public/", import.meta.url));
+
+/** /api/issues?offset=&limit=: the page asks for 50 at a time; 200 bounds one response at ~60 KB. */
+const issuePage = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 const askBody = z.object({
   question: z.string().trim().min(1, "问题不能为空").max(500, "问题太长（最多 500 字）"),
@@ -96,7 +103,7 @@ export function createWebApp(options: {
     // The client left: nobody to answer.
     if (!answer) return;
     logger.info({ question: answer.question, intent: answer.intent, citations: answer.citations.length }, "web ask");
-    response.json({ ...answerJson(answer), conversationId, ...answerLinks(answer) });
+    response.json({ ...capSummary(answerJson(answer)), conversationId, ...answerLinks(answer) });
   });
 
   // Server-sent events: `token` events (grounded sentences) while an LLM writes, then one `answer`
@@ -113,7 +120,7 @@ export function createWebApp(options: {
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
       const answer = await options.answer({ question: parsed.data.question, conversation: web(conversationId), onToken: (token) => send("token", token), signal: left.signal });
-      send("answer", { ...answerJson(answer), conversationId, ...answerLinks(answer) });
+      send("answer", { ...capSummary(answerJson(answer)), conversationId, ...answerLinks(answer) });
     } catch (error) {
       if (left.signal.aborted) {
         logger.info({ question: parsed.data.question }, "streamed ask: client left; model request aborted");
@@ -125,10 +132,18 @@ export function createWebApp(options: {
     response.end();
   });
 
-  app.get("/api/issues", (_request, response) => {
-    const documents = catalog.listDocuments().reverse();
-    response.json(
-      documents.map((document) => ({
+  // Newest first, one page at a time: the whole list was 5 MB at 100,000 items, loaded by every page open.
+  app.get("/api/issues", (request, response) => {
+    const parsed = issuePage.safeParse(request.query);
+    if (!parsed.success) throw new HttpError(400, "offset 须为非负整数，limit 须为 1 到 200 的整数");
+    const { offset, limit } = parsed.data;
+    const { documents, total } = catalog.listDocumentPage({ offset, limit });
+    const units = catalog.documentUnits(documents.map((document) => document.id));
+    response.json({
+      total,
+      offset,
+      limit,
+      issues: documents.map((document) => ({
         id: document.id,
         issue: document.issue,
         year: document.year,
@@ -136,10 +151,10 @@ export function createWebApp(options: {
         source: document.source,
         kind: document.kind,
         itemCount: document.itemCount,
-        units: [...new Set(catalog.listItems({ documentId: document.id }).flatMap((item) => item.units))],
+        units: units.get(document.id) ?? [],
         url: links.issue({ documentId: document.id, year: document.year, issue: document.issue }),
       })),
-    );
+    });
   });
 
   app.get("/api/units", (_request, response) => {

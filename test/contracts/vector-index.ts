@@ -85,6 +85,20 @@ export function testVectorIndex(options: { name: string; create: (dimensions: nu
       expect(hits[0]!.id).toBe(3);
     });
 
+    it("searches only among the ids it is given, still k of them, and applies a filter on top", () => {
+      const index = create(8);
+      index.add(Array.from({ length: 400 }, (_, id) => ({ id, vector: spreadVector({ seed: id, dimensions: 8 }) })));
+      const among = new Set(Array.from({ length: 200 }, (_, position) => position * 2 + 1).concat([9999]));
+      const hits = index.search({ vector: spreadVector({ seed: 3, dimensions: 8 }), k: 5, among });
+      expect(hits).toHaveLength(5);
+      expect(hits[0]!.id).toBe(3);
+      expect(hits.every((hit) => among.has(hit.id))).toBe(true);
+      const filtered = index.search({ vector: spreadVector({ seed: 3, dimensions: 8 }), k: 5, among, filter: (id) => id !== 3 });
+      expect(filtered.map((hit) => hit.id)).not.toContain(3);
+      expect(filtered).toHaveLength(5);
+      expect(index.search({ vector: spreadVector({ seed: 3, dimensions: 8 }), k: 5, among: new Set() })).toEqual([]);
+    });
+
     it("never misses the single item a selective filter allows among thousands", () => {
       const index = create(16);
       index.add(Array.from({ length: 2000 }, (_, id) => ({ id, vector: spreadVector({ seed: id, dimensions: 16 }) })));

@@ -25,6 +25,7 @@ for (let round = 0; round < Number(rounds); round += 1) {
   while (!existsSync(go));
   const application = await createApplication({ config, dataDir: path.join(folder, `data-${round}`), logger, chatModel: null });
   const result = await application.ingest({ paths: [file] });
+  await application.flush();
   application.close();
   process.stdout.write(`${JSON.stringify({ round, documents: result.documents.length, failed: result.failed, synced: result.index?.updated === true })}\n`);
 }

@@ -3,6 +3,7 @@
 
 (function main() {
   const REQUEST_TIMEOUT_MS = 60_000;
+  const ISSUE_PAGE_SIZE = 50;
   const NARROW_QUERY = window.matchMedia("(max-width: 800px)");
 
   const conversation = document.getElementById("conversation");
@@ -230,11 +231,14 @@
     return response.json();
   }
 
-  async function loadIssues() {
+  /** One page of issues, newest first; a 更多 button at the end asks for the next page. */
+  async function loadIssues(offset = 0) {
     try {
-      const issues = await getJson("api/issues");
-      issueList.replaceChildren();
-      if (!Array.isArray(issues) || issues.length === 0) {
+      const page = await getJson(`api/issues?offset=${offset}&limit=${ISSUE_PAGE_SIZE}`);
+      if (offset === 0) issueList.replaceChildren();
+      else issueList.querySelector(".more-issues")?.remove();
+      const issues = page && Array.isArray(page.issues) ? page.issues : [];
+      if (offset === 0 && issues.length === 0) {
         issueList.append(element("li", { className: "muted", text: "尚未收录任何简报" }));
         return;
       }
@@ -243,8 +247,19 @@
         const entry = issue.url ? externalLink({ text: label, href: issue.url }) : element("span", { text: label });
         issueList.append(element("li", { children: [entry] }));
       }
+      const shown = offset + issues.length;
+      if (issues.length > 0 && shown < page.total) {
+        const more = element("button", { className: "more", attributes: { type: "button" }, text: `更多（还有 ${page.total - shown} 期）` });
+        more.addEventListener("click", () => {
+          more.disabled = true;
+          loadIssues(shown);
+        });
+        issueList.append(element("li", { className: "more-issues", children: [more] }));
+      }
     } catch {
-      issueList.replaceChildren(element("li", { className: "muted", text: "简报列表加载失败，请刷新页面重试。" }));
+      issueList.querySelector(".more-issues")?.remove();
+      if (offset === 0) issueList.replaceChildren();
+      issueList.append(element("li", { className: "muted", text: "简报列表加载失败，请刷新页面重试。" }));
     }
   }
 
