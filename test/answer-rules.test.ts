@@ -90,6 +90,9 @@ describe("questions about issues and units, as staff phrase them", () => {
   it("understands English requests for an issue or a unit's reports, and asks for Chinese otherwise", async () => {
     expect((await ask("Send me the original of issue 18")).citations[0]?.date).toBe("2025-04-17");
     expect((await ask("What has 区农委 reported?")).citations.map((citation) => citation.date)).toEqual(["2024-03-07", "2025-04-17"]);
+    const english = await ask("Summary of the Public Security Bureau's reports");
+    expect(english.intent).toBe("summary");
+    expect(new Set(english.citations.map((citation) => citation.department))).toEqual(new Set(["区公安局"]));
     const other = await ask("How many acres of wheat were planted?");
     expect(other.citations).toEqual([]);
     expect(other.answer).toContain("请用中文提问");

@@ -130,6 +130,14 @@ describe("deriveUnitAliases", () => {
   });
 });
 
+describe("English unit names", () => {
+  it("match whole words in any case, the longest name first", () => {
+    const matcher = createUnitMatcher({ units: ["区公安局"], englishLines: ["# comment", "区公安局 = public security bureau; police"] });
+    expect(matcher.match("What did the Public Security Bureau report?").map((mention) => [mention.unit, mention.alias])).toEqual([["区公安局", "Public Security Bureau"]]);
+    expect(matcher.match("policemen")).toEqual([]);
+  });
+});
+
 describe("parseUnitAliasLines", () => {
   it("reads canonical names, aliases and comments", () => {
     expect(parseUnitAliasLines(["# comment", "", "区公安局: 公安, 公安局，公安分局 # trailing", "区委编办：编办"])).toEqual(

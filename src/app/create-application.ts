@@ -23,6 +23,7 @@ import { createStatistics, type Statistics } from "../stats/statistics.js";
 import { localDate } from "./local-date.js";
 
 const ALIAS_FILE = fileURLToPath(new URL("../../data/dictionary/unit-aliases.txt", import.meta.url));
+const ENGLISH_NAMES_FILE = fileURLToPath(new URL("../../data/dictionary/unit-names-en.txt", import.meta.url));
 const THESAURUS_FILE = fileURLToPath(new URL("../../data/dictionary/synonyms.txt", import.meta.url));
 
 export type { SearchStack };
@@ -103,12 +104,13 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
     const today = () => fixedToday ?? localDate();
     const statistics = createStatistics({ database: store.database });
     const aliasLines = readUnitAliasLines({ path: ALIAS_FILE });
+    const englishLines = readUnitAliasLines({ path: ENGLISH_NAMES_FILE });
     const unitNames = () => store.listUnits().map((entry) => entry.unit);
 
     let units: { matcher: UnitMatcher; version: number } | undefined;
     const currentUnits = () => {
       const version = store.contentVersion();
-      if (units?.version !== version) units = { matcher: createUnitMatcher({ units: unitNames(), aliasLines }), version };
+      if (units?.version !== version) units = { matcher: createUnitMatcher({ units: unitNames(), aliasLines, englishLines }), version };
       return units.matcher;
     };
     // Series names are filler in a question: the configured one and every one on record.

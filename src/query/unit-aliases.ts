@@ -71,15 +71,16 @@ export function parseUnitAliasLines(lines: readonly string[]): Map<string, strin
   return table;
 }
 
-/** Reads the alias dictionary file; a missing file is an error because the product ships one. */
+/** Reads an alias dictionary file (unit-aliases.txt, unit-names-en.txt); a missing file is an error because the product ships them. */
 export function readUnitAliasLines(options: { path: string }): string[] {
   try {
     return readFileSync(options.path, "utf8").split(/\r?\n/);
   } catch (error) {
+    const name = options.path.split(/[\\/]/).pop() ?? options.path;
     throw new DataFileError({
       file: options.path,
-      message: "读不到单位别名表",
-      hint: "请从代码仓库恢复 data/dictionary/unit-aliases.txt",
+      message: "读不到单位名称表",
+      hint: `请从代码仓库恢复 data/dictionary/${name}`,
       cause: error,
     });
   }
@@ -114,7 +115,8 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
  * @example createUnitMatcher({ units: ["区委社工部"] }).match("总结社工部的工作")
  *   // [{ unit: "区委社工部", alias: "社工部", start: 2, end: 5 }]
  */
-export function createUnitMatcher(options: { units: readonly string[]; aliasLines?: readonly string[] }): UnitMatcher {
+export function createUnitMatcher(options: { units: readonly string[]; aliasLines?: readonly string[]; englishLines?: readonly string[] }): UnitMatcher {
+  const english = parseEnglishUnitNames(options.englishLines ?? []);
   const listed = parseUnitAliasLines(options.aliasLines ?? []);
   const known = [...new Set([...options.units.map((unit) => unit.trim()), ...listed.keys()])].filter((unit) => unit !== "");
   known.sort((left, right) => left.localeCompare(right, "zh-Hans-CN"));
@@ -151,6 +153,17 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
 
   const match = (text: string): UnitMention[] => {
     const found: { entry: AliasEntry; start: number; end: number }[] = [];
+    // English names: whole words, any case ("the Education Bureau").
+    if (/[A-Za-z]{3}/.test(text)) {
+      const lower = text.toLowerCase();
+      for (const { name, unit } of english) {
+        for (let start = lower.indexOf(name); start >= 0; start = lower.indexOf(name, start + 1)) {
+          const end = start + name.length;
+          if (/[a-z]/.test(lower[start - 1] ?? "") || /[a-z]/.test(lower[end] ?? "")) continue;
+          found.push({ entry: { alias: text.slice(start, end), units: [unit], strength: "listed" }, start, end });
+        }
+      }
+    }
     for (let start = 0; start < text.length; start += 1) {
       for (const entry of byFirstCharacter.get(text[start] ?? "") ?? []) {
         if (text.startsWith(entry.alias, start) && acceptable(text, entry, start)) {
@@ -179,6 +192,25 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
   };
 
   return { match, resolve, units: () => [...known] };
+}
+
+/**
+ * Parses data/dictionary/unit-names-en.txt: `canonical = name; name`, `#` starts a comment.
+ * Longest names first, so that "public security sub-bureau" wins over "police".
+ */
+export function parseEnglishUnitNames(lines: readonly string[]): { name: string; unit: string }[] {
+  const names: { name: string; unit: string }[] = [];
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (line === "") return;
+    const separator = line.indexOf("=");
+    if (separator <= 0) {
+      throw new DataFileError({ file: "data/dictionary/unit-names-en.txt", message: `第 ${index + 1} 行“${raw.trim()}”缺少“单位全称 =”`, hint: "每行写一个单位，如“区公安局 = public security bureau; police”" });
+    }
+    const unit = line.slice(0, separator).trim();
+    for (const name of line.slice(separator + 1).split(";")) if (name.trim() !== "") names.push({ name: name.trim().toLowerCase(), unit });
+  });
+  return names.sort((left, right) => right.name.length - left.name.length);
 }
 
 function boundaryOk(character: string | undefined, allowed: Set<string>): boolean {
