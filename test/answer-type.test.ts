@@ -46,6 +46,8 @@ describe("carriesValue: a figure of another type is not an answer", () => {
 
   it("asks for the list, not the count, in 那9个村是哪几个", () => {
     expect(detectAnswerType("收入超50万的那9个村是哪几个")?.kind).toBe("list");
+    expect(carriesValue("清查宅基地、厂房、校舍等资产", type("收入超50万的那9个村是哪几个"))).toBe(false);
+    expect(carriesValue("东村、西村等9个村收入超过50万元", type("收入超50万的那9个村是哪几个"))).toBe(true);
     expect(detectAnswerType("电工组第一名是谁")?.kind).toBe("name");
   });
 

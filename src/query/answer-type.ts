@@ -54,7 +54,11 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}) };
   }
   // "那9个村是哪几个" asks for the villages, not for a count.
-  if (LIST.test(question)) return { kind: "list", label: "具体名单" };
+  if (LIST.test(question)) {
+    // "那9个村是哪几个": the list must be of villages, not of whatever else the passage enumerates.
+    const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1];
+    return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-1) } : {}) };
+  }
   if (/是谁|谁是|哪位|哪个人/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
   if (PEOPLE.test(question)) return { kind: "people", label: "人数" };
   const count = COUNT.exec(question);
@@ -112,7 +116,7 @@ export function carriesValue(text: string, type: AnswerType): boolean {
     case "people": return PEOPLE_VALUE.test(text);
     case "count": return new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?${escape(type.measure ?? "")}`).test(text);
     case "number": return /\d/.test(text);
-    case "list": return ENUMERATION.test(text);
+    case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escape(type.measure)}、|、[^，。；]{0,12}${escape(type.measure)}`).test(text));
     case "name": {
       if (type.measure === "人") return PERSON.test(text);
       const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
