@@ -68,16 +68,16 @@ export function extractAnswer(options: {
       for (const unit of entry.item.units) covered.add(unit);
     }
   }
-  const cite = (items: readonly StoredItem[], from: number) =>
-    items.map((item, index) => toCitation({ item, n: from + index + 1, score: found.find((entry) => entry.item.id === item.id)?.hit.score ?? 0, links }));
+  const cite = (items: readonly StoredItem[]) =>
+    items.map((item, index) => toCitation({ item, n: index + 1, score: found.find((entry) => entry.item.id === item.id)?.hit.score ?? 0, links }));
   if (chosen.length === 0) {
     const top = found[0];
-    if (answerType && top) return { kind: "near-miss", topic: top.item, related: cite(found.map((entry) => entry.item), 0) };
+    if (answerType && top) return { kind: "near-miss", topic: top.item, related: cite(found.map((entry) => entry.item)) };
     return { kind: "answer", answer: "", citations: [], related: [] };
   }
   const quoted = [...new Map(chosen.map(({ item }) => [item.id, item])).values()];
-  const citations = cite(quoted, 0);
-  const related = cite(found.map((entry) => entry.item).filter((item) => !quoted.includes(item)), 0);
+  const citations = cite(quoted);
+  const related = cite(found.map((entry) => entry.item).filter((item) => !quoted.includes(item)));
   const answer = quoted
     .map((item, index) => {
       const clauses = chosen.filter((entry) => entry.item.id === item.id).map((entry) => tidy(resolveRelativeTimes({ text: entry.clause.text, date: item.date })));

@@ -1,3 +1,5 @@
+import { escapeRegExp } from "../text/escape-reg-exp.js";
+
 /**
  * What kind of value a question asks for, and whether a passage carries one. A figure of another
  * kind is never an answer: "医保码激活了多少人" is not answered by "激活率达82.5%".
@@ -114,9 +116,9 @@ export function carriesValue(text: string, type: AnswerType): boolean {
     case "date": return DATE_VALUE.test(text);
     case "duration": return DURATION_VALUE.test(text);
     case "people": return PEOPLE_VALUE.test(text);
-    case "count": return new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?${escape(type.measure ?? "")}`).test(text);
+    case "count": return new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?${escapeRegExp(type.measure ?? "")}`).test(text);
     case "number": return /\d/.test(text);
-    case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escape(type.measure)}、|、[^，。；]{0,12}${escape(type.measure)}`).test(text));
+    case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
     case "name": {
       if (type.measure === "人") return PERSON.test(text);
       const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
@@ -127,10 +129,6 @@ export function carriesValue(text: string, type: AnswerType): boolean {
         [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]));
     }
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 const YES_NO = /是不是|有没有|是否|有无|[吗没][？?]?\s*$|对不对|能不能|可不可以/;

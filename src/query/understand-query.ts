@@ -266,7 +266,10 @@ function commandYear(text: string, today: string) {
 }
 
 function isPartOfUnitName(chunk: string, units: readonly string[]): boolean {
-  return /^(?:街道|镇|局|部|委|办|部门|单位|两个?|三个?|几个?)+$/.test(chunk) && (units.length > 0 || chunk.length > 0) && units.some((unit) => unit.includes(chunk.replace(/[两三几个]/g, "")) || /^[两三几个]+$/.test(chunk));
+  if (!/^(?:街道|镇|局|部|委|办|部门|单位|两个?|三个?|几个?)+$/.test(chunk)) return false;
+  // "两个" and "三家" only count units; "街道" is a generic word only when a named unit ends with it.
+  const word = chunk.replace(/[两三几个]/g, "");
+  return units.some((unit) => unit.includes(word));
 }
 
 function isFollowUp(options: { text: string; ownIntent: boolean; keywords: string }): boolean {

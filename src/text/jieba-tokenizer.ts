@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import nodejieba from "nodejieba";
 import { DataFileError } from "../errors.js";
 import type { Tokenizer } from "./tokenizer.js";
+import { escapeRegExp } from "./escape-reg-exp.js";
 
 /** Changes whenever segmentation changes, so indexes built with an older version are rebuilt. */
 const TOKENIZER_NAME = "jieba-search-v1";
@@ -135,10 +136,6 @@ function normalizeText(text: string): string {
 
 function normalizeWord(word: string): string {
   return normalizeText(word.trim());
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** One entry per line, `#` starts a comment line, anything after the first whitespace is ignored. */
