@@ -2,6 +2,7 @@
 "use strict";
 
 (function main() {
+  const { element, goToLogin } = window.bulletinPage;
   const REQUEST_TIMEOUT_MS = 60_000;
   const ISSUE_PAGE_SIZE = 50;
   const NARROW_QUERY = window.matchMedia("(max-width: 800px)");
@@ -31,21 +32,6 @@
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  }
-
-  /** 401: no session (never signed in, expired, or signed out elsewhere); the login page brings the person back here. */
-  function goToLogin() {
-    window.location.assign("login");
-    return new Error("登录已过期，正在转到登录页面…");
-  }
-
-  function element(tag, options = {}) {
-    const node = document.createElement(tag);
-    if (options.className) node.className = options.className;
-    if (options.text !== undefined) node.textContent = options.text;
-    for (const [name, value] of Object.entries(options.attributes || {})) node.setAttribute(name, value);
-    for (const child of options.children || []) node.append(child);
-    return node;
   }
 
   /** A link that opens beside the conversation so the chat is not lost. */

@@ -2,6 +2,7 @@
 "use strict";
 
 (function main() {
+  const { element, goToLogin } = window.bulletinPage;
   const form = document.getElementById("range-form");
   const yearSelect = document.getElementById("year");
   const fromInput = document.getElementById("from");
@@ -27,15 +28,6 @@
   let range = { from: "", to: "" };
   let yearsLoaded = false;
 
-  function element(tag, options = {}) {
-    const node = document.createElement(tag);
-    if (options.className) node.className = options.className;
-    if (options.text !== undefined) node.textContent = options.text;
-    for (const [name, value] of Object.entries(options.attributes || {})) node.setAttribute(name, value);
-    for (const child of options.children || []) node.append(child);
-    return node;
-  }
-
   function query(entries) {
     const parameters = new URLSearchParams();
     for (const [key, value] of Object.entries(entries)) if (value) parameters.set(key, value);
@@ -45,10 +37,7 @@
 
   async function getJson(url) {
     const response = await fetch(url, { headers: { accept: "application/json" } });
-    if (response.status === 401) {
-      window.location.assign("login");
-      throw new Error("登录已过期，正在转到登录页面…");
-    }
+    if (response.status === 401) throw goToLogin();
     const body = await response.json().catch(() => null);
     if (!response.ok) throw new Error(body && body.error ? body.error : `服务器出错（HTTP ${response.status}）`);
     return body;
