@@ -71,13 +71,18 @@ describe("hybrid search over the sample bulletins", () => {
   });
 });
 
+/** The samples without their latest issue (2026-15.md), indexed; the issue's file and text to ingest later. */
+async function samplesWithoutLatest() {
+  const folder = copySamples();
+  const held = path.join(folder, "2026-15.md");
+  const heldText = readFileSync(held);
+  rmSync(held);
+  return { folder, held, heldText, ...(await sampleApplication({ paths: [folder] })) };
+}
+
 describe("index maintenance", () => {
   it("indexes a new issue incrementally and drops a replaced issue's vectors", async () => {
-    const folder = copySamples();
-    const held = path.join(folder, "2026-15.md");
-    const heldText = readFileSync(held);
-    rmSync(held);
-    const { application: local, dataDir } = await sampleApplication({ paths: [folder] });
+    const { folder, held, heldText, application: local, dataDir } = await samplesWithoutLatest();
     const { index } = await local.search();
     const before = index.vectors.size();
     const beforeIds = index.vectors.ids();
@@ -105,11 +110,7 @@ describe("index maintenance", () => {
   });
 
   it("keeps a small ingest in memory, without rewriting the index files, until flush() saves it", async () => {
-    const folder = copySamples();
-    const held = path.join(folder, "2026-15.md");
-    const heldText = readFileSync(held);
-    rmSync(held);
-    const { application: local, dataDir } = await sampleApplication({ paths: [folder] });
+    const { folder, held, heldText, application: local, dataDir } = await samplesWithoutLatest();
     const { index } = await local.search();
     const manifestPath = path.join(dataDir, "index", "vectors.json");
     const saved = readFileSync(manifestPath, "utf8");
