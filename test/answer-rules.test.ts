@@ -29,6 +29,14 @@ describe("a fact answer names its unit and issue, and quotes a figure of the ask
     expect(answer.answer).toBe("据第15期（2026-04-09）区市场监管局报送：2026年3月以来，组织消费维权宣传进社区、进商圈活动16场，现场受理群众咨询460余人次。[1]");
   });
 
+  it("answers each unit's part of a question about several units with that part's figure", async () => {
+    // 人社 and 退役军人 are glued to the next word: hints, not filters, yet each unit answers its own part.
+    const answer = await ask("人社追发农民工工资和退役军人招聘会，各是多少");
+    expect(answer.citations.map((citation) => citation.department)).toEqual(["区人社局", "区退役军人事务局"]);
+    expect(answer.answer).toContain("2370万元");
+    expect(answer.answer).toContain("岗位380个");
+  });
+
   it("reads questions written in traditional characters", async () => {
     const answer = await ask("區農委春耕落實了多少畝小麥");
     expect(answer.answer).toContain("5.2万亩");

@@ -34,6 +34,11 @@ describe("understandQuery: exact readings", () => {
       intent: "fact", units: ["市生态环境局上街分局"], unitMentions: [{ unit: "市生态环境局上街分局", alias: "生态环境局" }],
       keywords: "帮 企业",
     }],
+    ["多少个体户升级成企业了", { intent: "fact", units: [], unitMentions: [], keywords: "个体户升级成企业" }],
+    ["人社追发工资和退役军人招聘会各是多少", {
+      intent: "fact", units: [], unitMentions: [], keywords: "人社追发工资和退役军人招聘会",
+      hintedUnits: [{ unit: "区人社局", alias: "人社" }, { unit: "区退役军人事务局", alias: "退役军人" }],
+    }],
     ["第64期原文", { intent: "source", units: [], unitMentions: [], issue: { number: 64 }, keywords: "" }],
     ["第55期上街信息的原文", { intent: "source", units: [], unitMentions: [], issue: { number: 55 }, keywords: "" }],
     ["给我2026年第8期", { intent: "source", units: [], unitMentions: [], issue: { number: 8, year: 2026 }, keywords: "" }],

@@ -1,5 +1,5 @@
 import { issueNumberLabel, type StoredItem } from "../domain.js";
-import { isYesNoQuestion, type AnswerType } from "../query/answer-type.js";
+import { detectAnswerType, isYesNoQuestion, type AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
@@ -42,12 +42,17 @@ export function extractAnswer(options: {
 }): ExtractedAnswer {
   const { retrieval, result, found, understanding, links } = options;
   // "公安化解了多少起纠纷，司法局化解了多少件争议": one question per unit, each with its own measure.
-  const units = understanding.units;
+  const units = [...understanding.units, ...(understanding.hintedUnits ?? []).map((mention) => mention.unit)];
   const answerType = units.length > 1 && options.answerType && NUMERIC_KINDS.has(options.answerType.kind) ? { kind: "number" as const, label: "数字" } : options.answerType;
   // The rest of the question counts a little: "上半年" in "今年上半年,平台受理事件37176件" matters here.
   const context = retrieval.tokenize(understanding.text).filter((term) => !result.queryTerms.includes(term));
+  const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: result.queryTerms }) : new Map<string, UnitPart>();
   const picked = found.map(({ item, hit }) => {
-    const clauses = scoreClauses({ text: item.body, terms: result.queryTerms, context, weight: retrieval.termWeight, answerType, title: item.title });
+    // Each unit's item answers its own part of the question, with that part's words and measure.
+    const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
+    const terms = part && part.terms.length > 0 ? part.terms : result.queryTerms;
+    const partType = part?.answerType && answerType ? part.answerType : answerType;
+    const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title });
     return { item, hit, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)) };
   });
   const yesNo = isYesNoQuestion(understanding.text);
@@ -85,6 +90,34 @@ export function extractAnswer(options: {
     })
     .join("\n");
   return { kind: "answer", answer: yesNo ? `有。${answer}` : answer, citations, related };
+}
+
+interface UnitPart {
+  terms: string[];
+  answerType: AnswerType | undefined;
+}
+
+/**
+ * "40期：应急演练搞了几场、市场监管抽检多少批次": the words from one unit's name to the next are
+ * that unit's question; the words before the first name belong to the first.
+ */
+function unitParts(options: { understanding: QueryUnderstanding; tokenize: (text: string) => string[]; terms: readonly string[] }): Map<string, UnitPart> {
+  const { understanding } = options;
+  const text = understanding.text;
+  const mentions = [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])]
+    .map((mention) => ({ ...mention, start: text.indexOf(mention.alias) }))
+    .filter((mention) => mention.start >= 0)
+    .sort((left, right) => left.start - right.start);
+  const parts = new Map<string, UnitPart>();
+  mentions.forEach((mention, index) => {
+    if (parts.has(mention.unit)) return;
+    const start = index === 0 ? 0 : mention.start;
+    const end = mentions.slice(index + 1).find((next) => next.start > mention.start)?.start ?? text.length;
+    const part = text.slice(start, end);
+    const terms = options.tokenize(part).filter((term) => options.terms.includes(term));
+    parts.set(mention.unit, { terms, answerType: detectAnswerType(part) });
+  });
+  return parts;
 }
 
 /** "据第64期（2025-11-27）区公安局报送：" — who said it, and where. */

@@ -13,6 +13,8 @@ export interface QueryUnderstanding {
   /** Canonical units mentioned, in order; an ambiguous alias contributes every candidate. */
   units: string[];
   unitMentions: { unit: string; alias: string }[];
+  /** Units a short name glued to another word hints at ("人社春风行动"): preferred in ranking, never a filter. */
+  hintedUnits?: { unit: string; alias: string }[];
   /** See parse-period.ts for when `explicit` is true (hard filter) or false (boost). */
   period?: { from: string; to: string; label: string; explicit: boolean };
   /** 第64期, 64期, 2026年第8期, 第 8 期, `/source 64`. */
@@ -52,6 +54,25 @@ const LATEST_ISSUE = /(?:最新|最近|上)(?:的)?一期|最新(?:的)?(?:那�
 // "那期", "一期", "那份简报": a period in the question dates an issue.
 const ISSUE_WORD = /[那这哪一]期|期简报|那份|那一份|的简报/;
 
+// A measure word that starts a longer word stays: "多少个体户" asks about 个体户, "几家庭院" about 庭院.
+const WORD_AFTER_MEASURE: Record<string, string> = {
+  个: "体性别案", 名: "单称额录", 家: "庭长属园门政风", 项: "目", 位: "置", 人: "员口民才群均", 场: "所地馆景",
+  所: "有在属", 支: "部持出援队", 门: "店诊户槛面", 户: "籍外口", 处: "理置罚室", 起: "草来步", 条: "件例款",
+  期: "间限", 台: "账风", 套: "餐", 座: "谈", 本: "地科领级村", 张: "贴", 份: "额", 例: "如", 天: "然气",
+  种: "植类子", 类: "型别", 亩: "产均", 元: "旦",
+};
+
+/** An alternation of measure words, each kept out of the words it starts. */
+function measures(list: string): string {
+  return list
+    .split("|")
+    .map((measure) => {
+      const after = WORD_AFTER_MEASURE[measure];
+      return after ? `${measure}(?![${after}])` : measure;
+    })
+    .join("|");
+}
+
 const FILLERS: RegExp[] = [
   // 看看/查查 only where they start a phrase: "排查查出" keeps its 查.
   /请问|请把|麻烦|帮我|帮忙|一下|^(?:看看|查查|查一下)/g,
@@ -59,7 +80,7 @@ const FILLERS: RegExp[] = [
   /(?:报送|上报|报)(?:了|过)?(?:些)?(?:什么|啥|哪些)?(?:东西|信息|内容|事情?)|(?:报送|上报)(?:了|过)?|报(?:了|过)(?:些)?(?:什么|啥|哪些)?/g,
   /(?:干|做|搞|说|讲|报)(?:了|过|的)?(?:个|些)?(?:什么|啥|哪些)(?:事情?)?|干了些|做了些|说下|说说|讲讲|讲的是?|说的是?/g,
   // The question word and its measure ("有几支", "多少门", "几号") say what is asked, not what about.
-  /(?:有|是|到|达到?)?多少(?:钱|个|名|家|次|件|项|位|人次|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|元|万元|万)?|几(?:个|名|家|次|件|项|位|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|号|月份?|年|点|成)/g,
+  new RegExp(`(?:有|是|到|达到?)?多少(?:${measures("钱|个|名|家|次|件|项|位|人次|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|元|万元|万")})?|几(?:${measures("个|名|家|次|件|项|位|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|号|月份?|年|点|成")})`, "g"),
   /叫什么名字|叫什么|叫啥|什么名字|名字|名称|[那哪]一?[所家个位]/g,
   /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
   /[那这该本]一?期/g,
@@ -71,6 +92,7 @@ const FILLERS: RegExp[] = [
   /(?<=[办搞做干开建报发出评拿获])过/g,
 ];
 
+const JOINED_SUBJECTS = /[、，,;；]|和|与|及|跟|分别|各/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
 
@@ -209,11 +231,15 @@ export function understandQuery(options: {
     }
   }
 
+  // Hints are read only in questions that join several subjects ("人社春风行动和退役军人那个招聘会"):
+  // alone, a word like 宣传 in "3·15宣传活动" is a topic, not a unit.
+  const hintedUnits = english || !JOINED_SUBJECTS.test(text) ? [] : options.units.hints(text).filter((mention) => !units.includes(mention.unit)).map(({ unit, alias }) => ({ unit, alias }));
   return {
     text,
     intent,
     units,
     unitMentions,
+    ...(hintedUnits.length > 0 ? { hintedUnits } : {}),
     ...(period ? { period } : {}),
     ...(issue ? { issue } : {}),
     ...(date ? { date } : {}),

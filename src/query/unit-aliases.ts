@@ -14,6 +14,11 @@ export type UnitResolution = { unit: string } | { suggestions: string[] };
 export interface UnitMatcher {
   /** Units named in `text`, left to right; longest alias wins, spans never overlap. */
   match(text: string): UnitMention[];
+  /**
+   * Units a short name only hints at, glued to the next word ("人社春风行动", "应急演练"): too
+   * uncertain to filter by, telling enough to prefer. Never overlaps what `match` finds.
+   */
+  hints(text: string): UnitMention[];
   /** A name typed by a person (e.g. `/summary 社工部`) -> its unit, or the closest known names. */
   resolve(name: string): UnitResolution;
   /** Every canonical unit the matcher knows, sorted. */
@@ -101,7 +106,8 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   if (prefix && suffixless && !/[局部办分委]|上街/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
     add(suffixless, "weak");
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
-    const core = /^(.{2,})管理$/.exec(suffixless)?.[1];
+    // 退役军人事务局 -> 退役军人: likewise 事务.
+    const core = /^(.{2,})(?:管理|事务)$/.exec(suffixless)?.[1];
     if (core && !WEAK_STOPLIST.has(core)) add(core, "weak");
   }
   const place = /^(.+)(街道|镇)$/.exec(canonical)?.[1];
@@ -140,7 +146,7 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     byFirstCharacter.set(first, [...(byFirstCharacter.get(first) ?? []), entry]);
   }
 
-  const acceptable = (text: string, entry: AliasEntry, start: number): boolean => {
+  const acceptable = (text: string, entry: AliasEntry, start: number, hint = false): boolean => {
     const end = start + entry.alias.length;
     const before = text[start - 1];
     const after = text[end];
@@ -148,7 +154,7 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
       if (!entry.units.every((unit) => unit.startsWith("市"))) return false;
     }
     if (entry.strength !== "weak") return true;
-    return boundaryOk(before, WEAK_BEFORE) && boundaryOk(after, WEAK_AFTER);
+    return boundaryOk(before, WEAK_BEFORE) && (hint || boundaryOk(after, WEAK_AFTER));
   };
 
   const match = (text: string): UnitMention[] => {
@@ -181,6 +187,20 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return chosen.flatMap(({ entry, start, end }) => entry.units.map((unit) => ({ unit, alias: entry.alias, start, end })));
   };
 
+  const hints = (text: string): UnitMention[] => {
+    const named = match(text);
+    const found: UnitMention[] = [];
+    for (let start = 0; start < text.length; start += 1) {
+      for (const entry of byFirstCharacter.get(text[start] ?? "") ?? []) {
+        const end = start + entry.alias.length;
+        if (entry.strength !== "weak" || !text.startsWith(entry.alias, start) || !acceptable(text, entry, start, true)) continue;
+        if (named.some((mention) => start < mention.end && end > mention.start)) continue;
+        for (const unit of entry.units) if (!found.some((mention) => mention.unit === unit)) found.push({ unit, alias: entry.alias, start, end });
+      }
+    }
+    return found;
+  };
+
   const resolve = (name: string): UnitResolution => {
     const wanted = name.trim();
     const direct = entries.get(wanted);
@@ -191,7 +211,7 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return { suggestions: closestUnits({ name: wanted, entries: [...entries.values()], limit: 5 }) };
   };
 
-  return { match, resolve, units: () => [...known] };
+  return { match, hints, resolve, units: () => [...known] };
 }
 
 /**

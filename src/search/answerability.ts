@@ -93,8 +93,10 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
   if (units.length > 1) {
     for (const unit of units) {
       if (kept.some((hit) => hit.units.includes(unit))) continue;
-      // The unit, named and filtered by, vouches for part of the match.
-      const best = hits.find((hit) => hit.units.includes(unit) && hit.coverage >= Math.min(floor, parameters.minimumIsolatedCoverage));
+      // The unit, named and filtered by, vouches for part of the match; when the filters isolate a
+      // handful of items, any word of the question in the unit's item does (each unit has its own words).
+      const needed = isolated ? Number.MIN_VALUE : Math.min(floor, parameters.minimumIsolatedCoverage);
+      const best = hits.find((hit) => hit.units.includes(unit) && hit.coverage >= needed);
       if (best) kept.push(best);
     }
   }

@@ -43,6 +43,8 @@ export interface SearchParameters extends AnswerabilityParameters {
   boost: number;
   /** Weight of the synonym list (thesaurus expansion) in rank fusion, and of a synonym match in coverage. */
   synonymWeight: number;
+  /** The items kept are ordered by rank score × (coverageBase + coverage): of two close items, the one with more of the question's words first. */
+  coverageBase: number;
 }
 
 export const DEFAULT_SEARCH_PARAMETERS: SearchParameters = {
@@ -55,6 +57,7 @@ export const DEFAULT_SEARCH_PARAMETERS: SearchParameters = {
   keepRatio: 0.6,
   boost: 1.5,
   synonymWeight: 0.6,
+  coverageBase: 1,
 };
 
 function yearsOf(period: { from: string; to: string }): number[] {
@@ -152,7 +155,12 @@ export function createSearcher(options: {
     request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode },
     questionVector: () => Promise<number[] | undefined>,
   ): Promise<SearchResult> {
-    const { understanding, k } = request;
+    const { k } = request;
+    // Units a question names filter; units it only hints at join them, or they would be filtered out.
+    const hinted = new Set((request.understanding.hintedUnits ?? []).map((mention) => mention.unit));
+    const understanding = request.understanding.units.length > 0 && hinted.size > 0
+      ? { ...request.understanding, units: [...new Set([...request.understanding.units, ...hinted])] }
+      : request.understanding;
     const mode = request.mode ?? "hybrid";
     const { filter, applied } = buildFilter(understanding);
     const queryText = understanding.keywords.trim();
@@ -195,6 +203,7 @@ export function createSearcher(options: {
       if (!chunk) return [];
       let boosted = score;
       if (fuzzyPeriod && inPeriod(chunk.date, fuzzyPeriod)) boosted *= parameters.boost;
+      if (chunk.units.some((unit) => hinted.has(unit))) boosted *= parameters.boost;
       return [{ chunk, score: boosted, matched: matchedByChunk.get(id) ?? [] }];
     });
     const hits = foldIntoItems(scored);
@@ -223,12 +232,13 @@ export function createSearcher(options: {
     const judged = judgeAnswerability({
       hits,
       parameters,
-      units: understanding.units,
+      units: [...new Set([...understanding.units, ...hinted])],
       filteredItems,
       lexicalTop: itemsOfChunks(lexicalHits.map((hit) => hit.id), chunkById, 3),
       vectorTop: itemsOfChunks(vectorIds, chunkById, 3),
     });
-    return { hits: judged.kept.slice(0, Math.max(k, understanding.units.length)), filters: applied, relevant: judged.relevant, queryTerms, evidence: judged.evidence };
+    const ordered = [...judged.kept].sort((left, right) => right.score * (parameters.coverageBase + right.coverage) - left.score * (parameters.coverageBase + left.coverage));
+    return { hits: ordered.slice(0, Math.max(k, new Set([...understanding.units, ...hinted]).size)), filters: applied, relevant: judged.relevant, queryTerms, evidence: judged.evidence };
   }
 
   return { search, parameters };

@@ -10,6 +10,8 @@ export function inverseDocumentFrequency(options: { documentFrequency: number; d
 
 /** Single characters say little on their own ("换", "办"); they count for less. */
 const SINGLE_CHARACTER_WEIGHT = 0.3;
+/** A compound not found counts for at most this share through its parts that are. */
+const PART_CREDIT = 0.5;
 
 /**
  * Weighted share of the question's terms found in a text; `partlyMatched` terms (found only
@@ -22,13 +24,25 @@ export function termCoverage(options: {
   partWeight?: number;
   idf: (term: string) => number;
 }): number {
+  const terms = [...new Set(options.queryTerms)];
+  const weightOf = (term: string) => options.idf(term) * ([...term].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1);
+  const shareOf = (term: string) => (options.matchedTerms.has(term) ? 1 : options.partlyMatched?.has(term) ? (options.partWeight ?? 0) : 0);
+  // Search-mode segmentation yields a word and its parts ("换出去", "换出", "出去"): one word of the
+  // question, counted once. A word not found counts its parts found, at most for half of it.
   let total = 0;
   let matched = 0;
-  for (const term of new Set(options.queryTerms)) {
-    const weight = options.idf(term) * ([...term].length === 1 ? SINGLE_CHARACTER_WEIGHT : 1);
+  for (const term of terms) {
+    if (terms.some((other) => other !== term && other.includes(term))) continue;
+    const weight = weightOf(term);
     total += weight;
-    if (options.matchedTerms.has(term)) matched += weight;
-    else if (options.partlyMatched?.has(term)) matched += weight * (options.partWeight ?? 0);
+    let share = shareOf(term);
+    const parts = terms.filter((other) => other !== term && term.includes(other));
+    if (share < 1 && parts.length > 0) {
+      const partTotal = parts.reduce((sum, part) => sum + weightOf(part), 0);
+      const partFound = parts.reduce((sum, part) => sum + weightOf(part) * shareOf(part), 0);
+      share = Math.max(share, PART_CREDIT * (partFound / partTotal));
+    }
+    matched += weight * share;
   }
   return total === 0 ? 0 : matched / total;
 }
