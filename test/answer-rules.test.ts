@@ -37,6 +37,13 @@ describe("a fact answer names its unit and issue, and quotes a figure of the ask
     expect(answer.answer).toContain("岗位380个");
   });
 
+  it("answers a yes/no question that checks a figure with the figure, and confirms only what happened", async () => {
+    const checked = await ask("市场监管局3·15宣传活动搞了20场没");
+    expect(checked.answer).toBe("据第15期（2026-04-09）区市场监管局报送：2026年3月以来，组织消费维权宣传进社区、进商圈活动16场，现场受理群众咨询460余人次。[1]");
+    const happened = await ask("退役军人事务局办过招聘会没");
+    expect(happened.answer).toMatch(/^有。据第40期（2024-08-22）区退役军人事务局报送：/);
+  });
+
   it("reads questions written in traditional characters", async () => {
     const answer = await ask("區農委春耕落實了多少畝小麥");
     expect(answer.answer).toContain("5.2万亩");

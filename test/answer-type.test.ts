@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carriesValue, detectAnswerType, isYesNoQuestion } from "../src/query/answer-type.js";
+import { carriesValue, detectAnswerType, isYesNoQuestion, readYesNoClaim } from "../src/query/answer-type.js";
 
 describe("detectAnswerType: what value a question asks for", () => {
   it.each([
@@ -55,5 +55,19 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(isYesNoQuestion("公安是不是搞过交通违法记分清零")).toBe(true);
     expect(isYesNoQuestion("退役军人事务局办过招聘会吗？")).toBe(true);
     expect(isYesNoQuestion("招聘会提供了多少个岗位")).toBe(false);
+  });
+
+  it("reads the value a yes/no question checks, so that a passage with such a value answers it", () => {
+    expect(readYesNoClaim("检察院开放日是不是六一当天办的")).toEqual({ existence: false, value: { words: ["六一", "当天"], type: { kind: "date", label: "日期" } } });
+    expect(readYesNoClaim("3·15宣传活动搞了20场没")?.value).toEqual({ words: ["20场"], type: { kind: "count", measure: "场", label: "数量（场）" } });
+    expect(readYesNoClaim("持证社工破400了没")?.value?.type.kind).toBe("number");
+    expect(readYesNoClaim("退役军人事务局办过招聘会没")).toEqual({ existence: true });
+    expect(readYesNoClaim("招聘会提供了多少个岗位")).toBeUndefined();
+  });
+
+  it("counts in equivalent measures: 多少本书 is answered by 1500余册", () => {
+    expect(carriesValue("换出图书1500余册", type("以书换蔬换出去多少本书"))).toBe(true);
+    expect(carriesValue("演练11次", type("应急演练搞了几场"))).toBe(true);
+    expect(carriesValue("参与群众3000人", type("以书换蔬换出去多少本书"))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { issueNumberLabel, type StoredItem } from "../domain.js";
-import { detectAnswerType, isYesNoQuestion, type AnswerType } from "../query/answer-type.js";
+import { detectAnswerType, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
@@ -43,19 +43,24 @@ export function extractAnswer(options: {
   const { retrieval, result, found, understanding, links } = options;
   // "公安化解了多少起纠纷，司法局化解了多少件争议": one question per unit, each with its own measure.
   const units = [...understanding.units, ...(understanding.hintedUnits ?? []).map((mention) => mention.unit)];
-  const answerType = units.length > 1 && options.answerType && NUMERIC_KINDS.has(options.answerType.kind) ? { kind: "number" as const, label: "数字" } : options.answerType;
+  // "开放日是不是六一当天办的": the passage must give a date about the topic; 六一 itself is not looked for.
+  const claim = readYesNoClaim(understanding.text);
+  const claimed = claim?.value?.words ?? [];
+  const asked = options.answerType ?? claim?.value?.type;
+  const answerType = units.length > 1 && asked && NUMERIC_KINDS.has(asked.kind) ? { kind: "number" as const, label: "数字" } : asked;
   // The rest of the question counts a little: "上半年" in "今年上半年,平台受理事件37176件" matters here.
   const context = retrieval.tokenize(understanding.text).filter((term) => !result.queryTerms.includes(term));
   const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: result.queryTerms }) : new Map<string, UnitPart>();
   const picked = found.map(({ item, hit }) => {
     // Each unit's item answers its own part of the question, with that part's words and measure.
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
-    const terms = part && part.terms.length > 0 ? part.terms : result.queryTerms;
+    const terms = (part && part.terms.length > 0 ? part.terms : result.queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)));
     const partType = part?.answerType && answerType ? part.answerType : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title });
     return { item, hit, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)) };
   });
-  const yesNo = isYesNoQuestion(understanding.text);
+  // A checked value makes it a fact question ("破400了没" ≈ "多少"); otherwise the passage must be about exactly that.
+  const yesNo = claim !== undefined && claim.value === undefined;
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
   // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
@@ -89,7 +94,8 @@ export function extractAnswer(options: {
       return `${attribution(item)}${clauses.join("；")}。[${index + 1}]`;
     })
     .join("\n");
-  return { kind: "answer", answer: yesNo ? `有。${answer}` : answer, citations, related };
+  // "有。" confirms that something happened; a checked value ("破400了没") is for the reader to compare.
+  return { kind: "answer", answer: claim?.existence && !claim.value ? `有。${answer}` : answer, citations, related };
 }
 
 interface UnitPart {

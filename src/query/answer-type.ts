@@ -102,6 +102,13 @@ const NAME_KINDS: Record<string, string[]> = {
 };
 const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
 
+// Measure words that count the same things: "多少本书" is answered by "1500余册".
+const EQUIVALENT_MEASURES = [["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次"], ["栋", "幢"], ["辆", "台"]];
+
+function equivalentMeasures(measure: string): string[] {
+  return EQUIVALENT_MEASURES.find((group) => group.includes(measure)) ?? [measure];
+}
+
 /**
  * True when `text` carries a value of the asked kind: an amount of money, a percentage, a date,
  * a duration, a count of people, a count in the asked measure, a proper name, an enumeration.
@@ -116,7 +123,7 @@ export function carriesValue(text: string, type: AnswerType): boolean {
     case "date": return DATE_VALUE.test(text);
     case "duration": return DURATION_VALUE.test(text);
     case "people": return PEOPLE_VALUE.test(text);
-    case "count": return new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?${escapeRegExp(type.measure ?? "")}`).test(text);
+    case "count": return new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`).test(text);
     case "number": return /\d/.test(text);
     case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
     case "name": {
@@ -136,4 +143,44 @@ const YES_NO = /是不是|有没有|是否|有无|[吗没][？?]?\s*$|对不对|
 /** "公安是不是搞过交通违法记分清零": answered yes only by a passage about exactly that. */
 export function isYesNoQuestion(question: string): boolean {
   return YES_NO.test(question);
+}
+
+/** What a yes/no question asks to confirm. */
+export interface YesNoClaim {
+  /** "有没有…", "办过…没": whether something happened at all; a passage about it answers "有". */
+  existence: boolean;
+  /** The value it checks ("六一当天", "破400"): a passage with a value of this type answers, whatever the value. */
+  value?: { words: string[]; type: AnswerType };
+}
+
+const EXISTENCE = /有没有|有无|(?:过|了)?没(?:有)?[？?]?\s*$|吗[？?]?\s*$/;
+const CLAIMED_DATE = /六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{1,2}\s*[日号]|当天|那天|同一天|月底|月初|年底|年初/g;
+const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
+
+/** "破400" is a number, "20场" a count of 场, "300人" a count of people, "50万元" money. */
+function claimedNumberType(word: string): AnswerType {
+  const measure = /[^\d\s,.万亿千]+$/.exec(word)?.[0];
+  if (!measure) return { kind: "number", label: "数字" };
+  if (measure === "%") return { kind: "percent", label: "比例" };
+  if (PEOPLE_MEASURES.has(measure)) return { kind: "people", label: "人数" };
+  if (/元$/.test(measure)) return { kind: "money", label: "金额" };
+  if (measure === "个") return { kind: "number", label: "数字" };
+  return { kind: "count", measure, label: `数量（${measure}）` };
+}
+
+/**
+ * "检察院开放日是不是六一当天办的" checks a date, "持证社工破400了没" a figure: the passage must give
+ * that kind of value about the topic, and the claimed value itself is not a word to look for.
+ * Undefined for questions that are not yes/no questions.
+ */
+export function readYesNoClaim(question: string): YesNoClaim | undefined {
+  if (!YES_NO.test(question)) return undefined;
+  const dates = question.match(CLAIMED_DATE) ?? [];
+  const numbers = (question.match(CLAIMED_NUMBER) ?? []).map((word) => word.trim()).filter((word) => /\d/.test(word));
+  const existence = EXISTENCE.test(question);
+  if (dates.length > 0) return { existence, value: { words: dates, type: { kind: "date", label: "日期" } } };
+  // "3·15宣传活动搞了20场没": the figure with a measure is the claim, not the name's digits.
+  const checked = numbers.find((word) => /[^\d\s,.万亿千]$/.test(word)) ?? numbers.at(-1);
+  if (checked) return { existence, value: { words: [checked], type: claimedNumberType(checked) } };
+  return { existence };
 }
