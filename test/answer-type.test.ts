@@ -65,6 +65,19 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(readYesNoClaim("招聘会提供了多少个岗位")).toBeUndefined();
   });
 
+  it("reads what staff ask for in their own words", () => {
+    // 那几天 names a time, 招牌210块 counts signboards, 慰问金…每户多少 asks money per household.
+    expect(detectAnswerType("强降雨那几天安置了多少人")?.kind).toBe("people");
+    expect(carriesValue("规范沿街门店招牌210块", type("背街小巷整治花了多少钱"))).toBe(false);
+    expect(type("慰问金标准是每户多少")).toMatchObject({ kind: "money", subject: "慰问金", perUnit: true });
+    expect(carriesValue("发放慰问金和慰问物资折合87.5万元", type("慰问金标准是每户多少"))).toBe(false);
+    expect(carriesValue("为每户发放慰问金500元", type("慰问金标准是每户多少"))).toBe(true);
+    expect(carriesValue("以区人民医院为龙头，整合峡窝镇卫生院组建医共体", type("区人民医院院长叫啥"))).toBe(false);
+    expect(carriesValue("开展“光荣在党50年”老兵走访活动", type("创业孵化基地在哪个位置"))).toBe(false);
+    expect(carriesValue("基地位于工业路与淮阳路交叉口的科创大厦", type("创业孵化基地在哪个位置"))).toBe(true);
+    expect(readYesNoClaim("垃圾回收利用率是不是超过三成了")?.value?.type.kind).toBe("percent");
+  });
+
   it("counts in equivalent measures: 多少本书 is answered by 1500余册", () => {
     expect(carriesValue("换出图书1500余册", type("以书换蔬换出去多少本书"))).toBe(true);
     expect(carriesValue("演练11次", type("应急演练搞了几场"))).toBe(true);

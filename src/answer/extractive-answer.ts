@@ -7,7 +7,7 @@ import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
-import { scoreClauses, TYPE_BONUS, type ScoredClause } from "./select-sentences.js";
+import { scoreClauses, topicShare, TYPE_BONUS, type ScoredClause } from "./select-sentences.js";
 
 const MAX_CLAUSES = 3;
 /** A clause must carry this much of the question's words to answer it (the type bonus aside). */
@@ -16,6 +16,8 @@ const TOPIC_MINIMUM = 0.25;
 const TOPIC_SHARE = 0.5;
 /** The best item's clause with a figure of the asked type needs only this much of the question's words. */
 const TOP_ITEM_TOPIC_MINIMUM = 0.1;
+/** A typed value comes only from an item with at least this share of the best item's words: a figure about another thing is a wrong answer. */
+const ITEM_TOPIC_SHARE = 0.6;
 const NUMERIC_KINDS = new Set(["money", "percent", "people", "count", "number", "duration"]);
 /** A yes/no question is answered only by a clause that carries most of its words. */
 const YES_NO_MINIMUM = 0.6;
@@ -57,8 +59,17 @@ export function extractAnswer(options: {
     const terms = (part && part.terms.length > 0 ? part.terms : result.queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)));
     const partType = part?.answerType && answerType ? part.answerType : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title });
-    return { item, hit, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)) };
+    return {
+      item, hit, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
+      // What the value is of ("罚款") is checked with the value; the rest of the words say which thing.
+      about: topicShare({ text: `${item.title}${item.body}`, terms: terms.filter((term) => !partType?.subject?.includes(term)), weight: retrieval.termWeight }),
+    };
   });
+  // "省督察整改那次环保罚款一共多少": the item about the 督察 has no figure; the 罚款 of another item is not the answer.
+  const mostAbout = Math.max(0, ...picked.map((entry) => entry.about));
+  const mostCovered = Math.max(0, ...picked.map((entry) => entry.hit.coverage));
+  // Less about the thing by both measures: its own words and the search's coverage (which counts synonyms).
+  const offTopic = (entry: (typeof picked)[number]) => entry.about < mostAbout * ITEM_TOPIC_SHARE && entry.hit.coverage < mostCovered * 0.9;
   // A checked value makes it a fact question ("破400了没" ≈ "多少"); otherwise the passage must be about exactly that.
   const yesNo = claim !== undefined && claim.value === undefined;
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
@@ -72,6 +83,7 @@ export function extractAnswer(options: {
     const newUnit = entry.item.units.some((unit) => units.includes(unit) && !covered.has(unit));
     const topicNeeded = index === 0 || newUnit ? TOP_ITEM_TOPIC_MINIMUM : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
     if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
+    if (answerType && units.length < 2 && offTopic(entry)) continue;
     if (yesNo && topicOf(entry.best) < YES_NO_MINIMUM) continue;
     if (chosen.length === 0 || newUnit || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) {
       chosen.push({ item: entry.item, clause: entry.best });

@@ -59,3 +59,16 @@ export function scoreClauses(options: {
     })
     .sort((left, right) => right.score - left.score);
 }
+
+/**
+ * Weighted share of the question's words (maximal terms, single characters counting little) in a
+ * whole item: how much the item is about what was asked, wherever its figures are.
+ */
+export function topicShare(options: { text: string; terms: readonly string[]; weight: (term: string) => number }): number {
+  const unique = [...new Set(options.terms)];
+  const terms = unique.filter((term) => !unique.some((other) => other !== term && other.includes(term)));
+  const weightOf = (term: string) => options.weight(term) * ([...term].length === 1 ? 0.3 : 1);
+  const total = terms.reduce((sum, term) => sum + weightOf(term), 0);
+  if (total === 0) return 0;
+  return terms.reduce((sum, term) => sum + (options.text.includes(term) ? weightOf(term) : 0), 0) / total;
+}

@@ -20,7 +20,7 @@ export interface AnswerType {
   perUnit?: boolean;
 }
 
-const MONEY_SUBJECT = /工资|薪酬|薪资|薪水|收购价|售价|单价|价格|价钱|租金|费用|经费|预算|投资|资金|补贴|补助|罚款|奖金|奖励|贷款|收入|学费|利息/;
+const MONEY_SUBJECT = /[\u4e00-\u9fff]{2}(?:金|费|款)(?=(?:的)?(?:标准)?(?:是|有|为)?(?:每[\u4e00-\u9fff]{1,2})?(?:多少|几))|工资|薪酬|薪资|薪水|收购价|售价|单价|价格|价钱|租金|费用|经费|预算|投资|资金|补贴|补助|罚款|奖金|奖励|贷款|收入|学费|利息/;
 const RATE_SUBJECT = /[\u4e00-\u9fff]{1,3}率/;
 const PER_UNIT = /[一每](?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米)|人均|平均|单价/;
 const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
@@ -30,10 +30,11 @@ const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
 const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";
 
 const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
-  { kind: "money", pattern: /多少钱|几块钱|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
+  { kind: "money", pattern: /(?:[^现资]金|费|款)(?:的)?(?:标准)?(?:是|有|为)?(?:每[\u4e00-\u9fff]{1,2})?(?:多少|几)(?![个名家项次人场件条所户处起支批])|多少钱|几块钱|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
   { kind: "percent", pattern: /比例|占比|百分之|百分比|多少成|(?:增长|下降|提高|降低|上升|增加|减少)(?:了)?(?:多少|几)(?:个百分点|%)?$|率(?:是|有|达到?|为|到)?(?:了)?(?:多少|几)|(?:参与|覆盖|完成|达标|激活|结算|收缴|满意|就业|入园|升学|通过|合格|发案|增长|使用|普及)率/, label: "比例" },
   { kind: "date", pattern: /几号|哪天|哪一天|什么时候|什么时间|何时|几月几[日号]|日期|哪一年|哪年|几月份|截止到?什么|(?:之前|以前|前)(?:要)?(?:干完|完成|完工|结束|办完)/, label: "日期" },
-  { kind: "duration", pattern: /多长时间|多久|多少天|几天|几个月|多少个月|多少年|几年时间|工期|时长/, label: "时长" },
+  // "强降雨那几天" names a time; "用了几天" asks for a duration.
+  { kind: "duration", pattern: /多长时间|多久|多少天|(?<![那这前后头])几天|(?<![那这前后头])几个月|多少个月|多少年|几年时间|工期|时长/, label: "时长" },
 ];
 
 const PEOPLE = /多少(?:个)?人|几个人|几人|多少名|几名|几位|多少位|人数|多少人次|几个老(?:党员|同志)/;
@@ -61,7 +62,10 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1];
     return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-1) } : {}) };
   }
-  if (/是谁|谁是|哪位|哪个人/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
+  // "区人民医院院长叫啥": a person's name, whatever else the passage names.
+  if (/是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队)|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
+  // "孵化基地在哪个位置": a place, named by its road, street, village or building.
+  if (/在哪|哪个位置|什么位置|什么地方|哪个地方|哪里|哪儿|地址|地点|位置/.test(question)) return { kind: "name", label: "具体位置", measure: "地点", given: question };
   if (PEOPLE.test(question)) return { kind: "people", label: "人数" };
   const count = COUNT.exec(question);
   if (count?.[1]) {
@@ -81,7 +85,8 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   return undefined;
 }
 
-const MONEY_VALUE = new RegExp(`${NUMBER}\\s*(?:元|块)|${NUMBER}\\s*万元|${NUMBER}\\s*亿元`);
+// Bulletins write money in 元; "招牌210块" counts signboards.
+const MONEY_VALUE = new RegExp(`${NUMBER}\\s*元|${NUMBER}\\s*万元|${NUMBER}\\s*亿元`);
 const PERCENT_VALUE = /\d[\d.]*\s*%|百分之[零一二三四五六七八九十百\d.]+|\d[\d.]*\s*个百分点|[一二三四五六七八九]成/;
 const DATE_VALUE = /每月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{4}\s*年(?:底|初|前)?/;
 const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|年|小时|周|分钟)`);
@@ -91,6 +96,8 @@ const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
 // The two characters before the kind word are what tells one name from a description ("青檀初级中学", not "居民小区").
 const NAMED_PLACE = /([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
 const GENERIC_NAME_PREFIX = /居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
+// Where something is: a road (and number), a building, a village or community named by specific characters.
+const PLACE = /([\u4e00-\u9fff]{2})(?:路|大道|大街)(?:\d+号)?|([\u4e00-\u9fff]{2})(?:大厦|大楼|广场|产业园|村|社区|小区)|\d+号(?:楼|院)?/g;
 const PERSON = /[\u4e00-\u9fff]{2,3}(?:同志|书记|主任|局长|镇长|科长|队长|院长|校长|师傅)|(?:获得?|荣获|夺得)(?:了)?[^，。]{0,8}(?:第一名|冠军)的是/;
 // What a named kind may end with: an 初中 is named "……初级中学" or "……中学".
 const NAME_KINDS: Record<string, string[]> = {
@@ -99,6 +106,7 @@ const NAME_KINDS: Record<string, string[]> = {
   初中: ["初级中学", "中学", "初中"],
   高中: ["高级中学", "中学", "高中"],
   科: ["科"],
+  地点: ["路", "街", "大道", "号", "村", "社区", "小区", "园区", "大厦", "大楼", "楼", "广场", "中心", "基地", "院"],
 };
 const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
 
@@ -128,6 +136,7 @@ export function carriesValue(text: string, type: AnswerType): boolean {
     case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
     case "name": {
       if (type.measure === "人") return PERSON.test(text);
+      if (type.measure === "地点") return [...text.matchAll(PLACE)].some((match) => !(type.given ?? "").includes(match[0]) && !GENERIC_NAME_PREFIX.test(match[1] ?? ""));
       const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
       // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
       const kinds = type.measure ? NAME_KINDS[type.measure] ?? [type.measure] : undefined;
@@ -155,6 +164,7 @@ export interface YesNoClaim {
 
 const EXISTENCE = /有没有|有无|(?:过|了)?没(?:有)?[？?]?\s*$|吗[？?]?\s*$/;
 const CLAIMED_DATE = /六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{1,2}\s*[日号]|当天|那天|同一天|月底|月初|年底|年初/g;
+const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
 /** "破400" is a number, "20场" a count of 场, "300人" a count of people, "50万元" money. */
@@ -176,8 +186,10 @@ function claimedNumberType(word: string): AnswerType {
 export function readYesNoClaim(question: string): YesNoClaim | undefined {
   if (!YES_NO.test(question)) return undefined;
   const dates = question.match(CLAIMED_DATE) ?? [];
+  const percents = question.match(CLAIMED_PERCENT) ?? [];
   const numbers = (question.match(CLAIMED_NUMBER) ?? []).map((word) => word.trim()).filter((word) => /\d/.test(word));
   const existence = EXISTENCE.test(question);
+  if (percents.length > 0) return { existence, value: { words: percents, type: { kind: "percent", label: "比例" } } };
   if (dates.length > 0) return { existence, value: { words: dates, type: { kind: "date", label: "日期" } } };
   // "3·15宣传活动搞了20场没": the figure with a measure is the claim, not the name's digits.
   const checked = numbers.find((word) => /[^\d\s,.万亿千]$/.test(word)) ?? numbers.at(-1);
