@@ -96,6 +96,15 @@ describe("questions about issues and units, as staff phrase them", () => {
     ].join("\n"));
   });
 
+  it("reads 有啥动态 as a unit's reports and 列一下条目 as an issue's contents", async () => {
+    const news = await ask("去年上半年农委有啥动态", "2026-11-28");
+    expect(news.intent).toBe("summary");
+    expect(news.citations.map((citation) => citation.date)).toEqual(["2025-04-17"]);
+    const listed = await ask("24年8月那期列一下条目", "2026-11-28");
+    expect(listed.intent).toBe("overview");
+    expect(new Set(listed.citations.map((citation) => citation.date))).toEqual(new Set(["2024-08-22"]));
+  });
+
   it("reads colloquial periods against the day of the question", async () => {
     const answer = await ask("前年开春那会儿区农委报过啥", "2026-11-28");
     expect(answer.intent).toBe("summary");
@@ -108,6 +117,9 @@ describe("questions about issues and units, as staff phrase them", () => {
     const english = await ask("Summary of the Public Security Bureau's reports");
     expect(english.intent).toBe("summary");
     expect(new Set(english.citations.map((citation) => citation.department))).toEqual(new Set(["区公安局"]));
+    // A month in English dates the issue; "May I" is not a month.
+    expect((await ask("Where is the original bulletin from late August 2024?")).citations.map((citation) => citation.date)).toContain("2024-08-22");
+    expect((await ask("May I have the original of issue 18?")).citations[0]?.date).toBe("2025-04-17");
     const other = await ask("How many acres of wheat were planted?");
     expect(other.citations).toEqual([]);
     expect(other.answer).toContain("请用中文提问");

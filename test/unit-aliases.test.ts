@@ -69,6 +69,20 @@ describe("createUnitMatcher().match", () => {
     expect(listed.match("政法工作").map((mention) => mention.unit)).toEqual(["区委政法委", "区司法局"]);
   });
 
+  it("files a dictionary entry under the name the bulletins sign with", () => {
+    const matcher = createUnitMatcher({ units: ["区城市管理局"], aliasLines: ["区城管局: 城管局, 城市管理局, 城管"] });
+    expect(matcher.match("城管局恢复了多少盏路灯").map((mention) => mention.unit)).toEqual(["区城市管理局"]);
+    expect(matcher.resolve("区城管局")).toEqual({ unit: "区城市管理局" });
+    expect(matcher.units()).toEqual(["区城市管理局"]);
+  });
+
+  it("hints at a unit whose short name is glued to the next word, without naming it", () => {
+    const matcher = createUnitMatcher({ units: ["区人社局", "区退役军人事务局"] });
+    expect(matcher.match("人社春风行动")).toEqual([]);
+    expect(matcher.hints("人社春风行动").map((mention) => mention.unit)).toEqual(["区人社局"]);
+    expect(matcher.hints("退役军人招聘会").map((mention) => mention.unit)).toEqual(["区退役军人事务局"]);
+  });
+
   it("lets a listed alias override a derived one", () => {
     const listed = createUnitMatcher({ units: ["区公安局", "区公安分局"], aliasLines: ["区公安局: 公安"] });
     expect(listed.match("公安的工作").map((mention) => mention.unit)).toEqual(["区公安局"]);

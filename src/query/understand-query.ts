@@ -47,9 +47,9 @@ const SOURCE_STRONG = /原文|全文|原件|原稿|链接|下载|附件|pdf|word
 const SOURCE_WEAK = /文件|发给我|发我|给我|发一下|调出|打开|看看|查看/g;
 const SUMMARY_STRONG = /(?:总结|汇总|概括|梳理|归纳|综述|盘点|概述|回顾|小结|捋一捋|捋捋|捋一遍|捋一下|捋|理一理|过一遍|整理)(?:一下|一遍|下)?/g;
 // "What work did X report": a summary over a long period, a lookup within one month or less.
-const SUMMARY_WORK = /(?:报送|上报|报告|开展|推进|完成|报|做|干)(?:了|过)?的?(?:哪些|什么|些什么)?(?:主要|重点)?工作(?:情况|亮点|成效|成果)?|(?:主要|重点)?工作(?:情况|亮点|成效|成果)|有哪些工作|(?:报送|上报|报|发|上)(?:了|过)(?:些|哪些)?(?:什么|啥|哪些)(?:东西|信息|内容|事情?)?|(?:报送|上报|报|发)(?:的|过的)(?:东西|信息|内容)|(?:干|做|搞|说|讲)(?:了|过)(?:些|哪些)?(?:什么|啥|哪些)(?:事情?|工作)?|(?:干|做)(?:了|过)?(?:些)?啥|的?(?:信息|东西|内容|材料)(?:都)?有(?:哪些|啥|什么)/g;
+const SUMMARY_WORK = /(?:报送|上报|报告|开展|推进|完成|报|做|干)(?:了|过)?的?(?:哪些|什么|些什么)?(?:主要|重点)?工作(?:情况|亮点|成效|成果)?|(?:主要|重点)?工作(?:情况|亮点|成效|成果)|有哪些工作|(?:报送|上报|报|发|上)(?:了|过)(?:些|哪些)?(?:什么|啥|哪些)(?:东西|信息|内容|事情?)?|(?:报送|上报|报|发)(?:的|过的)(?:东西|信息|内容)|(?:干|做|搞|说|讲)(?:了|过)(?:些|哪些)?(?:什么|啥|哪些)(?:事情?|工作)?|(?:干|做)(?:了|过)?(?:些)?啥|的?(?:信息|东西|内容|材料)(?:都)?有(?:哪些|啥|什么)|有(?:些|哪些|什么|啥)(?:新)?(?:动态|进展|消息|新闻|新鲜事|动作|举措)/g;
 // What an issue contains: asked of an issue, not a unit.
-const OVERVIEW = /主要内容|内容|(?:哪几|哪些|几)件事|(?:讲|说|报|写|登|刊)(?:了|的|过)?(?:些|都)?(?:什么|啥|哪些)|有(?:些|哪些)?(?:什么|啥|哪些)|都有|(?:哪些|哪几个|什么|几个)单位|概括|概述|介绍|简介|总结|梳理|汇总/g;
+const OVERVIEW = /主要内容|内容|列(?:一下|个|出|举)|条目|目录|清单|标题|(?:哪几|哪些|几)件事|(?:讲|说|报|写|登|刊)(?:了|的|过)?(?:些|都)?(?:什么|啥|哪些)|有(?:些|哪些)?(?:什么|啥|哪些)|都有|(?:哪些|哪几个|什么|几个)单位|概括|概述|介绍|简介|总结|梳理|汇总/g;
 const LATEST_ISSUE = /(?:最新|最近|上)(?:的)?一期|最新(?:的)?(?:那期|简报|一份)|最近(?:的)?那期/g;
 // "那期", "一期", "那份简报": a period in the question dates an issue.
 const ISSUE_WORD = /[那这哪一]期|期简报|那份|那一份|的简报/;
@@ -148,6 +148,7 @@ export function understandQuery(options: {
   // Mask the issue so that "2026年第8期" does not also read as the period 2026年.
   const masked = issueFound ? maskSpans(text, [issueFound.span]) : text;
   let found = parsePeriod({ text: masked, today });
+  if (!found && english) found = englishMonth(masked, today);
   if (!found && (command || english)) found = commandYear(masked, today);
   if (!issue && commandIntent === "source") {
     const bare = /(?<![0-9])([0-9]{1,4})(?![0-9])/.exec(maskSpans(masked, found ? [found] : []));
@@ -284,6 +285,22 @@ function findEnglishIssue(text: string): { issue: { number: number; year?: numbe
 }
 
 /** `/summary 工业路街道 2023`: a bare year after a command means that calendar year. */
+const ENGLISH_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const ENGLISH_MONTH = /\b(?:(early|mid|late|the (?:beginning|middle|end) of)\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s*,?\s*((?:19|20)[0-9]{2}))?/i;
+const ENGLISH_PART: Record<string, string> = { early: "上旬", "the beginning of": "上旬", mid: "中旬", "the middle of": "中旬", late: "下旬", "the end of": "下旬" };
+
+/** "late July 2021", "March 2024", "in June": read as 2021年7月下旬, 2024年3月, 6月. */
+function englishMonth(text: string, today: string) {
+  const found = ENGLISH_MONTH.exec(text);
+  if (!found?.[2]) return undefined;
+  // "May I have…": a month needs a year, a part of it or a preposition before it.
+  if (!found[1] && !found[3] && !/\b(?:in|from|of|during|since|for)\s+$/i.test(text.slice(0, found.index))) return undefined;
+  const month = ENGLISH_MONTHS.indexOf(found[2].slice(0, 3).toLowerCase()) + 1;
+  const part = found[1] ? ENGLISH_PART[found[1].toLowerCase()] ?? "" : "";
+  const period = parsePeriod({ text: `${found[3] ? `${found[3]}年` : ""}${month}月${part}`, today });
+  return period ? { ...period, start: found.index, end: found.index + found[0].length } : undefined;
+}
+
 function commandYear(text: string, today: string) {
   const bare = /(?<![0-9])((?:19|20)[0-9]{2})(?![0-9年.\-/])/.exec(text);
   if (!bare) return undefined;

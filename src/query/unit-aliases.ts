@@ -123,7 +123,7 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
  */
 export function createUnitMatcher(options: { units: readonly string[]; aliasLines?: readonly string[]; englishLines?: readonly string[] }): UnitMatcher {
   const english = parseEnglishUnitNames(options.englishLines ?? []);
-  const listed = parseUnitAliasLines(options.aliasLines ?? []);
+  const listed = onRecordNames(parseUnitAliasLines(options.aliasLines ?? []), options.units);
   const known = [...new Set([...options.units.map((unit) => unit.trim()), ...listed.keys()])].filter((unit) => unit !== "");
   known.sort((left, right) => left.localeCompare(right, "zh-Hans-CN"));
 
@@ -212,6 +212,23 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
   };
 
   return { match, hints, resolve, units: () => [...known] };
+}
+
+/**
+ * The alias table names a unit as the dictionary spells it (区城管局); the bulletins may sign with
+ * another of its names (区城市管理局). Such an entry is filed under the name on record, so that
+ * "城管局" finds the bulletins' 区城市管理局 and the old name still resolves to it.
+ */
+function onRecordNames(table: Map<string, string[]>, units: readonly string[]): Map<string, string[]> {
+  const onRecord = new Set(units.map((unit) => unit.trim()));
+  const bare = (name: string) => name.replace(/^(区委|区|上街区)/, "");
+  const renamed = new Map<string, string[]>();
+  for (const [canonical, aliases] of table) {
+    const recorded = onRecord.has(canonical) ? undefined : [...onRecord].find((unit) => aliases.some((alias) => alias === unit || bare(alias) === bare(unit)));
+    const name = recorded ?? canonical;
+    renamed.set(name, [...(renamed.get(name) ?? []), ...(recorded ? [canonical] : []), ...aliases.filter((alias) => alias !== name)]);
+  }
+  return renamed;
 }
 
 /**
