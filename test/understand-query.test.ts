@@ -34,6 +34,7 @@ describe("understandQuery: exact readings", () => {
       intent: "fact", units: ["市生态环境局上街分局"], unitMentions: [{ unit: "市生态环境局上街分局", alias: "生态环境局" }],
       keywords: "帮 企业",
     }],
+    ["新启用的那所初中叫什么名字", { intent: "fact", units: [], unitMentions: [], keywords: "新启用 初中" }],
     ["多少个体户升级成企业了", { intent: "fact", units: [], unitMentions: [], keywords: "个体户升级成企业" }],
     ["人社追发工资和退役军人招聘会各是多少", {
       intent: "fact", units: [], unitMentions: [], keywords: "人社追发工资和退役军人招聘会",

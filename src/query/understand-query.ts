@@ -344,7 +344,8 @@ function cleanKeywords(text: string): string {
   for (const filler of FILLERS) cleaned = cleaned.split(" ").map((chunk) => chunk.replace(filler, " ")).join(" ");
   return cleaned
     .split(/\s+/)
-    .map((chunk) => chunk.replace(/^[的了和与都各也还就里中]+|[的了和与都各也还就里中]+$/g, ""))
+    // A trailing 中 ("在推进中") is a particle, except where it ends a word (初中, 高中, 集中).
+    .map((chunk) => chunk.replace(/^[的了和与都各也还就里中]+|(?:[的了和与都各也还就里]|(?<![初高集心空正途])中)+$/g, ""))
     .filter((chunk) => chunk.length > 0)
     .join(" ");
 }
