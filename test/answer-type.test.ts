@@ -76,6 +76,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("开展“光荣在党50年”老兵走访活动", type("创业孵化基地在哪个位置"))).toBe(false);
     expect(carriesValue("基地位于工业路与淮阳路交叉口的科创大厦", type("创业孵化基地在哪个位置"))).toBe(true);
     expect(readYesNoClaim("垃圾回收利用率是不是超过三成了")?.value?.type.kind).toBe("percent");
+    // Sizes asked without a measure word are answered in their own measures, not by any number.
+    expect(carriesValue("修复破损路面3800平方米", type("修复的路面面积多大"))).toBe(true);
+    expect(carriesValue("疏通雨水管网27公里", type("新建的公园面积多大"))).toBe(false);
+    expect(carriesValue("疏通雨水管网27公里", type("管网修了多长"))).toBe(true);
   });
 
   it("counts in equivalent measures: 多少本书 is answered by 1500余册", () => {

@@ -37,6 +37,11 @@ const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
   { kind: "duration", pattern: /多长时间|多久|多少天|(?<![那这前后头])几天|(?<![那这前后头])几个月|多少个月|多少年|几年时间|工期|时长/, label: "时长" },
 ];
 
+const SIZES: { pattern: RegExp; measure: string; label: string }[] = [
+  { pattern: /面积(?:有|是|达到?)?(?:多大|多少|几)|多大(?:的)?面积|占地(?:多少|多大|几)/, measure: "平方米", label: "面积" },
+  { pattern: /多长(?!时间)|长度|多远/, measure: "公里", label: "长度" },
+  { pattern: /多重|重量/, measure: "吨", label: "重量" },
+];
 const PEOPLE = /多少(?:个)?人|几个人|几人|多少名|几名|几位|多少位|人数|多少人次|几个老(?:党员|同志)/;
 // "多少个体户": 个体户 is a word, not the measure 个.
 const COUNT = new RegExp(`(?:多少|几)\\s*(${MEASURES})(?!体)`);
@@ -56,6 +61,8 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     const perUnit = rule.kind === "money" && PER_UNIT.test(question);
     return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}) };
   }
+  // Sizes asked without a measure word: "面积多大", "多长", "多重" are answered in their own measures.
+  for (const size of SIZES) if (size.pattern.test(question)) return { kind: "count", measure: size.measure, label: size.label };
   // "那9个村是哪几个" asks for the villages, not for a count.
   if (LIST.test(question)) {
     // "那9个村是哪几个": the list must be of villages, not of whatever else the passage enumerates.
@@ -111,7 +118,10 @@ const NAME_KINDS: Record<string, string[]> = {
 const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
 
 // Measure words that count the same things: "多少本书" is answered by "1500余册".
-const EQUIVALENT_MEASURES = [["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次"], ["栋", "幢"], ["辆", "台"]];
+const EQUIVALENT_MEASURES = [
+  ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次"], ["栋", "幢"], ["辆", "台"],
+  ["平方米", "万平方米", "平米", "亩", "公顷"], ["公里", "千米", "米"], ["吨", "公斤", "斤", "千克"],
+];
 
 function equivalentMeasures(measure: string): string[] {
   return EQUIVALENT_MEASURES.find((group) => group.includes(measure)) ?? [measure];
