@@ -21,7 +21,7 @@ import { createLogger } from "../src/log.js";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SHARED = path.resolve(ROOT, "../shared");
 // Files whose questions were written over the unseen bulletins: they run on the store that has them.
-const UNSEEN_FILES = new Set(["tune3", "holdout3"]);
+const UNSEEN_FILES = new Set(["tune3", "tune4", "holdout3"]);
 const FILES: Record<string, string> = {
   tune: "test/fixtures/eval/tune.jsonl",
   tune2: "test/fixtures/eval/tune2.jsonl",
@@ -30,6 +30,7 @@ const FILES: Record<string, string> = {
   own50: "test/fixtures/questions.jsonl",
   counts: "test/fixtures/eval/counts.jsonl",
   tune3: "test/fixtures/unseen/tune3.jsonl",
+  tune4: "test/fixtures/unseen/tune4.jsonl",
   holdout3: "test/fixtures/unseen/holdout3.jsonl",
 };
 

@@ -44,6 +44,13 @@ describe("a fact answer names its unit and issue, and quotes a figure of the ask
     expect(happened.answer).toMatch(/^有。据第40期（2024-08-22）区退役军人事务局报送：/);
   });
 
+  it("finds a report on a period in the issue that came out after it", async () => {
+    // 一季度 is reported in the 2025-04-17 issue, which lies outside the quarter itself.
+    const answer = await ask("2025年一季度组建了多少个家庭医生团队");
+    expect(answer.answer).toContain("家庭医生团队58个");
+    expect(answer.citations[0]?.date).toBe("2025-04-17");
+  });
+
   it("reads questions written in traditional characters", async () => {
     const answer = await ask("區農委春耕落實了多少畝小麥");
     expect(answer.answer).toContain("5.2万亩");

@@ -80,6 +80,17 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("修复破损路面3800平方米", type("修复的路面面积多大"))).toBe(true);
     expect(carriesValue("疏通雨水管网27公里", type("新建的公园面积多大"))).toBe(false);
     expect(carriesValue("疏通雨水管网27公里", type("管网修了多长"))).toBe(true);
+    // The question word decides: 几家 asks a count even when 价格 is mentioned.
+    expect(type("每天盯几家大超市的价格")).toMatchObject({ kind: "count", measure: "家" });
+    // A fee charged is not a subsidy; a per-thing count needs a per-thing passage.
+    expect(carriesValue("对80周岁以上老人每餐补贴3元", type("助餐点一顿饭收多少钱"))).toBe(false);
+    expect(type("代办员一个月给多少报酬")).toMatchObject({ kind: "money", subject: "报酬", perUnit: true });
+    expect(carriesValue("在34个社区建成微型消防站，配备灭火器等器材", type("每个站配了几个灭火器"))).toBe(false);
+    expect(carriesValue("一次性补贴41726元", type("一次性补贴发了多少钱"))).toBe(true);
+    // A count of 价格违法案件 is not answered by a count of 过期食品问题.
+    expect(carriesValue("查处过期食品、标签不合格等问题23起", type("查处了多少起价格违法案件"))).toBe(false);
+    expect(carriesValue("查处价格违法案件12起", type("查处了多少起价格违法案件"))).toBe(true);
+    expect(readYesNoClaim("按期办结率是不是百分百")?.value?.type.kind).toBe("percent");
   });
 
   it("counts in equivalent measures: 多少本书 is answered by 1500余册", () => {

@@ -18,11 +18,15 @@ export interface AnswerType {
   subject?: string;
   /** "一亩多少钱", "人均", "每月": a rate per unit is asked, not a total. */
   perUnit?: boolean;
+  /** What a count counts, as the question names it ("价格违法案件" in "多少起价格违法案件"). */
+  counted?: string;
 }
 
-const MONEY_SUBJECT = /[\u4e00-\u9fff]{2}(?:金|费|款)(?=(?:的)?(?:标准)?(?:是|有|为)?(?:每[\u4e00-\u9fff]{1,2})?(?:多少|几))|工资|薪酬|薪资|薪水|收购价|售价|单价|价格|价钱|租金|费用|经费|预算|投资|资金|补贴|补助|罚款|奖金|奖励|贷款|收入|学费|利息/;
+const MONEY_SUBJECT = /报酬|酬劳|工钱|劳务费|收费|[\u4e00-\u9fff]{2}(?:金|费|款)(?=(?:的)?(?:标准)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3})?(?:是|要|收|给)?(?:多少|几))|工资|薪酬|薪资|薪水|收购价|售价|单价|价格|价钱|租金|费用|经费|预算|投资|资金|补贴|补助|罚款|奖金|奖励|贷款|收入|学费|利息/;
 const RATE_SUBJECT = /[\u4e00-\u9fff]{1,3}率/;
-const PER_UNIT = /[一每](?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米)|人均|平均|单价/;
+const PER_UNIT = /[一每](?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米|顿|餐|次(?!性)|场)|人均|平均|单价/;
+// "每个站配了几个灭火器": a count per thing, answered only by a passage that counts per thing.
+const PER_THING = /每(?:个|家|户|人|名|所|村|站|点|间|班|校)|人均|平均|户均|各(?:个|配)/;
 const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
 
 const MEASURES = "个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周";
@@ -30,7 +34,7 @@ const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
 const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";
 
 const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
-  { kind: "money", pattern: /(?:[^现资]金|费|款)(?:的)?(?:标准)?(?:是|有|为)?(?:每[\u4e00-\u9fff]{1,2})?(?:多少|几)(?![个名家项次人场件条所户处起支批])|多少钱|几块钱|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
+  { kind: "money", pattern: /(?:[^现资]金|费|款)(?:的)?(?:标准)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3})?(?:是|要|收|给)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|报酬|酬劳|工钱|劳务费|收(?:了|取)?(?:多少|几)(?:钱|块)|收费|多少钱|几块钱|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
   { kind: "percent", pattern: /比例|占比|百分之|百分比|多少成|(?:增长|下降|提高|降低|上升|增加|减少)(?:了)?(?:多少|几)(?:个百分点|%)?$|率(?:是|有|达到?|为|到)?(?:了)?(?:多少|几)|(?:参与|覆盖|完成|达标|激活|结算|收缴|满意|就业|入园|升学|通过|合格|发案|增长|使用|普及)率/, label: "比例" },
   { kind: "date", pattern: /几号|哪天|哪一天|什么时候|什么时间|何时|几月几[日号]|日期|哪一年|哪年|几月份|截止到?什么|(?:之前|以前|前)(?:要)?(?:干完|完成|完工|结束|办完)/, label: "日期" },
   // "强降雨那几天" names a time; "用了几天" asks for a duration.
@@ -57,7 +61,11 @@ const ANY_NUMBER = /多少|几[个名家项次人场件条所万亿]|数量|数�
 export function detectAnswerType(question: string): AnswerType | undefined {
   for (const rule of RULES) {
     if (!rule.pattern.test(question)) continue;
-    const subject = rule.kind === "money" ? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] : undefined;
+    // "每天盯几家超市的价格": 几家 is the question; 价格 is only part of the topic.
+    if (rule.kind === "money" && !/多少|几|钱|金额/.test(rule.pattern.exec(question)?.[0] ?? "") && COUNT.exec(question)?.[1] !== "个" && COUNT.test(question)) continue;
+    // "一顿饭收多少钱": what is charged, not a subsidy.
+    const charged = rule.kind === "money" && /收(?:了|取)?(?:多少|几)(?:钱|块)/.test(question) ? "收" : undefined;
+    const subject = rule.kind === "money" ? charged ?? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] : undefined;
     const perUnit = rule.kind === "money" && PER_UNIT.test(question);
     return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}) };
   }
@@ -80,8 +88,11 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     if (PEOPLE_MEASURES.has(measure)) return { kind: "people", label: "人数" };
     if (/元$/.test(measure)) return { kind: "money", label: "金额" };
     // 个 counts anything: "燃气报警器几个" is answered by "130 名独居老人安装燃气报警器".
-    if (measure === "个") return { kind: "number", label: "数字" };
-    return { kind: "count", measure, label: `数量（${measure}）` };
+    const perThing = PER_THING.test(question) ? { perUnit: true } : {};
+    if (measure === "个") return { kind: "number", label: "数字", ...perThing };
+    // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
+    const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
+    return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...(counted ? { counted } : {}) };
   }
   const name = NAME.exec(question);
   if (name) {
@@ -123,6 +134,11 @@ const EQUIVALENT_MEASURES = [
   ["平方米", "万平方米", "平米", "亩", "公顷"], ["公里", "千米", "米"], ["吨", "公斤", "斤", "千克"],
 ];
 
+function sharesPair(text: string, words: string): boolean {
+  for (let index = 0; index + 1 < words.length; index += 1) if (text.includes(words.slice(index, index + 2))) return true;
+  return false;
+}
+
 function equivalentMeasures(measure: string): string[] {
   return EQUIVALENT_MEASURES.find((group) => group.includes(measure)) ?? [measure];
 }
@@ -141,7 +157,7 @@ export function carriesValue(text: string, type: AnswerType): boolean {
     case "date": return DATE_VALUE.test(text);
     case "duration": return DURATION_VALUE.test(text);
     case "people": return PEOPLE_VALUE.test(text);
-    case "count": return new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`).test(text);
+    case "count": return (type.counted === undefined || sharesPair(text, type.counted)) && new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`).test(text);
     case "number": return /\d/.test(text);
     case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
     case "name": {
@@ -174,7 +190,7 @@ export interface YesNoClaim {
 
 const EXISTENCE = /有没有|有无|(?:过|了)?没(?:有)?[？?]?\s*$|吗[？?]?\s*$/;
 const CLAIMED_DATE = /六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{1,2}\s*[日号]|当天|那天|同一天|月底|月初|年底|年初/g;
-const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
+const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
 /** "破400" is a number, "20场" a count of 场, "300人" a count of people, "50万元" money. */

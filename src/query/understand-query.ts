@@ -92,7 +92,8 @@ const FILLERS: RegExp[] = [
   /(?<=[办搞做干开建报发出评拿获])过/g,
 ];
 
-const JOINED_SUBJECTS = /[、，,;；]|和|与|及|跟|分别|各/;
+// A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
+const JOINED_SUBJECTS = /[、，,;；]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|和|与|及|跟|分别|各/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
 

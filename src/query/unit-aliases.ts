@@ -122,8 +122,10 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
  *   // [{ unit: "区委社工部", alias: "社工部", start: 2, end: 5 }]
  */
 export function createUnitMatcher(options: { units: readonly string[]; aliasLines?: readonly string[]; englishLines?: readonly string[] }): UnitMatcher {
-  const english = parseEnglishUnitNames(options.englishLines ?? []);
   const listed = onRecordNames(parseUnitAliasLines(options.aliasLines ?? []), options.units);
+  // An English name follows its unit to the name on record (区城管局 -> 区城市管理局).
+  const recordedName = new Map([...listed].flatMap(([unit, aliases]) => aliases.map((alias) => [alias, unit] as const)));
+  const english = parseEnglishUnitNames(options.englishLines ?? []).map(({ name, unit }) => ({ name, unit: listed.has(unit) ? unit : recordedName.get(unit) ?? unit }));
   const known = [...new Set([...options.units.map((unit) => unit.trim()), ...listed.keys()])].filter((unit) => unit !== "");
   known.sort((left, right) => left.localeCompare(right, "zh-Hans-CN"));
 

@@ -60,6 +60,15 @@ export const DEFAULT_SEARCH_PARAMETERS: SearchParameters = {
   coverageBase: 1,
 };
 
+/** A report on a period comes out up to this many days after it ends… */
+const REPORT_LAG_DAYS = 120;
+/** …and a colloquial period ("开春") may start a little before the calendar says. */
+const REPORT_LEAD_DAYS = 31;
+
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function yearsOf(period: { from: string; to: string }): number[] {
   const years: number[] = [];
   for (let year = Number(period.from.slice(0, 4)); year <= Number(period.to.slice(0, 4)); year += 1) years.push(year);
@@ -143,11 +152,16 @@ export function createSearcher(options: {
     const result = await searchOnce(request, questionVector);
     const period = request.understanding.period;
     if (result.relevant || !period?.explicit || result.queryTerms.length === 0) return result;
-    // An item may report a figure for a year other than its issue's ("2023年林果产值" in a 2024 issue):
-    // retry without the period filter, keeping only items whose text names that year.
+    // An item may report a figure for a year other than its issue's ("2023年林果产值" in a 2024 issue),
+    // and a report on a period comes out after it ("一季度" in a May issue): retry without the period
+    // filter, keeping items whose text names that year or whose issue came out just around the period.
     const relaxed = await searchOnce({ ...request, understanding: { ...request.understanding, period: { ...period, explicit: false } } }, questionVector);
     const years = yearsOf(period);
-    const hits = relaxed.hits.filter((hit) => hit.chunkIds.some((id) => years.some((year) => index.chunk(id)?.text.includes(`${year}年`))));
+    const around = { from: shiftDays(period.from, -REPORT_LEAD_DAYS), to: shiftDays(period.to, REPORT_LAG_DAYS) };
+    const hits = relaxed.hits.filter((hit) => hit.chunkIds.some((id) => {
+      const chunk = index.chunk(id);
+      return years.some((year) => chunk?.text.includes(`${year}年`)) || (chunk !== undefined && inPeriod(chunk.date, around));
+    }));
     return hits.length > 0 ? { ...relaxed, hits, filters: { ...relaxed.filters, period, periodRelaxed: true } } : result;
   }
 
