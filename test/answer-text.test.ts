@@ -54,6 +54,8 @@ describe("judgeAnswerability: one decision per question", () => {
     expect(judge([hit(1, 0.25, ["区公安局"])], { units: ["区公安局"], filteredItems: 3 }).evidence.rule).toBe("isolated");
     expect(judge([hit(1, 0.25, ["区公安局"], { missesKeyTerm: true })], { units: ["区公安局"], filteredItems: 3 }).relevant).toBe(false);
     expect(judge([hit(1, 0.25, ["区公安局"])], { units: ["区公安局"], filteredItems: 40 }).relevant).toBe(false);
+    // A clear share of the words, with the filters isolating the item, answers even without the key word.
+    expect(judge([hit(1, 0.37, ["区公安局"], { missesKeyTerm: true })], { units: ["区公安局"], filteredItems: 2 }).relevant).toBe(true);
   });
 
   it("accepts less coverage when the lexical and vector channels agree", () => {

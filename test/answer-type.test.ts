@@ -55,6 +55,7 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(isYesNoQuestion("公安是不是搞过交通违法记分清零")).toBe(true);
     expect(isYesNoQuestion("退役军人事务局办过招聘会吗？")).toBe(true);
     expect(isYesNoQuestion("招聘会提供了多少个岗位")).toBe(false);
+    expect(isYesNoQuestion("政务服务中心周末上不上班")).toBe(true);
   });
 
   it("reads the value a yes/no question checks, so that a passage with such a value answers it", () => {

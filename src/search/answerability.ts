@@ -26,6 +26,9 @@ export interface AnswerabilityParameters {
   keepRatio: number;
 }
 
+/** With isolating filters, this multiple of the isolated coverage answers even without the key word. */
+const ISOLATED_WITHOUT_KEY_TERM = 1.5;
+
 /** How far down the fused ranking the decision looks for an item the evidence supports. */
 const ANCHOR_WINDOW = 10;
 
@@ -68,6 +71,8 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
     hit.coverage >= parameters.minimumCoverage ? "coverage"
     : hit.bigrams >= parameters.minimumBigramCoverage ? "bigrams"
     // A question about several units has a topic per unit: one key word cannot speak for all of them.
+    // Filters that isolate a handful of items vouch for a clear share of the words without the key word.
+    : isolated && hit.coverage >= parameters.minimumIsolatedCoverage * ISOLATED_WITHOUT_KEY_TERM ? "isolated"
     : hit.missesKeyTerm && units.length < 2 ? undefined
     : agreed(hit) && hit.coverage >= parameters.minimumAgreedCoverage ? "agreement"
     : isolated && (hit.coverage >= parameters.minimumIsolatedCoverage || hit.bigrams >= parameters.minimumBigramCoverage / 2) ? "isolated"
