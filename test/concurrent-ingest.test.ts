@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../scripts/generate-corpus.js";
 import { createApplication, type Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
@@ -12,7 +11,8 @@ import { MANIFEST_FILE_NAME } from "../src/search/hnsw-index.js";
 import { readIndexManifest } from "../src/search/index-manifest.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
-import { blankConfiguration, ensureBuilt, ROOT, runCliProcess as runCli } from "./helpers/run-cli.js";
+import { startCliProcess, type CliProcess } from "./helpers/cli-process.js";
+import { blankConfiguration } from "./helpers/run-cli.js";
 
 /** The CLI children run offline, whatever the developer's shell or .env says. */
 const OFFLINE_ENV = { ...blankConfiguration(), LOG_LEVEL: "warn" };
@@ -38,46 +38,30 @@ function expectIndexFilesComplete(dataDir: string, documents: number): void {
 }
 
 describe("ingests running at the same time", () => {
+  // Two other processes, each with the program and the segmenter loaded: the two ingests of a step run in one each.
+  let children: CliProcess[] = [];
+  beforeAll(async () => {
+    children = await Promise.all([0, 1].map(() => startCliProcess({ env: OFFLINE_ENV })));
+  }, 60_000);
+  afterAll(async () => {
+    const codes = await Promise.all(children.map((child) => child.close()));
+    expect(codes).toEqual([0, 0]);
+    for (const child of children) expect(child.stderr()).toBe("");
+  });
+  /** An instant both children will see after they got their request, to start on together. */
+  const shortlyAfterNow = () => Date.now() + 250;
+
   it("all succeed when started at the same instant on a new data directory, round after round", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "same-instant-"));
     const rounds = 2;
-    ensureBuilt();
     const files = generateCorpus({ count: 2, seed: 5, outDir: mkdtempSync(path.join(tmpdir(), "same-instant-corpus-")) });
-    const children = files.map((file) => {
-      const child = spawn(process.execPath, [path.join(ROOT, "test/helpers/ingest-on-signal.mjs"), folder, String(rounds), file], {
-        cwd: ROOT, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...OFFLINE_ENV }, stdio: ["ignore", "pipe", "pipe"],
-      });
-      const output = { stdout: "", stderr: "", lines: () => output.stdout.split("\n").filter(Boolean) };
-      child.stdout.on("data", (chunk: Buffer) => (output.stdout += chunk.toString("utf8")));
-      child.stderr.on("data", (chunk: Buffer) => (output.stderr += chunk.toString("utf8")));
-      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-      /** Resolves once the child has printed `count` lines (or exited). */
-      const printed = (count: number) =>
-        new Promise<void>((resolve) => {
-          const check = () => (output.lines().length >= count || child.exitCode !== null) && resolve();
-          child.stdout.on("data", check);
-          child.on("close", check);
-          check();
-        });
-      return { process: child, output, exited, printed };
-    });
-    try {
-      for (let round = 0; round < rounds; round += 1) {
-        await Promise.all(children.map((child) => child.printed(round + 1)));
-        writeFileSync(path.join(folder, `go-${round}`), "");
-      }
-      for (const child of children) {
-        const code = await child.exited;
-        expect(code).toBe(0);
-        expect(child.output.stderr).toBe("");
-        expect(child.output.lines().slice(1).map((line) => JSON.parse(line))).toEqual(
-          Array.from({ length: rounds }, (_, round) => ({ round, documents: 1, failed: [], synced: true })),
-        );
-      }
-    } finally {
-      // A child left waiting for its next round spins: never leave one behind.
-      for (const child of children) if (child.process.exitCode === null) child.process.kill("SIGKILL");
+    for (let round = 0; round < rounds; round += 1) {
+      const dataDir = path.join(folder, `data-${round}`);
+      const startAt = shortlyAfterNow();
+      const results = await Promise.all(children.map((child, index) => child.ingest({ dataDir, file: files[index]!, startAt })));
+      expect(results).toEqual(children.map(() => ({ documents: 1, failed: [], synced: true })));
     }
+    for (const child of children) expect(child.stderr()).toBe("");
     for (let round = 0; round < rounds; round += 1) expectIndexFilesComplete(path.join(folder, `data-${round}`), files.length);
   }, 120_000);
 
@@ -92,7 +76,8 @@ describe("ingests running at the same time", () => {
     files.forEach((file, index) => renameSync(file, path.join(folders[index % folders.length]!, path.basename(file))));
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "concurrent-")), "var");
 
-    const results = await Promise.all(folders.map((folder) => runCli(["--data-dir", dataDir, "ingest", folder, "--json"], { env: OFFLINE_ENV })));
+    const startAt = shortlyAfterNow();
+    const results = await Promise.all(folders.map((folder, index) => children[index]!.run(["--data-dir", dataDir, "ingest", folder, "--json"], { startAt })));
     for (const result of results) {
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);

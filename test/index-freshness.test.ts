@@ -1,17 +1,13 @@
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { generateCorpus } from "../scripts/generate-corpus.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApplication, type Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/log.js";
-import { MANIFEST_FILE_NAME } from "../src/search/hnsw-index.js";
-import { readIndexManifest } from "../src/search/index-manifest.js";
-import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { startWebServer, type WebServer } from "../src/web/start-web-server.js";
-import { blankConfiguration, ROOT, runCliProcess as runCli } from "./helpers/run-cli.js";
+import { startCliProcess, type CliProcess } from "./helpers/cli-process.js";
+import { blankConfiguration } from "./helpers/run-cli.js";
 import { copySamples, sampleApplication, TODAY } from "./helpers/sample-application.js";
 import { createAnswerer } from "../src/answer/answer-question.js";
 import { understandQuery } from "../src/query/understand-query.js";
@@ -48,12 +44,22 @@ async function serveSamplesWithout(file: string): Promise<{ dataDir: string; fol
 }
 
 describe("a running server beside `cli ingest` in another process", () => {
+  // The other process, with the program loaded once for both tests.
+  let other: CliProcess;
+  beforeAll(async () => {
+    other = await startCliProcess({ env: OFFLINE_ENV });
+  }, 60_000);
+  afterAll(async () => {
+    expect(await other.close()).toBe(0);
+    expect(other.stderr()).toBe("");
+  });
+
   it("answers from an issue the CLI ingested while it was running", async () => {
     const { dataDir, heldBack } = await serveSamplesWithout("2026-15.md");
     const question = "区市场监管局全年新设立经营主体多少户？";
     expect((await ask(question)).answer).not.toContain("4862");
 
-    const ingest = await runCli(["--data-dir", dataDir, "ingest", heldBack], { env: OFFLINE_ENV });
+    const ingest = await other.run(["--data-dir", dataDir, "ingest", heldBack]);
     expect(ingest.code).toBe(0);
     const started = performance.now();
     const answer = await ask(question);
@@ -70,7 +76,7 @@ describe("a running server beside `cli ingest` in another process", () => {
 
     const changed = path.join(folder, "2026-03.txt");
     writeFileSync(changed, readFileSync(changed, "utf8").replace("21 个走访小组", "25 个走访小组"));
-    const ingest = await runCli(["--data-dir", dataDir, "ingest", changed], { env: OFFLINE_ENV });
+    const ingest = await other.run(["--data-dir", dataDir, "ingest", changed]);
     expect(ingest.code).toBe(0);
     expect(ingest.stdout).toContain("已替换");
 
