@@ -20,7 +20,7 @@ const { createJiebaTokenizer } = await import(new URL("text/jieba-tokenizer.js",
 await import(new URL("app/open-search-stack.js", dist).href);
 createJiebaTokenizer().tokenize("预热");
 
-/** Sleeps until shortly before `startAt`, then spins: a timer alone can fire several milliseconds late. */
+/** As waitUntil in cli-process.ts: sleeps until shortly before `startAt`, then spins. */
 async function waitUntil(startAt) {
   const early = startAt - Date.now() - 50;
   if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));

@@ -3,6 +3,16 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { childEnvironment, ensureBuilt, ROOT, type CliResult } from "./run-cli.js";
 
+/**
+ * Sleeps until shortly before `startAt` (ms since the epoch), then spins: a timer alone can fire
+ * several milliseconds late. Processes that wait for the same instant start a step together.
+ */
+export async function waitUntil(startAt: number): Promise<void> {
+  const early = startAt - Date.now() - 50;
+  if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+  while (Date.now() < startAt);
+}
+
 /** What the child's `ingest` request reports: the application's ingest, as `cli ingest` runs it. */
 export interface ChildIngestResult {
   documents: number;
