@@ -8,7 +8,7 @@ import { createLogger } from "../src/log.js";
 import { startWebServer, type WebServer } from "../src/web/start-web-server.js";
 import { startCliProcess, type CliProcess } from "./helpers/cli-process.js";
 import { blankConfiguration } from "./helpers/run-cli.js";
-import { copySamples, sampleApplication, TODAY } from "./helpers/sample-application.js";
+import { copySamples, sampleApplication, SAMPLES, TODAY } from "./helpers/sample-application.js";
 import { createAnswerer } from "../src/answer/answer-question.js";
 import { understandQuery } from "../src/query/understand-query.js";
 
@@ -92,7 +92,7 @@ describe("a running server beside `cli ingest` in another process", () => {
 
 describe("hits whose items vanished between search and answer", () => {
   it("are dropped, the rest cited by their own items, and an answer with none left says nothing was found", async () => {
-    const opened = await sampleApplication({ paths: [copySamples()] });
+    const opened = await sampleApplication({ paths: [SAMPLES] });
     application = opened.application;
     const { retrieval } = await application.search();
     const units = application.units();
