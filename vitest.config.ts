@@ -11,5 +11,7 @@ export default defineConfig({
     // Files share a worker's module cache (the segmenter's dictionary loads once per worker, not once per file).
     // Tests keep no module state between files: each opens its own data directory, servers and fakes.
     isolate: false,
+    // Transformed modules are kept in node_modules/.experimental-vitest-cache, keyed by content: a rerun transforms only what changed.
+    experimental: { fsModuleCache: true },
   },
 });

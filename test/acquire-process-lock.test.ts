@@ -5,24 +5,25 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireProcessLock } from "../src/store/acquire-process-lock.js";
 import { rejection } from "./helpers/network.js";
-import { ROOT } from "./helpers/run-cli.js";
+import { ensureBuilt, ROOT } from "./helpers/run-cli.js";
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
 });
 
-/** Another process that takes the lock, says "locked", and lets go when told "release". */
+/** Another process (the compiled module, as staff run it) that takes the lock, says "locked", and lets go when told "release". */
 async function holdInAnotherProcess(file: string): Promise<{ child: ChildProcessWithoutNullStreams; said: (line: string) => Promise<void> }> {
   const script = `
     import { createInterface } from "node:readline";
-    import { acquireProcessLock } from ${JSON.stringify(path.join(ROOT, "src/store/acquire-process-lock.ts"))};
+    import { acquireProcessLock } from ${JSON.stringify(path.join(ROOT, "dist/store/acquire-process-lock.js"))};
     const lock = await acquireProcessLock({ file: ${JSON.stringify(file)}, timeoutMs: 60_000, purpose: "测试" });
     process.stdout.write("locked\\n");
     for await (const line of createInterface({ input: process.stdin })) {
       if (line === "release") { lock.release(); process.stdout.write("released\\n"); }
     }`;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
+  ensureBuilt();
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
   children.push(child);
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

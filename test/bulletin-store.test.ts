@@ -1,8 +1,8 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { ingestFiles } from "../src/ingest/ingest-files.js";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ingestFiles, type IngestReport } from "../src/ingest/ingest-files.js";
 import { createBulletinStore, type BulletinStore } from "../src/store/bulletin-store.js";
 import { ROOT } from "./helpers/run-cli.js";
 
@@ -17,10 +17,28 @@ afterEach(() => {
   for (const store of opened.splice(0)) store.close();
 });
 
+/** The samples ingested once into a fresh store, closed: tests that start from them open a copy. */
+const ingestedSamples = { dataDir: "", report: undefined as IngestReport | undefined };
+beforeAll(async () => {
+  ingestedSamples.dataDir = mkdtempSync(path.join(tmpdir(), "store-"));
+  const store = createBulletinStore({ dataDir: ingestedSamples.dataDir });
+  try {
+    ingestedSamples.report = await ingestFiles({ store, paths: [samples] });
+  } finally {
+    store.close();
+  }
+});
+/** A store of its own holding what a fresh ingest of the samples stored. */
+function storeWithSamples() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "store-"));
+  cpSync(ingestedSamples.dataDir, dataDir, { recursive: true });
+  return freshStore(dataDir);
+}
+
 describe("bulletin store", () => {
   it("stores documents and items with their metadata and the original file", async () => {
-    const { store } = freshStore();
-    const report = await ingestFiles({ store, paths: [samples] });
+    const { store } = storeWithSamples();
+    const report = ingestedSamples.report!;
     expect(report.failed).toEqual([]);
     expect(report.documents.map((document) => document.status)).toEqual(Array(6).fill("added"));
     expect(store.counts()).toEqual({ documents: 6, items: 35 });
@@ -39,8 +57,7 @@ describe("bulletin store", () => {
   });
 
   it("re-ingesting the same files changes nothing", async () => {
-    const { store } = freshStore();
-    await ingestFiles({ store, paths: [samples] });
+    const { store } = storeWithSamples();
     const before = store.listItems().map((item) => item.id);
     const again = await ingestFiles({ store, paths: [samples] });
     expect(again.documents.map((document) => document.status)).toEqual(Array(6).fill("unchanged"));
@@ -67,8 +84,7 @@ describe("bulletin store", () => {
   });
 
   it("reports a bad file by name, stores the others, and loses nothing already stored", async () => {
-    const { store } = freshStore();
-    await ingestFiles({ store, paths: [samples] });
+    const { store } = storeWithSamples();
     const folder = mkdtempSync(path.join(tmpdir(), "bad-"));
     writeFileSync(path.join(folder, "坏文件.pdf"), Buffer.from("%PDF-1.4\n1 0 obj <<"));
     writeFileSync(path.join(folder, "空文件.txt"), "");
@@ -110,8 +126,7 @@ describe("bulletin store", () => {
   });
 
   it("upgrades a version-4 store in place: every document and its units kept, as a regular issue without 总第 number", async () => {
-    const { store, dataDir } = freshStore();
-    await ingestFiles({ store, paths: [samples] });
+    const { store, dataDir } = storeWithSamples();
     // Turn the fresh store back into what version 4 wrote.
     store.database.exec(`
       DROP TRIGGER items_units_insert;
@@ -140,8 +155,7 @@ describe("bulletin store", () => {
   });
 
   it("pages documents newest first with the total, and names each one's units", async () => {
-    const { store } = freshStore();
-    await ingestFiles({ store, paths: [samples] });
+    const { store } = storeWithSamples();
     const newestFirst = store.listDocuments().reverse();
     const first = store.listDocumentPage({ offset: 0, limit: 4 });
     const second = store.listDocumentPage({ offset: 4, limit: 4 });
@@ -154,8 +168,7 @@ describe("bulletin store", () => {
   });
 
   it("finds an issue, a unit's items and the unit counts through indexes, not table scans", async () => {
-    const { store } = freshStore();
-    await ingestFiles({ store, paths: [samples] });
+    const { store } = storeWithSamples();
     const plan = (sql: string, ...parameters: unknown[]) =>
       (store.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join("; ");
     expect(plan("SELECT id FROM documents d WHERE d.issue = ? AND (? IS NULL OR d.year = ?)", 57, 2025, 2025)).not.toMatch(/SCAN d\b/);

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../scripts/generate-corpus.js";
 import { createApplication, type Application } from "../src/app/create-application.js";
 import { loadConfig } from "../src/config.js";
@@ -12,15 +11,42 @@ import { MANIFEST_FILE_NAME } from "../src/search/hnsw-index.js";
 import { readIndexManifest } from "../src/search/index-manifest.js";
 import { createBulletinStore } from "../src/store/bulletin-store.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
-import { blankConfiguration, ensureBuilt, ROOT, runCliProcess as runCli } from "./helpers/run-cli.js";
+import { startWebServer, type WebServer } from "../src/web/start-web-server.js";
+import { startCliProcess, waitUntil, type CliProcess } from "./helpers/cli-process.js";
+import { blankConfiguration, runCliInProcess } from "./helpers/run-cli.js";
+import { copySamples, sampleApplication } from "./helpers/sample-application.js";
 
-/** The CLI children run offline, whatever the developer's shell or .env says. */
+/**
+ * Another process working on this process's data directory: ingests racing on a new one, and a
+ * running server answering from what the other process ingested. The other process is one child
+ * running the CLI program, loaded once for every test here.
+ */
+
+/** The CLI runs offline, whatever the developer's shell or .env says. */
 const OFFLINE_ENV = { ...blankConfiguration(), LOG_LEVEL: "warn" };
+const config = loadConfig({ LOG_LEVEL: "silent" });
 const logger = createLogger({ level: "silent" });
 
+let other: CliProcess;
+beforeAll(async () => {
+  const loadedHere = (async () => {
+    await import("../src/app/open-search-stack.js");
+    createJiebaTokenizer().tokenize("预热");
+  })();
+  other = await startCliProcess({ env: OFFLINE_ENV });
+  await loadedHere;
+}, 60_000);
+afterAll(async () => {
+  expect(await other.close()).toBe(0);
+  expect(other.stderr()).toBe("");
+});
+
 let application: Application | undefined;
-afterEach(() => {
+let server: WebServer | undefined;
+afterEach(async () => {
+  await server?.close();
   application?.close();
+  server = undefined;
   application = undefined;
 });
 
@@ -37,47 +63,40 @@ function expectIndexFilesComplete(dataDir: string, documents: number): void {
   expect(lexical.ids()).toEqual(chunkIds);
 }
 
+/**
+ * Two processes at once: the other one and this test's own. The ingests of a step start at a shared
+ * instant, both processes having loaded the same modules first.
+ */
 describe("ingests running at the same time", () => {
+  /** An instant both processes reach after the other one got its request, to start on together. */
+  const shortlyAfterNow = () => Date.now() + 250;
+
+  /** What the child's `ingest` request does, in this process: store the file, sync and save the index. */
+  async function ingestHere(options: { dataDir: string; file: string; startAt: number }) {
+    let warnings = "";
+    await waitUntil(options.startAt);
+    const here = await createApplication({ config: loadConfig({ LOG_LEVEL: "warn" }), dataDir: options.dataDir, logger: createLogger({ level: "warn", destination: { write: (text) => (warnings += text) } }), chatModel: null });
+    try {
+      const result = await here.ingest({ paths: [options.file] });
+      await here.flush();
+      return { documents: result.documents.length, failed: result.failed, synced: result.index?.updated === true, warnings };
+    } finally {
+      here.close();
+    }
+  }
+
   it("all succeed when started at the same instant on a new data directory, round after round", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "same-instant-"));
     const rounds = 2;
-    ensureBuilt();
     const files = generateCorpus({ count: 2, seed: 5, outDir: mkdtempSync(path.join(tmpdir(), "same-instant-corpus-")) });
-    const children = files.map((file) => {
-      const child = spawn(process.execPath, [path.join(ROOT, "test/helpers/ingest-on-signal.mjs"), folder, String(rounds), file], {
-        cwd: ROOT, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...OFFLINE_ENV }, stdio: ["ignore", "pipe", "pipe"],
-      });
-      const output = { stdout: "", stderr: "", lines: () => output.stdout.split("\n").filter(Boolean) };
-      child.stdout.on("data", (chunk: Buffer) => (output.stdout += chunk.toString("utf8")));
-      child.stderr.on("data", (chunk: Buffer) => (output.stderr += chunk.toString("utf8")));
-      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-      /** Resolves once the child has printed `count` lines (or exited). */
-      const printed = (count: number) =>
-        new Promise<void>((resolve) => {
-          const check = () => (output.lines().length >= count || child.exitCode !== null) && resolve();
-          child.stdout.on("data", check);
-          child.on("close", check);
-          check();
-        });
-      return { process: child, output, exited, printed };
-    });
-    try {
-      for (let round = 0; round < rounds; round += 1) {
-        await Promise.all(children.map((child) => child.printed(round + 1)));
-        writeFileSync(path.join(folder, `go-${round}`), "");
-      }
-      for (const child of children) {
-        const code = await child.exited;
-        expect(code).toBe(0);
-        expect(child.output.stderr).toBe("");
-        expect(child.output.lines().slice(1).map((line) => JSON.parse(line))).toEqual(
-          Array.from({ length: rounds }, (_, round) => ({ round, documents: 1, failed: [], synced: true })),
-        );
-      }
-    } finally {
-      // A child left waiting for its next round spins: never leave one behind.
-      for (const child of children) if (child.process.exitCode === null) child.process.kill("SIGKILL");
+    for (let round = 0; round < rounds; round += 1) {
+      const dataDir = path.join(folder, `data-${round}`);
+      const startAt = shortlyAfterNow();
+      const [there, here] = await Promise.all([other.ingest({ dataDir, file: files[0]!, startAt }), ingestHere({ dataDir, file: files[1]!, startAt })]);
+      expect(there).toEqual({ documents: 1, failed: [], synced: true });
+      expect(here).toEqual({ documents: 1, failed: [], synced: true, warnings: "" });
     }
+    expect(other.stderr()).toBe("");
     for (let round = 0; round < rounds; round += 1) expectIndexFilesComplete(path.join(folder, `data-${round}`), files.length);
   }, 120_000);
 
@@ -91,8 +110,13 @@ describe("ingests running at the same time", () => {
     });
     files.forEach((file, index) => renameSync(file, path.join(folders[index % folders.length]!, path.basename(file))));
     const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "concurrent-")), "var");
+    const ingest = (folder: string) => ["--data-dir", dataDir, "ingest", folder, "--json"];
 
-    const results = await Promise.all(folders.map((folder) => runCli(["--data-dir", dataDir, "ingest", folder, "--json"], { env: OFFLINE_ENV })));
+    const startAt = shortlyAfterNow();
+    const results = await Promise.all([
+      other.run(ingest(folders[0]!), { startAt }),
+      waitUntil(startAt).then(() => runCliInProcess(ingest(folders[1]!), { env: OFFLINE_ENV })),
+    ]);
     for (const result of results) {
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
@@ -103,4 +127,58 @@ describe("ingests running at the same time", () => {
     application = await createApplication({ config: loadConfig({}), dataDir, logger });
     expect(await (await application.search()).index.sync()).toEqual({ added: 0, removed: 0 });
   }, 120_000);
+});
+
+async function ask(question: string): Promise<{ answer: string; citations: { date: string; departments: string[] }[] }> {
+  const response = await fetch(`${server!.url}api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { answer: string; citations: { date: string; departments: string[] }[] };
+}
+
+/** Samples without one file, the application and web server running on them, and the held-back file in its own folder. */
+async function serveSamplesWithout(file: string): Promise<{ dataDir: string; folder: string; heldBack: string }> {
+  const folder = copySamples();
+  const heldBack = mkdtempSync(path.join(tmpdir(), "held-back-"));
+  renameSync(path.join(folder, file), path.join(heldBack, file));
+  const opened = await sampleApplication({ paths: [folder] });
+  application = opened.application;
+  server = await startWebServer({ application, config, port: 0, host: "127.0.0.1", chatModel: null, logger });
+  return { dataDir: opened.dataDir, folder, heldBack: path.join(heldBack, file) };
+}
+
+describe("a running server beside `cli ingest` in another process", () => {
+  it("answers from an issue the CLI ingested while it was running", async () => {
+    const { dataDir, heldBack } = await serveSamplesWithout("2026-15.md");
+    const question = "区市场监管局全年新设立经营主体多少户？";
+    expect((await ask(question)).answer).not.toContain("4862");
+
+    const ingest = await other.run(["--data-dir", dataDir, "ingest", heldBack]);
+    expect(ingest.code).toBe(0);
+    const started = performance.now();
+    const answer = await ask(question);
+    expect(answer.answer).toContain("4862户");
+    expect(answer.citations[0]!.date).toBe("2026-04-09");
+    expect(performance.now() - started).toBeLessThan(5000);
+  }, 60_000);
+
+  it("answers questions about a replaced issue from its new text, never with an empty answer", async () => {
+    const { dataDir, folder } = await serveSamplesWithout("2026-15.md");
+    const questions = ["工业路街道暖冬行动组成了多少个走访小组？", "区应急管理局元旦以来组织了多少场应急演练？", "区市场监管局抽检年货食品多少批次？", "峡窝镇盘活闲置资产多少处？"];
+    const figures = ["25个走访小组", "14场次", "215批次", "36处"];
+    expect((await ask(questions[0]!)).answer).toContain("21个走访小组");
+
+    const changed = path.join(folder, "2026-03.txt");
+    writeFileSync(changed, readFileSync(changed, "utf8").replace("21 个走访小组", "25 个走访小组"));
+    const ingest = await other.run(["--data-dir", dataDir, "ingest", changed]);
+    expect(ingest.code).toBe(0);
+    expect(ingest.stdout).toContain("已替换");
+
+    // Asked at once: they share one sync of the index.
+    const answers = await Promise.all(questions.map((question) => ask(question)));
+    for (const [index, answer] of answers.entries()) {
+      expect(answer.answer).toContain(figures[index]);
+      expect(answer.citations.map((citation) => citation.date)).toContain("2026-01-15");
+    }
+    expect(answers[0]!.answer).not.toContain("21个走访小组");
+  }, 60_000);
 });

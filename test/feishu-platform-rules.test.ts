@@ -45,13 +45,21 @@ const cardOfReply = (messageId: string): RecordedCard | undefined => {
 const buttonValues = (card: unknown) => [...cardText(card).matchAll(/"value":(\{[^{}]*\})/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
 
 const QUICK = { text: "全区落实小麦种植面积5.2万亩[1]。", pieceChars: 4, delayMs: 5 };
-// About 4 s of tokens in three grounded sentences (the card grows a sentence at a time): long enough for a click to land while it streams.
-const SLOW = { text: "区农委组织农资质量执法检查5次[1]。开展田间指导96次[1]。推广玉米大豆带状复合种植1200亩[1]。", pieceChars: 2, delayMs: 150 };
+const THREE_SENTENCES = "区农委组织农资质量执法检查5次[1]。开展田间指导96次[1]。推广玉米大豆带状复合种植1200亩[1]。";
+// About 4 s of tokens in three grounded sentences (the card grows a sentence at a time): an update for each sentence.
+const SLOW = { text: THREE_SENTENCES, pieceChars: 2, delayMs: 150 };
+/** The same answer, held open after its first two sentences until `until` settles: clicks land while it streams. */
+const held = (until: Promise<unknown>) => ({ text: THREE_SENTENCES, pieceChars: 2, delayMs: 10, hold: { afterCharacters: "区农委组织农资质量执法检查5次[1]。开展田间指导96次[1]。".length, until } });
 
 describe.each(["webhook", "websocket"] as const)("a 👍 click while an answer streams in the same chat (%s)", (transport) => {
   it("is acknowledged with a toast within 1 s, a second click too, and the rating is stored", async () => {
-    const model = await startScriptedChatModel([QUICK, SLOW]);
-    closers.push(model.close);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const model = await startScriptedChatModel([QUICK, held(released)]);
+    closers.push(async () => {
+      release();
+      await model.close();
+    });
     running = await startBot({ application, fake, transport, chatModel: model.chatModel });
     if (transport === "websocket") await fake.waitFor(() => fake.gatewayConnections() === 1);
     const chatId = unique("oc_p2p_click");
@@ -79,7 +87,9 @@ describe.each(["webhook", "websocket"] as const)("a 👍 click while an answer s
     expect(again).toMatchObject({ ok: true, toast: { content: "已记录，谢谢" } });
     expect(again.elapsedMs).toBeLessThan(1_000);
     expect(application.feedback.list({ rating: "up" }).filter((entry) => entry.chatId === chatId)).toHaveLength(1);
+    release();
     await fake.waitFor(() => (cardOfReply(second)?.replaced.length ?? 0) > 0, { timeoutMs: 15_000 });
+    expect(cardText(cardOfReply(second)!.current)).toContain("推广玉米大豆带状复合种植1200亩");
   }, 30_000);
 });
 

@@ -55,10 +55,11 @@ async function readError(options: { path: string }): Promise<IngestError> {
   return error as IngestError;
 }
 
-/** A .docx-like zip with the given parts (already-built content). */
-async function zipWith(parts: Record<string, string | Uint8Array>): Promise<Uint8Array> {
+/** A .docx-like zip with the given parts (already-built content), deflated unless `stored`. */
+async function zipWith(parts: Record<string, string | Uint8Array>, options: { stored?: boolean } = {}): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [name, content] of Object.entries(parts)) zip.file(name, content);
+  if (options.stored) return zip.generateAsync({ type: "uint8array", compression: "STORE" });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
 }
 
@@ -85,15 +86,16 @@ describe("ingest limits: size before reading", () => {
 describe("ingest limits: .docx archives are checked before they are parsed", () => {
   it("refuses a zip bomb by the size its directory declares", async () => {
     const path = join(subfolder("bomb"), "炸弹.docx");
-    await writeBombDocx({ path, inflatedMegabytes: 300 });
+    // Over the 50 MB limit; cli-ingest.test.ts refuses a 300 MB one in a whole CLI run.
+    await writeBombDocx({ path, inflatedMegabytes: 60 });
     expect(await ingestFailure({ path })).toBe(
-      "文档解压后有 300.0 MB，超过 50 MB 的上限，可能是异常文件；请用 Word 或 WPS 打开确认内容后“另存为” .docx 再导入；如确是正常简报，请联系管理员",
+      "文档解压后有 60.0 MB，超过 50 MB 的上限，可能是异常文件；请用 Word 或 WPS 打开确认内容后“另存为” .docx 再导入；如确是正常简报，请联系管理员",
     );
   });
 
   it("refuses a zip bomb whose directory understates its size, by inflating without keeping", async () => {
     const path = join(subfolder("liar"), "伪装.docx");
-    await writeBombDocx({ path, inflatedMegabytes: 200, lieAboutSize: true });
+    await writeBombDocx({ path, inflatedMegabytes: 60, lieAboutSize: true });
     expect(await ingestFailure({ path })).toMatch(/^文档部件“word\/document\.xml”解压后超过其目录记录的 40 KB，可能是异常文件；/);
   });
 
@@ -107,7 +109,8 @@ describe("ingest limits: .docx archives are checked before they are parsed", () 
   it("refuses more than 2,000 parts", async () => {
     const parts = Object.fromEntries(Array.from({ length: 2_001 }, (_, index) => [`part${index}.xml`, "<a/>"]));
     const path = join(subfolder("entries"), "碎片.docx");
-    writeFileSync(path, await zipWith(parts));
+    // Stored, not deflated: the count is checked, and deflating 2,001 parts takes most of the time.
+    writeFileSync(path, await zipWith(parts, { stored: true }));
     const error = await readError({ path });
     expect(error.reason).toBe("文档压缩包内有 2001 个部件，超过 2000 个的上限，可能是异常文件");
   });
@@ -161,13 +164,14 @@ describe("ingest limits: per file, in a worker thread", () => {
   it("turns a worker killed by its memory limit into that file's error; the next file gets a fresh worker", async () => {
     const dir = subfolder("memory");
     const sample = readFileSync(join(SAMPLES, "2025-18.md"), "utf8");
-    // About 1.7 M characters: parses with a normal heap, not with 16 MB.
-    writeFileSync(join(dir, "1-big.md"), sample.repeat(1_500));
+    // About 3.4 M characters (allowed here): parses with a normal heap, not with 16 MB, which it overruns
+    // at once; a smaller file drives the worker's GC to the limit for seconds first.
+    writeFileSync(join(dir, "1-big.md"), sample.repeat(3_000));
     copyFileSync(join(SAMPLES, "2024-12.txt"), join(dir, "2-after.txt"));
     const store = createBulletinStore({ dataDir: subfolder("memory-store") });
     await ingestFiles({ store, paths: [join(SAMPLES, "2026-03.txt")] });
 
-    const report = await ingestFiles({ store, paths: [dir], limits: { workerHeapMb: 16, maxItems: 100_000 } });
+    const report = await ingestFiles({ store, paths: [dir], limits: { workerHeapMb: 16, maxItems: 100_000, maxTextCharacters: 10_000_000 } });
     expect(report.failed.map((failure) => [failure.source, failure.error])).toEqual([
       ["1-big.md", "解析时占用内存超过上限（16 MB），可能是异常文件；请用 Word/WPS 打开后另存为，或转为 .txt 后再导入"],
     ]);

@@ -56,11 +56,15 @@ export function sendJson(options: { response: ServerResponse; status?: number; b
   options.response.end(JSON.stringify(options.body));
 }
 
-/** Streams `events` as OpenAI-style server-sent events, each JSON-encoded, then `data: [DONE]`. */
-export async function sendServerSentEvents(options: { response: ServerResponse; events: readonly unknown[]; delayMs?: number }): Promise<void> {
-  const { response } = options;
+/**
+ * Streams `events` as OpenAI-style server-sent events, each JSON-encoded, then `data: [DONE]`;
+ * `hold` keeps the stream open mid-answer, before event `index`, until `until` settles.
+ */
+export async function sendServerSentEvents(options: { response: ServerResponse; events: readonly unknown[]; delayMs?: number; hold?: { index: number; until: Promise<unknown> } }): Promise<void> {
+  const { response, hold } = options;
   response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-  for (const event of options.events) {
+  for (const [index, event] of options.events.entries()) {
+    if (hold?.index === index) await hold.until;
     response.write(`data: ${JSON.stringify(event)}\n\n`);
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
   }

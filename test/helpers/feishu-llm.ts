@@ -7,6 +7,8 @@ export interface ScriptedReply {
   text: string;
   pieceChars: number;
   delayMs: number;
+  /** Keeps the stream open after the first `afterCharacters` characters until `until` settles: a test acts while the answer streams. */
+  hold?: { afterCharacters: number; until: Promise<unknown> };
 }
 
 /**
@@ -27,6 +29,7 @@ export async function startScriptedChatModel(replies: readonly ScriptedReply[]):
     await sendServerSentEvents({
       response,
       delayMs: reply.delayMs,
+      ...(reply.hold ? { hold: { index: Math.ceil(reply.hold.afterCharacters / reply.pieceChars), until: reply.hold.until } } : {}),
       events: pieces.map((piece) => ({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })),
     });
   });

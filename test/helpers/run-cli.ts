@@ -55,11 +55,12 @@ export function ensureBuilt(): void {
 export function spawnCli(args: readonly string[], options: { env?: Record<string, string>; wrapper?: readonly string[] } = {}): ChildProcess {
   ensureBuilt();
   const [command, ...rest] = [...(options.wrapper ?? []), process.execPath, path.join(ROOT, "dist/cli/main.js"), ...args];
-  return spawn(command!, rest, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...blankConfiguration(), ...sealedEnvironment(options.env) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return spawn(command!, rest, { cwd: ROOT, env: childEnvironment(options.env), stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** A child's whole environment: PATH and HOME, every setting blank, then what the test gives on top of quiet logs. */
+export function childEnvironment(env: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...blankConfiguration(), ...sealedEnvironment(env) };
 }
 
 /** Runs the real CLI in a child process (see spawnCli) and collects its output. */
