@@ -47,6 +47,7 @@ const programs = [...(values.baseline ? [path.resolve(values.baseline)] : []), p
 const DOWNGRADES: Record<number, string> = {
   7: `DROP TRIGGER items_units_insert; DROP TRIGGER items_units_update; DROP TABLE item_units;
       DROP INDEX documents_order; DROP INDEX documents_issue_number;`,
+  8: "DROP INDEX documents_series;",
 };
 
 function schemaOf(program: string): number {

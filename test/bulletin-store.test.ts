@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestFiles } from "../src/ingest/ingest-files.js";
 import { createBulletinStore, type BulletinStore } from "../src/store/bulletin-store.js";
+import { SCHEMA_VERSION } from "../src/store/open-database.js";
 import { ROOT } from "./helpers/run-cli.js";
 
 const samples = path.join(ROOT, "data/samples");
@@ -114,6 +115,7 @@ describe("bulletin store", () => {
     await ingestFiles({ store, paths: [samples] });
     // Turn the fresh store back into what version 4 wrote.
     store.database.exec(`
+      DROP INDEX documents_series;
       DROP TRIGGER items_units_insert;
       DROP TRIGGER items_units_update;
       DROP TABLE item_units;
@@ -132,7 +134,7 @@ describe("bulletin store", () => {
     store.close();
     const upgraded = createBulletinStore({ dataDir });
     opened.push(upgraded);
-    expect(upgraded.database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: "7" });
+    expect(upgraded.database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: String(SCHEMA_VERSION) });
     expect(upgraded.counts()).toEqual({ documents: 6, items: 35 });
     expect(upgraded.listUnits().length).toBe(17);
     expect(upgraded.listItems({ units: ["区委社工部"] }).map((item) => item.date)).toEqual(["2024-03-07", "2025-04-17", "2025-10-30"]);
@@ -162,6 +164,16 @@ describe("bulletin store", () => {
     expect(plan("SELECT i.id FROM items i WHERE i.id IN (SELECT item_id FROM item_units WHERE unit IN (?))", "区农委")).not.toMatch(/SCAN (i|item_units)\b/);
     expect(plan("SELECT id FROM documents d ORDER BY d.date IS NULL DESC, d.date DESC, d.year DESC, d.issue DESC, d.id DESC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
     expect(store.findIssue({ issue: 57 }).map((document) => document.source)).toEqual(["2025-57-gbk.txt"]);
+  });
+
+  it("names the units and series on record by index seeks, the same names as listing them", async () => {
+    const { store } = freshStore();
+    await ingestFiles({ store, paths: [samples] });
+    expect(store.unitNames()).toEqual(store.listUnits().map((entry) => entry.unit).sort());
+    expect(store.seriesNames()).toEqual([...new Set(store.listDocuments().flatMap((document) => (document.series ? [document.series] : [])))].sort());
+    expect(store.seriesNames().length).toBeGreaterThan(0);
+    const plan = (sql: string) => (store.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join("; ");
+    expect(plan("SELECT MIN(series) FROM documents WHERE series > 'a'")).toMatch(/USING COVERING INDEX documents_series/);
   });
 
   it("refuses a store written by a newer schema, saying how to proceed", () => {

@@ -4,7 +4,7 @@ import { StoreError } from "../errors.js";
 import { ensurePrivateDirectory, ensurePrivateFile } from "./ensure-private.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -129,6 +129,10 @@ const MIGRATIONS: Record<number, string> = {
     END;
     CREATE INDEX documents_issue_number ON documents (issue, year);
     CREATE INDEX documents_order ON documents (date IS NULL, date, year, issue, id);
+  `,
+  // The series on record without reading every document (their rows carry the original files).
+  8: `
+    CREATE INDEX documents_series ON documents (series);
   `,
 };
 
