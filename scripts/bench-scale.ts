@@ -48,6 +48,7 @@ const DOWNGRADES: Record<number, string> = {
   7: `DROP TRIGGER items_units_insert; DROP TRIGGER items_units_update; DROP TABLE item_units;
       DROP INDEX documents_order; DROP INDEX documents_issue_number;`,
   8: "DROP INDEX documents_series;",
+  9: "DROP TRIGGER chunks_deleted; DROP TABLE chunk_deletions;",
 };
 
 function schemaOf(program: string): number {

@@ -115,6 +115,8 @@ describe("bulletin store", () => {
     await ingestFiles({ store, paths: [samples] });
     // Turn the fresh store back into what version 4 wrote.
     store.database.exec(`
+      DROP TRIGGER chunks_deleted;
+      DROP TABLE chunk_deletions;
       DROP INDEX documents_series;
       DROP TRIGGER items_units_insert;
       DROP TRIGGER items_units_update;

@@ -1,5 +1,6 @@
 import type { Embedder } from "./embedder.js";
 import type { Tokenizer } from "../text/tokenizer.js";
+import { createTimeSlicer } from "../time-slicer.js";
 
 /** Bump whenever feature extraction, hashing or weighting changes: it is part of `model`, so old indexes are detected. */
 const ALGORITHM_VERSION = 1;
@@ -108,9 +109,12 @@ export function createHashingEmbedder(options: HashingEmbedderOptions): Embedder
     maxInputChars: 1200,
     async embed({ texts, signal }) {
       const vectors: number[][] = [];
+      // A batch of 4,096 passages is 0.5 s of work: the event loop gets a turn every few milliseconds.
+      const slicer = createTimeSlicer();
       for (const text of texts) {
         signal?.throwIfAborted();
         vectors.push(embedOne(text));
+        if (slicer.due()) await slicer.pause();
       }
       return vectors;
     },

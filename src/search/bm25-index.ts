@@ -208,9 +208,12 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     totalLengths.body += body;
   }
 
-  /** Drops the documents' postings in one pass over all postings: removal is rare (a replaced issue), search is not. */
+  // Removed documents keep their postings until contents() leaves them out: dropping them from every
+  // list is one pass over all postings (14 million at 200,000 chunks), too long for a server's event loop.
+  // Scores and document frequencies skip them, so results are those of an index that never had them.
+  let deadSlots = 0;
+
   function removeMany(ids: readonly number[]): void {
-    let removed = 0;
     for (const id of ids) {
       const slot = slotById.get(id);
       if (slot === undefined) continue;
@@ -218,22 +221,17 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
       slotById.delete(id);
       totalLengths.title -= columns.titleLengths[slot]!;
       totalLengths.body -= columns.bodyLengths[slot]!;
-      removed += 1;
+      deadSlots += 1;
     }
-    if (removed === 0) return;
+  }
+
+  /** Live documents holding the term. */
+  function liveCount(list: TermPostings): number {
+    if (deadSlots === 0) return list.length;
     const live = columns.live;
-    for (const list of postings) {
-      const pairs = list.pairs;
-      let kept = 0;
-      for (let position = 0; position < list.length; position += 1) {
-        const slot = pairs[position * 2]!;
-        if (live[slot] === 0) continue;
-        pairs[kept * 2] = slot;
-        pairs[kept * 2 + 1] = pairs[position * 2 + 1]!;
-        kept += 1;
-      }
-      list.length = kept;
-    }
+    let count = 0;
+    for (let position = 0; position < list.length; position += 1) count += live[list.pairs[position * 2]!]!;
+    return count;
   }
 
   function add(newDocuments: readonly Bm25Document[]): void {
@@ -281,16 +279,17 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     const filterVerdicts = filter === undefined ? undefined : new Uint8Array(slotCount);
     const seen = new Uint8Array(slotCount);
     const candidates: number[] = [];
-    const { ids, titleLengths, bodyLengths } = columns;
+    const { ids, titleLengths, bodyLengths, live } = columns;
 
     for (const term of queryTerms) {
       const termId = termIds.get(term);
       const list = termId === undefined ? undefined : postings[termId];
       if (list === undefined || list.length === 0) continue;
-      const matchingCount = list.length;
+      const matchingCount = liveCount(list);
       const pairs = list.pairs;
       for (let position = 0; position < list.length; position += 1) {
         const slot = pairs[position * 2]!;
+        if (live[slot] === 0) continue;
         if (filter !== undefined && filterVerdicts !== undefined) {
           if (filterVerdicts[slot] === 0) filterVerdicts[slot] = filter(ids[slot]!) ? 1 : 2;
           if (filterVerdicts[slot] === 2) continue;
@@ -330,8 +329,19 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     }));
   }
 
-  /** Live documents in slot order with dense new slots, and each term's postings renumbered to them. */
+  /** Live documents in slot order with dense new slots, and each term's live postings renumbered to them. */
   function contents(): Bm25Contents {
+    if (deadSlots === 0) {
+      // Nothing removed: slots are already dense, and the arrays themselves are handed out (views, no copies).
+      const used = terms.flatMap((term, termId) => (postings[termId]!.length > 0 ? [termId] : []));
+      return {
+        ids: columns.ids.subarray(0, slotCount),
+        titleLengths: columns.titleLengths.subarray(0, slotCount),
+        bodyLengths: columns.bodyLengths.subarray(0, slotCount),
+        terms: used.map((termId) => terms[termId]!),
+        postings: used.map((termId) => postings[termId]!.pairs.subarray(0, postings[termId]!.length * 2)),
+      };
+    }
     const newSlot = new Int32Array(slotCount).fill(-1);
     const liveSlots: number[] = [];
     for (let slot = 0; slot < slotCount; slot += 1) {
@@ -343,11 +353,16 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     const keptPostings: Int32Array[] = [];
     terms.forEach((term, termId) => {
       const list = postings[termId]!;
-      if (list.length === 0) return;
-      const pairs = new Int32Array(list.length * 2);
+      const count = liveCount(list);
+      if (count === 0) return;
+      const pairs = new Int32Array(count * 2);
+      let kept = 0;
       for (let position = 0; position < list.length; position += 1) {
-        pairs[position * 2] = newSlot[list.pairs[position * 2]!]!;
-        pairs[position * 2 + 1] = list.pairs[position * 2 + 1]!;
+        const slot = newSlot[list.pairs[position * 2]!]!;
+        if (slot === -1) continue;
+        pairs[kept * 2] = slot;
+        pairs[kept * 2 + 1] = list.pairs[position * 2 + 1]!;
+        kept += 1;
       }
       keptTerms.push(term);
       keptPostings.push(pairs);
@@ -388,7 +403,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     ids: () => [...slotById.keys()].sort((left, right) => left - right),
     documentFrequency: (term) => {
       const termId = termIds.get(term);
-      return termId === undefined ? 0 : postings[termId]!.length;
+      return termId === undefined ? 0 : liveCount(postings[termId]!);
     },
     toJSON,
     contents,

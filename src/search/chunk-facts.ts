@@ -32,6 +32,10 @@ export interface ChunkFacts {
   has(id: number): boolean;
   /** Ids ascending. */
   ids(): number[];
+  /** The highest id, 0 when empty. */
+  maxId(): number;
+  /** The store's chunk deletion log position these facts reflect (ChunkStore.deletionsAfter), saved with them. */
+  deletions: number;
   add(facts: readonly ChunkFact[]): void;
   remove(ids: readonly number[]): void;
   /** Chunks that may match `criteria` (the superset ChunkCriteria describes), in the order they were added. */
@@ -49,6 +53,8 @@ interface DocumentFact {
 interface FactsHeader {
   formatVersion: number;
   chunks: number;
+  /** Absent in files written before the deletion log: every logged deletion is then applied (unknown ids are ignored). */
+  deletions?: number;
   documents: [number, string | null, number | null, number | null][];
   unitLists: string[][];
 }
@@ -188,6 +194,7 @@ function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): C
     const header: FactsHeader = {
       formatVersion: CHUNK_FACTS_FORMAT_VERSION,
       chunks: liveSlots.length,
+      deletions: facts.deletions,
       documents: [...usedDocuments].map((id) => {
         const document = documents.get(id)!;
         return [id, document.date, document.issue, document.year];
@@ -204,10 +211,16 @@ function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): C
     return Buffer.concat([Buffer.from(MAGIC, "latin1"), length, headerBytes, padding, new Uint8Array(rows.buffer)]);
   }
 
-  return {
+  const facts: ChunkFacts = {
+    deletions: saved?.header.deletions ?? 0,
     size: () => slotById.size,
     has: (id) => slotById.has(id),
     ids: () => [...slotById.keys()].sort((left, right) => left - right),
+    maxId: () => {
+      let largest = 0;
+      for (let slot = 0; slot < slotCount; slot += 1) if (live[slot] === 1 && ids[slot]! > largest) largest = ids[slot]!;
+      return largest;
+    },
     add(facts) {
       for (const fact of facts) {
         documents.set(fact.documentId, { date: fact.date, issue: fact.issue, year: fact.year });
@@ -225,4 +238,5 @@ function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): C
     find,
     serialize,
   };
+  return facts;
 }

@@ -6,11 +6,12 @@ import { acquireProcessLock } from "../store/acquire-process-lock.js";
 import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
 import { createBm25Index, type Bm25Index } from "./bm25-index.js";
 import { deserializeBm25Index, loadBm25Index, serializeBm25Index } from "./bm25-snapshot.js";
-import { createChunkFacts, deserializeChunkFacts, type ChunkCriteria, type ChunkFact, type ChunkFacts } from "./chunk-facts.js";
-import { chunkItem } from "./chunk-item.js";
+import { createChunkFacts, deserializeChunkFacts, type ChunkCriteria, type ChunkFact } from "./chunk-facts.js";
 import type { Embedder } from "../models/embedder.js";
 import { createHnswIndex, INDEX_FILE_PATTERN, MANIFEST_FILE_NAME } from "./hnsw-index.js";
 import type { VectorIndex } from "./vector-index.js";
+import { chunkNewItems, reconcileIndex, type IndexContents } from "./reconcile-index.js";
+import { createTimeSlicer, SLICE_MS } from "../time-slicer.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
 const LEXICAL_FILE = "lexical.bin";
@@ -20,8 +21,6 @@ const FACTS_FILE = "chunks.bin";
 const LOCK_FILE = "sync.lock";
 /** A reindex on a large corpus through a remote embedder takes minutes; waiting longer means something is stuck. */
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
-/** Chunks read per SQLite round trip while indexing: bounds the memory a full rebuild holds at once. */
-const READ_BATCH = 4096;
 /** Recently read chunks kept in memory: a question reads a few hundred at most. */
 const CACHED_CHUNKS = 4096;
 /** Behind the store by more than this many chunks, a sync loads the files another process saved instead of catching up itself. */
@@ -90,11 +89,6 @@ class LazyChunk implements ChunkInfo {
   }
 }
 
-/** Text a chunk is embedded and matched by: unit names and headline travel with every passage. */
-export function chunkSearchText(chunk: Pick<ChunkInfo, "units" | "title" | "text">): { title: string; body: string } {
-  return { title: [chunk.units.join(" "), chunk.title].filter(Boolean).join(" "), body: chunk.text };
-}
-
 function writeAtomically(file: string, content: string | Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content, { mode: PRIVATE_FILE_MODE });
@@ -125,6 +119,8 @@ export function openSearchIndex(options: {
   dataDir: string;
   embedder: Embedder;
   tokenizer: Tokenizer;
+  /** Longest a sync holds the event loop at a time (default SLICE_MS); 0 lets requests in between every step (tests). */
+  sliceMs?: number;
 }): SearchIndex {
   const { chunks, contentVersion, embedder, tokenizer } = options;
   const directory = path.join(options.dataDir, "index");
@@ -138,19 +134,19 @@ export function openSearchIndex(options: {
 
   const lexicalFile = path.join(directory, LEXICAL_FILE);
   // Empty until the first sync loads the files under the lock: another process may be saving them now.
-  let vectors: VectorIndex = createHnswIndex({ embedder });
-  let lexical: Bm25Index = createBm25Index({ tokenizer });
-  let facts: ChunkFacts = createChunkFacts();
+  let contents: IndexContents = { vectors: createHnswIndex({ embedder }), lexical: createBm25Index({ tokenizer }), facts: createChunkFacts(), upTo: 0, vectorless: new Set() };
   let loadedStamp: string | undefined;
   let syncedVersion: number | undefined;
 
   function loadFiles(): void {
     const indexFiles = [...readdirSync(directory).filter((file) => INDEX_FILE_PATTERN.test(file)), MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE];
     for (const name of indexFiles) ensurePrivateFile(path.join(directory, name));
-    vectors = createHnswIndex({ directory, embedder });
-    lexical = loadLexical();
+    const vectors = createHnswIndex({ directory, embedder });
+    const lexical = loadLexical();
     const factsFile = path.join(directory, FACTS_FILE);
-    facts = existsSync(factsFile) ? deserializeChunkFacts({ bytes: readFileSync(factsFile), source: factsFile }) : createChunkFacts();
+    const facts = existsSync(factsFile) ? deserializeChunkFacts({ bytes: readFileSync(factsFile), source: factsFile }) : createChunkFacts();
+    cache.clear();
+    contents = { vectors, lexical, facts, upTo: facts.maxId(), vectorless: new Set() };
     loadedStamp = filesStamp(directory);
   }
 
@@ -162,9 +158,9 @@ export function openSearchIndex(options: {
   }
 
   function saveFiles(): void {
-    vectors.save();
-    writeAtomically(lexicalFile, serializeBm25Index(lexical));
-    writeAtomically(path.join(directory, FACTS_FILE), facts.serialize());
+    contents.vectors.save();
+    writeAtomically(lexicalFile, serializeBm25Index(contents.lexical));
+    writeAtomically(path.join(directory, FACTS_FILE), contents.facts.serialize());
     rmSync(path.join(directory, LEGACY_LEXICAL_FILE), { force: true });
     loadedStamp = filesStamp(directory);
   }
@@ -196,69 +192,28 @@ export function openSearchIndex(options: {
     return new LazyChunk(fact, chunksById);
   }
 
-  // What the in-memory indexes hold: every store chunk up to `upTo` when `reconciled`, and `unsaved` changes not in the files.
-  let upTo = 0;
-  let reconciled = false;
+  // Changes kept in memory that the files do not have yet.
   let unsaved = 0;
 
-  /** Brings the in-memory indexes in line with the store: only the new chunks when nothing was deleted since the last time. */
+  /** Brings the in-memory indexes in line with the store: the new chunks, and the deleted ones the store logged. */
   async function reconcile(syncOptions: { onProgress?: (done: number, total: number) => void }) {
     tokenizer.addWords(options.unitNames());
-    chunks.chunkNewItems({ split: (item) => chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }), chunkSize: embedder.maxInputChars });
-    const newIds = chunks.chunkIdsAfter(upTo);
-    let staleVectors: number[] = [];
-    let staleLexical: number[] = [];
-    let staleFacts: number[] = [];
-    let missingLexical = newIds;
-    let missingVectors = newIds;
-    let lastId = newIds.at(-1) ?? upTo;
-    if (!reconciled || facts.size() + newIds.length !== chunks.chunkCount()) {
-      cache.clear();
-      const liveIds = chunks.chunkIds();
-      lastId = liveIds.at(-1) ?? 0;
-      const live = new Set(liveIds);
-      staleVectors = vectors.ids().filter((id) => !live.has(id));
-      staleLexical = lexical.ids().filter((id) => !live.has(id));
-      staleFacts = facts.ids().filter((id) => !live.has(id));
-      vectors.remove(staleVectors);
-      lexical.remove(staleLexical);
-      facts.remove(staleFacts);
-      missingLexical = liveIds.filter((id) => !lexical.has(id) || !facts.has(id));
-      missingVectors = liveIds.filter((id) => !vectors.has(id));
+    const slicer = createTimeSlicer({ budgetMs: options.sliceMs ?? SLICE_MS });
+    await chunkNewItems({ chunks, maxChars: embedder.maxInputChars, slicer });
+    try {
+      const result = await reconcileIndex({ contents, chunks, embedder, slicer, onRemoved: (ids) => ids.forEach((id) => cache.delete(id)), onProgress: syncOptions.onProgress });
+      unsaved += result.changes;
+      return { added: result.added, removed: result.removed };
+    } catch (error) {
+      // Part of the work may be done (words before vectors): the files must not miss it at the next save.
+      unsaved += 1;
+      throw error;
     }
-    reconciled = false;
-
-    // Words and facts first, for every new chunk: if embedding fails part-way, they are found by keyword meanwhile.
-    for (let start = 0; start < missingLexical.length; start += READ_BATCH) {
-      const batch = chunks.getChunks(missingLexical.slice(start, start + READ_BATCH));
-      facts.add(batch.filter((chunk) => !facts.has(chunk.id)));
-      lexical.add(batch.filter((chunk) => !lexical.has(chunk.id)).map((chunk) => {
-        const text = chunkSearchText(chunk);
-        return { id: chunk.id, text: text.body, fields: { title: text.title } };
-      }));
-    }
-    unsaved += staleVectors.length + staleLexical.length + staleFacts.length + missingLexical.length;
-    upTo = lastId;
-
-    for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
-      const batch = chunks.getChunks(missingVectors.slice(start, start + embedder.maxBatchSize));
-      const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
-        const text = chunkSearchText(chunk);
-        return `${text.title}\n${text.body}`;
-      }) });
-      vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
-      unsaved += batch.length;
-      syncOptions.onProgress?.(Math.min(start + embedder.maxBatchSize, missingVectors.length), missingVectors.length);
-    }
-    // Only now: a failed embedding leaves the next sync to look for what is missing.
-    reconciled = true;
-    return { added: missingVectors.length, removed: staleVectors.length };
   }
 
-  /** Chunks the store changed by since the last reconcile: how far behind the in-memory indexes are. */
+  /** How many chunks the store is ahead of the in-memory indexes, about (ids deleted in between count too). */
   function lag(): number {
-    const added = chunks.chunkIdsAfter(upTo).length;
-    return added + Math.abs(facts.size() + added - chunks.chunkCount());
+    return Math.max(0, chunks.maxChunkId() - contents.upTo) + chunks.deletionsAfter(contents.facts.deletions).ids.length;
   }
 
   async function withLock<T>(work: () => Promise<T>): Promise<T> {
@@ -288,11 +243,10 @@ export function openSearchIndex(options: {
     let result: { added: number; removed: number };
     // Files another process saved are loaded only when far behind: catching up on a few new chunks is cheaper than
     // reloading hundreds of MB, and needs no lock, so a question never waits for another process's save.
-    const reload = loadedStamp === undefined || (loadedStamp !== filesStamp(directory) && (!reconciled || lag() > CATCH_UP_LIMIT));
+    const reload = loadedStamp === undefined || (loadedStamp !== filesStamp(directory) && lag() > CATCH_UP_LIMIT);
     if (reload) {
       result = await withLock(async () => {
         loadFiles();
-        reconciled = false;
         unsaved = 0;
         try {
           return await reconcile(syncOptions);
@@ -313,7 +267,7 @@ export function openSearchIndex(options: {
 
   /** Small changes stay in memory until they add up (flush() saves them): rewriting 400 MB of graph per new issue cost seconds. */
   function saveThreshold(): number {
-    return Math.max(SAVE_AFTER_CHANGES, Math.floor(facts.size() * SAVE_AFTER_SHARE));
+    return Math.max(SAVE_AFTER_CHANGES, Math.floor(contents.facts.size() * SAVE_AFTER_SHARE));
   }
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -327,14 +281,14 @@ export function openSearchIndex(options: {
     embedder,
     tokenizer,
     get lexical() {
-      return lexical;
+      return contents.lexical;
     },
     get vectors() {
-      return vectors;
+      return contents.vectors;
     },
     chunk: (id) => chunksById([id]).get(id),
     chunksById,
-    findChunks: (criteria) => facts.find(criteria).map(withLazyText),
+    findChunks: (criteria) => contents.facts.find(criteria).map(withLazyText),
     sync: (syncOptions = {}) => enqueue(() => syncOnce(syncOptions)),
     flush: () => enqueue(async () => {
       if (unsaved > 0) await save();

@@ -4,7 +4,7 @@ import { StoreError } from "../errors.js";
 import { ensurePrivateDirectory, ensurePrivateFile } from "./ensure-private.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -133,6 +133,19 @@ const MIGRATIONS: Record<number, string> = {
   // The series on record without reading every document (their rows carry the original files).
   8: `
     CREATE INDEX documents_series ON documents (series);
+  `,
+  // Chunks deleted (an issue replaced or removed), in order: a search index removes them from memory
+  // without reading every chunk id to find what went. clear() sets meta 'clearing_chunks' to log nothing.
+  9: `
+    CREATE TABLE chunk_deletions (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      chunk_id INTEGER NOT NULL
+    );
+    CREATE TRIGGER chunks_deleted AFTER DELETE ON chunks
+      WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'clearing_chunks')
+    BEGIN
+      INSERT INTO chunk_deletions (chunk_id) VALUES (OLD.id);
+    END;
   `,
 };
 
