@@ -27,3 +27,24 @@ export function createTimeSlicer(options: { budgetMs?: number } = {}): TimeSlice
     },
   };
 }
+
+/**
+ * Work written once as a generator that yields at points where it may pause, run by either driver:
+ * `runToEnd` on the spot (tests, command-line tools), `runInSlices` between other events (a server).
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+export function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export async function runInSlices<T>(steps: Steps<T>, slicer: TimeSlicer = createTimeSlicer()): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slicer.due()) await slicer.pause();
+  }
+}

@@ -74,7 +74,7 @@ describe("search index sync", () => {
     await index.sync();
     const file = path.join(opened.dataDir, "2027-01.txt");
     const item = { kind: "report" as const, unit: "区科技局", title: "区科技局启动量子芯片孵化计划", body: "首批遴选量子芯片团队 17 个。", date: "2026-12-31" };
-    writeFileSync(file, renderIssue({ issue: { year: 2027, issue: 1, date: "2026-12-31", editors: ["周明远"], items: [item] }, format: "txt" }));
+    writeFileSync(file, renderIssue({ issue: { year: 2027, issue: 1, date: "2026-12-31", editors: ["周明远", "韩晓璐"], items: [item] }, format: "txt" }));
     await ingestFiles({ store: opened.store, paths: [file] });
 
     // Another process's long write transaction: SQLite's own busy wait would hold this thread for seconds.
@@ -100,7 +100,7 @@ describe("search index sync", () => {
     const before = index.vectors.size();
     const replaced = path.join(opened.dataDir, "corpus", "2026-01.txt");
     const item = { kind: "report" as const, unit: "区科技局", title: "区科技局更正", body: "本期只有这一条。", date: "2026-01-08" };
-    writeFileSync(replaced, renderIssue({ issue: { year: 2026, issue: 1, date: "2026-01-08", editors: ["周明远"], items: [item] }, format: "txt" }));
+    writeFileSync(replaced, renderIssue({ issue: { year: 2026, issue: 1, date: "2026-01-08", editors: ["周明远", "韩晓璐"], items: [item] }, format: "txt" }));
     const removedItems = opened.store.findIssue({ issue: 1, year: 2026 })[0]!.itemCount;
     const report = await ingestFiles({ store: opened.store, paths: [replaced] });
     expect(report.documents[0]!.status).toBe("replaced");

@@ -137,7 +137,15 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
   const { tokenizer } = options;
   const parameters: Bm25IndexParameters = { ...DEFAULT_BM25_INDEX_PARAMETERS, ...options.parameters };
   const columns = new SlotColumns();
-  const slotById = new Map<number, number>();
+  // Built on first use: searching needs no id lookups, and 200,000 entries cost a loaded server ~0.1 s at start.
+  let slotMap: Map<number, number> | undefined;
+  const slotById = (): Map<number, number> => {
+    if (slotMap) return slotMap;
+    slotMap = new Map();
+    for (let slot = 0; slot < slotCount; slot += 1) if (columns.live[slot] === 1) slotMap.set(columns.ids[slot]!, slot);
+    return slotMap;
+  };
+  let liveDocuments = 0;
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const postings: TermPostings[] = [];
@@ -154,11 +162,11 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     columns.bodyLengths.set(contents.bodyLengths);
     columns.live.fill(1, 0, count);
     for (let slot = 0; slot < count; slot += 1) {
-      slotById.set(contents.ids[slot]!, slot);
       totalLengths.title += contents.titleLengths[slot]!;
       totalLengths.body += contents.bodyLengths[slot]!;
     }
     slotCount = count;
+    liveDocuments = count;
     contents.terms.forEach((term, termId) => {
       termIds.set(term, termId);
       terms.push(term);
@@ -186,7 +194,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
   }
 
   function insert(id: number, termCounts: Iterable<Bm25TermEntry>): void {
-    if (slotById.has(id)) removeMany([id]);
+    if (slotById().has(id)) removeMany([id]);
     const slot = slotCount++;
     columns.ensure(slotCount);
     const seen = new Set<string>();
@@ -203,7 +211,8 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     columns.titleLengths[slot] = title;
     columns.bodyLengths[slot] = body;
     columns.live[slot] = 1;
-    slotById.set(id, slot);
+    slotById().set(id, slot);
+    liveDocuments += 1;
     totalLengths.title += title;
     totalLengths.body += body;
   }
@@ -215,10 +224,11 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
 
   function removeMany(ids: readonly number[]): void {
     for (const id of ids) {
-      const slot = slotById.get(id);
+      const slot = slotById().get(id);
       if (slot === undefined) continue;
       columns.live[slot] = 0;
-      slotById.delete(id);
+      slotById().delete(id);
+      liveDocuments -= 1;
       totalLengths.title -= columns.titleLengths[slot]!;
       totalLengths.body -= columns.bodyLengths[slot]!;
       deadSlots += 1;
@@ -268,7 +278,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
 
   function search(searchOptions: Bm25SearchOptions): Bm25Hit[] {
     const { k, filter } = searchOptions;
-    const totalCount = slotById.size;
+    const totalCount = liveDocuments;
     if (k <= 0 || totalCount === 0) return [];
     const query = searchOptions.query;
     const queryTerms = [...new Set(typeof query === "string" ? tokenizer.tokenize(query) : query)];
@@ -339,7 +349,11 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
         titleLengths: columns.titleLengths.subarray(0, slotCount),
         bodyLengths: columns.bodyLengths.subarray(0, slotCount),
         terms: used.map((termId) => terms[termId]!),
-        postings: used.map((termId) => postings[termId]!.pairs.subarray(0, postings[termId]!.length * 2)),
+        // Lists read from a file are exactly their length: handed out as they are (a view costs ~2 µs, 30,000 of them 60 ms).
+        postings: used.map((termId) => {
+          const list = postings[termId]!;
+          return list.pairs.length === list.length * 2 ? list.pairs : list.pairs.subarray(0, list.length * 2);
+        }),
       };
     }
     const newSlot = new Int32Array(slotCount).fill(-1);
@@ -398,9 +412,9 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     add,
     remove: (ids) => removeMany(ids),
     search,
-    size: () => slotById.size,
-    has: (id) => slotById.has(id),
-    ids: () => [...slotById.keys()].sort((left, right) => left - right),
+    size: () => liveDocuments,
+    has: (id) => slotById().has(id),
+    ids: () => [...slotById().keys()].sort((left, right) => left - right),
     documentFrequency: (term) => {
       const termId = termIds.get(term);
       return termId === undefined ? 0 : liveCount(postings[termId]!);

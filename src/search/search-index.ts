@@ -1,23 +1,19 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { ChunkStore, StoredChunk } from "../store/chunk-store.js";
 import { IndexOutOfDateError } from "../errors.js";
 import { acquireProcessLock } from "../store/acquire-process-lock.js";
-import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
+import { ensurePrivateDirectory } from "../store/ensure-private.js";
 import { createBm25Index, type Bm25Index } from "./bm25-index.js";
-import { deserializeBm25Index, loadBm25Index, serializeBm25Index } from "./bm25-snapshot.js";
-import { createChunkFacts, deserializeChunkFacts, type ChunkCriteria, type ChunkFact } from "./chunk-facts.js";
+import { createChunkFacts, type ChunkCriteria, type ChunkFact } from "./chunk-facts.js";
 import type { Embedder } from "../models/embedder.js";
 import { createHnswIndex, INDEX_FILE_PATTERN, MANIFEST_FILE_NAME } from "./hnsw-index.js";
+import { FACTS_FILE, indexFilesStamp, LEGACY_LEXICAL_FILE, LEXICAL_FILE, loadIndexFiles, saveIndexFiles } from "./index-files.js";
 import type { VectorIndex } from "./vector-index.js";
 import { chunkNewItems, reconcileIndex, type IndexContents } from "./reconcile-index.js";
 import { createTimeSlicer, SLICE_MS } from "../time-slicer.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
-const LEXICAL_FILE = "lexical.bin";
-/** The JSON snapshot older versions saved: still read, replaced by lexical.bin at the next save. */
-const LEGACY_LEXICAL_FILE = "lexical.json";
-const FACTS_FILE = "chunks.bin";
 const LOCK_FILE = "sync.lock";
 /** A reindex on a large corpus through a remote embedder takes minutes; waiting longer means something is stuck. */
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
@@ -89,22 +85,6 @@ class LazyChunk implements ChunkInfo {
   }
 }
 
-function writeAtomically(file: string, content: string | Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, { mode: PRIVATE_FILE_MODE });
-  renameSync(temporary, file);
-}
-
-/** Identifies the saved index files: every save renames new files into place, so the inode changes. */
-function filesStamp(directory: string): string {
-  return [MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE]
-    .map((name) => {
-      const stats = statSync(path.join(directory, name), { throwIfNoEntry: false });
-      return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}` : "-";
-    })
-    .join("|");
-}
-
 /**
  * Opens the retrieval indexes kept in `dataDir/index`: BM25 over jieba terms and HNSW over
  * embeddings, both keyed by chunk id. SQLite's chunks table is the truth; the index files are
@@ -132,37 +112,24 @@ export function openSearchIndex(options: {
     throw new IndexOutOfDateError({ message: `索引的分段长度 ${recordedSize} 与当前向量模型的 ${embedder.maxInputChars} 不一致` });
   }
 
-  const lexicalFile = path.join(directory, LEXICAL_FILE);
   // Empty until the first sync loads the files under the lock: another process may be saving them now.
   let contents: IndexContents = { vectors: createHnswIndex({ embedder }), lexical: createBm25Index({ tokenizer }), facts: createChunkFacts(), upTo: 0, vectorless: new Set() };
   let loadedStamp: string | undefined;
   let syncedVersion: number | undefined;
+  const slicer = () => createTimeSlicer({ budgetMs: options.sliceMs ?? SLICE_MS });
 
-  function loadFiles(): void {
-    const indexFiles = [...readdirSync(directory).filter((file) => INDEX_FILE_PATTERN.test(file)), MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE];
-    for (const name of indexFiles) ensurePrivateFile(path.join(directory, name));
-    const vectors = createHnswIndex({ directory, embedder });
-    const lexical = loadLexical();
-    const factsFile = path.join(directory, FACTS_FILE);
-    const facts = existsSync(factsFile) ? deserializeChunkFacts({ bytes: readFileSync(factsFile), source: factsFile }) : createChunkFacts();
+  /** Replaces the in-memory indexes by the saved files, read without holding the event loop; questions meanwhile use the old ones. */
+  async function loadFiles(): Promise<void> {
+    const stamp = indexFilesStamp(directory);
+    const loaded = await loadIndexFiles({ directory, embedder, tokenizer, slicer: slicer() });
     cache.clear();
-    contents = { vectors, lexical, facts, upTo: facts.maxId(), vectorless: new Set() };
-    loadedStamp = filesStamp(directory);
+    contents = { ...loaded, upTo: loaded.facts.maxId(), vectorless: new Set() };
+    loadedStamp = stamp;
   }
 
-  function loadLexical(): Bm25Index {
-    if (existsSync(lexicalFile)) return deserializeBm25Index({ bytes: readFileSync(lexicalFile), tokenizer, source: lexicalFile });
-    const legacyFile = path.join(directory, LEGACY_LEXICAL_FILE);
-    if (!existsSync(legacyFile)) return createBm25Index({ tokenizer });
-    return loadBm25Index({ snapshot: JSON.parse(readFileSync(legacyFile, "utf8")) as unknown, tokenizer, source: legacyFile });
-  }
-
-  function saveFiles(): void {
-    contents.vectors.save();
-    writeAtomically(lexicalFile, serializeBm25Index(contents.lexical));
-    writeAtomically(path.join(directory, FACTS_FILE), contents.facts.serialize());
-    rmSync(path.join(directory, LEGACY_LEXICAL_FILE), { force: true });
-    loadedStamp = filesStamp(directory);
+  async function saveFiles(): Promise<void> {
+    await saveIndexFiles({ directory, ...contents, slicer: slicer() });
+    loadedStamp = indexFilesStamp(directory);
   }
 
   // Chunks are immutable by id (ids are never reused), so a cached chunk only goes stale by being deleted.
@@ -198,10 +165,9 @@ export function openSearchIndex(options: {
   /** Brings the in-memory indexes in line with the store: the new chunks, and the deleted ones the store logged. */
   async function reconcile(syncOptions: { onProgress?: (done: number, total: number) => void }) {
     tokenizer.addWords(options.unitNames());
-    const slicer = createTimeSlicer({ budgetMs: options.sliceMs ?? SLICE_MS });
-    await chunkNewItems({ chunks, maxChars: embedder.maxInputChars, slicer });
+    await chunkNewItems({ chunks, maxChars: embedder.maxInputChars, slicer: slicer() });
     try {
-      const result = await reconcileIndex({ contents, chunks, embedder, slicer, onRemoved: (ids) => ids.forEach((id) => cache.delete(id)), onProgress: syncOptions.onProgress });
+      const result = await reconcileIndex({ contents, chunks, embedder, slicer: slicer(), onRemoved: (ids) => ids.forEach((id) => cache.delete(id)), onProgress: syncOptions.onProgress });
       unsaved += result.changes;
       return { added: result.added, removed: result.removed };
     } catch (error) {
@@ -232,7 +198,7 @@ export function openSearchIndex(options: {
         await reconcile({});
       } finally {
         // Saved even when the embedder fails part-way: new items are then found by keyword until the next sync embeds them.
-        saveFiles();
+        await saveFiles();
         unsaved = 0;
       }
     });
@@ -243,16 +209,16 @@ export function openSearchIndex(options: {
     let result: { added: number; removed: number };
     // Files another process saved are loaded only when far behind: catching up on a few new chunks is cheaper than
     // reloading hundreds of MB, and needs no lock, so a question never waits for another process's save.
-    const reload = loadedStamp === undefined || (loadedStamp !== filesStamp(directory) && lag() > CATCH_UP_LIMIT);
+    const reload = loadedStamp === undefined || (loadedStamp !== indexFilesStamp(directory) && lag() > CATCH_UP_LIMIT);
     if (reload) {
       result = await withLock(async () => {
-        loadFiles();
+        await loadFiles();
         unsaved = 0;
         try {
           return await reconcile(syncOptions);
         } finally {
           if (!existsSync(path.join(directory, MANIFEST_FILE_NAME)) || unsaved >= saveThreshold()) {
-            saveFiles();
+            await saveFiles();
             unsaved = 0;
           }
         }
