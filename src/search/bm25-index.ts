@@ -1,6 +1,7 @@
 import { IndexOutOfDateError } from "../errors.js";
 import { calculateBm25Score, DEFAULT_BM25_PARAMETERS, type Bm25Parameters } from "./bm25.js";
 import type { Tokenizer } from "../text/tokenizer.js";
+import { createIdSlots } from "./id-slots.js";
 
 /** Bump whenever the snapshot layout changes; older files are then rejected and rebuilt. */
 export const BM25_FORMAT_VERSION = 1;
@@ -137,14 +138,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
   const { tokenizer } = options;
   const parameters: Bm25IndexParameters = { ...DEFAULT_BM25_INDEX_PARAMETERS, ...options.parameters };
   const columns = new SlotColumns();
-  // Built on first use: searching needs no id lookups, and 200,000 entries cost a loaded server ~0.1 s at start.
-  let slotMap: Map<number, number> | undefined;
-  const slotById = (): Map<number, number> => {
-    if (slotMap) return slotMap;
-    slotMap = new Map();
-    for (let slot = 0; slot < slotCount; slot += 1) if (columns.live[slot] === 1) slotMap.set(columns.ids[slot]!, slot);
-    return slotMap;
-  };
+  const slotById = createIdSlots();
   let liveDocuments = 0;
   const termIds = new Map<string, number>();
   const terms: string[] = [];
@@ -162,6 +156,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     columns.bodyLengths.set(contents.bodyLengths);
     columns.live.fill(1, 0, count);
     for (let slot = 0; slot < count; slot += 1) {
+      slotById.set(contents.ids[slot]!, slot);
       totalLengths.title += contents.titleLengths[slot]!;
       totalLengths.body += contents.bodyLengths[slot]!;
     }
@@ -194,7 +189,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
   }
 
   function insert(id: number, termCounts: Iterable<Bm25TermEntry>): void {
-    if (slotById().has(id)) removeMany([id]);
+    if (slotById.has(id)) removeMany([id]);
     const slot = slotCount++;
     columns.ensure(slotCount);
     const seen = new Set<string>();
@@ -211,7 +206,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     columns.titleLengths[slot] = title;
     columns.bodyLengths[slot] = body;
     columns.live[slot] = 1;
-    slotById().set(id, slot);
+    slotById.set(id, slot);
     liveDocuments += 1;
     totalLengths.title += title;
     totalLengths.body += body;
@@ -224,10 +219,10 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
 
   function removeMany(ids: readonly number[]): void {
     for (const id of ids) {
-      const slot = slotById().get(id);
-      if (slot === undefined) continue;
+      const slot = slotById.get(id);
+      if (slot === -1) continue;
       columns.live[slot] = 0;
-      slotById().delete(id);
+      slotById.delete(id);
       liveDocuments -= 1;
       totalLengths.title -= columns.titleLengths[slot]!;
       totalLengths.body -= columns.bodyLengths[slot]!;
@@ -413,8 +408,8 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     remove: (ids) => removeMany(ids),
     search,
     size: () => liveDocuments,
-    has: (id) => slotById().has(id),
-    ids: () => [...slotById().keys()].sort((left, right) => left - right),
+    has: (id) => slotById.has(id),
+    ids: () => slotById.ids(),
     documentFrequency: (term) => {
       const termId = termIds.get(term);
       return termId === undefined ? 0 : liveCount(postings[termId]!);

@@ -1,6 +1,7 @@
 import { IndexOutOfDateError } from "../errors.js";
 import type { StoredChunk } from "../store/chunk-store.js";
 import { runToEnd, type Steps } from "../time-slicer.js";
+import { createIdSlots } from "./id-slots.js";
 
 /**
  * What a search filter narrows the chunks by before scoring. A chunk that passes the search's own
@@ -100,14 +101,7 @@ export function* deserializeChunkFactsSteps(options: { bytes: Buffer; source?: s
 }
 
 function buildChunkFacts(): ChunkFacts & { load(saved: { header: FactsHeader; rows: Float64Array }): Steps<void> } {
-  // Built on first use: finding candidates needs no id lookups, and loading 200,000 entries took ~0.1 s.
-  let slotMap: Map<number, number> | undefined;
-  const slotById = (): Map<number, number> => {
-    if (slotMap) return slotMap;
-    slotMap = new Map();
-    for (let slot = 0; slot < slotCount; slot += 1) if (live[slot] === 1) slotMap.set(ids[slot]!, slot);
-    return slotMap;
-  };
+  const slotById = createIdSlots();
   let liveCount = 0;
   let ids = new Float64Array(1024);
   let itemIds = new Int32Array(1024);
@@ -148,8 +142,8 @@ function buildChunkFacts(): ChunkFacts & { load(saved: { header: FactsHeader; ro
   }
 
   function put(fact: { id: number; itemId: number; documentId: number; position: number; unitList: number }): void {
-    const existing = slotById().get(fact.id);
-    if (existing !== undefined) live[existing] = 0;
+    const existing = slotById.get(fact.id);
+    if (existing !== -1) live[existing] = 0;
     else liveCount += 1;
     const slot = slotCount++;
     ensure(slotCount);
@@ -159,7 +153,7 @@ function buildChunkFacts(): ChunkFacts & { load(saved: { header: FactsHeader; ro
     positions[slot] = fact.position;
     unitListIds[slot] = fact.unitList;
     live[slot] = 1;
-    slotById().set(fact.id, slot);
+    slotById.set(fact.id, slot);
   }
 
   /** Fills empty facts from a saved file. */
@@ -178,6 +172,7 @@ function buildChunkFacts(): ChunkFacts & { load(saved: { header: FactsHeader; ro
       documentIds[row] = rows[offset + 2]!;
       positions[row] = rows[offset + 3]!;
       unitListIds[row] = rows[offset + 4]!;
+      slotById.set(ids[row]!, row);
       if (row % 8192 === 8191) yield;
     }
     live.fill(1, 0, count);
@@ -264,8 +259,8 @@ function buildChunkFacts(): ChunkFacts & { load(saved: { header: FactsHeader; ro
   const facts: ChunkFacts & { load: typeof load } = {
     deletions: 0,
     size: () => liveCount,
-    has: (id) => slotById().has(id),
-    ids: () => [...slotById().keys()].sort((left, right) => left - right),
+    has: (id) => slotById.has(id),
+    ids: () => slotById.ids(),
     maxId: () => {
       let largest = 0;
       for (let slot = 0; slot < slotCount; slot += 1) if (live[slot] === 1 && ids[slot]! > largest) largest = ids[slot]!;
@@ -279,10 +274,10 @@ function buildChunkFacts(): ChunkFacts & { load(saved: { header: FactsHeader; ro
     },
     remove(removed) {
       for (const id of removed) {
-        const slot = slotById().get(id);
-        if (slot === undefined) continue;
+        const slot = slotById.get(id);
+        if (slot === -1) continue;
         live[slot] = 0;
-        slotById().delete(id);
+        slotById.delete(id);
         liveCount -= 1;
       }
     },

@@ -5,6 +5,7 @@ import { readHnswFiles, readHnswFilesSync, writeHnswFiles, MANIFEST_FILE_NAME, t
 import type { EmbedderIdentity } from "./index-manifest.js";
 import { createQuantizedVectors } from "./quantized-vectors.js";
 import type { VectorHit, VectorIndex } from "./vector-index.js";
+import { createIdSlots } from "./id-slots.js";
 
 export { INDEX_FILE_NAME, INDEX_FILE_PATTERN, MANIFEST_FILE_NAME } from "./hnsw-files.js";
 
@@ -137,7 +138,7 @@ function wrapContents(options: { contents: HnswContents; embedder: EmbedderIdent
   const shardCount = shards.length;
   const dimensions = embedder.dimensions;
   const exactSearchLimit = options.exactSearchLimit ?? defaultExactSearchLimit(dimensions);
-  const labelById = new Map<number, number>();
+  const labelById = createIdSlots({ capacity: labelIds.length });
   // Live vectors per shard: a shard's efSearch and how many neighbours it can give.
   const shardSizes = new Array<number>(shardCount).fill(0);
   // Freed labels are reused by addPoint on the deleted label (hnswlib unmarks and rewires it in place);
@@ -151,6 +152,11 @@ function wrapContents(options: { contents: HnswContents; embedder: EmbedderIdent
     }
   });
   let saving = false;
+  const liveLabels = (): number[] => {
+    const labels: number[] = [];
+    labelById.forEach((_, label) => labels.push(label));
+    return labels;
+  };
 
   const graphOf = (label: number): Graph => shards[label % shardCount]!.graph;
   const localOf = (label: number): number => Math.floor(label / shardCount);
@@ -210,7 +216,8 @@ function wrapContents(options: { contents: HnswContents; embedder: EmbedderIdent
         return;
       }
       // A graph walk that could not reach enough matches must not hide them: fall back to scoring them all.
-      const labels = [...labelById.values()].filter((label) => label % shardCount === shard && (!allowed || allowed.labels[label] === 1));
+      const labels: number[] = [];
+      labelById.forEach((_, label) => label % shardCount === shard && (!allowed || allowed.labels[label] === 1) && labels.push(label));
       hits.push(...scoreExactly(query, labels, k));
     });
     return hits.sort(compareHits).slice(0, k);
@@ -219,17 +226,17 @@ function wrapContents(options: { contents: HnswContents; embedder: EmbedderIdent
   function search(query: Float32Array, k: number, filter: ((id: number) => boolean) | undefined, among: ReadonlySet<number> | undefined): VectorHit[] {
     if (!filter && !among) {
       if (labelById.size === 0) return [];
-      if (labelById.size <= exactSearchLimit) return scoreExactly(query, labelById.values(), k);
+      if (labelById.size <= exactSearchLimit) return scoreExactly(query, liveLabels(), k);
       return walkGraphs(query, k, undefined);
     }
     const matching: number[] = [];
     if (among) {
       for (const id of among) {
         const label = labelById.get(id);
-        if (label !== undefined && (!filter || filter(id))) matching.push(label);
+        if (label !== -1 && (!filter || filter(id))) matching.push(label);
       }
     } else {
-      for (const [id, label] of labelById) if (filter!(id)) matching.push(label);
+      labelById.forEach((id, label) => filter!(id) && matching.push(label));
     }
     if (matching.length === 0) return [];
     if (matching.length <= exactSearchLimit) return scoreExactly(query, matching, k);
@@ -247,7 +254,7 @@ function wrapContents(options: { contents: HnswContents; embedder: EmbedderIdent
     dimensions,
     size: () => labelById.size,
     has: (id) => labelById.has(id),
-    ids: () => [...labelById.keys()].sort((left, right) => left - right),
+    ids: () => labelById.ids(),
     stats: () => ({ slots: labelIds.length, freeSlots: freeLabels.length, capacity: shards.reduce((sum, shard) => sum + shard.graph.getMaxElements(), 0), shards: shardCount }),
     add(entries) {
       assertNotSaving();
@@ -258,20 +265,20 @@ function wrapContents(options: { contents: HnswContents; embedder: EmbedderIdent
       });
       for (const { id, vector } of prepared) {
         const existing = labelById.get(id);
-        const label = existing ?? takeLabel();
+        const label = existing === -1 ? takeLabel() : existing;
         graphOf(label).addPoint(vector, localOf(label));
         shards[label % shardCount]!.dirty = true;
         quantized.set(label, vector);
         labelById.set(id, label);
         labelIds[label] = id;
-        if (existing === undefined) shardSizes[label % shardCount]! += 1;
+        if (existing === -1) shardSizes[label % shardCount]! += 1;
       }
     },
     remove(ids) {
       assertNotSaving();
       for (const id of ids) {
         const label = labelById.get(id);
-        if (label === undefined) continue;
+        if (label === -1) continue;
         graphOf(label).markDelete(localOf(label));
         shards[label % shardCount]!.dirty = true;
         shardSizes[label % shardCount]! -= 1;
