@@ -5,7 +5,7 @@ import { IndexOutOfDateError } from "../errors.js";
 import { acquireProcessLock } from "../store/acquire-process-lock.js";
 import { ensurePrivateDirectory } from "../store/ensure-private.js";
 import { createBm25Index, type Bm25Index } from "./bm25-index.js";
-import { createChunkFacts, type ChunkCriteria, type ChunkFact } from "./chunk-facts.js";
+import { createChunkFacts, type ChunkCriteria, type ChunkFact, type FoundChunks } from "./chunk-facts.js";
 import type { Embedder } from "../models/embedder.js";
 import { createHnswIndex, INDEX_FILE_PATTERN, MANIFEST_FILE_NAME } from "./hnsw-index.js";
 import { FACTS_FILE, indexFilesStamp, LEGACY_LEXICAL_FILE, LEXICAL_FILE, loadIndexFiles, saveIndexFiles } from "./index-files.js";
@@ -39,8 +39,10 @@ export interface SearchIndex {
   chunk(id: number): ChunkInfo | undefined;
   /** The chunks with these ids that still exist, read in one query. */
   chunksById(ids: Iterable<number>): Map<number, ChunkInfo>;
-  /** Chunks that may pass a filter with these criteria (a superset), read through the store's indexes. */
+  /** Chunks that may pass a filter with these criteria (a superset), from the in-memory chunk facts. */
   findChunks(criteria: ChunkCriteria): ChunkInfo[];
+  /** findChunks() as ids and item ids, no object per chunk. */
+  findChunkIds(criteria: ChunkCriteria): FoundChunks;
   /**
    * Chunks new items, removes vanished ones, and brings both indexes in line with the store.
    * Safe beside other processes: one sync at a time holds dataDir/index/sync.lock, and index
@@ -51,6 +53,8 @@ export interface SearchIndex {
   flush(): Promise<void>;
   /** True when the store changed (here or in another process) since the last completed sync. */
   isStale(): boolean;
+  /** Changes whenever the indexed chunks do: what a search derived from them (a unit's chunks) is valid for. */
+  readonly generation: number;
 }
 
 /** A chunk's facts, with its text and headline read on first use (one class: getters on each object literal cost more). */
@@ -116,6 +120,7 @@ export function openSearchIndex(options: {
   let contents: IndexContents = { vectors: createHnswIndex({ embedder }), lexical: createBm25Index({ tokenizer }), facts: createChunkFacts(), upTo: 0, vectorless: new Set() };
   let loadedStamp: string | undefined;
   let syncedVersion: number | undefined;
+  let generation = 0;
   const slicer = () => createTimeSlicer({ budgetMs: options.sliceMs ?? SLICE_MS });
 
   /** Replaces the in-memory indexes by the saved files, read without holding the event loop; questions meanwhile use the old ones. */
@@ -124,6 +129,7 @@ export function openSearchIndex(options: {
     const loaded = await loadIndexFiles({ directory, embedder, tokenizer, slicer: slicer() });
     cache.clear();
     contents = { ...loaded, upTo: loaded.facts.maxId(), vectorless: new Set() };
+    generation += 1;
     loadedStamp = stamp;
   }
 
@@ -169,10 +175,12 @@ export function openSearchIndex(options: {
     try {
       const result = await reconcileIndex({ contents, chunks, embedder, slicer: slicer(), onRemoved: (ids) => ids.forEach((id) => cache.delete(id)), onProgress: syncOptions.onProgress });
       unsaved += result.changes;
+      if (result.changes > 0) generation += 1;
       return { added: result.added, removed: result.removed };
     } catch (error) {
       // Part of the work may be done (words before vectors): the files must not miss it at the next save.
       unsaved += 1;
+      generation += 1;
       throw error;
     }
   }
@@ -255,11 +263,15 @@ export function openSearchIndex(options: {
     chunk: (id) => chunksById([id]).get(id),
     chunksById,
     findChunks: (criteria) => contents.facts.find(criteria).map(withLazyText),
+    findChunkIds: (criteria) => contents.facts.findIds(criteria),
     sync: (syncOptions = {}) => enqueue(() => syncOnce(syncOptions)),
     flush: () => enqueue(async () => {
       if (unsaved > 0) await save();
     }),
     isStale: () => syncedVersion !== contentVersion(),
+    get generation() {
+      return generation;
+    },
   };
 }
 
