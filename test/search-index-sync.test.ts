@@ -57,8 +57,8 @@ function recordingIdReads(chunks: ChunkStore): { chunks: ChunkStore; reads: numb
 }
 
 describe("search index sync", () => {
-  it("gives the event loop a turn between slices of work while it indexes a few thousand chunks", async () => {
-    const opened = await generatedStore(300);
+  it("gives the event loop a turn between slices of work while it indexes a thousand chunks", { timeout: 120_000 }, async () => {
+    const opened = await generatedStore(150);
     const index = open({ ...opened, sliceMs: 0 });
     const turns = countTurns();
     const { added } = await index.sync();
@@ -113,5 +113,46 @@ describe("search index sync", () => {
     expect(index.lexical.size()).toBe(index.vectors.size());
     expect(recorded.reads.length).toBeGreaterThan(0);
     expect(recorded.reads.every((after) => after >= known)).toBe(true);
+  });
+});
+
+describe("a full build in worker threads", () => {
+  it("gives the same words and vectors as a build on this thread, in two graph shards saved with their labels", { timeout: 180_000 }, async () => {
+    const opened = await generatedStore(120);
+    const inWorkers = openSearchIndex({ chunks: opened.chunks, contentVersion: opened.store.contentVersion, unitNames: () => opened.store.unitNames(), dataDir: opened.dataDir, embedder, tokenizer, workerBuild: { minimumChunks: 100 } });
+    const turns = countTurns();
+    const { added } = await inWorkers.sync();
+    expect(turns.stop()).toBeGreaterThan(10);
+    const items = opened.store.counts().items;
+    expect(added).toBe(items);
+    expect(inWorkers.vectors.size()).toBe(items);
+    expect(inWorkers.lexical.size()).toBe(items);
+
+    // The same store indexed on this thread, in another directory.
+    const otherDir = mkdtempSync(path.join(tmpdir(), "search-index-sync-"));
+    cleanup.push(() => rmSync(otherDir, { recursive: true, force: true }));
+    const onThread = openSearchIndex({ chunks: opened.chunks, contentVersion: opened.store.contentVersion, unitNames: () => opened.store.unitNames(), dataDir: otherDir, embedder, tokenizer });
+    await onThread.sync();
+    for (const query of ["应急演练", "注册志愿者 人数", "老旧小区改造", "区教育局 学位"]) {
+      expect(inWorkers.lexical.search({ query, k: 20 })).toEqual(onThread.lexical.search({ query, k: 20 }));
+    }
+    // Each passage's vector is the one this thread makes: its nearest neighbour is itself, at cosine 1.
+    const sample = opened.chunks.getChunks(opened.chunks.chunkIds().filter((_, position) => position % 97 === 0));
+    const { chunkSearchText } = await import("../src/search/reconcile-index.js");
+    const vectors = await embedder.embed({ texts: sample.map((chunk) => { const text = chunkSearchText(chunk); return `${text.title}\n${text.body}`; }) });
+    sample.forEach((chunk, position) => {
+      const [nearest] = inWorkers.vectors.search({ vector: vectors[position]!, k: 1 });
+      expect(nearest!.score).toBeCloseTo(1, 5);
+    });
+
+    // Saved in two shards and read back whole.
+    await inWorkers.flush();
+    const manifest = JSON.parse((await import("node:fs")).readFileSync(path.join(opened.dataDir, "index", "vectors.json"), "utf8")) as { shards: unknown[]; count: number };
+    expect(manifest.shards).toHaveLength(2);
+    expect(manifest.count).toBe(items);
+    const reopened = open(opened);
+    await reopened.sync();
+    expect(reopened.vectors.size()).toBe(items);
+    expect(reopened.lexical.search({ query: "应急演练", k: 5 })).toEqual(onThread.lexical.search({ query: "应急演练", k: 5 }));
   });
 });

@@ -42,6 +42,8 @@ export interface Bm25Index {
   readonly tokenizerName: string;
   /** Adds or replaces documents by id. */
   add(documents: readonly Bm25Document[]): void;
+  /** add() for documents whose terms were counted elsewhere (countTerms with the same tokenizer, in a worker thread). */
+  addCounted(documents: readonly { id: number; terms: Iterable<Bm25TermEntry> }[]): void;
   /** Removes documents; unknown ids are ignored. */
   remove(ids: readonly number[]): void;
   /** Best k documents, highest score first, ties by ascending id. */
@@ -241,18 +243,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
 
   function add(newDocuments: readonly Bm25Document[]): void {
     for (const document of newDocuments) {
-      const counts = new Map<string, Bm25TermEntry>();
-      for (const term of tokenizer.tokenize(document.fields?.title ?? "")) {
-        const entry = counts.get(term) ?? [term, 0, 0];
-        entry[1] += 1;
-        counts.set(term, entry);
-      }
-      for (const term of tokenizer.tokenize(document.text)) {
-        const entry = counts.get(term) ?? [term, 0, 0];
-        entry[2] += 1;
-        counts.set(term, entry);
-      }
-      insert(document.id, counts.values());
+      insert(document.id, countTerms({ title: tokenizer.tokenize(document.fields?.title ?? ""), body: tokenizer.tokenize(document.text) }));
     }
   }
 
@@ -405,6 +396,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
   const index: Bm25Index = {
     tokenizerName: tokenizer.name,
     add,
+    addCounted: (documents) => documents.forEach((document) => insert(document.id, document.terms)),
     remove: (ids) => removeMany(ids),
     search,
     size: () => liveDocuments,
@@ -418,6 +410,22 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     contents,
   };
   return { index, insert };
+}
+
+/** A document's terms with their counts in title and body, in the order first seen (title first). */
+export function countTerms(options: { title: readonly string[]; body: readonly string[] }): Bm25TermEntry[] {
+  const counts = new Map<string, Bm25TermEntry>();
+  for (const term of options.title) {
+    const entry = counts.get(term) ?? [term, 0, 0];
+    entry[1] += 1;
+    counts.set(term, entry);
+  }
+  for (const term of options.body) {
+    const entry = counts.get(term) ?? [term, 0, 0];
+    entry[2] += 1;
+    counts.set(term, entry);
+  }
+  return [...counts.values()];
 }
 
 /** The k best documents (slots), highest score first, ties by ascending id; one pass over the candidates for small k. */

@@ -78,6 +78,11 @@ export async function reconcileIndex(options: {
   onRemoved?: (ids: readonly number[]) => void;
   onProgress?: ((done: number, total: number) => void) | undefined;
   slicer: TimeSlicer;
+  /** Builds empty indexes of at least `minimum` chunks elsewhere (worker threads, build-in-workers.ts). */
+  buildEmpty?: {
+    minimum: number;
+    build(options: { ids: number[]; lexical: Bm25Index; facts: ChunkFacts; slicer: TimeSlicer; onProgress?: ((done: number, total: number) => void) | undefined }): Promise<{ vectors: VectorIndex; vectorless: number[] }>;
+  } | undefined;
 }): Promise<{ added: number; removed: number; changes: number }> {
   const { contents, chunks, embedder, slicer } = options;
   const { ids: deleted, last } = chunks.deletionsAfter(contents.facts.deletions);
@@ -96,6 +101,13 @@ export async function reconcileIndex(options: {
     lastId = Math.max(lastId, compared.lastId);
   }
   contents.upTo = lastId;
+  const empty = contents.facts.size() === 0 && contents.lexical.size() === 0 && contents.vectors.size() === 0;
+  if (options.buildEmpty && empty && missing.length >= options.buildEmpty.minimum) {
+    const built = await options.buildEmpty.build({ ids: missing, lexical: contents.lexical, facts: contents.facts, slicer, onProgress: options.onProgress });
+    contents.vectors = built.vectors;
+    for (const id of built.vectorless) contents.vectorless.add(id);
+    return { added: missing.length, removed, changes: removed + missing.length };
+  }
   // Checked before the new chunks get facts: otherwise every fact has a vector but those that embed to zero.
   const vectorsComplete = contents.vectors.size() + contents.vectorless.size === contents.facts.size();
 

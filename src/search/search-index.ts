@@ -12,6 +12,8 @@ import { FACTS_FILE, indexFilesStamp, LEGACY_LEXICAL_FILE, LEXICAL_FILE, loadInd
 import type { VectorIndex } from "./vector-index.js";
 import { chunkNewItems, reconcileIndex, type IndexContents } from "./reconcile-index.js";
 import { createTimeSlicer, SLICE_MS } from "../time-slicer.js";
+import { hashingModelName } from "../models/hashing-embedder.js";
+import { buildInWorkers } from "./build-in-workers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
 const LOCK_FILE = "sync.lock";
@@ -21,6 +23,8 @@ const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
 const CACHED_CHUNKS = 4096;
 /** Behind the store by more than this many chunks, a sync loads the files another process saved instead of catching up itself. */
 const CATCH_UP_LIMIT = 2_000;
+/** Chunks from which an empty index is built in worker threads: below it, loading their segmenters costs more than it saves. */
+const WORKER_BUILD_MINIMUM = 20_000;
 /** Index files are rewritten once this many changes, or this share of the index, built up in memory (and by flush()). */
 const SAVE_AFTER_CHANGES = 1_000;
 const SAVE_AFTER_SHARE = 0.02;
@@ -105,6 +109,11 @@ export function openSearchIndex(options: {
   tokenizer: Tokenizer;
   /** Longest a sync holds the event loop at a time (default SLICE_MS); 0 lets requests in between every step (tests). */
   sliceMs?: number;
+  /**
+   * Builds an empty index of at least `minimumChunks` (default WORKER_BUILD_MINIMUM) in worker threads,
+   * when the embedder is the offline hashing one a worker can make itself; else on this thread, in slices.
+   */
+  workerBuild?: { minimumChunks?: number };
 }): SearchIndex {
   const { chunks, contentVersion, embedder, tokenizer } = options;
   const directory = path.join(options.dataDir, "index");
@@ -168,12 +177,27 @@ export function openSearchIndex(options: {
   // Changes kept in memory that the files do not have yet.
   let unsaved = 0;
 
-  /** Brings the in-memory indexes in line with the store: the new chunks, and the deleted ones the store logged. */
-  async function reconcile(syncOptions: { onProgress?: (done: number, total: number) => void }) {
+  // Worker threads make the offline hashing vectors themselves; any other embedder's vectors are made here.
+  const workerBuild = options.workerBuild && embedder.provider === "hashing" && embedder.model === hashingModelName(embedder.dimensions)
+    ? {
+        minimum: options.workerBuild.minimumChunks ?? WORKER_BUILD_MINIMUM,
+        build: (build: Omit<Parameters<typeof buildInWorkers>[0], "chunks" | "embedder" | "unitNames" | "directory">) =>
+          buildInWorkers({ ...build, chunks, embedder, unitNames: options.unitNames(), directory }),
+      }
+    : undefined;
+
+  /**
+   * Brings the in-memory indexes in line with the store: the new chunks, and the deleted ones the store logged.
+   * `owned`: this process holds the lock, so a build may write graph files into the directory.
+   */
+  async function reconcile(syncOptions: { onProgress?: (done: number, total: number) => void }, owned = false) {
     tokenizer.addWords(options.unitNames());
     await chunkNewItems({ chunks, maxChars: embedder.maxInputChars, slicer: slicer() });
     try {
-      const result = await reconcileIndex({ contents, chunks, embedder, slicer: slicer(), onRemoved: (ids) => ids.forEach((id) => cache.delete(id)), onProgress: syncOptions.onProgress });
+      const result = await reconcileIndex({
+        contents, chunks, embedder, slicer: slicer(), onRemoved: (ids) => ids.forEach((id) => cache.delete(id)), onProgress: syncOptions.onProgress,
+        buildEmpty: owned ? workerBuild : undefined,
+      });
       unsaved += result.changes;
       if (result.changes > 0) generation += 1;
       return { added: result.added, removed: result.removed };
@@ -223,7 +247,7 @@ export function openSearchIndex(options: {
         await loadFiles();
         unsaved = 0;
         try {
-          return await reconcile(syncOptions);
+          return await reconcile(syncOptions, true);
         } finally {
           if (!existsSync(path.join(directory, MANIFEST_FILE_NAME)) || unsaved >= saveThreshold()) {
             await saveFiles();
