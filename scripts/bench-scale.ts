@@ -47,6 +47,13 @@ const programs = [...(values.baseline ? [path.resolve(values.baseline)] : []), p
 const DOWNGRADES: Record<number, string> = {
   7: `DROP TRIGGER items_units_insert; DROP TRIGGER items_units_update; DROP TABLE item_units;
       DROP INDEX documents_order; DROP INDEX documents_issue_number;`,
+  8: "DROP INDEX documents_series;",
+  9: "DROP TRIGGER chunks_deleted; DROP TABLE chunk_deletions;",
+  10: `DROP TRIGGER items_units_insert; DROP TRIGGER items_units_update; DROP TRIGGER documents_date_update; DROP INDEX item_units_listing;
+       ALTER TABLE item_units DROP COLUMN document_id; ALTER TABLE item_units DROP COLUMN position; ALTER TABLE item_units DROP COLUMN date;
+       CREATE TRIGGER items_units_insert AFTER INSERT ON items BEGIN INSERT INTO item_units (item_id, unit) SELECT NEW.id, value FROM json_each(NEW.units); END;
+       CREATE TRIGGER items_units_update AFTER UPDATE OF units ON items BEGIN DELETE FROM item_units WHERE item_id = NEW.id;
+         INSERT INTO item_units (item_id, unit) SELECT NEW.id, value FROM json_each(NEW.units); END;`,
 };
 
 function schemaOf(program: string): number {

@@ -132,6 +132,22 @@ describe("createBm25Index", () => {
     expect(createBm25Index({ tokenizer }).search({ query: "志愿服务", k: 5 })).toEqual([]);
   });
 
+  it("after removals, scores and document frequencies are those of an index that never held the removed documents", () => {
+    const kept = bulletinItems.filter((item) => item.id !== 1 && item.id !== 4);
+    const fresh = createBm25Index({ tokenizer });
+    fresh.add(kept);
+    const removed = createBm25Index({ tokenizer });
+    removed.add(bulletinItems);
+    removed.remove([1, 4]);
+    for (const query of ["注册志愿者有多少", "志愿服务", "微网格 受理事件", "区教育局集团化办学", "区农委三夏"]) {
+      expect(removed.search({ query, k: 5 })).toEqual(fresh.search({ query, k: 5 }));
+      for (const term of tokenizer.tokenize(query)) expect(removed.documentFrequency(term)).toBe(fresh.documentFrequency(term));
+    }
+    // The same counts per document (terms listed in the order the index first saw them).
+    const counts = (index: typeof fresh) => index.toJSON().documents.map((document) => ({ id: document.id, terms: [...document.terms].sort() }));
+    expect(counts(removed)).toEqual(counts(fresh));
+  });
+
   it("gives identical results after a JSON round trip and keeps working", () => {
     const index = createBm25Index({ tokenizer, parameters: { titleBoost: 3 } });
     index.add(bulletinItems);

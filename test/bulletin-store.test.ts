@@ -2,8 +2,10 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../scripts/generate-corpus.js";
 import { ingestFiles, type IngestReport } from "../src/ingest/ingest-files.js";
 import { createBulletinStore, type BulletinStore } from "../src/store/bulletin-store.js";
+import { SCHEMA_VERSION } from "../src/store/open-database.js";
 import { ROOT } from "./helpers/run-cli.js";
 
 const samples = path.join(ROOT, "data/samples");
@@ -129,6 +131,11 @@ describe("bulletin store", () => {
     const { store, dataDir } = storeWithSamples();
     // Turn the fresh store back into what version 4 wrote.
     store.database.exec(`
+      DROP TRIGGER documents_date_update;
+      DROP INDEX item_units_listing;
+      DROP TRIGGER chunks_deleted;
+      DROP TABLE chunk_deletions;
+      DROP INDEX documents_series;
       DROP TRIGGER items_units_insert;
       DROP TRIGGER items_units_update;
       DROP TABLE item_units;
@@ -147,7 +154,7 @@ describe("bulletin store", () => {
     store.close();
     const upgraded = createBulletinStore({ dataDir });
     opened.push(upgraded);
-    expect(upgraded.database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: "7" });
+    expect(upgraded.database.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get()).toEqual({ value: String(SCHEMA_VERSION) });
     expect(upgraded.counts()).toEqual({ documents: 6, items: 35 });
     expect(upgraded.listUnits().length).toBe(17);
     expect(upgraded.listItems({ units: ["区委社工部"] }).map((item) => item.date)).toEqual(["2024-03-07", "2025-04-17", "2025-10-30"]);
@@ -175,6 +182,60 @@ describe("bulletin store", () => {
     expect(plan("SELECT i.id FROM items i WHERE i.id IN (SELECT item_id FROM item_units WHERE unit IN (?))", "区农委")).not.toMatch(/SCAN (i|item_units)\b/);
     expect(plan("SELECT id FROM documents d ORDER BY d.date IS NULL DESC, d.date DESC, d.year DESC, d.issue DESC, d.id DESC LIMIT 50")).not.toMatch(/TEMP B-TREE/);
     expect(store.findIssue({ issue: 57 }).map((document) => document.source)).toEqual(["2025-57-gbk.txt"]);
+  });
+
+  it("names the units and series on record by index seeks, the same names as listing them", async () => {
+    const { store } = freshStore();
+    await ingestFiles({ store, paths: [samples] });
+    expect(store.unitNames()).toEqual(store.listUnits().map((entry) => entry.unit).sort());
+    expect(store.seriesNames()).toEqual([...new Set(store.listDocuments().flatMap((document) => (document.series ? [document.series] : [])))].sort());
+    expect(store.seriesNames().length).toBeGreaterThan(0);
+    const plan = (sql: string) => (store.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join("; ");
+    expect(plan("SELECT MIN(series) FROM documents WHERE series > 'a'")).toMatch(/USING COVERING INDEX documents_series/);
+  });
+
+  it("lists the newest items of units, counts them and finds the latest document as the whole listings would", async () => {
+    const { store, dataDir } = freshStore();
+    generateCorpus({ count: 120, seed: 4, outDir: path.join(dataDir, "corpus") });
+    await ingestFiles({ store, paths: [path.join(dataDir, "corpus"), samples] });
+    const [first, second] = store.listUnits().map((entry) => entry.unit);
+    const distinctDocuments = (items: { documentId: number }[]) => new Set(items.map((item) => item.documentId)).size;
+    for (const query of [{ units: [first!] }, { units: [first!, second!] }, { units: [first!], from: "2024-01-01", to: "2025-06-30" }, { units: ["区农委"] }, { units: ["没有这个单位"] }]) {
+      const all = store.listItems(query);
+      expect(all.length).toBeLessThan(store.counts().items);
+      for (const newest of [1, 7, 10_000]) expect(store.listItems({ ...query, newest })).toEqual(all.slice(-newest));
+      expect(store.countItems(query)).toEqual({ items: all.length, documents: distinctDocuments(all) });
+    }
+    expect(store.listItems({ documentId: 3, newest: 2 })).toEqual(store.listItems({ documentId: 3 }).slice(-2));
+    // The latest document by date; of several that day, the first in listing order.
+    const documents = store.listDocuments();
+    const latest = (keep: (document: (typeof documents)[number]) => boolean) => documents.filter(keep).sort((left, right) => (right.date ?? "").localeCompare(left.date ?? ""))[0];
+    const someDate = documents[40]!.date!;
+    expect(store.latestDocument({ date: someDate })).toEqual(latest((document) => document.date === someDate));
+    expect(store.latestDocument({ date: "1999-01-01" })).toBeUndefined();
+    expect(store.latestDocument({ numbered: true })).toEqual(latest((document) => document.issue !== null));
+    expect(store.latestDocument({ from: "2024-03-01", to: "2024-05-31" })).toEqual(latest((document) => document.date !== null && document.date >= "2024-03-01" && document.date <= "2024-05-31"));
+  });
+
+  it("reads a unit's newest items and their counts through the listing index, not every item", async () => {
+    const { store, dataDir } = freshStore();
+    generateCorpus({ count: 60, seed: 4, outDir: path.join(dataDir, "corpus") });
+    await ingestFiles({ store, paths: [path.join(dataDir, "corpus")] });
+    const unit = store.listUnits()[0]!.unit;
+    const statements: string[] = [];
+    const prepare = store.database.prepare.bind(store.database);
+    store.database.prepare = ((sql: string) => (statements.push(sql), prepare(sql))) as typeof store.database.prepare;
+    store.listItems({ units: [unit], newest: 20 });
+    store.countItems({ units: [unit], from: "2024-01-01" });
+    store.latestDocument({ numbered: true });
+    store.database.prepare = prepare;
+    expect(statements.length).toBeGreaterThan(2);
+    for (const sql of statements) {
+      const plan = (store.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => "2024-01-01")) as { detail: string }[]).map((row) => row.detail).join("; ");
+      expect(plan, sql).not.toMatch(/SCAN (i|d|item_units|documents)\b(?! USING (COVERING )?INDEX)/);
+      // Sorting is left to the index, but for the few documents of one day.
+      if (sql.includes("item_units")) expect(plan, sql).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
   });
 
   it("refuses a store written by a newer schema, saying how to proceed", () => {

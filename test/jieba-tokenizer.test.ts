@@ -97,3 +97,30 @@ describeWithShared("createJiebaTokenizer on the real bulletins", () => {
     expect(tokenizer.tokenize(text)).toEqual(expect.arrayContaining(["4.9万", "61.5%", "30008", "37176", "99.55%"]));
   });
 });
+
+describe("tokenizeParts", () => {
+  it("gives the terms of headline, body and both joined exactly as three tokenize calls would, for every passage of the samples, the corpus and a generated archive", async () => {
+    const { sampleApplication, SAMPLES } = await import("./helpers/sample-application.js");
+    const { generateItems } = await import("../scripts/generate-corpus.js");
+    const { chunkItem } = await import("../src/search/chunk-item.js");
+    const { chunkSearchText } = await import("../src/search/reconcile-index.js");
+    const { existsSync } = await import("node:fs");
+    const { application } = await sampleApplication({ paths: [SAMPLES, ...(existsSync(CORPUS) ? [CORPUS] : [])] });
+    try {
+      const stored = application.catalog.listItems();
+      const generated = generateItems({ count: 400, seed: 9 }).map((item) => ({ units: [item.unit], title: item.title, body: item.body }));
+      const passages = [...stored, ...generated].flatMap((item) => chunkItem({ body: item.body || item.title, maxChars: 1200 }).map((text) => chunkSearchText({ units: item.units, title: item.title, text })));
+      expect(passages.length).toBeGreaterThan(400);
+      let split = 0;
+      for (const { title, body } of passages) {
+        const parts = tokenizer.tokenizeParts({ title, body });
+        expect(parts).toEqual({ title: tokenizer.tokenize(title), body: tokenizer.tokenize(body), joined: tokenizer.tokenize(`${title}\n${body}`) });
+        if (body.includes("。")) split += 1;
+      }
+      // Most passages take the shortcut.
+      expect(split).toBeGreaterThan(passages.length / 2);
+    } finally {
+      application.close();
+    }
+  });
+});

@@ -35,33 +35,33 @@ function fill(index: VectorIndex, count: number): void {
 }
 
 describe("hnsw index storage", () => {
-  it("grows past its initial capacity by doubling", () => {
+  it("grows past its initial capacity by doubling", async () => {
     const index = createHnswIndex({ embedder: testEmbedder(8), initialCapacity: 4 });
     fill(index, 100);
     expect(index.size()).toBe(100);
-    expect(index.stats()).toEqual({ slots: 100, freeSlots: 0, capacity: 128 });
+    expect(index.stats()).toEqual({ slots: 100, freeSlots: 0, capacity: 128, shards: 1 });
   });
 
-  it("reuses the slots of removed vectors", () => {
+  it("reuses the slots of removed vectors", async () => {
     const index = createHnswIndex({ embedder: testEmbedder(8), initialCapacity: 10 });
     fill(index, 10);
     index.remove([0, 1, 2, 3, 4]);
-    expect(index.stats()).toEqual({ slots: 10, freeSlots: 5, capacity: 10 });
+    expect(index.stats()).toEqual({ slots: 10, freeSlots: 5, capacity: 10, shards: 1 });
     index.add([100, 101, 102, 103, 104].map((id) => ({ id, vector: spreadVector({ seed: id, dimensions: 8 }) })));
-    expect(index.stats()).toEqual({ slots: 10, freeSlots: 0, capacity: 10 });
+    expect(index.stats()).toEqual({ slots: 10, freeSlots: 0, capacity: 10, shards: 1 });
     expect(index.size()).toBe(10);
     expect(index.search({ vector: spreadVector({ seed: 102, dimensions: 8 }), k: 1 })[0]!.id).toBe(102);
     expect(index.has(2)).toBe(false);
   });
 
-  it("saves and reopens with the same contents and results", () => {
+  it("saves and reopens with the same contents and results", async () => {
     const directory = temporaryDirectory();
     const index = createHnswIndex({ embedder: testEmbedder(16), directory });
     fill(index, 300);
     index.remove([7, 8]);
     const query = spreadVector({ seed: 42, dimensions: 16 });
     const before = index.search({ vector: query, k: 10 });
-    index.save();
+    await index.save();
 
     const manifest = JSON.parse(readFileSync(join(directory, "vectors.json"), "utf8"));
     expect(readdirSync(directory).sort()).toEqual([manifest.indexFile, manifest.quantizedFile, "vectors.json"]);
@@ -86,7 +86,7 @@ describe("hnsw index storage", () => {
     // createHnswIndex on a directory that already holds an index continues it.
     const continued = createHnswIndex({ embedder: testEmbedder(16), directory });
     continued.add([{ id: 7, vector: spreadVector({ seed: 7, dimensions: 16 }) }]);
-    continued.save();
+    await continued.save();
     const again = openHnswIndex({ directory, embedder: testEmbedder(16) });
     expect(again.size()).toBe(299);
     expect(again.stats().slots).toBe(300);
@@ -96,18 +96,18 @@ describe("hnsw index storage", () => {
     expect(readdirSync(directory).sort()).toEqual([manifestAgain.indexFile, manifestAgain.quantizedFile, "vectors.json"]);
   });
 
-  it("saves and reopens an empty index", () => {
+  it("saves and reopens an empty index", async () => {
     const directory = temporaryDirectory();
-    createHnswIndex({ embedder: testEmbedder(4), directory }).save();
+    await createHnswIndex({ embedder: testEmbedder(4), directory }).save();
     const reopened = openHnswIndex({ directory, embedder: testEmbedder(4) });
     expect(reopened.size()).toBe(0);
     expect(reopened.search({ vector: [1, 0, 0, 0], k: 3 })).toEqual([]);
   });
 
-  it("refuses an index built by a different embedder and says how to rebuild", () => {
+  it("refuses an index built by a different embedder and says how to rebuild", async () => {
     const directory = temporaryDirectory();
     const embedder = { provider: "hashing", model: "hashing-v1", dimensions: 512 };
-    createHnswIndex({ embedder, directory }).save();
+    await createHnswIndex({ embedder, directory }).save();
     const open = () => openHnswIndex({ directory, embedder: { provider: "openai-compatible", model: "bge-m3", dimensions: 1024 } });
     expect(open).toThrow(StoreError);
     expect(open).toThrow(
@@ -118,9 +118,9 @@ describe("hnsw index storage", () => {
     );
   });
 
-  it("refuses an unknown format version", () => {
+  it("refuses an unknown format version", async () => {
     const directory = temporaryDirectory();
-    createHnswIndex({ embedder: testEmbedder(4), directory }).save();
+    await createHnswIndex({ embedder: testEmbedder(4), directory }).save();
     const manifestPath = join(directory, "vectors.json");
     writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, "utf8")), formatVersion: 99 }));
     expect(() => openHnswIndex({ directory, embedder: testEmbedder(4) })).toThrow(
@@ -128,18 +128,18 @@ describe("hnsw index storage", () => {
     );
   });
 
-  it("detects an index file that does not belong to its manifest, as after a crash mid-save", () => {
+  it("detects an index file that does not belong to its manifest, as after a crash mid-save", async () => {
     const directory = temporaryDirectory();
     const index = createHnswIndex({ embedder: testEmbedder(8), directory });
     fill(index, 20);
-    index.save();
+    await index.save();
     const graphFile = join(directory, JSON.parse(readFileSync(join(directory, "vectors.json"), "utf8")).indexFile);
     const savedIndex = readFileSync(graphFile);
     writeFileSync(graphFile, savedIndex.subarray(0, savedIndex.length / 2));
     expect(() => openHnswIndex({ directory, embedder: testEmbedder(8) })).toThrow("向量索引文件与清单 vectors.json 不一致");
   });
 
-  it("gives the exact top k for a filter matching hundreds, scored on Int8 copies then exactly, also after reopening", () => {
+  it("gives the exact top k for a filter matching hundreds, scored on Int8 copies then exactly, also after reopening", async () => {
     const directory = temporaryDirectory();
     const index = createHnswIndex({ embedder: testEmbedder(32), directory });
     const exact = createExactIndex({ dimensions: 32 });
@@ -154,17 +154,17 @@ describe("hnsw index storage", () => {
       expect(found.map((hit) => hit.id)).toEqual(expected.map((hit) => hit.id));
       found.forEach((hit, position) => expect(hit.score).toBeCloseTo(expected[position]!.score, 5));
     }
-    index.save();
+    await index.save();
     const reopened = openHnswIndex({ directory, embedder: testEmbedder(32) });
     const query = spreadVector({ seed: 5, dimensions: 32 });
     expect(reopened.search({ vector: query, k: 20, filter }).map((hit) => hit.id)).toEqual(exact.search({ vector: query, k: 20, filter }).map((hit) => hit.id));
   });
 
-  it("still opens an index saved before manifests named their graph file, checked by its sha256", () => {
+  it("still opens an index saved before manifests named their graph file, checked by its sha256", async () => {
     const directory = temporaryDirectory();
     const index = createHnswIndex({ embedder: testEmbedder(8), directory });
     fill(index, 20);
-    index.save();
+    await index.save();
     const manifestPath = join(directory, "vectors.json");
     const { indexFile, indexBytes: _bytes, quantizedFile: _quantized, ...manifest } = JSON.parse(readFileSync(manifestPath, "utf8"));
     renameSync(join(directory, indexFile), join(directory, "vectors.hnsw"));
@@ -174,7 +174,7 @@ describe("hnsw index storage", () => {
     expect(() => openHnswIndex({ directory, embedder: testEmbedder(8) })).toThrow("向量索引文件与清单 vectors.json 不一致");
   });
 
-  it("reports a missing index with the rebuild command", () => {
+  it("reports a missing index with the rebuild command", async () => {
     const directory = temporaryDirectory();
     expect(() => openHnswIndex({ directory, embedder: testEmbedder(4) })).toThrow(/未找到向量索引; 请运行 npm run cli -- reindex 重建索引$/);
     // A fresh index over an empty directory writes nothing until save().
@@ -182,7 +182,7 @@ describe("hnsw index storage", () => {
     expect(readdirSync(directory)).toEqual([]);
   });
 
-  it("rejects a dimensions option that disagrees with the embedder", () => {
+  it("rejects a dimensions option that disagrees with the embedder", async () => {
     expect(() => createHnswIndex({ dimensions: 8, embedder: testEmbedder(16) })).toThrow("向量索引维度 8 与嵌入模型的 16 维不一致");
   });
 });
@@ -232,14 +232,14 @@ describe("hnsw recall against the exact index", () => {
     return found / (queries.length * 10);
   }
 
-  it("finds at least 95% of the true top 10 with the default efSearch, filtered or not, also after reopening", { timeout: 120_000 }, () => {
+  it("finds at least 95% of the true top 10 with the default efSearch, filtered or not, also after reopening", { timeout: 120_000 }, async () => {
     const exact = createExactIndex({ dimensions });
     const entries = stored.map((vector, id) => ({ id, vector }));
     exact.add(entries);
     const directory = temporaryDirectory();
     const built: HnswIndex = createHnswIndex({ embedder: testEmbedder(dimensions), directory });
     built.add(entries);
-    built.save();
+    await built.save();
     const truthsFor = (filter?: (id: number) => boolean) =>
       queries.map((vector) => new Set(exact.search({ vector, k: 10, filter }).map((hit) => hit.id)));
     // One id in four: too many matches for direct scoring, so this measures the filtered graph walk.

@@ -6,5 +6,6 @@ export function answerJson(answer: Answer) {
   return {
     question: answer.question, intent: answer.intent, answer: answer.answer, citations: answer.citations.map(citationJson),
     ...(answer.related && answer.related.length > 0 ? { related: answer.related.map(citationJson) } : {}),
+    ...(answer.truncated ? { truncated: answer.truncated } : {}),
   };
 }

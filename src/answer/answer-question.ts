@@ -18,7 +18,7 @@ import { llmAnswer, llmSummary } from "./llm-answer.js";
 import { nothingFoundAnswer } from "./nothing-found.js";
 import { issueOverview, itemListing } from "./overview-answer.js";
 import { pairHitsWithItems } from "./pair-hits-with-items.js";
-import { summarizeUnit, unitItems } from "./summarize-unit.js";
+import { recentUnitItems, summarizeUnit, unitItems } from "./summarize-unit.js";
 
 export interface Answer {
   question: string;
@@ -31,6 +31,8 @@ export interface Answer {
   understanding: QueryUnderstanding;
   /** For an export question: the Word document a channel can hand over. */
   export?: CountAnswer["export"];
+  /** A unit summary listing only its most recent items: how many it shows of how many. */
+  truncated?: { shown: number; total: number };
 }
 
 /** One question as a channel (web page, Feishu, CLI) hands it over. */
@@ -94,13 +96,13 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     if (counted) return { question, understanding, ...counted };
 
     if (understanding.intent === "summary" && understanding.units.length > 0) {
-      const items = unitItems({ catalog, understanding });
-      const summary = summarizeUnit({ items, understanding, links, series: parts.series });
-      if (generation && items.length > 0) {
-        const written = await withFallback(generation, () => llmSummary({ items, understanding, links, generation, series: parts.series }));
+      if (generation) {
+        const items = unitItems({ catalog, understanding });
+        const written = items.length > 0 ? await withFallback(generation, () => llmSummary({ items, understanding, links, generation, series: parts.series })) : undefined;
         if (written) return { question, understanding, intent: "summary", ...written };
       }
-      return { question, understanding, ...summary };
+      // The most recent items and the counts, read by index: a unit's whole list is for `summary` on the command line.
+      return { question, understanding, ...summarizeUnit({ ...recentUnitItems({ catalog, understanding }), understanding, links, series: parts.series }) };
     }
     if (understanding.intent === "source" || understanding.intent === "overview") {
       const document = findSourceDocument({ catalog, understanding });

@@ -17,12 +17,11 @@ export function findSourceDocument(options: { catalog: BulletinCatalog; understa
     const period = understanding.period;
     if (!understanding.issue.year && period) candidates = candidates.filter((document) => document.date !== null && document.date >= period.from && document.date <= period.to);
   } else if (understanding.date) {
-    candidates = catalog.listDocuments().filter((document) => document.date === understanding.date);
+    return catalog.latestDocument({ date: understanding.date });
   } else if (understanding.latestIssue) {
-    candidates = catalog.listDocuments().filter((document) => document.issue !== null);
+    return catalog.latestDocument({ numbered: true });
   } else if (understanding.issueInPeriod && understanding.period) {
-    const { from, to } = understanding.period;
-    candidates = catalog.listDocuments().filter((document) => document.date !== null && document.date >= from && document.date <= to);
+    return catalog.latestDocument({ from: understanding.period.from, to: understanding.period.to });
   }
   return candidates.sort((left, right) => (right.date ?? "").localeCompare(left.date ?? ""))[0];
 }

@@ -105,7 +105,7 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
     const statistics = createStatistics({ database: store.database });
     const aliasLines = readUnitAliasLines({ path: ALIAS_FILE });
     const englishLines = readUnitAliasLines({ path: ENGLISH_NAMES_FILE });
-    const unitNames = () => store.listUnits().map((entry) => entry.unit);
+    const unitNames = () => store.unitNames();
 
     let units: { matcher: UnitMatcher; version: number } | undefined;
     const currentUnits = () => {
@@ -118,8 +118,7 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
     const seriesNames = () => {
       const version = store.contentVersion();
       if (series?.version !== version) {
-        const recorded = store.listDocuments().flatMap((document) => (document.series ? [document.series] : []));
-        series = { names: [...new Set([config.bulletinSeries, ...recorded])], version };
+        series = { names: [...new Set([config.bulletinSeries, ...store.seriesNames()])], version };
       }
       return series.names;
     };

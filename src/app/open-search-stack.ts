@@ -41,7 +41,11 @@ export async function openSearchStack(options: {
   const tokenizer = createJiebaTokenizer();
   const embedder = options.embedder ?? (await createEmbedder({ config, tokenizer, knownDimensions: indexedDimensions({ config, dataDir: options.dataDir }) }));
   const queryEmbedder = options.embedder ?? (await createQueryEmbedder({ config, embedder }));
-  const index = openSearchIndex({ chunks: options.chunks, contentVersion: options.contentVersion, unitNames: options.unitNames, dataDir: options.dataDir, embedder, tokenizer });
+  const index = openSearchIndex({
+    chunks: options.chunks, contentVersion: options.contentVersion, unitNames: options.unitNames, dataDir: options.dataDir, embedder, tokenizer,
+    // The configured offline embedder: a full build runs in worker threads that make its vectors themselves.
+    ...(options.embedder === undefined && !config.embedding ? { workerBuild: {} } : {}),
+  });
   await index.sync();
   const searcher = createSearcher({
     index, queryEmbedder, queryTimeoutMs: config.embedding?.queryTimeoutMs, logger,

@@ -1,5 +1,6 @@
 import type { Embedder } from "./embedder.js";
 import type { Tokenizer } from "../text/tokenizer.js";
+import { createTimeSlicer } from "../time-slicer.js";
 
 /** Bump whenever feature extraction, hashing or weighting changes: it is part of `model`, so old indexes are detected. */
 const ALGORITHM_VERSION = 1;
@@ -36,10 +37,15 @@ export interface HashingEmbedderOptions {
  * Exported so document frequencies for `idf` are computed over exactly the same keys.
  */
 export function extractHashingFeatures(options: { text: string; tokenizer: Tokenizer }): Map<string, number> {
+  return hashingFeatures({ text: options.text, words: options.tokenizer.tokenize(options.text) });
+}
+
+/** extractHashingFeatures with the text's words already cut (by the same tokenizer). */
+function hashingFeatures(options: { text: string; words: readonly string[] }): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
 
-  for (const word of options.tokenizer.tokenize(options.text)) {
+  for (const word of options.words) {
     if (word.trim() !== "") add(WORD_PREFIX + word);
   }
 
@@ -48,6 +54,31 @@ export function extractHashingFeatures(options: { text: string; tokenizer: Token
     for (let index = 0; index + 1 < characters.length; index += 1) add(BIGRAM_PREFIX + characters[index]! + characters[index + 1]!);
   }
   return counts;
+}
+
+/** The model name of hashing embedders of `dimensions` without idf weights: vectors of the same name are the same. */
+export function hashingModelName(dimensions: number): string {
+  return `hashing-v${ALGORITHM_VERSION}-${dimensions}`;
+}
+
+/**
+ * The vector createHashingEmbedder({ dimensions }) gives `text`, from its words cut beforehand by the
+ * same tokenizer (tokenize(text)): a rebuild cuts each passage once for the index and the vectors.
+ */
+export function hashingVector(options: { text: string; words: readonly string[]; dimensions: number; idf?: (feature: string) => number }): number[] {
+  const { dimensions, idf } = options;
+  const vector = new Float64Array(dimensions);
+  for (const [feature, count] of hashingFeatures(options)) {
+    const weight = (1 + Math.log(count)) * featureWeight(feature) * (idf ? idf(feature) : 1);
+    if (weight === 0 || !Number.isFinite(weight)) continue;
+    const hash = hashFeature(feature);
+    const sign = hash >>> 31 === 1 ? -1 : 1;
+    vector[hash % dimensions]! += sign * weight;
+  }
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  norm = Math.sqrt(norm);
+  return Array.from(vector, (value) => (norm === 0 ? 0 : value / norm));
 }
 
 /** FNV-1a over UTF-16 code units, then murmur3's finaliser so low bits (the index) and the top bit (the sign) are well mixed. */
@@ -85,32 +116,22 @@ export function createHashingEmbedder(options: HashingEmbedderOptions): Embedder
     throw new RangeError(`createHashingEmbedder: dimensions must be a positive integer, got ${dimensions}`);
   }
 
-  const embedOne = (text: string): number[] => {
-    const vector = new Float64Array(dimensions);
-    for (const [feature, count] of extractHashingFeatures({ text, tokenizer })) {
-      const weight = (1 + Math.log(count)) * featureWeight(feature) * (idf ? idf(feature) : 1);
-      if (weight === 0 || !Number.isFinite(weight)) continue;
-      const hash = hashFeature(feature);
-      const sign = hash >>> 31 === 1 ? -1 : 1;
-      vector[hash % dimensions]! += sign * weight;
-    }
-    let norm = 0;
-    for (const value of vector) norm += value * value;
-    norm = Math.sqrt(norm);
-    return Array.from(vector, (value) => (norm === 0 ? 0 : value / norm));
-  };
+  const embedOne = (text: string): number[] => hashingVector({ text, words: tokenizer.tokenize(text), dimensions, ...(idf ? { idf } : {}) });
 
   return {
     provider: "hashing",
-    model: `hashing-v${ALGORITHM_VERSION}-${dimensions}`,
+    model: hashingModelName(dimensions),
     dimensions,
     maxBatchSize: 4096,
     maxInputChars: 1200,
     async embed({ texts, signal }) {
       const vectors: number[][] = [];
+      // A batch of 4,096 passages is 0.5 s of work: the event loop gets a turn every few milliseconds.
+      const slicer = createTimeSlicer();
       for (const text of texts) {
         signal?.throwIfAborted();
         vectors.push(embedOne(text));
+        if (slicer.due()) await slicer.pause();
       }
       return vectors;
     },

@@ -1,5 +1,7 @@
 import { IndexOutOfDateError } from "../errors.js";
 import type { StoredChunk } from "../store/chunk-store.js";
+import { runToEnd, type Steps } from "../time-slicer.js";
+import { createIdSlots } from "./id-slots.js";
 
 /**
  * What a search filter narrows the chunks by before scoring. A chunk that passes the search's own
@@ -15,12 +17,21 @@ export interface ChunkCriteria {
   date?: string;
 }
 
+/** The chunks find() selects, as parallel arrays in the same order. */
+export interface FoundChunks {
+  ids: number[];
+  itemIds: number[];
+  /** The chunk's item names no unit: it passes a unit filter only if its text names the unit. */
+  unitless: boolean[];
+}
+
 /** What filtering reads of a chunk: everything but its text and headline. */
 export type ChunkFact = Omit<StoredChunk, "text" | "title">;
 
 /** Bump whenever the binary layout changes; older files are then rejected and rebuilt. */
 export const CHUNK_FACTS_FORMAT_VERSION = 1;
 const MAGIC = "FACTSBIN\n";
+const ROWS_PER_PART = 8192;
 
 /**
  * Unit, date and issue of every indexed chunk in typed arrays (a few MiB at 200,000 chunks), so
@@ -32,11 +43,19 @@ export interface ChunkFacts {
   has(id: number): boolean;
   /** Ids ascending. */
   ids(): number[];
+  /** The highest id, 0 when empty. */
+  maxId(): number;
+  /** The store's chunk deletion log position these facts reflect (ChunkStore.deletionsAfter), saved with them. */
+  deletions: number;
   add(facts: readonly ChunkFact[]): void;
   remove(ids: readonly number[]): void;
   /** Chunks that may match `criteria` (the superset ChunkCriteria describes), in the order they were added. */
   find(criteria: ChunkCriteria): ChunkFact[];
+  /** find() as ids, without an object per chunk: a unit's 19,000 chunks as objects were a third of a question's time. */
+  findIds(criteria: ChunkCriteria): FoundChunks;
   serialize(): Buffer;
+  /** serialize() as steps (time-slicer.ts) giving the file's parts in order. */
+  serializeSteps(): Steps<Uint8Array[]>;
 }
 
 interface DocumentFact {
@@ -49,6 +68,8 @@ interface DocumentFact {
 interface FactsHeader {
   formatVersion: number;
   chunks: number;
+  /** Absent in files written before the deletion log: every logged deletion is then applied (unknown ids are ignored). */
+  deletions?: number;
   documents: [number, string | null, number | null, number | null][];
   unitLists: string[][];
 }
@@ -59,6 +80,11 @@ export function createChunkFacts(): ChunkFacts {
 
 /** Reads ChunkFacts.serialize() output; throws IndexOutOfDateError (with the reindex hint) for another format. */
 export function deserializeChunkFacts(options: { bytes: Buffer; source?: string }): ChunkFacts {
+  return runToEnd(deserializeChunkFactsSteps(options));
+}
+
+/** deserializeChunkFacts as steps (time-slicer.ts). */
+export function* deserializeChunkFactsSteps(options: { bytes: Buffer; source?: string }): Steps<ChunkFacts> {
   const { bytes } = options;
   const source = options.source ?? "chunk facts";
   if (bytes.subarray(0, MAGIC.length).toString("latin1") !== MAGIC) throw new IndexOutOfDateError({ message: `${source}: not a chunk facts file` });
@@ -75,12 +101,18 @@ export function deserializeChunkFacts(options: { bytes: Buffer; source?: string 
   const start = Math.ceil((MAGIC.length + 4 + bytes.readUInt32LE(MAGIC.length)) / 8) * 8;
   const byteLength = header.chunks * 5 * 8;
   if (start + byteLength > bytes.length) throw new IndexOutOfDateError({ message: `${source}: chunk facts file is truncated` });
-  const rows = new Float64Array((bytes.buffer as ArrayBuffer).slice(bytes.byteOffset + start, bytes.byteOffset + start + byteLength));
-  return buildChunkFacts({ header, rows });
+  const at = bytes.byteOffset + start;
+  // A view of the file's buffer when it is aligned (it is when read whole), else a copy.
+  const rows = at % 8 === 0 ? new Float64Array(bytes.buffer, at, header.chunks * 5) : new Float64Array((bytes.buffer as ArrayBuffer).slice(at, at + byteLength));
+  yield;
+  const facts = buildChunkFacts();
+  yield* facts.load({ header, rows });
+  return facts;
 }
 
-function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): ChunkFacts {
-  const slotById = new Map<number, number>();
+function buildChunkFacts(): ChunkFacts & { load(saved: { header: FactsHeader; rows: Float64Array }): Steps<void> } {
+  const slotById = createIdSlots();
+  let liveCount = 0;
   let ids = new Float64Array(1024);
   let itemIds = new Int32Array(1024);
   let documentIds = new Int32Array(1024);
@@ -89,6 +121,7 @@ function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): C
   let live = new Uint8Array(1024);
   let slotCount = 0;
   const documents = new Map<number, DocumentFact>();
+  let largestDocumentId = 0;
   const unitLists: string[][] = [];
   const unitListIdByKey = new Map<string, number>();
 
@@ -121,7 +154,8 @@ function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): C
 
   function put(fact: { id: number; itemId: number; documentId: number; position: number; unitList: number }): void {
     const existing = slotById.get(fact.id);
-    if (existing !== undefined) live[existing] = 0;
+    if (existing !== -1) live[existing] = 0;
+    else liveCount += 1;
     const slot = slotCount++;
     ensure(slotCount);
     ids[slot] = fact.id;
@@ -133,14 +167,31 @@ function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): C
     slotById.set(fact.id, slot);
   }
 
-  if (saved) {
-    for (const [id, date, issue, year] of saved.header.documents) documents.set(id, { date, issue, year });
+  /** Fills empty facts from a saved file. */
+  function* load(saved: { header: FactsHeader; rows: Float64Array }): Steps<void> {
+    facts.deletions = saved.header.deletions ?? 0;
+    for (const [id, date, issue, year] of saved.header.documents) {
+      documents.set(id, { date, issue, year });
+      largestDocumentId = Math.max(largestDocumentId, id);
+    }
     for (const units of saved.header.unitLists) unitListId(units);
     const { rows } = saved;
-    for (let row = 0; row < saved.header.chunks; row += 1) {
+    const count = saved.header.chunks;
+    ensure(count);
+    // Saved facts have distinct ids: copied straight into the columns.
+    for (let row = 0; row < count; row += 1) {
       const offset = row * 5;
-      put({ id: rows[offset]!, itemId: rows[offset + 1]!, documentId: rows[offset + 2]!, position: rows[offset + 3]!, unitList: rows[offset + 4]! });
+      ids[row] = rows[offset]!;
+      itemIds[row] = rows[offset + 1]!;
+      documentIds[row] = rows[offset + 2]!;
+      positions[row] = rows[offset + 3]!;
+      unitListIds[row] = rows[offset + 4]!;
+      slotById.set(ids[row]!, row);
+      if (row % 8192 === 8191) yield;
     }
+    live.fill(1, 0, count);
+    slotCount = count;
+    liveCount = count;
   }
 
   function factAt(slot: number): ChunkFact {
@@ -151,33 +202,51 @@ function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): C
     };
   }
 
-  function find(criteria: ChunkCriteria): ChunkFact[] {
+  /** Slots of the live chunks that may match `criteria`, in slot order. */
+  function matchingSlots(criteria: ChunkCriteria): number[] {
     const wanted = criteria.units && criteria.units.length > 0 ? new Set(criteria.units) : undefined;
     // Decided once per unit list and per document, then looked up for every chunk.
     const unitListPasses = Uint8Array.from(unitLists, (units) => (!wanted || units.length === 0 || units.some((unit) => wanted.has(unit)) ? 1 : 0));
-    const documentPasses = new Map<number, boolean>();
+    const filtersDocuments = criteria.from !== undefined || criteria.to !== undefined || criteria.date !== undefined || criteria.issue !== undefined || criteria.year !== undefined;
+    // 0 = not decided yet, 1 = passes, 2 = does not; by document id (a few tens of thousands).
+    const documentVerdicts = new Uint8Array(filtersDocuments ? largestDocumentId + 1 : 0);
     const documentPass = (documentId: number): boolean => {
-      let pass = documentPasses.get(documentId);
-      if (pass === undefined) {
+      if (!filtersDocuments) return true;
+      let verdict = documentVerdicts[documentId]!;
+      if (verdict === 0) {
         const { date, issue, year } = documents.get(documentId)!;
-        pass =
+        const pass =
           (criteria.from === undefined || (date !== null && date >= criteria.from)) &&
           (criteria.to === undefined || (date !== null && date <= criteria.to)) &&
           (criteria.date === undefined || date === criteria.date) &&
           (criteria.issue === undefined || issue === criteria.issue) &&
           (criteria.year === undefined || year === criteria.year);
-        documentPasses.set(documentId, pass);
+        verdict = pass ? 1 : 2;
+        documentVerdicts[documentId] = verdict;
       }
-      return pass;
+      return verdict === 1;
     };
-    const found: ChunkFact[] = [];
+    const found: number[] = [];
     for (let slot = 0; slot < slotCount; slot += 1) {
-      if (live[slot] === 1 && unitListPasses[unitListIds[slot]!] === 1 && documentPass(documentIds[slot]!)) found.push(factAt(slot));
+      if (live[slot] === 1 && unitListPasses[unitListIds[slot]!] === 1 && documentPass(documentIds[slot]!)) found.push(slot);
     }
     return found;
   }
 
-  function serialize(): Buffer {
+  function find(criteria: ChunkCriteria): ChunkFact[] {
+    return matchingSlots(criteria).map(factAt);
+  }
+
+  function findIds(criteria: ChunkCriteria): FoundChunks {
+    const slots = matchingSlots(criteria);
+    return {
+      ids: slots.map((slot) => ids[slot]!),
+      itemIds: slots.map((slot) => itemIds[slot]!),
+      unitless: slots.map((slot) => unitLists[unitListIds[slot]!]!.length === 0),
+    };
+  }
+
+  function* serializeSteps(): Steps<Uint8Array[]> {
     const liveSlots: number[] = [];
     const usedDocuments = new Set<number>();
     for (let slot = 0; slot < slotCount; slot += 1) {
@@ -185,44 +254,71 @@ function buildChunkFacts(saved?: { header: FactsHeader; rows: Float64Array }): C
       liveSlots.push(slot);
       usedDocuments.add(documentIds[slot]!);
     }
+    yield;
     const header: FactsHeader = {
       formatVersion: CHUNK_FACTS_FORMAT_VERSION,
       chunks: liveSlots.length,
+      deletions: facts.deletions,
       documents: [...usedDocuments].map((id) => {
         const document = documents.get(id)!;
         return [id, document.date, document.issue, document.year];
       }),
       unitLists,
     };
-    const rows = new Float64Array(liveSlots.length * 5);
-    liveSlots.forEach((slot, row) => rows.set([ids[slot]!, itemIds[slot]!, documentIds[slot]!, positions[slot]!, unitListIds[slot]!], row * 5));
     const headerBytes = Buffer.from(JSON.stringify(header), "utf8");
     const length = Buffer.alloc(4);
     length.writeUInt32LE(headerBytes.length);
     const prefix = MAGIC.length + 4 + headerBytes.length;
-    const padding = Buffer.alloc(Math.ceil(prefix / 8) * 8 - prefix);
-    return Buffer.concat([Buffer.from(MAGIC, "latin1"), length, headerBytes, padding, new Uint8Array(rows.buffer)]);
+    const parts: Uint8Array[] = [Buffer.from(MAGIC, "latin1"), length, headerBytes, Buffer.alloc(Math.ceil(prefix / 8) * 8 - prefix)];
+    // Rows in blocks, each its own part: fresh memory is touched a little at a time.
+    for (let first = 0; first < liveSlots.length; first += ROWS_PER_PART) {
+      const slots = liveSlots.slice(first, first + ROWS_PER_PART);
+      const rows = new Float64Array(slots.length * 5);
+      slots.forEach((slot, row) => {
+        const offset = row * 5;
+        rows[offset] = ids[slot]!;
+        rows[offset + 1] = itemIds[slot]!;
+        rows[offset + 2] = documentIds[slot]!;
+        rows[offset + 3] = positions[slot]!;
+        rows[offset + 4] = unitListIds[slot]!;
+      });
+      parts.push(new Uint8Array(rows.buffer));
+      yield;
+    }
+    return parts;
   }
 
-  return {
-    size: () => slotById.size,
+  const facts: ChunkFacts & { load: typeof load } = {
+    deletions: 0,
+    size: () => liveCount,
     has: (id) => slotById.has(id),
-    ids: () => [...slotById.keys()].sort((left, right) => left - right),
+    ids: () => slotById.ids(),
+    maxId: () => {
+      let largest = 0;
+      for (let slot = 0; slot < slotCount; slot += 1) if (live[slot] === 1 && ids[slot]! > largest) largest = ids[slot]!;
+      return largest;
+    },
     add(facts) {
       for (const fact of facts) {
         documents.set(fact.documentId, { date: fact.date, issue: fact.issue, year: fact.year });
+        largestDocumentId = Math.max(largestDocumentId, fact.documentId);
         put({ id: fact.id, itemId: fact.itemId, documentId: fact.documentId, position: fact.position, unitList: unitListId(fact.units) });
       }
     },
     remove(removed) {
       for (const id of removed) {
         const slot = slotById.get(id);
-        if (slot === undefined) continue;
+        if (slot === -1) continue;
         live[slot] = 0;
         slotById.delete(id);
+        liveCount -= 1;
       }
     },
     find,
-    serialize,
+    findIds,
+    serialize: () => Buffer.concat(runToEnd(serializeSteps())),
+    serializeSteps,
+    load,
   };
+  return facts;
 }

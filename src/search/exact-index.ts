@@ -83,6 +83,6 @@ export function createExactIndex(options: { dimensions: number }): VectorIndex {
       }
       return hits.sort(compareHits).slice(0, k);
     },
-    save() {},
+    save: async () => {},
   };
 }

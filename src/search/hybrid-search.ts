@@ -4,6 +4,7 @@ import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
 import { chunkCriteria } from "./chunk-criteria.js";
+import type { ChunkCriteria } from "./chunk-facts.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
@@ -109,6 +110,9 @@ function buildFilter(understanding: QueryUnderstanding): { filter: ((chunk: Chun
 /** Default bound on embedding a question (EMBEDDING_QUERY_TIMEOUT_MS). */
 export const DEFAULT_QUERY_TIMEOUT_MS = 5_000;
 
+/** Filters whose chunks are kept between questions (a unit's 19,000 chunk ids are ~1 MB). */
+const ALLOWED_CACHE_SIZE = 16;
+
 /** At most this many items answer a question that is only filters ("第55期矿山街道和中心路街道报了什么"). */
 const LISTING_LIMIT = 20;
 
@@ -133,6 +137,8 @@ export function createSearcher(options: {
   const thesaurus = options.thesaurus ?? EMPTY_THESAURUS;
   const parameters: SearchParameters = { ...DEFAULT_SEARCH_PARAMETERS, ...options.parameters };
   const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+
+  const allowedCache = new Map<string, { generation: number; allowed: { ids: Set<number>; items: number } }>();
 
   async function embedQuestion(text: string): Promise<number[] | undefined> {
     const embedder = options.queryEmbedder ?? index.embedder;
@@ -179,20 +185,21 @@ export function createSearcher(options: {
     const { filter, applied } = buildFilter(understanding);
     const queryText = understanding.keywords.trim();
     const queryTerms = queryText ? index.tokenizer.tokenize(queryText) : [];
-    // Filters before vectors: the index narrows the chunks by their unit, date and issue in memory, the filter decides among those.
-    const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;
-    const allowedIds = allowed ? new Set(allowed.map((chunk) => chunk.id)) : undefined;
-    const chunkFilter = allowedIds ? (id: number) => allowedIds.has(id) : undefined;
-    // Unfiltered, an index that missed a deletion may return deleted chunks: fetch more, drop them, keep the first.
-    const fetched = chunkFilter || !index.isStale() ? parameters.candidates : 2 * parameters.candidates;
-
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
+      const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;
       if (!allowed) return { hits: [], filters: applied, relevant: false, queryTerms };
       const listed = allowed.sort((left, right) => (right.date ?? "").localeCompare(left.date ?? "") || left.itemId - right.itemId);
       // Nothing but filters: every item they leave, newest first (an overview, not a top-k).
       return { hits: foldIntoItems(listed.map((chunk, rank) => ({ chunk, score: 1 / (rank + 1), matched: [] }))).slice(0, Math.max(k, LISTING_LIMIT)), filters: applied, relevant: listed.length > 0, queryTerms };
     }
+
+    // Filters before vectors: the index narrows the chunks by their unit, date and issue in memory, the filter decides among those.
+    const allowed = filter ? allowedByFilters(understanding, filter) : undefined;
+    const allowedIds = allowed?.ids;
+    const chunkFilter = allowedIds ? (id: number) => allowedIds.has(id) : undefined;
+    // Unfiltered, an index that missed a deletion may return deleted chunks: fetch more, drop them, keep the first.
+    const fetched = chunkFilter || !index.isStale() ? parameters.candidates : 2 * parameters.candidates;
 
     let lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: fetched, ...(chunkFilter ? { filter: chunkFilter } : {}) });
     // Synonyms of the question's words ("上门" -> "入户") form a third, lighter list.
@@ -242,7 +249,7 @@ export function createSearcher(options: {
       hit.missesKeyTerm = keyTerm !== undefined && !matched.has(keyTerm) && !bySynonym.has(keyTerm);
     }
     // A period alone selects a year of reports; units or an issue narrow them to a handful.
-    const filteredItems = allowed && (understanding.units.length > 0 || understanding.issue || understanding.date) ? new Set(allowed.map((chunk) => chunk.itemId)).size : undefined;
+    const filteredItems = allowed && (understanding.units.length > 0 || understanding.issue || understanding.date) ? allowed.items : undefined;
     const judged = judgeAnswerability({
       hits,
       parameters,
@@ -253,6 +260,48 @@ export function createSearcher(options: {
     });
     const ordered = [...judged.kept].sort((left, right) => right.score * (parameters.coverageBase + right.coverage) - left.score * (parameters.coverageBase + left.coverage));
     return { hits: ordered.slice(0, Math.max(k, new Set([...understanding.units, ...hinted]).size)), filters: applied, relevant: judged.relevant, queryTerms, evidence: judged.evidence };
+  }
+
+  /**
+   * The chunk ids a question's hard filters allow, and how many items they belong to. The chunk facts
+   * decide unit, date and issue exactly for chunks that name units; a chunk naming none (a newspaper
+   * article) passes a unit filter when its text names the unit, which `filter` reads.
+   */
+  function allowedByFilters(understanding: QueryUnderstanding, filter: (chunk: ChunkInfo) => boolean): { ids: Set<number>; items: number } {
+    const criteria = chunkCriteria(understanding) ?? {};
+    // The same unit, period or issue is asked about again and again: its chunks are kept until the index changes.
+    const key = JSON.stringify([criteria, understanding.unitMentions.map((mention) => mention.alias)]);
+    const cached = allowedCache.get(key);
+    if (cached && cached.generation === index.generation) {
+      allowedCache.delete(key);
+      allowedCache.set(key, cached);
+      return cached.allowed;
+    }
+    const allowed = findAllowed(understanding, criteria, filter);
+    allowedCache.set(key, { generation: index.generation, allowed });
+    if (allowedCache.size > ALLOWED_CACHE_SIZE) allowedCache.delete(allowedCache.keys().next().value!);
+    return allowed;
+  }
+
+  function findAllowed(understanding: QueryUnderstanding, criteria: ChunkCriteria, filter: (chunk: ChunkInfo) => boolean): { ids: Set<number>; items: number } {
+    const found = index.findChunkIds(criteria);
+    const ids = new Set<number>();
+    const items = new Set<number>();
+    const unitless: number[] = [];
+    const checkText = understanding.units.length > 0;
+    found.ids.forEach((id, position) => {
+      if (checkText && found.unitless[position]) unitless.push(id);
+      else {
+        ids.add(id);
+        items.add(found.itemIds[position]!);
+      }
+    });
+    for (const chunk of index.chunksById(unitless).values()) {
+      if (!filter(chunk)) continue;
+      ids.add(chunk.id);
+      items.add(chunk.itemId);
+    }
+    return { ids, items: items.size };
   }
 
   return { search, parameters };

@@ -1,31 +1,30 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { ChunkStore, StoredChunk } from "../store/chunk-store.js";
 import { IndexOutOfDateError } from "../errors.js";
 import { acquireProcessLock } from "../store/acquire-process-lock.js";
-import { ensurePrivateDirectory, ensurePrivateFile, PRIVATE_FILE_MODE } from "../store/ensure-private.js";
+import { ensurePrivateDirectory } from "../store/ensure-private.js";
 import { createBm25Index, type Bm25Index } from "./bm25-index.js";
-import { deserializeBm25Index, loadBm25Index, serializeBm25Index } from "./bm25-snapshot.js";
-import { createChunkFacts, deserializeChunkFacts, type ChunkCriteria, type ChunkFact, type ChunkFacts } from "./chunk-facts.js";
-import { chunkItem } from "./chunk-item.js";
+import { createChunkFacts, type ChunkCriteria, type ChunkFact, type FoundChunks } from "./chunk-facts.js";
 import type { Embedder } from "../models/embedder.js";
 import { createHnswIndex, INDEX_FILE_PATTERN, MANIFEST_FILE_NAME } from "./hnsw-index.js";
+import { FACTS_FILE, indexFilesStamp, LEGACY_LEXICAL_FILE, LEXICAL_FILE, loadIndexFiles, saveIndexFiles } from "./index-files.js";
 import type { VectorIndex } from "./vector-index.js";
+import { chunkNewItems, reconcileIndex, type IndexContents } from "./reconcile-index.js";
+import { createTimeSlicer, SLICE_MS } from "../time-slicer.js";
+import { hashingModelName } from "../models/hashing-embedder.js";
+import { buildInWorkers } from "./build-in-workers.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 
-const LEXICAL_FILE = "lexical.bin";
-/** The JSON snapshot older versions saved: still read, replaced by lexical.bin at the next save. */
-const LEGACY_LEXICAL_FILE = "lexical.json";
-const FACTS_FILE = "chunks.bin";
 const LOCK_FILE = "sync.lock";
 /** A reindex on a large corpus through a remote embedder takes minutes; waiting longer means something is stuck. */
 const LOCK_TIMEOUT_MS = 10 * 60 * 1000;
-/** Chunks read per SQLite round trip while indexing: bounds the memory a full rebuild holds at once. */
-const READ_BATCH = 4096;
 /** Recently read chunks kept in memory: a question reads a few hundred at most. */
 const CACHED_CHUNKS = 4096;
 /** Behind the store by more than this many chunks, a sync loads the files another process saved instead of catching up itself. */
 const CATCH_UP_LIMIT = 2_000;
+/** Chunks from which an empty index is built in worker threads: below it, loading their segmenters costs more than it saves. */
+const WORKER_BUILD_MINIMUM = 20_000;
 /** Index files are rewritten once this many changes, or this share of the index, built up in memory (and by flush()). */
 const SAVE_AFTER_CHANGES = 1_000;
 const SAVE_AFTER_SHARE = 0.02;
@@ -44,8 +43,10 @@ export interface SearchIndex {
   chunk(id: number): ChunkInfo | undefined;
   /** The chunks with these ids that still exist, read in one query. */
   chunksById(ids: Iterable<number>): Map<number, ChunkInfo>;
-  /** Chunks that may pass a filter with these criteria (a superset), read through the store's indexes. */
+  /** Chunks that may pass a filter with these criteria (a superset), from the in-memory chunk facts. */
   findChunks(criteria: ChunkCriteria): ChunkInfo[];
+  /** findChunks() as ids and item ids, no object per chunk. */
+  findChunkIds(criteria: ChunkCriteria): FoundChunks;
   /**
    * Chunks new items, removes vanished ones, and brings both indexes in line with the store.
    * Safe beside other processes: one sync at a time holds dataDir/index/sync.lock, and index
@@ -56,6 +57,8 @@ export interface SearchIndex {
   flush(): Promise<void>;
   /** True when the store changed (here or in another process) since the last completed sync. */
   isStale(): boolean;
+  /** Changes whenever the indexed chunks do: what a search derived from them (a unit's chunks) is valid for. */
+  readonly generation: number;
 }
 
 /** A chunk's facts, with its text and headline read on first use (one class: getters on each object literal cost more). */
@@ -90,27 +93,6 @@ class LazyChunk implements ChunkInfo {
   }
 }
 
-/** Text a chunk is embedded and matched by: unit names and headline travel with every passage. */
-export function chunkSearchText(chunk: Pick<ChunkInfo, "units" | "title" | "text">): { title: string; body: string } {
-  return { title: [chunk.units.join(" "), chunk.title].filter(Boolean).join(" "), body: chunk.text };
-}
-
-function writeAtomically(file: string, content: string | Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, { mode: PRIVATE_FILE_MODE });
-  renameSync(temporary, file);
-}
-
-/** Identifies the saved index files: every save renames new files into place, so the inode changes. */
-function filesStamp(directory: string): string {
-  return [MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE]
-    .map((name) => {
-      const stats = statSync(path.join(directory, name), { throwIfNoEntry: false });
-      return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}` : "-";
-    })
-    .join("|");
-}
-
 /**
  * Opens the retrieval indexes kept in `dataDir/index`: BM25 over jieba terms and HNSW over
  * embeddings, both keyed by chunk id. SQLite's chunks table is the truth; the index files are
@@ -125,6 +107,13 @@ export function openSearchIndex(options: {
   dataDir: string;
   embedder: Embedder;
   tokenizer: Tokenizer;
+  /** Longest a sync holds the event loop at a time (default SLICE_MS); 0 lets requests in between every step (tests). */
+  sliceMs?: number;
+  /**
+   * Builds an empty index of at least `minimumChunks` (default WORKER_BUILD_MINIMUM) in worker threads,
+   * when the embedder is the offline hashing one a worker can make itself; else on this thread, in slices.
+   */
+  workerBuild?: { minimumChunks?: number };
 }): SearchIndex {
   const { chunks, contentVersion, embedder, tokenizer } = options;
   const directory = path.join(options.dataDir, "index");
@@ -136,37 +125,26 @@ export function openSearchIndex(options: {
     throw new IndexOutOfDateError({ message: `索引的分段长度 ${recordedSize} 与当前向量模型的 ${embedder.maxInputChars} 不一致` });
   }
 
-  const lexicalFile = path.join(directory, LEXICAL_FILE);
   // Empty until the first sync loads the files under the lock: another process may be saving them now.
-  let vectors: VectorIndex = createHnswIndex({ embedder });
-  let lexical: Bm25Index = createBm25Index({ tokenizer });
-  let facts: ChunkFacts = createChunkFacts();
+  let contents: IndexContents = { vectors: createHnswIndex({ embedder }), lexical: createBm25Index({ tokenizer }), facts: createChunkFacts(), upTo: 0, vectorless: new Set() };
   let loadedStamp: string | undefined;
   let syncedVersion: number | undefined;
+  let generation = 0;
+  const slicer = () => createTimeSlicer({ budgetMs: options.sliceMs ?? SLICE_MS });
 
-  function loadFiles(): void {
-    const indexFiles = [...readdirSync(directory).filter((file) => INDEX_FILE_PATTERN.test(file)), MANIFEST_FILE_NAME, LEXICAL_FILE, LEGACY_LEXICAL_FILE, FACTS_FILE];
-    for (const name of indexFiles) ensurePrivateFile(path.join(directory, name));
-    vectors = createHnswIndex({ directory, embedder });
-    lexical = loadLexical();
-    const factsFile = path.join(directory, FACTS_FILE);
-    facts = existsSync(factsFile) ? deserializeChunkFacts({ bytes: readFileSync(factsFile), source: factsFile }) : createChunkFacts();
-    loadedStamp = filesStamp(directory);
+  /** Replaces the in-memory indexes by the saved files, read without holding the event loop; questions meanwhile use the old ones. */
+  async function loadFiles(): Promise<void> {
+    const stamp = indexFilesStamp(directory);
+    const loaded = await loadIndexFiles({ directory, embedder, tokenizer, slicer: slicer() });
+    cache.clear();
+    contents = { ...loaded, upTo: loaded.facts.maxId(), vectorless: new Set() };
+    generation += 1;
+    loadedStamp = stamp;
   }
 
-  function loadLexical(): Bm25Index {
-    if (existsSync(lexicalFile)) return deserializeBm25Index({ bytes: readFileSync(lexicalFile), tokenizer, source: lexicalFile });
-    const legacyFile = path.join(directory, LEGACY_LEXICAL_FILE);
-    if (!existsSync(legacyFile)) return createBm25Index({ tokenizer });
-    return loadBm25Index({ snapshot: JSON.parse(readFileSync(legacyFile, "utf8")) as unknown, tokenizer, source: legacyFile });
-  }
-
-  function saveFiles(): void {
-    vectors.save();
-    writeAtomically(lexicalFile, serializeBm25Index(lexical));
-    writeAtomically(path.join(directory, FACTS_FILE), facts.serialize());
-    rmSync(path.join(directory, LEGACY_LEXICAL_FILE), { force: true });
-    loadedStamp = filesStamp(directory);
+  async function saveFiles(): Promise<void> {
+    await saveIndexFiles({ directory, ...contents, slicer: slicer() });
+    loadedStamp = indexFilesStamp(directory);
   }
 
   // Chunks are immutable by id (ids are never reused), so a cached chunk only goes stale by being deleted.
@@ -196,69 +174,44 @@ export function openSearchIndex(options: {
     return new LazyChunk(fact, chunksById);
   }
 
-  // What the in-memory indexes hold: every store chunk up to `upTo` when `reconciled`, and `unsaved` changes not in the files.
-  let upTo = 0;
-  let reconciled = false;
+  // Changes kept in memory that the files do not have yet.
   let unsaved = 0;
 
-  /** Brings the in-memory indexes in line with the store: only the new chunks when nothing was deleted since the last time. */
-  async function reconcile(syncOptions: { onProgress?: (done: number, total: number) => void }) {
+  // Worker threads make the offline hashing vectors themselves; any other embedder's vectors are made here.
+  const workerBuild = options.workerBuild && embedder.provider === "hashing" && embedder.model === hashingModelName(embedder.dimensions)
+    ? {
+        minimum: options.workerBuild.minimumChunks ?? WORKER_BUILD_MINIMUM,
+        build: (build: Omit<Parameters<typeof buildInWorkers>[0], "chunks" | "embedder" | "unitNames" | "directory">) =>
+          buildInWorkers({ ...build, chunks, embedder, unitNames: options.unitNames(), directory }),
+      }
+    : undefined;
+
+  /**
+   * Brings the in-memory indexes in line with the store: the new chunks, and the deleted ones the store logged.
+   * `owned`: this process holds the lock, so a build may write graph files into the directory.
+   */
+  async function reconcile(syncOptions: { onProgress?: (done: number, total: number) => void }, owned = false) {
     tokenizer.addWords(options.unitNames());
-    chunks.chunkNewItems({ split: (item) => chunkItem({ body: item.body || item.title, maxChars: embedder.maxInputChars }), chunkSize: embedder.maxInputChars });
-    const newIds = chunks.chunkIdsAfter(upTo);
-    let staleVectors: number[] = [];
-    let staleLexical: number[] = [];
-    let staleFacts: number[] = [];
-    let missingLexical = newIds;
-    let missingVectors = newIds;
-    let lastId = newIds.at(-1) ?? upTo;
-    if (!reconciled || facts.size() + newIds.length !== chunks.chunkCount()) {
-      cache.clear();
-      const liveIds = chunks.chunkIds();
-      lastId = liveIds.at(-1) ?? 0;
-      const live = new Set(liveIds);
-      staleVectors = vectors.ids().filter((id) => !live.has(id));
-      staleLexical = lexical.ids().filter((id) => !live.has(id));
-      staleFacts = facts.ids().filter((id) => !live.has(id));
-      vectors.remove(staleVectors);
-      lexical.remove(staleLexical);
-      facts.remove(staleFacts);
-      missingLexical = liveIds.filter((id) => !lexical.has(id) || !facts.has(id));
-      missingVectors = liveIds.filter((id) => !vectors.has(id));
+    await chunkNewItems({ chunks, maxChars: embedder.maxInputChars, slicer: slicer() });
+    try {
+      const result = await reconcileIndex({
+        contents, chunks, embedder, slicer: slicer(), onRemoved: (ids) => ids.forEach((id) => cache.delete(id)), onProgress: syncOptions.onProgress,
+        buildEmpty: owned ? workerBuild : undefined,
+      });
+      unsaved += result.changes;
+      if (result.changes > 0) generation += 1;
+      return { added: result.added, removed: result.removed };
+    } catch (error) {
+      // Part of the work may be done (words before vectors): the files must not miss it at the next save.
+      unsaved += 1;
+      generation += 1;
+      throw error;
     }
-    reconciled = false;
-
-    // Words and facts first, for every new chunk: if embedding fails part-way, they are found by keyword meanwhile.
-    for (let start = 0; start < missingLexical.length; start += READ_BATCH) {
-      const batch = chunks.getChunks(missingLexical.slice(start, start + READ_BATCH));
-      facts.add(batch.filter((chunk) => !facts.has(chunk.id)));
-      lexical.add(batch.filter((chunk) => !lexical.has(chunk.id)).map((chunk) => {
-        const text = chunkSearchText(chunk);
-        return { id: chunk.id, text: text.body, fields: { title: text.title } };
-      }));
-    }
-    unsaved += staleVectors.length + staleLexical.length + staleFacts.length + missingLexical.length;
-    upTo = lastId;
-
-    for (let start = 0; start < missingVectors.length; start += embedder.maxBatchSize) {
-      const batch = chunks.getChunks(missingVectors.slice(start, start + embedder.maxBatchSize));
-      const embeddings = await embedder.embed({ texts: batch.map((chunk) => {
-        const text = chunkSearchText(chunk);
-        return `${text.title}\n${text.body}`;
-      }) });
-      vectors.add(batch.map((chunk, index) => ({ id: chunk.id, vector: embeddings[index]! })).filter((entry) => entry.vector.some((value) => value !== 0)));
-      unsaved += batch.length;
-      syncOptions.onProgress?.(Math.min(start + embedder.maxBatchSize, missingVectors.length), missingVectors.length);
-    }
-    // Only now: a failed embedding leaves the next sync to look for what is missing.
-    reconciled = true;
-    return { added: missingVectors.length, removed: staleVectors.length };
   }
 
-  /** Chunks the store changed by since the last reconcile: how far behind the in-memory indexes are. */
+  /** How many chunks the store is ahead of the in-memory indexes, about (ids deleted in between count too). */
   function lag(): number {
-    const added = chunks.chunkIdsAfter(upTo).length;
-    return added + Math.abs(facts.size() + added - chunks.chunkCount());
+    return Math.max(0, chunks.maxChunkId() - contents.upTo) + chunks.deletionsAfter(contents.facts.deletions).ids.length;
   }
 
   async function withLock<T>(work: () => Promise<T>): Promise<T> {
@@ -277,7 +230,7 @@ export function openSearchIndex(options: {
         await reconcile({});
       } finally {
         // Saved even when the embedder fails part-way: new items are then found by keyword until the next sync embeds them.
-        saveFiles();
+        await saveFiles();
         unsaved = 0;
       }
     });
@@ -288,17 +241,16 @@ export function openSearchIndex(options: {
     let result: { added: number; removed: number };
     // Files another process saved are loaded only when far behind: catching up on a few new chunks is cheaper than
     // reloading hundreds of MB, and needs no lock, so a question never waits for another process's save.
-    const reload = loadedStamp === undefined || (loadedStamp !== filesStamp(directory) && (!reconciled || lag() > CATCH_UP_LIMIT));
+    const reload = loadedStamp === undefined || (loadedStamp !== indexFilesStamp(directory) && lag() > CATCH_UP_LIMIT);
     if (reload) {
       result = await withLock(async () => {
-        loadFiles();
-        reconciled = false;
+        await loadFiles();
         unsaved = 0;
         try {
-          return await reconcile(syncOptions);
+          return await reconcile(syncOptions, true);
         } finally {
           if (!existsSync(path.join(directory, MANIFEST_FILE_NAME)) || unsaved >= saveThreshold()) {
-            saveFiles();
+            await saveFiles();
             unsaved = 0;
           }
         }
@@ -313,7 +265,7 @@ export function openSearchIndex(options: {
 
   /** Small changes stay in memory until they add up (flush() saves them): rewriting 400 MB of graph per new issue cost seconds. */
   function saveThreshold(): number {
-    return Math.max(SAVE_AFTER_CHANGES, Math.floor(facts.size() * SAVE_AFTER_SHARE));
+    return Math.max(SAVE_AFTER_CHANGES, Math.floor(contents.facts.size() * SAVE_AFTER_SHARE));
   }
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -327,19 +279,23 @@ export function openSearchIndex(options: {
     embedder,
     tokenizer,
     get lexical() {
-      return lexical;
+      return contents.lexical;
     },
     get vectors() {
-      return vectors;
+      return contents.vectors;
     },
     chunk: (id) => chunksById([id]).get(id),
     chunksById,
-    findChunks: (criteria) => facts.find(criteria).map(withLazyText),
+    findChunks: (criteria) => contents.facts.find(criteria).map(withLazyText),
+    findChunkIds: (criteria) => contents.facts.findIds(criteria),
     sync: (syncOptions = {}) => enqueue(() => syncOnce(syncOptions)),
     flush: () => enqueue(async () => {
       if (unsaved > 0) await save();
     }),
     isStale: () => syncedVersion !== contentVersion(),
+    get generation() {
+      return generation;
+    },
   };
 }
 

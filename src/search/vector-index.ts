@@ -25,6 +25,6 @@ export interface VectorIndex {
    * that would be asked about every vector); `filter`, if also given, must accept them too.
    */
   search(options: { vector: readonly number[]; k: number; filter?: (id: number) => boolean; among?: ReadonlySet<number> }): VectorHit[];
-  /** Writes the index to disk (no-op for purely in-memory indexes). */
-  save(): void;
+  /** Writes the index to disk, off the event loop (no-op for purely in-memory indexes); the index must not change until it settles. */
+  save(): Promise<void>;
 }

@@ -26,6 +26,17 @@ export interface ItemQuery {
   from?: string;
   to?: string;
   documentId?: number;
+  /** Only the last this many of the listing (still in listing order): with units, read through the index alone. */
+  newest?: number;
+}
+
+/** Which document a source request means: the latest with this date, in this period, or with an issue number. */
+export interface DocumentCriteria {
+  date?: string;
+  from?: string;
+  to?: string;
+  /** Only documents with an issue number (bulletins, not newspaper articles). */
+  numbered?: boolean;
 }
 
 export interface BulletinStore {
@@ -42,10 +53,19 @@ export interface BulletinStore {
   getOriginal(id: number): { source: string; mediaType: string; bytes: Buffer } | undefined;
   /** The decoded text the document was parsed from. */
   getText(id: number): string | undefined;
+  /** Items in listing order: by date (undated last), document, position. */
   listItems(query?: ItemQuery): StoredItem[];
+  /** How many items listItems(query) would list, and from how many documents, counted in the index. */
+  countItems(query: Omit<ItemQuery, "newest">): { items: number; documents: number };
+  /** The newest document matching (ties: listing order's first), read by index; undefined when none does. */
+  latestDocument(criteria: DocumentCriteria): StoredDocument | undefined;
   getItems(ids: readonly number[]): StoredItem[];
   /** Every unit named in an attribution, with its item count. */
   listUnits(): { unit: string; items: number }[];
+  /** The unit names of listUnits() without counting their items: a few index seeks, not a scan of every item. */
+  unitNames(): string[];
+  /** Series names the stored documents' mastheads give. */
+  seriesNames(): string[];
   counts(): { documents: number; items: number };
   /**
    * A counter every change to documents, items or chunks bumps, whichever process or connection
@@ -60,7 +80,7 @@ export interface BulletinStore {
 /** What reading the bulletins needs (answers, pages, statistics): no writes, no database handle. */
 export type BulletinCatalog = Pick<
   BulletinStore,
-  "listDocuments" | "listDocumentPage" | "documentUnits" | "getDocument" | "findIssue" | "getOriginal" | "getText" | "listItems" | "getItems" | "listUnits" | "counts"
+  "listDocuments" | "listDocumentPage" | "documentUnits" | "getDocument" | "findIssue" | "getOriginal" | "getText" | "listItems" | "countItems" | "latestDocument" | "getItems" | "listUnits" | "unitNames" | "seriesNames" | "counts"
 >;
 
 /** meta key of BulletinStore.contentVersion. */
@@ -138,6 +158,15 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     text: database.prepare<[number], { text: string }>("SELECT text FROM documents WHERE id = ?"),
     units: database.prepare<[], { unit: string; items: number }>(
       "SELECT unit, COUNT(*) AS items FROM item_units GROUP BY unit ORDER BY items DESC, unit"),
+    // Skip-scans: one index seek per distinct value (18 units, a few series), where DISTINCT reads every row.
+    unitNames: database.prepare<[], string>(
+      `WITH RECURSIVE names (unit) AS (SELECT MIN(unit) FROM item_units
+         UNION ALL SELECT (SELECT MIN(unit) FROM item_units WHERE unit > names.unit) FROM names WHERE names.unit IS NOT NULL)
+       SELECT unit FROM names WHERE unit IS NOT NULL`).pluck(),
+    seriesNames: database.prepare<[], string>(
+      `WITH RECURSIVE names (series) AS (SELECT MIN(series) FROM documents
+         UNION ALL SELECT (SELECT MIN(series) FROM documents WHERE series > names.series) FROM names WHERE names.series IS NOT NULL)
+       SELECT series FROM names WHERE series IS NOT NULL`).pluck(),
     counts: database.prepare<[], { documents: number; items: number }>(
       "SELECT (SELECT COUNT(*) FROM documents) AS documents, (SELECT COUNT(*) FROM items) AS items"),
     contentVersion: database.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = '${CONTENT_VERSION_KEY}'`),
@@ -174,6 +203,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
   });
 
   function listItems(query: ItemQuery = {}): StoredItem[] {
+    if (query.newest !== undefined && query.units && query.units.length > 0 && query.documentId === undefined) return newestUnitItems({ ...query, units: query.units, newest: query.newest });
     const where: string[] = [];
     const parameters: unknown[] = [];
     if (query.units && query.units.length > 0) {
@@ -184,9 +214,78 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     if (query.from) { where.push("d.date >= ?"); parameters.push(query.from); }
     if (query.to) { where.push("d.date <= ?"); parameters.push(query.to); }
     if (query.documentId !== undefined) { where.push("i.document_id = ?"); parameters.push(query.documentId); }
-    const sql = `SELECT ${ITEM_COLUMNS} FROM items i JOIN documents d ON d.id = i.document_id
-      ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY d.date IS NULL, d.date, d.id, i.position`;
+    const filtered = `FROM items i JOIN documents d ON d.id = i.document_id ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}`;
+    if (query.newest !== undefined) {
+      const sql = `SELECT ${ITEM_COLUMNS} ${filtered} ORDER BY d.date IS NULL DESC, d.date DESC, d.id DESC, i.position DESC LIMIT ?`;
+      return database.prepare<unknown[], ItemRow>(sql).all(...parameters, query.newest).reverse().map(toItem);
+    }
+    const sql = `SELECT ${ITEM_COLUMNS} ${filtered} ORDER BY d.date IS NULL, d.date, d.id, i.position`;
     return database.prepare<unknown[], ItemRow>(sql).all(...parameters).map(toItem);
+  }
+
+  /** The last `newest` items of units in listing order: a backward scan of item_units_listing, then those rows by id. */
+  function newestUnitItems(query: ItemQuery & { units: readonly string[]; newest: number }): StoredItem[] {
+    const { where, parameters } = unitRange(query);
+    const ids = database
+      .prepare<unknown[], number>(`SELECT DISTINCT item_id FROM item_units WHERE ${where}
+        ORDER BY date IS NULL DESC, date DESC, document_id DESC, position DESC LIMIT ?`)
+      .pluck()
+      .all(...parameters, query.newest);
+    return getItems(ids.reverse());
+  }
+
+  function unitRange(query: ItemQuery & { units: readonly string[] }): { where: string; parameters: unknown[] } {
+    const where = [`unit IN (${query.units.map(() => "?").join(", ")})`];
+    const parameters: unknown[] = [...query.units];
+    if (query.from) { where.push("date >= ?"); parameters.push(query.from); }
+    if (query.to) { where.push("date <= ?"); parameters.push(query.to); }
+    return { where: where.join(" AND "), parameters };
+  }
+
+  function countItems(query: Omit<ItemQuery, "newest">): { items: number; documents: number } {
+    if (query.units && query.units.length > 0 && query.documentId === undefined) {
+      const { where, parameters } = unitRange({ ...query, units: query.units });
+      return database.prepare<unknown[], { items: number; documents: number }>(
+        `SELECT COUNT(DISTINCT item_id) AS items, COUNT(DISTINCT document_id) AS documents FROM item_units WHERE ${where}`).get(...parameters)!;
+    }
+    const where: string[] = [];
+    const parameters: unknown[] = [];
+    if (query.units && query.units.length > 0) {
+      where.push(`i.id IN (SELECT item_id FROM item_units WHERE unit IN (${query.units.map(() => "?").join(", ")}))`);
+      parameters.push(...query.units);
+    }
+    if (query.from) { where.push("d.date >= ?"); parameters.push(query.from); }
+    if (query.to) { where.push("d.date <= ?"); parameters.push(query.to); }
+    if (query.documentId !== undefined) { where.push("i.document_id = ?"); parameters.push(query.documentId); }
+    return database.prepare<unknown[], { items: number; documents: number }>(
+      `SELECT COUNT(*) AS items, COUNT(DISTINCT i.document_id) AS documents FROM items i JOIN documents d ON d.id = i.document_id
+       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}`).get(...parameters)!;
+  }
+
+  function latestDocument(criteria: DocumentCriteria): StoredDocument | undefined {
+    const where: string[] = [];
+    const parameters: unknown[] = [];
+    if (criteria.date !== undefined) { where.push("d.date = ?"); parameters.push(criteria.date); }
+    if (criteria.from !== undefined) { where.push("d.date >= ?"); parameters.push(criteria.from); }
+    if (criteria.to !== undefined) { where.push("d.date <= ?"); parameters.push(criteria.to); }
+    if (criteria.numbered) where.push("d.issue IS NOT NULL");
+    const filter = where.length > 0 ? `AND ${where.join(" AND ")}` : "";
+    // The latest date first (by the date index), then the first document of that date in listing order; undated ones last.
+    const latest = database.prepare<unknown[], string>(`SELECT d.date FROM documents d WHERE d.date IS NOT NULL ${filter} ORDER BY d.date DESC LIMIT 1`).pluck().get(...parameters) ?? null;
+    const row = database
+      .prepare<unknown[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE ${latest === null ? "d.date IS NULL" : "d.date = ?"} ${filter}
+        ORDER BY d.year, d.issue, d.id LIMIT 1`)
+      .get(...(latest === null ? [] : [latest]), ...parameters);
+    return row ? toDocument(row) : undefined;
+  }
+
+  function getItems(ids: readonly number[]): StoredItem[] {
+    if (ids.length === 0) return [];
+    const rows = database
+      .prepare<[string], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids));
+    const byId = new Map(rows.map((row) => [row.id, toItem(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   // Read whole by source requests and Feishu's /latest: 30,000 rows at 200,000 items, so kept until the content changes.
@@ -224,15 +323,12 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     },
     getText: (id) => statements.text.get(id)?.text,
     listItems,
-    getItems: (ids) => {
-      if (ids.length === 0) return [];
-      const rows = database
-        .prepare<number[], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id IN (${ids.map(() => "?").join(", ")})`)
-        .all(...ids);
-      const byId = new Map(rows.map((row) => [row.id, toItem(row)]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
-    },
+    countItems,
+    latestDocument,
+    getItems,
     listUnits: () => statements.units.all(),
+    unitNames: () => statements.unitNames.all(),
+    seriesNames: () => statements.seriesNames.all(),
     counts: () => statements.counts.get()!,
     contentVersion,
     markChanged: () => void statements.bumpContentVersion.run(),

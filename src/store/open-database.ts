@@ -4,7 +4,7 @@ import { StoreError } from "../errors.js";
 import { ensurePrivateDirectory, ensurePrivateFile } from "./ensure-private.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 10;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -129,6 +129,54 @@ const MIGRATIONS: Record<number, string> = {
     END;
     CREATE INDEX documents_issue_number ON documents (issue, year);
     CREATE INDEX documents_order ON documents (date IS NULL, date, year, issue, id);
+  `,
+  // The series on record without reading every document (their rows carry the original files).
+  8: `
+    CREATE INDEX documents_series ON documents (series);
+  `,
+  // Chunks deleted (an issue replaced or removed), in order: a search index removes them from memory
+  // without reading every chunk id to find what went. clear() sets meta 'clearing_chunks' to log nothing.
+  9: `
+    CREATE TABLE chunk_deletions (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      chunk_id INTEGER NOT NULL
+    );
+    CREATE TRIGGER chunks_deleted AFTER DELETE ON chunks
+      WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'clearing_chunks')
+    BEGIN
+      INSERT INTO chunk_deletions (chunk_id) VALUES (OLD.id);
+    END;
+  `,
+  // A unit's items in listing order from the index alone (date, document, position beside the unit), so
+  // "the newest 200 of a unit's 19,000 items" and their counts read 200 index entries, not every item.
+  10: `
+    DROP TRIGGER items_units_insert;
+    DROP TRIGGER items_units_update;
+    DROP TABLE item_units;
+    CREATE TABLE item_units (
+      item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+      unit TEXT NOT NULL,
+      document_id INTEGER NOT NULL,
+      position INTEGER NOT NULL,
+      date TEXT
+    );
+    INSERT INTO item_units (item_id, unit, document_id, position, date)
+      SELECT i.id, j.value, i.document_id, i.position, d.date FROM items i JOIN documents d ON d.id = i.document_id, json_each(i.units) j;
+    CREATE INDEX item_units_unit ON item_units (unit, item_id);
+    CREATE INDEX item_units_item ON item_units (item_id);
+    CREATE INDEX item_units_listing ON item_units (unit, date IS NULL, date, document_id, position, item_id);
+    CREATE TRIGGER items_units_insert AFTER INSERT ON items BEGIN
+      INSERT INTO item_units (item_id, unit, document_id, position, date)
+        SELECT NEW.id, value, NEW.document_id, NEW.position, (SELECT date FROM documents WHERE id = NEW.document_id) FROM json_each(NEW.units);
+    END;
+    CREATE TRIGGER items_units_update AFTER UPDATE OF units ON items BEGIN
+      DELETE FROM item_units WHERE item_id = NEW.id;
+      INSERT INTO item_units (item_id, unit, document_id, position, date)
+        SELECT NEW.id, value, NEW.document_id, NEW.position, (SELECT date FROM documents WHERE id = NEW.document_id) FROM json_each(NEW.units);
+    END;
+    CREATE TRIGGER documents_date_update AFTER UPDATE OF date ON documents BEGIN
+      UPDATE item_units SET date = NEW.date WHERE document_id = NEW.id;
+    END;
   `,
 };
 

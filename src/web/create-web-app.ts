@@ -6,7 +6,6 @@ import { answerJson } from "../answer/answer-json.js";
 import type { Answerer } from "../answer/answer-question.js";
 import type { Logger } from "../log.js";
 import type { BulletinCatalog } from "../store/bulletin-store.js";
-import { capSummary } from "./cap-summary.js";
 import { errorHandler, HttpError } from "./http-error.js";
 import type { IssueLinks } from "./issue-links.js";
 import type { LinkCheck, LinkSigner } from "./link-signer.js";
@@ -103,7 +102,7 @@ export function createWebApp(options: {
     // The client left: nobody to answer.
     if (!answer) return;
     logger.info({ question: answer.question, intent: answer.intent, citations: answer.citations.length }, "web ask");
-    response.json({ ...capSummary(answerJson(answer)), conversationId, ...answerLinks(answer) });
+    response.json({ ...answerJson(answer), conversationId, ...answerLinks(answer) });
   });
 
   // Server-sent events: `token` events (grounded sentences) while an LLM writes, then one `answer`
@@ -120,7 +119,7 @@ export function createWebApp(options: {
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
       const answer = await options.answer({ question: parsed.data.question, conversation: web(conversationId), onToken: (token) => send("token", token), signal: left.signal });
-      send("answer", { ...capSummary(answerJson(answer)), conversationId, ...answerLinks(answer) });
+      send("answer", { ...answerJson(answer), conversationId, ...answerLinks(answer) });
     } catch (error) {
       if (left.signal.aborted) {
         logger.info({ question: parsed.data.question }, "streamed ask: client left; model request aborted");
