@@ -68,5 +68,5 @@ export function copySamples(): string {
 
 /** The bundled samples' paths without `name`: an application opened on them comes from the shared template. */
 export function samplesWithout(name: string): string[] {
-  return readdirSync(SAMPLES).filter((entry) => entry !== name).map((entry) => path.join(SAMPLES, entry));
+  return readdirSync(SAMPLES).sort().filter((entry) => entry !== name).map((entry) => path.join(SAMPLES, entry));
 }
