@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireProcessLock } from "../src/store/acquire-process-lock.js";
 import { rejection } from "./helpers/network.js";
-import { ensureBuilt, ROOT } from "./helpers/run-cli.js";
+import { childEnvironment, ensureBuilt, ROOT } from "./helpers/run-cli.js";
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
@@ -23,7 +23,7 @@ async function holdInAnotherProcess(file: string): Promise<{ child: ChildProcess
       if (line === "release") { lock.release(); process.stdout.write("released\\n"); }
     }`;
   ensureBuilt();
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, env: childEnvironment(), stdio: ["pipe", "pipe", "pipe"] });
   children.push(child);
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

@@ -14,7 +14,7 @@ import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 import { startWebServer, type WebServer } from "../src/web/start-web-server.js";
 import { startCliProcess, waitUntil, type CliProcess } from "./helpers/cli-process.js";
 import { blankConfiguration, runCliInProcess } from "./helpers/run-cli.js";
-import { copySamples, sampleApplication } from "./helpers/sample-application.js";
+import { copySamples, sampleApplication, samplesWithout } from "./helpers/sample-application.js";
 
 /**
  * Another process working on this process's data directory: ingests racing on a new one, and a
@@ -135,12 +135,12 @@ async function ask(question: string): Promise<{ answer: string; citations: { dat
   return (await response.json()) as { answer: string; citations: { date: string; departments: string[] }[] };
 }
 
-/** Samples without one file, the application and web server running on them, and the held-back file in its own folder. */
+/** Samples without one file, the application and web server running on them, a copy of the others to change, and the held-back file in its own folder. */
 async function serveSamplesWithout(file: string): Promise<{ dataDir: string; folder: string; heldBack: string }> {
   const folder = copySamples();
   const heldBack = mkdtempSync(path.join(tmpdir(), "held-back-"));
   renameSync(path.join(folder, file), path.join(heldBack, file));
-  const opened = await sampleApplication({ paths: [folder] });
+  const opened = await sampleApplication({ paths: samplesWithout(file) });
   application = opened.application;
   server = await startWebServer({ application, config, port: 0, host: "127.0.0.1", chatModel: null, logger });
   return { dataDir: opened.dataDir, folder, heldBack: path.join(heldBack, file) };

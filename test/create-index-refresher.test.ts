@@ -6,7 +6,7 @@ import { ingestFiles } from "../src/ingest/ingest-files.js";
 import { createIndexRefresher } from "../src/search/create-index-refresher.js";
 import type { SearchIndex } from "../src/search/search-index.js";
 import { createBulletinStore, type BulletinStore } from "../src/store/bulletin-store.js";
-import { copySamples, sampleApplication } from "./helpers/sample-application.js";
+import { sampleApplication, SAMPLES } from "./helpers/sample-application.js";
 
 let application: Application | undefined;
 let counter: BulletinStore | undefined;
@@ -46,8 +46,7 @@ async function ingestElsewhere(dataDir: string, file: string): Promise<void> {
 
 describe("createIndexRefresher", () => {
   it("does nothing while the store is unchanged, and runs one sync for questions arriving together", async () => {
-    const folder = copySamples();
-    const opened = await sampleApplication({ paths: [path.join(folder, "2025-18.md")] });
+    const opened = await sampleApplication({ paths: [path.join(SAMPLES, "2025-18.md")] });
     application = opened.application;
     const stack = await application.search();
     const { counted, index } = countingIndex(stack.index);
@@ -57,7 +56,7 @@ describe("createIndexRefresher", () => {
     await refresh();
     expect(counted.syncs).toBe(0);
 
-    await ingestElsewhere(opened.dataDir, path.join(folder, "2026-15.md"));
+    await ingestElsewhere(opened.dataDir, path.join(SAMPLES, "2026-15.md"));
     await Promise.all([refresh(), refresh(), refresh(), refresh(), refresh()]);
     expect(counted.syncs).toBe(1);
     expect(synced).toBe(1);
@@ -67,8 +66,7 @@ describe("createIndexRefresher", () => {
   });
 
   it("logs a failed sync, does not retry it for every question, and retries once the store changes again", async () => {
-    const folder = copySamples();
-    const opened = await sampleApplication({ paths: [path.join(folder, "2025-18.md")] });
+    const opened = await sampleApplication({ paths: [path.join(SAMPLES, "2025-18.md")] });
     application = opened.application;
     const stack = await application.search();
     const { counted, index } = countingIndex(stack.index);
@@ -77,14 +75,14 @@ describe("createIndexRefresher", () => {
     const refresh = createIndexRefresher({ index, contentVersion: contentVersionOf(opened.dataDir), logger });
 
     counted.fail = true;
-    await ingestElsewhere(opened.dataDir, path.join(folder, "2026-15.md"));
+    await ingestElsewhere(opened.dataDir, path.join(SAMPLES, "2026-15.md"));
     await refresh();
     await refresh();
     expect(counted.syncs).toBe(1);
     expect(warnings).toEqual(["search index sync failed; answering from the index as it is"]);
 
     counted.fail = false;
-    await ingestElsewhere(opened.dataDir, path.join(folder, "2026-03.txt"));
+    await ingestElsewhere(opened.dataDir, path.join(SAMPLES, "2026-03.txt"));
     await refresh();
     expect(counted.syncs).toBe(2);
     expect(stack.index.isStale()).toBe(false);

@@ -8,7 +8,7 @@ import { cardActionEvent, encryptEvent, fakeVerificationToken, messageEvent, pos
 import { createOpenAiChatModel } from "../src/models/openai-chat-model.js";
 import { ADMIN, ENCRYPT_KEY, recordingLogger, startBot, type RunningBot } from "./helpers/feishu-bot-harness.js";
 import { forgeFirstBlock } from "./helpers/forged-events.js";
-import { SAMPLES, copySamples, sampleApplication } from "./helpers/sample-application.js";
+import { SAMPLES, sampleApplication, samplesWithout } from "./helpers/sample-application.js";
 
 let application: Application;
 let dataDir: string;
@@ -16,9 +16,8 @@ let fake: FakeFeishu;
 let running: RunningBot | undefined;
 
 beforeAll(async () => {
-  const folder = copySamples();
   // 2026-15 is held back: an admin uploads it in a test.
-  ({ application, dataDir } = await sampleApplication({ paths: ["2024-12.txt", "2024-40.md", "2025-18.md", "2025-57-gbk.txt", "2026-03.txt"].map((name) => path.join(folder, name)) }));
+  ({ application, dataDir } = await sampleApplication({ paths: samplesWithout("2026-15.md") }));
   fake = await startFakeFeishu();
 });
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { createApplication, type Application } from "../src/app/create-applicati
 import { createLogger } from "../src/log.js";
 import { createHashingEmbedder } from "../src/models/hashing-embedder.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
-import { SAMPLES, copySamples, sampleApplication } from "./helpers/sample-application.js";
+import { SAMPLES, copySamples, sampleApplication, samplesWithout } from "./helpers/sample-application.js";
 
 let application: Application;
 beforeAll(async () => {
@@ -71,13 +71,13 @@ describe("hybrid search over the sample bulletins", () => {
   });
 });
 
-/** The samples without their latest issue (2026-15.md), indexed; the issue's file and text to ingest later. */
+/** The samples without their latest issue (2026-15.md), indexed; a copy of the samples to change and ingest later, the issue's file not yet in it. */
 async function samplesWithoutLatest() {
   const folder = copySamples();
   const held = path.join(folder, "2026-15.md");
   const heldText = readFileSync(held);
   rmSync(held);
-  return { folder, held, heldText, ...(await sampleApplication({ paths: [folder] })) };
+  return { folder, held, heldText, ...(await sampleApplication({ paths: samplesWithout("2026-15.md") })) };
 }
 
 describe("index maintenance", () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApplication, type Application, type ApplicationOptions } from "../../src/app/create-application.js";
@@ -64,4 +64,9 @@ export function copySamples(): string {
   const folder = mkdtempSync(path.join(tmpdir(), "samples-"));
   cpSync(SAMPLES, folder, { recursive: true });
   return folder;
+}
+
+/** The bundled samples' paths without `name`: an application opened on them comes from the shared template. */
+export function samplesWithout(name: string): string[] {
+  return readdirSync(SAMPLES).sort().filter((entry) => entry !== name).map((entry) => path.join(SAMPLES, entry));
 }
