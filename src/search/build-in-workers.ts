@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { rm } from "node:fs/promises";
+import { chmod, rm } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -9,7 +9,8 @@ import type { TimeSlicer } from "../time-slicer.js";
 import type { Bm25Index, Bm25TermEntry } from "./bm25-index.js";
 import type { ChunkFacts } from "./chunk-facts.js";
 import { adoptHnswShards, DEFAULT_EF_CONSTRUCTION, DEFAULT_M, type HnswIndex } from "./hnsw-index.js";
-import type { EmbedderIdentity } from "./index-manifest.js";
+import { syncFile, type EmbedderIdentity } from "./index-manifest.js";
+import { PRIVATE_FILE_MODE } from "../store/ensure-private.js";
 import { createQuantizedVectors } from "./quantized-vectors.js";
 import { chunkSearchText } from "./reconcile-index.js";
 
@@ -93,6 +94,11 @@ export async function buildInWorkers(options: {
     }
     await Promise.all(workers.map((worker) => worker.settled()));
     await Promise.all(workers.map((worker, shard) => worker.request({ type: "write", path: join(options.directory, shardFiles[shard]!) })));
+    for (const file of shardFiles) {
+      // hnswlib creates the file with the default mode; embeddings of internal papers are owner-only.
+      await chmod(join(options.directory, file), PRIVATE_FILE_MODE);
+      await syncFile(join(options.directory, file));
+    }
   } catch (error) {
     await Promise.all(shardFiles.map((file) => rm(join(options.directory, file), { force: true })));
     throw error;
