@@ -139,7 +139,8 @@ export function openSearchIndex(options: {
   async function loadFiles(): Promise<void> {
     const stamp = indexFilesStamp(directory);
     const reading = loadIndexFiles({ directory, embedder, tokenizer, slicer: slicer() });
-    whileLoading?.();
+    // Only when there are files to read meanwhile: a rebuild may never need the segmenter on this thread.
+    if (existsSync(path.join(directory, MANIFEST_FILE_NAME))) whileLoading?.();
     whileLoading = undefined;
     const loaded = await reading;
     cache.clear();
