@@ -2,8 +2,9 @@
  * Scale benchmark (issue 12): for generated archives of each size, the compiled program's
  * - full index build (`reindex`): wall time and peak RSS;
  * - `serve`: cold start to the first answer, idle RSS, `/api/ask` p50/p95 sequential, 8 concurrent clients;
- * - one new issue: from the start of `ingest` in another process to `serve` citing it, and the
- *   longest a /healthz ping waited meanwhile (how long serve's event loop was blocked);
+ * - one new issue: from the start of `ingest` in another process to `serve` citing it, the longest
+ *   delay of serve's event loop meanwhile (monitorEventLoopDelay, scripts/event-loop-delay.mjs) and
+ *   the longest a /healthz ping waited;
  * - `ask` as a whole process: wall time and peak RSS;
  * - vector recall@10 of the saved HNSW index against exact search over the same vectors.
  *
@@ -13,11 +14,14 @@
  *
  * Ingested stores are cached per size in --cache (default $TMPDIR/bench-scale-cache) and migrated
  * to this checkout's schema; a baseline with an older schema gets a copy downgraded to its own.
+ * With --keep <dir>, each program's built data directory is kept per size (with its build figures)
+ * and reused by later runs, which then measure everything but the build again.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import hnswlib from "hnswlib-node";
@@ -37,6 +41,7 @@ const { values } = parseArgs({
     baseline: { type: "string" },
     cache: { type: "string", default: path.join(tmpdir(), "bench-scale-cache") },
     rounds: { type: "string", default: "2" },
+    keep: { type: "string" },
     seconds: { type: "string", default: "10" },
   },
 });
@@ -80,7 +85,7 @@ interface Row {
   firstAnswerSeconds: number;
   sequential: { p50: number; p95: number };
   concurrent: { perSecond: number; p95: number };
-  newIssue: { searchableSeconds: number; longestPingMs: number };
+  newIssue: { searchableSeconds: number; longestPingMs: number; eventLoopMaxMs: number };
   cliAsk: { seconds: number; peakMiB: number };
   recall: { ids: number; withTies: number; queries: number };
 }
@@ -160,8 +165,10 @@ async function ask(url: string, question: string): Promise<{ ms: number; sources
   return { ms: performance.now() - started, sources: (body.citations ?? []).map((citation) => citation.source) };
 }
 
+const EVENT_LOOP_PRELOAD = path.resolve(import.meta.dirname, "event-loop-delay.mjs");
+
 function startServe(options: { main: string; env: Record<string, string> }): Promise<{ server: ChildProcess; url: string }> {
-  const server = spawn(process.execPath, [options.main, "serve"], { env: { ...options.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(process.execPath, [`--import=${pathToFileURL(EVENT_LOOP_PRELOAD).href}`, options.main, "serve"], { env: { ...options.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let output = "";
     server.stdout!.on("data", (chunk: Buffer) => {
@@ -179,7 +186,17 @@ function newIssue(): SyntheticIssue {
   return { year: 2027, issue: 1, date: "2026-12-31", editors: ["周明远", "韩晓璐"], items: [item] };
 }
 
-async function measureNewIssue(options: { main: string; url: string; env: Record<string, string>; dataDir: string }): Promise<Row["newIssue"]> {
+/** The longest event-loop delay `serve` saw since the last call (scripts/event-loop-delay.mjs). */
+async function eventLoopMax(server: ChildProcess, file: string): Promise<number> {
+  rmSync(file, { force: true });
+  server.kill("SIGUSR2");
+  for (let attempt = 0; attempt < 100 && !existsSync(file); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  return (JSON.parse(readFileSync(file, "utf8")) as { maxMs: number }).maxMs;
+}
+
+async function measureNewIssue(options: { main: string; url: string; env: Record<string, string>; dataDir: string; server: ChildProcess }): Promise<Row["newIssue"]> {
+  const delays = path.join(options.dataDir, "event-loop-delay.json");
+  await eventLoopMax(options.server, delays);
   const file = path.join(options.dataDir, "2027-01.txt");
   writeFileSync(file, renderIssue({ issue: newIssue(), format: "txt" }));
   let longestPingMs = 0;
@@ -206,7 +223,7 @@ async function measureNewIssue(options: { main: string; url: string; env: Record
   await new Promise((resolve) => (ingest.exitCode === null ? ingest.on("exit", resolve) : resolve(undefined)));
   pinging = false;
   await pinger;
-  return { searchableSeconds, longestPingMs };
+  return { searchableSeconds, longestPingMs, eventLoopMaxMs: await eventLoopMax(options.server, delays) };
 }
 
 /** recall@10 of the saved HNSW index (unfiltered search) against exact cosine over the very vectors it stores. */
@@ -214,12 +231,17 @@ async function vectorRecall(dataDir: string): Promise<Row["recall"]> {
   const directory = path.join(dataDir, "index");
   const manifest = readIndexManifest({ path: path.join(directory, "vectors.json") })!;
   const index = openHnswIndex({ directory, embedder: manifest.embedder });
-  const graph = new hnswlib.HierarchicalNSW("cosine", manifest.embedder.dimensions);
-  graph.readIndexSync(path.join(directory, manifest.indexFile ?? "vectors.hnsw"));
+  // One graph, or shards: label l is shard l % shards' label ⌊l / shards⌋.
+  const files = manifest.shards?.map((shard) => shard.file) ?? [manifest.indexFile ?? "vectors.hnsw"];
+  const graphs = files.map((file) => {
+    const graph = new hnswlib.HierarchicalNSW("cosine", manifest.embedder.dimensions);
+    graph.readIndexSync(path.join(directory, file));
+    return graph;
+  });
   const labels = manifest.labelIds.flatMap((id, label) => (id === null ? [] : [{ id, label }]));
   const dimensions = manifest.embedder.dimensions;
   const stored = new Float32Array(labels.length * dimensions);
-  labels.forEach(({ label }, row) => stored.set(graph.getPoint(label), row * dimensions));
+  labels.forEach(({ label }, row) => stored.set(graphs[label % graphs.length]!.getPoint(Math.floor(label / graphs.length)), row * dimensions));
 
   const tokenizer = createJiebaTokenizer();
   const embedder = createHashingEmbedder({ tokenizer, dimensions });
@@ -258,17 +280,31 @@ async function measure(options: { items: number; program: string }): Promise<Row
   const main = path.join(program, "bin/bulletin-bot.js");
   const cached = await cachedStore(items);
   const dataDir = mkdtempSync(path.join(tmpdir(), "bench-scale-"));
-  const env = { ...blankEnv, DATA_DIR: dataDir };
+  const env = { ...blankEnv, DATA_DIR: dataDir, EVENT_LOOP_DELAY_FILE: path.join(dataDir, "event-loop-delay.json") };
   try {
-    copyFileSync(cached, path.join(dataDir, "bulletins.db"));
-    const database = new Database(path.join(dataDir, "bulletins.db"));
-    for (let version = SCHEMA_VERSION; version > schemaOf(program); version -= 1) {
-      database.exec(DOWNGRADES[version]!);
-      database.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version - 1));
+    const kept = values.keep ? path.join(values.keep, `${path.basename(program)}-${items}`) : undefined;
+    let build: { seconds: number; peakMiB: number };
+    if (kept && existsSync(path.join(kept, "build.json"))) {
+      cpSync(kept, dataDir, { recursive: true });
+      build = JSON.parse(readFileSync(path.join(kept, "build.json"), "utf8")) as typeof build;
+      console.error(`  build kept from ${kept}: ${build.seconds.toFixed(1)} s, peak ${build.peakMiB.toFixed(0)} MiB`);
+    } else {
+      copyFileSync(cached, path.join(dataDir, "bulletins.db"));
+      const database = new Database(path.join(dataDir, "bulletins.db"));
+      for (let version = SCHEMA_VERSION; version > schemaOf(program); version -= 1) {
+        database.exec(DOWNGRADES[version]!);
+        database.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(version - 1));
+      }
+      database.close();
+      const built = await runProgram({ main, args: ["reindex", "--json"], env });
+      build = { seconds: built.seconds, peakMiB: built.peakMiB };
+      console.error(`  build ${build.seconds.toFixed(1)} s, peak ${build.peakMiB.toFixed(0)} MiB`);
+      if (kept) {
+        rmSync(kept, { recursive: true, force: true });
+        cpSync(dataDir, kept, { recursive: true });
+        writeFileSync(path.join(kept, "build.json"), JSON.stringify(build));
+      }
     }
-    database.close();
-    const build = await runProgram({ main, args: ["reindex", "--json"], env });
-    console.error(`  build ${build.seconds.toFixed(1)} s, peak ${build.peakMiB.toFixed(0)} MiB`);
 
     const started = performance.now();
     const { server, url } = await startServe({ main, env });
@@ -294,7 +330,7 @@ async function measure(options: { items: number; program: string }): Promise<Row
       const concurrentSeconds = (performance.now() - concurrentStart) / 1000;
       const concurrent = sortNumbers(concurrentLatencies);
 
-      const newIssueFigures = await measureNewIssue({ main, url, env, dataDir });
+      const newIssueFigures = await measureNewIssue({ main, url, env: { ...env, EVENT_LOOP_DELAY_FILE: path.join(dataDir, "event-loop-delay.json") }, dataDir, server });
       const cliAsk = await runProgram({ main, args: ["ask", "区应急管理局开展了多少场应急演练？", "--json"], env });
       return {
         program: path.basename(program),
@@ -332,11 +368,11 @@ for (const items of sizes) {
   }
 }
 
-const header = "| program | items | index build (peak RSS) | idle RSS of `serve` | cold start to first answer | `/api/ask` p50 / p95 sequential | 8 concurrent clients | new issue searchable (longest ping) | `cli ask` whole process | vector recall@10 (ties as hits) |";
+const header = "| program | items | index build (peak RSS) | idle RSS of `serve` | cold start to first answer | `/api/ask` p50 / p95 sequential | 8 concurrent clients | new issue searchable (longest event-loop delay; longest ping) | `cli ask` whole process | vector recall@10 (ties as hits) |";
 console.log(header);
 console.log(`|${"---|".repeat(10)}`);
 for (const row of rows) {
-  console.log(`| ${row.program} | ${row.items.toLocaleString("en")} | ${row.buildSeconds.toFixed(1)} s (${row.buildPeakMiB.toFixed(0)} MiB) | ${row.idleMiB.toFixed(0)} MiB | ${row.firstAnswerSeconds.toFixed(1)} s | ${row.sequential.p50.toFixed(1)} / ${row.sequential.p95.toFixed(1)} ms | ${row.concurrent.perSecond.toFixed(0)} q/s, p95 ${row.concurrent.p95.toFixed(0)} ms | ${row.newIssue.searchableSeconds.toFixed(1)} s (${row.newIssue.longestPingMs.toFixed(0)} ms) | ${row.cliAsk.seconds.toFixed(1)} s, ${row.cliAsk.peakMiB.toFixed(0)} MiB | ${row.recall.ids.toFixed(3)} (${row.recall.withTies.toFixed(3)}) |`);
+  console.log(`| ${row.program} | ${row.items.toLocaleString("en")} | ${row.buildSeconds.toFixed(1)} s (${row.buildPeakMiB.toFixed(0)} MiB) | ${row.idleMiB.toFixed(0)} MiB | ${row.firstAnswerSeconds.toFixed(1)} s | ${row.sequential.p50.toFixed(1)} / ${row.sequential.p95.toFixed(1)} ms | ${row.concurrent.perSecond.toFixed(0)} q/s, p95 ${row.concurrent.p95.toFixed(0)} ms | ${row.newIssue.searchableSeconds.toFixed(1)} s (${row.newIssue.eventLoopMaxMs.toFixed(0)} ms; ${row.newIssue.longestPingMs.toFixed(0)} ms) | ${row.cliAsk.seconds.toFixed(1)} s, ${row.cliAsk.peakMiB.toFixed(0)} MiB | ${row.recall.ids.toFixed(3)} (${row.recall.withTies.toFixed(3)}) |`);
 }
 for (const program of programs) {
   const own = rows.filter((row) => row.program === path.basename(program));

@@ -149,6 +149,8 @@ describe("a full build in worker threads", () => {
     await inWorkers.flush();
     const manifest = JSON.parse((await import("node:fs")).readFileSync(path.join(opened.dataDir, "index", "vectors.json"), "utf8")) as { shards: unknown[]; count: number };
     expect(manifest.shards).toHaveLength(2);
+    const { statSync, readdirSync } = await import("node:fs");
+    for (const name of readdirSync(path.join(opened.dataDir, "index"))) expect(statSync(path.join(opened.dataDir, "index", name)).mode & 0o777, name).toBe(0o600);
     expect(manifest.count).toBe(items);
     const reopened = open(opened);
     await reopened.sync();

@@ -45,6 +45,8 @@ export async function openSearchStack(options: {
     chunks: options.chunks, contentVersion: options.contentVersion, unitNames: options.unitNames, dataDir: options.dataDir, embedder, tokenizer,
     // The configured offline embedder: a full build runs in worker threads that make its vectors themselves.
     ...(options.embedder === undefined && !config.embedding ? { workerBuild: {} } : {}),
+    // jieba's dictionary (~3 s) loads while the index files are read on other threads.
+    whileLoading: () => tokenizer.preload(),
   });
   await index.sync();
   const searcher = createSearcher({

@@ -64,7 +64,7 @@ export interface HnswIndex extends VectorIndex {
   stats(): { slots: number; freeSlots: number; capacity: number; shards: number };
 }
 
-/** Graph parameters of new indexes: M 16, efConstruction 200 (recall above; 100 lost 0.04 of it at 200,000). */
+/** Graph parameters of indexes built on this thread (small ones; build-in-workers.ts builds large ones with its own efConstruction). */
 export const DEFAULT_M = 16;
 export const DEFAULT_EF_CONSTRUCTION = 200;
 

@@ -114,6 +114,8 @@ export function openSearchIndex(options: {
    * when the embedder is the offline hashing one a worker can make itself; else on this thread, in slices.
    */
   workerBuild?: { minimumChunks?: number };
+  /** Called once the first reading of the index files is under way (off the event loop): work to overlap with it, like loading the segmenter. */
+  whileLoading?: () => void;
 }): SearchIndex {
   const { chunks, contentVersion, embedder, tokenizer } = options;
   const directory = path.join(options.dataDir, "index");
@@ -130,12 +132,17 @@ export function openSearchIndex(options: {
   let loadedStamp: string | undefined;
   let syncedVersion: number | undefined;
   let generation = 0;
+  let whileLoading = options.whileLoading;
   const slicer = () => createTimeSlicer({ budgetMs: options.sliceMs ?? SLICE_MS });
 
   /** Replaces the in-memory indexes by the saved files, read without holding the event loop; questions meanwhile use the old ones. */
   async function loadFiles(): Promise<void> {
     const stamp = indexFilesStamp(directory);
-    const loaded = await loadIndexFiles({ directory, embedder, tokenizer, slicer: slicer() });
+    const reading = loadIndexFiles({ directory, embedder, tokenizer, slicer: slicer() });
+    // Only when there are files to read meanwhile: a rebuild may never need the segmenter on this thread.
+    if (existsSync(path.join(directory, MANIFEST_FILE_NAME))) whileLoading?.();
+    whileLoading = undefined;
+    const loaded = await reading;
     cache.clear();
     contents = { ...loaded, upTo: loaded.facts.maxId(), vectorless: new Set() };
     generation += 1;
