@@ -1,8 +1,9 @@
 #!/bin/sh
 # `npm test`: the type check and the tests side by side, failing when either fails; arguments go to vitest.
 # The type check of tsconfig.json runs in build mode, its state in tsconfig.tsbuildinfo (git-ignored):
-# an unchanged tree checks in a second, a change rechecks what it affects.
-tsc -b --incremental &
+# an unchanged tree checks in a second, a change rechecks what it affects. It yields the CPU to the
+# tests (nice), which have time limits; it has none.
+nice tsc -b --incremental &
 typecheck=$!
 vitest run "$@"
 tests=$?
