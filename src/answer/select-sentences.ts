@@ -1,4 +1,5 @@
 import { carriesValue, type AnswerType } from "../query/answer-type.js";
+import { maximalTerms } from "../text/maximal-terms.js";
 import { splitClauses } from "./split-clauses.js";
 
 /** What carrying a value of the asked type adds to a clause's score. */
@@ -34,8 +35,7 @@ export function scoreClauses(options: {
   const title = options.title ?? "";
   // Search-mode segmentation also yields the parts of long words (智慧城市运行中心 -> 智慧, 城市, 中心 …);
   // counting them would let one long name outweigh the rest of the question, so only maximal terms count.
-  const unique = [...new Set(options.terms)];
-  const terms = unique.filter((term) => !unique.some((other) => other !== term && other.includes(term)));
+  const terms = maximalTerms(options.terms);
   // Single characters say little on their own ("罚", "办"), and the headline's words little about which clause answers.
   const weightOf = (term: string) => options.weight(term) * (title.includes(term) ? 0.3 : 1) * ([...term].length === 1 ? 0.3 : 1);
   const total = terms.reduce((sum, term) => sum + weightOf(term), 0) || 1;
@@ -65,8 +65,7 @@ export function scoreClauses(options: {
  * whole item: how much the item is about what was asked, wherever its figures are.
  */
 export function topicShare(options: { text: string; terms: readonly string[]; weight: (term: string) => number }): number {
-  const unique = [...new Set(options.terms)];
-  const terms = unique.filter((term) => !unique.some((other) => other !== term && other.includes(term)));
+  const terms = maximalTerms(options.terms);
   const weightOf = (term: string) => options.weight(term) * ([...term].length === 1 ? 0.3 : 1);
   const total = terms.reduce((sum, term) => sum + weightOf(term), 0);
   if (total === 0) return 0;

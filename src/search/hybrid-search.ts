@@ -250,16 +250,18 @@ export function createSearcher(options: {
     }
     // A period alone selects a year of reports; units or an issue narrow them to a handful.
     const filteredItems = allowed && (understanding.units.length > 0 || understanding.issue || understanding.date) ? allowed.items : undefined;
+    // Units named or hinted: each keeps its own best item.
+    const units = [...new Set([...understanding.units, ...hinted])];
     const judged = judgeAnswerability({
       hits,
       parameters,
-      units: [...new Set([...understanding.units, ...hinted])],
+      units,
       filteredItems,
       lexicalTop: itemsOfChunks(lexicalHits.map((hit) => hit.id), chunkById, 3),
       vectorTop: itemsOfChunks(vectorIds, chunkById, 3),
     });
     const ordered = [...judged.kept].sort((left, right) => right.score * (parameters.coverageBase + right.coverage) - left.score * (parameters.coverageBase + left.coverage));
-    return { hits: ordered.slice(0, Math.max(k, new Set([...understanding.units, ...hinted]).size)), filters: applied, relevant: judged.relevant, queryTerms, evidence: judged.evidence };
+    return { hits: ordered.slice(0, Math.max(k, units.length)), filters: applied, relevant: judged.relevant, queryTerms, evidence: judged.evidence };
   }
 
   /**

@@ -1,3 +1,5 @@
+import { maximalTerms } from "../text/maximal-terms.js";
+
 /**
  * Decides whether the best hit answers the question at all ("nothing relevant found").
  * Coverage is the share of the question's information (terms weighted by inverse document
@@ -31,8 +33,7 @@ export function termCoverage(options: {
   // question, counted once. A word not found counts its parts found, at most for half of it.
   let total = 0;
   let matched = 0;
-  for (const term of terms) {
-    if (terms.some((other) => other !== term && other.includes(term))) continue;
+  for (const term of maximalTerms(terms)) {
     const weight = weightOf(term);
     total += weight;
     let share = shareOf(term);

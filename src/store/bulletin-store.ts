@@ -204,17 +204,8 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
 
   function listItems(query: ItemQuery = {}): StoredItem[] {
     if (query.newest !== undefined && query.units && query.units.length > 0 && query.documentId === undefined) return newestUnitItems({ ...query, units: query.units, newest: query.newest });
-    const where: string[] = [];
-    const parameters: unknown[] = [];
-    if (query.units && query.units.length > 0) {
-      // A joint report belongs to every unit it names.
-      where.push(`i.id IN (SELECT item_id FROM item_units WHERE unit IN (${query.units.map(() => "?").join(", ")}))`);
-      parameters.push(...query.units);
-    }
-    if (query.from) { where.push("d.date >= ?"); parameters.push(query.from); }
-    if (query.to) { where.push("d.date <= ?"); parameters.push(query.to); }
-    if (query.documentId !== undefined) { where.push("i.document_id = ?"); parameters.push(query.documentId); }
-    const filtered = `FROM items i JOIN documents d ON d.id = i.document_id ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}`;
+    const { where, parameters } = itemFilter(query);
+    const filtered = `FROM items i JOIN documents d ON d.id = i.document_id ${where}`;
     if (query.newest !== undefined) {
       const sql = `SELECT ${ITEM_COLUMNS} ${filtered} ORDER BY d.date IS NULL DESC, d.date DESC, d.id DESC, i.position DESC LIMIT ?`;
       return database.prepare<unknown[], ItemRow>(sql).all(...parameters, query.newest).reverse().map(toItem);
@@ -234,6 +225,21 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     return getItems(ids.reverse());
   }
 
+  /** The WHERE clause (empty when nothing filters) over items `i` joined with documents `d`. */
+  function itemFilter(query: Omit<ItemQuery, "newest">): { where: string; parameters: unknown[] } {
+    const where: string[] = [];
+    const parameters: unknown[] = [];
+    if (query.units && query.units.length > 0) {
+      // A joint report belongs to every unit it names.
+      where.push(`i.id IN (SELECT item_id FROM item_units WHERE unit IN (${query.units.map(() => "?").join(", ")}))`);
+      parameters.push(...query.units);
+    }
+    if (query.from) { where.push("d.date >= ?"); parameters.push(query.from); }
+    if (query.to) { where.push("d.date <= ?"); parameters.push(query.to); }
+    if (query.documentId !== undefined) { where.push("i.document_id = ?"); parameters.push(query.documentId); }
+    return { where: where.length > 0 ? `WHERE ${where.join(" AND ")}` : "", parameters };
+  }
+
   function unitRange(query: ItemQuery & { units: readonly string[] }): { where: string; parameters: unknown[] } {
     const where = [`unit IN (${query.units.map(() => "?").join(", ")})`];
     const parameters: unknown[] = [...query.units];
@@ -248,18 +254,10 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
       return database.prepare<unknown[], { items: number; documents: number }>(
         `SELECT COUNT(DISTINCT item_id) AS items, COUNT(DISTINCT document_id) AS documents FROM item_units WHERE ${where}`).get(...parameters)!;
     }
-    const where: string[] = [];
-    const parameters: unknown[] = [];
-    if (query.units && query.units.length > 0) {
-      where.push(`i.id IN (SELECT item_id FROM item_units WHERE unit IN (${query.units.map(() => "?").join(", ")}))`);
-      parameters.push(...query.units);
-    }
-    if (query.from) { where.push("d.date >= ?"); parameters.push(query.from); }
-    if (query.to) { where.push("d.date <= ?"); parameters.push(query.to); }
-    if (query.documentId !== undefined) { where.push("i.document_id = ?"); parameters.push(query.documentId); }
+    const { where, parameters } = itemFilter(query);
     return database.prepare<unknown[], { items: number; documents: number }>(
       `SELECT COUNT(*) AS items, COUNT(DISTINCT i.document_id) AS documents FROM items i JOIN documents d ON d.id = i.document_id
-       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}`).get(...parameters)!;
+       ${where}`).get(...parameters)!;
   }
 
   function latestDocument(criteria: DocumentCriteria): StoredDocument | undefined {
