@@ -116,6 +116,9 @@ describe("bulletin store", () => {
     await ingestFiles({ store, paths: [samples] });
     // Turn the fresh store back into what version 4 wrote.
     store.database.exec(`
+      DROP INDEX documents_listing;
+      DROP INDEX documents_kind;
+      DROP INDEX items_counting;
       DROP TRIGGER documents_date_update;
       DROP INDEX item_units_listing;
       DROP TRIGGER chunks_deleted;
