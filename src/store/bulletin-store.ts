@@ -210,7 +210,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     if (query.newest !== undefined && query.units && query.units.length > 0 && query.documentId === undefined && !query.ranges && !query.counted) {
       return newestUnitItems({ ...query, units: query.units, newest: query.newest });
     }
-    const { where, parameters } = itemFilters(query);
+    const { where, parameters } = itemFilters(query, { ordered: true });
     const filtered = `FROM items i JOIN documents d ON d.id = i.document_id ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}`;
     if (query.newest !== undefined) {
       const sql = `SELECT ${ITEM_COLUMNS} ${filtered} ORDER BY d.date IS NULL DESC, d.date DESC, d.id DESC, i.position DESC LIMIT ?`;
@@ -240,7 +240,10 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
   }
 
   /** The WHERE terms (over items i and documents d) of an item query, and their parameters in order. */
-  function itemFilters(query: ItemQuery): { where: string[]; parameters: unknown[] } {
+  function itemFilters(query: ItemQuery, options: { ordered?: boolean } = {}): { where: string[]; parameters: unknown[] } {
+    // Unary + keeps SQLite from the kind indexes when rows are wanted in listing order: it then walks
+    // documents_listing and stops at the limit, where by kind it sorted all 200,000 items (0.3 s).
+    const unindexed = options.ordered ? "+" : "";
     const where: string[] = [];
     const parameters: unknown[] = [];
     if (query.units && query.units.length > 0) {
@@ -261,7 +264,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     if (query.documentId !== undefined) { where.push("i.document_id = ?"); parameters.push(query.documentId); }
     if (query.counted) {
       const kinds = query.counted.kinds && query.counted.kinds.length > 0 ? query.counted.kinds : ["report", "brief"];
-      where.push(`d.kind = 'bulletin' AND i.kind IN (${kinds.map(() => "?").join(", ")})`);
+      where.push(`${unindexed}d.kind = 'bulletin' AND ${unindexed}i.kind IN (${kinds.map(() => "?").join(", ")})`);
       parameters.push(...kinds);
     }
     return { where, parameters };
