@@ -54,6 +54,7 @@ const DOWNGRADES: Record<number, string> = {
       DROP INDEX documents_order; DROP INDEX documents_issue_number;`,
   8: "DROP INDEX documents_series;",
   9: "DROP TRIGGER chunks_deleted; DROP TABLE chunk_deletions;",
+  11: "DROP INDEX documents_listing; DROP INDEX documents_kind; DROP INDEX items_counting;",
   10: `DROP TRIGGER items_units_insert; DROP TRIGGER items_units_update; DROP TRIGGER documents_date_update; DROP INDEX item_units_listing;
        ALTER TABLE item_units DROP COLUMN document_id; ALTER TABLE item_units DROP COLUMN position; ALTER TABLE item_units DROP COLUMN date;
        CREATE TRIGGER items_units_insert AFTER INSERT ON items BEGIN INSERT INTO item_units (item_id, unit) SELECT NEW.id, value FROM json_each(NEW.units); END;

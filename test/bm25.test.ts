@@ -106,6 +106,16 @@ describe("createBm25Index", () => {
     expect(index.search({ query: "志愿服务", k: 0 })).toEqual([]);
   });
 
+  it("limited to a set of ids, ranks as with a filter that allows exactly those", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add(bulletinItems);
+    const among = new Set([2, 4, 5, 999]);
+    for (const query of ["志愿服务", "注册志愿者有多少", "微网格 受理事件", "区教育局集团化办学"]) {
+      expect(index.search({ query, k: 5, among })).toEqual(index.search({ query, k: 5, filter: (id) => among.has(id) }));
+    }
+    expect(index.search({ query: "志愿服务", k: 5, among, filter: (id) => id !== 4 }).map((hit) => hit.id)).toEqual([5]);
+  });
+
   it("ranks the same way for a small k as for a large one, ties by ascending id", () => {
     const index = createBm25Index({ tokenizer });
     index.add(Array.from({ length: 40 }, (_, position) => ({

@@ -5,7 +5,7 @@ import type { UnitMatcher } from "../query/unit-aliases.js";
 import { JOINT_RULE, rankUnits } from "../stats/rank-units.js";
 import { issueName } from "../stats/statistics-report.js";
 import type { CitationLinks } from "./citation-links.js";
-import { countedItems, FAMILY_NAMES, figures, inFamily, kindWord, listItems, rangesOf, scopeOf, statisticsTotals, tallyOver, type CountAnswer, type CountParts } from "./count-answer-parts.js";
+import { countedItems, FAMILY_NAMES, figures, inFamily, kindWord, listItems, MAX_LISTED_ITEMS, newestCountedItems, rangesOf, scopeOf, statisticsTotals, tallyOver, type CountAnswer, type CountParts } from "./count-answer-parts.js";
 import { rankingAnswer } from "./ranking-answer.js";
 import { silentUnitsAnswer, trendAnswer } from "./trend-answer.js";
 
@@ -123,8 +123,10 @@ function totalCountAnswer(options: CountParts & { query: CountQuery }): CountAns
     return { intent: "count", answer: [`${scope}共有 ${tallies.length} 个${who}被《${series}》采用过${word}（共 ${totals.issues} 期 ${totals.items} 条）：${list}。`, "出处：", ...lines, ...(note ? [note] : [])].join("\n"), citations };
   }
   if (totals.items === 0) return { intent: "count", answer: `${scope}没有被《${series}》采用的${word}（已收录的简报中没有这一时期的各期）。`, citations: [] };
-  const items = countedItems({ catalog, units: [], ranges: rangesOf(query), kinds: query.kinds });
-  const { lines, citations, note } = listItems({ items, links: options.links, withUnit: true });
+  // The newest items only, by index; over one period the statistics already counted them all.
+  const ranges = rangesOf(query);
+  const items = ranges.length <= 1 ? newestCountedItems({ catalog, units: [], ranges, kinds: query.kinds, limit: MAX_LISTED_ITEMS }) : countedItems({ catalog, units: [], ranges, kinds: query.kinds });
+  const { lines, citations, note } = listItems({ items, links: options.links, withUnit: true, ...(ranges.length <= 1 ? { total: totals.items } : {}) });
   const joint = totals.joint > 0 ? `其中联合报送 ${totals.joint} 条，按条目计一次（按单位统计时给每个署名单位各记一条）。` : "";
   const heading = query.kinds?.length === 1 && query.kinds[0] === "brief"
     ? `${scope}《${series}》共有△短讯 ${totals.items} 条，分布在 ${totals.issues} 期，来自 ${totals.units.size} 个单位：`

@@ -80,19 +80,33 @@ export function countedItems(options: { catalog: BulletinCatalog; units: readonl
   return options.kinds ? items.filter((item) => options.kinds!.includes(item.kind as CountedKind)) : items;
 }
 
+/**
+ * The newest `limit` items countedItems would give, in the same order, read by index instead of
+ * every counted item (the whole archive, for a question without unit or period: 200,000 items).
+ */
+export function newestCountedItems(options: { catalog: BulletinCatalog; units: readonly string[]; ranges: readonly DateRange[]; kinds: readonly CountedKind[] | undefined; limit: number }): StoredItem[] {
+  return options.catalog.listItems({
+    ...(options.units.length > 0 ? { units: options.units } : {}),
+    ranges: options.ranges,
+    counted: { kinds: options.kinds },
+    newest: options.limit,
+  });
+}
+
 /** What is counted, in words. */
 export function kindWord(kinds: readonly CountedKind[] | undefined): string {
   return kinds?.length === 1 && kinds[0] === "brief" ? "△短讯" : "信息";
 }
 
 /** "- 2025年第64期（2025-11-27）区教育局：标题 [3]", and the citations in the same order. */
-export function listItems(options: { items: readonly StoredItem[]; links: CitationLinks | undefined; withUnit: boolean }): { lines: string[]; citations: Citation[]; note: string } {
+export function listItems(options: { items: readonly StoredItem[]; links: CitationLinks | undefined; withUnit: boolean; total?: number }): { lines: string[]; citations: Citation[]; note: string } {
   const { items } = options;
+  const total = options.total ?? items.length;
   const shown = items.slice(-MAX_LISTED_ITEMS);
   const first = 1;
   const citations = shown.map((item, index) => toCitation({ item, n: first + index, score: 1, links: options.links }));
   const lines = shown.map((item, index) => `- ${issueName(item)}（${item.date ?? "日期不详"}）${options.withUnit ? `${item.units.join("、")}：` : ""}${displayTitle(item)} [${first + index}]`);
-  const note = items.length > shown.length ? `（共 ${items.length} 条，这里列出最近 ${shown.length} 条；全部条目可在网页“统计”页点单位查看，或导出 Word 文档。）` : "";
+  const note = total > shown.length ? `（共 ${total} 条，这里列出最近 ${shown.length} 条；全部条目可在网页“统计”页点单位查看，或导出 Word 文档。）` : "";
   return { lines, citations, note };
 }
 

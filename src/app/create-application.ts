@@ -20,6 +20,7 @@ import { createConversationStore } from "../store/conversation-store.js";
 import { createFeedbackStore, type FeedbackStore } from "../store/feedback-store.js";
 import { createSeenMessageStore, type SeenMessageStore } from "../store/seen-message-store.js";
 import { createStatistics, type Statistics } from "../stats/statistics.js";
+import { cacheStatistics } from "./cache-statistics.js";
 import { localDate } from "./local-date.js";
 
 const ALIAS_FILE = fileURLToPath(new URL("../../data/dictionary/unit-aliases.txt", import.meta.url));
@@ -102,7 +103,7 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
     const chatModel = options.chatModel === null ? undefined : (options.chatModel ?? (await createChatModel(config)));
     const fixedToday = options.today ?? config.today;
     const today = () => fixedToday ?? localDate();
-    const statistics = createStatistics({ database: store.database });
+    const statistics = cacheStatistics({ statistics: createStatistics({ database: store.database }), contentVersion: store.contentVersion });
     const aliasLines = readUnitAliasLines({ path: ALIAS_FILE });
     const englishLines = readUnitAliasLines({ path: ENGLISH_NAMES_FILE });
     const unitNames = () => store.unitNames();

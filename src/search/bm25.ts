@@ -44,10 +44,19 @@ export function calculateBm25Score(options: {
   averageFieldLength: number;
   parameters?: Bm25Parameters;
 }): number {
-  const { termFrequency, matchingCount, totalCount, fieldLength, averageFieldLength } = options;
-  const { k, b, d } = options.parameters ?? DEFAULT_BM25_PARAMETERS;
+  const parameters = options.parameters ?? DEFAULT_BM25_PARAMETERS;
+  return bm25FieldScore(bm25InverseDocumentFrequency(options.matchingCount, options.totalCount), options.termFrequency, options.fieldLength, options.averageFieldLength, parameters);
+}
+
+/** The term's weight in calculateBm25Score, the same for every document: computed once per term when scoring many. */
+export function bm25InverseDocumentFrequency(matchingCount: number, totalCount: number): number {
   // The "+1" form keeps the IDF positive even for terms found in most documents (上街区).
-  const inverseDocumentFrequency = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+  return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+}
+
+/** calculateBm25Score given the term's inverseDocumentFrequency (positional: called once per posting). */
+export function bm25FieldScore(idf: number, termFrequency: number, fieldLength: number, averageFieldLength: number, parameters: Bm25Parameters): number {
+  const { k, b, d } = parameters;
   const relativeLength = averageFieldLength > 0 ? fieldLength / averageFieldLength : 1;
-  return inverseDocumentFrequency * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + b * relativeLength)));
+  return idf * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + b * relativeLength)));
 }

@@ -197,15 +197,14 @@ export function createSearcher(options: {
     // Filters before vectors: the index narrows the chunks by their unit, date and issue in memory, the filter decides among those.
     const allowed = filter ? allowedByFilters(understanding, filter) : undefined;
     const allowedIds = allowed?.ids;
-    const chunkFilter = allowedIds ? (id: number) => allowedIds.has(id) : undefined;
     // Unfiltered, an index that missed a deletion may return deleted chunks: fetch more, drop them, keep the first.
-    const fetched = chunkFilter || !index.isStale() ? parameters.candidates : 2 * parameters.candidates;
+    const fetched = allowedIds || !index.isStale() ? parameters.candidates : 2 * parameters.candidates;
 
-    let lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: fetched, ...(chunkFilter ? { filter: chunkFilter } : {}) });
+    let lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) });
     // Synonyms of the question's words ("上门" -> "入户") form a third, lighter list.
     const synonymsOf = new Map(queryTerms.map((term) => [term, thesaurus.synonyms(term)] as const));
     const expansion = [...new Set([...synonymsOf.values()].flat().flatMap((synonym) => index.tokenizer.tokenize(synonym)))].filter((term) => !queryTerms.includes(term));
-    let synonymHits = mode === "vector" || expansion.length === 0 ? [] : index.lexical.search({ query: expansion, k: fetched, ...(chunkFilter ? { filter: chunkFilter } : {}) });
+    let synonymHits = mode === "vector" || expansion.length === 0 ? [] : index.lexical.search({ query: expansion, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) });
     let vectorIds: number[] = [];
     if (mode !== "lexical" && index.vectors.size() > 0) {
       const vector = await questionVector();

@@ -11,6 +11,8 @@ export interface QuantizedVectors {
   set(label: number, vector: ArrayLike<number>): void;
   /** Approximate cosine of a unit-length `query` with the vector under `label`. */
   score(query: Float32Array, label: number): number;
+  /** score() of every label in `labels` into `scores`, in one loop over the stored codes. */
+  scoreAll(query: Float32Array, labels: Int32Array, scores: Float64Array): void;
   /** The first `labels` labels' codes and scales. */
   serialize(labels: number): Buffer;
   /** serialize() as views of the stored arrays, to be written in order without copying them into one buffer. */
@@ -128,6 +130,52 @@ function build(initial: { dimensions: number; base: Block }): QuantizedVectors {
       }
       for (; position < dimensions; position++) sum += query[position]! * codes[offset + position]!;
       return sum * block.scales[slot]!;
+    },
+    scoreAll(query, labels, scores) {
+      // A question's offline hashing vector has a few dozen non-zero components: the others add exactly zero,
+      // so leaving them out gives the same sums in the same order, for half the time (memory stalls are the rest).
+      const nonZero: number[] = [];
+      for (let position = 0; position < dimensions; position++) if (query[position] !== 0) nonZero.push(position);
+      if (nonZero.length * 4 <= dimensions) {
+        const positions = Int32Array.from(nonZero);
+        const values = Float64Array.from(nonZero, (position) => query[position]!);
+        for (let index = 0; index < labels.length; index++) {
+          const label = labels[index]!;
+          const block = label < baseLabels ? base : blockOf(label, false);
+          if (!block) {
+            scores[index] = 0;
+            continue;
+          }
+          const slot = label - block.first;
+          const codes = block.codes;
+          const offset = slot * dimensions;
+          let sum = 0;
+          for (let entry = 0; entry < positions.length; entry++) sum += values[entry]! * codes[offset + positions[entry]!]!;
+          scores[index] = sum * block.scales[slot]!;
+        }
+        return;
+      }
+      for (let index = 0; index < labels.length; index++) {
+        const label = labels[index]!;
+        const block = label < baseLabels ? base : blockOf(label, false);
+        if (!block) {
+          scores[index] = 0;
+          continue;
+        }
+        const slot = label - block.first;
+        const codes = block.codes;
+        const offset = slot * dimensions;
+        let sum = 0;
+        let position = 0;
+        for (; position + 3 < dimensions; position += 4) {
+          sum += query[position]! * codes[offset + position]!;
+          sum += query[position + 1]! * codes[offset + position + 1]!;
+          sum += query[position + 2]! * codes[offset + position + 2]!;
+          sum += query[position + 3]! * codes[offset + position + 3]!;
+        }
+        for (; position < dimensions; position++) sum += query[position]! * codes[offset + position]!;
+        scores[index] = sum * block.scales[slot]!;
+      }
     },
     serialize: (labels) => Buffer.concat(serializedParts(labels)),
     serializedParts,
