@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Temporary directories of the whole run under one root, removed at the end.
+    globalSetup: ["test/helpers/temporary-root.ts"],
     pool: "forks",
     // Many files wait on child processes, servers and timers more than on the CPU: three at once keep both cores busy.
     maxWorkers: 3,

@@ -77,6 +77,13 @@ describe("near misses: the topic is there, the asked value is not", () => {
     expect((await ask("区总工会有没有办过职工技能展示")).answer).toMatch(/^有。据第18期（2025-04-17）区总工会报送：4月12日，区总工会在职工文化广场举办/);
     expect((await ask("区总工会是不是办过马拉松")).citations).toEqual([]);
   });
+
+  it("quotes the passage on the topic of a yes/no question it does not settle, without saying yes", async () => {
+    // The passage says how many were fixed, not that all were: it is quoted for the reader to judge.
+    const answer = await ask("应急那批隐患整改完了没");
+    expect(answer.answer).toBe("简报中没有直接这样写，相关的记载是：据第3期（2026-01-15）区应急管理局报送：对52家人员密集场所开展消防安全检查，发现隐患208处，当场整改171处。[1]");
+    expect(answer.citations.map((citation) => citation.department)).toEqual(["区应急管理局"]);
+  });
 });
 
 describe("questions about issues and units, as staff phrase them", () => {

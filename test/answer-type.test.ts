@@ -64,6 +64,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(readYesNoClaim("持证社工破400了没")?.value?.type.kind).toBe("number");
     expect(readYesNoClaim("退役军人事务局办过招聘会没")).toEqual({ existence: true });
     expect(readYesNoClaim("招聘会提供了多少个岗位")).toBeUndefined();
+    // A year says when, not what to check; a number of years can still be the claim.
+    expect(readYesNoClaim("21年汛前查出来那批水利隐患 整改完了没")).toEqual({ existence: true });
+    expect(readYesNoClaim("2022年社工破400了没")?.value?.words).toEqual(["破400"]);
+    expect(readYesNoClaim("老站长在岗干了20年没")?.value?.words).toEqual(["20年"]);
   });
 
   it("reads what staff ask for in their own words", () => {

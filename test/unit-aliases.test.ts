@@ -83,6 +83,13 @@ describe("createUnitMatcher().match", () => {
     expect(matcher.hints("退役军人招聘会").map((mention) => mention.unit)).toEqual(["区退役军人事务局"]);
   });
 
+  it("takes an alias marked ~ in the dictionary as a bare word: the unit where it stands apart, a hint where it is glued on", () => {
+    const matcher = createUnitMatcher({ units: ["区消防救援大队"], aliasLines: ["区消防救援大队: 消防大队, ~消防"] });
+    expect(matcher.match("消防在金华商业广场演练出了几辆车").map((mention) => mention.unit)).toEqual(["区消防救援大队"]);
+    expect(matcher.match("今年消防安全检查做了多少次")).toEqual([]);
+    expect(matcher.hints("消防临时查封了几处场所").map((mention) => mention.unit)).toEqual(["区消防救援大队"]);
+  });
+
   it("lets a listed alias override a derived one", () => {
     const listed = createUnitMatcher({ units: ["区公安局", "区公安分局"], aliasLines: ["区公安局: 公安"] });
     expect(listed.match("公安的工作").map((mention) => mention.unit)).toEqual(["区公安局"]);

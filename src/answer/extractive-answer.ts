@@ -21,6 +21,8 @@ const ITEM_TOPIC_SHARE = 0.6;
 const NUMERIC_KINDS = new Set(["money", "percent", "people", "count", "number", "duration"]);
 /** A yes/no question is answered only by a clause that carries most of its words. */
 const YES_NO_MINIMUM = 0.6;
+/** ... and when none does, the first item's best clause with this much of them is quoted as related, with no "有。". */
+const YES_NO_RELATED = 0.35;
 
 export type ExtractedAnswer =
   | { kind: "answer"; answer: string; citations: Citation[]; related: Citation[] }
@@ -77,6 +79,8 @@ export function extractAnswer(options: {
   // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
   const bestTopic = Math.max(0, ...picked.map((entry) => entry.topic));
   const covered = new Set<string>();
+  // "整改完了没": the passage on the topic may not say it in the question's words; it is quoted for the reader to judge.
+  let yesNoRelated: { item: StoredItem; clause: ScoredClause } | undefined;
   for (const [index, entry] of picked.entries()) {
     if (!entry.best || chosen.length >= Math.max(MAX_CLAUSES, units.length)) continue;
     // The best item's own figure needs only a little of the topic; a figure from another item must be about the same thing.
@@ -84,7 +88,10 @@ export function extractAnswer(options: {
     const topicNeeded = index === 0 || newUnit ? TOP_ITEM_TOPIC_MINIMUM : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
     if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
     if (answerType && units.length < 2 && offTopic(entry)) continue;
-    if (yesNo && topicOf(entry.best) < YES_NO_MINIMUM) continue;
+    if (yesNo && topicOf(entry.best) < YES_NO_MINIMUM) {
+      if (index === 0 && topicOf(entry.best) >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
+      continue;
+    }
     if (chosen.length === 0 || newUnit || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) {
       chosen.push({ item: entry.item, clause: entry.best });
       for (const unit of entry.item.units) covered.add(unit);
@@ -92,6 +99,8 @@ export function extractAnswer(options: {
   }
   const cite = (items: readonly StoredItem[]) =>
     items.map((item, index) => toCitation({ item, n: index + 1, score: found.find((entry) => entry.item.id === item.id)?.hit.score ?? 0, links }));
+  const confirmed = chosen.length > 0;
+  if (!confirmed && yesNoRelated) chosen.push(yesNoRelated);
   if (chosen.length === 0) {
     const top = found[0];
     if (answerType && top) return { kind: "near-miss", topic: top.item, related: cite(found.map((entry) => entry.item)) };
@@ -106,8 +115,10 @@ export function extractAnswer(options: {
       return `${attribution(item)}${clauses.join("；")}。[${index + 1}]`;
     })
     .join("\n");
-  // "有。" confirms that something happened; a checked value ("破400了没") is for the reader to compare.
-  return { kind: "answer", answer: claim?.existence && !claim.value ? `有。${answer}` : answer, citations, related };
+  // "有。" confirms that something happened; a checked value ("破400了没") is for the reader to compare,
+  // and so is a passage on the topic that does not say it in so many words.
+  const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? "有。" : "";
+  return { kind: "answer", answer: `${lead}${answer}`, citations, related };
 }
 
 interface UnitPart {

@@ -194,6 +194,9 @@ const CLAIMED_DATE = /六一|五一|十一|国庆|元旦|春节|中秋|端午|�
 const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
+/** "21年汛前…整改完了没", "2022年…有没有": a year names when, not a value to check ("干了20年没" is a duration). */
+const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
+
 /** "破400" is a number, "20场" a count of 场, "300人" a count of people, "50万元" money. */
 function claimedNumberType(word: string): AnswerType {
   const measure = /[^\d\s,.万亿千]+$/.exec(word)?.[0];
@@ -213,6 +216,7 @@ function claimedNumberType(word: string): AnswerType {
 export function readYesNoClaim(question: string): YesNoClaim | undefined {
   if (!YES_NO.test(question)) return undefined;
   const dates = question.match(CLAIMED_DATE) ?? [];
+  question = question.replace(YEAR_NAMED, " ");
   const percents = question.match(CLAIMED_PERCENT) ?? [];
   const numbers = (question.match(CLAIMED_NUMBER) ?? []).map((word) => word.trim()).filter((word) => /\d/.test(word));
   const existence = EXISTENCE.test(question);

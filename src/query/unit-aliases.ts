@@ -139,7 +139,8 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     }
   };
   for (const unit of known) register(unit, unit, "canonical");
-  for (const [unit, aliases] of listed) for (const alias of aliases) register(alias, unit, "listed");
+  // "~消防": a bare word that names the unit only with clean boundaries ("消防在…演练", not "消防安全").
+  for (const [unit, aliases] of listed) for (const alias of aliases) register(alias.replace(/^~/, ""), unit, alias.startsWith("~") ? "weak" : "listed");
   for (const unit of known) for (const { alias, strength } of deriveUnitAliases(unit)) register(alias, unit, strength);
 
   const byFirstCharacter = new Map<string, AliasEntry[]>();

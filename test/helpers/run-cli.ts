@@ -58,9 +58,18 @@ export function spawnCli(args: readonly string[], options: { env?: Record<string
   return spawn(command!, rest, { cwd: ROOT, env: childEnvironment(options.env), stdio: ["ignore", "pipe", "pipe"] });
 }
 
-/** A child's whole environment: PATH and HOME, every setting blank, then what the test gives on top of quiet logs. */
+/**
+ * A child's whole environment: PATH, HOME and TMPDIR (the run's temporary root, test/helpers/temporary-root.ts),
+ * every setting blank, then what the test gives on top of quiet logs.
+ */
 export function childEnvironment(env: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...blankConfiguration(), ...sealedEnvironment(env) };
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? "/tmp",
+    ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+    ...blankConfiguration(),
+    ...sealedEnvironment(env),
+  };
 }
 
 /** Runs the real CLI in a child process (see spawnCli) and collects its output. */
