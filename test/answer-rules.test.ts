@@ -134,6 +134,10 @@ describe("questions about issues and units, as staff phrase them", () => {
     // A month in English dates the issue; "May I" is not a month.
     expect((await ask("Where is the original bulletin from late August 2024?")).citations.map((citation) => citation.date)).toContain("2024-08-22");
     expect((await ask("May I have the original of issue 18?")).citations[0]?.date).toBe("2025-04-17");
+    // "Which bulletin covered …": a source request by unit and month, whatever the English topic words.
+    const which = await ask("Which bulletin covered the emergency management bureau's fire checks in January 2026? I just need the source.");
+    expect(which.intent).toBe("source");
+    expect(which.citations.map((citation) => [citation.date, citation.department])).toEqual([["2026-01-15", "区应急管理局"]]);
     const other = await ask("How many acres of wheat were planted?");
     expect(other.citations).toEqual([]);
     expect(other.answer).toContain("请用中文提问");

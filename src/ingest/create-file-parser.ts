@@ -1,11 +1,11 @@
-import { basename, extname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { basename } from "node:path";
+import type { Worker } from "node:worker_threads";
 import type { ParsedDocument } from "../domain.js";
 import { IngestError } from "../errors.js";
 import { MEGABYTE, resolveIngestLimits, type IngestLimits } from "./ingest-limits.js";
 import type { ParsedFile } from "./parse-file.js";
 import type { ReadDocumentResult } from "./read-document.js";
+import { startModuleWorker } from "../start-module-worker.js";
 
 /** Reads and parses files in a worker thread, so that a hostile file can only fail itself. */
 export interface FileParser {
@@ -129,18 +129,8 @@ export function createFileParser(options: { limits?: Partial<IngestLimits> } = {
   };
 }
 
-/**
- * Starts the worker entry next to this module: the compiled .js as is; under tsx (development,
- * tests) the .ts entry, after registering tsx in the worker, since Node 20 does not apply
- * `--import tsx` hooks to a worker's entry module.
- */
 function spawnWorker(resourceLimits: { maxOldGenerationSizeMb: number }): Worker {
-  const extension = extname(fileURLToPath(import.meta.url));
-  const entry = new URL(`./file-parser-worker${extension}`, import.meta.url);
-  if (extension !== ".ts") return new Worker(entry, { resourceLimits });
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, execArgv: [], resourceLimits });
+  return startModuleWorker({ from: import.meta.url, name: "file-parser-worker", workerOptions: { resourceLimits } });
 }
 
 function fromMessage(options: { message: WorkerMessage; source: string }): ParsedFile {

@@ -253,7 +253,7 @@ export function understandQuery(options: {
   };
 }
 
-const ENGLISH_SOURCE = /\b(?:original|full[- ]text|source (?:file|document)|pdf|word file|download|the file)\b/gi;
+const ENGLISH_SOURCE = /\b(?:original|full[- ]text|source(?: file| document)?|pdf|word file|download|the file|which (?:bulletin|issue|edition)s?)\b/gi;
 const ENGLISH_SUMMARY = /\b(?:summar(?:y|ise|ize)|overview|reported|report(?:s|ed)? (?:of|from|by)|what (?:has|did|have) .+ (?:done|report))/i;
 
 /** Mostly Latin letters: unit names in Chinese may appear ("What has 区公安局 reported"). */

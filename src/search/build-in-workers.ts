@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmod, rm } from "node:fs/promises";
-import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { join } from "node:path";
+import type { Worker } from "node:worker_threads";
 import { StoreError } from "../errors.js";
 import type { ChunkStore, StoredChunk } from "../store/chunk-store.js";
 import type { TimeSlicer } from "../time-slicer.js";
@@ -13,6 +12,7 @@ import { syncFile, type EmbedderIdentity } from "./index-manifest.js";
 import { PRIVATE_FILE_MODE } from "../store/ensure-private.js";
 import { createQuantizedVectors } from "./quantized-vectors.js";
 import { chunkSearchText } from "./reconcile-index.js";
+import { startModuleWorker } from "../start-module-worker.js";
 
 /** Graph shards, one per worker: both cores insert at once (one graph of 200,000 took ~180 s of one core). */
 export const BUILD_SHARDS = 2;
@@ -182,12 +182,6 @@ function startWorker(): BuildWorker {
   };
 }
 
-/** The worker entry, compiled or (under tsx: tests, `npm run cli`) the TypeScript source through tsx's loader. */
 function spawnWorker(): Worker {
-  const extension = extname(fileURLToPath(import.meta.url));
-  const entry = new URL(`./index-build-worker${extension}`, import.meta.url);
-  if (extension !== ".ts") return new Worker(entry);
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, execArgv: [] });
+  return startModuleWorker({ from: import.meta.url, name: "index-build-worker" });
 }
