@@ -32,7 +32,9 @@ export interface CountQuery {
 const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 // Being carried by the bulletin: the nouns and verbs staff use for it.
-const CARRIED_NOUN = /信息|简报|上街信息|稿件|稿子|短讯|简讯|△/;
+// 信息 and 稿件 are the bulletin's items when they stand alone ("社工部的信息", "报了几条信息"),
+// not when a word is built on them ("反诈预警信息推送了多少条" asks about warnings).
+const CARRIED_NOUN = /(?:^|[\s\d年月期的了条篇些报送用过几多少个共总全这那该各每被及和与、，,？?])(?:信息|稿件|稿子)|简报|上街信息|短讯|简讯|△/;
 const CARRIED_VERB = /采用|采纳|录用|刊发|刊登|刊载|登载|收录|报送|上报|被用|上了|上过|上的|上得|上稿|上简报|上信息|登了|登过|收了|报了|报过/;
 // "几个单位", or "几条" / "多少期" followed by a carried noun, a particle or the end (not "几条措施").
 const COUNT_WORD = /(?:几|多少)\s*(?:个|家)?\s*(?:(单位|部门|街道|镇)|(条|篇|期|次|回)(?=(?:信息|简报|上街信息|稿件|稿子|消息|短讯|简讯)|[了呢吗啊呀？?，,。！!（(\s]|$))/;
