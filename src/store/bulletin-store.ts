@@ -154,9 +154,11 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
     documentUnits: database.prepare<[string], { document_id: number; unit: string }>(
       `SELECT i.document_id, u.unit FROM items i JOIN item_units u ON u.item_id = i.id
        WHERE i.document_id IN (SELECT value FROM json_each(?)) ORDER BY i.document_id, i.position, u.rowid`),
-    byIssueNumber: database.prepare<{ issue: number; year: number | null }, DocumentRow>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.issue = @issue AND (@year IS NULL OR d.year = @year)
-       ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
+    // Two statements: "@year IS NULL OR d.year = @year" would read every year's issue of that number (hundreds in a city's archive).
+    byIssueNumber: database.prepare<{ issue: number }, DocumentRow>(
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.issue = @issue ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
+    byIssueNumberAndYear: database.prepare<{ issue: number; year: number }, DocumentRow>(
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.issue = @issue AND d.year = @year ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
     getDocument: database.prepare<[number], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?`),
     original: database.prepare<[number], { source: string; media_type: string; original: Buffer }>("SELECT source, media_type, original FROM documents WHERE id = ?"),
     text: database.prepare<[number], { text: string }>("SELECT text FROM documents WHERE id = ?"),
@@ -336,7 +338,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
       }
       return units;
     },
-    findIssue: ({ issue, year }) => statements.byIssueNumber.all({ issue, year: year ?? null }).map(toDocument),
+    findIssue: ({ issue, year }) => (year === undefined ? statements.byIssueNumber.all({ issue }) : statements.byIssueNumberAndYear.all({ issue, year })).map(toDocument),
     getOriginal: (id) => {
       const row = statements.original.get(id);
       return row ? { source: row.source, mediaType: row.media_type, bytes: row.original } : undefined;
