@@ -19,6 +19,12 @@ describe("a fact answer names its unit and issue, and quotes a figure of the ask
     expect(answer.citations.map((citation) => [citation.issue, citation.department])).toEqual([[18, "区农委"]]);
   });
 
+  it("answers a terse question with every part of it the item gives, in the item's order", async () => {
+    // The first clause names the service points, the second the points platform: both were asked.
+    const answer = await ask("志愿服务站点 积分兑换");
+    expect(answer.answer).toBe("据第18期（2025-04-17）区委社工部报送：以社区为单元划分志愿服务网格，推动志愿服务站点向小区、楼院延伸，全区建成标准化志愿服务站点76个，注册志愿者增至3.6万人，志愿服务组织达193支；上线“志愿上街”积分平台，居民参与服务可累积积分兑换生活用品，一季度发布服务项目412个，累计服务时长2.7万小时。[1]");
+  });
+
   it("answers a rate with the percentage, not with the first number of the item", async () => {
     const answer = await ask("隐患整改率到多少了");
     expect(answer.answer).toBe("据第18期（2025-04-17）区应急管理局报送：截至4月上旬，共检查企业386家，发现一般隐患1127处，已整改1087处，整改率96.4%。[1]");

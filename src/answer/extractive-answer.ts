@@ -7,6 +7,7 @@ import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
+import { maximalTerms } from "../text/maximal-terms.js";
 import { scoreClauses, topicShare, TYPE_BONUS, type ScoredClause } from "./select-sentences.js";
 
 const MAX_CLAUSES = 3;
@@ -62,7 +63,7 @@ export function extractAnswer(options: {
     const partType = part?.answerType && answerType ? part.answerType : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title });
     return {
-      item, hit, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
+      item, hit, clauses, terms, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
       // What the value is of ("罚款") is checked with the value; the rest of the words say which thing.
       about: topicShare({ text: `${item.title}${item.body}`, terms: terms.filter((term) => !partType?.subject?.includes(term)), weight: retrieval.termWeight }),
     };
@@ -99,6 +100,12 @@ export function extractAnswer(options: {
   }
   const cite = (items: readonly StoredItem[]) =>
     items.map((item, index) => toCitation({ item, n: index + 1, score: found.find((entry) => entry.item.id === item.id)?.hit.score ?? 0, links }));
+  // "铝城夜市客流": the clause naming the thing may not give what was asked about it; the item's clause with the rest follows.
+  if (!answerType && !yesNo && chosen.length > 0) {
+    const first = picked.find((entry) => entry.item.id === chosen[0]!.item.id)!;
+    const rest = complementClause({ chosen: chosen[0]!.clause, clauses: first.clauses, terms: first.terms, title: first.item.title, weight: retrieval.termWeight });
+    if (rest) chosen.splice(1, 0, { item: first.item, clause: rest });
+  }
   const confirmed = chosen.length > 0;
   if (!confirmed && yesNoRelated) chosen.push(yesNoRelated);
   if (chosen.length === 0) {
@@ -111,7 +118,8 @@ export function extractAnswer(options: {
   const related = cite(found.map((entry) => entry.item).filter((item) => !quoted.includes(item)));
   const answer = quoted
     .map((item, index) => {
-      const clauses = chosen.filter((entry) => entry.item.id === item.id).map((entry) => tidy(resolveRelativeTimes({ text: entry.clause.text, date: item.date })));
+      // In the item's own order: a complementing clause may come before the chosen one.
+      const clauses = chosen.filter((entry) => entry.item.id === item.id).sort((left, right) => left.clause.position - right.clause.position).map((entry) => tidy(resolveRelativeTimes({ text: entry.clause.text, date: item.date })));
       return `${attribution(item)}${clauses.join("；")}。[${index + 1}]`;
     })
     .join("\n");
@@ -167,6 +175,26 @@ export function nearMissAnswer(options: { topic: StoredItem; answerType: AnswerT
 function bestClause(clauses: readonly ScoredClause[], answerType: AnswerType | undefined): ScoredClause | undefined {
   if (!answerType) return clauses[0];
   return clauses.find((clause) => clause.typed) ?? clauses[0];
+}
+
+/** A complementing clause must carry at least this share of the question's words the chosen one lacks. */
+const COMPLEMENT_SHARE = 0.25;
+
+/** The item's clause that carries most of the question's words the chosen clause and the headline leave out, if any does. */
+function complementClause(options: { chosen: ScoredClause; clauses: readonly ScoredClause[]; terms: readonly string[]; title: string; weight: (term: string) => number }): ScoredClause | undefined {
+  const { chosen, title } = options;
+  const weightOf = (term: string) => options.weight(term) * ([...term].length === 1 ? 0.3 : 1);
+  const terms = maximalTerms(options.terms);
+  const total = terms.reduce((sum, term) => sum + weightOf(term), 0);
+  const missing = terms.filter((term) => !chosen.text.includes(term) && !title.includes(term));
+  if (total === 0 || missing.length === 0) return undefined;
+  let best: { clause: ScoredClause; share: number } | undefined;
+  for (const clause of options.clauses) {
+    if (clause.text === chosen.text) continue;
+    const share = missing.reduce((sum, term) => sum + (clause.text.includes(term) ? weightOf(term) : 0), 0) / total;
+    if (share >= COMPLEMENT_SHARE && (!best || share > best.share)) best = { clause, share };
+  }
+  return best?.clause;
 }
 
 /** A clause's score without the bonus for carrying the asked type of value. */

@@ -14,6 +14,8 @@ export interface ScoredClause {
   typed: boolean;
   /** Share of the question's weighted terms found in the clause or the item's headline: is it about what was asked. */
   topic: number;
+  /** Its place among the item's clauses, 0 first. */
+  position: number;
 }
 
 /**
@@ -55,7 +57,7 @@ export function scoreClauses(options: {
       if (typed) score += TYPE_BONUS;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;
-      return { text, score, typed, topic };
+      return { text, score, typed, topic, position: index };
     })
     .sort((left, right) => right.score - left.score);
 }
