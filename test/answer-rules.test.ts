@@ -50,6 +50,12 @@ describe("a fact answer names its unit and issue, and quotes a figure of the ask
     expect(happened.answer).toMatch(/^有。据第40期（2024-08-22）区退役军人事务局报送：/);
   });
 
+  it("finds what another unit reported about the unit named, when the unit's own items do not say it", async () => {
+    // 区人社局's own items say nothing of 招工; 工业路街道's report on a job fair held with it does.
+    const answer = await ask("区人社局帮企业招工多少人");
+    expect(answer.answer).toBe("据第18期（2025-04-17）工业路街道报送：联合区人社局举办专场招聘3场，帮助企业招工268人。[1]");
+  });
+
   it("finds a report on a period in the issue that came out after it", async () => {
     // 一季度 is reported in the 2025-04-17 issue, which lies outside the quarter itself.
     const answer = await ask("2025年一季度组建了多少个家庭医生团队");

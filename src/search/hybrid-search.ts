@@ -25,6 +25,8 @@ export interface AppliedFilters {
   date?: string;
   /** The explicit period found nothing and was applied as a preference instead ("2023年的产值" reported in 2024). */
   periodRelaxed?: boolean;
+  /** The named units reported nothing on it; the items found are other units' reports that name them. */
+  unitsRelaxed?: boolean;
 }
 
 export interface SearchResult {
@@ -155,7 +157,7 @@ export function createSearcher(options: {
     let vector: Promise<number[] | undefined> | undefined;
     // Embedded at most once per question, and only when there are vectors to compare with.
     const questionVector = () => (vector ??= embedQuestion(request.understanding.text));
-    const result = await searchOnce(request, questionVector);
+    const result = await relaxUnits(request, questionVector, await searchOnce(request, questionVector));
     const period = request.understanding.period;
     if (result.relevant || !period?.explicit || result.queryTerms.length === 0) return result;
     // An item may report a figure for a year other than its issue's ("2023年林果产值" in a 2024 issue),
@@ -169,6 +171,28 @@ export function createSearcher(options: {
       return years.some((year) => chunk?.text.includes(`${year}年`)) || (chunk !== undefined && inPeriod(chunk.date, around));
     }));
     return hits.length > 0 ? { ...relaxed, hits, filters: { ...relaxed.filters, period, periodRelaxed: true } } : result;
+  }
+
+  /**
+   * A unit may be what another unit reports on ("市场监管局哪个科管小微企业党建" is answered by the 编办's report
+   * on the 市场监管局's sections): when the named units' own items do not answer, the question is searched
+   * without them, their names as words, keeping items whose text names them.
+   */
+  async function relaxUnits(
+    request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode },
+    questionVector: () => Promise<number[] | undefined>,
+    result: SearchResult,
+  ): Promise<SearchResult> {
+    const { understanding } = request;
+    if (result.relevant || understanding.units.length === 0 || result.queryTerms.length === 0) return result;
+    const names = [...new Set([...understanding.units, ...understanding.unitMentions.map((mention) => mention.alias)])];
+    const unnamed = { ...understanding, units: [], unitMentions: [], hintedUnits: [], keywords: `${understanding.keywords} ${names.join(" ")}` };
+    const relaxed = await searchOnce({ ...request, understanding: unnamed }, questionVector);
+    const hits = relaxed.hits.filter((hit) => hit.chunkIds.some((id) => {
+      const chunk = index.chunk(id);
+      return chunk !== undefined && names.some((name) => chunk.text.includes(name) || chunk.title.includes(name));
+    }));
+    return relaxed.relevant && hits.length > 0 ? { ...relaxed, hits, filters: { ...relaxed.filters, units: [...understanding.units], unitsRelaxed: true } } : result;
   }
 
   async function searchOnce(
