@@ -49,7 +49,8 @@ async function askOverHttp(options: { baseUrl: string }) {
 
 beforeAll(async () => {
   embeddings = await startFakeOpenAiServer();
-  downUrl = `http://127.0.0.1:${await closedPort()}/v1`;
+  // Another loopback address: nothing listens there, and its host cannot be the web server's own (a freed port may be handed to it).
+  downUrl = `http://127.0.0.2:${await closedPort()}/v1`;
   dataDir = mkdtempSync(path.join(tmpdir(), "embedding-fallback-"));
   const store = createBulletinStore({ dataDir });
   await ingestFiles({ store, paths: [SAMPLES] });
