@@ -150,7 +150,12 @@ describe("questions about issues and units, as staff phrase them", () => {
     const which = await ask("Which bulletin covered the emergency management bureau's fire checks in January 2026? I just need the source.");
     expect(which.intent).toBe("source");
     expect(which.citations.map((citation) => [citation.date, citation.department])).toEqual([["2026-01-15", "区应急管理局"]]);
-    const other = await ask("How many acres of wheat were planted?");
+    // Other English questions are searched with their words rendered in Chinese (data/dictionary/glossary-en.txt) …
+    const fact = await ask("How many hidden dangers did the emergency management bureau find?");
+    expect(fact.answer).toMatch(/^（英文提问按词表译成“隐患 多少”检索；用中文提问会更准确。）\n据第/);
+    expect(new Set(fact.citations.map((citation) => citation.department))).toEqual(new Set(["区应急管理局"]));
+    // … and when none of its words is known, the reply asks for Chinese.
+    const other = await ask("What is the weather like tomorrow?");
     expect(other.citations).toEqual([]);
     expect(other.answer).toContain("请用中文提问");
   });

@@ -72,6 +72,7 @@ export interface AnswererParts {
 }
 
 const MAX_CITATIONS = 5;
+const ENGLISH_HINT = "英文提问目前只能看懂其中常见的政务词语，这次没有找到对应内容。请用中文提问，例如：“2025年区公安局破获了多少起案件？”；要某期原文或某单位的总结也可以用英文（如 original of issue 64、summary of 区公安局）。";
 
 /**
  * Builds the answerer: a fact question gets the best sentences with [n] markers, a summary
@@ -119,14 +120,14 @@ export function createAnswerer(parts: AnswererParts): Answerer {
         return { question, understanding, intent: understanding.intent, answer: `已收录的《${parts.series}》中没有${named}。请核对期号和年份，或查看已收录的各期简报列表。`, citations: [] };
       }
     }
-    if (understanding.english && understanding.intent === "fact") {
-      const answer = "目前只能看懂英文提问里的“要某期原文”（如 original of issue 64）和“总结某单位”（如 summary of 区公安局）。其他问题请用中文提问，例如：“2025年区公安局破获了多少起案件？”";
-      return { question, understanding, intent: "fact", answer, citations: [] };
-    }
+    // An English fact question is searched with its words rendered in Chinese; with none known, or nothing found, it asks for Chinese.
+    const englishFact = understanding.english && understanding.intent === "fact";
+    const askChinese = () => ({ question, understanding, intent: understanding.intent, answer: ENGLISH_HINT, citations: [] });
+    if (englishFact && understanding.keywords === "") return askChinese();
 
     const retrieval = await parts.retrieval();
     const result = await retrieval.search({ understanding, k: MAX_CITATIONS, ...(request.mode ? { mode: request.mode } : {}) });
-    const notFound = () => ({ question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters, series: parts.series }), citations: [] });
+    const notFound = () => englishFact ? askChinese() : ({ question, understanding, intent: understanding.intent, answer: nothingFoundAnswer({ understanding, filters: result.filters, series: parts.series }), citations: [] });
     // Items of an issue replaced since the search are gone: their hits go, and when none is left, so does the answer.
     const found = result.relevant ? pairHitsWithItems({ hits: result.hits, items: catalog.getItems(result.hits.map((hit) => hit.itemId)) }) : [];
     if (found.length === 0) return notFound();
@@ -134,7 +135,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     if (result.queryTerms.length === 0) {
       return { question, understanding, intent: understanding.intent, ...itemListing({ items: found.map((entry) => entry.item), scope: scopeOf(result.filters), links }) };
     }
-    const answerType = detectAnswerType(understanding.text);
+    // English: the rendering carries the question word in Chinese ("how many people" -> 多少人).
+    const answerType = detectAnswerType(englishFact ? understanding.keywords : understanding.text);
     if (generation) {
       const items = found.map((entry) => entry.item);
       const written = await withFallback(generation, () => llmAnswer({ understanding, items, scores: found.map((entry) => entry.hit.score), links, generation, series: parts.series }));
@@ -155,7 +157,8 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       return { question, understanding, intent: understanding.intent, answer: nearMissAnswer({ topic: extracted.topic, answerType }), citations: [], related: extracted.related };
     }
     if (extracted.kind === "near-miss" || extracted.answer.trim() === "") return notFound();
-    return { question, understanding, intent: understanding.intent, answer: extracted.answer, citations: extracted.citations, ...(extracted.related.length > 0 ? { related: extracted.related } : {}) };
+    const lead = englishFact ? `（英文提问按词表译成“${understanding.keywords}”检索；用中文提问会更准确。）\n` : "";
+    return { question, understanding, intent: understanding.intent, answer: `${lead}${extracted.answer}`, citations: extracted.citations, ...(extracted.related.length > 0 ? { related: extracted.related } : {}) };
   };
 }
 

@@ -22,9 +22,11 @@ import { createSeenMessageStore, type SeenMessageStore } from "../store/seen-mes
 import { createStatistics, type Statistics } from "../stats/statistics.js";
 import { cacheStatistics } from "./cache-statistics.js";
 import { localDate } from "./local-date.js";
+import { readEnglishGlossary } from "../query/english-glossary.js";
 
 const ALIAS_FILE = fileURLToPath(new URL("../../data/dictionary/unit-aliases.txt", import.meta.url));
 const ENGLISH_NAMES_FILE = fileURLToPath(new URL("../../data/dictionary/unit-names-en.txt", import.meta.url));
+const GLOSSARY_FILE = fileURLToPath(new URL("../../data/dictionary/glossary-en.txt", import.meta.url));
 const THESAURUS_FILE = fileURLToPath(new URL("../../data/dictionary/synonyms.txt", import.meta.url));
 
 export type { SearchStack };
@@ -106,6 +108,7 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
     const statistics = cacheStatistics({ statistics: createStatistics({ database: store.database }), contentVersion: store.contentVersion });
     const aliasLines = readUnitAliasLines({ path: ALIAS_FILE });
     const englishLines = readUnitAliasLines({ path: ENGLISH_NAMES_FILE });
+    const glossary = readEnglishGlossary({ path: GLOSSARY_FILE });
     const unitNames = () => store.unitNames();
 
     let units: { matcher: UnitMatcher; version: number } | undefined;
@@ -152,7 +155,7 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
         return createAnswerer({
           catalog: store,
           understand: ({ text, previous, today: asked }) =>
-            understandQuery({ text, today: asked ?? today(), units: currentUnits(), series: seriesNames(), ...(previous ? { previous } : {}) }),
+            understandQuery({ text, today: asked ?? today(), units: currentUnits(), glossary, series: seriesNames(), ...(previous ? { previous } : {}) }),
           counts: createCountQuestions({ statistics, catalog: store, series: config.bulletinSeries, today, units: currentUnits }),
           conversations,
           retrieval: async () => (await search()).retrieval,

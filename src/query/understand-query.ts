@@ -1,6 +1,7 @@
 import { foldTraditional } from "../text/fold-traditional.js";
 import { parseNumber, parsePeriod } from "./parse-period.js";
 import type { UnitMatcher } from "./unit-aliases.js";
+import type { EnglishGlossary } from "./english-glossary.js";
 
 /** fact: a figure or event; summary: a unit's reports; source: the document; overview: what an issue contains. */
 export type QueryIntent = "fact" | "summary" | "source" | "overview";
@@ -117,6 +118,8 @@ export function understandQuery(options: {
   text: string;
   today: string;
   units: UnitMatcher;
+  /** Renders an English question's words in Chinese (data/dictionary/glossary-en.txt); without it English questions have no keywords. */
+  glossary?: EnglishGlossary;
   /** Series names, filler in a question ("2023年8月14日的上街信息"): BULLETIN_SERIES and those on record. */
   series?: readonly string[];
   previous?: QueryUnderstanding;
@@ -203,7 +206,7 @@ export function understandQuery(options: {
   if (intent === "summary") removed.push(...spansOf(text, /(?:主要|重点)?工作/g));
   // "矿山和中心路两个街道": what is left of the units' own names ("街道") is not a topic.
   const unitWords = mentions.map((mention) => mention.unit);
-  let keywords = english ? "" : cleanKeywords(maskSpans(text, removed)).split(" ").filter((chunk) => !isPartOfUnitName(chunk, unitWords)).join(" ");
+  let keywords = english ? (options.glossary?.render(maskSpans(text, removed)) ?? "") : cleanKeywords(maskSpans(text, removed)).split(" ").filter((chunk) => !isPartOfUnitName(chunk, unitWords)).join(" ");
   const followUp = previous !== undefined && isFollowUp({ text, ownIntent, keywords });
   // "第64期" or "2023年8月14日的上街信息" alone asks for that issue.
   if (!ownIntent && !followUp && (issue || date) && keywords === "" && mentions.length === 0) intent = "source";
