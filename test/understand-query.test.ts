@@ -19,6 +19,14 @@ const understand = (text: string, previous?: QueryUnderstanding) =>
 
 const year = (value: number) => ({ from: `${value}-01-01`, to: `${value}-12-31`, label: `${value}年`, explicit: true });
 
+describe("understandQuery: periods named apart", () => {
+  it("filters on all of them when each unit's part names its own year, and keeps no year in the words", () => {
+    const read = understand("教育局23年新增多少学位，司法局25年化解了多少纠纷");
+    expect(read.period).toEqual({ from: "2023-01-01", to: "2025-12-31", label: "2023年、2025年", explicit: true });
+    expect(read.keywords).not.toMatch(/年/);
+  });
+});
+
 describe("understandQuery: exact readings", () => {
   it.each<[string, Omit<QueryUnderstanding, "text" | "carriedOver">]>([
     ["上街区注册志愿者有多少人？", { intent: "fact", units: [], unitMentions: [], keywords: "注册志愿者" }],

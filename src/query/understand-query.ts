@@ -173,6 +173,18 @@ export function understandQuery(options: {
     }
   }
   if (found) removed.push({ start: found.start, end: found.end });
+  // "卫健21年…，民政22年…": further periods named apart widen the filter to cover them all, each for its own part.
+  for (let next = found?.explicit ? parsePeriod({ text: masked.slice(found.end), today }) : undefined, offset = found?.end ?? 0; found && next; ) {
+    const start = offset + next.start;
+    const end = offset + next.end;
+    if (next.explicit) {
+      removed.push({ start, end });
+      const label = `${found.label.replace(/（.*$/, "")}、${next.label.replace(/（.*$/, "")}`;
+      found = { ...found, from: found.from < next.from ? found.from : next.from, to: found.to > next.to ? found.to : next.to, label };
+    }
+    offset = end;
+    next = parsePeriod({ text: masked.slice(offset), today });
+  }
   let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit } : undefined;
   const date = period && period.explicit && period.from === period.to ? period.from : undefined;
 
