@@ -21,7 +21,7 @@ import { createLogger } from "../src/log.js";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SHARED = path.resolve(ROOT, "../shared");
 // Files whose questions were written over the unseen bulletins: they run on the store that has them.
-const UNSEEN_FILES = new Set(["tune3", "tune4", "holdout3"]);
+const UNSEEN_FILES = new Set(["tune3", "tune4", "holdout3", "tune5"]);
 const FILES: Record<string, string> = {
   tune: "test/fixtures/eval/tune.jsonl",
   tune2: "test/fixtures/eval/tune2.jsonl",
@@ -32,6 +32,7 @@ const FILES: Record<string, string> = {
   tune3: "test/fixtures/unseen/tune3.jsonl",
   tune4: "test/fixtures/unseen/tune4.jsonl",
   holdout3: "test/fixtures/unseen/holdout3.jsonl",
+  tune5: "test/fixtures/unseen/tune5.jsonl",
 };
 
 const { values } = parseArgs({ options: { files: { type: "string" }, "all-systems": { type: "boolean" }, failures: { type: "boolean" }, json: { type: "boolean" }, ablation: { type: "boolean" }, param: { type: "string", multiple: true } } });

@@ -73,6 +73,9 @@ describe("carriesValue: a figure of another type is not an answer", () => {
   it("reads what staff ask for in their own words", () => {
     // 那几天 names a time, 招牌210块 counts signboards, 慰问金…每户多少 asks money per household.
     expect(detectAnswerType("强降雨那几天安置了多少人")?.kind).toBe("people");
+    // 啥时候 asks a date as 什么时候 does; 几个小时 a duration, not a count.
+    expect(detectAnswerType("夏夜守护行动啥时候开始搞的")?.kind).toBe("date");
+    expect(detectAnswerType("寒假托管班一天托管几个小时")?.kind).toBe("duration");
     expect(carriesValue("规范沿街门店招牌210块", type("背街小巷整治花了多少钱"))).toBe(false);
     expect(type("慰问金标准是每户多少")).toMatchObject({ kind: "money", subject: "慰问金", perUnit: true });
     expect(carriesValue("发放慰问金和慰问物资折合87.5万元", type("慰问金标准是每户多少"))).toBe(false);
