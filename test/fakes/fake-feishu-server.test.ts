@@ -169,7 +169,8 @@ describe("the platform's limits in the fake", () => {
       await fake.waitFor((current) => current.gatewayConnections() === 1);
       const outcome = await fake.pushCallback(cardActionEvent({ messageId: "om_card", chatId: "oc_group", operatorOpenId: "ou_staff", value: { a: 1 } }));
       expect(outcome).toMatchObject({ ok: false, error: 200340 });
-      expect(outcome.elapsedMs).toBeGreaterThanOrEqual(3_000);
+      // The fake gave up at its 3 s deadline, not earlier (Node timers may fire a fraction of a millisecond before the clock reads 3,000).
+      expect(outcome.elapsedMs).toBeGreaterThanOrEqual(2_990);
     } finally {
       wsClient.close({ force: true });
     }
