@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { carriesValue, detectAnswerType, isYesNoQuestion, readYesNoClaim } from "../src/query/answer-type.js";
+import { detectAnswerType, isYesNoQuestion, readYesNoClaim } from "../src/query/answer-type.js";
+import { carriesValue } from "../src/query/carries-value.js";
 
 describe("detectAnswerType: what value a question asks for", () => {
   it.each([
@@ -105,5 +106,46 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("换出图书1500余册", type("以书换蔬换出去多少本书"))).toBe(true);
     expect(carriesValue("演练11次", type("应急演练搞了几场"))).toBe(true);
     expect(carriesValue("参与群众3000人", type("以书换蔬换出去多少本书"))).toBe(false);
+  });
+});
+
+describe("carriesValue: the figure must be of the thing and the scope asked", () => {
+  const type = (question: string, focus?: string) => ({ ...detectAnswerType(question)!, ...(focus ? { focus } : {}) });
+
+  it("does not take a figure the question gives itself", () => {
+    const asked = type("财政局争取的那7.3亿专项债，老旧小区改造分到多少");
+    expect(carriesValue("全年争取新增政府专项债券资金7.3亿元，支持灾后重建、老旧小区改造等项目建设", asked)).toBe(false);
+    expect(carriesValue("专项债券资金7.3亿元中，老旧小区改造安排1.2亿元", asked)).toBe(true);
+  });
+
+  it("does not answer a stock with what was added, nor a whole with one day of it", () => {
+    expect(carriesValue("全年新设立经营主体4862户", type("全区经营主体现在总共有多少户"))).toBe(false);
+    expect(carriesValue("全区经营主体达3.2万户，其中新设立4862户", type("全区经营主体现在总共有多少户"))).toBe(true);
+    expect(carriesValue("开幕当天接待游客1.2万人次", type("消夏文旅节整个活动期间一共来了多少游客"))).toBe(false);
+    expect(carriesValue("活动期间累计接待游客8.6万人次", type("消夏文旅节整个活动期间一共来了多少游客"))).toBe(true);
+  });
+
+  it("does not answer one month with a half year, nor a count of things with a count of other things", () => {
+    expect(carriesValue("上半年累计完成投资52.4亿元", type("重点项目7月份单月完成投资多少"))).toBe(false);
+    expect(carriesValue("设置非遗展演、亲子研学等6项主题活动", type("文旅节一共来了多少游客"))).toBe(false);
+  });
+
+  it("takes a figure said of the named thing, not of another one in the same sentence", () => {
+    const asked = type("工业路签的那个智能仓储物流中心项目投资多少", "工业路 智能仓储物流中心项目");
+    expect(carriesValue("新签约项目3个，总投资7.2亿元，其中铝精深加工产业园项目投资4.5亿元，智能仓储物流中心、新能源汽车零部件2个项目均已完成立项备案", asked)).toBe(false);
+    expect(carriesValue("签约智能仓储物流中心项目，总投资5亿元", asked)).toBe(true);
+    expect(carriesValue("投资3000万元，新建智能仓储物流中心", asked)).toBe(true);
+  });
+
+  it("reads a day of a month as a date, a yearly total as a yearly amount, and 那几个 as no count", () => {
+    expect(carriesValue("11月4日，区统计局举办统计业务培训班", type("年报培训班办了几天"))).toBe(false);
+    expect(carriesValue("年度计划投资92.4亿元", type("重点项目一年计划投多少钱"))).toBe(true);
+    expect(detectAnswerType("网上年货节请的那几个带货主播都叫啥")).toMatchObject({ kind: "name", measure: "人" });
+    expect(carriesValue("邀请9名网络主播带货", type("网上年货节请的那几个带货主播都叫啥"))).toBe(false);
+  });
+
+  it("requires what a share is of", () => {
+    expect(carriesValue("基层医疗机构门诊量同比增长12.7%", type("门诊慢特病报销比例是多少"))).toBe(false);
+    expect(carriesValue("门诊慢特病报销比例提高到70%", type("门诊慢特病报销比例是多少"))).toBe(true);
   });
 });

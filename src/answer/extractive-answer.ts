@@ -52,7 +52,8 @@ export function extractAnswer(options: {
   const claim = readYesNoClaim(understanding.text);
   const claimed = claim?.value?.words ?? [];
   const asked = options.answerType ?? claim?.value?.type;
-  const answerType = units.length > 1 && asked && NUMERIC_KINDS.has(asked.kind) ? { kind: "number" as const, label: "数字" } : asked;
+  // A figure must be said of the question's topic where a clause names it (focus); several units each have their own.
+  const answerType: AnswerType | undefined = units.length > 1 && asked && NUMERIC_KINDS.has(asked.kind) ? { kind: "number", label: "数字" } : asked && { ...asked, focus: understanding.keywords };
   // The rest of the question counts a little: "上半年" in "今年上半年,平台受理事件37176件" matters here.
   const context = retrieval.tokenize(understanding.text).filter((term) => !result.queryTerms.includes(term));
   const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: result.queryTerms }) : new Map<string, UnitPart>();

@@ -1,4 +1,5 @@
-import { carriesValue, type AnswerType } from "../query/answer-type.js";
+import type { AnswerType } from "../query/answer-type.js";
+import { carriesValue } from "../query/carries-value.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { splitClauses } from "./split-clauses.js";
 

@@ -18,20 +18,34 @@ export interface AnswerType {
   subject?: string;
   /** "一亩多少钱", "人均", "每月": a rate per unit is asked, not a total. */
   perUnit?: boolean;
+  /** "一年计划投多少钱": a yearly amount is asked; a year's total ("年度计划投资") is one. */
+  perYear?: boolean;
+  /** "现在总共有多少户": the whole stock is asked; a count of new ones ("新设立4862户") is another figure. */
+  stock?: boolean;
   /** What a count counts, as the question names it ("价格违法案件" in "多少起价格违法案件"). */
   counted?: string;
+  /** Figures the question gives itself ("那7.3亿专项债"): the asker knows them, so they answer nothing. */
+  known?: string[];
+  /** "整个活动期间一共": the whole is asked; a figure for one day of it ("开幕当天") is another figure. */
+  whole?: boolean;
+  /** "7月份单月": one month is asked; a figure for 上半年 or 累计 is another. */
+  month?: boolean;
+  /** The question's topic words, set by the answerer: where the passage names them, the figure must be said of them. */
+  focus?: string;
 }
 
 const MONEY_SUBJECT = /报酬|酬劳|工钱|劳务费|收费|[\u4e00-\u9fff]{2}(?:金|费|款)(?=(?:的)?(?:标准)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3})?(?:是|要|收|给)?(?:多少|几))|工资|薪酬|薪资|薪水|收购价|售价|单价|价格|价钱|租金|费用|经费|预算|投资|资金|补贴|补助|罚款|奖金|奖励|贷款|收入|学费|利息/;
 const RATE_SUBJECT = /[\u4e00-\u9fff]{1,3}率/;
+// "报销比例是多少": what the share is of ("报销"); "占了多大比例" names none.
+const SHARE_SUBJECT = /([\u4e00-\u9fff]{2})(?=比例|占比)/;
 const PER_UNIT = /[一每](?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米|顿|餐|次(?!性)|场)|人均|平均|单价/;
 // "每个站配了几个灭火器": a count per thing, answered only by a passage that counts per thing.
 const PER_THING = /每(?:个|家|户|人|名|所|村|站|点|间|班|校)|人均|平均|户均|各(?:个|配)/;
-const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
 
 const MEASURES = "个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周";
 const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
-const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";
+/** A figure as bulletins write it: "4.9 万", "300余", "1,200". */
+export const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";
 
 const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
   { kind: "money", pattern: /(?:[^现资]金|费|款)(?:的)?(?:标准)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3})?(?:是|要|收|给)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|报酬|酬劳|工钱|劳务费|收(?:了|取)?(?:多少|几)(?:钱|块)|收费|多少钱|几块钱|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
@@ -46,12 +60,18 @@ const SIZES: { pattern: RegExp; measure: string; label: string }[] = [
   { pattern: /多长(?!时间)|长度|多远/, measure: "公里", label: "长度" },
   { pattern: /多重|重量/, measure: "吨", label: "重量" },
 ];
-const PEOPLE = /多少(?:个)?人|几个人|几人|多少名|几名|几位|多少位|人数|多少人次|几个老(?:党员|同志)/;
+// "那几个主播", "这几位": a demonstrative names things already spoken of; it asks for no count.
+const PEOPLE = /多少(?:个)?人|(?<![那这])(?:几个人|几人|几名|几位|几个老(?:党员|同志))|多少名|多少位|人数|多少人次/;
 // "多少个体户": 个体户 is a word, not the measure 个.
-const COUNT = new RegExp(`(?:多少|几)\\s*(${MEASURES})(?!体)`);
+const COUNT = new RegExp(`(?:多少|(?<![那这])几)\\s*(${MEASURES})(?!体)`);
+// "那几个主播都叫啥": the names of people.
+const PERSON_NAME = /(?:主播|老师|教师|医生|护士|志愿者|干部|民警|代表|委员|选手|冠军|专家|律师|网格员|党员|员工|工人|师傅|讲师|领导|同志|模范|标兵|能手|队员|人)(?:都|分别|各)?(?:叫|是)(?:啥|什么|谁)(?:名字)?/;
+// "现在总共有多少户": the stock, not what was added this year.
+const STOCK = /总共有?|一共有|共有|总数|总量|现有|存量|保有量|总计有?/;
+export const ADDED = /新(?:增|设立?|登记|注册|建|开工|招录?|发展|认定|培育|引进|签约|入驻)|增加|增长/;
 const NAME = /叫什么|叫啥|啥名|什么名字|名字|名称|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
 const LIST = /(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些/;
-const ANY_NUMBER = /多少|几[个名家项次人场件条所万亿]|数量|数目|规模/;
+const ANY_NUMBER = /多少|(?<![那这])几[个名家项次人场件条所万亿]|数量|数目|规模/;
 
 /**
  * The kind of value a question asks for; undefined when it asks for none in particular
@@ -59,15 +79,54 @@ const ANY_NUMBER = /多少|几[个名家项次人场件条所万亿]|数量|数�
  * @example detectAnswerType("夏季食品安全检查一共罚了多少钱") // { kind: "money", label: "金额" }
  */
 export function detectAnswerType(question: string): AnswerType | undefined {
+  const type = detectKind(question);
+  if (!type || isYesNoQuestion(question)) return type;
+  const known = [...question.matchAll(GIVEN_FIGURE)].map((match) => normalizeFigure(match[0]));
+  const whole = WHOLE.test(question) && !PART_OF_TIME.test(question);
+  const month = ONE_MONTH.test(question) && !SPAN_OF_MONTHS.test(question);
+  return { ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}) };
+}
+
+// "那7.3亿专项债": a figure the question gives (a year is not one).
+const GIVEN_FIGURE = /(?<![\d.第])\d[\d,.]*(?![\d,.])\s*(?:万|亿|千)?(?!\s*(?:年|月|日|号|期|季度|[-—至到~]))/g;
+/** "7.3 亿元" and "7.3亿" are one figure. */
+export function normalizeFigure(figure: string): string {
+  return figure.replace(/[\s,]/g, "").replace(/(?<=\d)(?:余|多)/, "");
+}
+const WHOLE = /整个|一共|总共|全部|全程|总计|共计|合计|累计/;
+/** Words for part of an event's time: a figure for that part is not the whole. */
+export const PART_OF_TIME = /当天|当日|首日|第一天|单日|开幕式|开幕当|启动仪式|首场|首批/;
+// "7月份单月": a month as the period of the question does not say a cumulative figure is wrong; "单月" does.
+const ONE_MONTH = /单月|当月|(?:光|仅|只)\s*\d{1,2}\s*月份?/;
+/** Spans longer than a month: a figure for one of them is not a month's. */
+export const SPAN_OF_MONTHS = /上半年|下半年|全年|年度|季度|以来|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月/;
+
+// "来了多少游客", "多少个服务项目": what is counted follows the question word.
+const COUNTED_THING = /(?:多少|几)\s*(?:个(?!体))?\s*([\u4e00-\u9fff]{2,6})/;
+const NOT_A_THING = /^[了吗呢啊的是都在被已有还没不钱人名次万亿倍个]/;
+
+function countedThing(question: string): { counted?: string } {
+  const thing = COUNTED_THING.exec(question)?.[1]?.replace(/[了吗呢啊呀的]+$/, "");
+  return thing && thing.length > 1 && !NOT_A_THING.test(thing) ? { counted: thing } : {};
+}
+
+function shareSubject(question: string): string | undefined {
+  const subject = SHARE_SUBJECT.exec(question)?.[1];
+  return subject && !/[的了多大占是个成有那这啥]/.test(subject) ? subject : undefined;
+}
+
+function detectKind(question: string): AnswerType | undefined {
   for (const rule of RULES) {
     if (!rule.pattern.test(question)) continue;
     // "每天盯几家超市的价格": 几家 is the question; 价格 is only part of the topic.
     if (rule.kind === "money" && !/多少|几|钱|金额/.test(rule.pattern.exec(question)?.[0] ?? "") && COUNT.exec(question)?.[1] !== "个" && COUNT.test(question)) continue;
     // "一顿饭收多少钱": what is charged, not a subsidy.
     const charged = rule.kind === "money" && /收(?:了|取)?(?:多少|几)(?:钱|块)/.test(question) ? "收" : undefined;
-    const subject = rule.kind === "money" ? charged ?? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] : undefined;
-    const perUnit = rule.kind === "money" && PER_UNIT.test(question);
-    return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}) };
+    const subject = rule.kind === "money" ? charged ?? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] ?? shareSubject(question) : undefined;
+    // "一年计划投多少钱": per year is what a year's total gives; "一亩多少钱" asks a rate per thing.
+    const perUnit = rule.kind === "money" && PER_UNIT.test(question.replace(/[一每]年/g, ""));
+    const perYear = rule.kind === "money" && !perUnit && /[一每]年/.test(question);
+    return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}), ...(perYear ? { perYear: true } : {}) };
   }
   // Sizes asked without a measure word: "面积多大", "多长", "多重" are answered in their own measures.
   for (const size of SIZES) if (size.pattern.test(question)) return { kind: "count", measure: size.measure, label: size.label };
@@ -78,99 +137,31 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-1) } : {}) };
   }
   // "区人民医院院长叫啥": a person's name, whatever else the passage names.
+  if (PERSON_NAME.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
   if (/是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队)|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
   // "孵化基地在哪个位置": a place, named by its road, street, village or building.
   if (/在哪|哪个位置|什么位置|什么地方|哪个地方|哪里|哪儿|地址|地点|位置/.test(question)) return { kind: "name", label: "具体位置", measure: "地点", given: question };
-  if (PEOPLE.test(question)) return { kind: "people", label: "人数" };
+  const stock = STOCK.test(question) && !ADDED.test(question) ? { stock: true } : {};
+  if (PEOPLE.test(question)) return { kind: "people", label: "人数", ...stock };
   const count = COUNT.exec(question);
   if (count?.[1]) {
     const measure = count[1];
-    if (PEOPLE_MEASURES.has(measure)) return { kind: "people", label: "人数" };
+    if (PEOPLE_MEASURES.has(measure)) return { kind: "people", label: "人数", ...stock };
     if (/元$/.test(measure)) return { kind: "money", label: "金额" };
     // 个 counts anything: "燃气报警器几个" is answered by "130 名独居老人安装燃气报警器".
     const perThing = PER_THING.test(question) ? { perUnit: true } : {};
-    if (measure === "个") return { kind: "number", label: "数字", ...perThing };
+    if (measure === "个") return { kind: "number", label: "数字", ...perThing, ...stock, ...countedThing(question) };
     // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
     const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
-    return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...(counted ? { counted } : {}) };
+    return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...stock, ...(counted ? { counted } : {}) };
   }
   const name = NAME.exec(question);
   if (name) {
     const noun = /(?:哪个|哪所|哪家|那所|那个|哪一家|哪一个)[\u4e00-\u9fff]{0,4}?(小区|学校|中学|小学|初中|高中|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)/.exec(question)?.[1];
     return { kind: "name", label: "具体名称", given: question, ...(noun ? { measure: noun.replace(/室$/, "") } : {}) };
   }
-  if (ANY_NUMBER.test(question)) return { kind: "number", label: "数字" };
+  if (ANY_NUMBER.test(question)) return { kind: "number", label: "数字", ...stock, ...countedThing(question) };
   return undefined;
-}
-
-// Bulletins write money in 元; "招牌210块" counts signboards.
-const MONEY_VALUE = new RegExp(`${NUMBER}\\s*元|${NUMBER}\\s*万元|${NUMBER}\\s*亿元`);
-const PERCENT_VALUE = /\d[\d.]*\s*%|百分之[零一二三四五六七八九十百\d.]+|\d[\d.]*\s*个百分点|[一二三四五六七八九]成/;
-const DATE_VALUE = /每月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{4}\s*年(?:底|初|前)?/;
-const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|年|小时|周|分钟)`);
-const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`);
-// A proper name: quoted, in book-title marks, or a place or body named by two or more specific characters.
-const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
-// The two characters before the kind word are what tells one name from a description ("青檀初级中学", not "居民小区").
-const NAMED_PLACE = /([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
-const GENERIC_NAME_PREFIX = /居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
-// Where something is: a road (and number), a building, a village or community named by specific characters.
-const PLACE = /([\u4e00-\u9fff]{2})(?:路|大道|大街)(?:\d+号)?|([\u4e00-\u9fff]{2})(?:大厦|大楼|广场|产业园|村|社区|小区)|\d+号(?:楼|院)?/g;
-const PERSON = /[\u4e00-\u9fff]{2,3}(?:同志|书记|主任|局长|镇长|科长|队长|院长|校长|师傅)|(?:获得?|荣获|夺得)(?:了)?[^，。]{0,8}(?:第一名|冠军)的是/;
-// What a named kind may end with: an 初中 is named "……初级中学" or "……中学".
-const NAME_KINDS: Record<string, string[]> = {
-  小区: ["小区", "家园", "花园", "苑", "庭"],
-  学校: ["学校", "中学", "小学", "幼儿园"],
-  初中: ["初级中学", "中学", "初中"],
-  高中: ["高级中学", "中学", "高中"],
-  科: ["科"],
-  地点: ["路", "街", "大道", "号", "村", "社区", "小区", "园区", "大厦", "大楼", "楼", "广场", "中心", "基地", "院"],
-};
-const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
-
-// Measure words that count the same things: "多少本书" is answered by "1500余册".
-const EQUIVALENT_MEASURES = [
-  ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次"], ["栋", "幢"], ["辆", "台"],
-  ["平方米", "万平方米", "平米", "亩", "公顷"], ["公里", "千米", "米"], ["吨", "公斤", "斤", "千克"],
-];
-
-function sharesPair(text: string, words: string): boolean {
-  for (let index = 0; index + 1 < words.length; index += 1) if (text.includes(words.slice(index, index + 2))) return true;
-  return false;
-}
-
-function equivalentMeasures(measure: string): string[] {
-  return EQUIVALENT_MEASURES.find((group) => group.includes(measure)) ?? [measure];
-}
-
-/**
- * True when `text` carries a value of the asked kind: an amount of money, a percentage, a date,
- * a duration, a count of people, a count in the asked measure, a proper name, an enumeration.
- */
-export function carriesValue(text: string, type: AnswerType): boolean {
-  // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
-  if (type.subject && !text.includes(type.subject) && !(type.subject.length > 2 && text.includes(type.subject.slice(-2)))) return false;
-  if (type.perUnit && !PER_UNIT_VALUE.test(text)) return false;
-  switch (type.kind) {
-    case "money": return MONEY_VALUE.test(text);
-    case "percent": return PERCENT_VALUE.test(text);
-    case "date": return DATE_VALUE.test(text);
-    case "duration": return DURATION_VALUE.test(text);
-    case "people": return PEOPLE_VALUE.test(text);
-    case "count": return (type.counted === undefined || sharesPair(text, type.counted)) && new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`).test(text);
-    case "number": return /\d/.test(text);
-    case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
-    case "name": {
-      if (type.measure === "人") return PERSON.test(text);
-      if (type.measure === "地点") return [...text.matchAll(PLACE)].some((match) => !(type.given ?? "").includes(match[0]) && !GENERIC_NAME_PREFIX.test(match[1] ?? ""));
-      const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
-      // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
-      const kinds = type.measure ? NAME_KINDS[type.measure] ?? [type.measure] : undefined;
-      const ofKind = (name: string) => kinds === undefined || kinds.some((kind) => name.replace(/[”」》]$/, "").endsWith(kind));
-      return [...text.matchAll(QUOTED_NAME)].some((match) => !given(match[0]) && ofKind(match[0])) ||
-        [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]));
-    }
-  }
 }
 
 // "上不上班", "开没开": a verb, 不/没, the same verb.

@@ -87,6 +87,8 @@ const FILLERS: RegExp[] = [
   /[那这该本]一?期/g,
   /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
   /怎么样|怎样|如何|是否|有没有/g,
+  // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.
+  /多(?:长|大|久|远|重|高|宽|深)(?:时间)?/g,
   /上街区|全区|我区|本区|现在|目前|简报/g,
   /[吗呢吧啊呀]|没(?:有)?$/g,
   // Aspect after a one-character verb: "办过招聘会" searches 办 招聘会.

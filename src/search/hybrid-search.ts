@@ -4,6 +4,7 @@ import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
 import { chunkCriteria } from "./chunk-criteria.js";
+import { contractions } from "./contractions.js";
 import type { ChunkCriteria } from "./chunk-facts.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
@@ -226,7 +227,9 @@ export function createSearcher(options: {
 
     let lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) });
     // Synonyms of the question's words ("上门" -> "入户") form a third, lighter list.
-    const synonymsOf = new Map(queryTerms.map((term) => [term, thesaurus.synonyms(term)] as const));
+    // ... and so do contractions the bulletins use ("雨水污水" -> "雨污").
+    const contracted = contractions({ text: queryText, terms: queryTerms, known: (word) => index.lexical.documentFrequency(word) > 0 });
+    const synonymsOf = new Map(queryTerms.map((term) => [term, [...thesaurus.synonyms(term), ...(contracted.get(term) ?? [])]] as const));
     const expansion = [...new Set([...synonymsOf.values()].flat().flatMap((synonym) => index.tokenizer.tokenize(synonym)))].filter((term) => !queryTerms.includes(term));
     let synonymHits = mode === "vector" || expansion.length === 0 ? [] : index.lexical.search({ query: expansion, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) });
     let vectorIds: number[] = [];

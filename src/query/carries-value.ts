@@ -1,0 +1,154 @@
+import { escapeRegExp } from "../text/escape-reg-exp.js";
+import { ADDED, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
+
+/**
+ * Whether a passage gives the value a question asks for (see answer-type.ts for what is asked):
+ * of the asked kind, of the thing asked, and for the scope asked. A figure of another kind, of
+ * another thing or for another span is not an answer: a wrong figure is worse than none.
+ */
+
+// Bulletins write money in 元; "招牌210块" counts signboards.
+const MONEY_VALUE = new RegExp(`${NUMBER}\\s*元|${NUMBER}\\s*万元|${NUMBER}\\s*亿元`, "g");
+const PERCENT_VALUE = /\d[\d.]*\s*%|百分之[零一二三四五六七八九十百\d.]+|\d[\d.]*\s*个百分点|[一二三四五六七八九]成/g;
+const DATE_VALUE = /每月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{4}\s*年(?:底|初|前)?/;
+const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|年|小时|周|分钟)`, "g");
+/** "11月4日" is a date, not a duration of 4 days. */
+const DAY_OF_MONTH = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月/g;
+const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`, "g");
+const ANY_FIGURE = new RegExp(NUMBER, "g");
+const PER_YEAR_VALUE = /[每一]年|年度|全年|年均|今年|\/年|当年/;
+const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
+// A proper name: quoted, in book-title marks, or a place or body named by two or more specific characters.
+const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
+// The two characters before the kind word are what tells one name from a description ("青檀初级中学", not "居民小区").
+const NAMED_PLACE = /([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
+const GENERIC_NAME_PREFIX = /居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
+// Where something is: a road (and number), a building, a village or community named by specific characters.
+const PLACE = /([\u4e00-\u9fff]{2})(?:路|大道|大街)(?:\d+号)?|([\u4e00-\u9fff]{2})(?:大厦|大楼|广场|产业园|村|社区|小区)|\d+号(?:楼|院)?/g;
+const PERSON = /[\u4e00-\u9fff]{2,3}(?:同志|书记|主任|局长|镇长|科长|队长|院长|校长|师傅)|(?:获得?|荣获|夺得)(?:了)?[^，。]{0,8}(?:第一名|冠军)的是/;
+// What a named kind may end with: an 初中 is named "……初级中学" or "……中学".
+const NAME_KINDS: Record<string, string[]> = {
+  小区: ["小区", "家园", "花园", "苑", "庭"],
+  学校: ["学校", "中学", "小学", "幼儿园"],
+  初中: ["初级中学", "中学", "初中"],
+  高中: ["高级中学", "中学", "高中"],
+  科: ["科"],
+  地点: ["路", "街", "大道", "号", "村", "社区", "小区", "园区", "大厦", "大楼", "楼", "广场", "中心", "基地", "院"],
+};
+const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
+
+// Measure words that count the same things: "多少本书" is answered by "1500余册".
+const EQUIVALENT_MEASURES = [
+  ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次"], ["栋", "幢"], ["辆", "台"],
+  ["平方米", "万平方米", "平米", "亩", "公顷"], ["公里", "千米", "米"], ["吨", "公斤", "斤", "千克"],
+];
+/** Kinds whose value is a figure, said in one phrase of a clause. */
+const FIGURE_KINDS = new Set(["money", "percent", "duration", "people", "count", "number"]);
+/** The phrases of a clause: a figure is said of what its own phrase, or the one before, names. */
+const PHRASE_BREAK = /[，,；;：:]/;
+/** A topic shorter than this is too common a word to tie a figure to. */
+const FOCUS_MINIMUM = 4;
+/** "其中铝精深加工产业园项目投资4.5亿元": a phrase singling out another thing. */
+const OTHER_THING = /其中|[\u4e00-\u9fff]{2,}(?:项目|工程|中心|产业园|基地|公司)/;
+/** "其中…": what follows is said of a part, not of the thing named before. */
+const PART_OF_MANY = /其中/;
+
+function sharesPair(text: string, words: string): boolean {
+  for (let index = 0; index + 1 < words.length; index += 1) if (text.includes(words.slice(index, index + 2))) return true;
+  return false;
+}
+
+function equivalentMeasures(measure: string): string[] {
+  return EQUIVALENT_MEASURES.find((group) => group.includes(measure)) ?? [measure];
+}
+
+/**
+ * True when `text` (a clause) carries a value of the asked kind: an amount of money, a percentage,
+ * a date, a duration, a count of people, a count in the asked measure, a proper name, an enumeration.
+ * A figure must also be new to the asker, for the asked scope (the whole, the stock, one month),
+ * and said of the question's topic where the clause names it.
+ */
+export function carriesValue(text: string, type: AnswerType): boolean {
+  // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
+  if (type.subject && !text.includes(type.subject) && !(type.subject.length > 2 && text.includes(type.subject.slice(-2)))) return false;
+  if (type.perUnit && !PER_UNIT_VALUE.test(text)) return false;
+  if (type.perYear && !PER_YEAR_VALUE.test(text)) return false;
+  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted)) return false;
+  if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type);
+  const phrases = text.split(PHRASE_BREAK);
+  const focus = focusPhrases(phrases, type.focus);
+  return phrases.some((phrase, index) => figuresIn(phrase, type).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
+}
+
+/** The figures of the asked kind in one phrase that the question did not give itself. */
+function figuresIn(phrase: string, type: AnswerType): string[] {
+  const found = (() => {
+    switch (type.kind) {
+      case "money": return phrase.match(MONEY_VALUE) ?? [];
+      case "percent": return phrase.match(PERCENT_VALUE) ?? [];
+      case "duration": return phrase.replace(DAY_OF_MONTH, " ").match(DURATION_VALUE) ?? [];
+      case "people": return phrase.match(PEOPLE_VALUE) ?? [];
+      case "count": return phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`, "g")) ?? [];
+      default: return phrase.match(ANY_FIGURE) ?? [];
+    }
+  })();
+  const known = new Set(type.known ?? []);
+  return found.filter((figure) => !known.has(normalizeFigure(/\d[\d,.\s]*(?:万|亿|千)?/.exec(figure)?.[0] ?? figure)));
+}
+
+/** The figure is for the scope asked: the stock, not what was added; the whole, not one day; one month, not a half year. */
+function answersScope(phrase: string, figure: string, type: AnswerType): boolean {
+  const lead = phrase.slice(0, phrase.indexOf(figure) + 1);
+  if (type.stock && ADDED.test(lead)) return false;
+  if (type.whole && PART_OF_TIME.test(phrase)) return false;
+  if (type.month && SPAN_OF_MONTHS.test(phrase)) return false;
+  return true;
+}
+
+/**
+ * The phrases naming the question's topic: the longest run of its words (four characters or more)
+ * found in the clause. None when the clause does not name it that closely.
+ */
+function focusPhrases(phrases: readonly string[], focus: string | undefined): number[] {
+  if (!focus) return [];
+  const clause = phrases.join("，");
+  let longest = "";
+  for (const words of focus.split(/\s+/)) {
+    for (let start = 0; start + Math.max(FOCUS_MINIMUM, longest.length + 1) <= words.length; start += 1) {
+      for (let end = start + Math.max(FOCUS_MINIMUM, longest.length + 1); end <= words.length && clause.includes(words.slice(start, end)); end += 1) longest = words.slice(start, end);
+    }
+  }
+  if (longest.length < FOCUS_MINIMUM) return [];
+  return phrases.flatMap((phrase, index) => (phrase.includes(longest) ? [index] : []));
+}
+
+/**
+ * "智能仓储物流中心…均已完成立项备案" after "其中铝精深加工产业园项目投资4.5亿元": a figure is said of the
+ * topic in the phrase naming it or in a later one (unless "其中" singles out a part on the way), or in
+ * the phrase just before it unless that one names another thing.
+ */
+function saidOfFocus(phrases: readonly string[], index: number, focus: readonly number[]): boolean {
+  if (focus.length === 0 || focus.includes(index)) return true;
+  const before = focus.filter((at) => at < index).at(-1);
+  if (before !== undefined && !phrases.slice(before + 1, index + 1).some((phrase) => PART_OF_MANY.test(phrase))) return true;
+  return focus.includes(index + 1) && !OTHER_THING.test(phrases[index] ?? "");
+}
+
+/** Dates, enumerations and names: said anywhere in the clause. */
+function carriesOtherValue(text: string, type: AnswerType): boolean {
+  switch (type.kind) {
+    case "date": return DATE_VALUE.test(text);
+    case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
+    case "name": {
+      if (type.measure === "人") return PERSON.test(text);
+      if (type.measure === "地点") return [...text.matchAll(PLACE)].some((match) => !(type.given ?? "").includes(match[0]) && !GENERIC_NAME_PREFIX.test(match[1] ?? ""));
+      const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
+      // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
+      const kinds = type.measure ? NAME_KINDS[type.measure] ?? [type.measure] : undefined;
+      const ofKind = (name: string) => kinds === undefined || kinds.some((kind) => name.replace(/[”」》]$/, "").endsWith(kind));
+      return [...text.matchAll(QUOTED_NAME)].some((match) => !given(match[0]) && ofKind(match[0])) ||
+        [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]));
+    }
+    default: return false;
+  }
+}

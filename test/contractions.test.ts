@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { contractions } from "../src/search/contractions.js";
+
+describe("contractions: a question that spells out what the bulletins contract", () => {
+  const known = (words: string[]) => (word: string) => words.includes(word);
+
+  it("stands the contraction in for both words when the bulletins use it", () => {
+    const found = contractions({ text: "雨水污水管子换了", terms: ["雨水", "污水", "管子", "换"], known: known(["雨污", "管网"]) });
+    expect(found.get("雨水")).toEqual(["雨污"]);
+    expect(found.get("污水")).toEqual(["雨污"]);
+    expect(found.has("管子")).toBe(false);
+  });
+
+  it("ignores contractions the bulletins never use and words that are not adjacent", () => {
+    expect(contractions({ text: "文化旅游节", terms: ["文化", "旅游"], known: known([]) }).size).toBe(0);
+    expect(contractions({ text: "文化和旅游", terms: ["文化", "旅游"], known: known(["文旅"]) }).size).toBe(0);
+    expect(contractions({ text: "文化旅游", terms: ["文化", "旅游"], known: known(["文旅"]) }).get("旅游")).toEqual(["文旅"]);
+  });
+});
