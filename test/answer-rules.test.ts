@@ -96,6 +96,14 @@ describe("near misses: the topic is there, the asked value is not", () => {
     expect(answer.answer).toBe("简报中没有直接这样写，相关的记载是：据第3期（2026-01-15）区应急管理局报送：对52家人员密集场所开展消防安全检查，发现隐患208处，当场整改171处。[1]");
     expect(answer.citations.map((citation) => citation.department)).toEqual(["区应急管理局"]);
   });
+
+  it("does not say yes to a year in which the bulletins do not record it, and lists the other years' records", async () => {
+    const elsewhere = await ask("应急局2024年有没有搞安全生产隐患大排查");
+    expect(elsewhere.answer).toBe("2024年的《上街信息》中没有查到这方面的记载；其他时间的相关记载列在下面，可点开原文核对。");
+    expect(elsewhere.citations).toEqual([]);
+    expect(elsewhere.related?.map((citation) => citation.date)).toEqual(["2025-04-17"]);
+    expect((await ask("应急局25年有没有搞安全生产隐患大排查")).answer).toMatch(/^有。据第18期（2025-04-17）区应急管理局报送：/);
+  });
 });
 
 describe("questions about issues and units, as staff phrase them", () => {

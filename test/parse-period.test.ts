@@ -1,3 +1,4 @@
+import { namesPeriod, reportWindow } from "../src/query/period-reports.js";
 import { describe, expect, it } from "vitest";
 import { parseNumber, parsePeriod } from "../src/query/parse-period.js";
 
@@ -105,5 +106,24 @@ describe("colloquial periods, read against 2026-11-28", () => {
 describe("parseNumber", () => {
   it.each([["3", 3], ["十", 10], ["十二", 12], ["二十四", 24], ["两", 2], ["〇", 0], ["百", undefined]])("%s -> %s", (text, value) => {
     expect(parseNumber(text)).toBe(value);
+  });
+});
+
+describe("reports on a period from just after it", () => {
+  const period = (text: string) => parsePeriod({ text, today: "2026-11-28" })!;
+
+  it("names a half year, quarter or month the way a report just after it does", () => {
+    expect(namesPeriod("上半年累计完成投资 52.4 亿元", period("2022年上半年"))).toBe(true);
+    expect(namesPeriod("1—6月，全区新增就业2100人", period("2022年上半年"))).toBe(true);
+    expect(namesPeriod("前三季度税收收入增长5%", period("2022年第三季度"))).toBe(true);
+    expect(namesPeriod("6 月 1 日启动以来", period("2022年6月"))).toBe(true);
+    expect(namesPeriod("16月", period("2022年6月"))).toBe(false);
+    expect(namesPeriod("全年完成投资", period("2022年上半年"))).toBe(false);
+  });
+
+  it("opens a window after a half year, quarter or month, not after a year or a day", () => {
+    expect(reportWindow(period("2022年上半年"))).toEqual({ from: "2022-07-01", to: "2022-09-13" });
+    expect(reportWindow(period("2022年"))).toBeUndefined();
+    expect(reportWindow(period("2022年6月3日"))).toBeUndefined();
   });
 });

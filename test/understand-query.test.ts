@@ -72,7 +72,7 @@ describe("understandQuery: exact readings", () => {
     }],
     ["2023年上半年", {
       intent: "fact", units: [], unitMentions: [],
-      period: { from: "2023-01-01", to: "2023-06-30", label: "2023年上半年", explicit: true }, keywords: "",
+      period: { from: "2023-01-01", to: "2023-06-30", label: "2023年上半年", explicit: true, reportedAs: ["上半年", "1-6月", "1—6月", "1至6月", "1~6月"] }, keywords: "",
     }],
     ["/summary 工业路街道 2023", {
       intent: "summary", units: ["工业路街道"], unitMentions: [{ unit: "工业路街道", alias: "工业路街道" }],
@@ -86,7 +86,7 @@ describe("understandQuery: exact readings", () => {
     }],
     ["2023年8月工业路街道报送了什么工作？", {
       intent: "fact", units: ["工业路街道"], unitMentions: [{ unit: "工业路街道", alias: "工业路街道" }],
-      period: { from: "2023-08-01", to: "2023-08-31", label: "2023年8月", explicit: true }, keywords: "",
+      period: { from: "2023-08-01", to: "2023-08-31", label: "2023年8月", explicit: true, reportedAs: ["8月"] }, keywords: "",
     }],
     ["区委社工部2023年报了哪些工作", {
       intent: "summary", units: ["区委社工部"], unitMentions: [{ unit: "区委社工部", alias: "区委社工部" }],
@@ -115,11 +115,11 @@ describe("understandQuery: exact readings", () => {
     }],
     ["上街区智慧城市运行中心上半年受理了多少事件？", {
       intent: "fact", units: [], unitMentions: [],
-      period: { from: "2026-01-01", to: "2026-06-30", label: "2026年上半年", explicit: false }, keywords: "智慧城市运行中心 受理 事件",
+      period: { from: "2026-01-01", to: "2026-06-30", label: "2026年上半年", explicit: false, reportedAs: ["上半年", "1-6月", "1—6月", "1至6月", "1~6月"] }, keywords: "智慧城市运行中心 受理 事件",
     }],
     ["一季度政务服务中心办了多少件", {
       intent: "fact", units: ["区政务服务中心"], unitMentions: [{ unit: "区政务服务中心", alias: "政务服务中心" }],
-      period: { from: "2026-01-01", to: "2026-03-31", label: "2026年第一季度", explicit: false }, keywords: "办",
+      period: { from: "2026-01-01", to: "2026-03-31", label: "2026年第一季度", explicit: false, reportedAs: ["一季度", "1-3月", "1—3月", "1至3月", "1~3月"] }, keywords: "办",
     }],
     ["区法院今年审结了多少案件？", {
       intent: "fact", units: ["区法院"], unitMentions: [{ unit: "区法院", alias: "区法院" }], period: year(2026), keywords: "审结 案件",

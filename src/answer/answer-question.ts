@@ -9,14 +9,14 @@ import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { ConversationKey, ConversationStore } from "../store/conversation-store.js";
 import type { CountAnswer, CountQuestions } from "./answer-count.js";
 import type { CitationLinks } from "./citation-links.js";
-import { detectAnswerType } from "../query/answer-type.js";
+import { detectAnswerType, readYesNoClaim } from "../query/answer-type.js";
 import { carriesValue } from "../query/carries-value.js";
 import { toCitation } from "./citation.js";
 import { extractAnswer, nearMissAnswer } from "./extractive-answer.js";
 import { findSource, findSourceDocument } from "./find-source.js";
 import type { Generation } from "./generation.js";
 import { llmAnswer, llmSummary } from "./llm-answer.js";
-import { nothingFoundAnswer } from "./nothing-found.js";
+import { nothingFoundAnswer, outsidePeriodAnswer } from "./nothing-found.js";
 import { issueOverview, itemListing } from "./overview-answer.js";
 import { pairHitsWithItems } from "./pair-hits-with-items.js";
 import { recentUnitItems, summarizeUnit, unitItems } from "./summarize-unit.js";
@@ -135,6 +135,12 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     // Only filters, no topic ("64期公安、宣传部、编办各讲了什么"): every item they select.
     if (result.queryTerms.length === 0) {
       return { question, understanding, intent: understanding.intent, ...itemListing({ items: found.map((entry) => entry.item), scope: scopeOf(result.filters), links }) };
+    }
+    // "22年有没有…" found only in other years is not a yes: those items are related, none is cited.
+    const claim = readYesNoClaim(understanding.text);
+    if (claim?.existence && !claim.value && result.filters.periodRelaxed && result.filters.period) {
+      const related = found.map((entry, index) => toCitation({ item: entry.item, n: index + 1, score: entry.hit.score, links }));
+      return { question, understanding, intent: understanding.intent, answer: outsidePeriodAnswer({ period: result.filters.period, series: parts.series }), citations: [], related };
     }
     // English: the rendering carries the question word in Chinese ("how many people" -> 多少人).
     const answerType = detectAnswerType(englishFact ? understanding.keywords : understanding.text);

@@ -2,6 +2,7 @@ import { issueNumberLabel, type StoredItem } from "../domain.js";
 import { detectAnswerType, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
+import { bigramCoverage } from "../search/relevance.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
@@ -76,6 +77,8 @@ export function extractAnswer(options: {
   const offTopic = (entry: (typeof picked)[number]) => entry.about < mostAbout * ITEM_TOPIC_SHARE && entry.hit.coverage < mostCovered * 0.9;
   // A checked value makes it a fact question ("破400了没" ≈ "多少"); otherwise the passage must be about exactly that.
   const yesNo = claim !== undefined && claim.value === undefined;
+  // "办缓缴税费" is cut 办缓 / 缴税 / 费: the clause's share of the question's character pairs speaks for it too.
+  const yesNoTopic = (clause: ScoredClause) => Math.max(topicOf(clause), bigramCoverage({ query: understanding.keywords, text: clause.text }));
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
   // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
@@ -90,8 +93,8 @@ export function extractAnswer(options: {
     const topicNeeded = index === 0 || newUnit ? TOP_ITEM_TOPIC_MINIMUM : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
     if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
     if (answerType && units.length < 2 && offTopic(entry)) continue;
-    if (yesNo && topicOf(entry.best) < YES_NO_MINIMUM) {
-      if (index === 0 && topicOf(entry.best) >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
+    if (yesNo && yesNoTopic(entry.best) < YES_NO_MINIMUM) {
+      if (index === 0 && yesNoTopic(entry.best) >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
       continue;
     }
     if (chosen.length === 0 || newUnit || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) {

@@ -13,3 +13,11 @@ export function nothingFoundAnswer(options: { understanding: QueryUnderstanding;
   const suggestion = scope.length > 0 ? "可以放宽单位或时间范围，或换个说法再问。" : "可以换个说法，或加上单位名称、时间再问。";
   return `已收录的《${options.series}》中没有找到能回答这个问题的内容${searched}。${suggestion}`;
 }
+
+/**
+ * "税务局22年有没有…": the bulletins record it only at other times. That is not a yes; the records
+ * found are listed as related, for the reader to check.
+ */
+export function outsidePeriodAnswer(options: { period: { label: string }; series: string }): string {
+  return `${options.period.label}的《${options.series}》中没有查到这方面的记载；其他时间的相关记载列在下面，可点开原文核对。`;
+}

@@ -17,6 +17,11 @@ export interface Period {
   /** Chinese, for display: "2023年", "2026年上半年", "近三个月（2026-08-23 至 2026-11-23）". */
   label: string;
   explicit: boolean;
+  /**
+   * How a report published just after the period names it ("上半年", "一季度", "1-6月", "6月"): a
+   * half year, quarter or month is reported on in the weeks after it ends.
+   */
+  reportedAs?: string[];
   /** Span of the matched words in `text`, so callers can strip them. */
   start: number;
   end: number;
@@ -177,16 +182,19 @@ function partRange(options: {
   const { year, part, quarter, month, day, monthEdge, season } = options;
   if (season) return seasonRange(year, season);
   if (!part) return stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年` });
-  if (part === "上半年") return stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 6, day: 30 }, label: `${year}年上半年` });
-  if (part === "下半年") return stringify({ from: { year, month: 7, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年下半年` });
+  if (part === "上半年") return { ...stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 6, day: 30 }, label: `${year}年上半年` }), reportedAs: ["上半年", ...monthSpanNames(1, 6)] };
+  if (part === "下半年") return { ...stringify({ from: { year, month: 7, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年下半年` }), reportedAs: ["下半年"] };
   if (quarter !== undefined) {
     const number = parseNumber(quarter);
-    return number !== undefined && number >= 1 && number <= 4 ? stringify(quarterRange(year, number)) : undefined;
+    if (number === undefined || number < 1 || number > 4) return undefined;
+    const name = QUARTER_NAMES[number - 1]!;
+    // "前三季度" reports the third quarter too.
+    return { ...stringify(quarterRange(year, number)), reportedAs: [`${name}季度`, ...(number > 1 ? [`前${name}季度`] : []), ...monthSpanNames(number * 3 - 2, number * 3)] };
   }
   const monthNumber = month === undefined || /两/.test(month) ? undefined : parseNumber(month);
   if (monthNumber === undefined || monthNumber < 1 || monthNumber > 12) return undefined;
   if (day === undefined && monthEdge) return stringify(monthEdgeRange(year, monthNumber, monthEdge));
-  if (day === undefined) return stringify(monthRange(year, monthNumber));
+  if (day === undefined) return { ...stringify(monthRange(year, monthNumber)), reportedAs: [`${monthNumber}月`] };
   const dayNumber = parseNumber(day);
   if (dayNumber === undefined || dayNumber < 1 || dayNumber > daysInMonth(year, monthNumber)) return undefined;
   const date = { year, month: monthNumber, day: dayNumber };
@@ -239,6 +247,11 @@ function quarterRange(year: number, quarter: number) {
     to: { year, month: firstMonth + 2, day: daysInMonth(year, firstMonth + 2) },
     label: `${year}年第${QUARTER_NAMES[quarter - 1] ?? quarter}季度`,
   };
+}
+
+/** "1-6月", "1—6月", "1至6月": how bulletins write a span of months. */
+function monthSpanNames(first: number, last: number): string[] {
+  return ["-", "—", "至", "~"].map((dash) => `${first}${dash}${last}月`);
 }
 
 function stringify(range: { from: SimpleDate; to: SimpleDate; label: string }) {

@@ -17,7 +17,7 @@ export interface QueryUnderstanding {
   /** Units a short name glued to another word hints at ("人社春风行动"): preferred in ranking, never a filter. */
   hintedUnits?: { unit: string; alias: string }[];
   /** See parse-period.ts for when `explicit` is true (hard filter) or false (boost). */
-  period?: { from: string; to: string; label: string; explicit: boolean };
+  period?: { from: string; to: string; label: string; explicit: boolean; reportedAs?: string[] };
   /** 第64期, 64期, 2026年第8期, 第 8 期, `/source 64`. */
   issue?: { number: number; year?: number };
   /** A full calendar day given in the question (2023年8月14日): the issue published that day. */
@@ -171,7 +171,8 @@ export function understandQuery(options: {
       const end = found.end + joined[0].length + second.end;
       const from = found.from < second.from ? found.from : second.from;
       const to = found.to > second.to ? found.to : second.to;
-      found = { ...found, from, to, label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
+      const { reportedAs: _single, ...span } = found;
+      found = { ...span, from, to, label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
     }
   }
   if (found) removed.push({ start: found.start, end: found.end });
@@ -182,12 +183,13 @@ export function understandQuery(options: {
     if (next.explicit) {
       removed.push({ start, end });
       const label = `${found.label.replace(/（.*$/, "")}、${next.label.replace(/（.*$/, "")}`;
-      found = { ...found, from: found.from < next.from ? found.from : next.from, to: found.to > next.to ? found.to : next.to, label };
+      const { reportedAs: _single, ...span } = found;
+      found = { ...span, from: found.from < next.from ? found.from : next.from, to: found.to > next.to ? found.to : next.to, label };
     }
     offset = end;
     next = parsePeriod({ text: masked.slice(offset), today });
   }
-  let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit } : undefined;
+  let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit, ...(found.reportedAs ? { reportedAs: found.reportedAs } : {}) } : undefined;
   const date = period && period.explicit && period.from === period.to ? period.from : undefined;
 
   const latest = spansOf(text, LATEST_ISSUE);

@@ -3,6 +3,7 @@ import type { Embedder } from "../models/embedder.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
+import { namesPeriod, reportWindow } from "../query/period-reports.js";
 import { chunkCriteria } from "./chunk-criteria.js";
 import { contractions } from "./contractions.js";
 import type { ChunkCriteria } from "./chunk-facts.js";
@@ -83,6 +84,13 @@ function inPeriod(date: string | null, period: { from: string; to: string } | un
   return period === undefined || (date !== null && date >= period.from && date <= period.to);
 }
 
+/** In the period, or a report on it from just after ("上半年…" in an August issue). */
+function onPeriod(chunk: ChunkInfo, period: QueryUnderstanding["period"]): boolean {
+  if (inPeriod(chunk.date, period)) return true;
+  const window = period && reportWindow(period);
+  return window !== undefined && inPeriod(chunk.date, window) && namesPeriod(`${chunk.title}${chunk.text}`, period!);
+}
+
 /** Hard filters from what the question states explicitly: units, an explicit period, an issue, a day. */
 function buildFilter(understanding: QueryUnderstanding): { filter: ((chunk: ChunkInfo) => boolean) | undefined; applied: AppliedFilters } {
   const applied: AppliedFilters = { units: understanding.units };
@@ -104,7 +112,7 @@ function buildFilter(understanding: QueryUnderstanding): { filter: ((chunk: Chun
     applied,
     filter: (chunk) =>
       (units.size === 0 || unitMatches(chunk)) &&
-      inPeriod(chunk.date, explicitPeriod) &&
+      onPeriod(chunk, explicitPeriod) &&
       (issue === undefined || (chunk.issue === issue.number && (issue.year === undefined || chunk.year === issue.year))) &&
       (date === undefined || chunk.date === date),
   };
@@ -249,7 +257,7 @@ export function createSearcher(options: {
       const chunk = chunkById.get(id);
       if (!chunk) return [];
       let boosted = score;
-      if (fuzzyPeriod && inPeriod(chunk.date, fuzzyPeriod)) boosted *= parameters.boost;
+      if (fuzzyPeriod && onPeriod(chunk, fuzzyPeriod)) boosted *= parameters.boost;
       if (chunk.units.some((unit) => hinted.has(unit))) boosted *= parameters.boost;
       return [{ chunk, score: boosted, matched: matchedByChunk.get(id) ?? [] }];
     });
@@ -324,7 +332,11 @@ export function createSearcher(options: {
         items.add(found.itemIds[position]!);
       }
     });
-    for (const chunk of index.chunksById(unitless).values()) {
+    // Reports on the period from just after it: the chunks of those days that name it.
+    const period = understanding.period?.explicit ? understanding.period : undefined;
+    const window = period && reportWindow(period);
+    const late = window ? index.findChunkIds({ ...criteria, ...window }).ids : [];
+    for (const chunk of index.chunksById([...unitless, ...late]).values()) {
       if (!filter(chunk)) continue;
       ids.add(chunk.id);
       items.add(chunk.itemId);

@@ -1,0 +1,23 @@
+import { escapeRegExp } from "../text/escape-reg-exp.js";
+import type { Period } from "./parse-period.js";
+
+/** A report on a half year, quarter or month comes out within this many days after it ends. */
+export const REPORTED_WITHIN_DAYS = 75;
+
+/**
+ * The days after a period in which a bulletin may report on it ("上半年累计完成投资" in an August
+ * issue); undefined for periods that are not reported on that way (a year, a day, a rolling window).
+ */
+export function reportWindow(period: Pick<Period, "to" | "reportedAs">): { from: string; to: string } | undefined {
+  if (!period.reportedAs || period.reportedAs.length === 0) return undefined;
+  return { from: shiftDays(period.to, 1), to: shiftDays(period.to, REPORTED_WITHIN_DAYS) };
+}
+
+/** True when `text` names the period the way a report just after it does: "上半年", "1-6月", "6 月" (not "16月"). */
+export function namesPeriod(text: string, period: Pick<Period, "reportedAs">): boolean {
+  return (period.reportedAs ?? []).some((name) => new RegExp(`(?<!\\d)${[...name].map(escapeRegExp).join("\\s*")}`).test(text));
+}
+
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
