@@ -9,7 +9,7 @@ import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
 import { maximalTerms } from "../text/maximal-terms.js";
-import { scoreClauses, topicShare, TYPE_BONUS, type ScoredClause } from "./select-sentences.js";
+import { scoreClauses, topicShare, type ScoredClause } from "./select-sentences.js";
 
 const MAX_CLAUSES = 3;
 /** A clause must carry this much of the question's words to answer it (the type bonus aside). */
@@ -203,7 +203,7 @@ function complementClause(options: { chosen: ScoredClause; clauses: readonly Sco
 
 /** A clause's score without the bonus for carrying the asked type of value. */
 function topicOf(clause: ScoredClause): number {
-  return clause.score - (clause.typed ? TYPE_BONUS : 0);
+  return clause.score - clause.typeBonus;
 }
 
 function tidy(clause: string): string {

@@ -1,10 +1,14 @@
 import type { AnswerType } from "../query/answer-type.js";
-import { carriesValue } from "../query/carries-value.js";
+import { PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { splitClauses } from "./split-clauses.js";
 
 /** What carrying a value of the asked type adds to a clause's score. */
 export const TYPE_BONUS = 0.5;
+/** What the question's words in the very phrase of the asked figure add, at most ("校外人员74名", not "参与学生1.83万人"). */
+export const PHRASE_BONUS = 0.15;
+/** What a year's figure ("全年组织阅读活动120余场") adds when a year's is asked ("一年办了多少场"). */
+const YEAR_BONUS = 0.1;
 /** What a context word found in a clause adds to its score. */
 const CONTEXT_BONUS = 0.02;
 
@@ -13,6 +17,8 @@ export interface ScoredClause {
   score: number;
   /** The clause carries a value of the asked type. */
   typed: boolean;
+  /** What carrying it added to the score (TYPE_BONUS and PHRASE_BONUS). */
+  typeBonus: number;
   /** Share of the question's weighted terms found in the clause or the item's headline: is it about what was asked. */
   topic: number;
   /** Its place among the item's clauses, 0 first. */
@@ -50,15 +56,20 @@ export function scoreClauses(options: {
       for (const term of terms) if (text.includes(term)) score += weightOf(term);
       score /= total;
       for (const term of options.context ?? []) if (term.length > 1 && text.includes(term)) score += CONTEXT_BONUS;
-      const typed = options.answerType !== undefined && carriesValue(text, options.answerType);
+      const phrases = options.answerType ? valuePhrases(text, options.answerType) : [];
+      const typed = phrases.length > 0;
+      // The words next to the figure say what it counts.
+      const nearFigure = Math.max(0, ...phrases.map((phrase) => terms.reduce((sum, term) => sum + (phrase.includes(term) ? plainWeight(term) : 0), 0) / plainTotal));
       // The headline says what the whole item is about, so its words count for every clause here.
       let topic = 0;
       for (const term of terms) if (text.includes(term) || title.includes(term)) topic += plainWeight(term);
       topic /= plainTotal;
-      if (typed) score += TYPE_BONUS;
+      const yearly = typed && options.answerType?.perYear === true && PER_YEAR_VALUE.test(text);
+      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) : 0;
+      score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;
-      return { text, score, typed, topic, position: index };
+      return { text, score, typed, typeBonus, topic, position: index };
     })
     .sort((left, right) => right.score - left.score);
 }

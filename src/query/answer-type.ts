@@ -18,7 +18,7 @@ export interface AnswerType {
   subject?: string;
   /** "一亩多少钱", "人均", "每月": a rate per unit is asked, not a total. */
   perUnit?: boolean;
-  /** "一年计划投多少钱": a yearly amount is asked; a year's total ("年度计划投资") is one. */
+  /** "一年计划投多少钱", "一年办了多少场": a year's figure is asked; a clause with one ("全年", "年度") is preferred. */
   perYear?: boolean;
   /** "现在总共有多少户": the whole stock is asked; a count of new ones ("新设立4862户") is another figure. */
   stock?: boolean;
@@ -81,10 +81,11 @@ const ANY_NUMBER = /多少|(?<![那这])几[个名家项次人场件条所万亿
 export function detectAnswerType(question: string): AnswerType | undefined {
   const type = detectKind(question);
   if (!type || isYesNoQuestion(question)) return type;
+  const perYear = !type.perUnit && PER_YEAR.test(question);
   const known = [...question.matchAll(GIVEN_FIGURE)].map((match) => normalizeFigure(match[0]));
   const whole = WHOLE.test(question) && !PART_OF_TIME.test(question);
   const month = ONE_MONTH.test(question) && !SPAN_OF_MONTHS.test(question);
-  return { ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}) };
+  return { ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}) };
 }
 
 // "那7.3亿专项债": a figure the question gives (a year is not one).
@@ -93,6 +94,7 @@ const GIVEN_FIGURE = /(?<![\d.第])\d[\d,.]*(?![\d,.])\s*(?:万|亿|千)?(?!\s*(
 export function normalizeFigure(figure: string): string {
   return figure.replace(/[\s,]/g, "").replace(/(?<=\d)(?:余|多)/, "");
 }
+const PER_YEAR = /[一每全]年(?!前|多|来|以)/;
 const WHOLE = /整个|一共|总共|全部|全程|总计|共计|合计|累计/;
 /** Words for part of an event's time: a figure for that part is not the whole. */
 export const PART_OF_TIME = /当天|当日|首日|第一天|单日|开幕式|开幕当|启动仪式|首场|首批/;
@@ -125,8 +127,7 @@ function detectKind(question: string): AnswerType | undefined {
     const subject = rule.kind === "money" ? charged ?? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] ?? shareSubject(question) : undefined;
     // "一年计划投多少钱": per year is what a year's total gives; "一亩多少钱" asks a rate per thing.
     const perUnit = rule.kind === "money" && PER_UNIT.test(question.replace(/[一每]年/g, ""));
-    const perYear = rule.kind === "money" && !perUnit && /[一每]年/.test(question);
-    return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}), ...(perYear ? { perYear: true } : {}) };
+    return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}) };
   }
   // Sizes asked without a measure word: "面积多大", "多长", "多重" are answered in their own measures.
   for (const size of SIZES) if (size.pattern.test(question)) return { kind: "count", measure: size.measure, label: size.label };

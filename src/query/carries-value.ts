@@ -16,7 +16,8 @@ const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|�
 const DAY_OF_MONTH = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月/g;
 const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`, "g");
 const ANY_FIGURE = new RegExp(NUMBER, "g");
-const PER_YEAR_VALUE = /[每一]年|年度|全年|年均|今年|\/年|当年/;
+/** "全年", "年度", "今年以来": a figure for a year. */
+export const PER_YEAR_VALUE = /[每一]年|年度|全年|年均|今年|\/年|当年|年内/;
 const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
 // A proper name: quoted, in book-title marks, or a place or body named by two or more specific characters.
 const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
@@ -69,15 +70,22 @@ function equivalentMeasures(measure: string): string[] {
  * and said of the question's topic where the clause names it.
  */
 export function carriesValue(text: string, type: AnswerType): boolean {
+  return valuePhrases(text, type).length > 0;
+}
+
+/**
+ * The phrases of `text` that give the asked value (the whole clause for dates, names and lists):
+ * where the figure is, the words around it say what it is of.
+ */
+export function valuePhrases(text: string, type: AnswerType): string[] {
   // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
-  if (type.subject && !text.includes(type.subject) && !(type.subject.length > 2 && text.includes(type.subject.slice(-2)))) return false;
-  if (type.perUnit && !PER_UNIT_VALUE.test(text)) return false;
-  if (type.perYear && !PER_YEAR_VALUE.test(text)) return false;
-  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted)) return false;
-  if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type);
+  if (type.subject && !text.includes(type.subject) && !(type.subject.length > 2 && text.includes(type.subject.slice(-2)))) return [];
+  if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
+  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted)) return [];
+  if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
   const phrases = text.split(PHRASE_BREAK);
   const focus = focusPhrases(phrases, type.focus);
-  return phrases.some((phrase, index) => figuresIn(phrase, type).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
+  return phrases.filter((phrase, index) => figuresIn(phrase, type).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
 }
 
 /** The figures of the asked kind in one phrase that the question did not give itself. */

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { scoreClauses } from "../src/answer/select-sentences.js";
+import { detectAnswerType } from "../src/query/answer-type.js";
+
+const weight = () => 1;
+
+describe("scoreClauses: the clause whose figure is of the thing asked", () => {
+  it("prefers the figure whose own phrase has the question's words", () => {
+    const clauses = scoreClauses({
+      text: "全区26所学校开设课后服务，参与学生1.83万人。引入退休教师等校外人员74名进校授课，减轻教师负担。",
+      terms: ["校外", "学校", "上课"],
+      weight,
+      answerType: detectAnswerType("从校外请了多少人进学校上课"),
+    });
+    expect(clauses[0]?.text).toContain("校外人员74名");
+  });
+
+  it("prefers a year's figure when a year's is asked", () => {
+    const clauses = scoreClauses({
+      text: "开展读书讲座、阅读分享等活动80余场。全年组织读书活动120余场。",
+      terms: ["读书", "活动"],
+      weight,
+      answerType: detectAnswerType("一年办了多少场读书活动"),
+    });
+    expect(clauses[0]?.text).toContain("120余场");
+  });
+});
