@@ -114,7 +114,7 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
 
   it("does not take a figure the question gives itself", () => {
     const asked = type("财政局争取的那7.3亿专项债，老旧小区改造分到多少");
-    expect(carriesValue("全年争取新增政府专项债券资金7.3亿元，支持灾后重建、老旧小区改造等项目建设", asked)).toBe(false);
+    expect(carriesValue("全年争取新增政府专项债券资金7.3亿元，支持灾后重建、老旧小区改造等16个项目建设", asked)).toBe(false);
     expect(carriesValue("专项债券资金7.3亿元中，老旧小区改造安排1.2亿元", asked)).toBe(true);
   });
 

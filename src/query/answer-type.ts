@@ -42,7 +42,8 @@ const PER_UNIT = /[一每](?:亩|斤|公斤|吨|人|户|个月|月|年|天|学�
 // "每个站配了几个灭火器": a count per thing, answered only by a passage that counts per thing.
 const PER_THING = /每(?:个|家|户|人|名|所|村|站|点|间|班|校)|人均|平均|户均|各(?:个|配)/;
 
-const MEASURES = "个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周";
+/** Measure words bulletins count in. */
+export const MEASURES = "个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周";
 const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
 /** A figure as bulletins write it: "4.9 万", "300余", "1,200". */
 export const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";

@@ -1,5 +1,5 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
-import { ADDED, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
+import { ADDED, MEASURES, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
 
 /**
  * Whether a passage gives the value a question asks for (see answer-type.ts for what is asked):
@@ -85,11 +85,11 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
   const phrases = text.split(PHRASE_BREAK);
   const focus = focusPhrases(phrases, type.focus);
-  return phrases.filter((phrase, index) => figuresIn(phrase, type).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
+  return phrases.filter((phrase, index) => figuresIn(phrase, type, text).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
 }
 
 /** The figures of the asked kind in one phrase that the question did not give itself. */
-function figuresIn(phrase: string, type: AnswerType): string[] {
+function figuresIn(phrase: string, type: AnswerType, clause: string): string[] {
   const found = (() => {
     switch (type.kind) {
       case "money": return phrase.match(MONEY_VALUE) ?? [];
@@ -101,7 +101,21 @@ function figuresIn(phrase: string, type: AnswerType): string[] {
     }
   })();
   const known = new Set(type.known ?? []);
-  return found.filter((figure) => !known.has(normalizeFigure(/\d[\d,.\s]*(?:万|亿|千)?/.exec(figure)?.[0] ?? figure)));
+  // "那7.3亿专项债，老旧小区改造分到多少": a part of a given figure is in its measure (亿元), not any number.
+  const measures = type.kind === "number" ? knownMeasures(clause, known) : [];
+  return found.filter((figure) => !known.has(normalizeFigure(/\d[\d,.\s]*(?:万|亿|千)?/.exec(figure)?.[0] ?? figure)) &&
+    (measures.length === 0 || measures.some((measure) => new RegExp(`^${escapeRegExp(figure.trim())}\\s*${escapeRegExp(measure)}`).test(phrase.slice(phrase.indexOf(figure))))));
+}
+
+const FIGURE_WITH_MEASURE = new RegExp(`(${NUMBER})\\s*(${MEASURES}|人次|人|名|位|%)`, "g");
+
+/** The measures the question's own figures have in the clause ("7.3亿元" -> 亿元 and 元). */
+function knownMeasures(clause: string, known: ReadonlySet<string>): string[] {
+  const measures = new Set<string>();
+  for (const match of clause.matchAll(FIGURE_WITH_MEASURE)) {
+    if (known.has(normalizeFigure(/\d[\d,.\s]*(?:万|亿|千)?/.exec(match[1] ?? "")?.[0] ?? ""))) measures.add((match[2] ?? "").slice(-1));
+  }
+  return [...measures];
 }
 
 /** The figure is for the scope asked: the stock, not what was added; the whole, not one day; one month, not a half year. */
