@@ -6,6 +6,7 @@ import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type E
 import { namesPeriod, reportWindow } from "../query/period-reports.js";
 import { chunkCriteria } from "./chunk-criteria.js";
 import { contractions } from "./contractions.js";
+import { joinSingleCharacterRuns } from "./single-character-runs.js";
 import type { ChunkCriteria } from "./chunk-facts.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
@@ -269,16 +270,18 @@ export function createSearcher(options: {
     const keyTerm = queryTerms
       .filter((term) => [...term].length > 1 && index.lexical.documentFrequency(term) > 0)
       .sort((left, right) => idf(right) - idf(left))[0];
+    // "年假" cut into 年 / 假: the passage must have the word.
+    const coverageTerms = joinSingleCharacterRuns({ text: queryText, terms: queryTerms });
     for (const hit of hits) {
       const text = hit.chunkIds.map((id) => { const chunk = chunkById.get(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
       const matched = new Set(hit.matchedTerms);
       const bySynonym = new Set<string>();
-      for (const term of queryTerms) {
+      for (const term of coverageTerms) {
         if (text.includes(term)) matched.add(term);
         else if ((synonymsOf.get(term) ?? []).some((synonym) => text.includes(synonym))) bySynonym.add(term);
       }
       hit.matchedTerms = [...matched];
-      hit.coverage = termCoverage({ queryTerms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf });
+      hit.coverage = termCoverage({ queryTerms: coverageTerms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf });
       hit.bigrams = bigramCoverage({ query: queryText, text });
       hit.missesKeyTerm = keyTerm !== undefined && !matched.has(keyTerm) && !bySynonym.has(keyTerm);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contractions } from "../src/search/contractions.js";
+import { joinSingleCharacterRuns } from "../src/search/single-character-runs.js";
 
 describe("contractions: a question that spells out what the bulletins contract", () => {
   const known = (words: string[]) => (word: string) => words.includes(word);
@@ -15,5 +16,12 @@ describe("contractions: a question that spells out what the bulletins contract",
     expect(contractions({ text: "文化旅游节", terms: ["文化", "旅游"], known: known([]) }).size).toBe(0);
     expect(contractions({ text: "文化和旅游", terms: ["文化", "旅游"], known: known(["文旅"]) }).size).toBe(0);
     expect(contractions({ text: "文化旅游", terms: ["文化", "旅游"], known: known(["文旅"]) }).get("旅游")).toEqual(["文旅"]);
+  });
+});
+
+describe("joinSingleCharacterRuns: a word the segmenter cut into characters", () => {
+  it("puts adjacent single characters back together, and leaves characters of longer words alone", () => {
+    expect(joinSingleCharacterRuns({ text: "年假怎么请 走 流程", terms: ["年", "假", "走", "流程"] })).toEqual(["走", "流程", "年假"]);
+    expect(joinSingleCharacterRuns({ text: "煤改电补贴", terms: ["煤改", "电", "补贴"] })).toEqual(["煤改", "电", "补贴"]);
   });
 });
