@@ -230,3 +230,11 @@ describeWithShared("understandQuery on ../shared/eval/questions.jsonl", () => {
     },
   );
 }, [SHARED_QUESTIONS]);
+
+describe("understandQuery: a unit's line of work, as staff say it", () => {
+  it("reads 宣传口 and 农委那块 as the unit, leaving only the topic to search", () => {
+    expect(understand("宣传口读书活动")).toMatchObject({ units: ["区委宣传部"], keywords: "读书活动" });
+    expect(understand("农委那块麦田管理")).toMatchObject({ units: ["区农委"], keywords: "麦田管理" });
+    expect(understand("出入口改造").keywords).toBe("出入口改造");
+  });
+});

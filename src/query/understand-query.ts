@@ -85,7 +85,7 @@ const FILLERS: RegExp[] = [
   /叫什么名字|叫什么|叫啥|什么名字|名字|名称|[那哪]一?[所家个位]/g,
   /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
   /[那这该本]一?期/g,
-  /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
+  /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那一?块|这一?块|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
   /怎么样|怎样|如何|是否|有没有/g,
   // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.
   /多(?:长|大|久|远|重|高|宽|深)(?:时间)?/g,
@@ -97,6 +97,7 @@ const FILLERS: RegExp[] = [
 
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
 const JOINED_SUBJECTS = /[、，,;；]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|和|与|及|跟|分别|各/;
+const UNIT_LINE = /^口(?![岸罩袋径号腔碑述头子令味音气])/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
 
@@ -145,7 +146,8 @@ export function understandQuery(options: {
   }
 
   const mentions = options.units.match(text);
-  for (const mention of mentions) removed.push({ start: mention.start, end: mention.end });
+  // "住建口", "宣传口": 口 after a unit's name is the line of work it heads, not part of the question.
+  for (const mention of mentions) removed.push({ start: mention.start, end: mention.end + (UNIT_LINE.test(text.slice(mention.end)) ? 1 : 0) });
 
   const issueFound = findIssue(text) ?? (english ? findEnglishIssue(text) : undefined);
   let issue = issueFound?.issue;
