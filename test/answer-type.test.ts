@@ -149,3 +149,11 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("门诊慢特病报销比例提高到70%", type("门诊慢特病报销比例是多少"))).toBe(true);
   });
 });
+
+describe("carriesValue: what a count counts", () => {
+  it("takes the counted thing as the passage words it, one character apart", () => {
+    const asked = detectAnswerType("助餐点帮了多少老人")!;
+    expect(carriesValue("为辖区300名老年人提供助餐服务", asked)).toBe(true);
+    expect(carriesValue("设置助餐点12个", asked)).toBe(false);
+  });
+});

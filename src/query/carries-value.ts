@@ -54,8 +54,12 @@ const OTHER_THING = /其中|[\u4e00-\u9fff]{2,}(?:项目|工程|中心|产业园
 /** "其中…": what follows is said of a part, not of the thing named before. */
 const PART_OF_MANY = /其中/;
 
+/** Some pair of adjacent characters of `words` is in `text`, or with one character between ("老人" in "老年人"). */
 function sharesPair(text: string, words: string): boolean {
-  for (let index = 0; index + 1 < words.length; index += 1) if (text.includes(words.slice(index, index + 2))) return true;
+  for (let index = 0; index + 1 < words.length; index += 1) {
+    const [first, second] = [words[index]!, words[index + 1]!];
+    if (new RegExp(`${escapeRegExp(first)}[\u4e00-\u9fff]?${escapeRegExp(second)}`).test(text)) return true;
+  }
   return false;
 }
 
