@@ -90,6 +90,16 @@ describe("createUnitMatcher().match", () => {
     expect(matcher.hints("消防临时查封了几处场所").map((mention) => mention.unit)).toEqual(["区消防救援大队"]);
   });
 
+  it("reads short names back to back, or after 跟 and 这块, as units", () => {
+    const more = createUnitMatcher({ units: [...corpusUnits, "区财政局", "区审计局", "区卫健委", "区水利局", "区档案馆", "区应急管理局"], aliasLines });
+    const named = (text: string) => more.match(text).map(({ unit }) => unit);
+    expect(named("教育卫健今年")).toEqual(["区教育局", "区卫健委"]);
+    expect(named("财政跟审计21年都报了啥")).toEqual(["区财政局", "区审计局"]);
+    expect(named("防汛这块水利和应急都干了啥")).toEqual(["区水利局", "区应急管理局"]);
+    expect(named("档案那边数字化")).toEqual(["区档案馆"]);
+    expect(named("应急演练")).toEqual([]);
+  });
+
   it("lets a listed alias override a derived one", () => {
     const listed = createUnitMatcher({ units: ["区公安局", "区公安分局"], aliasLines: ["区公安局: 公安"] });
     expect(listed.match("公安的工作").map((mention) => mention.unit)).toEqual(["区公安局"]);

@@ -368,9 +368,12 @@ function cleanKeywords(text: string): string {
     .split(/\s+/)
     // A trailing 中 ("在推进中") is a particle, except where it ends a word (初中, 高中, 集中).
     .map((chunk) => chunk.replace(/^[的了和与都各也还就里中]+|(?:[的了和与都各也还就里]|(?<![初高集心空正途])中)+$/g, ""))
-    .filter((chunk) => chunk.length > 0)
+    // "财政跟审计": the conjunction left between two units is not a word to search.
+    .filter((chunk) => chunk.length > 0 && !CONJUNCTION_ONLY.test(chunk))
     .join(" ");
 }
+
+const CONJUNCTION_ONLY = /^[和与及跟同或、]+$/;
 
 function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;

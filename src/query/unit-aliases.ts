@@ -40,10 +40,10 @@ const STRENGTH_RANK: Record<AliasStrength, number> = { canonical: 3, listed: 2, 
 const WEAK_STOPLIST = new Set(["政府", "组织", "工作", "发展", "管理", "服务", "中心", "上街"]);
 
 // Characters that may sit right before a weak alias: function words and ends of time/issue phrases.
-const WEAK_BEFORE = new Set([..."和与及跟同给向对问查看把让在是年月期结括理帮请说即里天季底初儿时"]);
+const WEAK_BEFORE = new Set([..."和与及跟同或给向对问查看把让在是年月期结括理帮请说即里天季底初儿时块边"]);
 // Characters that may follow a weak alias: particles, verbs of reporting, starts of time words.
 // 那/这 start "那边/这边" ("人社那边"), 各/分/两/三 start "各报了/分别/两家".
-const WEAK_AFTER = new Set([..."的呢吗在今去前上下本这近最报做有是和与及、工系部方口开推怎如干都也还等那各分两三说讲搞被"]);
+const WEAK_AFTER = new Set([..."的呢吗在今去前上下本这近最报做有是和与及跟同或、工系部方口开推怎如干都也还等那各分两三说讲搞被"]);
 
 // A level marker before an alias means another government level's unit (市教育局 is not 区教育局).
 const OTHER_LEVEL_BEFORE = new Set([..."市省县国"]);
@@ -102,7 +102,7 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   if (prefix) add(bare, "derived");
   if (prefix === "区委" || prefix === "区") add(`上街${canonical}`, "derived");
   // Only a simple name loses its suffix: 市生态环境局上街分局 must not become 生态环境局上街分.
-  const suffixless = /^(.+)[局部办委]$/.exec(bare)?.[1];
+  const suffixless = /^(.+)[局部办委馆院]$/.exec(bare)?.[1];
   if (prefix && suffixless && !/[局部办分委]|上街/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
     add(suffixless, "weak");
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
@@ -149,10 +149,24 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     byFirstCharacter.set(first, [...(byFirstCharacter.get(first) ?? []), entry]);
   }
 
-  const acceptable = (text: string, entry: AliasEntry, start: number, hint = false): boolean => {
+  // Where some alias of any unit starts and ends in a text: "教育卫健", "公安司法" name two units back to back.
+  const aliasEdges = (text: string) => {
+    const starts = new Set<number>();
+    const ends = new Set<number>();
+    for (let start = 0; start < text.length; start += 1) {
+      for (const entry of byFirstCharacter.get(text[start] ?? "") ?? []) {
+        if (!text.startsWith(entry.alias, start)) continue;
+        starts.add(start);
+        ends.add(start + entry.alias.length);
+      }
+    }
+    return { starts, ends };
+  };
+
+  const acceptable = (text: string, entry: AliasEntry, start: number, hint = false, edges = aliasEdges(text)): boolean => {
     const end = start + entry.alias.length;
-    const before = text[start - 1];
-    const after = text[end];
+    const before = edges.ends.has(start) ? undefined : text[start - 1];
+    const after = edges.starts.has(end) ? undefined : text[end];
     if (entry.strength !== "canonical" && before && OTHER_LEVEL_BEFORE.has(before)) {
       if (!entry.units.every((unit) => unit.startsWith("市"))) return false;
     }
@@ -173,9 +187,10 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
         }
       }
     }
+    const edges = aliasEdges(text);
     for (let start = 0; start < text.length; start += 1) {
       for (const entry of byFirstCharacter.get(text[start] ?? "") ?? []) {
-        if (text.startsWith(entry.alias, start) && acceptable(text, entry, start)) {
+        if (text.startsWith(entry.alias, start) && acceptable(text, entry, start, false, edges)) {
           found.push({ entry, start, end: start + entry.alias.length });
         }
       }
