@@ -157,3 +157,11 @@ describe("carriesValue: what a count counts", () => {
     expect(carriesValue("设置助餐点12个", asked)).toBe(false);
   });
 });
+
+describe("detectAnswerType: colloquial measures and rates", () => {
+  it("reads 同比降了多少 as a rate and 多少棵 as a count answered in 株", () => {
+    expect(detectAnswerType("治安警情同比降了多少？")?.kind).toBe("percent");
+    expect(carriesValue("栽植侧柏、国槐等苗木9.6万株", detectAnswerType("一共栽了多少棵苗")!)).toBe(true);
+    expect(carriesValue("各级河长累计巡河2860次", detectAnswerType("河长巡了多少趟")!)).toBe(true);
+  });
+});

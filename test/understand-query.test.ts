@@ -238,3 +238,12 @@ describe("understandQuery: a unit's line of work, as staff say it", () => {
     expect(understand("出入口改造").keywords).toBe("出入口改造");
   });
 });
+
+describe("understandQuery: a year up to a month, and words that only place an event", () => {
+  it("reads 22年……到6月 as January to June, and leaves 那场/过后 out of the search words", () => {
+    const read = understand("22年河长到6月一共巡了多少趟");
+    expect(read.period).toMatchObject({ from: "2022-01-01", to: "2022-06-30", explicit: true });
+    expect(read.keywords).toBe("河长 巡");
+    expect(understand("去年那场暴雨过后雨水管网疏通了多少公里").keywords).toBe("暴雨 雨水管网疏通");
+  });
+});

@@ -40,7 +40,7 @@ const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
 
 // Measure words that count the same things: "多少本书" is answered by "1500余册".
 const EQUIVALENT_MEASURES = [
-  ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次"], ["栋", "幢"], ["辆", "台"],
+  ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次", "趟", "遍", "轮"], ["棵", "株"], ["栋", "幢"], ["辆", "台"],
   ["平方米", "万平方米", "平米", "亩", "公顷"], ["公里", "千米", "米"], ["吨", "公斤", "斤", "千克"],
 ];
 /** Kinds whose value is a figure, said in one phrase of a clause. */

@@ -81,12 +81,14 @@ const FILLERS: RegExp[] = [
   /(?:报送|上报|报)(?:了|过)?(?:些)?(?:什么|啥|哪些)?(?:东西|信息|内容|事情?)|(?:报送|上报)(?:了|过)?|报(?:了|过)(?:些)?(?:什么|啥|哪些)?/g,
   /(?:干|做|搞|说|讲|报)(?:了|过|的)?(?:个|些)?(?:什么|啥|哪些)(?:事情?)?|干了些|做了些|说下|说说|讲讲|讲的是?|说的是?/g,
   // The question word and its measure ("有几支", "多少门", "几号") say what is asked, not what about.
-  new RegExp(`(?:有|是|到|达到?)?多少(?:${measures("钱|个|名|家|次|件|项|位|人次|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|元|万元|万")})?|几(?:${measures("个|名|家|次|件|项|位|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|号|月份?|年|点|成")})`, "g"),
+  new RegExp(`(?:有|是|到|达到?)?多少(?:${measures("钱|公里|千米|平方米|立方米|公斤|千克|斤|棵|株|趟|遍|轮|盏|台次|辆次|车次|小时|分钟|个月|周|个|名|家|次|件|项|位|人次|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|元|万元|万")})?|几(?:${measures("公里|棵|株|趟|遍|轮|盏|小时|分钟|个月|周|个|名|家|次|件|项|位|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|号|月份?|年|点|成")})`, "g"),
   /叫什么名字|叫什么|叫啥|什么名字|名字|名称|[那哪]一?[所家个位]/g,
   /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
   /[那这该本]一?期/g,
   /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那一?块|这一?块|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
-  /怎么样|怎样|如何|是否|有没有/g,
+  /怎么样|怎样|如何|是否|有没有|一共|总共|共计/g,
+  // "那场暴雨过后": a demonstrative and "after" place the event; they are not what it is about.
+  /[那这]一?[场次回个](?![所家位])|过后|之后|以后/g,
   // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.
   /多(?:长|大|久|远|重|高|宽|深)(?:时间)?/g,
   /上街区|全区|我区|本区|现在|目前|简报/g,
@@ -97,6 +99,7 @@ const FILLERS: RegExp[] = [
 
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
 const JOINED_SUBJECTS = /[、，,;；]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|和|与|及|跟|分别|各/;
+const UNTIL_MONTH = /(?:到|截至|截止到?|至)\s*([0-9]{1,2})\s*月(?:份|底|末)?/;
 const UNIT_LINE = /^口(?![岸罩袋径号腔碑述头子令味音气])/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
@@ -175,6 +178,18 @@ export function understandQuery(options: {
       const to = found.to > second.to ? found.to : second.to;
       const { reportedAs: _single, ...span } = found;
       found = { ...span, from, to, label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
+    }
+  }
+  // "22年……到6月": a year up to a month of it.
+  if (found && found.from.endsWith("-01-01") && found.to.endsWith("-12-31") && found.from.slice(0, 4) === found.to.slice(0, 4)) {
+    const until = UNTIL_MONTH.exec(masked.slice(found.end));
+    const month = until ? Number(until[1]) : 0;
+    if (until && month >= 1 && month <= 12) {
+      const year = Number(found.from.slice(0, 4));
+      const start = found.end + until.index;
+      removed.push({ start, end: start + until[0].length });
+      const { reportedAs: _whole, ...span } = found;
+      found = { ...span, to: `${year}-${String(month).padStart(2, "0")}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, "0")}`, label: `${year}年1月至${month}月`, reportedAs: [`${month}月`] };
     }
   }
   if (found) removed.push({ start: found.start, end: found.end });
