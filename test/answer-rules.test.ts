@@ -30,6 +30,11 @@ describe("a fact answer names its unit and issue, and quotes a figure of the ask
     expect(answer.answer).toBe("据第18期（2025-04-17）区应急管理局报送：截至4月上旬，共检查企业386家，发现一般隐患1127处，已整改1087处，整改率96.4%。[1]");
   });
 
+  it("answers each part of a question that asks for two values of one item", async () => {
+    const answer = await ask("社工部注册志愿者有多少人，助餐陪读这些服务搞了多少场次？");
+    expect(answer.answer).toMatch(/^据第18期（2025-04-17）区委社工部报送：.*注册志愿者增至3\.6万人.*；聚焦“一老一小”开展助餐、陪读、课后托管等服务365场次。\[1\]$/);
+  });
+
   it("resolves the bulletin's own relative times into years", async () => {
     const answer = await ask("市场监管局3·15宣传活动搞了多少场");
     expect(answer.answer).toBe("据第15期（2026-04-09）区市场监管局报送：2026年3月以来，组织消费维权宣传进社区、进商圈活动16场，现场受理群众咨询460余人次。[1]");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectAnswerType, isYesNoQuestion, readYesNoClaim } from "../src/query/answer-type.js";
+import { askedParts, detectAnswerType, isYesNoQuestion, readYesNoClaim } from "../src/query/answer-type.js";
 import { carriesValue } from "../src/query/carries-value.js";
 
 describe("detectAnswerType: what value a question asks for", () => {
@@ -163,5 +163,12 @@ describe("detectAnswerType: colloquial measures and rates", () => {
     expect(detectAnswerType("治安警情同比降了多少？")?.kind).toBe("percent");
     expect(carriesValue("栽植侧柏、国槐等苗木9.6万株", detectAnswerType("一共栽了多少棵苗")!)).toBe(true);
     expect(carriesValue("各级河长累计巡河2860次", detectAnswerType("河长巡了多少趟")!)).toBe(true);
+  });
+});
+
+describe("askedParts: a question asking for several values", () => {
+  it("gives each part with the value it asks for, and nothing for a question with one", () => {
+    expect(askedParts("80岁以上的吃一顿补几块钱，一天大概供多少份饭？").map((part) => part.type.kind)).toEqual(["money", "count"]);
+    expect(askedParts("区农委落实了多少亩小麦")).toEqual([]);
   });
 });

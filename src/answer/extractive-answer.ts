@@ -1,5 +1,5 @@
 import { issueNumberLabel, type StoredItem } from "../domain.js";
-import { detectAnswerType, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
+import { askedParts, detectAnswerType, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
@@ -109,6 +109,16 @@ export function extractAnswer(options: {
     const first = picked.find((entry) => entry.item.id === chosen[0]!.item.id)!;
     const rest = complementClause({ chosen: chosen[0]!.clause, clauses: first.clauses, terms: first.terms, title: first.item.title, weight: retrieval.termWeight });
     if (rest) chosen.splice(1, 0, { item: first.item, clause: rest });
+  }
+  // "消费券发了多少钱，直播多少人看": each part's value from the same item, in the item's order.
+  if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
+    const first = picked.find((entry) => entry.item.id === chosen[0]!.item.id)!;
+    for (const part of askedParts(understanding.text)) {
+      const terms = retrieval.tokenize(part.text);
+      const clauses = scoreClauses({ text: first.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords }, title: first.item.title });
+      const best = clauses.find((clause) => clause.typed);
+      if (best && best.topic >= TOP_ITEM_TOPIC_MINIMUM && !chosen.some((entry) => entry.clause.text === best.text)) chosen.push({ item: first.item, clause: best });
+    }
   }
   const confirmed = chosen.length > 0;
   if (!confirmed && yesNoRelated) chosen.push(yesNoRelated);

@@ -220,3 +220,19 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   if (checked) return { existence, value: { words: [checked], type: claimedNumberType(checked) } };
   return { existence };
 }
+
+/**
+ * "装了多少台，日间照料中心一共多少张床位": a question asking for several values, one per part,
+ * each part with the kind of value it asks for. One part or none: an empty list.
+ */
+export function askedParts(question: string): { text: string; type: AnswerType }[] {
+  const parts = question
+    .split(/[，,？?；;。！!]|(?=还有|另外|以及)/)
+    .map((text) => text.trim())
+    .filter((text) => text.length > 1)
+    .flatMap((text) => {
+      const type = detectAnswerType(text);
+      return type ? [{ text, type }] : [];
+    });
+  return parts.length > 1 ? parts : [];
+}
