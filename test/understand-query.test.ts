@@ -247,3 +247,10 @@ describe("understandQuery: a year up to a month, and words that only place an ev
     expect(understand("去年那场暴雨过后雨水管网疏通了多少公里").keywords).toBe("暴雨 雨水管网疏通");
   });
 });
+
+describe("understandQuery: a figure asked about a summary", () => {
+  it("reads 那篇总结里……有多少人 as a fact question, and 总结一下 as a summary", () => {
+    expect(understand("今年2月社工部那篇总结里，全区拿到社工证的有多少人").intent).toBe("fact");
+    expect(understand("总结一下社工部今年的工作").intent).toBe("summary");
+  });
+});

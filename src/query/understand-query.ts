@@ -88,7 +88,7 @@ const FILLERS: RegExp[] = [
   /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那一?块|这一?块|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
   /怎么样|怎样|如何|是否|有没有|一共|总共|共计/g,
   // "那场暴雨过后": a demonstrative and "after" place the event; they are not what it is about.
-  /[那这]一?[场次回个](?![所家位])|过后|之后|以后/g,
+  /[那这]一?[场次回个篇](?![所家位])|过后|之后|以后/g,
   // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.
   /多(?:长|大|久|远|重|高|宽|深)(?:时间)?/g,
   /上街区|全区|我区|本区|现在|目前|简报/g,
@@ -99,6 +99,7 @@ const FILLERS: RegExp[] = [
 
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
 const JOINED_SUBJECTS = /[、，,;；]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|和|与|及|跟|分别|各/;
+const ASKS_FIGURE = /多少|几[个名家项次人场件条所万亿位户]|比例|百分之|多大|多长|多久/;
 const UNTIL_MONTH = /(?:到|截至|截止到?|至)\s*([0-9]{1,2})\s*月(?:份|底|末)?/;
 const UNIT_LINE = /^口(?![岸罩袋径号腔碑述头子令味音气])/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
@@ -228,7 +229,8 @@ export function understandQuery(options: {
   else if (sourceStrong.length > 0 || (namesIssue && sourceWeak.length > 0)) intent = "source";
   // "第18期帮我概括一下", "55期里都有哪些单位报了东西": an issue's contents, unless units narrow it to a lookup.
   else if (namesIssue && mentions.length === 0 && (overview.length > 0 || summaryStrong.length > 0 || summaryWork.length > 0)) intent = "overview";
-  else if (summaryStrong.length > 0 || englishSummary) intent = "summary";
+  // "社工部那篇总结里，持证的有多少人": a figure asked about what a summary reported is a fact question.
+  else if ((summaryStrong.length > 0 && !ASKS_FIGURE.test(text)) || englishSummary) intent = "summary";
   else if (summaryWork.length > 0) intent = pinned ? "fact" : "summary";
   else ownIntent = false;
 
