@@ -91,13 +91,14 @@ describe("createUnitMatcher().match", () => {
   });
 
   it("reads short names back to back, or after 跟 and 这块, as units", () => {
-    const more = createUnitMatcher({ units: [...corpusUnits, "区财政局", "区审计局", "区卫健委", "区水利局", "区档案馆", "区应急管理局"], aliasLines });
+    const more = createUnitMatcher({ units: [...corpusUnits, "区财政局", "区审计局", "区卫健委", "区水利局", "区档案馆", "区应急管理局", "区退役军人事务局", "区民政局"], aliasLines });
     const named = (text: string) => more.match(text).map(({ unit }) => unit);
     expect(named("教育卫健今年")).toEqual(["区教育局", "区卫健委"]);
     expect(named("财政跟审计21年都报了啥")).toEqual(["区财政局", "区审计局"]);
     expect(named("防汛这块水利和应急都干了啥")).toEqual(["区水利局", "区应急管理局"]);
     expect(named("档案那边数字化")).toEqual(["区档案馆"]);
     expect(named("应急演练")).toEqual([]);
+    expect(named("八一前退役军人那边慰问了多少户，同期民政给多少户发了救助")).toEqual(["区退役军人事务局", "区民政局"]);
   });
 
   it("lets a listed alias override a derived one", () => {
