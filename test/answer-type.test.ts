@@ -172,3 +172,12 @@ describe("askedParts: a question asking for several values", () => {
     expect(askedParts("区农委落实了多少亩小麦")).toEqual([]);
   });
 });
+
+describe("detectAnswerType: sales and output are amounts of money the passage must name", () => {
+  it("does not answer 成交额 with the amount of vouchers handed out", () => {
+    const asked = detectAnswerType("网上年货节最后成交额多少")!;
+    expect(asked.kind).toBe("money");
+    expect(carriesValue("分三批发放政府消费券200万元", asked)).toBe(false);
+    expect(carriesValue("线上成交额达1.3亿元", asked)).toBe(true);
+  });
+});
