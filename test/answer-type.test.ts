@@ -135,6 +135,10 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("新签约项目3个，总投资7.2亿元，其中铝精深加工产业园项目投资4.5亿元，智能仓储物流中心、新能源汽车零部件2个项目均已完成立项备案", asked)).toBe(false);
     expect(carriesValue("签约智能仓储物流中心项目，总投资5亿元", asked)).toBe(true);
     expect(carriesValue("投资3000万元，新建智能仓储物流中心", asked)).toBe(true);
+    // The phrase before names another subsidy: its households are not the asked one's.
+    const subsidy = type("耕地地力保护补贴惠及多少户", "耕地地力保护补贴 惠及");
+    expect(carriesValue("向529户实际种粮农户发放一次性补贴41726元，发放耕地地力保护补贴382.6万元", subsidy)).toBe(false);
+    expect(carriesValue("向1200户农户发放耕地地力保护补贴382.6万元", subsidy)).toBe(true);
   });
 
   it("reads a day of a month as a date, a yearly total as a yearly amount, and 那几个 as no count", () => {

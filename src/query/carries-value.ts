@@ -135,8 +135,8 @@ function answersScope(phrase: string, figure: string, type: AnswerType): boolean
  * The phrases naming the question's topic: the longest run of its words (four characters or more)
  * found in the clause. None when the clause does not name it that closely.
  */
-function focusPhrases(phrases: readonly string[], focus: string | undefined): number[] {
-  if (!focus) return [];
+function focusPhrases(phrases: readonly string[], focus: string | undefined): { at: number[]; name: string } {
+  if (!focus) return { at: [], name: "" };
   const clause = phrases.join("，");
   let longest = "";
   for (const words of focus.split(/\s+/)) {
@@ -144,8 +144,8 @@ function focusPhrases(phrases: readonly string[], focus: string | undefined): nu
       for (let end = start + Math.max(FOCUS_MINIMUM, longest.length + 1); end <= words.length && clause.includes(words.slice(start, end)); end += 1) longest = words.slice(start, end);
     }
   }
-  if (longest.length < FOCUS_MINIMUM) return [];
-  return phrases.flatMap((phrase, index) => (phrase.includes(longest) ? [index] : []));
+  if (longest.length < FOCUS_MINIMUM) return { at: [], name: "" };
+  return { at: phrases.flatMap((phrase, index) => (phrase.includes(longest) ? [index] : [])), name: longest };
 }
 
 /**
@@ -153,11 +153,14 @@ function focusPhrases(phrases: readonly string[], focus: string | undefined): nu
  * topic in the phrase naming it or in a later one (unless "其中" singles out a part on the way), or in
  * the phrase just before it unless that one names another thing.
  */
-function saidOfFocus(phrases: readonly string[], index: number, focus: readonly number[]): boolean {
-  if (focus.length === 0 || focus.includes(index)) return true;
-  const before = focus.filter((at) => at < index).at(-1);
+function saidOfFocus(phrases: readonly string[], index: number, focus: { at: readonly number[]; name: string }): boolean {
+  const { at } = focus;
+  if (at.length === 0 || at.includes(index)) return true;
+  const before = at.filter((position) => position < index).at(-1);
   if (before !== undefined && !phrases.slice(before + 1, index + 1).some((phrase) => PART_OF_MANY.test(phrase))) return true;
-  return focus.includes(index + 1) && !OTHER_THING.test(phrases[index] ?? "");
+  // "向529户农户发放一次性补贴…，发放耕地地力保护补贴382.6万元": the phrase before names another 补贴.
+  const phrase = phrases[index] ?? "";
+  return at.includes(index + 1) && !OTHER_THING.test(phrase) && !phrase.includes(focus.name.slice(-2));
 }
 
 /** Dates, enumerations and names: said anywhere in the clause. */
