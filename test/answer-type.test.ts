@@ -20,8 +20,10 @@ describe("detectAnswerType: what value a question asks for", () => {
   });
 });
 
+/** What a question asks for; `focus` is the topic the answerer adds from the question's keywords. */
+const type = (question: string, focus?: string) => ({ ...detectAnswerType(question)!, ...(focus ? { focus } : {}) });
+
 describe("carriesValue: a figure of another type is not an answer", () => {
-  const type = (question: string) => detectAnswerType(question)!;
   it("tells amounts, rates, people and measures apart, spaces between number and measure allowed", () => {
     expect(carriesValue("罚款 29.5 万元", type("罚了多少钱"))).toBe(true);
     expect(carriesValue("全区激活率达82.5%", type("激活了多少人"))).toBe(false);
@@ -110,7 +112,6 @@ describe("carriesValue: a figure of another type is not an answer", () => {
 });
 
 describe("carriesValue: the figure must be of the thing and the scope asked", () => {
-  const type = (question: string, focus?: string) => ({ ...detectAnswerType(question)!, ...(focus ? { focus } : {}) });
 
   it("does not take a figure the question gives itself", () => {
     const asked = type("财政局争取的那7.3亿专项债，老旧小区改造分到多少");
@@ -156,7 +157,7 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
 
 describe("carriesValue: what a count counts", () => {
   it("takes the counted thing as the passage words it, one character apart", () => {
-    const asked = detectAnswerType("助餐点帮了多少老人")!;
+    const asked = type("助餐点帮了多少老人");
     expect(carriesValue("为辖区300名老年人提供助餐服务", asked)).toBe(true);
     expect(carriesValue("设置助餐点12个", asked)).toBe(false);
   });
@@ -165,8 +166,8 @@ describe("carriesValue: what a count counts", () => {
 describe("detectAnswerType: colloquial measures and rates", () => {
   it("reads 同比降了多少 as a rate and 多少棵 as a count answered in 株", () => {
     expect(detectAnswerType("治安警情同比降了多少？")?.kind).toBe("percent");
-    expect(carriesValue("栽植侧柏、国槐等苗木9.6万株", detectAnswerType("一共栽了多少棵苗")!)).toBe(true);
-    expect(carriesValue("各级河长累计巡河2860次", detectAnswerType("河长巡了多少趟")!)).toBe(true);
+    expect(carriesValue("栽植侧柏、国槐等苗木9.6万株", type("一共栽了多少棵苗"))).toBe(true);
+    expect(carriesValue("各级河长累计巡河2860次", type("河长巡了多少趟"))).toBe(true);
   });
 });
 
@@ -179,7 +180,7 @@ describe("askedParts: a question asking for several values", () => {
 
 describe("detectAnswerType: sales and output are amounts of money the passage must name", () => {
   it("does not answer 成交额 with the amount of vouchers handed out", () => {
-    const asked = detectAnswerType("网上年货节最后成交额多少")!;
+    const asked = type("网上年货节最后成交额多少");
     expect(asked.kind).toBe("money");
     expect(carriesValue("分三批发放政府消费券200万元", asked)).toBe(false);
     expect(carriesValue("线上成交额达1.3亿元", asked)).toBe(true);

@@ -93,8 +93,9 @@ export function extractAnswer(options: {
     const topicNeeded = index === 0 || newUnit ? TOP_ITEM_TOPIC_MINIMUM : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
     if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
     if (answerType && units.length < 2 && offTopic(entry)) continue;
-    if (yesNo && yesNoTopic(entry.best) < YES_NO_MINIMUM) {
-      if (index === 0 && yesNoTopic(entry.best) >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
+    const onTopic = yesNo ? yesNoTopic(entry.best) : 1;
+    if (onTopic < YES_NO_MINIMUM) {
+      if (index === 0 && onTopic >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
       continue;
     }
     if (chosen.length === 0 || newUnit || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) {

@@ -4,9 +4,9 @@ import { maximalTerms } from "../text/maximal-terms.js";
 import { splitClauses } from "./split-clauses.js";
 
 /** What carrying a value of the asked type adds to a clause's score. */
-export const TYPE_BONUS = 0.5;
+const TYPE_BONUS = 0.5;
 /** What the question's words in the very phrase of the asked figure add, at most ("校外人员74名", not "参与学生1.83万人"). */
-export const PHRASE_BONUS = 0.15;
+const PHRASE_BONUS = 0.15;
 /** What a year's figure ("全年组织阅读活动120余场") adds when a year's is asked ("一年办了多少场"). */
 const YEAR_BONUS = 0.1;
 /** What a context word found in a clause adds to its score. */
@@ -17,7 +17,7 @@ export interface ScoredClause {
   score: number;
   /** The clause carries a value of the asked type. */
   typed: boolean;
-  /** What carrying it added to the score (TYPE_BONUS and PHRASE_BONUS). */
+  /** What carrying it added to the score (TYPE_BONUS, PHRASE_BONUS and YEAR_BONUS). */
   typeBonus: number;
   /** Share of the question's weighted terms found in the clause or the item's headline: is it about what was asked. */
   topic: number;

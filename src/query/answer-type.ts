@@ -139,8 +139,7 @@ function detectKind(question: string): AnswerType | undefined {
     return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-1) } : {}) };
   }
   // "区人民医院院长叫啥": a person's name, whatever else the passage names.
-  if (PERSON_NAME.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
-  if (/是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队)|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
+  if (PERSON_NAME.test(question) || /是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队)|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
   // "孵化基地在哪个位置": a place, named by its road, street, village or building.
   if (/在哪|哪个位置|什么位置|什么地方|哪个地方|哪里|哪儿|地址|地点|位置/.test(question)) return { kind: "name", label: "具体位置", measure: "地点", given: question };
   const stock = STOCK.test(question) && !ADDED.test(question) ? { stock: true } : {};

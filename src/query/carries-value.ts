@@ -89,11 +89,19 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
   const phrases = text.split(PHRASE_BREAK);
   const focus = focusPhrases(phrases, type.focus);
-  return phrases.filter((phrase, index) => figuresIn(phrase, type, text).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
+  const known = new Set(type.known ?? []);
+  // "那7.3亿专项债，老旧小区改造分到多少": a part of a given figure is in its measure (亿元), not any number.
+  const measures = type.kind === "number" ? knownMeasures(text, known) : [];
+  return phrases.filter((phrase, index) => figuresIn(phrase, type, known, measures).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
+}
+
+/** "7.3 亿元" -> "7.3亿": a figure as the question would give it. */
+function figureKey(figure: string): string {
+  return normalizeFigure(/\d[\d,.\s]*(?:万|亿|千)?/.exec(figure)?.[0] ?? figure);
 }
 
 /** The figures of the asked kind in one phrase that the question did not give itself. */
-function figuresIn(phrase: string, type: AnswerType, clause: string): string[] {
+function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>, measures: readonly string[]): string[] {
   const found = (() => {
     switch (type.kind) {
       case "money": return phrase.match(MONEY_VALUE) ?? [];
@@ -104,10 +112,7 @@ function figuresIn(phrase: string, type: AnswerType, clause: string): string[] {
       default: return phrase.match(ANY_FIGURE) ?? [];
     }
   })();
-  const known = new Set(type.known ?? []);
-  // "那7.3亿专项债，老旧小区改造分到多少": a part of a given figure is in its measure (亿元), not any number.
-  const measures = type.kind === "number" ? knownMeasures(clause, known) : [];
-  return found.filter((figure) => !known.has(normalizeFigure(/\d[\d,.\s]*(?:万|亿|千)?/.exec(figure)?.[0] ?? figure)) &&
+  return found.filter((figure) => !known.has(figureKey(figure)) &&
     (measures.length === 0 || measures.some((measure) => new RegExp(`^${escapeRegExp(figure.trim())}\\s*${escapeRegExp(measure)}`).test(phrase.slice(phrase.indexOf(figure))))));
 }
 
@@ -117,7 +122,7 @@ const FIGURE_WITH_MEASURE = new RegExp(`(${NUMBER})\\s*(${MEASURES}|人次|人|�
 function knownMeasures(clause: string, known: ReadonlySet<string>): string[] {
   const measures = new Set<string>();
   for (const match of clause.matchAll(FIGURE_WITH_MEASURE)) {
-    if (known.has(normalizeFigure(/\d[\d,.\s]*(?:万|亿|千)?/.exec(match[1] ?? "")?.[0] ?? ""))) measures.add((match[2] ?? "").slice(-1));
+    if (known.has(figureKey(match[1] ?? ""))) measures.add((match[2] ?? "").slice(-1));
   }
   return [...measures];
 }

@@ -18,6 +18,7 @@ export function namesPeriod(text: string, period: Pick<Period, "reportedAs">): b
   return (period.reportedAs ?? []).some((name) => new RegExp(`(?<!\\d)${[...name].map(escapeRegExp).join("\\s*")}`).test(text));
 }
 
-function shiftDays(date: string, days: number): string {
+/** An ISO date moved by whole days. */
+export function shiftDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -177,20 +177,19 @@ export function understandQuery(options: {
       const end = found.end + joined[0].length + second.end;
       const from = found.from < second.from ? found.from : second.from;
       const to = found.to > second.to ? found.to : second.to;
-      const { reportedAs: _single, ...span } = found;
-      found = { ...span, from, to, label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
+      found = { ...withoutReport(found), from, to, label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
     }
   }
   // "22年……到6月": a year up to a month of it.
   if (found && found.from.endsWith("-01-01") && found.to.endsWith("-12-31") && found.from.slice(0, 4) === found.to.slice(0, 4)) {
     const until = UNTIL_MONTH.exec(masked.slice(found.end));
-    const month = until ? Number(until[1]) : 0;
-    if (until && month >= 1 && month <= 12) {
-      const year = Number(found.from.slice(0, 4));
+    const year = found.from.slice(0, 4);
+    // The month as parse-period reads it: its last day, and how a report just after it names it.
+    const month = until ? parsePeriod({ text: `${year}年${until[1]}月`, today }) : undefined;
+    if (until && month && month.from.slice(0, 7) === month.to.slice(0, 7)) {
       const start = found.end + until.index;
       removed.push({ start, end: start + until[0].length });
-      const { reportedAs: _whole, ...span } = found;
-      found = { ...span, to: `${year}-${String(month).padStart(2, "0")}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, "0")}`, label: `${year}年1月至${month}月`, reportedAs: [`${month}月`] };
+      found = { ...withoutReport(found), to: month.to, label: `${year}年1月至${Number(until[1])}月`, ...(month.reportedAs ? { reportedAs: month.reportedAs } : {}) };
     }
   }
   if (found) removed.push({ start: found.start, end: found.end });
@@ -201,8 +200,7 @@ export function understandQuery(options: {
     if (next.explicit) {
       removed.push({ start, end });
       const label = `${found.label.replace(/（.*$/, "")}、${next.label.replace(/（.*$/, "")}`;
-      const { reportedAs: _single, ...span } = found;
-      found = { ...span, from: found.from < next.from ? found.from : next.from, to: found.to > next.to ? found.to : next.to, label };
+      found = { ...withoutReport(found), from: found.from < next.from ? found.from : next.from, to: found.to > next.to ? found.to : next.to, label };
     }
     offset = end;
     next = parsePeriod({ text: masked.slice(offset), today });
@@ -391,6 +389,12 @@ function cleanKeywords(text: string): string {
 }
 
 const CONJUNCTION_ONLY = /^[和与及跟同或、]+$/;
+
+/** A period widened or joined with another is no longer one half year, quarter or month that a later report names. */
+function withoutReport<T extends { reportedAs?: string[] }>(period: T): Omit<T, "reportedAs"> {
+  const { reportedAs: _named, ...span } = period;
+  return span;
+}
 
 function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;

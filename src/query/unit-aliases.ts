@@ -163,7 +163,7 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return { starts, ends };
   };
 
-  const acceptable = (text: string, entry: AliasEntry, start: number, hint = false, edges = aliasEdges(text)): boolean => {
+  const acceptable = (text: string, entry: AliasEntry, start: number, edges: ReturnType<typeof aliasEdges>, hint = false): boolean => {
     const end = start + entry.alias.length;
     const before = edges.ends.has(start) ? undefined : text[start - 1];
     const after = edges.starts.has(end) ? undefined : text[end];
@@ -190,7 +190,7 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     const edges = aliasEdges(text);
     for (let start = 0; start < text.length; start += 1) {
       for (const entry of byFirstCharacter.get(text[start] ?? "") ?? []) {
-        if (text.startsWith(entry.alias, start) && acceptable(text, entry, start, false, edges)) {
+        if (text.startsWith(entry.alias, start) && acceptable(text, entry, start, edges)) {
           found.push({ entry, start, end: start + entry.alias.length });
         }
       }
@@ -207,11 +207,12 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
 
   const hints = (text: string): UnitMention[] => {
     const named = match(text);
+    const edges = aliasEdges(text);
     const found: UnitMention[] = [];
     for (let start = 0; start < text.length; start += 1) {
       for (const entry of byFirstCharacter.get(text[start] ?? "") ?? []) {
         const end = start + entry.alias.length;
-        if (entry.strength !== "weak" || !text.startsWith(entry.alias, start) || !acceptable(text, entry, start, true)) continue;
+        if (entry.strength !== "weak" || !text.startsWith(entry.alias, start) || !acceptable(text, entry, start, edges, true)) continue;
         if (named.some((mention) => start < mention.end && end > mention.start)) continue;
         for (const unit of entry.units) if (!found.some((mention) => mention.unit === unit)) found.push({ unit, alias: entry.alias, start, end });
       }

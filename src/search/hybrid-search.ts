@@ -3,7 +3,7 @@ import type { Embedder } from "../models/embedder.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
-import { namesPeriod, reportWindow } from "../query/period-reports.js";
+import { namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
 import { chunkCriteria } from "./chunk-criteria.js";
 import { contractions } from "./contractions.js";
 import { joinSingleCharacterRuns } from "./single-character-runs.js";
@@ -71,10 +71,6 @@ const REPORT_LAG_DAYS = 120;
 /** …and a colloquial period ("开春") may start a little before the calendar says. */
 const REPORT_LEAD_DAYS = 31;
 
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 function yearsOf(period: { from: string; to: string }): number[] {
   const years: number[] = [];
   for (let year = Number(period.from.slice(0, 4)); year <= Number(period.to.slice(0, 4)); year += 1) years.push(year);
@@ -87,9 +83,9 @@ function inPeriod(date: string | null, period: { from: string; to: string } | un
 
 /** In the period, or a report on it from just after ("上半年…" in an August issue). */
 function onPeriod(chunk: ChunkInfo, period: QueryUnderstanding["period"]): boolean {
-  if (inPeriod(chunk.date, period)) return true;
-  const window = period && reportWindow(period);
-  return window !== undefined && inPeriod(chunk.date, window) && namesPeriod(`${chunk.title}${chunk.text}`, period!);
+  if (!period || inPeriod(chunk.date, period)) return true;
+  const window = reportWindow(period);
+  return window !== undefined && inPeriod(chunk.date, window) && namesPeriod(`${chunk.title}${chunk.text}`, period);
 }
 
 /** Hard filters from what the question states explicitly: units, an explicit period, an issue, a day. */

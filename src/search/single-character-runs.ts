@@ -26,10 +26,12 @@ export function joinSingleCharacterRuns(options: { text: string; terms: readonly
     }
     run = "";
   };
-  [...options.text].forEach((character, index) => {
+  // Positions in UTF-16 units, as indexOf gives them above.
+  for (let index = 0; index < options.text.length; index += 1) {
+    const character = options.text[index]!;
     if (singles.has(character) && !covered.has(index)) run += character;
     else close();
-  });
+  }
   close();
   if (runs.length === 0) return [...options.terms];
   return [...new Set([...options.terms.filter((term) => !joined.has(term)), ...runs])];
