@@ -140,6 +140,25 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     const subsidy = type("耕地地力保护补贴惠及多少户", "耕地地力保护补贴 惠及");
     expect(carriesValue("向529户实际种粮农户发放一次性补贴41726元，发放耕地地力保护补贴382.6万元", subsidy)).toBe(false);
     expect(carriesValue("向1200户农户发放耕地地力保护补贴382.6万元", subsidy)).toBe(true);
+    // The phrase before counts other households.
+    const living = type("暖冬行动走访的困难群众里，独居老人有多少户", "暖冬行动走访的困难群众里 独居老人");
+    expect(carriesValue("为47户老旧住户免费检修取暖设施，为130名独居老人安装燃气报警器", living)).toBe(false);
+    expect(carriesValue("排查独居老人家庭86户，为独居老人安装燃气报警器", living)).toBe(true);
+  });
+
+  it("does not give a list's total for one thing of the list", () => {
+    const trees = type("22年义务植树种了多少棵国槐", "义务植树 种 国槐");
+    expect(carriesValue("栽植侧柏、国槐、石楠等苗木9.6万株", trees)).toBe(false);
+    expect(carriesValue("栽植侧柏、国槐、石楠等苗木9.6万株，其中国槐2.1万株", trees)).toBe(true);
+    const meals = type("社工部光助餐服务搞了多少场", "光助餐服务搞");
+    expect(carriesValue("开展助餐、陪读、课后托管等服务365场次", meals)).toBe(false);
+    // Two of the list, or one given as an example, ask for the whole.
+    expect(carriesValue("开展助餐、陪读、课后托管等服务365场次", type("助餐陪读这些服务搞了多少场", "助餐 陪读这些服务搞"))).toBe(true);
+    expect(carriesValue("引入非遗传承人、退休教师等校外人员74名", type("像非遗传承人那种，一共请了几个", "像非遗传承人那种 请"))).toBe(true);
+    // A figure of what holds the listed things still counts it: "18家商超的粮油、肉类".
+    expect(carriesValue("对18家重点商超的粮油、肉类、蔬菜等价格和库存实行每日监测", type("每天盯几家超市的粮油价格", "每天盯 超市的粮油价格"))).toBe(true);
+    // A thing that is the list's kind, not one of its things: "纠纷" in "物业纠纷、邻里矛盾等".
+    expect(carriesValue("化解物业纠纷、邻里矛盾等194起", type("化解了多少起纠纷", "化解 纠纷"))).toBe(true);
   });
 
   it("reads a day of a month as a date, a yearly total as a yearly amount, and 那几个 as no count", () => {

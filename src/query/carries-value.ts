@@ -87,12 +87,56 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted)) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
+  const listed = type.focus ? oneListedThingAt(text, type.focus) : -1;
   const phrases = text.split(PHRASE_BREAK);
   const focus = focusPhrases(phrases, type.focus);
   const known = new Set(type.known ?? []);
   // "那7.3亿专项债，老旧小区改造分到多少": a part of a given figure is in its measure (亿元), not any number.
   const measures = type.kind === "number" ? knownMeasures(text, known) : [];
-  return phrases.filter((phrase, index) => figuresIn(phrase, type, known, measures).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
+  const starts = phrases.map((_, index) => phrases.slice(0, index).reduce((length, phrase) => length + phrase.length + 1, 0));
+  // The clause names the asked thing only in a list: only the list's own phrase, before the list, can hold a figure of it.
+  const before = (phrase: string, index: number) => {
+    if (listed < 0) return phrase;
+    const start = starts[index]!;
+    return listed >= start && listed <= start + phrase.length ? phrase.slice(0, listed - start) : "";
+  };
+  return phrases.filter((phrase, index) => figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
+}
+
+/** "侧柏、国槐、石楠等": a run of listed things closed by 等 (the first one's extent is not marked). */
+const LISTED_THINGS = /[\u4e00-\u9fff“”]+(?:、[\u4e00-\u9fff“”]+)+等/g;
+
+/** "像非遗传承人、退休老师那种", "诈骗等", "助餐啥的": the question gives the thing as an example of the whole. */
+const EXAMPLE_BEFORE = /(?:像|比如|例如|包括|如|、)[\u4e00-\u9fff]{0,4}$/;
+const EXAMPLE_AFTER = /^[\u4e00-\u9fff\s]{0,8}?(?:那种|这种|那类|这类|之类|这些|那些|等|啥的|什么的|、)/;
+
+/**
+ * "22年种了多少棵国槐" against "栽植侧柏、国槐、石楠等苗木9.6万株": the question names one thing of a
+ * list closed by 等, and the clause says nothing of it outside the list, so the figures from the list
+ * on count the whole list. Returns where the list starts, or -1. Naming two of the things ("助餐、陪读
+ * 这些服务") or giving one as an example ("诈骗等案件", "像非遗传承人那种") asks for the whole.
+ */
+function oneListedThingAt(clause: string, focus: string): number {
+  for (const match of clause.matchAll(LISTED_THINGS)) {
+    const [run = "", ...rest] = match[0].slice(0, -1).replace(/[“”]/g, "").split("、");
+    // The first thing runs into the words before it ("开展助餐"): it is as long as the others, give or take one.
+    const shortest = Math.max(2, Math.min(...rest.map((thing) => thing.length)) - 1);
+    const longest = Math.min(run.length, Math.max(...rest.map((thing) => thing.length)) + 1);
+    const first = range(shortest, longest).map((length) => run.slice(-length)).find((thing) => focus.includes(thing));
+    const named = [...(first ? [first] : []), ...rest.filter((thing) => thing.length > 1 && focus.includes(thing))];
+    if (named.length !== 1) continue;
+    const thing = named[0]!;
+    const at = focus.indexOf(thing);
+    if (EXAMPLE_BEFORE.test(focus.slice(0, at)) || EXAMPLE_AFTER.test(focus.slice(at + thing.length))) continue;
+    const start = match.index ?? 0;
+    const outside = clause.slice(0, start) + clause.slice(start + match[0].length);
+    if (!outside.includes(thing)) return start + run.length - shortest;
+  }
+  return -1;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, index) => from + index);
 }
 
 /** "7.3 亿元" -> "7.3亿": a figure as the question would give it. */
@@ -116,6 +160,7 @@ function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>,
     (measures.length === 0 || measures.some((measure) => new RegExp(`^${escapeRegExp(figure.trim())}\\s*${escapeRegExp(measure)}`).test(phrase.slice(phrase.indexOf(figure))))));
 }
 
+const PEOPLE_OR_THINGS = "户|名|人|位|家|个|所|项|处|座|栋|套|台|辆";
 const FIGURE_WITH_MEASURE = new RegExp(`(${NUMBER})\\s*(${MEASURES}|人次|人|名|位|%)`, "g");
 
 /** The measures the question's own figures have in the clause ("7.3亿元" -> 亿元 and 元). */
@@ -165,7 +210,16 @@ function saidOfFocus(phrases: readonly string[], index: number, focus: { at: rea
   if (before !== undefined && !phrases.slice(before + 1, index + 1).some((phrase) => PART_OF_MANY.test(phrase))) return true;
   // "向529户农户发放一次性补贴…，发放耕地地力保护补贴382.6万元": the phrase before names another 补贴.
   const phrase = phrases[index] ?? "";
-  return at.includes(index + 1) && !OTHER_THING.test(phrase) && !phrase.includes(focus.name.slice(-2));
+  return at.includes(index + 1) && !OTHER_THING.test(phrase) && !phrase.includes(focus.name.slice(-2)) && !countsOtherThing(phrase, focus.name);
+}
+
+/** "47户老旧住户": a figure followed by what it counts. */
+const COUNTED_NOUN = new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:${PEOPLE_OR_THINGS})([\\u4e00-\\u9fff]{2,4})`, "g");
+
+/** "为47户老旧住户免费检修…，为130名独居老人安装…": the figure before the topic counts something else. */
+function countsOtherThing(phrase: string, topic: string): boolean {
+  const nouns = [...phrase.matchAll(COUNTED_NOUN)].map((match) => match[1] ?? "");
+  return nouns.length > 0 && nouns.every((noun) => !sharesPair(topic, noun) && !sharesPair(noun, topic));
 }
 
 /** Dates, enumerations and names: said anywhere in the clause. */
