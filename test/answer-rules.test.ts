@@ -83,6 +83,13 @@ describe("near misses: the topic is there, the asked value is not", () => {
     expect(answer.related?.[0]?.department).toBe("区农委");
   });
 
+  it("does not take a figure from another clause of the item when the clause on the topic does not give it", async () => {
+    const answer = await ask("峡窝村集体收入超50万的村，之前是几个");
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toContain("但没有写明所问的数字");
+    expect(answer.answer).not.toMatch(/28个|36处|8个/);
+  });
+
   it("does not answer a rate with a count", async () => {
     const answer = await ask("新安路街道帮企业贷款的利率是多少");
     expect(answer.citations).toEqual([]);

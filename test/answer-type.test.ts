@@ -52,6 +52,9 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("清查宅基地、厂房、校舍等资产", type("收入超50万的那9个村是哪几个"))).toBe(false);
     expect(carriesValue("东村、西村等9个村收入超过50万元", type("收入超50万的那9个村是哪几个"))).toBe(true);
     expect(detectAnswerType("电工组第一名是谁")?.kind).toBe("name");
+    expect(carriesValue("162名职工参加电工、焊工等6个工种比武", type("职工技能比武谁拿了第一"))).toBe(false);
+    expect(carriesValue("聚焦工贸、危化品、燃气等重点行业领域", type("被处罚的那7家企业都是哪几家"))).toBe(false);
+    expect(carriesValue("对华泰铝业、兴达机械等7家企业依法处罚", type("被处罚的那7家企业都是哪几家"))).toBe(true);
   });
 
   it("recognises yes/no questions", () => {
@@ -144,6 +147,16 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     const living = type("暖冬行动走访的困难群众里，独居老人有多少户", "暖冬行动走访的困难群众里 独居老人");
     expect(carriesValue("为47户老旧住户免费检修取暖设施，为130名独居老人安装燃气报警器", living)).toBe(false);
     expect(carriesValue("排查独居老人家庭86户，为独居老人安装燃气报警器", living)).toBe(true);
+  });
+
+  it("keeps apart a part set aside, the state before a change, and a plan from what was done", () => {
+    expect(carriesValue("重点人群签约2.14万人", type("家庭医生总共签了多少人？不光重点人群，全区总数"))).toBe(false);
+    expect(carriesValue("全区累计签约8.6万人", type("家庭医生总共签了多少人？不光重点人群，全区总数"))).toBe(true);
+    expect(carriesValue("收入超过50万元的村增至9个", type("收入超50万的村之前是几个"))).toBe(false);
+    expect(carriesValue("收入超过50万元的村由5个增至9个", type("收入超50万的村之前是几个"))).toBe(true);
+    expect(carriesValue("新入“四上”企业奖励应发410万元", type("四上企业奖励最后实际发下去多少钱"))).toBe(false);
+    expect(carriesValue("新入“四上”企业奖励410万元已全部发放到位", type("四上企业奖励最后实际发下去多少钱"))).toBe(true);
+    expect(carriesValue("新入“四上”企业奖励应发410万元", type("四上企业奖励发多少钱"))).toBe(true);
   });
 
   it("does not give a list's total for one thing of the list", () => {

@@ -18,6 +18,12 @@ const TOPIC_MINIMUM = 0.25;
 const TOPIC_SHARE = 0.5;
 /** The best item's clause with a figure of the asked type needs only this much of the question's words. */
 const TOP_ITEM_TOPIC_MINIMUM = 0.1;
+/**
+ * "家庭医生总共签了多少人" against an item whose 签约 clause gives only 重点人群: a figure in another of its clauses
+ * ("上门随访1.1万人次") is of another thing. The typed clause must be at least this share as much about the
+ * topic as the item's clause most about it (0.4–0.5 on the tune files; 0.55 starts refusing right answers).
+ */
+const TOP_ITEM_TOPIC_SHARE = 0.4;
 /** A typed value comes only from an item with at least this share of the best item's words: a figure about another thing is a wrong answer. */
 const ITEM_TOPIC_SHARE = 0.6;
 const NUMERIC_KINDS = new Set(["money", "percent", "people", "count", "number", "duration"]);
@@ -90,7 +96,7 @@ export function extractAnswer(options: {
     if (!entry.best || chosen.length >= Math.max(MAX_CLAUSES, units.length)) continue;
     // The best item's own figure needs only a little of the topic; a figure from another item must be about the same thing.
     const newUnit = entry.item.units.some((unit) => units.includes(unit) && !covered.has(unit));
-    const topicNeeded = index === 0 || newUnit ? TOP_ITEM_TOPIC_MINIMUM : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
+    const topicNeeded = index === 0 || newUnit ? Math.max(TOP_ITEM_TOPIC_MINIMUM, entry.topic * TOP_ITEM_TOPIC_SHARE) : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
     if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
     if (answerType && units.length < 2 && offTopic(entry)) continue;
     const onTopic = yesNo ? yesNoTopic(entry.best) : 1;

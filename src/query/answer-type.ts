@@ -30,6 +30,14 @@ export interface AnswerType {
   whole?: boolean;
   /** "7月份单月": one month is asked; a figure for 上半年 or 累计 is another. */
   month?: boolean;
+  /** "那7.3亿专项债，老旧小区改造分到多少": a part of a figure the question gives is asked, so it is in that figure's measure. */
+  partOfKnown?: boolean;
+  /** "不光重点人群，全区总数": a part the question sets aside; a figure said of it is another figure. */
+  excluded?: string;
+  /** "之前是几个", "原来有多少": the figure before a change is asked, not the one it rose or fell to. */
+  before?: boolean;
+  /** "最后实际发下去多少钱": what was done is asked, not what was planned or due. */
+  actual?: boolean;
   /** The question's topic words, set by the answerer: where the passage names them, the figure must be said of them. */
   focus?: string;
 }
@@ -86,8 +94,25 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   const known = [...question.matchAll(GIVEN_FIGURE)].map((match) => normalizeFigure(match[0]));
   const whole = WHOLE.test(question) && !PART_OF_TIME.test(question);
   const month = ONE_MONTH.test(question) && !SPAN_OF_MONTHS.test(question);
-  return { ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}) };
+  // "超50万的村之前是几个": 50万 is a threshold, not a whole the answer is part of.
+  const partOfKnown = known.length > 0 && PART_OF_GIVEN.test(question);
+  const excluded = SET_ASIDE.exec(question)?.[1];
+  const before = BEFORE_CHANGE.test(question);
+  const actual = ACTUAL.test(question);
+  return {
+    ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
+    ...(partOfKnown ? { partOfKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}),
+  };
 }
+
+// "分到多少", "用在…多少", "其中…多少": a share of a figure given.
+const PART_OF_GIVEN = /分到|分给|分配|安排|用于|用在|用到|其中|拿出|投向|投到|占/;
+// "不光重点人群", "除了城区的": the part named is set aside.
+const SET_ASIDE = /(?:不光|不只|不仅|不算|不含|不包括|除了|除去|除开)(?:是)?([\u4e00-\u9fff]{2,6}?)(?:的|之外|以外|外|[，,。？?\s]|$)/;
+// "之前是几个", "原来有多少": the state before a change.
+const BEFORE_CHANGE = /(?:之前|以前|原来|原先|本来|改造前|整治前)(?:是|有|才|只有)?(?:多少|几)/;
+// "最后实际发下去多少钱": the outcome, not the plan.
+const ACTUAL = /实际|最终|最后(?:到底|真正)?(?:发|拿|到位|完成|落实|兑现|花|评上|评|落地|建成|签)|到底(?:发|花|完成)/;
 
 // "那7.3亿专项债": a figure the question gives (a year is not one).
 const GIVEN_FIGURE = /(?<![\d.第])\d[\d,.]*(?![\d,.])\s*(?:万|亿|千)?(?!\s*(?:年|月|日|号|期|季度|[-—至到~]))/g;
@@ -136,10 +161,11 @@ function detectKind(question: string): AnswerType | undefined {
   if (LIST.test(question)) {
     // "那9个村是哪几个": the list must be of villages, not of whatever else the passage enumerates.
     const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1];
-    return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-1) } : {}) };
+    // "那7家企业都是哪几家": companies, not "重点行业"; a longer noun keeps its last two characters.
+    return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-2) } : {}) };
   }
   // "区人民医院院长叫啥": a person's name, whatever else the passage names.
-  if (PERSON_NAME.test(question) || /是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队)|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
+  if (PERSON_NAME.test(question) || /是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队|拿|获|得了|夺|当选|评上|被评|排)|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
   // "孵化基地在哪个位置": a place, named by its road, street, village or building.
   if (/在哪|哪个位置|什么位置|什么地方|哪个地方|哪里|哪儿|地址|地点|位置/.test(question)) return { kind: "name", label: "具体位置", measure: "地点", given: question };
   const stock = STOCK.test(question) && !ADDED.test(question) ? { stock: true } : {};

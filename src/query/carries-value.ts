@@ -16,6 +16,7 @@ const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|�
 const DAY_OF_MONTH = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月/g;
 const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`, "g");
 const ANY_FIGURE = new RegExp(NUMBER, "g");
+const YEAR = /(?<!\d)(?:19|20)\d{2}\s*年/g;
 /** "全年", "年度", "今年以来": a figure for a year. */
 export const PER_YEAR_VALUE = /[每一]年|年度|全年|年均|今年|\/年|当年|年内/;
 const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
@@ -92,7 +93,7 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   const focus = focusPhrases(phrases, type.focus);
   const known = new Set(type.known ?? []);
   // "那7.3亿专项债，老旧小区改造分到多少": a part of a given figure is in its measure (亿元), not any number.
-  const measures = type.kind === "number" ? knownMeasures(text, known) : [];
+  const measures = type.kind === "number" && type.partOfKnown ? knownMeasures(text, known) : [];
   const starts = phrases.map((_, index) => phrases.slice(0, index).reduce((length, phrase) => length + phrase.length + 1, 0));
   // The clause names the asked thing only in a list: only the list's own phrase, before the list, can hold a figure of it.
   const before = (phrase: string, index: number) => {
@@ -153,7 +154,8 @@ function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>,
       case "duration": return phrase.replace(DAY_OF_MONTH, " ").match(DURATION_VALUE) ?? [];
       case "people": return phrase.match(PEOPLE_VALUE) ?? [];
       case "count": return phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`, "g")) ?? [];
-      default: return phrase.match(ANY_FIGURE) ?? [];
+      // "2025年" is when, not how many.
+      default: return phrase.replace(YEAR, " ").match(ANY_FIGURE) ?? [];
     }
   })();
   return found.filter((figure) => !known.has(figureKey(figure)) &&
@@ -172,12 +174,20 @@ function knownMeasures(clause: string, known: ReadonlySet<string>): string[] {
   return [...measures];
 }
 
+/** "增至9个": the figure after a change. */
+const AFTER_CHANGE = /(?:增|升|降|减|提高|提升|扩大|缩小|增加|减少|下降|上升|达)(?:至|到)$|(?:达|为)$/;
+/** "应发410万元", "计划投资", "预计": a figure planned or due, not done. */
+const PLANNED = /计划|预计|拟|应发|应缴|应付|目标|力争|争取|将(?!近)|预算/;
+
 /** The figure is for the scope asked: the stock, not what was added; the whole, not one day; one month, not a half year. */
 function answersScope(phrase: string, figure: string, type: AnswerType): boolean {
   const lead = phrase.slice(0, phrase.indexOf(figure) + 1);
   if (type.stock && ADDED.test(lead)) return false;
   if (type.whole && PART_OF_TIME.test(phrase)) return false;
   if (type.month && SPAN_OF_MONTHS.test(phrase)) return false;
+  if (type.excluded && phrase.includes(type.excluded)) return false;
+  if (type.before && AFTER_CHANGE.test(lead.slice(-6, -1))) return false;
+  if (type.actual && PLANNED.test(lead)) return false;
   return true;
 }
 
