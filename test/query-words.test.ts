@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contractions } from "../src/search/contractions.js";
+import { splitGluedWords } from "../src/search/glued-words.js";
 import { joinSingleCharacterRuns } from "../src/search/single-character-runs.js";
 
 describe("contractions: a question that spells out what the bulletins contract", () => {
@@ -23,5 +24,18 @@ describe("joinSingleCharacterRuns: a word the segmenter cut into characters", ()
   it("puts adjacent single characters back together, and leaves characters of longer words alone", () => {
     expect(joinSingleCharacterRuns({ text: "年假怎么请 走 流程", terms: ["年", "假", "走", "流程"] })).toEqual(["走", "流程", "年假"]);
     expect(joinSingleCharacterRuns({ text: "煤改电补贴", terms: ["煤改", "电", "补贴"] })).toEqual(["煤改", "电", "补贴"]);
+  });
+});
+
+describe("splitGluedWords: a verb the segmenter glued to a word", () => {
+  const known = (word: string) => ["河长", "河长制", "物业", "居住"].includes(word);
+
+  it("searches the word when the bulletins have it and not the glued one", () => {
+    expect(splitGluedWords({ terms: ["河长制", "百姓", "当河长"], known })).toEqual(["河长制", "百姓", "河长"]);
+    expect(splitGluedWords({ terms: ["请物业", "进来"], known })).toEqual(["物业", "进来"]);
+  });
+
+  it("keeps a word the bulletins do not have when no verb is glued to it: that is evidence too", () => {
+    expect(splitGluedWords({ terms: ["居住证", "外地"], known })).toEqual(["居住证", "外地"]);
   });
 });

@@ -25,3 +25,15 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(clauses[0]?.text).toContain("120余场");
   });
 });
+
+describe("scoreClauses: the question's words said otherwise", () => {
+  it("counts a thesaurus word of a question's word, for less than the word itself", () => {
+    const text = "全区设立三级河长96名。聘请“民间河长”30名，引导群众参与河湖保护。";
+    const terms = ["百姓", "河长", "聘请"];
+    const plain = scoreClauses({ text, terms, weight });
+    const withSynonyms = scoreClauses({ text, terms, weight, synonyms: { of: { 百姓: ["群众"] }, weight: 0.6 } });
+    const topicOf = (clauses: typeof plain) => clauses.find((clause) => clause.text.includes("民间河长"))!.topic;
+    expect(topicOf(withSynonyms)).toBeGreaterThan(topicOf(plain));
+    expect(topicOf(withSynonyms)).toBeLessThan(1);
+  });
+});

@@ -46,7 +46,7 @@ export type ExtractedAnswer =
  */
 export function extractAnswer(options: {
   retrieval: Pick<Retrieval, "termWeight" | "tokenize">;
-  result: Pick<SearchResult, "queryTerms">;
+  result: Pick<SearchResult, "queryTerms" | "synonyms">;
   found: readonly FoundItem[];
   understanding: QueryUnderstanding;
   answerType: AnswerType | undefined;
@@ -69,11 +69,11 @@ export function extractAnswer(options: {
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
     const terms = (part && part.terms.length > 0 ? part.terms : result.queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)));
     const partType = part?.answerType && answerType ? part.answerType : answerType;
-    const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title });
+    const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms });
     return {
       item, hit, clauses, terms, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
       // What the value is of ("罚款") is checked with the value; the rest of the words say which thing.
-      about: topicShare({ text: `${item.title}${item.body}`, terms: terms.filter((term) => !partType?.subject?.includes(term)), weight: retrieval.termWeight }),
+      about: topicShare({ text: `${item.title}${item.body}`, terms: terms.filter((term) => !partType?.subject?.includes(term)), weight: retrieval.termWeight, synonyms: result.synonyms }),
     };
   });
   // "省督察整改那次环保罚款一共多少": the item about the 督察 has no figure; the 罚款 of another item is not the answer.
@@ -122,7 +122,7 @@ export function extractAnswer(options: {
     const first = picked.find((entry) => entry.item.id === chosen[0]!.item.id)!;
     for (const part of askedParts(understanding.text)) {
       const terms = retrieval.tokenize(part.text);
-      const clauses = scoreClauses({ text: first.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords }, title: first.item.title });
+      const clauses = scoreClauses({ text: first.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords }, title: first.item.title, synonyms: result.synonyms });
       const best = clauses.find((clause) => clause.typed);
       if (best && best.topic >= TOP_ITEM_TOPIC_MINIMUM && !chosen.some((entry) => entry.clause.text === best.text)) chosen.push({ item: first.item, clause: best });
     }

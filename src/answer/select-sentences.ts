@@ -40,6 +40,8 @@ export function scoreClauses(options: {
   answerType?: AnswerType | undefined;
   /** The item's headline: its words name the topic, so they say little about which clause answers. */
   title?: string;
+  /** A term's thesaurus words: a clause with one of them has the term, for `weight` of it. */
+  synonyms?: Synonyms | undefined;
 }): ScoredClause[] {
   const title = options.title ?? "";
   // Search-mode segmentation also yields the parts of long words (智慧城市运行中心 -> 智慧, 城市, 中心 …);
@@ -50,19 +52,20 @@ export function scoreClauses(options: {
   const total = terms.reduce((sum, term) => sum + weightOf(term), 0) || 1;
   const plainWeight = (term: string) => options.weight(term) * ([...term].length === 1 ? 0.3 : 1);
   const plainTotal = terms.reduce((sum, term) => sum + plainWeight(term), 0) || 1;
+  const has = termFinder(options.synonyms);
   return splitClauses(options.text)
     .map((text, index) => {
       let score = 0;
-      for (const term of terms) if (text.includes(term)) score += weightOf(term);
+      for (const term of terms) score += weightOf(term) * has(text, term);
       score /= total;
       for (const term of options.context ?? []) if (term.length > 1 && text.includes(term)) score += CONTEXT_BONUS;
       const phrases = options.answerType ? valuePhrases(text, options.answerType) : [];
       const typed = phrases.length > 0;
       // The words next to the figure say what it counts.
-      const nearFigure = Math.max(0, ...phrases.map((phrase) => terms.reduce((sum, term) => sum + (phrase.includes(term) ? plainWeight(term) : 0), 0) / plainTotal));
+      const nearFigure = Math.max(0, ...phrases.map((phrase) => terms.reduce((sum, term) => sum + plainWeight(term) * has(phrase, term), 0) / plainTotal));
       // The headline says what the whole item is about, so its words count for every clause here.
       let topic = 0;
-      for (const term of terms) if (text.includes(term) || title.includes(term)) topic += plainWeight(term);
+      for (const term of terms) topic += plainWeight(term) * Math.max(has(text, term), has(title, term));
       topic /= plainTotal;
       const yearly = typed && options.answerType?.perYear === true && PER_YEAR_VALUE.test(text);
       const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) : 0;
@@ -78,10 +81,25 @@ export function scoreClauses(options: {
  * Weighted share of the question's words (maximal terms, single characters counting little) in a
  * whole item: how much the item is about what was asked, wherever its figures are.
  */
-export function topicShare(options: { text: string; terms: readonly string[]; weight: (term: string) => number }): number {
+export function topicShare(options: { text: string; terms: readonly string[]; weight: (term: string) => number; synonyms?: Synonyms | undefined }): number {
   const terms = maximalTerms(options.terms);
   const weightOf = (term: string) => options.weight(term) * ([...term].length === 1 ? 0.3 : 1);
   const total = terms.reduce((sum, term) => sum + weightOf(term), 0);
   if (total === 0) return 0;
-  return terms.reduce((sum, term) => sum + (options.text.includes(term) ? weightOf(term) : 0), 0) / total;
+  const has = termFinder(options.synonyms);
+  return terms.reduce((sum, term) => sum + weightOf(term) * has(options.text, term), 0) / total;
+}
+
+/** The thesaurus words searched for each query term, and what a match by one of them counts for. */
+export interface Synonyms {
+  of: Readonly<Record<string, readonly string[]>>;
+  weight: number;
+}
+
+/** 1 when the text has the term, the synonym weight when it has one of the term's thesaurus words, else 0. */
+function termFinder(synonyms: Synonyms | undefined): (text: string, term: string) => number {
+  return (text, term) => {
+    if (text.includes(term)) return 1;
+    return synonyms?.of[term]?.some((word) => text.includes(word)) ? synonyms.weight : 0;
+  };
 }

@@ -6,6 +6,7 @@ import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type E
 import { namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
 import { chunkCriteria } from "./chunk-criteria.js";
 import { contractions } from "./contractions.js";
+import { splitGluedWords } from "./glued-words.js";
 import { joinSingleCharacterRuns } from "./single-character-runs.js";
 import type { ChunkCriteria } from "./chunk-facts.js";
 import { fuseRanks } from "./rank-fusion.js";
@@ -38,6 +39,8 @@ export interface SearchResult {
   /** False when the evidence as a whole says the bulletins do not cover the question. */
   relevant: boolean;
   queryTerms: string[];
+  /** The thesaurus words and contractions searched for a query term, with the weight a match by one counts for. */
+  synonyms?: { of: Readonly<Record<string, readonly string[]>>; weight: number };
   /** What the decision was taken on, for evaluation and logs. */
   evidence?: Evidence;
 }
@@ -214,7 +217,8 @@ export function createSearcher(options: {
     const mode = request.mode ?? "hybrid";
     const { filter, applied } = buildFilter(understanding);
     const queryText = understanding.keywords.trim();
-    const queryTerms = queryText ? index.tokenizer.tokenize(queryText) : [];
+    const known = (word: string) => index.lexical.documentFrequency(word) > 0;
+    const queryTerms = queryText ? splitGluedWords({ terms: index.tokenizer.tokenize(queryText), known }) : [];
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
       const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;
@@ -233,7 +237,7 @@ export function createSearcher(options: {
     let lexicalHits = mode === "vector" ? [] : index.lexical.search({ query: queryTerms, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) });
     // Synonyms of the question's words ("上门" -> "入户") form a third, lighter list.
     // ... and so do contractions the bulletins use ("雨水污水" -> "雨污").
-    const contracted = contractions({ text: queryText, terms: queryTerms, known: (word) => index.lexical.documentFrequency(word) > 0 });
+    const contracted = contractions({ text: queryText, terms: queryTerms, known });
     const synonymsOf = new Map(queryTerms.map((term) => [term, [...thesaurus.synonyms(term), ...(contracted.get(term) ?? [])]] as const));
     const expansion = [...new Set([...synonymsOf.values()].flat().flatMap((synonym) => index.tokenizer.tokenize(synonym)))].filter((term) => !queryTerms.includes(term));
     let synonymHits = mode === "vector" || expansion.length === 0 ? [] : index.lexical.search({ query: expansion, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) });
@@ -294,7 +298,8 @@ export function createSearcher(options: {
       vectorTop: itemsOfChunks(vectorIds, chunkById, 3),
     });
     const ordered = [...judged.kept].sort((left, right) => right.score * (parameters.coverageBase + right.coverage) - left.score * (parameters.coverageBase + left.coverage));
-    return { hits: ordered.slice(0, Math.max(k, units.length)), filters: applied, relevant: judged.relevant, queryTerms, evidence: judged.evidence };
+    const synonyms = { of: Object.fromEntries([...synonymsOf].filter(([, words]) => words.length > 0)), weight: parameters.synonymWeight };
+    return { hits: ordered.slice(0, Math.max(k, units.length)), filters: applied, relevant: judged.relevant, queryTerms, synonyms, evidence: judged.evidence };
   }
 
   /**

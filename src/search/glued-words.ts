@@ -1,0 +1,24 @@
+/**
+ * A question word no bulletin has is sometimes a known word with a verb or preposition glued to its
+ * front by the segmenter ("当河长" for 当 + 河长, "请物业" for 请 + 物业): it can never match, and it weighs
+ * most in coverage. Such a word is replaced by the known word. Other unknown words ("居住证") stay
+ * whole: that the bulletins do not have them is evidence too.
+ *
+ * @example
+ * splitGluedWords({ terms: ["河长制", "当河长"], known: (word) => ["河长制", "河长"].includes(word) })
+ * // ["河长制", "河长"]
+ */
+export function splitGluedWords(options: { terms: readonly string[]; known: (word: string) => boolean }): string[] {
+  const { terms, known } = options;
+  const result: string[] = [];
+  for (const term of terms) {
+    const rest = term.slice(1);
+    const glued = [...term].length >= 3 && GLUE.test(term[0] ?? "") && !known(term) && known(rest);
+    const word = glued ? rest : term;
+    if (!result.includes(word)) result.push(word);
+  }
+  return result;
+}
+
+/** Verbs and prepositions that lead a phrase in staff questions: "当河长", "请物业", "给企业", "帮群众". */
+const GLUE = /^[当请把给让被在到去来帮找做搞办拿送叫跟和与对向从为]$/;
