@@ -157,6 +157,9 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("新入“四上”企业奖励应发410万元", type("四上企业奖励最后实际发下去多少钱"))).toBe(false);
     expect(carriesValue("新入“四上”企业奖励410万元已全部发放到位", type("四上企业奖励最后实际发下去多少钱"))).toBe(true);
     expect(carriesValue("新入“四上”企业奖励应发410万元", type("四上企业奖励发多少钱"))).toBe(true);
+    const city = type("推荐去市里评最美家庭的，最后评上了几户");
+    expect(carriesValue("评选区级“最美家庭”30户，推荐3户家庭参评市级“最美家庭”", city)).toBe(false);
+    expect(carriesValue("推荐的3户家庭中，2户获评市级“最美家庭”", city)).toBe(true);
   });
 
   it("does not give a list's total for one thing of the list", () => {

@@ -36,6 +36,8 @@ export interface AnswerType {
   excluded?: string;
   /** "之前是几个", "原来有多少": the figure before a change is asked, not the one it rose or fell to. */
   before?: boolean;
+  /** "推荐去市里评…评上了几户": the level asked (国家, 省, 市, 区); a figure at another level is another figure. */
+  level?: string;
   /** "最后实际发下去多少钱": what was done is asked, not what was planned or due. */
   actual?: boolean;
   /** The question's topic words, set by the answerer: where the passage names them, the figure must be said of them. */
@@ -99,9 +101,10 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   const excluded = SET_ASIDE.exec(question)?.[1];
   const before = BEFORE_CHANGE.test(question);
   const actual = ACTUAL.test(question);
+  const level = LEVEL_ASKED.exec(question)?.[1];
   return {
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
-    ...(partOfKnown ? { partOfKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}),
+    ...(partOfKnown ? { partOfKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
   };
 }
 
@@ -111,6 +114,8 @@ const PART_OF_GIVEN = /分到|分给|分配|安排|用于|用在|用到|其中|�
 const SET_ASIDE = /(?:不光|不只|不仅|不算|不含|不包括|除了|除去|除开)(?:是)?([\u4e00-\u9fff]{2,6}?)(?:的|之外|以外|外|[，,。？?\s]|$)/;
 // "之前是几个", "原来有多少": the state before a change.
 const BEFORE_CHANGE = /(?:之前|以前|原来|原先|本来|改造前|整治前)(?:是|有|才|只有)?(?:多少|几)/;
+// "去市里评", "省级的": the level of government a figure is at.
+const LEVEL_ASKED = /(国家|省|市|区)(?:里|上|级|一级)/;
 // "最后实际发下去多少钱": the outcome, not the plan.
 const ACTUAL = /实际|最终|最后(?:到底|真正)?(?:发|拿|到位|完成|落实|兑现|花|评上|评|落地|建成|签)|到底(?:发|花|完成)/;
 

@@ -176,8 +176,10 @@ function knownMeasures(clause: string, known: ReadonlySet<string>): string[] {
 
 /** "增至9个": the figure after a change. */
 const AFTER_CHANGE = /(?:增|升|降|减|提高|提升|扩大|缩小|增加|减少|下降|上升|达)(?:至|到)$|(?:达|为)$/;
+/** "区级“最美家庭”": the level of government a figure is at. */
+const LEVEL = /(国家|省|市|区)级/g;
 /** "应发410万元", "计划投资", "预计": a figure planned or due, not done. */
-const PLANNED = /计划|预计|拟|应发|应缴|应付|目标|力争|争取|将(?!近)|预算/;
+const PLANNED = /计划|预计|拟|应发|应缴|应付|目标|力争|争取|将(?!近)|预算|推荐|申报|提名|候选|报名/;
 
 /** The figure is for the scope asked: the stock, not what was added; the whole, not one day; one month, not a half year. */
 function answersScope(phrase: string, figure: string, type: AnswerType): boolean {
@@ -188,6 +190,9 @@ function answersScope(phrase: string, figure: string, type: AnswerType): boolean
   if (type.excluded && phrase.includes(type.excluded)) return false;
   if (type.before && AFTER_CHANGE.test(lead.slice(-6, -1))) return false;
   if (type.actual && PLANNED.test(lead)) return false;
+  // "评选区级“最美家庭”30户" does not say how many the city named.
+  const level = [...lead.matchAll(LEVEL)].at(-1)?.[1];
+  if (type.level && level && level !== type.level) return false;
   return true;
 }
 
