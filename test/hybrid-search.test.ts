@@ -23,6 +23,14 @@ describe("hybrid search over the sample bulletins", () => {
     expect(answer.answer).toContain("1127");
   });
 
+  it("does not cut a word across two phrases of the question", async () => {
+    const { understanding } = await ask("水利设了多少河长，农委那边林长多少名");
+    const stack = await application.search();
+    const result = await stack.retrieval.search({ understanding, k: 5 });
+    expect(result.queryTerms).toEqual(expect.arrayContaining(["河长", "林长"]));
+    expect(result.queryTerms).not.toContain("设河");
+  });
+
   it("only cites the unit a question names", async () => {
     const answer = await ask("区委社工部在志愿服务方面做了什么？");
     expect(answer.citations.length).toBeGreaterThan(0);

@@ -33,6 +33,7 @@ describe("splitGluedWords: a verb the segmenter glued to a word", () => {
   it("searches the word when the bulletins have it and not the glued one", () => {
     expect(splitGluedWords({ terms: ["河长制", "百姓", "当河长"], known })).toEqual(["河长制", "百姓", "河长"]);
     expect(splitGluedWords({ terms: ["请物业", "进来"], known })).toEqual(["物业", "进来"]);
+    expect(splitGluedWords({ terms: ["物业费", "收得", "上来"], known })).toEqual(["物业费", "收", "上来"]);
   });
 
   it("keeps a word the bulletins do not have when no verb is glued to it: that is evidence too", () => {

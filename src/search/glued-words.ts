@@ -12,13 +12,22 @@ export function splitGluedWords(options: { terms: readonly string[]; known: (wor
   const { terms, known } = options;
   const result: string[] = [];
   for (const term of terms) {
-    const rest = term.slice(1);
-    const glued = [...term].length >= 3 && GLUE.test(term[0] ?? "") && !known(term) && known(rest);
-    const word = glued ? rest : term;
+    const word = unglued(term, known);
     if (!result.includes(word)) result.push(word);
   }
   return result;
 }
 
+function unglued(term: string, known: (word: string) => boolean): string {
+  if ([...term].length < 2 || known(term)) return term;
+  const [first = "", last = ""] = [term[0], term.at(-1)];
+  if ([...term].length >= 3 && LEADING.test(first) && known(term.slice(1))) return term.slice(1);
+  // "收得" -> 收: a single character weighs little, known or not.
+  if (TRAILING.test(last) && ([...term].length === 2 || known(term.slice(0, -1)))) return term.slice(0, -1);
+  return term;
+}
+
 /** Verbs and prepositions that lead a phrase in staff questions: "当河长", "请物业", "给企业", "帮群众". */
-const GLUE = /^[当请把给让被在到去来帮找做搞办拿送叫跟和与对向从为]$/;
+const LEADING = /^[当请把给让被在到去来帮找做搞办拿送叫跟和与对向从为]$/;
+/** Particles that follow a verb: "收得上来", "办了", "来过". */
+const TRAILING = /^[得了着过]$/;

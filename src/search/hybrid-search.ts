@@ -218,7 +218,10 @@ export function createSearcher(options: {
     const { filter, applied } = buildFilter(understanding);
     const queryText = understanding.keywords.trim();
     const known = (word: string) => index.lexical.documentFrequency(word) > 0;
-    const queryTerms = queryText ? splitGluedWords({ terms: index.tokenizer.tokenize(queryText), known }) : [];
+    // The keywords are the question's phrases left after its unit, period and question words, apart: a word
+    // is not cut across two of them ("水利设 河长 林长" is not 设河 / 长林长). Spaces next to Chinese are
+    // dropped as line wraps, so the phrases are separated by a comma.
+    const queryTerms = queryText ? splitGluedWords({ terms: index.tokenizer.tokenize(queryText.replace(/\s+/g, "，")), known }) : [];
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
       const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;
