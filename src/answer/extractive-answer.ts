@@ -1,5 +1,5 @@
 import { issueNumberLabel, type StoredItem } from "../domain.js";
-import { askedParts, detectAnswerType, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
+import { askedParts, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
@@ -10,6 +10,7 @@ import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { scoreClauses, topicShare, type ScoredClause } from "./select-sentences.js";
+import { unitParts, type UnitPart } from "./unit-parts.js";
 
 const MAX_CLAUSES = 3;
 /** A clause must carry this much of the question's words to answer it (the type bonus aside). */
@@ -148,34 +149,6 @@ export function extractAnswer(options: {
   // and so is a passage on the topic that does not say it in so many words.
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? "有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
-}
-
-interface UnitPart {
-  terms: string[];
-  answerType: AnswerType | undefined;
-}
-
-/**
- * "40期：应急演练搞了几场、市场监管抽检多少批次": the words from one unit's name to the next are
- * that unit's question; the words before the first name belong to the first.
- */
-function unitParts(options: { understanding: QueryUnderstanding; tokenize: (text: string) => string[]; terms: readonly string[] }): Map<string, UnitPart> {
-  const { understanding } = options;
-  const text = understanding.text;
-  const mentions = [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])]
-    .map((mention) => ({ ...mention, start: text.indexOf(mention.alias) }))
-    .filter((mention) => mention.start >= 0)
-    .sort((left, right) => left.start - right.start);
-  const parts = new Map<string, UnitPart>();
-  mentions.forEach((mention, index) => {
-    if (parts.has(mention.unit)) return;
-    const start = index === 0 ? 0 : mention.start;
-    const end = mentions.slice(index + 1).find((next) => next.start > mention.start)?.start ?? text.length;
-    const part = text.slice(start, end);
-    const terms = options.tokenize(part).filter((term) => options.terms.includes(term));
-    parts.set(mention.unit, { terms, answerType: detectAnswerType(part) });
-  });
-  return parts;
 }
 
 /** "据第64期（2025-11-27）区公安局报送：" — who said it, and where. */

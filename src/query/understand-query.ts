@@ -175,9 +175,7 @@ export function understandQuery(options: {
     const second = joined ? parsePeriod({ text: masked.slice(found.end + joined[0].length), today }) : undefined;
     if (joined && second && second.start === 0 && second.explicit === found.explicit) {
       const end = found.end + joined[0].length + second.end;
-      const from = found.from < second.from ? found.from : second.from;
-      const to = found.to > second.to ? found.to : second.to;
-      found = { ...withoutReport(found), from, to, label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
+      found = { ...spanning(found, second), label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
     }
   }
   // "22年……到6月": a year up to a month of it.
@@ -199,8 +197,7 @@ export function understandQuery(options: {
     const end = offset + next.end;
     if (next.explicit) {
       removed.push({ start, end });
-      const label = `${found.label.replace(/（.*$/, "")}、${next.label.replace(/（.*$/, "")}`;
-      found = { ...withoutReport(found), from: found.from < next.from ? found.from : next.from, to: found.to > next.to ? found.to : next.to, label };
+      found = { ...spanning(found, next), label: `${found.label.replace(/（.*$/, "")}、${next.label.replace(/（.*$/, "")}` };
     }
     offset = end;
     next = parsePeriod({ text: masked.slice(offset), today });
@@ -391,6 +388,15 @@ function cleanKeywords(text: string): string {
 const CONJUNCTION_ONLY = /^[和与及跟同或、]+$/;
 
 /** A period widened or joined with another is no longer one half year, quarter or month that a later report names. */
+/**
+ * One span from the first period's start to the last one's end. How a report names the period that ends
+ * it ("一季度") is kept: "21年和22年一季度" still finds the first quarter's report that came out in April.
+ */
+function spanning<T extends { from: string; to: string; reportedAs?: string[] }>(first: T, second: { from: string; to: string; reportedAs?: string[] }): Omit<T, "reportedAs"> & { reportedAs?: string[] } {
+  const last = second.to > first.to ? second : first;
+  return { ...withoutReport(first), from: first.from < second.from ? first.from : second.from, to: last.to, ...(last.reportedAs ? { reportedAs: last.reportedAs } : {}) };
+}
+
 function withoutReport<T extends { reportedAs?: string[] }>(period: T): Omit<T, "reportedAs"> {
   const { reportedAs: _named, ...span } = period;
   return span;
