@@ -25,6 +25,11 @@ describe("understandQuery: periods named apart", () => {
     expect(read.period).toEqual({ from: "2023-01-01", to: "2025-12-31", label: "2023年、2025年", explicit: true });
     expect(read.keywords).not.toMatch(/年/);
   });
+
+  it("keeps how a report names the last of them, so the quarter's report that came out after it is found", () => {
+    const read = understand("工业路21年和文旅局22年一季度各签了几个项目");
+    expect(read.period).toMatchObject({ from: "2021-01-01", to: "2022-03-31", reportedAs: expect.arrayContaining(["一季度", "1-3月"]) });
+  });
 });
 
 describe("understandQuery: exact readings", () => {
