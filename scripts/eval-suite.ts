@@ -7,7 +7,7 @@
  * --ablation: the product without the thesaurus and without the character-pair evidence, side by side.
  * Tune only on the tune files (tune, tune2 … tune7); holdout, holdout3 and holdout6 are for reporting.
  */
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -62,7 +62,11 @@ const applicationFor = async (name: string) => {
   }
   return application;
 };
-const closeAll = () => { for (const application of applications.values()) application.close(); };
+// The stores are built for this run only: closed and removed at the end.
+const closeAll = () => {
+  for (const application of applications.values()) application.close();
+  for (const dataDir of Object.values(dataDirs)) rmSync(dataDir, { recursive: true, force: true });
+};
 if (values.ablation) {
   const variants: [string, Partial<ApplicationOptions>][] = [
     ["hybrid (all)", {}],
