@@ -82,6 +82,17 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
     ]);
   });
 
+  it("wrapped-headlines.txt: a headline line running into the body, units ending in 社 and 联, the print run beside the editors", () => {
+    const document = parseFixture("wrapped-headlines.txt");
+    expect(document.editors).toEqual(["郝婕", "许亦是"]);
+    expect(document.items.map((item) => [item.kind, item.unit, item.title])).toEqual([
+      ["report", "区人社局", "区人社局“春风行动”开年送岗稳就业"],
+      ["report", "区供销社", "区供销社全力做好春耕农资保供服务"],
+      ["brief", "区工商联", ""],
+    ]);
+    expect(document.items[0]!.body.startsWith("区人社局以“春风送真情就业暖人心”为主题")).toBe(true);
+  });
+
   it("notice-article.txt: a notice is one article, dated by its signature", () => {
     const document = parseFixture("notice-article.txt");
     expect([document.kind, document.issue, document.date]).toEqual(["article", null, "2024-05-20"]);

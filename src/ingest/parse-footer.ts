@@ -7,6 +7,7 @@ const FOOTER_LINE =
   /^(?:本期送|本期发|抄送|抄报|报送\s*[：:]|报\s*[：:]|送\s*[：:]|发\s*[：:]|主\s*编\s*[：:]|副主编|责任编辑|编辑\s*[：:]|签发|审核\s*[：:]|审稿\s*[：:]|校对\s*[：:]|联系电话|印发|共印)|(?:日|\d)\s*印发$|^[（(]\s*共印\s*\d+\s*份\s*[）)]$/;
 /** Labels of a footer line; only the editors' ones are read, the others end an editors' list. */
 const LABEL = /(责任编辑|副主编|主\s*编|编\s*辑|审\s*核|审\s*稿|校\s*对|签\s*发|联系电话|电\s*话)\s*[：:]/g;
+const PRINT_RUN = /[（(]?\s*共印\s*\d*\s*份?\s*[）)]?.*$/;
 const EDITOR_ROLE = /^(?:责任编辑|副主编|主\s*编|编\s*辑)$/;
 
 export interface Footer {
@@ -33,7 +34,8 @@ export function parseFooter(segments: readonly Segment[]): Footer {
     labels.forEach((label, index) => {
       if (!EDITOR_ROLE.test(label[1]!)) return;
       const from = label.index + label[0].length;
-      editors.push(...splitNames(text.slice(from, labels[index + 1]?.index ?? text.length).trim()));
+      // "责任编辑：郝 婕 许亦是        共印 110 份": the print run shares the line, it is no name.
+      editors.push(...splitNames(text.slice(from, labels[index + 1]?.index ?? text.length).replace(PRINT_RUN, "").trim()));
     });
     if (labels.length === 0 && /^(?:本期送|本期发|抄送|抄报|报送|报|送|发)/.test(folded)) recipients.push(text);
   }

@@ -66,12 +66,30 @@ function readTitle(first: Paragraph, removed: string[]): { title: string; bodySt
   const headline = findHeadline(first);
   const split = splitTitle(first);
   // A short line over the body is the headline as laid out, unless the headline visibly runs on
-  // past the line end (a wrapped headline); splitTitle's guess inside the line loses to it.
-  const laidOut = headline?.style === "line" || headline?.style === "numbered" ? headline : undefined;
-  if (laidOut && (!split || split.bodyStart < laidOut.bodyStart)) return { title: laidOut.text, bodyStart: laidOut.bodyStart };
+  // past the line end (a wrapped headline); splitTitle's guess inside the line loses to it, except
+  // where the body visibly begins inside the line ("…稳就业 区人社局以…" wrapped with no comma yet).
+  // A first line as long as the wrapped lines after it is body text too, not a headline laid out alone.
+  const laidOut = (headline?.style === "line" || headline?.style === "numbered") && !fullLine(first) ? headline : undefined;
+  if (laidOut && (!split || (split.bodyStart < laidOut.bodyStart && !split.opened))) return { title: laidOut.text, bodyStart: laidOut.bodyStart };
   if (!split) return undefined;
   if (first.text.startsWith("**")) removed.push("****");
   return { title: split.title.replace(/\s+/g, " "), bodyStart: split.bodyStart };
+}
+
+/** The paragraph's first line is as wide as a wrapped line after it: it was wrapped, not set apart. */
+function fullLine(paragraph: Paragraph): boolean {
+  const { breaks, text } = paragraph;
+  const first = breaks[0];
+  if (first === undefined || breaks.length < 2) return false;
+  const widest = Math.max(...breaks.slice(1).map((at, index) => displayWidth(text.slice(breaks[index]!, at))));
+  return displayWidth(text.slice(0, first)) >= widest - 4;
+}
+
+/** Columns a line takes on the page: Chinese characters and full-width punctuation take two. */
+function displayWidth(line: string): number {
+  let width = 0;
+  for (const character of line) width += /[\u3000-\u9fff\uff00-\uffef]/.test(character) ? 2 : 1;
+  return width;
 }
 
 /**

@@ -22,6 +22,8 @@ export interface TitleSplit {
   title: string;
   /** Offset in the paragraph where the body starts. */
   bodyStart: number;
+  /** The body visibly begins at the cut (一是, 今年以来, the unit named again …), rather than at a mere space. */
+  opened?: boolean;
 }
 
 /** The unit a headline opens with ("区教育局推进……" -> 区教育局), shortest reading. */
@@ -51,7 +53,7 @@ export function splitTitle(paragraph: Paragraph): TitleSplit | undefined {
   const beforePunctuation = (at: number) => !/[，。；：！？]/.test(text.slice(0, at));
 
   const opened = cuts.find((at) => beforePunctuation(at) && opensBody(text, at));
-  if (opened !== undefined) return { title: text.slice(0, opened).trim(), bodyStart: opened };
+  if (opened !== undefined) return { title: text.slice(0, opened).trim(), bodyStart: opened, opened: true };
 
   const firstPunctuation = text.search(/[，。；：！？]/);
   const limit = Math.min(MAX_TITLE, firstPunctuation === -1 ? MAX_TITLE : firstPunctuation);
