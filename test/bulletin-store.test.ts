@@ -5,6 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../scripts/generate-corpus.js";
 import { ingestFiles, type IngestReport } from "../src/ingest/ingest-files.js";
 import { createBulletinStore, type BulletinStore } from "../src/store/bulletin-store.js";
+import Database from "better-sqlite3";
+import { PARSER_VERSION } from "../src/ingest/parse-document.js";
 import { SCHEMA_VERSION } from "../src/store/open-database.js";
 import { ROOT } from "./helpers/run-cli.js";
 
@@ -64,6 +66,23 @@ describe("bulletin store", () => {
     const again = await ingestFiles({ store, paths: [samples] });
     expect(again.documents.map((document) => document.status)).toEqual(Array(6).fill("unchanged"));
     expect(store.listItems().map((item) => item.id)).toEqual(before);
+  });
+
+  it("reads an unchanged file again when it was stored by an older parser, and only then", async () => {
+    const { store, dataDir } = storeWithSamples();
+    store.close();
+    // As a store written before the parser last changed: the items carry the older reading.
+    const database = new Database(path.join(dataDir, "bulletins.db"));
+    database.prepare("UPDATE documents SET parser = ? WHERE source = '2026-03.txt'").run(PARSER_VERSION - 1);
+    database.prepare("UPDATE items SET title = 'older reading' WHERE document_id = (SELECT id FROM documents WHERE source = '2026-03.txt')").run();
+    database.close();
+    const { store: reopened } = freshStore(dataDir);
+    const again = await ingestFiles({ store: reopened, paths: [samples] });
+    expect(again.documents.map((document) => [document.source, document.status]).filter(([, status]) => status !== "unchanged")).toEqual([["2026-03.txt", "replaced"]]);
+    expect(reopened.listItems().map((item) => item.title)).not.toContain("older reading");
+    expect(reopened.counts()).toEqual({ documents: 6, items: ingestedSamples.report!.documents.reduce((sum, document) => sum + document.parsed.items.length, 0) });
+    const third = await ingestFiles({ store: reopened, paths: [samples] });
+    expect(third.documents.every((document) => document.status === "unchanged")).toBe(true);
   });
 
   it("replaces an issue when its file changes, and when another file carries the same issue", async () => {
@@ -131,6 +150,7 @@ describe("bulletin store", () => {
     const { store, dataDir } = storeWithSamples();
     // Turn the fresh store back into what version 4 wrote.
     store.database.exec(`
+      ALTER TABLE documents DROP COLUMN parser;
       DROP INDEX documents_listing;
       DROP INDEX documents_kind;
       DROP INDEX items_counting;

@@ -3,6 +3,7 @@ import type { ParsedDocument } from "../domain.js";
 import { describeError, IngestError } from "../errors.js";
 import type { BulletinStore, SaveStatus } from "../store/bulletin-store.js";
 import { createFileParser } from "./create-file-parser.js";
+import { PARSER_VERSION } from "./parse-document.js";
 import type { IngestLimits } from "./ingest-limits.js";
 import { walkFiles } from "./walk-files.js";
 
@@ -52,7 +53,7 @@ export async function ingestFiles(options: {
       const source = path.basename(file);
       try {
         const { document, parsed } = await parser.parse({ path: file });
-        const saved = options.store.saveDocument({ source: document.source, path: path.resolve(file), bytes: document.bytes, mediaType: document.mediaType, text: document.text, parsed });
+        const saved = options.store.saveDocument({ source: document.source, path: path.resolve(file), bytes: document.bytes, mediaType: document.mediaType, text: document.text, parsed, parser: PARSER_VERSION });
         report.documents.push({ source: document.source, path: file, ...saved, parsed });
       } catch (error) {
         report.failed.push({ source, path: file, error: error instanceof IngestError ? `${error.reason}；${error.hint ?? ""}` : describeError(error) });

@@ -19,6 +19,8 @@ export interface SaveInput {
   mediaType: string;
   text: string;
   parsed: ParsedDocument;
+  /** The parser version that read `parsed`: the same file read by an older version is replaced. */
+  parser: number;
 }
 
 export interface ItemQuery {
@@ -135,16 +137,16 @@ export function sha256(bytes: Buffer): string {
 export function createBulletinStore(options: { dataDir: string }): BulletinStore {
   const database = openDatabase(options);
   const statements = {
-    bySha: database.prepare<[string], { id: number }>("SELECT id FROM documents WHERE sha256 = ?"),
+    bySha: database.prepare<[string], { id: number; parser: number }>("SELECT id, parser FROM documents WHERE sha256 = ?"),
     byIssue: database.prepare<{ series: string | null; edition: IssueEdition; year: number; issue: number }, { id: number }>(
       `SELECT id FROM documents WHERE kind = 'bulletin' AND coalesce(series, '') = coalesce(@series, '') AND edition = @edition
        AND year = @year AND issue = @issue`),
     byPath: database.prepare<[string], { id: number }>("SELECT id FROM documents WHERE path = ?"),
     remove: database.prepare<[number]>("DELETE FROM documents WHERE id = ?"),
     insertDocument: database.prepare(`INSERT INTO documents (source, path, sha256, kind, issue, total_issue, edition, year, date,
-      publisher, series, editors, recipients, header, footer, media_type, size, original, text, ingested_at)
+      publisher, series, editors, recipients, header, footer, media_type, size, original, text, ingested_at, parser)
       VALUES (@source, @path, @sha256, @kind, @issue, @totalIssue, @edition, @year, @date, @publisher, @series, @editors,
-      @recipients, @header, @footer, @mediaType, @size, @original, @text, @ingestedAt)`),
+      @recipients, @header, @footer, @mediaType, @size, @original, @text, @ingestedAt, @parser)`),
     insertItem: database.prepare(`INSERT INTO items (document_id, position, kind, unit, units, title, body, attribution)
       VALUES (@documentId, @position, @kind, @unit, @units, @title, @body, @attribution)`),
     listDocuments: database.prepare<[], DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.date IS NULL, d.date, d.year, d.issue, d.id`),
@@ -183,9 +185,10 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
   const save = database.transaction((input: SaveInput): SaveResult => {
     const digest = sha256(input.bytes);
     const same = statements.bySha.get(digest);
-    if (same) return { status: "unchanged", documentId: same.id, replacedIds: [] };
+    if (same && same.parser >= input.parser) return { status: "unchanged", documentId: same.id, replacedIds: [] };
     const { parsed } = input;
-    const replaced = new Set<number>();
+    // The same file read again by a newer parser replaces its older reading.
+    const replaced = new Set<number>(same ? [same.id] : []);
     if (parsed.kind === "bulletin" && parsed.year !== null && parsed.issue !== null) {
       const issue = { series: parsed.series, edition: parsed.edition, year: parsed.year, issue: parsed.issue };
       for (const row of statements.byIssue.all(issue)) replaced.add(row.id);
@@ -198,7 +201,7 @@ export function createBulletinStore(options: { dataDir: string }): BulletinStore
         totalIssue: parsed.totalIssue, edition: parsed.edition, year: parsed.year,
         date: parsed.date, publisher: parsed.publisher, series: parsed.series, editors: JSON.stringify(parsed.editors),
         recipients: JSON.stringify(parsed.recipients), header: parsed.header, footer: parsed.footer, mediaType: input.mediaType,
-        size: input.bytes.length, original: input.bytes, text: input.text, ingestedAt: new Date().toISOString(),
+        size: input.bytes.length, original: input.bytes, text: input.text, ingestedAt: new Date().toISOString(), parser: input.parser,
       }).lastInsertRowid,
     );
     for (const item of parsed.items) {

@@ -4,7 +4,7 @@ import { StoreError } from "../errors.js";
 import { ensurePrivateDirectory, ensurePrivateFile } from "./ensure-private.js";
 
 /** Bump when the schema changes; add a step to MIGRATIONS that upgrades from the previous version. */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -184,6 +184,10 @@ const MIGRATIONS: Record<number, string> = {
     CREATE INDEX documents_listing ON documents (date IS NULL, date, id);
     CREATE INDEX documents_kind ON documents (kind, date, id);
     CREATE INDEX items_counting ON items (document_id, kind);
+  `,
+  // Which version of the parser read a document: an unchanged file read by an older one is read again.
+  12: `
+    ALTER TABLE documents ADD COLUMN parser INTEGER NOT NULL DEFAULT 1;
   `,
 };
 
