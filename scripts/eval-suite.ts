@@ -5,7 +5,7 @@
  *   npx tsx scripts/eval-suite.ts [--files tune,holdout] [--all-systems] [--failures] [--json] [--ablation]
  * --param name=value: a search parameter other than its default (calibrate on tune only).
  * --ablation: the product without the thesaurus and without the character-pair evidence, side by side.
- * Tune only on the tune files (tune, tune2 … tune7); holdout, holdout3 and holdout6 are for reporting.
+ * Tune only on the tune files (tune, tune2 … tune9); holdout, holdout3, holdout6 and holdout9 are for reporting.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,8 +20,10 @@ import { createLogger } from "../src/log.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SHARED = path.resolve(ROOT, "../shared");
-// Files whose questions were written over the unseen bulletins: they run on the store that has them.
-const UNSEEN_FILES = new Set(["tune3", "tune4", "holdout3", "tune5", "tune6", "holdout6", "tune7"]);
+// Files whose questions were written over the unseen bulletins run on a store that has them; the
+// counts and unit summaries of the older files are over data/samples + ../shared/corpus alone.
+type Store = "base" | "unseen" | "unseen2";
+const STORES: Record<string, Store> = { tune8: "unseen", tune3: "unseen", tune4: "unseen", holdout3: "unseen", tune5: "unseen", tune6: "unseen", holdout6: "unseen", tune7: "unseen", tune9: "unseen2", holdout9: "unseen2" };
 const FILES: Record<string, string> = {
   tune: "test/fixtures/eval/tune.jsonl",
   tune2: "test/fixtures/eval/tune2.jsonl",
@@ -36,6 +38,9 @@ const FILES: Record<string, string> = {
   tune6: "test/fixtures/unseen/tune6.jsonl",
   holdout6: "test/fixtures/unseen/holdout6.jsonl",
   tune7: "test/fixtures/unseen/tune7.jsonl",
+  tune8: "test/fixtures/unseen/tune8.jsonl",
+  tune9: "test/fixtures/unseen2/tune9.jsonl",
+  holdout9: "test/fixtures/unseen2/holdout9.jsonl",
 };
 
 const { values } = parseArgs({ options: { files: { type: "string" }, "all-systems": { type: "boolean" }, failures: { type: "boolean" }, json: { type: "boolean" }, ablation: { type: "boolean" }, param: { type: "string", multiple: true } } });
@@ -44,25 +49,28 @@ const parameters = Object.fromEntries((values.param ?? []).map((entry) => { cons
 const chosen = values.files ? values.files.split(",") : Object.keys(FILES);
 const corpus = path.join(SHARED, "corpus");
 const basePaths = [path.join(ROOT, "data/samples"), ...(existsSync(corpus) ? [corpus] : [])];
-// The counts and unit summaries of the older files are over those 11 files: the unseen bulletins get a store of their own.
 const unseenPaths = [...basePaths, path.join(ROOT, "test/fixtures/unseen/bulletins")];
+const paths: Record<Store, string[]> = { base: basePaths, unseen: unseenPaths, unseen2: [...unseenPaths, path.join(ROOT, "test/fixtures/unseen2/bulletins")] };
 
-const dataDirs = { base: mkdtempSync(path.join(tmpdir(), "eval-suite-")), unseen: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen-")) };
-const storeOf = (name: string) => (UNSEEN_FILES.has(name) ? "unseen" : "base");
-const open = (store: "base" | "unseen", options: Partial<ApplicationOptions> = {}) =>
+const dataDirs: Record<Store, string> = {
+  base: mkdtempSync(path.join(tmpdir(), "eval-suite-")),
+  unseen: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen-")),
+  unseen2: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen2-")),
+};
+const storeOf = (name: string): Store => STORES[name] ?? "base";
+const open = (store: Store, options: Partial<ApplicationOptions> = {}) =>
   createApplication({ config: loadConfig({ LOG_LEVEL: "silent" }), dataDir: dataDirs[store], logger: createLogger({ level: "silent" }), chatModel: null, today: "2026-11-28", parameters, ...options });
-const applications = new Map<"base" | "unseen", Awaited<ReturnType<typeof open>>>();
+const applications = new Map<Store, Awaited<ReturnType<typeof open>>>();
 const applicationFor = async (name: string) => {
   const store = storeOf(name);
   let application = applications.get(store);
   if (!application) {
     application = await open(store);
-    await application.ingest({ paths: store === "unseen" ? unseenPaths : basePaths });
+    await application.ingest({ paths: paths[store] });
     applications.set(store, application);
   }
   return application;
 };
-// The stores are built for this run only: closed and removed at the end.
 const closeAll = () => {
   for (const application of applications.values()) application.close();
   for (const dataDir of Object.values(dataDirs)) rmSync(dataDir, { recursive: true, force: true });
