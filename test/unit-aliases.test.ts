@@ -81,6 +81,14 @@ describe("createUnitMatcher().match", () => {
     expect(matcher.match("人社春风行动")).toEqual([]);
     expect(matcher.hints("人社春风行动").map((mention) => mention.unit)).toEqual(["区人社局"]);
     expect(matcher.hints("退役军人招聘会").map((mention) => mention.unit)).toEqual(["区退役军人事务局"]);
+    // A season after it says when.
+    expect(matcher.match("人社夏天办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
+  });
+
+  it("gives a 中心 or 社 its short name", () => {
+    const matcher = createUnitMatcher({ units: ["区疾控中心", "区供销社"] });
+    expect(matcher.match("疾控今年灭了多少处积水").map((mention) => mention.unit)).toEqual(["区疾控中心"]);
+    expect(matcher.match("供销去年储备了多少化肥").map((mention) => mention.unit)).toEqual(["区供销社"]);
   });
 
   it("takes an alias marked ~ in the dictionary as a bare word: the unit where it stands apart, a hint where it is glued on", () => {

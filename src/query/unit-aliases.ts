@@ -37,13 +37,16 @@ interface AliasEntry {
 const STRENGTH_RANK: Record<AliasStrength, number> = { canonical: 3, listed: 2, derived: 1, weak: 0 };
 
 // Bare words that are common nouns first and unit names only by accident.
-const WEAK_STOPLIST = new Set(["政府", "组织", "工作", "发展", "管理", "服务", "中心", "上街"]);
+const WEAK_STOPLIST = new Set(["政府", "组织", "工作", "发展", "管理", "服务", "中心", "上街", "机关"]);
 
 // Characters that may sit right before a weak alias: function words and ends of time/issue phrases.
 const WEAK_BEFORE = new Set([..."和与及跟同或给向对问查看把让在是年月期结括理帮请说即里天季底初儿时块边前后"]);
 // Characters that may follow a weak alias: particles, verbs of reporting, starts of time words.
 // 那/这 start "那边/这边" ("人社那边"), 各/分/两/三 start "各报了/分别/两家".
 const WEAK_AFTER = new Set([..."的呢吗在今去前上下本这近最报做有是和与及跟同或、工系部方口开推怎如干都也还等那各分两三说讲搞被给把帮向对为将从"]);
+
+/** "疾控夏天灭了多少处积水": a season says when, as 今年 does ("人社春风行动" names a programme). */
+const SEASON_AFTER = /^(?:[春夏秋冬](?:天|季|节)|开春|入夏|入秋|入冬)/;
 
 // A level marker before an alias means another government level's unit (市教育局 is not 区教育局).
 const OTHER_LEVEL_BEFORE = new Set([..."市省县国"]);
@@ -101,8 +104,8 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   const bare = prefix ? canonical.slice(prefix.length) : canonical;
   if (prefix) add(bare, "derived");
   if (prefix === "区委" || prefix === "区") add(`上街${canonical}`, "derived");
-  // Only a simple name loses its suffix: 市生态环境局上街分局 must not become 生态环境局上街分.
-  const suffixless = /^(.+)[局部办委馆院]$/.exec(bare)?.[1];
+  // Only a simple name loses its suffix (疾控中心 -> 疾控): 市生态环境局上街分局 must not become 生态环境局上街分.
+  const suffixless = /^(.+)(?:[局部办委馆院社]|中心)$/.exec(bare)?.[1];
   if (prefix && suffixless && !/[局部办分委]|上街/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
     add(suffixless, "weak");
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
@@ -171,7 +174,7 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
       if (!entry.units.every((unit) => unit.startsWith("市"))) return false;
     }
     if (entry.strength !== "weak") return true;
-    return boundaryOk(before, WEAK_BEFORE) && (hint || boundaryOk(after, WEAK_AFTER));
+    return boundaryOk(before, WEAK_BEFORE) && (hint || boundaryOk(after, WEAK_AFTER) || SEASON_AFTER.test(text.slice(end)));
   };
 
   const match = (text: string): UnitMention[] => {
