@@ -162,6 +162,12 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("推荐的3户家庭中，2户获评市级“最美家庭”", city)).toBe(true);
   });
 
+  it("takes a count of the thing asked in another counting word, only right after the thing", () => {
+    expect(carriesValue("发布雷电、大风预警信号 6 次", type("三夏服务发了多少条预警"))).toBe(true);
+    expect(carriesValue("围绕群众建议开展座谈 6 次", type("收到多少条建议"))).toBe(false);
+    expect(carriesValue("建成光伏电站 6 座", type("发了多少条预警"))).toBe(false);
+  });
+
   it("does not give a list's total for one thing of the list", () => {
     const trees = type("22年义务植树种了多少棵国槐", "义务植树 种 国槐");
     expect(carriesValue("栽植侧柏、国槐、石楠等苗木9.6万株", trees)).toBe(false);

@@ -24,6 +24,8 @@ export interface AnswerType {
   stock?: boolean;
   /** What a count counts, as the question names it ("价格违法案件" in "多少起价格违法案件"). */
   counted?: string;
+  /** "多少条预警" -> 预警: a figure right after it in another counting word ("预警信号6次") counts it too. */
+  thing?: string;
   /** Figures the question gives itself ("那7.3亿专项债"): the asker knows them, so they answer nothing. */
   known?: string[];
   /** "整个活动期间一共": the whole is asked; a figure for one day of it ("开幕当天") is another figure. */
@@ -110,6 +112,8 @@ export function detectAnswerType(question: string): AnswerType | undefined {
 
 // "分到多少", "用在…多少", "其中…多少": a share of a figure given.
 const PART_OF_GIVEN = /分到|分给|分配|安排|用于|用在|用到|其中|拿出|投向|投到|占/;
+/** Measure words that count occasions or pieces, which staff use one for another ("几条预警" for "6次"). */
+export const COUNTING_MEASURES = new Set(["个", "次", "条", "份", "项", "件", "场", "场次", "批", "批次", "起", "轮", "期", "篇"]);
 // "不光重点人群", "除了城区的": the part named is set aside.
 const SET_ASIDE = /(?:不光|不只|不仅|不算|不含|不包括|除了|除去|除开)(?:是)?([\u4e00-\u9fff]{2,6}?)(?:的|之外|以外|外|[，,。？?\s]|$)/;
 // "之前是几个", "原来有多少": the state before a change.
@@ -185,7 +189,9 @@ function detectKind(question: string): AnswerType | undefined {
     if (measure === "个") return { kind: "number", label: "数字", ...perThing, ...stock, ...countedThing(question) };
     // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
     const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
-    return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...stock, ...(counted ? { counted } : {}) };
+    // "多少条预警": 预警, what a figure in another counting word ("预警信号6次") may also count.
+    const thing = COUNTING_MEASURES.has(measure) ? new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}([\\u4e00-\\u9fff]{2,8})`).exec(question)?.[1]?.replace(/[了吗呢啊呀的]+$/, "") : undefined;
+    return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...stock, ...(counted ? { counted } : {}), ...(thing && thing.length > 1 ? { thing } : {}) };
   }
   const name = NAME.exec(question);
   if (name) {

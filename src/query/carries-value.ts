@@ -1,5 +1,5 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
-import { ADDED, MEASURES, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
+import { ADDED, COUNTING_MEASURES, MEASURES, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
 
 /**
  * Whether a passage gives the value a question asks for (see answer-type.ts for what is asked):
@@ -153,7 +153,10 @@ function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>,
       case "percent": return phrase.match(PERCENT_VALUE) ?? [];
       case "duration": return phrase.replace(DAY_OF_MONTH, " ").match(DURATION_VALUE) ?? [];
       case "people": return phrase.match(PEOPLE_VALUE) ?? [];
-      case "count": return phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`, "g")) ?? [];
+      case "count": return [
+        ...(phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`, "g")) ?? []),
+        ...(type.thing ? countsOfThing(phrase, type.thing) : []),
+      ];
       // "2025年" is when, not how many.
       default: return phrase.replace(YEAR, " ").match(ANY_FIGURE) ?? [];
     }
@@ -163,6 +166,13 @@ function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>,
 }
 
 const PEOPLE_OR_THINGS = "户|名|人|位|家|个|所|项|处|座|栋|套|台|辆";
+const ANY_COUNTING = new RegExp(`(${NUMBER})\\s*(?:${[...COUNTING_MEASURES].sort((left, right) => right.length - left.length).join("|")})`, "g");
+
+/** "发布雷电、大风预警信号 6 次" for "多少条预警": a figure in another counting word right after the thing named. */
+function countsOfThing(phrase: string, thing: string): string[] {
+  return [...phrase.matchAll(ANY_COUNTING)].filter((match) => phrase.slice(Math.max(0, (match.index ?? 0) - 6), match.index).includes(thing)).map((match) => match[0]);
+}
+
 const FIGURE_WITH_MEASURE = new RegExp(`(${NUMBER})\\s*(${MEASURES}|人次|人|名|位|%)`, "g");
 
 /** The measures the question's own figures have in the clause ("7.3亿元" -> 亿元 and 元). */
