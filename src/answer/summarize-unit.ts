@@ -4,9 +4,12 @@ import type { BulletinCatalog } from "../store/bulletin-store.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 
-/** Clauses of an item that carry figures ("注册志愿者增至4.9万人"), shortest first, at most `limit`. */
+/** "2024年", "截至11月10日", "2月5日（正月初八）": a clause that only says when. */
+const ONLY_WHEN = /^(?:截至|截止|自|从|于|到|至)?\s*(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*[日号])?\s*(?:以来|至今|前|后|起|底|初)?\s*(?:[（(][^）)]*[）)])?$/;
+
+/** Clauses of an item that carry figures ("注册志愿者增至4.9万人"), in the item's order, at most `limit`. */
 export function keyFigures(options: { body: string; limit: number }): string[] {
-  const clauses = options.body.split(/[，。；;,\n]/).map((clause) => clause.trim()).filter((clause) => /\d/.test(clause) && clause.length <= 40);
+  const clauses = options.body.split(/[，。；;,\n]/).map((clause) => clause.trim()).filter((clause) => /\d/.test(clause) && clause.length <= 40 && !ONLY_WHEN.test(clause));
   return clauses.slice(0, options.limit);
 }
 
