@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contractions } from "../src/search/contractions.js";
-import { splitGluedWords } from "../src/search/glued-words.js";
+import { splitGluedWords, splitGuessedWords } from "../src/search/glued-words.js";
+import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 import { joinSingleCharacterRuns } from "../src/search/single-character-runs.js";
 
 describe("contractions: a question that spells out what the bulletins contract", () => {
@@ -38,5 +39,20 @@ describe("splitGluedWords: a verb the segmenter glued to a word", () => {
 
   it("keeps a word the bulletins do not have when no verb is glued to it: that is evidence too", () => {
     expect(splitGluedWords({ terms: ["居住证", "外地"], known })).toEqual(["居住证", "外地"]);
+  });
+});
+
+describe("splitGuessedWords: a word the segmenter made up from the characters around it", () => {
+  const tokenizer = createJiebaTokenizer();
+  const dictionaryParts = (word: string) => tokenizer.dictionaryParts!(word);
+  const known = (word: string) => ["年货", "培训班"].includes(word);
+
+  it("searches its dictionary parts when neither the bulletins nor the dictionary have it", () => {
+    // "网上年货节请了几个网红": 节请 was glued from 年货节 and 请.
+    expect(splitGuessedWords({ terms: ["年货", "节请"], known, dictionaryParts })).toEqual(["年货", "节", "请"]);
+  });
+
+  it("keeps a dictionary word the bulletins do not have: that they lack it is evidence", () => {
+    expect(splitGuessedWords({ terms: ["居住证", "外地"], known, dictionaryParts })).toEqual(["居住证", "外地"]);
   });
 });

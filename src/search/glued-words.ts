@@ -31,3 +31,18 @@ function unglued(term: string, known: (word: string) => boolean): string {
 const LEADING = /^[当请把给让被在到去来帮找做搞办拿送叫跟和与对向从为]$/;
 /** Particles that follow a verb: "收得上来", "办了", "来过". */
 const TRAILING = /^[得了着过]$/;
+
+/**
+ * A question word no bulletin has and no dictionary has either was guessed by the segmenter from
+ * the characters around it ("网红带" in 网红带货, "节请" in 年货节请): it stands for nothing and weighs
+ * most in coverage. It is searched as its dictionary parts ("网红", "带"). A word the dictionary has
+ * ("居住证") stays whole: that the bulletins lack it is evidence.
+ */
+export function splitGuessedWords(options: { terms: readonly string[]; known: (word: string) => boolean; dictionaryParts: (word: string) => string[] }): string[] {
+  const result: string[] = [];
+  for (const term of options.terms) {
+    const parts = [...term].length >= 2 && /^[\u4e00-\u9fff]+$/.test(term) && !options.known(term) ? options.dictionaryParts(term) : [term];
+    for (const part of parts.length > 1 ? parts : [term]) if (!result.includes(part)) result.push(part);
+  }
+  return result;
+}

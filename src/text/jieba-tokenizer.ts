@@ -128,6 +128,11 @@ export function createJiebaTokenizer(options: JiebaTokenizerOptions = {}): Token
     if (position < text.length) pushJiebaTokens(text.slice(position), tokens);
   }
 
+  function dictionaryParts(word: string): string[] {
+    preload();
+    return nodejieba.cut(word, false).filter((part) => part.trim() !== "");
+  }
+
   function tokenize(text: string): string[] {
     preload();
     const tokens: string[] = [];
@@ -163,7 +168,7 @@ export function createJiebaTokenizer(options: JiebaTokenizerOptions = {}): Token
   addWords(readWordList(path.join(dictionaryDir, TERMS_FILE)));
   if (options.userWords) addWords(options.userWords);
 
-  return { name: TOKENIZER_NAME, tokenize, addWords, tokenizeParts, preload };
+  return { name: TOKENIZER_NAME, tokenize, addWords, tokenizeParts, preload, dictionaryParts };
 }
 
 /** Terms of a passage's headline, of its body, and of both joined by a line break (as the hashing embedder reads them). */

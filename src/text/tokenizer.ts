@@ -9,4 +9,9 @@ export interface Tokenizer {
   tokenize(text: string): string[];
   /** Teaches the tokenizer words it must keep whole (unit names seen at ingest). */
   addWords(words: readonly string[]): void;
+  /**
+   * A word cut by the dictionary alone, without guessing unknown words: one part when the dictionary
+   * has it, several when the segmenter made it up from the characters around ("网红带" -> 网红 / 带).
+   */
+  dictionaryParts?(word: string): string[];
 }
