@@ -250,6 +250,9 @@ describe("understandQuery: a year up to a month, and words that only place an ev
     expect(read.period).toMatchObject({ from: "2022-01-01", to: "2022-06-30", explicit: true });
     expect(read.keywords).toBe("河长 巡");
     expect(understand("去年那场暴雨过后雨水管网疏通了多少公里").keywords).toBe("暴雨 雨水管网疏通");
+    const span = understand("去年1到10月新开了多少家经营户");
+    expect(span.period).toMatchObject({ from: "2025-01-01", to: "2025-10-31", reportedAs: expect.arrayContaining(["1-10月", "前10个月"]) });
+    expect(span.keywords).toBe("新开 经营户");
   });
 });
 

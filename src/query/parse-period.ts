@@ -33,10 +33,12 @@ interface Candidate extends Period {
 
 const NUMBER = "[0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3}";
 // 2023年, 二〇二三年, 23年 (two digits, not after 第/近/连续/满…: "连续12年" is a duration), 今年…, 两年前.
+// "23年前三季度" is 2023's first three quarters, not 23 years ago.
+const FIRST_MONTHS = `前\\s*(?:${NUMBER})\\s*(?:个)?\\s*(?:季度|月)`;
 const YEAR_WORD =
-  "(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(?<![0-9第近续满共约达超过每])([0-9]{2})\\s*年(?![前间内来多里])|(大前年|今年|本年|去年|前年|明年)度?|(?<![0-9])(" + NUMBER + "|几)\\s*年前)";
+  `(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(?<![0-9第近续满共约达超过每])([0-9]{2})\\s*年(?![间内来多里]|前(?!${FIRST_MONTHS.slice(1)}))|(大前年|今年|本年|去年|前年|明年)度?|(?<![0-9])([0-9]{2}(?!\\s*年${FIRST_MONTHS})|[0-9]|[零〇一二两三四五六七八九十]{1,3}|几)\\s*年前)`;
 const SEASON = "春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中|岁末";
-const PART = `(上半年|下半年|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;
+const PART = `(上半年|下半年|${FIRST_MONTHS}|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;
 const SINCE = "(?:\\s*(以来|至今))?";
 
 const YEAR_ONLY = new RegExp(`^${YEAR_WORD}`);
@@ -183,6 +185,15 @@ function partRange(options: {
   if (season) return seasonRange(year, season);
   if (!part) return stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年` });
   if (part === "上半年") return { ...stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 6, day: 30 }, label: `${year}年上半年` }), reportedAs: ["上半年", ...monthSpanNames(1, 6)] };
+  // "前三季度", "前10个月": from January to the end of that quarter or month.
+  const first = part ? new RegExp(`^前\\s*(${NUMBER})\\s*(?:个)?\\s*(季度|月)`).exec(part) : null;
+  if (first) {
+    const count = parseNumber(first[1]!);
+    const months = count === undefined ? 0 : first[2] === "季度" ? count * 3 : count;
+    if (months < 1 || months > 12) return undefined;
+    const span = stringify({ from: { year, month: 1, day: 1 }, to: { year, month: months, day: daysInMonth(year, months) }, label: `${year}年${part!.replace(/\s+/g, "")}` });
+    return { ...span, reportedAs: [part!.replace(/\s+/g, ""), ...monthSpanNames(1, months)] };
+  }
   if (part === "下半年") return { ...stringify({ from: { year, month: 7, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年下半年` }), reportedAs: ["下半年"] };
   if (quarter !== undefined) {
     const number = parseNumber(quarter);
@@ -250,7 +261,7 @@ function quarterRange(year: number, quarter: number) {
 }
 
 /** "1-6月", "1—6月", "1至6月": how bulletins write a span of months. */
-function monthSpanNames(first: number, last: number): string[] {
+export function monthSpanNames(first: number, last: number): string[] {
   return ["-", "—", "至", "~"].map((dash) => `${first}${dash}${last}月`);
 }
 

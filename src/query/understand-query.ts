@@ -1,5 +1,5 @@
 import { foldTraditional } from "../text/fold-traditional.js";
-import { parseNumber, parsePeriod } from "./parse-period.js";
+import { monthSpanNames, parseNumber, parsePeriod } from "./parse-period.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
 
@@ -100,7 +100,8 @@ const FILLERS: RegExp[] = [
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
 const JOINED_SUBJECTS = /[、，,;；]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|和|与|及|跟|分别|各/;
 const ASKS_FIGURE = /多少|几[个名家项次人场件条所万亿位户]|比例|百分之|多大|多长|多久/;
-const UNTIL_MONTH = /(?:到|截至|截止到?|至)\s*([0-9]{1,2})\s*月(?:份|底|末)?/;
+// "到6月", "1到10月", "1-10月": the months up to one (from January: "1到" is kept out of the search words).
+const UNTIL_MONTH = /(?:(?<![0-9])0?1\s*月?\s*(?=[到至\-—~～]))?(?:到|截至|截止到?|至|-|—|~|～)\s*([0-9]{1,2})\s*月(?:份|底|末)?/;
 const UNIT_LINE = /^口(?![岸罩袋径号腔碑述头子令味音气])/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
@@ -187,7 +188,9 @@ export function understandQuery(options: {
     if (until && month && month.from.slice(0, 7) === month.to.slice(0, 7)) {
       const start = found.end + until.index;
       removed.push({ start, end: start + until[0].length });
-      found = { ...withoutReport(found), to: month.to, label: `${year}年1月至${Number(until[1])}月`, ...(month.reportedAs ? { reportedAs: month.reportedAs } : {}) };
+      // A report on January to that month names the span ("1-10月") or the month it ends with.
+      const last = Number(until[1]);
+      found = { ...withoutReport(found), to: month.to, label: `${year}年1月至${last}月`, reportedAs: [...(month.reportedAs ?? []), ...monthSpanNames(1, last), `前${last}个月`] };
     }
   }
   if (found) removed.push({ start: found.start, end: found.end });
