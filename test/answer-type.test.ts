@@ -162,6 +162,10 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("推荐的3户家庭中，2户获评市级“最美家庭”", city)).toBe(true);
   });
 
+  it("reads minutes and seconds as a duration", () => {
+    expect(carriesValue("平均疏散用时 6 分 40 秒", type("疏散平均用了多长时间"))).toBe(true);
+  });
+
   it("takes a count of the thing asked in another counting word, only right after the thing", () => {
     expect(carriesValue("发布雷电、大风预警信号 6 次", type("三夏服务发了多少条预警"))).toBe(true);
     expect(carriesValue("围绕群众建议开展座谈 6 次", type("收到多少条建议"))).toBe(false);

@@ -253,6 +253,7 @@ describe("understandQuery: a year up to a month, and words that only place an ev
     const span = understand("去年1到10月新开了多少家经营户");
     expect(span.period).toMatchObject({ from: "2025-01-01", to: "2025-10-31", reportedAs: expect.arrayContaining(["1-10月", "前10个月"]) });
     expect(span.keywords).toBe("新开 经营户");
+    expect(understand("23年毕业的大学生到9月底就业率多少").keywords).toContain("就业率");
   });
 });
 

@@ -11,7 +11,7 @@ import { ADDED, COUNTING_MEASURES, MEASURES, NUMBER, normalizeFigure, PART_OF_TI
 const MONEY_VALUE = new RegExp(`${NUMBER}\\s*元|${NUMBER}\\s*万元|${NUMBER}\\s*亿元`, "g");
 const PERCENT_VALUE = /\d[\d.]*\s*%|百分之[零一二三四五六七八九十百\d.]+|\d[\d.]*\s*个百分点|[一二三四五六七八九]成/g;
 const DATE_VALUE = /每月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{4}\s*年(?:底|初|前)?/;
-const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|年|小时|周|分钟)`, "g");
+const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|年|小时|周|分钟|分(?=\\s*\\d+\\s*秒)|秒)`, "g");
 /** "11月4日" is a date, not a duration of 4 days. */
 const DAY_OF_MONTH = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月/g;
 const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`, "g");
