@@ -162,6 +162,11 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("推荐的3户家庭中，2户获评市级“最美家庭”", city)).toBe(true);
   });
 
+  it("does not answer a whole year with part of it", () => {
+    expect(carriesValue("2022年上半年累计完成投资52.4亿元", type("重点项目全年最后完成投资多少"))).toBe(false);
+    expect(carriesValue("全年累计完成投资96.1亿元", type("重点项目全年最后完成投资多少"))).toBe(true);
+  });
+
   it("reads minutes and seconds as a duration", () => {
     expect(carriesValue("平均疏散用时 6 分 40 秒", type("疏散平均用了多长时间"))).toBe(true);
   });

@@ -184,6 +184,8 @@ function knownMeasures(clause: string, known: ReadonlySet<string>): string[] {
   return [...measures];
 }
 
+/** "上半年", "一季度", "1-6月", "截至8月": a figure for part of a year. */
+const PART_OF_YEAR = /上半年|下半年|[一二三四]季度|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截[至止]\s*\d{1,2}\s*月/;
 /** "增至9个": the figure after a change. */
 const AFTER_CHANGE = /(?:增|升|降|减|提高|提升|扩大|缩小|增加|减少|下降|上升|达)(?:至|到)$|(?:达|为)$/;
 /** "区级“最美家庭”": the level of government a figure is at. */
@@ -197,6 +199,8 @@ function answersScope(phrase: string, figure: string, type: AnswerType): boolean
   if (type.stock && ADDED.test(lead)) return false;
   if (type.whole && PART_OF_TIME.test(phrase)) return false;
   if (type.month && SPAN_OF_MONTHS.test(phrase)) return false;
+  // "全年最后完成投资多少" is not answered by "上半年累计完成投资52.4亿元".
+  if (type.perYear && PART_OF_YEAR.test(lead)) return false;
   if (type.excluded && phrase.includes(type.excluded)) return false;
   if (type.before && AFTER_CHANGE.test(lead.slice(-6, -1))) return false;
   if (type.actual && PLANNED.test(lead)) return false;
