@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { askedParts, detectAnswerType, isYesNoQuestion, readYesNoClaim } from "../src/query/answer-type.js";
-import { carriesValue } from "../src/query/carries-value.js";
+import { carriesValue, valuePhrases } from "../src/query/carries-value.js";
 
 describe("detectAnswerType: what value a question asks for", () => {
   it.each([
@@ -160,6 +160,16 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     const city = type("推荐去市里评最美家庭的，最后评上了几户");
     expect(carriesValue("评选区级“最美家庭”30户，推荐3户家庭参评市级“最美家庭”", city)).toBe(false);
     expect(carriesValue("推荐的3户家庭中，2户获评市级“最美家庭”", city)).toBe(true);
+  });
+
+  it("takes the part 其中 singles out when the question names that part", () => {
+    const clause = "全区公务用车212辆，其中新能源汽车87辆，占比41.0%";
+    expect(valuePhrases(clause, type("公务用车里新能源车占多少", "公务用车里新能源车占"))).toContain("其中新能源汽车87辆");
+    expect(valuePhrases(clause, type("公务用车里燃油车占多少", "公务用车里燃油车占"))).not.toContain("其中新能源汽车87辆");
+  });
+
+  it("knows the counted thing by the character right before the figure", () => {
+    expect(carriesValue("在马固村流转土地 420 亩发展设施蔬菜", type("禾丰源在马固村流转了多少亩地种菜"))).toBe(true);
   });
 
   it("does not answer a whole year with part of it", () => {

@@ -86,7 +86,7 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
   if (type.subject && !text.includes(type.subject) && !(type.subject.length > 2 && text.includes(type.subject.slice(-2)))) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
-  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted)) return [];
+  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!)) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
   const listed = type.focus ? oneListedThingAt(text, type.focus) : -1;
   const phrases = text.split(PHRASE_BREAK);
@@ -214,8 +214,8 @@ function answersScope(phrase: string, figure: string, type: AnswerType): boolean
  * The phrases naming the question's topic: the longest run of its words (four characters or more)
  * found in the clause. None when the clause does not name it that closely.
  */
-function focusPhrases(phrases: readonly string[], focus: string | undefined): { at: number[]; name: string } {
-  if (!focus) return { at: [], name: "" };
+function focusPhrases(phrases: readonly string[], focus: string | undefined): { at: number[]; name: string; words: string } {
+  if (!focus) return { at: [], name: "", words: "" };
   const clause = phrases.join("，");
   let longest = "";
   for (const words of focus.split(/\s+/)) {
@@ -223,8 +223,8 @@ function focusPhrases(phrases: readonly string[], focus: string | undefined): { 
       for (let end = start + Math.max(FOCUS_MINIMUM, longest.length + 1); end <= words.length && clause.includes(words.slice(start, end)); end += 1) longest = words.slice(start, end);
     }
   }
-  if (longest.length < FOCUS_MINIMUM) return { at: [], name: "" };
-  return { at: phrases.flatMap((phrase, index) => (phrase.includes(longest) ? [index] : [])), name: longest };
+  if (longest.length < FOCUS_MINIMUM) return { at: [], name: "", words: focus };
+  return { at: phrases.flatMap((phrase, index) => (phrase.includes(longest) ? [index] : [])), name: longest, words: focus };
 }
 
 /**
@@ -232,14 +232,21 @@ function focusPhrases(phrases: readonly string[], focus: string | undefined): { 
  * topic in the phrase naming it or in a later one (unless "其中" singles out a part on the way), or in
  * the phrase just before it unless that one names another thing.
  */
-function saidOfFocus(phrases: readonly string[], index: number, focus: { at: readonly number[]; name: string }): boolean {
+function saidOfFocus(phrases: readonly string[], index: number, focus: { at: readonly number[]; name: string; words: string }): boolean {
   const { at } = focus;
   if (at.length === 0 || at.includes(index)) return true;
   const before = at.filter((position) => position < index).at(-1);
-  if (before !== undefined && !phrases.slice(before + 1, index + 1).some((phrase) => PART_OF_MANY.test(phrase))) return true;
+  // "…公务用车212辆，其中新能源汽车87辆，占比41.0%": a part singled out by 其中 is the answer when the question names it too.
+  const rest = focus.words.replace(focus.name, " ");
+  if (before !== undefined && !phrases.slice(before + 1, index + 1).some((phrase) => PART_OF_MANY.test(phrase) && !sharesPair(phrase.slice(phrase.search(PART_OF_MANY)), rest))) return true;
   // "向529户农户发放一次性补贴…，发放耕地地力保护补贴382.6万元": the phrase before names another 补贴.
   const phrase = phrases[index] ?? "";
   return at.includes(index + 1) && !OTHER_THING.test(phrase) && !phrase.includes(focus.name.slice(-2)) && !countsOtherThing(phrase, focus.name);
+}
+
+/** "多少亩地种菜" against "流转土地 420 亩": the counted thing's first character names the figure just after it. */
+function namesBeforeFigure(text: string, character: string): boolean {
+  return new RegExp(`${escapeRegExp(character)}\\s*\\d`).test(text);
 }
 
 /** "47户老旧住户": a figure followed by what it counts. */
