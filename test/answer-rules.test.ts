@@ -35,6 +35,13 @@ describe("a fact answer names its unit and issue, and quotes a figure of the ask
     expect(answer.answer).toMatch(/^据第18期（2025-04-17）区委社工部报送：.*注册志愿者增至3\.6万人.*；聚焦“一老一小”开展助餐、陪读、课后托管等服务365场次。\[1\]$/);
   });
 
+  it("answers each part of a question typed with spaces from the item that gives it", async () => {
+    const answer = await ask("25年4月那期 安全隐患大排查发现多少处隐患 家庭医生团队组建了几个");
+    expect(answer.answer).toContain("发现一般隐患1127处");
+    expect(answer.answer).toContain("组建家庭医生团队58个");
+    expect(answer.citations.map((citation) => citation.department)).toEqual(["区应急管理局", "区卫健委"]);
+  });
+
   it("resolves the bulletin's own relative times into years", async () => {
     const answer = await ask("市场监管局3·15宣传活动搞了多少场");
     expect(answer.answer).toBe("据第15期（2026-04-09）区市场监管局报送：2026年3月以来，组织消费维权宣传进社区、进商圈活动16场，现场受理群众咨询460余人次。[1]");

@@ -177,6 +177,11 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("全年累计完成投资96.1亿元", type("重点项目全年最后完成投资多少"))).toBe(true);
   });
 
+  it("takes a word for the same pay as the thing paid", () => {
+    expect(carriesValue("为296名农民工追发工资2370万元", type("帮农民工要回多少工钱"))).toBe(true);
+    expect(carriesValue("发放慰问物资折合9.6万元", type("帮农民工要回多少工钱"))).toBe(false);
+  });
+
   it("reads minutes and seconds as a duration", () => {
     expect(carriesValue("平均疏散用时 6 分 40 秒", type("疏散平均用了多长时间"))).toBe(true);
   });

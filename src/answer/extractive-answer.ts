@@ -118,14 +118,19 @@ export function extractAnswer(options: {
     const rest = complementClause({ chosen: chosen[0]!.clause, clauses: first.clauses, terms: first.terms, title: first.item.title, weight: retrieval.termWeight });
     if (rest) chosen.splice(1, 0, { item: first.item, clause: rest });
   }
-  // "消费券发了多少钱，直播多少人看": each part's value from the same item, in the item's order.
+  // "消费券发了多少钱，直播多少人看": each part's value from the same item, in the item's order; a part that
+  // item does not answer from the next item found that does ("河长巡了多少次 安全月应急查了多少家企业").
   if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
     const first = picked.find((entry) => entry.item.id === chosen[0]!.item.id)!;
+    const others = picked.filter((entry) => entry !== first);
     for (const part of askedParts(understanding.text)) {
       const terms = retrieval.tokenize(part.text);
-      const clauses = scoreClauses({ text: first.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords }, title: first.item.title, synonyms: result.synonyms });
-      const best = clauses.find((clause) => clause.typed);
-      if (best && best.topic >= TOP_ITEM_TOPIC_MINIMUM && !chosen.some((entry) => entry.clause.text === best.text)) chosen.push({ item: first.item, clause: best });
+      const bestIn = (entry: (typeof picked)[number]) =>
+        scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords }, title: entry.item.title, synonyms: result.synonyms }).find((clause) => clause.typed);
+      const own = bestIn(first);
+      const found = own && own.topic >= TOP_ITEM_TOPIC_MINIMUM ? { item: first.item, clause: own }
+        : others.map((entry) => ({ item: entry.item, clause: bestIn(entry) })).find((entry) => entry.clause !== undefined && entry.clause.topic >= TOPIC_MINIMUM);
+      if (found?.clause && !chosen.some((entry) => entry.clause.text === found.clause!.text)) chosen.push({ item: found.item, clause: found.clause });
     }
   }
   const confirmed = chosen.length > 0;
@@ -135,6 +140,8 @@ export function extractAnswer(options: {
     if (answerType && top) return { kind: "near-miss", topic: top.item, related: cite(found.map((entry) => entry.item)) };
     return { kind: "answer", answer: "", citations: [], related: [] };
   }
+  // Several units: in the order the question names them.
+  if (units.length > 1) chosen.sort((left, right) => mentionedAt(understanding, left.item) - mentionedAt(understanding, right.item));
   const quoted = [...new Map(chosen.map(({ item }) => [item.id, item])).values()];
   const citations = cite(quoted);
   const related = cite(found.map((entry) => entry.item).filter((item) => !quoted.includes(item)));
@@ -149,6 +156,15 @@ export function extractAnswer(options: {
   // and so is a passage on the topic that does not say it in so many words.
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? "有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
+}
+
+/** Where the question first names one of the item's units; items of units it does not name come last. */
+function mentionedAt(understanding: QueryUnderstanding, item: StoredItem): number {
+  const positions = [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])]
+    .filter((mention) => item.units.includes(mention.unit))
+    .map((mention) => understanding.text.indexOf(mention.alias))
+    .filter((position) => position >= 0);
+  return positions.length > 0 ? Math.min(...positions) : Number.MAX_SAFE_INTEGER;
 }
 
 /** "据第64期（2025-11-27）区公安局报送：" — who said it, and where. */

@@ -263,7 +263,7 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
  */
 export function askedParts(question: string): { text: string; type: AnswerType }[] {
   const parts = question
-    .split(/[，,？?；;。！!]|(?=还有|另外|以及)/)
+    .split(/[，,？?；;。！!\s]+|(?=还有|另外|以及)/)
     .map((text) => text.trim())
     .filter((text) => text.length > 1)
     .flatMap((text) => {

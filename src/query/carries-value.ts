@@ -55,6 +55,15 @@ const OTHER_THING = /其中|[\u4e00-\u9fff]{2,}(?:项目|工程|中心|产业园
 /** "其中…": what follows is said of a part, not of the thing named before. */
 const PART_OF_MANY = /其中/;
 
+/** Words for the same pay staff use one for another: "要回多少工钱" is answered by "追发工资2370万元". */
+const SAME_SUBJECT = [["工资", "工钱", "薪水", "薪资", "薪酬", "报酬", "劳务费"]];
+
+/** The clause names what the value is of: the word, its last two characters, or a word for the same. */
+function namesSubject(text: string, subject: string): boolean {
+  if (text.includes(subject) || (subject.length > 2 && text.includes(subject.slice(-2)))) return true;
+  return (SAME_SUBJECT.find((group) => group.includes(subject)) ?? []).some((word) => text.includes(word));
+}
+
 /** Some pair of adjacent characters of `words` is in `text`, or with one character between ("老人" in "老年人"). */
 function sharesPair(text: string, words: string): boolean {
   for (let index = 0; index + 1 < words.length; index += 1) {
@@ -84,7 +93,7 @@ export function carriesValue(text: string, type: AnswerType): boolean {
  */
 export function valuePhrases(text: string, type: AnswerType): string[] {
   // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
-  if (type.subject && !text.includes(type.subject) && !(type.subject.length > 2 && text.includes(type.subject.slice(-2)))) return [];
+  if (type.subject && !namesSubject(text, type.subject)) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!)) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
