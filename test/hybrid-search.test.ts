@@ -33,6 +33,12 @@ describe("hybrid search over the sample bulletins", () => {
     expect(result.queryTerms.filter((term) => !["水利设", "河长", "林长"].some((phrase) => phrase.includes(term)))).toEqual([]);
   });
 
+  it("finds an event by its day in the issue that reported it later", async () => {
+    const answer = await ask("2025年4月12日职工技能展示活动有多少名职工参加");
+    expect(answer.citations[0]).toMatchObject({ date: "2025-04-17", unit: "区总工会" });
+    expect(answer.answer).toContain("162名职工");
+  });
+
   it("only cites the unit a question names", async () => {
     const answer = await ask("区委社工部在志愿服务方面做了什么？");
     expect(answer.citations.length).toBeGreaterThan(0);

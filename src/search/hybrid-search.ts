@@ -172,7 +172,9 @@ export function createSearcher(options: {
     // An item may report a figure for a year other than its issue's ("2023年林果产值" in a 2024 issue),
     // and a report on a period comes out after it ("一季度" in a May issue): retry without the period
     // filter, keeping items whose text names that year or whose issue came out just around the period.
-    const relaxed = await searchOnce({ ...request, understanding: { ...request.understanding, period: { ...period, explicit: false } } }, questionVector);
+    // A day named is often the day of an event ("23年7月4号那场大暴雨"), reported in a later issue: it goes too.
+    const { date: _day, ...undated } = request.understanding;
+    const relaxed = await searchOnce({ ...request, understanding: { ...undated, period: { ...period, explicit: false } } }, questionVector);
     const years = yearsOf(period);
     const around = { from: shiftDays(period.from, -REPORT_LEAD_DAYS), to: shiftDays(period.to, REPORT_LAG_DAYS) };
     const hits = relaxed.hits.filter((hit) => hit.chunkIds.some((id) => {
