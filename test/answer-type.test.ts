@@ -175,6 +175,7 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
   it("does not answer a whole year with part of it", () => {
     expect(carriesValue("2022年上半年累计完成投资52.4亿元", type("重点项目全年最后完成投资多少"))).toBe(false);
     expect(carriesValue("全年累计完成投资96.1亿元", type("重点项目全年最后完成投资多少"))).toBe(true);
+    expect(carriesValue("截至2月18日，全区已举办各类招聘会15场", type("前年一整年一共办了多少场招聘会"))).toBe(false);
   });
 
   it("takes a word for the same pay as the thing paid", () => {

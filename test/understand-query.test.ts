@@ -254,6 +254,9 @@ describe("understandQuery: a year up to a month, and words that only place an ev
     expect(span.period).toMatchObject({ from: "2025-01-01", to: "2025-10-31", reportedAs: expect.arrayContaining(["1-10月", "前10个月"]) });
     expect(span.keywords).toBe("新开 经营户");
     expect(understand("23年毕业的大学生到9月底就业率多少").keywords).toContain("就业率");
+    // A whole year's total is reported early the next year, naming the year.
+    expect(understand("前年一整年人社一共办了多少场招聘会").period).toMatchObject({ from: "2024-01-01", to: "2024-12-31", reportedAs: ["2024年", "2024年度"] });
+    expect(understand("前年人社办了多少场招聘会").period?.reportedAs).toBeUndefined();
   });
 });
 

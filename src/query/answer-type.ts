@@ -129,7 +129,7 @@ const GIVEN_FIGURE = /(?<![\d.第])\d[\d,.]*(?![\d,.])\s*(?:万|亿|千)?(?!\s*(
 export function normalizeFigure(figure: string): string {
   return figure.replace(/[\s,]/g, "").replace(/(?<=\d)(?:余|多)/, "");
 }
-const PER_YEAR = /[一每全]年(?!前|多|来|以)/;
+const PER_YEAR = /[一每全整]年(?!前|多|来|以)/;
 const WHOLE = /整个|一共|总共|全部|全程|总计|共计|合计|累计/;
 /** Words for part of an event's time: a figure for that part is not the whole. */
 export const PART_OF_TIME = /当天|当日|首日|第一天|单日|开幕式|开幕当|启动仪式|首场|首批/;
