@@ -110,7 +110,7 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
     const start = starts[index]!;
     return listed >= start && listed <= start + phrase.length ? phrase.slice(0, listed - start) : "";
   };
-  return phrases.filter((phrase, index) => figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type)) && saidOfFocus(phrases, index, focus));
+  return phrases.filter((phrase, index) => figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type, text.slice(0, starts[index]))) && saidOfFocus(phrases, index, focus));
 }
 
 /** "侧柏、国槐、石楠等": a run of listed things closed by 等 (the first one's extent is not marked). */
@@ -203,13 +203,14 @@ const LEVEL = /(国家|省|市|区)级/g;
 const PLANNED = /计划|预计|拟|应发|应缴|应付|目标|力争|争取|将(?!近)|预算|推荐|申报|提名|候选|报名/;
 
 /** The figure is for the scope asked: the stock, not what was added; the whole, not one day; one month, not a half year. */
-function answersScope(phrase: string, figure: string, type: AnswerType): boolean {
+function answersScope(phrase: string, figure: string, type: AnswerType, earlier: string): boolean {
   const lead = phrase.slice(0, phrase.indexOf(figure) + 1);
   if (type.stock && ADDED.test(lead)) return false;
   if (type.whole && PART_OF_TIME.test(phrase)) return false;
   if (type.month && SPAN_OF_MONTHS.test(phrase)) return false;
   // "全年最后完成投资多少" is not answered by "上半年累计完成投资52.4亿元".
-  if (type.perYear && PART_OF_YEAR.test(lead)) return false;
+  // "截至2月18日，全区已举办招聘会15场": the clause's opening phrase dates all of it.
+  if (type.perYear && PART_OF_YEAR.test(earlier + lead)) return false;
   if (type.excluded && phrase.includes(type.excluded)) return false;
   if (type.before && AFTER_CHANGE.test(lead.slice(-6, -1))) return false;
   if (type.actual && PLANNED.test(lead)) return false;
