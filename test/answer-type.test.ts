@@ -178,6 +178,17 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("截至2月18日，全区已举办各类招聘会15场", type("前年一整年一共办了多少场招聘会"))).toBe(false);
   });
 
+  it("reads 补贴…发多少 as money, 每个人 and 每一批 as per unit, and 掏多少钱 as what the asker pays", () => {
+    const heating = type("民政去年冬天发的取暖补贴 每个人能领多少");
+    expect(heating).toMatchObject({ kind: "money", perUnit: true });
+    expect(carriesValue("发放冬季取暖补贴86.7万元，惠及2890人", heating)).toBe(false);
+    expect(carriesValue("按每人每月200元发放取暖补贴", heating)).toBe(true);
+    expect(carriesValue("分三批发放政府消费券200万元", type("消费券每一批发了多少"))).toBe(false);
+    const meal = type("助餐点一份饭老人自己要掏多少钱");
+    expect(carriesValue("对80周岁以上老人每餐补贴3元", meal)).toBe(false);
+    expect(carriesValue("老人每餐自付5元", meal)).toBe(true);
+  });
+
   it("takes a word for the same pay as the thing paid", () => {
     expect(carriesValue("为296名农民工追发工资2370万元", type("帮农民工要回多少工钱"))).toBe(true);
     expect(carriesValue("发放慰问物资折合9.6万元", type("帮农民工要回多少工钱"))).toBe(false);

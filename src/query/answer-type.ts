@@ -50,7 +50,7 @@ const MONEY_SUBJECT = /(?:成交|销售|交易|营业)额|营收|产值|报酬|�
 const RATE_SUBJECT = /[\u4e00-\u9fff]{1,3}率/;
 // "报销比例是多少": what the share is of ("报销"); "占了多大比例" names none.
 const SHARE_SUBJECT = /([\u4e00-\u9fff]{2})(?=比例|占比)/;
-const PER_UNIT = /[一每](?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米|顿|餐|次(?!性)|场)|人均|平均|单价/;
+const PER_UNIT = /[一每](?:个)?(?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米|顿|餐|份|批|次(?!性)|场)|每一(?:人|户|批|份|次)|人均|平均|单价/;
 // "每个站配了几个灭火器": a count per thing, answered only by a passage that counts per thing.
 const PER_THING = /每(?:个|家|户|人|名|所|村|站|点|间|班|校)|人均|平均|户均|各(?:个|配)/;
 
@@ -61,7 +61,7 @@ const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
 export const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";
 
 const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
-  { kind: "money", pattern: /(?:成交|销售|交易|营业)额|营收|产值(?:是|有|达到?)?多少|(?:[^现资]金|费|款)(?:的)?(?:标准)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3})?(?:是|要|收|给)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|报酬|酬劳|工钱|劳务费|收(?:了|取)?(?:多少|几)(?:钱|块)|收费|多少钱|几块钱|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
+  { kind: "money", pattern: /(?:成交|销售|交易|营业)额|营收|产值(?:是|有|达到?)?多少|(?:[^现资]金|费|款)(?:的)?(?:标准)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3})?(?:是|要|收|给)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|报酬|酬劳|工钱|劳务费|收(?:了|取)?(?:多少|几)(?:钱|块)|收费|多少钱|几块钱|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:补贴|补助|消费券|奖补|工资|奖金)[^，。？?]{0,8}?(?:发|领|给|补|拿)(?:了)?多少(?![个名家项次人场件条所户处起支批])|(?:掏|付|交)(?:了)?(?:多少|几)(?:钱|块)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
   { kind: "percent", pattern: /比例|占比|百分之|百分比|多少成|(?:增长|下降|提高|降低|上升|增加|减少|同比(?:增|降|涨|升|减|少|多)?|[降涨])(?:了)?(?:多少|几)(?:个百分点|%)?[？?。！!\s]*$|率(?:是|有|达到?|为|到)?(?:了)?(?:多少|几)|(?:参与|覆盖|完成|达标|激活|结算|收缴|满意|就业|入园|升学|通过|合格|发案|增长|使用|普及)率/, label: "比例" },
   { kind: "date", pattern: /几号|哪天|哪一天|什么时候|什么时间|啥时候|啥时间|几时|何时|几月几[日号]|日期|哪一年|哪年|几月份|截止到?什么|(?:之前|以前|前)(?:要)?(?:干完|完成|完工|结束|办完)/, label: "日期" },
   // "强降雨那几天" names a time; "用了几天" asks for a duration.
@@ -158,7 +158,8 @@ function detectKind(question: string): AnswerType | undefined {
     // "每天盯几家超市的价格": 几家 is the question; 价格 is only part of the topic.
     if (rule.kind === "money" && !/多少|几|钱|金额/.test(rule.pattern.exec(question)?.[0] ?? "") && COUNT.exec(question)?.[1] !== "个" && COUNT.test(question)) continue;
     // "一顿饭收多少钱": what is charged, not a subsidy.
-    const charged = rule.kind === "money" && /收(?:了|取)?(?:多少|几)(?:钱|块)/.test(question) ? "收" : undefined;
+    // "一份饭老人自己要掏多少钱": what the asker pays, which a subsidy is not.
+    const charged = rule.kind === "money" && /(?:收|掏|付|交)(?:了|取)?(?:多少|几)(?:钱|块)/.test(question) ? "收" : undefined;
     const subject = rule.kind === "money" ? charged ?? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] ?? shareSubject(question) : undefined;
     // "一年计划投多少钱": per year is what a year's total gives; "一亩多少钱" asks a rate per thing.
     const perUnit = rule.kind === "money" && PER_UNIT.test(question.replace(/[一每]年/g, ""));
