@@ -157,6 +157,10 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("新入“四上”企业奖励应发410万元", type("四上企业奖励最后实际发下去多少钱"))).toBe(false);
     expect(carriesValue("新入“四上”企业奖励410万元已全部发放到位", type("四上企业奖励最后实际发下去多少钱"))).toBe(true);
     expect(carriesValue("新入“四上”企业奖励应发410万元", type("四上企业奖励发多少钱"))).toBe(true);
+    // A plan opening the clause covers its later figures, unless one is said done.
+    const road = type("农村公路项目年底实际修完多少公里");
+    expect(carriesValue("2023年计划实施农村公路建设项目9个，建设里程42.3公里", road)).toBe(false);
+    expect(carriesValue("计划建设里程42.3公里，实际完成45.1公里", road)).toBe(true);
     const city = type("推荐去市里评最美家庭的，最后评上了几户");
     expect(carriesValue("评选区级“最美家庭”30户，推荐3户家庭参评市级“最美家庭”", city)).toBe(false);
     expect(carriesValue("推荐的3户家庭中，2户获评市级“最美家庭”", city)).toBe(true);
