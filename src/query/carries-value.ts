@@ -198,7 +198,7 @@ const PART_OF_YEAR = /上半年|下半年|[一二三四]季度|\d{1,2}\s*[-—�
 /** "增至9个": the figure after a change. */
 const AFTER_CHANGE = /(?:增|升|降|减|提高|提升|扩大|缩小|增加|减少|下降|上升|达)(?:至|到)$|(?:达|为)$/;
 /** "实际完成", "已建成", "累计": said done. */
-const ACHIEVED = /实际|完成|已|累计|建成|实现|达到/;
+const ACHIEVED = /实际|完成|已|累计|建成|实现|达到|获|评上|评为|入选|到位/;
 /** "区级“最美家庭”": the level of government a figure is at. */
 const LEVEL = /(国家|省|市|区)级/g;
 /** "应发410万元", "计划投资", "预计": a figure planned or due, not done. */
@@ -216,7 +216,7 @@ function answersScope(phrase: string, figure: string, type: AnswerType, earlier:
   if (type.excluded && phrase.includes(type.excluded)) return false;
   if (type.before && AFTER_CHANGE.test(lead.slice(-6, -1))) return false;
   // "2023年计划实施项目9个，建设里程42.3公里": a plan opening the clause covers its figures, unless one is said done.
-  if (type.actual && (PLANNED.test(lead) || (PLANNED.test(earlier) && !ACHIEVED.test(lead)))) return false;
+  if (type.actual && (PLANNED.test(lead) || (PLANNED.test(earlier) && !ACHIEVED.test(phrase)))) return false;
   // "评选区级“最美家庭”30户" does not say how many the city named.
   const level = [...lead.matchAll(LEVEL)].at(-1)?.[1];
   if (type.level && level && level !== type.level) return false;
