@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contractions } from "../src/search/contractions.js";
-import { splitGluedWords, splitGuessedWords } from "../src/search/glued-words.js";
+import { splitGluedWords, splitGuessedWords, withoutQuantities } from "../src/search/glued-words.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 import { joinSingleCharacterRuns } from "../src/search/single-character-runs.js";
 
@@ -54,5 +54,12 @@ describe("splitGuessedWords: a word the segmenter made up from the characters ar
 
   it("keeps a dictionary word the bulletins do not have: that they lack it is evidence", () => {
     expect(splitGuessedWords({ terms: ["居住证", "外地"], known, dictionaryParts })).toEqual(["居住证", "外地"]);
+  });
+});
+
+describe("withoutQuantities: how many of something, said in passing", () => {
+  it("drops 两所 and 三个 from the search words, and keeps the words when nothing else is left", () => {
+    expect(withoutQuantities(["新开", "两所", "学校", "公办", "学位"])).toEqual(["新开", "学校", "公办", "学位"]);
+    expect(withoutQuantities(["两所"])).toEqual(["两所"]);
   });
 });

@@ -46,3 +46,12 @@ export function splitGuessedWords(options: { terms: readonly string[]; known: (w
   }
   return result;
 }
+
+/** "两所", "三个", "几家": how many of something, said in passing; it names no topic. */
+const QUANTITY = /^[一二两三四五六七八九十几数]+[个所家项名次场件条位批座处台辆户人]$/;
+
+/** The question's words without quantities said in passing ("新开的两所学校" searches 新开, 学校). */
+export function withoutQuantities(terms: readonly string[]): string[] {
+  const kept = terms.filter((term) => !QUANTITY.test(term));
+  return kept.length > 0 ? kept : [...terms];
+}

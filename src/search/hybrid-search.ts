@@ -6,7 +6,7 @@ import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type E
 import { namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
 import { chunkCriteria } from "./chunk-criteria.js";
 import { contractions } from "./contractions.js";
-import { splitGluedWords, splitGuessedWords } from "./glued-words.js";
+import { splitGluedWords, splitGuessedWords, withoutQuantities } from "./glued-words.js";
 import { joinSingleCharacterRuns } from "./single-character-runs.js";
 import type { ChunkCriteria } from "./chunk-facts.js";
 import { fuseRanks } from "./rank-fusion.js";
@@ -225,7 +225,8 @@ export function createSearcher(options: {
     // dropped as line wraps, so the phrases are separated by a comma.
     const segmented = queryText ? splitGluedWords({ terms: index.tokenizer.tokenize(queryText.replace(/\s+/g, "，")), known }) : [];
     const { dictionaryParts } = index.tokenizer;
-    const queryTerms = dictionaryParts ? splitGuessedWords({ terms: segmented, known, dictionaryParts }) : segmented;
+    const guessed = dictionaryParts ? splitGuessedWords({ terms: segmented, known, dictionaryParts }) : segmented;
+    const queryTerms = withoutQuantities(guessed);
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
       const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;
