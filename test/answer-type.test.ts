@@ -52,6 +52,8 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("清查宅基地、厂房、校舍等资产", type("收入超50万的那9个村是哪几个"))).toBe(false);
     expect(carriesValue("东村、西村等9个村收入超过50万元", type("收入超50万的那9个村是哪几个"))).toBe(true);
     expect(detectAnswerType("电工组第一名是谁")?.kind).toBe("name");
+    expect(detectAnswerType("合并以后新集团都叫啥名")).toMatchObject({ kind: "name", measure: "集团" });
+    expect(carriesValue("组建“上街城投”等品牌，完成资产划转", type("合并以后新集团都叫啥名"))).toBe(false);
     expect(carriesValue("162名职工参加电工、焊工等6个工种比武", type("职工技能比武谁拿了第一"))).toBe(false);
     expect(carriesValue("聚焦工贸、危化品、燃气等重点行业领域", type("被处罚的那7家企业都是哪几家"))).toBe(false);
     expect(carriesValue("对华泰铝业、兴达机械等7家企业依法处罚", type("被处罚的那7家企业都是哪几家"))).toBe(true);

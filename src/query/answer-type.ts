@@ -196,7 +196,9 @@ function detectKind(question: string): AnswerType | undefined {
   }
   const name = NAME.exec(question);
   if (name) {
-    const noun = /(?:哪个|哪所|哪家|那所|那个|哪一家|哪一个)[\u4e00-\u9fff]{0,4}?(小区|学校|中学|小学|初中|高中|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)/.exec(question)?.[1];
+    // "哪所学校", and "新集团都叫啥名": the kind of thing named.
+    const noun = /(?:哪个|哪所|哪家|那所|那个|哪一家|哪一个)[\u4e00-\u9fff]{0,4}?(小区|学校|中学|小学|初中|高中|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)/.exec(question)?.[1]
+      ?? /(集团|公司|企业|学校|小学|中学|初中|高中|小区|医院|村|社区|园区|基地)(?:都|分别|的)?(?:叫|是)(?:啥|什么)/.exec(question)?.[1];
     return { kind: "name", label: "具体名称", given: question, ...(noun ? { measure: noun.replace(/室$/, "") } : {}) };
   }
   if (ANY_NUMBER.test(question)) return { kind: "number", label: "数字", ...stock, ...countedThing(question) };
