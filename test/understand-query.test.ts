@@ -257,6 +257,7 @@ describe("understandQuery: a year up to a month, and words that only place an ev
     // A whole year's total is reported early the next year, naming the year.
     expect(understand("前年一整年人社一共办了多少场招聘会").period).toMatchObject({ from: "2024-01-01", to: "2024-12-31", reportedAs: ["2024年", "2024年度"] });
     expect(understand("前年人社办了多少场招聘会").period?.reportedAs).toBeUndefined();
+    expect(understand("25年村集体经济一共收了多少").period?.reportedAs).toEqual(["2025年", "2025年度"]);
   });
 });
 

@@ -85,6 +85,12 @@ describe("createUnitMatcher().match", () => {
     expect(matcher.match("人社夏天办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
   });
 
+  it("knows the short names staff use from the shipped alias file (市监, 发改)", () => {
+    const matcher = createUnitMatcher({ units: ["区市场监管局", "区发展改革委"], aliasLines });
+    expect(matcher.match("市监过年前每天盯价格的民生商品有几种").map((mention) => mention.unit)).toEqual(["区市场监管局"]);
+    expect(matcher.match("发改22年重点项目定了多少个").map((mention) => mention.unit)).toEqual(["区发展改革委"]);
+  });
+
   it("gives a 中心 or 社 its short name", () => {
     const matcher = createUnitMatcher({ units: ["区疾控中心", "区供销社"] });
     expect(matcher.match("疾控今年灭了多少处积水").map((mention) => mention.unit)).toEqual(["区疾控中心"]);
