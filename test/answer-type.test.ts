@@ -195,6 +195,13 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("老人每餐自付5元", meal)).toBe(true);
   });
 
+  it("reads 利润多少 as money of 利润, which revenue does not answer", () => {
+    const profit = type("前三季度区属国企利润多少");
+    expect(profit).toMatchObject({ kind: "money", subject: "利润" });
+    expect(carriesValue("区属国有企业实现营业收入6.84亿元", profit)).toBe(false);
+    expect(carriesValue("实现利润总额4870万元", profit)).toBe(true);
+  });
+
   it("takes a word for the same pay as the thing paid", () => {
     expect(carriesValue("为296名农民工追发工资2370万元", type("帮农民工要回多少工钱"))).toBe(true);
     expect(carriesValue("发放慰问物资折合9.6万元", type("帮农民工要回多少工钱"))).toBe(false);
