@@ -82,7 +82,7 @@ describe("createUnitMatcher().match", () => {
     expect(matcher.hints("人社春风行动").map((mention) => mention.unit)).toEqual(["区人社局"]);
     expect(matcher.hints("退役军人招聘会").map((mention) => mention.unit)).toEqual(["区退役军人事务局"]);
     // A festival before it says when.
-    expect(matcher.match("春节人社办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
+    expect(matcher.match("春节人社的招聘会办了几场").map((mention) => mention.unit)).toEqual(["区人社局"]);
     // A season after it says when.
     expect(matcher.match("人社夏天办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
   });
