@@ -10,7 +10,7 @@ import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { scoreClauses, topicShare, type ScoredClause } from "./select-sentences.js";
-import { unitParts, type UnitPart } from "./unit-parts.js";
+import { mentionsInOrder, unitParts, type UnitPart } from "./unit-parts.js";
 
 const MAX_CLAUSES = 3;
 /** A clause must carry this much of the question's words to answer it (the type bonus aside). */
@@ -127,10 +127,16 @@ export function extractAnswer(options: {
       const terms = retrieval.tokenize(part.text);
       const bestIn = (entry: (typeof picked)[number]) =>
         scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords }, title: entry.item.title, synonyms: result.synonyms }).find((clause) => clause.typed);
+      let found: { item: StoredItem; clause: ScoredClause } | undefined;
       const own = bestIn(first);
-      const found = own && own.topic >= TOP_ITEM_TOPIC_MINIMUM ? { item: first.item, clause: own }
-        : others.map((entry) => ({ item: entry.item, clause: bestIn(entry) })).find((entry) => entry.clause !== undefined && entry.clause.topic >= TOPIC_MINIMUM);
-      if (found?.clause && !chosen.some((entry) => entry.clause.text === found.clause!.text)) chosen.push({ item: found.item, clause: found.clause });
+      if (own && own.topic >= TOP_ITEM_TOPIC_MINIMUM) found = { item: first.item, clause: own };
+      // Scored one item at a time, down the ranking, until one answers the part.
+      for (const entry of others) {
+        if (found) break;
+        const clause = bestIn(entry);
+        if (clause && clause.topic >= TOPIC_MINIMUM) found = { item: entry.item, clause };
+      }
+      if (found && !chosen.some((entry) => entry.clause.text === found.clause.text)) chosen.push(found);
     }
   }
   const confirmed = chosen.length > 0;
@@ -141,7 +147,10 @@ export function extractAnswer(options: {
     return { kind: "answer", answer: "", citations: [], related: [] };
   }
   // Several units: in the order the question names them.
-  if (units.length > 1) chosen.sort((left, right) => mentionedAt(understanding, left.item) - mentionedAt(understanding, right.item));
+  if (units.length > 1) {
+    const mentions = mentionsInOrder(understanding);
+    chosen.sort((left, right) => mentionedAt(mentions, left.item) - mentionedAt(mentions, right.item));
+  }
   const quoted = [...new Map(chosen.map(({ item }) => [item.id, item])).values()];
   const citations = cite(quoted);
   const related = cite(found.map((entry) => entry.item).filter((item) => !quoted.includes(item)));
@@ -159,12 +168,8 @@ export function extractAnswer(options: {
 }
 
 /** Where the question first names one of the item's units; items of units it does not name come last. */
-function mentionedAt(understanding: QueryUnderstanding, item: StoredItem): number {
-  const positions = [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])]
-    .filter((mention) => item.units.includes(mention.unit))
-    .map((mention) => understanding.text.indexOf(mention.alias))
-    .filter((position) => position >= 0);
-  return positions.length > 0 ? Math.min(...positions) : Number.MAX_SAFE_INTEGER;
+function mentionedAt(mentions: ReturnType<typeof mentionsInOrder>, item: StoredItem): number {
+  return mentions.find((mention) => item.units.includes(mention.unit))?.start ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** "据第64期（2025-11-27）区公安局报送：" — who said it, and where. */

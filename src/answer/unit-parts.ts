@@ -9,6 +9,14 @@ export interface UnitPart {
   answerType: AnswerType | undefined;
 }
 
+/** The units the question names or hints at, each where its name first stands in the question, in that order. */
+export function mentionsInOrder(understanding: QueryUnderstanding): { unit: string; alias: string; start: number }[] {
+  return [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])]
+    .map((mention) => ({ unit: mention.unit, alias: mention.alias, start: understanding.text.indexOf(mention.alias) }))
+    .filter((mention) => mention.start >= 0)
+    .sort((left, right) => left.start - right.start);
+}
+
 /**
  * "40期：应急演练搞了几场、市场监管抽检多少批次": the words from one unit's name to the next are
  * that unit's question; the words before the first name belong to the first.
@@ -16,10 +24,7 @@ export interface UnitPart {
 export function unitParts(options: { understanding: QueryUnderstanding; tokenize: (text: string) => string[]; terms: readonly string[] }): Map<string, UnitPart> {
   const { understanding } = options;
   const text = understanding.text;
-  const mentions = [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])]
-    .map((mention) => ({ ...mention, start: text.indexOf(mention.alias) }))
-    .filter((mention) => mention.start >= 0)
-    .sort((left, right) => left.start - right.start);
+  const mentions = mentionsInOrder(understanding);
   const parts = new Map<string, UnitPart>();
   mentions.forEach((mention, index) => {
     if (parts.has(mention.unit)) return;

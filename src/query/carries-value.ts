@@ -103,14 +103,23 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   const known = new Set(type.known ?? []);
   // "那7.3亿专项债，老旧小区改造分到多少": a part of a given figure is in its measure (亿元), not any number.
   const measures = type.kind === "number" && type.partOfKnown ? knownMeasures(text, known) : [];
-  const starts = phrases.map((_, index) => phrases.slice(0, index).reduce((length, phrase) => length + phrase.length + 1, 0));
+  // Where each phrase starts in the clause (one break character between phrases).
+  const starts: number[] = [];
+  let at = 0;
+  for (const phrase of phrases) {
+    starts.push(at);
+    at += phrase.length + 1;
+  }
   // The clause names the asked thing only in a list: only the list's own phrase, before the list, can hold a figure of it.
   const before = (phrase: string, index: number) => {
     if (listed < 0) return phrase;
     const start = starts[index]!;
     return listed >= start && listed <= start + phrase.length ? phrase.slice(0, listed - start) : "";
   };
-  return phrases.filter((phrase, index) => figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type, text.slice(0, starts[index]))) && saidOfFocus(phrases, index, focus));
+  return phrases.filter((phrase, index) => {
+    const earlier = text.slice(0, starts[index]);
+    return figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type, earlier)) && saidOfFocus(phrases, index, focus);
+  });
 }
 
 /** "侧柏、国槐、石楠等": a run of listed things closed by 等 (the first one's extent is not marked). */

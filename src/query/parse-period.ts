@@ -37,6 +37,7 @@ const NUMBER = "[0-9]{1,2}|[零〇一二两三四五六七八九十]{1,3}";
 const FIRST_MONTHS = `前\\s*(?:${NUMBER})\\s*(?:个)?\\s*(?:季度|月)`;
 const YEAR_WORD =
   `(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(?<![0-9第近续满共约达超过每])([0-9]{2})\\s*年(?![间内来多里]|前(?!${FIRST_MONTHS.slice(1)}))|(大前年|今年|本年|去年|前年|明年)度?|(?<![0-9])([0-9]{2}(?!\\s*年${FIRST_MONTHS})|[0-9]|[零〇一二两三四五六七八九十]{1,3}|几)\\s*年前)`;
+const FIRST_MONTHS_PART = new RegExp(`^前\\s*(${NUMBER})\\s*(?:个)?\\s*(季度|月)`);
 const SEASON = "春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中|岁末";
 const PART = `(上半年|下半年|${FIRST_MONTHS}|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;
 const SINCE = "(?:\\s*(以来|至今))?";
@@ -186,13 +187,13 @@ function partRange(options: {
   if (!part) return stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年` });
   if (part === "上半年") return { ...stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 6, day: 30 }, label: `${year}年上半年` }), reportedAs: ["上半年", ...monthSpanNames(1, 6)] };
   // "前三季度", "前10个月": from January to the end of that quarter or month.
-  const first = part ? new RegExp(`^前\\s*(${NUMBER})\\s*(?:个)?\\s*(季度|月)`).exec(part) : null;
+  const first = FIRST_MONTHS_PART.exec(part);
   if (first) {
     const count = parseNumber(first[1]!);
     const months = count === undefined ? 0 : first[2] === "季度" ? count * 3 : count;
     if (months < 1 || months > 12) return undefined;
-    const span = stringify({ from: { year, month: 1, day: 1 }, to: { year, month: months, day: daysInMonth(year, months) }, label: `${year}年${part!.replace(/\s+/g, "")}` });
-    return { ...span, reportedAs: [part!.replace(/\s+/g, ""), ...monthSpanNames(1, months)] };
+    const name = part.replace(/\s+/g, "");
+    return { ...stringify({ from: { year, month: 1, day: 1 }, to: { year, month: months, day: daysInMonth(year, months) }, label: `${year}年${name}` }), reportedAs: [name, ...monthSpanNames(1, months)] };
   }
   if (part === "下半年") return { ...stringify({ from: { year, month: 7, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年下半年` }), reportedAs: ["下半年"] };
   if (quarter !== undefined) {

@@ -100,8 +100,9 @@ const FILLERS: RegExp[] = [
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
 const JOINED_SUBJECTS = /[、，,;；]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|和|与|及|跟|分别|各/;
 const ASKS_FIGURE = /多少|几[个名家项次人场件条所万亿位户]|比例|百分之|多大|多长|多久/;
-// "到6月", "1到10月", "1-10月": the months up to one (from January: "1到" is kept out of the search words).
+// "全年", "一整年", "一共": the whole of a year is asked.
 const WHOLE_YEAR = /全年|一整年|整年|一年下来|全年度|年度|一共|总共|共计|累计/;
+// "到6月", "1到10月", "1-10月": the months up to one (from January: "1到" is kept out of the search words).
 const UNTIL_MONTH = /(?:(?<![0-9])0?1\s*月?\s*(?=[到至\-—~～]))?(?:到|截至|截止到?|至|-|—|~|～)\s*([0-9]{1,2})\s*月(?:份|底|末)?/;
 const UNIT_LINE = /^口(?![岸罩袋径号腔碑述头子令味音气])/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
@@ -181,7 +182,7 @@ export function understandQuery(options: {
     }
   }
   // "22年……到6月": a year up to a month of it.
-  if (found && found.from.endsWith("-01-01") && found.to.endsWith("-12-31") && found.from.slice(0, 4) === found.to.slice(0, 4)) {
+  if (found && isOneYear(found)) {
     const until = UNTIL_MONTH.exec(masked.slice(found.end));
     const year = found.from.slice(0, 4);
     // The month as parse-period reads it: its last day, and how a report just after it names it.
@@ -208,7 +209,7 @@ export function understandQuery(options: {
   }
   let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit, ...(found.reportedAs ? { reportedAs: found.reportedAs } : {}) } : undefined;
   // "前年一整年办了多少场": a year's totals are reported early the next year, naming the year ("2024年，全区…").
-  if (period && !period.reportedAs && WHOLE_YEAR.test(text) && period.from.endsWith("-01-01") && period.to === `${period.from.slice(0, 4)}-12-31`) {
+  if (period && !period.reportedAs && WHOLE_YEAR.test(text) && isOneYear(period)) {
     const year = period.from.slice(0, 4);
     period = { ...period, reportedAs: [`${year}年`, `${year}年度`] };
   }
@@ -397,7 +398,12 @@ function cleanKeywords(text: string): string {
 
 const CONJUNCTION_ONLY = /^[和与及跟同或、]+$/;
 
-/** A period widened or joined with another is no longer one half year, quarter or month that a later report names. */
+/** January 1 to December 31 of one year. */
+function isOneYear(period: { from: string; to: string }): boolean {
+  const year = period.from.slice(0, 4);
+  return period.from === `${year}-01-01` && period.to === `${year}-12-31`;
+}
+
 /**
  * One span from the first period's start to the last one's end. How a report names the period that ends
  * it ("一季度") is kept: "21年和22年一季度" still finds the first quarter's report that came out in April.

@@ -177,7 +177,8 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return boundaryOk(before, WEAK_BEFORE) && (hint || boundaryOk(after, WEAK_AFTER) || SEASON_AFTER.test(text.slice(end)));
   };
 
-  const match = (text: string): UnitMention[] => {
+  // The alias edges of a text are found once, for naming and hinting alike.
+  const matchWith = (text: string, edges: ReturnType<typeof aliasEdges>): UnitMention[] => {
     const found: { entry: AliasEntry; start: number; end: number }[] = [];
     // English names: whole words, any case ("the Education Bureau").
     if (/[A-Za-z]{3}/.test(text)) {
@@ -190,7 +191,6 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
         }
       }
     }
-    const edges = aliasEdges(text);
     for (let start = 0; start < text.length; start += 1) {
       for (const entry of byFirstCharacter.get(text[start] ?? "") ?? []) {
         if (text.startsWith(entry.alias, start) && acceptable(text, entry, start, edges)) {
@@ -208,9 +208,11 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return chosen.flatMap(({ entry, start, end }) => entry.units.map((unit) => ({ unit, alias: entry.alias, start, end })));
   };
 
+  const match = (text: string): UnitMention[] => matchWith(text, aliasEdges(text));
+
   const hints = (text: string): UnitMention[] => {
-    const named = match(text);
     const edges = aliasEdges(text);
+    const named = matchWith(text, edges);
     const found: UnitMention[] = [];
     for (let start = 0; start < text.length; start += 1) {
       for (const entry of byFirstCharacter.get(text[start] ?? "") ?? []) {
