@@ -44,6 +44,14 @@ describe("judgeAnswerability: one decision per question", () => {
     expect(verdict.kept.map((kept) => kept.itemId)).toEqual([1, 2]);
   });
 
+  it("keeps a named unit's item that covers little of the whole question but most of its own part", () => {
+    // "人社发的培训补贴和审计查出的违规金额各是多少": the 人社 item has none of the 审计 part's words.
+    const hits = [hit(1, 0.6, ["区审计局"]), hit(2, 0.15, ["区人社局"], { partCoverage: 0.7 }), hit(3, 0.15, ["区农委"])];
+    expect(judge(hits, { units: ["区审计局", "区人社局"] }).kept.map((kept) => kept.itemId)).toEqual([1, 2]);
+    const offPart = [hit(1, 0.6, ["区审计局"]), hit(2, 0.15, ["区人社局"], { partCoverage: 0.2 })];
+    expect(judge(offPart, { units: ["区审计局", "区人社局"] }).kept.map((kept) => kept.itemId)).toEqual([1]);
+  });
+
   it("looks past an unsupported first item to the one the evidence supports", () => {
     const verdict = judge([hit(1, 0.2, ["区农委"]), hit(2, 0.7, ["区医保局"])]);
     expect(verdict.relevant).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unitParts } from "../src/answer/unit-parts.js";
+import { unitParts } from "../src/query/unit-parts.js";
 import type { QueryUnderstanding } from "../src/query/understand-query.js";
 
 // Words of two characters and more, as the segmenter would give them for these questions.

@@ -10,7 +10,7 @@ import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { scoreClauses, topicShare, type ScoredClause } from "./select-sentences.js";
-import { mentionsInOrder, unitParts, type UnitPart } from "./unit-parts.js";
+import { mentionsInOrder, unitParts, type UnitPart } from "../query/unit-parts.js";
 
 const MAX_CLAUSES = 3;
 /** A clause must carry this much of the question's words to answer it (the type bonus aside). */

@@ -8,6 +8,8 @@ export interface EvidenceHit {
   units: string[];
   /** The question's most telling word is not in the item, nor a synonym of it. */
   missesKeyTerm: boolean;
+  /** In a question about several units, the coverage of the part about the item's unit. */
+  partCoverage?: number;
 }
 
 /** The thresholds of the decision, calibrated on test/fixtures/eval/tune.jsonl. */
@@ -101,7 +103,8 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
       // The unit, named and filtered by, vouches for part of the match; when the filters isolate a
       // handful of items, any word of the question in the unit's item does (each unit has its own words).
       const needed = isolated ? Number.MIN_VALUE : Math.min(floor, parameters.minimumIsolatedCoverage);
-      const best = hits.find((hit) => hit.units.includes(unit) && hit.coverage >= needed);
+      // ... or the item covers its own unit's part of the question as an answer must cover a whole question.
+      const best = hits.find((hit) => hit.units.includes(unit) && (hit.coverage >= needed || (hit.partCoverage ?? 0) >= parameters.minimumCoverage));
       if (best) kept.push(best);
     }
   }

@@ -2,6 +2,7 @@ import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
+import { unitParts } from "../query/unit-parts.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
 import { namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
 import { chunkCriteria } from "./chunk-criteria.js";
@@ -280,6 +281,10 @@ export function createSearcher(options: {
       .sort((left, right) => idf(right) - idf(left))[0];
     // "年假" cut into 年 / 假: the passage must have the word.
     const coverageTerms = joinSingleCharacterRuns({ text: queryText, terms: queryTerms });
+    // Units named or hinted: each keeps its own best item.
+    const units = [...new Set([...understanding.units, ...hinted])];
+    // "人社发的培训补贴和审计查出的违规金额": each unit's item is judged on its own part of the question too.
+    const parts = units.length > 1 ? unitParts({ understanding, tokenize: (text) => index.tokenizer.tokenize(text), terms: coverageTerms }) : undefined;
     for (const hit of hits) {
       const text = hit.chunkIds.map((id) => { const chunk = chunkById.get(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
       const matched = new Set(hit.matchedTerms);
@@ -290,13 +295,13 @@ export function createSearcher(options: {
       }
       hit.matchedTerms = [...matched];
       hit.coverage = termCoverage({ queryTerms: coverageTerms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf });
+      const part = parts && hit.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined && entry.terms.length > 0);
+      if (part) hit.partCoverage = termCoverage({ queryTerms: part.terms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf });
       hit.bigrams = bigramCoverage({ query: queryText, text });
       hit.missesKeyTerm = keyTerm !== undefined && !matched.has(keyTerm) && !bySynonym.has(keyTerm);
     }
     // A period alone selects a year of reports; units or an issue narrow them to a handful.
     const filteredItems = allowed && (understanding.units.length > 0 || understanding.issue || understanding.date) ? allowed.items : undefined;
-    // Units named or hinted: each keeps its own best item.
-    const units = [...new Set([...understanding.units, ...hinted])];
     const judged = judgeAnswerability({
       hits,
       parameters,

@@ -1,5 +1,5 @@
-import { detectAnswerType, type AnswerType } from "../query/answer-type.js";
-import type { QueryUnderstanding } from "../query/understand-query.js";
+import { detectAnswerType, type AnswerType } from "./answer-type.js";
+import type { QueryUnderstanding } from "./understand-query.js";
 
 /** One unit's share of a question about several units: its words and what it asks. */
 export interface UnitPart {
