@@ -35,6 +35,13 @@ describe("a fact answer names its unit and issue, and quotes a figure of the ask
     expect(answer.answer).toMatch(/^据第18期（2025-04-17）区委社工部报送：.*注册志愿者增至3\.6万人.*；聚焦“一老一小”开展助餐、陪读、课后托管等服务365场次。\[1\]$/);
   });
 
+  it("answers a question about two years with each year's report, in the order the question names them", async () => {
+    const answer = await ask("市场监管今年和24年各抽检了多少批次食品");
+    expect(answer.citations.map((citation) => citation.date.slice(0, 4))).toEqual(["2026", "2026", "2024"]);
+    expect(answer.answer).toContain("全年食品安全监督抽检2310批次");
+    expect(answer.answer).toContain("完成食品安全监督抽检642批次");
+  });
+
   it("answers each part of a question typed with spaces from the item that gives it", async () => {
     const answer = await ask("25年4月那期 安全隐患大排查发现多少处隐患 家庭医生团队组建了几个");
     expect(answer.answer).toContain("发现一般隐患1127处");

@@ -26,6 +26,18 @@ describe("understandQuery: periods named apart", () => {
     expect(read.keywords).not.toMatch(/年/);
   });
 
+  it("lists each period named apart, where it stands, so each part is answered by its own period's item", () => {
+    const read = understand("工商联23年授信多少 去年授信总额又是多少");
+    expect(read.periods).toEqual([
+      { from: "2023-01-01", to: "2023-12-31", start: 3, end: 6 },
+      { from: "2025-01-01", to: "2025-12-31", start: 11, end: 13 },
+    ]);
+    expect(understand("峡窝镇前年和去年报的东西梳理下").periods).toHaveLength(2);
+    // A range is one period; a single period lists none.
+    expect(understand("应急局2023到2025年报过啥").periods).toBeUndefined();
+    expect(understand("公安局今年化解了多少纠纷").periods).toBeUndefined();
+  });
+
   it("keeps how a report names the last of them, so the quarter's report that came out after it is found", () => {
     const read = understand("工业路21年和文旅局22年一季度各签了几个项目");
     expect(read.period).toMatchObject({ from: "2021-01-01", to: "2022-03-31", reportedAs: expect.arrayContaining(["一季度", "1-3月"]) });

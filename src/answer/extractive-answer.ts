@@ -3,7 +3,8 @@ import { askedParts, readYesNoClaim, type AnswerType } from "../query/answer-typ
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
-import type { QueryUnderstanding } from "../query/understand-query.js";
+import { REPORTED_WITHIN_DAYS, shiftDays } from "../query/period-reports.js";
+import type { NamedPeriod, QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
@@ -124,19 +125,32 @@ export function extractAnswer(options: {
     const first = picked.find((entry) => entry.item.id === chosen[0]!.item.id)!;
     const others = picked.filter((entry) => entry !== first);
     for (const part of askedParts(understanding.text)) {
+      // "23年授信多少 去年授信总额又是多少": a part that names its own period is answered by an item of that period.
+      const at = understanding.text.indexOf(part.text);
+      const period = understanding.periods?.find((named) => named.start >= at && named.start < at + part.text.length);
+      const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item, period);
       const terms = retrieval.tokenize(part.text);
       const bestIn = (entry: (typeof picked)[number]) =>
         scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords }, title: entry.item.title, synonyms: result.synonyms }).find((clause) => clause.typed);
       let found: { item: StoredItem; clause: ScoredClause } | undefined;
-      const own = bestIn(first);
+      const own = fits(first) ? bestIn(first) : undefined;
       if (own && own.topic >= TOP_ITEM_TOPIC_MINIMUM) found = { item: first.item, clause: own };
       // Scored one item at a time, down the ranking, until one answers the part.
       for (const entry of others) {
         if (found) break;
+        if (!fits(entry)) continue;
         const clause = bestIn(entry);
         if (clause && clause.topic >= TOPIC_MINIMUM) found = { item: entry.item, clause };
       }
       if (found && !chosen.some((entry) => entry.clause.text === found.clause.text)) chosen.push(found);
+    }
+  }
+  // "住建23年跟去年的老旧小区改造 各纳入了几个小区": each period named is answered by its own best item.
+  if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
+    for (const period of understanding.periods ?? []) {
+      if (chosen.some((entry) => reportsOn(entry.item, period))) continue;
+      const entry = picked.find((candidate) => reportsOn(candidate.item, period) && candidate.best?.typed && candidate.best.topic >= TOPIC_MINIMUM);
+      if (entry?.best) chosen.push({ item: entry.item, clause: entry.best });
     }
   }
   const confirmed = chosen.length > 0;
@@ -146,10 +160,14 @@ export function extractAnswer(options: {
     if (answerType && top) return { kind: "near-miss", topic: top.item, related: cite(found.map((entry) => entry.item)) };
     return { kind: "answer", answer: "", citations: [], related: [] };
   }
-  // Several units: in the order the question names them.
+  // Several units, or several periods: in the order the question names them.
   if (units.length > 1) {
     const mentions = mentionsInOrder(understanding);
     chosen.sort((left, right) => mentionedAt(mentions, left.item) - mentionedAt(mentions, right.item));
+  } else if (understanding.periods) {
+    const periods = understanding.periods;
+    const namedAt = (item: StoredItem) => periods.find((period) => reportsOn(item, period))?.start ?? Number.MAX_SAFE_INTEGER;
+    chosen.sort((left, right) => namedAt(left.item) - namedAt(right.item));
   }
   const quoted = [...new Map(chosen.map(({ item }) => [item.id, item])).values()];
   const citations = cite(quoted);
@@ -165,6 +183,11 @@ export function extractAnswer(options: {
   // and so is a passage on the topic that does not say it in so many words.
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? "有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
+}
+
+/** The item came out in the period or in the weeks after it that report on it. */
+function reportsOn(item: StoredItem, period: NamedPeriod): boolean {
+  return item.date !== null && item.date >= period.from && item.date <= shiftDays(period.to, REPORTED_WITHIN_DAYS);
 }
 
 /** Where the question first names one of the item's units; items of units it does not name come last. */

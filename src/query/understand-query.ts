@@ -18,6 +18,8 @@ export interface QueryUnderstanding {
   hintedUnits?: { unit: string; alias: string }[];
   /** See parse-period.ts for when `explicit` is true (hard filter) or false (boost). */
   period?: { from: string; to: string; label: string; explicit: boolean; reportedAs?: string[] };
+  /** "23年授信多少 去年授信总额又是多少": each period the question names, where it stands, when it names more than one. */
+  periods?: NamedPeriod[];
   /** 第64期, 64期, 2026年第8期, 第 8 期, `/source 64`. */
   issue?: { number: number; year?: number };
   /** A full calendar day given in the question (2023年8月14日): the issue published that day. */
@@ -37,6 +39,12 @@ export interface QueryUnderstanding {
 interface Span {
   start: number;
   end: number;
+}
+
+/** One period a question names, and where in the question. */
+export interface NamedPeriod extends Span {
+  from: string;
+  to: string;
 }
 
 const COMMAND_PATTERN = /^\s*\/(summary|source|总结|原文)(?=\s|$)/i;
@@ -172,12 +180,18 @@ export function understandQuery(options: {
       removed.push({ start: bare.index, end: bare.index + bare[0].length });
     }
   }
+  const named: NamedPeriod[] = [];
+  const namedAt = (period: { from: string; to: string }, start: number, end: number) => named.push({ from: period.from, to: period.to, start, end });
   // "前年和去年", "2023到2025年": two periods joined are one span from the first to the last.
   if (found) {
     const joined = /^\s*(?:和|与|及|到|至|、|-|—|～|~)\s*/.exec(masked.slice(found.end));
     const second = joined ? parsePeriod({ text: masked.slice(found.end + joined[0].length), today }) : undefined;
     if (joined && second && second.start === 0 && second.explicit === found.explicit) {
       const end = found.end + joined[0].length + second.end;
+      if (found.explicit && !/^\s*(?:到|至|-|—|～|~)/.test(joined[0])) {
+        namedAt(found, found.start, found.end);
+        namedAt(second, end - (second.end - second.start), end);
+      }
       found = { ...spanning(found, second), label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
     }
   }
@@ -196,12 +210,14 @@ export function understandQuery(options: {
     }
   }
   if (found) removed.push({ start: found.start, end: found.end });
+  if (found?.explicit && named.length === 0) namedAt(found, found.start, found.end);
   // "卫健21年…，民政22年…": further periods named apart widen the filter to cover them all, each for its own part.
   for (let next = found?.explicit ? parsePeriod({ text: masked.slice(found.end), today }) : undefined, offset = found?.end ?? 0; found && next; ) {
     const start = offset + next.start;
     const end = offset + next.end;
     if (next.explicit) {
       removed.push({ start, end });
+      namedAt(next, start, end);
       found = { ...spanning(found, next), label: `${found.label.replace(/（.*$/, "")}、${next.label.replace(/（.*$/, "")}` };
     }
     offset = end;
@@ -286,6 +302,7 @@ export function understandQuery(options: {
     unitMentions,
     ...(hintedUnits.length > 0 ? { hintedUnits } : {}),
     ...(period ? { period } : {}),
+    ...(named.length > 1 ? { periods: named } : {}),
     ...(issue ? { issue } : {}),
     ...(date ? { date } : {}),
     ...(latestIssue ? { latestIssue: true as const } : {}),
