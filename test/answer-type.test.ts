@@ -112,6 +112,9 @@ describe("carriesValue: a figure of another type is not an answer", () => {
   it("counts in equivalent measures: 多少本书 is answered by 1500余册", () => {
     expect(carriesValue("换出图书1500余册", type("以书换蔬换出去多少本书"))).toBe(true);
     expect(carriesValue("演练11次", type("应急演练搞了几场"))).toBe(true);
+    expect(carriesValue("帮助62户个体工商户转型为企业", type("帮多少家个体户转成公司了"))).toBe(true);
+    expect(carriesValue("储备冲锋舟20艘、编织袋5.6万条", type("备了几条冲锋舟"))).toBe(true);
+    expect(carriesValue("新增电梯6台", type("加了几部电梯"))).toBe(true);
     expect(carriesValue("参与群众3000人", type("以书换蔬换出去多少本书"))).toBe(false);
   });
 });

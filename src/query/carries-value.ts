@@ -39,9 +39,11 @@ const NAME_KINDS: Record<string, string[]> = {
 };
 const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
 
-// Measure words that count the same things: "多少本书" is answered by "1500余册".
+// Measure words that count the same things: "多少本书" is answered by "1500余册", "多少家个体户" by "62户",
+// "几条冲锋舟" by "20艘", "几部电梯" by "6台", "多少张传单" by "1800余份".
 const EQUIVALENT_MEASURES = [
-  ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次", "趟", "遍", "轮"], ["棵", "株"], ["栋", "幢"], ["辆", "台"],
+  ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次", "趟", "遍", "轮"], ["棵", "株"], ["栋", "幢"], ["辆", "台", "部"],
+  ["家", "户"], ["艘", "条", "只"], ["张", "份"],
   ["平方米", "万平方米", "平米", "亩", "公顷"], ["公里", "千米", "米"], ["吨", "公斤", "斤", "千克"],
 ];
 /** Kinds whose value is a figure, said in one phrase of a clause. */
