@@ -30,6 +30,7 @@ describe("parseThesaurus", () => {
     expect(thesaurus.synonyms("上门")).toEqual(["入户"]);
     expect(thesaurus.synonyms("学校")).toEqual([]);
     expect(thesaurus.size()).toBe(2);
+    expect(thesaurus.wordsIn("农民工和外来务工人员")).toEqual(["外来务工人员", "务工人员", "农民工"]);
   });
 });
 

@@ -33,6 +33,15 @@ describe("hybrid search over the sample bulletins", () => {
     expect(result.queryTerms.filter((term) => !["水利设", "河长", "林长"].some((phrase) => phrase.includes(term)))).toEqual([]);
   });
 
+  it("searches a thesaurus word the segmenter cut apart as one word, with the bulletins' word for it", async () => {
+    // 放学后托管 is cut 放学 / 后 / 托管; as one word it is 课后服务, not the 寒假托管班.
+    const answer = await ask("放学后托管有多少学生参加");
+    const result = await (await application.search()).retrieval.search({ understanding: answer.understanding, k: 5 });
+    expect(result.queryTerms).toContain("放学后托管");
+    expect(answer.citations[0]).toMatchObject({ date: "2024-03-07", unit: "区教育局" });
+    expect(answer.answer).toContain("参与学生1.83万人");
+  });
+
   it("finds an event by its day in the issue that reported it later", async () => {
     const answer = await ask("2025年4月12日职工技能展示活动有多少名职工参加");
     expect(answer.citations[0]).toMatchObject({ date: "2025-04-17", unit: "区总工会" });

@@ -7,6 +7,8 @@ export interface Thesaurus {
   synonyms(word: string): readonly string[];
   /** Number of groups. */
   size(): number;
+  /** The words of the thesaurus that `text` contains, longest first ("新开了多少家" -> 新开). */
+  wordsIn(text: string): string[];
 }
 
 /**
@@ -28,7 +30,12 @@ export function parseThesaurus(lines: readonly string[]): Thesaurus {
     }
   }
   const frozen = new Map([...byWord].map(([word, others]) => [word, [...others]] as const));
-  return { synonyms: (word) => frozen.get(word) ?? [], size: () => groups };
+  const longestFirst = [...frozen.keys()].sort((left, right) => right.length - left.length);
+  return {
+    synonyms: (word) => frozen.get(word) ?? [],
+    size: () => groups,
+    wordsIn: (text) => longestFirst.filter((word) => text.includes(word)),
+  };
 }
 
 /** Reads the thesaurus file; a missing file is an error because the product ships one. */
@@ -41,4 +48,4 @@ export function readThesaurus(options: { path: string }): Thesaurus {
 }
 
 /** No synonyms: plain lexical search. */
-export const EMPTY_THESAURUS: Thesaurus = { synonyms: () => [], size: () => 0 };
+export const EMPTY_THESAURUS: Thesaurus = { synonyms: () => [], size: () => 0, wordsIn: () => [] };

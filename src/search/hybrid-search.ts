@@ -227,7 +227,9 @@ export function createSearcher(options: {
     const segmented = queryText ? splitGluedWords({ terms: index.tokenizer.tokenize(queryText.replace(/\s+/g, "，")), known }) : [];
     const { dictionaryParts } = index.tokenizer;
     const guessed = dictionaryParts ? splitGuessedWords({ terms: segmented, known, dictionaryParts }) : segmented;
-    const queryTerms = withoutQuantities(guessed);
+    // "新开" cut into 新 / 开: a thesaurus word the question says is a term of its own, so its synonyms ("新设立") are searched.
+    const thesaurusWords = thesaurus.wordsIn(queryText).filter((word) => !guessed.includes(word) && thesaurus.synonyms(word).some(known));
+    const queryTerms = withoutQuantities([...guessed, ...thesaurusWords]);
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
       const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;
