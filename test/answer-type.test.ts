@@ -109,6 +109,15 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(readYesNoClaim("按期办结率是不是百分百")?.value?.type.kind).toBe("percent");
   });
 
+  it("reads what is counted before 有多少 when no measure says it", () => {
+    const asked = type("融媒那个微短剧 抖音上点赞有多少");
+    expect(asked.counted).toBe("点赞");
+    expect(carriesValue("原创微短剧《回家》在抖音平台播放量达310万次", asked)).toBe(false);
+    expect(carriesValue("抖音平台点赞量12.6万", asked)).toBe(true);
+    // A verb before the question word is not what is counted.
+    expect(type("峡窝玉米一亩打多少").counted).toBeUndefined();
+  });
+
   it("counts in equivalent measures: 多少本书 is answered by 1500余册", () => {
     expect(carriesValue("换出图书1500余册", type("以书换蔬换出去多少本书"))).toBe(true);
     expect(carriesValue("演练11次", type("应急演练搞了几场"))).toBe(true);

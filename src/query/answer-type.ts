@@ -142,9 +142,17 @@ export const SPAN_OF_MONTHS = /上半年|下半年|全年|年度|季度|以来|\
 const COUNTED_THING = /(?:多少|几)\s*(?:个(?!体))?\s*([\u4e00-\u9fff]{2,6})/;
 const NOT_A_THING = /^[了吗呢啊的是都在被已有还没不钱人名次万亿倍个]/;
 
+// "抖音上点赞有多少", "高校毕业生是多少": what is counted, said before the question word at the end.
+const ASKED_AT_END = /(?:一共|总共|大概|大约|共)?(?:有|是)多少[？?]?\s*$/;
+const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名次万亿倍个那这啥么要能得上下里共总约概分别各]|数字/;
+
 function countedThing(question: string): { counted?: string } {
   const thing = COUNTED_THING.exec(question)?.[1]?.replace(/[了吗呢啊呀的]+$/, "");
-  return thing && thing.length > 1 && !NOT_A_THING.test(thing) ? { counted: thing } : {};
+  if (thing && thing.length > 1 && !NOT_A_THING.test(thing)) return { counted: thing };
+  // The run of characters before 多少, from its last character that cannot be part of a noun on.
+  const before = ASKED_AT_END.test(question) ? /[\u4e00-\u9fff]{2,4}$/.exec(question.replace(ASKED_AT_END, ""))?.[0] : undefined;
+  const noun = before?.split(NOT_A_THING_BEFORE).at(-1);
+  return noun && noun.length > 1 ? { counted: noun } : {};
 }
 
 function shareSubject(question: string): string | undefined {
