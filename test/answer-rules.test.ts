@@ -25,6 +25,11 @@ describe("a fact answer names its unit and issue, and quotes a figure of the ask
     expect(answer.answer).toBe("据第18期（2025-04-17）区委社工部报送：以社区为单元划分志愿服务网格，推动志愿服务站点向小区、楼院延伸，全区建成标准化志愿服务站点76个，注册志愿者增至3.6万人，志愿服务组织达193支；上线“志愿上街”积分平台，居民参与服务可累积积分兑换生活用品，一季度发布服务项目412个，累计服务时长2.7万小时。[1]");
   });
 
+  it("answers a question that only names an item's topic with the item's gist: its first clauses with figures", async () => {
+    const answer = await ask("夏夜守护");
+    expect(answer.answer).toBe("据第40期（2024-08-22）区公安局报送：针对夏季夜间人员聚集特点，在夜市、广场、商圈等部位设立临时警务站7个，每晚投入警力160余人开展巡逻防控；行动开展以来，接处警2174起，破获盗窃、诈骗等案件53起，抓获违法犯罪嫌疑人61名，查处交通违法行为3890起，辖区夏季治安警情同比下降17.4%。[1]");
+  });
+
   it("answers a rate with the percentage, not with the first number of the item", async () => {
     const answer = await ask("隐患整改率到多少了");
     expect(answer.answer).toBe("据第18期（2025-04-17）区应急管理局报送：截至4月上旬，共检查企业386家，发现一般隐患1127处，已整改1087处，整改率96.4%。[1]");

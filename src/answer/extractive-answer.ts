@@ -10,7 +10,7 @@ import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
 import { maximalTerms } from "../text/maximal-terms.js";
-import { scoreClauses, topicShare, type ScoredClause } from "./select-sentences.js";
+import { scoreClauses, topicShare, type ScoredClause, type Synonyms } from "./select-sentences.js";
 import { mentionsInOrder, unitParts, type UnitPart } from "../query/unit-parts.js";
 
 const MAX_CLAUSES = 3;
@@ -113,8 +113,12 @@ export function extractAnswer(options: {
   }
   const cite = (items: readonly StoredItem[]) =>
     items.map((item, index) => toCitation({ item, n: index + 1, score: found.find((entry) => entry.item.id === item.id)?.hit.score ?? 0, links }));
+  // "银龄餐桌": a question that only names what an item's headline is about asks for its gist, the item's
+  // first clauses with figures, not whichever clause repeats a word of the headline.
+  const gist = !answerType && !yesNo && chosen.length === 1 ? gistOf(picked.find((entry) => entry.item.id === chosen[0]!.item.id)!, retrieval.termWeight, result.synonyms) : [];
+  if (gist.length > 0) chosen.splice(0, 1, ...gist.map((clause) => ({ item: chosen[0]!.item, clause })));
   // "铝城夜市客流": the clause naming the thing may not give what was asked about it; the item's clause with the rest follows.
-  if (!answerType && !yesNo && chosen.length > 0) {
+  else if (!answerType && !yesNo && chosen.length > 0) {
     const first = picked.find((entry) => entry.item.id === chosen[0]!.item.id)!;
     const rest = complementClause({ chosen: chosen[0]!.clause, clauses: first.clauses, terms: first.terms, title: first.item.title, weight: retrieval.termWeight });
     if (rest) chosen.splice(1, 0, { item: first.item, clause: rest });
@@ -213,6 +217,17 @@ export function nearMissAnswer(options: { topic: StoredItem; answerType: AnswerT
 function bestClause(clauses: readonly ScoredClause[], answerType: AnswerType | undefined): ScoredClause | undefined {
   if (!answerType) return clauses[0];
   return clauses.find((clause) => clause.typed) ?? clauses[0];
+}
+
+/** The headline must carry this share of the question's words for the question to ask for the item's gist. */
+const GIST_TITLE_SHARE = 0.8;
+/** The gist: this many of the item's first clauses that give figures. */
+const GIST_CLAUSES = 2;
+
+/** The item's first clauses with figures, when its headline says all the question says (else none). */
+function gistOf(entry: { item: StoredItem; clauses: readonly ScoredClause[]; terms: readonly string[] }, weight: (term: string) => number, synonyms: Synonyms | undefined): ScoredClause[] {
+  if (topicShare({ text: entry.item.title, terms: entry.terms, weight, synonyms }) < GIST_TITLE_SHARE) return [];
+  return [...entry.clauses].sort((left, right) => left.position - right.position).filter((clause) => /\d/.test(clause.text)).slice(0, GIST_CLAUSES);
 }
 
 /** A complementing clause must carry at least this share of the question's words the chosen one lacks. */
