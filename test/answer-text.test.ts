@@ -53,6 +53,15 @@ describe("judgeAnswerability: one decision per question", () => {
     expect(judge(offPart, { units: ["区审计局", "区人社局"] }).kept.map((kept) => kept.itemId)).toEqual([1]);
   });
 
+  it("keeps an item ranked above the anchor that answers another part of a question asking several things", () => {
+    // The first item lacks the key word of the other part (大排查), and covers less than the floor alone.
+    const hits = [hit(1, 0.38, ["区卫健委"], { missesKeyTerm: true }), hit(2, 0.52, ["区应急管理局"])];
+    const verdict = (severalParts: boolean) =>
+      judgeAnswerability({ hits, parameters: DEFAULT_SEARCH_PARAMETERS, units: [], filteredItems: undefined, lexicalTop: [], vectorTop: [], severalParts });
+    expect(verdict(true).kept.map((kept) => kept.itemId)).toEqual([1, 2]);
+    expect(verdict(false).kept.map((kept) => kept.itemId)).toEqual([2]);
+  });
+
   it("looks past an unsupported first item to the one the evidence supports", () => {
     const verdict = judge([hit(1, 0.2, ["区农委"]), hit(2, 0.7, ["区医保局"])]);
     expect(verdict.relevant).toBe(true);

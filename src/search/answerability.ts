@@ -65,6 +65,11 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
   filteredItems: number | undefined;
   lexicalTop: readonly number[];
   vectorTop: readonly number[];
+  /**
+   * The question asks several things ("发现多少处隐患 家庭医生团队组建了几个"): an item ranked above the anchor
+   * that answers another part has not the first part's key word, and is kept as one below it would be.
+   */
+  severalParts?: boolean;
 }): { relevant: boolean; kept: Hit[]; evidence: Evidence } {
   const { hits, parameters, units } = options;
   const isolated = options.filteredItems !== undefined && options.filteredItems <= parameters.isolatedItems;
@@ -95,7 +100,7 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
   const floor = rule === "isolated" ? parameters.minimumIsolatedCoverage : Math.min(parameters.minimumAgreedCoverage, anchor.coverage * parameters.keepRatio);
   const answers = (hit: Hit) =>
     hit.coverage >= Math.max(floor, anchor.coverage * parameters.keepRatio) || hit.bigrams >= Math.max(parameters.minimumBigramCoverage, anchor.bigrams * 0.9);
-  const kept = hits.filter((hit, index) => hit === anchor || (index > anchorIndex && answers(hit)) || (index < anchorIndex && ruleFor(hit) !== undefined));
+  const kept = hits.filter((hit, index) => hit === anchor || (index > anchorIndex && answers(hit)) || (index < anchorIndex && (ruleFor(hit) !== undefined || (options.severalParts === true && answers(hit)))));
   // A question about several units keeps each unit's best item that says something about it.
   if (units.length > 1) {
     for (const unit of units) {

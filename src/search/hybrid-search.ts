@@ -2,6 +2,7 @@ import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
+import { askedParts } from "../query/answer-type.js";
 import { unitParts } from "../query/unit-parts.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
 import { namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
@@ -311,6 +312,7 @@ export function createSearcher(options: {
       filteredItems,
       lexicalTop: itemsOfChunks(lexicalHits.map((hit) => hit.id), chunkById, 3),
       vectorTop: itemsOfChunks(vectorIds, chunkById, 3),
+      severalParts: askedParts(understanding.text).length > 1,
     });
     const ordered = [...judged.kept].sort((left, right) => right.score * (parameters.coverageBase + right.coverage) - left.score * (parameters.coverageBase + left.coverage));
     const synonyms = { of: Object.fromEntries([...synonymsOf].filter(([, words]) => words.length > 0)), weight: parameters.synonymWeight };
