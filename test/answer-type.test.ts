@@ -109,6 +109,13 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(readYesNoClaim("按期办结率是不是百分百")?.value?.type.kind).toBe("percent");
   });
 
+  it("takes a part of a figure the question gives only from a clause that states that figure", () => {
+    const asked = type("春风行动那场 现场达成意向的920人里头高校毕业生有多少");
+    expect(asked.withinKnown).toBe(true);
+    expect(carriesValue("为吸纳高校毕业生就业的214家企业发放一次性扩岗补助132.5万元，涉及高校毕业生883人", asked)).toBe(false);
+    expect(carriesValue("现场达成就业意向920人，其中高校毕业生310人", asked)).toBe(true);
+  });
+
   it("reads what is counted before 有多少 when no measure says it", () => {
     const asked = type("融媒那个微短剧 抖音上点赞有多少");
     expect(asked.counted).toBe("点赞");

@@ -34,6 +34,8 @@ export interface AnswerType {
   month?: boolean;
   /** "那7.3亿专项债，老旧小区改造分到多少": a part of a figure the question gives is asked, so it is in that figure's measure. */
   partOfKnown?: boolean;
+  /** "达成意向的920人里头高校毕业生有多少": a part of a figure the question gives, so stated with that figure. */
+  withinKnown?: boolean;
   /** "不光重点人群，全区总数": a part the question sets aside; a figure said of it is another figure. */
   excluded?: string;
   /** "之前是几个", "原来有多少": the figure before a change is asked, not the one it rose or fell to. */
@@ -100,18 +102,21 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   const month = ONE_MONTH.test(question) && !SPAN_OF_MONTHS.test(question);
   // "超50万的村之前是几个": 50万 is a threshold, not a whole the answer is part of.
   const partOfKnown = known.length > 0 && PART_OF_GIVEN.test(question);
+  const withinKnown = known.length > 0 && WITHIN_GIVEN.test(question);
   const excluded = SET_ASIDE.exec(question)?.[1];
   const before = BEFORE_CHANGE.test(question);
   const actual = ACTUAL.test(question);
   const level = LEVEL_ASKED.exec(question)?.[1];
   return {
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
-    ...(partOfKnown ? { partOfKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
+    ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
   };
 }
 
 // "分到多少", "用在…多少", "其中…多少": a share of a figure given.
 const PART_OF_GIVEN = /分到|分给|分配|安排|用于|用在|用到|其中|拿出|投向|投到|占/;
+/** "920人里头", "那126名里面": a given figure, and a part of what it counts. */
+const WITHIN_GIVEN = /\d[\d,.]*\s*(?:万|亿|千)?\s*[\u4e00-\u9fff]{0,4}?(?:里头|里面|里边|当中|之中|中间)/;
 /** Measure words that count occasions or pieces, which staff use one for another ("几条预警" for "6次"). */
 export const COUNTING_MEASURES = new Set(["个", "次", "条", "份", "项", "件", "场", "场次", "批", "批次", "起", "轮", "期", "篇"]);
 // "不光重点人群", "除了城区的": the part named is set aside.
