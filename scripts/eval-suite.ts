@@ -23,7 +23,7 @@ const SHARED = path.resolve(ROOT, "../shared");
 // Files whose questions were written over the unseen bulletins run on a store that has them; the
 // counts and unit summaries of the older files are over data/samples + ../shared/corpus alone.
 type Store = "base" | "unseen" | "unseen2";
-const STORES: Record<string, Store> = { tune8: "unseen", tune3: "unseen", tune4: "unseen", holdout3: "unseen", tune5: "unseen", tune6: "unseen", holdout6: "unseen", tune7: "unseen", tune9: "unseen2", holdout9: "unseen2" };
+const STORES: Record<string, Store> = { tune8: "unseen", tune3: "unseen", tune4: "unseen", holdout3: "unseen", tune5: "unseen", tune6: "unseen", holdout6: "unseen", tune7: "unseen", tune9: "unseen2", holdout9: "unseen2", tune10: "unseen2" };
 const FILES: Record<string, string> = {
   tune: "test/fixtures/eval/tune.jsonl",
   tune2: "test/fixtures/eval/tune2.jsonl",
@@ -41,6 +41,7 @@ const FILES: Record<string, string> = {
   tune8: "test/fixtures/unseen/tune8.jsonl",
   tune9: "test/fixtures/unseen2/tune9.jsonl",
   holdout9: "test/fixtures/unseen2/holdout9.jsonl",
+  tune10: "test/fixtures/unseen2/tune10.jsonl",
 };
 
 const { values } = parseArgs({ options: { files: { type: "string" }, "all-systems": { type: "boolean" }, failures: { type: "boolean" }, json: { type: "boolean" }, ablation: { type: "boolean" }, param: { type: "string", multiple: true } } });

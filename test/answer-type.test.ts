@@ -116,6 +116,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("现场达成就业意向920人，其中高校毕业生310人", asked)).toBe(true);
   });
 
+  it("does not read what is counted across a space into the next part of the question", () => {
+    const asked = type("上街发布粉丝 23年过年那会儿多少 去年过年多少");
+    expect(asked.counted).toBeUndefined();
+    expect(carriesValue("“上街发布”新媒体矩阵粉丝总量达41.7万", asked)).toBe(true);
+  });
+
   it("reads what is counted before 有多少 when no measure says it", () => {
     const asked = type("融媒那个微短剧 抖音上点赞有多少");
     expect(asked.counted).toBe("点赞");
