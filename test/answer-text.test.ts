@@ -36,7 +36,7 @@ describe("parseThesaurus", () => {
 
 describe("judgeAnswerability: one decision per question", () => {
   const hit = (itemId: number, coverage: number, units: string[], extra: Partial<SearchHit> = {}): SearchHit =>
-    ({ itemId, score: 1 / itemId, coverage, bigrams: 0, units, missesKeyTerm: false, chunkIds: [itemId], matchedTerms: [], ...extra });
+    ({ itemId, score: 1 / itemId, coverage, bigrams: 0, units, missesKeyTerm: false, date: null, chunkIds: [itemId], matchedTerms: [], ...extra }) as SearchHit;
   const judge = (hits: SearchHit[], extra: { units?: string[]; filteredItems?: number; agreed?: number[] } = {}) =>
     judgeAnswerability({ hits, parameters: DEFAULT_SEARCH_PARAMETERS, units: extra.units ?? [], filteredItems: extra.filteredItems, lexicalTop: extra.agreed ?? [], vectorTop: extra.agreed ?? [] });
 
@@ -60,6 +60,13 @@ describe("judgeAnswerability: one decision per question", () => {
       judgeAnswerability({ hits, parameters: DEFAULT_SEARCH_PARAMETERS, units: [], filteredItems: undefined, lexicalTop: [], vectorTop: [], severalParts });
     expect(verdict(true).kept.map((kept) => kept.itemId)).toEqual([1, 2]);
     expect(verdict(false).kept.map((kept) => kept.itemId)).toEqual([2]);
+  });
+
+  it("keeps each named period's report, of the anchor's unit even when it shares few of the words", () => {
+    const hits = [hit(1, 0.5, ["区气象局"], { date: "2025-06-19" }), hit(2, 0.15, ["区数据局"], { date: "2023-11-13" }), hit(3, 0.12, ["区气象局"], { date: "2023-07-13" })];
+    const periods = [{ from: "2023-01-01", to: "2023-12-31" }, { from: "2025-01-01", to: "2025-12-31" }];
+    const verdict = judgeAnswerability({ hits, parameters: DEFAULT_SEARCH_PARAMETERS, units: [], filteredItems: undefined, lexicalTop: [], vectorTop: [], periods });
+    expect(verdict.kept.map((kept) => kept.itemId)).toEqual([1, 3]);
   });
 
   it("looks past an unsupported first item to the one the evidence supports", () => {

@@ -33,6 +33,14 @@ describe("understandQuery: periods named apart", () => {
       { from: "2025-01-01", to: "2025-12-31", start: 11, end: 13 },
     ]);
     expect(understand("峡窝镇前年和去年报的东西梳理下").periods).toHaveLength(2);
+    // The months after a later year belong to it, not to the first ("22年全年…去年1到10月").
+    expect(understand("市监新开的经营主体 22年全年多少户 去年1到10月多少户").periods).toEqual([
+      { from: "2022-01-01", to: "2022-12-31", start: 10, end: 13 },
+      { from: "2025-01-01", to: "2025-10-31", start: 19, end: 21 },
+    ]);
+    // "23年多少" names 2023 (not "23 years and more"); a whole year named last is found in the next year's report.
+    expect(understand("商会贷授信 23年多少 去年多少").periods).toHaveLength(2);
+    expect(understand("城镇新增就业 23年1到9月多少 前年全年多少").period?.reportedAs).toEqual(["2024年", "2024年度"]);
     // A range is one period; a single period lists none.
     expect(understand("应急局2023到2025年报过啥").periods).toBeUndefined();
     expect(understand("公安局今年化解了多少纠纷").periods).toBeUndefined();

@@ -3,8 +3,8 @@ import { askedParts, readYesNoClaim, type AnswerType } from "../query/answer-typ
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
-import { REPORTED_WITHIN_DAYS, shiftDays } from "../query/period-reports.js";
-import type { NamedPeriod, QueryUnderstanding } from "../query/understand-query.js";
+import { reportsOn } from "../query/period-reports.js";
+import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
@@ -132,7 +132,7 @@ export function extractAnswer(options: {
       // "23年授信多少 去年授信总额又是多少": a part that names its own period is answered by an item of that period.
       const at = understanding.text.indexOf(part.text);
       const period = understanding.periods?.find((named) => named.start >= at && named.start < at + part.text.length);
-      const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item, period);
+      const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item.date, period);
       const terms = retrieval.tokenize(part.text);
       const bestIn = (entry: (typeof picked)[number]) =>
         scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords }, title: entry.item.title, synonyms: result.synonyms }).find((clause) => clause.typed);
@@ -152,8 +152,11 @@ export function extractAnswer(options: {
   // "住建23年跟去年的老旧小区改造 各纳入了几个小区": each period named is answered by its own best item.
   if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
     for (const period of understanding.periods ?? []) {
-      if (chosen.some((entry) => reportsOn(entry.item, period))) continue;
-      const entry = picked.find((candidate) => reportsOn(candidate.item, period) && candidate.best?.typed && candidate.best.topic >= TOPIC_MINIMUM);
+      if (chosen.some((entry) => reportsOn(entry.item.date, period))) continue;
+      // The period's reports that give a figure on the topic, the one most about it.
+      const entry = picked
+        .filter((candidate) => reportsOn(candidate.item.date, period) && candidate.best?.typed && candidate.best.topic >= TOPIC_MINIMUM)
+        .reduce<(typeof picked)[number] | undefined>((best, candidate) => (!best || candidate.best!.topic > best.best!.topic ? candidate : best), undefined);
       if (entry?.best) chosen.push({ item: entry.item, clause: entry.best });
     }
   }
@@ -170,7 +173,7 @@ export function extractAnswer(options: {
     chosen.sort((left, right) => mentionedAt(mentions, left.item) - mentionedAt(mentions, right.item));
   } else if (understanding.periods) {
     const periods = understanding.periods;
-    const namedAt = (item: StoredItem) => periods.find((period) => reportsOn(item, period))?.start ?? Number.MAX_SAFE_INTEGER;
+    const namedAt = (item: StoredItem) => periods.find((period) => reportsOn(item.date, period))?.start ?? Number.MAX_SAFE_INTEGER;
     chosen.sort((left, right) => namedAt(left.item) - namedAt(right.item));
   }
   const quoted = [...new Map(chosen.map(({ item }) => [item.id, item])).values()];
@@ -187,11 +190,6 @@ export function extractAnswer(options: {
   // and so is a passage on the topic that does not say it in so many words.
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? "有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
-}
-
-/** The item came out in the period or in the weeks after it that report on it. */
-function reportsOn(item: StoredItem, period: NamedPeriod): boolean {
-  return item.date !== null && item.date >= period.from && item.date <= shiftDays(period.to, REPORTED_WITHIN_DAYS);
 }
 
 /** Where the question first names one of the item's units; items of units it does not name come last. */

@@ -22,3 +22,8 @@ export function namesPeriod(text: string, period: Pick<Period, "reportedAs">): b
 export function shiftDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** A report dated `date` came out in the period or in the weeks after it that report on it. */
+export function reportsOn(date: string | null, period: { from: string; to: string }): boolean {
+  return date !== null && date >= period.from && date <= shiftDays(period.to, REPORTED_WITHIN_DAYS);
+}

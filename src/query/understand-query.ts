@@ -1,5 +1,5 @@
 import { foldTraditional } from "../text/fold-traditional.js";
-import { monthSpanNames, parseNumber, parsePeriod } from "./parse-period.js";
+import { monthSpanNames, parseNumber, parsePeriod, type Period } from "./parse-period.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
 
@@ -196,17 +196,11 @@ export function understandQuery(options: {
     }
   }
   // "22年……到6月": a year up to a month of it.
-  if (found && isOneYear(found)) {
-    const until = UNTIL_MONTH.exec(masked.slice(found.end));
-    const year = found.from.slice(0, 4);
-    // The month as parse-period reads it: its last day, and how a report just after it names it.
-    const month = until ? parsePeriod({ text: `${year}年${until[1]}月`, today }) : undefined;
-    if (until && month && month.from.slice(0, 7) === month.to.slice(0, 7)) {
-      const start = found.end + until.index;
-      removed.push({ start, end: start + until[0].length });
-      // A report on January to that month names the span ("1-10月") or the month it ends with.
-      const last = Number(until[1]);
-      found = { ...withoutReport(found), to: month.to, label: `${year}年1月至${last}月`, reportedAs: [...(month.reportedAs ?? []), ...monthSpanNames(1, last), `前${last}个月`] };
+  if (found) {
+    const until = untilMonth({ period: found, text: masked, today });
+    if (until) {
+      removed.push(until.span);
+      found = { ...found, ...until.period };
     }
   }
   if (found) removed.push({ start: found.start, end: found.end });
@@ -215,12 +209,20 @@ export function understandQuery(options: {
   for (let next = found?.explicit ? parsePeriod({ text: masked.slice(found.end), today }) : undefined, offset = found?.end ?? 0; found && next; ) {
     const start = offset + next.start;
     const end = offset + next.end;
+    let until: ReturnType<typeof untilMonth>;
     if (next.explicit) {
       removed.push({ start, end });
-      namedAt(next, start, end);
-      found = { ...spanning(found, next), label: `${found.label.replace(/（.*$/, "")}、${next.label.replace(/（.*$/, "")}` };
+      // "去年1到10月": a further year up to a month of it too.
+      until = untilMonth({ period: { ...next, start, end }, text: masked, today });
+      if (until) removed.push(until.span);
+      // "前年全年多少": that year's total, reported early the next year naming the year.
+      const wholeYear = !until && isOneYear(next) && /^\s*(?:全年|一整年|整年)/.test(masked.slice(end));
+      const year = next.from.slice(0, 4);
+      const named = until ? { ...next, ...until.period } : wholeYear ? { ...next, reportedAs: [`${year}年`, `${year}年度`] } : next;
+      namedAt(named, start, end);
+      found = { ...spanning(found, named), label: `${found.label.replace(/（.*$/, "")}、${named.label.replace(/（.*$/, "")}` };
     }
-    offset = end;
+    offset = until?.span.end ?? end;
     next = parsePeriod({ text: masked.slice(offset), today });
   }
   let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit, ...(found.reportedAs ? { reportedAs: found.reportedAs } : {}) } : undefined;
@@ -425,6 +427,31 @@ function isOneYear(period: { from: string; to: string }): boolean {
  * One span from the first period's start to the last one's end. How a report names the period that ends
  * it ("一季度") is kept: "21年和22年一季度" still finds the first quarter's report that came out in April.
  */
+/**
+ * "22年……到6月", "去年1到10月": a year followed by the month it runs up to (no other period between) is
+ * that year from January to that month, named as a report on it names it.
+ */
+function untilMonth(options: { period: Period; text: string; today: string }): { period: Pick<Period, "to" | "label" | "reportedAs">; span: Span } | undefined {
+  const { period, text, today } = options;
+  if (!isOneYear(period)) return undefined;
+  const after = text.slice(period.end);
+  const until = UNTIL_MONTH.exec(after);
+  if (!until) return undefined;
+  // "22年全年多少户 去年1到10月": the months belong to the period named after this one.
+  if (parsePeriod({ text: after.slice(0, until.index), today })?.explicit) return undefined;
+  const year = period.from.slice(0, 4);
+  // The month as parse-period reads it: its last day, and how a report just after it names it.
+  const month = parsePeriod({ text: `${year}年${until[1]}月`, today });
+  if (!month || month.from.slice(0, 7) !== month.to.slice(0, 7)) return undefined;
+  const start = period.end + until.index;
+  // A report on January to that month names the span ("1-10月") or the month it ends with.
+  const last = Number(until[1]);
+  return {
+    period: { to: month.to, label: `${year}年1月至${last}月`, reportedAs: [...(month.reportedAs ?? []), ...monthSpanNames(1, last), `前${last}个月`] },
+    span: { start, end: start + until[0].length },
+  };
+}
+
 function spanning<T extends { from: string; to: string; reportedAs?: string[] }>(first: T, second: { from: string; to: string; reportedAs?: string[] }): Omit<T, "reportedAs"> & { reportedAs?: string[] } {
   const last = second.to > first.to ? second : first;
   return { ...withoutReport(first), from: first.from < second.from ? first.from : second.from, to: last.to, ...(last.reportedAs ? { reportedAs: last.reportedAs } : {}) };

@@ -1,3 +1,5 @@
+import { reportsOn } from "../query/period-reports.js";
+
 /** What the decision reads of one retrieved item. */
 export interface EvidenceHit {
   itemId: number;
@@ -10,6 +12,8 @@ export interface EvidenceHit {
   missesKeyTerm: boolean;
   /** In a question about several units, the coverage of the part about the item's unit. */
   partCoverage?: number;
+  /** The issue date of the item (null for a document without one). */
+  date: string | null;
 }
 
 /** The thresholds of the decision, calibrated on test/fixtures/eval/tune.jsonl. */
@@ -70,6 +74,8 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
    * that answers another part has not the first part's key word, and is kept as one below it would be.
    */
   severalParts?: boolean;
+  /** "商会贷授信 23年多少 去年多少": the periods a question names apart, each to be answered by its own report. */
+  periods?: readonly { from: string; to: string }[];
 }): { relevant: boolean; kept: Hit[]; evidence: Evidence } {
   const { hits, parameters, units } = options;
   const isolated = options.filteredItems !== undefined && options.filteredItems <= parameters.isolatedItems;
@@ -112,6 +118,14 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
       const best = hits.find((hit) => hit.units.includes(unit) && (hit.coverage >= needed || (hit.partCoverage ?? 0) >= parameters.minimumCoverage));
       if (best) kept.push(best);
     }
+  }
+  // A question about several periods keeps each period's best item that says something about it: any word
+  // of the question will do in a report of the anchor's unit, the same thing asked of another year.
+  const sameUnit = (hit: Hit) => hit.units.some((unit) => anchor.units.includes(unit));
+  for (const period of options.periods ?? []) {
+    if (kept.some((hit) => reportsOn(hit.date, period))) continue;
+    const best = hits.find((hit) => reportsOn(hit.date, period) && (hit.coverage >= Math.min(floor, parameters.minimumIsolatedCoverage) || (hit.coverage > 0 && sameUnit(hit))));
+    if (best) kept.push(best);
   }
   return { relevant: true, kept, evidence: { ...evidence, rule } };
 }

@@ -313,6 +313,7 @@ export function createSearcher(options: {
       lexicalTop: itemsOfChunks(lexicalHits.map((hit) => hit.id), chunkById, 3),
       vectorTop: itemsOfChunks(vectorIds, chunkById, 3),
       severalParts: askedParts(understanding.text).length > 1,
+      ...(understanding.periods ? { periods: understanding.periods } : {}),
     });
     const ordered = [...judged.kept].sort((left, right) => right.score * (parameters.coverageBase + right.coverage) - left.score * (parameters.coverageBase + left.coverage));
     const synonyms = { of: Object.fromEntries([...synonymsOf].filter(([, words]) => words.length > 0)), weight: parameters.synonymWeight };
@@ -381,7 +382,7 @@ function itemsOfChunks(ids: readonly number[], chunkById: ReadonlyMap<number, Ch
 
 /** One hit per item, scored by its best passage; more recent issues win ties. */
 function foldIntoItems(scored: readonly { chunk: ChunkInfo; score: number; matched: readonly string[] }[]): SearchHit[] {
-  const byItem = new Map<number, SearchHit & { date: string | null }>();
+  const byItem = new Map<number, SearchHit>();
   for (const { chunk, score, matched } of scored) {
     const existing = byItem.get(chunk.itemId);
     if (!existing) {
@@ -393,6 +394,5 @@ function foldIntoItems(scored: readonly { chunk: ChunkInfo; score: number; match
     existing.matchedTerms = [...new Set([...existing.matchedTerms, ...matched])];
   }
   return [...byItem.values()]
-    .sort((left, right) => right.score - left.score || (right.date ?? "").localeCompare(left.date ?? "") || left.itemId - right.itemId)
-    .map(({ date: _date, ...hit }) => hit);
+    .sort((left, right) => right.score - left.score || (right.date ?? "").localeCompare(left.date ?? "") || left.itemId - right.itemId);
 }
