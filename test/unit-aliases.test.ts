@@ -18,6 +18,20 @@ const matcher = createUnitMatcher({ units: corpusUnits, aliasLines });
 
 const unitsIn = (text: string) => matcher.match(text).map(({ unit, alias }) => `${unit}<-${alias}`);
 
+describe("createUnitMatcher().misspelled", () => {
+  const matcher = createUnitMatcher({ units: ["峡窝镇", "区工商联", "区委政法委", "区民政局"] });
+
+  it("reads a name typed with one character wrong as the unit it almost spells", () => {
+    expect(matcher.misspelled("峡沃镇去年麦子一共打了多少吨").map(({ unit, alias }) => [unit, alias])).toEqual([["峡窝镇", "峡沃镇"]]);
+    expect(matcher.misspelled("公商联那边去年商会一共有几个了").map(({ unit }) => unit)).toEqual(["区工商联"]);
+  });
+
+  it("does not read a longer word or a name on record that way", () => {
+    expect(matcher.misspelled("找政协委员帮企业跑贷款")).toEqual([]);
+    expect(matcher.misspelled("区民政局今年报了啥")).toEqual([]);
+  });
+});
+
 describe("createUnitMatcher().match", () => {
   it("finds an alias with its span", () => {
     expect(matcher.match("总结社工部的工作")).toEqual([{ unit: "区委社工部", alias: "社工部", start: 2, end: 5 }]);

@@ -163,6 +163,8 @@ export function understandQuery(options: {
   const mentions = options.units.match(text);
   // "住建口", "宣传口": 口 after a unit's name is the line of work it heads, not part of the question.
   for (const mention of mentions) removed.push({ start: mention.start, end: mention.end + (UNIT_LINE.test(text.slice(mention.end)) ? 1 : 0) });
+  const misspelled = english ? [] : options.units.misspelled(text);
+  for (const mention of misspelled) removed.push({ start: mention.start, end: mention.end });
 
   const issueFound = findIssue(text) ?? (english ? findEnglishIssue(text) : undefined);
   let issue = issueFound?.issue;
@@ -296,7 +298,10 @@ export function understandQuery(options: {
 
   // Hints are read only in questions that join several subjects ("人社春风行动和退役军人那个招聘会"):
   // alone, a word like 宣传 in "3·15宣传活动" is a topic, not a unit.
-  const hintedUnits = english || !JOINED_SUBJECTS.test(text) ? [] : options.units.hints(text).filter((mention) => !units.includes(mention.unit)).map(({ unit, alias }) => ({ unit, alias }));
+  // A misspelled name is a hint whatever the question ("峡沃镇去年麦子打了多少吨").
+  const hintedUnits = [...(english || !JOINED_SUBJECTS.test(text) ? [] : options.units.hints(text)), ...misspelled]
+    .filter((mention, index, all) => !units.includes(mention.unit) && all.findIndex((other) => other.unit === mention.unit) === index)
+    .map(({ unit, alias }) => ({ unit, alias }));
   return {
     text,
     intent,

@@ -19,6 +19,11 @@ export interface UnitMatcher {
    * uncertain to filter by, telling enough to prefer. Never overlaps what `match` finds.
    */
   hints(text: string): UnitMention[];
+  /**
+   * Names typed with one character wrong ("峡沃镇" for 峡窝镇), the kind of unit they end in right:
+   * the unit they almost spell, to prefer, never to filter by (a real name may differ by one character).
+   */
+  misspelled(text: string): UnitMention[];
   /** A name typed by a person (e.g. `/summary 社工部`) -> its unit, or the closest known names. */
   resolve(name: string): UnitResolution;
   /** Every canonical unit the matcher knows, sorted. */
@@ -152,6 +157,9 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     byFirstCharacter.set(first, [...(byFirstCharacter.get(first) ?? []), entry]);
   }
 
+  // Names long enough, and ending in the kind of unit, that one wrong character still says which unit.
+  const typoTolerant = [...entries.values()].filter((entry) => entry.strength !== "weak" && entry.units.length === 1 && entry.alias.length >= 3 && UNIT_KIND_END.test(entry.alias));
+
   // Where some alias of any unit starts and ends in a text: "教育卫健", "公安司法" name two units back to back.
   const aliasEdges = (text: string) => {
     const starts = new Set<number>();
@@ -225,6 +233,26 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return found;
   };
 
+  // "峡沃镇", "公商联": a name typed with one character wrong, its kind (镇, 联) right.
+  const misspelled = (text: string): UnitMention[] => {
+    const named = match(text);
+    const found: UnitMention[] = [];
+    for (const entry of typoTolerant) {
+      const length = entry.alias.length;
+      for (let start = 0; start + length <= text.length; start += 1) {
+        const end = start + length;
+        const typed = text.slice(start, end);
+        if (typed[length - 1] !== entry.alias[length - 1] || hammingDistance(typed, entry.alias) !== 1 || !/^[\u4e00-\u9fff]+$/.test(typed)) continue;
+        if (entries.has(typed) || [...named, ...found].some((mention) => start < mention.end && end > mention.start)) continue;
+        // "政协委员" is a word of its own, not 政法委 misspelled: a name ends where a clause goes on.
+        const after = text[end];
+        if (after !== undefined && /[\u4e00-\u9fff]/.test(after) && !WEAK_AFTER.has(after) && !SEASON_AFTER.test(text.slice(end))) continue;
+        for (const unit of entry.units) found.push({ unit, alias: typed, start, end });
+      }
+    }
+    return found;
+  };
+
   const resolve = (name: string): UnitResolution => {
     const wanted = name.trim();
     const direct = entries.get(wanted);
@@ -235,7 +263,7 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return { suggestions: closestUnits({ name: wanted, entries: [...entries.values()], limit: 5 }) };
   };
 
-  return { match, hints, resolve, units: () => [...known] };
+  return { match, hints, misspelled, resolve, units: () => [...known] };
 }
 
 /**
@@ -313,6 +341,16 @@ function characterOverlap(left: string, right: string): number {
     }
   }
   return (2 * common) / (left.length + right.length);
+}
+
+/** The last character of a unit's name that says what kind of body it is. */
+const UNIT_KIND_END = /[镇局联委办社院队]$|街道$|中心$/;
+
+/** Positions at which two strings of the same length differ. */
+function hammingDistance(left: string, right: string): number {
+  let differences = 0;
+  for (let index = 0; index < left.length; index += 1) if (left[index] !== right[index]) differences += 1;
+  return differences;
 }
 
 function editDistance(left: string, right: string): number {
