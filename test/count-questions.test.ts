@@ -25,6 +25,7 @@ function read(text: string): CountQuery | undefined {
 describe("count, ranking and export questions", () => {
   it("reads counts with units, periods, issues, briefs and the figure asked for", () => {
     expect(read("区教育局去年被采用了几条？")).toMatchObject({ intent: "count", measure: "items", units: ["区教育局"], periods: [{ from: "2025-01-01", to: "2025-12-31", label: "2025年" }] });
+    expect(read("社工部25年出了几条稿子")).toMatchObject({ intent: "count", measure: "items", units: ["区委社工部"] });
     expect(read("峡窝镇一共上过几期简报")).toMatchObject({ intent: "count", measure: "issues", units: ["峡窝镇"], periods: [] });
     expect(read("23年和25年社工部各上了几条信息")).toMatchObject({ units: ["区委社工部"], periods: [{ label: "2023年" }, { label: "2025年" }] });
     expect(read("2025年第57期刊登了多少条信息")).toMatchObject({ intent: "count", issue: { number: 57, year: 2025 } });
@@ -60,6 +61,8 @@ describe("count, ranking and export questions", () => {
       "峡窝镇每年发了多少补贴", "区应急管理局开展了几次应急演练", "总结区委社工部今年的工作", "第64期原文",
       // 信息 that is part of another word is not a bulletin item.
       "反诈预警信息推送了多少条？", "区公安局推送预警信息多少条",
+      // A unit's own articles on a topic are not its items in the bulletin.
+      "公安局23年过年下基层一共出了多少条稿子",
     ]) {
       expect(read(text), text).toBeUndefined();
     }

@@ -38,6 +38,9 @@ const CARRIED_NOUN = /(?:^|[\s\d年月期的了条篇些报送用过几多少个
 const CARRIED_VERB = /采用|采纳|录用|刊发|刊登|刊载|登载|收录|报送|上报|被用|上了|上过|上的|上得|上稿|上简报|上信息|登了|登过|收了|报了|报过/;
 // "几个单位", or "几条" / "多少期" followed by a carried noun, a particle or the end (not "几条措施").
 const COUNT_WORD = /(?:几|多少)\s*(?:个|家)?\s*(?:(单位|部门|街道|镇)|(条|篇|期|次|回)(?=(?:信息|简报|上街信息|稿件|稿子|消息|短讯|简讯)|[了呢吗啊呀？?，,。！!（(\s]|$))/;
+// What is left of the question's words once counting and publishing words are set aside: a topic.
+const NOT_A_TOPIC = /稿件|稿子|一共|总共|共|多少|几|条|篇|出|发|写|上|报|了|的|过|\s/g;
+const TOPIC_WORDS = /[\u4e00-\u9fff]{2}/;
 const RANKING = /排名|排个名|排行|排序|排一下|排个序|名次|第几名|排第几|前\s*([0-9]{1,2}|[一二两三四五六七八九十])\s*名/;
 const MOST = /(?:哪个|哪家|哪些|什么|谁)[^，,。？?]{0,12}?(最多|最少|最勤|最积极|多|少)/;
 const SITUATION = /(?:报送|采用|录用|上稿|用稿|上信息|信息采用|稿件采用|被采用|上简报)(?:的)?情况/;
@@ -113,7 +116,9 @@ function readOwn(options: { understanding: QueryUnderstanding; today: string; un
 
   const exporting = EXPORT.test(text) && (hasUnits || understanding.issue !== undefined);
   const countWord = COUNT_WORD.exec(masked);
-  const counting = countWord !== null && (carried || understanding.issue !== undefined);
+  // "融媒23年过年下基层出了多少条稿子": a unit's own articles on a topic, not its items in the bulletin.
+  const ownArticles = !CARRIED_VERB.test(masked) && !/信息|简报|短讯|简讯|△/.test(masked) && TOPIC_WORDS.test(understanding.keywords.replace(NOT_A_TOPIC, ""));
+  const counting = countWord !== null && ((carried && !ownArticles) || understanding.issue !== undefined);
   const ranking = RANKING.test(masked) || (MOST.test(masked) && carried) || (SITUATION.test(masked) && !hasUnits);
   const situation = SITUATION.test(masked) && hasUnits;
   const silent = SILENT.test(masked) && /哪些|哪个|哪几个|谁|单位|部门/.test(masked);
