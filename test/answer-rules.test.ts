@@ -1,6 +1,8 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application } from "../src/app/create-application.js";
 import { answerJson } from "../src/answer/answer-json.js";
+import { ROOT } from "./helpers/run-cli.js";
 import { SAMPLES, sampleApplication } from "./helpers/sample-application.js";
 
 // The bundled fictional samples, "today" 2026-11-23: answers read as staff would see them.
@@ -197,5 +199,21 @@ describe("questions about issues and units, as staff phrase them", () => {
     const other = await ask("What is the weather like tomorrow?");
     expect(other.citations).toEqual([]);
     expect(other.answer).toContain("请用中文提问");
+  });
+});
+
+describe("a yes/no answer says 有 only where the passage names what was asked", () => {
+  const UNSEEN2 = path.join(ROOT, "test/fixtures/unseen2/bulletins");
+  let unseen: Application;
+  beforeAll(async () => {
+    ({ application: unseen } = await sampleApplication({ paths: [UNSEEN2] }));
+  });
+  afterAll(() => unseen?.close());
+  const askUnseen = async (question: string) => answerJson(await unseen.answerer()({ question, today: "2026-11-28" }));
+
+  it("quotes the school repairs for 空调 without saying 有, and says 有 for the 厕所 they name", async () => {
+    // The item on the summer repairs names 教室 and 厕所, never 空调.
+    expect((await askUnseen("去年暑假修学校 给教室装空调了没")).answer).toMatch(/^简报中没有直接这样写，相关的记载是：据第44期（2025-08-28）区教育局报送：/);
+    expect((await askUnseen("去年暑假修学校 有没有改造厕所")).answer).toMatch(/^有。据第44期（2025-08-28）区教育局报送：.*改造学校厕所9座/);
   });
 });

@@ -29,6 +29,8 @@ const TOP_ITEM_TOPIC_SHARE = 0.4;
 /** A typed value comes only from an item with at least this share of the best item's words: a figure about another thing is a wrong answer. */
 const ITEM_TOPIC_SHARE = 0.6;
 const NUMERIC_KINDS = new Set(["money", "percent", "people", "count", "number", "duration"]);
+/** Words at least this share as telling as the question's most telling one must be in the passage that says yes. */
+const KEY_TERM_SHARE = 0.9;
 /** A yes/no question is answered only by a clause that carries most of its words. */
 const YES_NO_MINIMUM = 0.6;
 /** ... and when none does, the first item's best clause with this much of them is quoted as related, with no "有。". */
@@ -87,6 +89,12 @@ export function extractAnswer(options: {
   const yesNo = claim !== undefined && claim.value === undefined;
   // "办缓缴税费" is cut 办缓 / 缴税 / 费: the clause's share of the question's character pairs speaks for it too.
   const yesNoTopic = (clause: ScoredClause) => Math.max(topicOf(clause), bigramCoverage({ query: understanding.keywords, text: clause.text }));
+  // The question's most telling words: the rarest in the bulletins (or never used in them), as rare as each other.
+  const words = yesNo ? maximalTerms(result.queryTerms).filter((term) => [...term].length > 1) : [];
+  const rarest = Math.max(0, ...words.map((term) => retrieval.termWeight(term)));
+  const keyTerms = words.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
+  const namesKeyTerm = (entry: (typeof picked)[number]) =>
+    keyTerms.every((term) => [entry.best!.text, entry.item.title].some((text) => text.includes(term) || (result.synonyms?.of[term] ?? []).some((word) => text.includes(word))));
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
   // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
@@ -101,7 +109,8 @@ export function extractAnswer(options: {
     const topicNeeded = index === 0 || newUnit ? Math.max(TOP_ITEM_TOPIC_MINIMUM, entry.topic * TOP_ITEM_TOPIC_SHARE) : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
     if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
     if (answerType && units.length < 2 && offTopic(entry)) continue;
-    const onTopic = yesNo ? yesNoTopic(entry.best) : 1;
+    // "给教室装空调了没": a passage on the rest of it (校舍维修, 教室) without the thing asked about says nothing either way.
+    const onTopic = !yesNo ? 1 : namesKeyTerm(entry) ? yesNoTopic(entry.best) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
     if (onTopic < YES_NO_MINIMUM) {
       if (index === 0 && onTopic >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
       continue;
