@@ -122,6 +122,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("“上街发布”新媒体矩阵粉丝总量达41.7万", asked)).toBe(true);
   });
 
+  it("reads a plan at the head of a figure's phrase where the figure stands, not where its digits first occur", () => {
+    // The "2" of "矿山街道2个" is planned like the rest; the "2" of "2023年" is not that figure.
+    const asked = type("23年计划改的那24个老旧小区 最后完工了几个");
+    expect(carriesValue("2023年全区纳入改造计划的老旧小区24个（其中济源路街道9个、矿山街道2个）", asked)).toBe(false);
+  });
+
   it("reads what is counted before 有多少 when no measure says it", () => {
     const asked = type("融媒那个微短剧 抖音上点赞有多少");
     expect(asked.counted).toBe("点赞");

@@ -126,7 +126,7 @@ const BEFORE_CHANGE = /(?:之前|以前|原来|原先|本来|改造前|整治前
 // "去市里评", "省级的": the level of government a figure is at.
 const LEVEL_ASKED = /(国家|省|市|区)(?:里|上|级|一级)/;
 // "最后实际发下去多少钱": the outcome, not the plan.
-const ACTUAL = /实际|最终|最后(?:到底|真正)?(?:发|拿|到位|完成|落实|兑现|花|评上|评|落地|建成|签)|到底(?:发|花|完成)/;
+const ACTUAL = /实际|最终|最后(?:到底|真正)?(?:发|拿|到位|完成|落实|兑现|花|评上|评|落地|建成|签|完工|竣工|修完|建完|干完|办完|修好|建好)|到底(?:发|花|完成)/;
 
 // "那7.3亿专项债": a figure the question gives (a year is not one).
 const GIVEN_FIGURE = /(?<![\d.第])\d[\d,.]*(?![\d,.])\s*(?:万|亿|千)?(?!\s*(?:年|月|日|号|期|季度|[-—至到~]))/g;

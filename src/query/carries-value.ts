@@ -167,6 +167,13 @@ function figureKey(figure: string): string {
   return normalizeFigure(/\d[\d,.\s]*(?:万|亿|千)?/.exec(figure)?.[0] ?? figure);
 }
 
+/** Where a figure stands in its phrase as a number of its own: the "2" of "矿山街道2个", not of "2023年". */
+function figureAt(phrase: string, figure: string): number {
+  const trimmed = figure.trim();
+  const at = new RegExp(`(?<![\\d.])${escapeRegExp(trimmed)}${/\d$/.test(trimmed) ? "(?![\\d.])" : ""}`).exec(phrase)?.index;
+  return at ?? phrase.indexOf(figure);
+}
+
 /** The figures of the asked kind in one phrase that the question did not give itself. */
 function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>, measures: readonly string[]): string[] {
   const found = (() => {
@@ -184,7 +191,7 @@ function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>,
     }
   })();
   return found.filter((figure) => !known.has(figureKey(figure)) &&
-    (measures.length === 0 || measures.some((measure) => new RegExp(`^${escapeRegExp(figure.trim())}\\s*${escapeRegExp(measure)}`).test(phrase.slice(phrase.indexOf(figure))))));
+    (measures.length === 0 || measures.some((measure) => new RegExp(`^${escapeRegExp(figure.trim())}\\s*${escapeRegExp(measure)}`).test(phrase.slice(figureAt(phrase, figure))))));
 }
 
 const PEOPLE_OR_THINGS = "户|名|人|位|家|个|所|项|处|座|栋|套|台|辆";
@@ -224,7 +231,7 @@ const PLANNED = /计划|预计|拟|应发|应缴|应付|目标|力争|争取|将
 
 /** The figure is for the scope asked: the stock, not what was added; the whole, not one day; one month, not a half year. */
 function answersScope(phrase: string, figure: string, type: AnswerType, earlier: string): boolean {
-  const lead = phrase.slice(0, phrase.indexOf(figure) + 1);
+  const lead = phrase.slice(0, figureAt(phrase, figure) + 1);
   if (type.stock && ADDED.test(lead)) return false;
   if (type.whole && PART_OF_TIME.test(phrase)) return false;
   if (type.month && SPAN_OF_MONTHS.test(phrase)) return false;
