@@ -128,6 +128,11 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("2023年全区纳入改造计划的老旧小区24个（其中济源路街道9个、矿山街道2个）", asked)).toBe(false);
   });
 
+  it("does not take a day or a time of day for how many", () => {
+    expect(carriesValue("文化课考试将于6月26日至28日举行", type("中招文化课全区平均分多少"))).toBe(false);
+    expect(carriesValue("于当日上午10时至10时33分组织防空警报试鸣", type("疏散演练参加了多少"))).toBe(false);
+  });
+
   it("reads what is counted before 有多少 when no measure says it", () => {
     const asked = type("融媒那个微短剧 抖音上点赞有多少");
     expect(asked.counted).toBe("点赞");

@@ -17,6 +17,8 @@ const DAY_OF_MONTH = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s
 const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`, "g");
 const ANY_FIGURE = new RegExp(NUMBER, "g");
 const YEAR = /(?<!\d)(?:19|20)\d{2}\s*年/g;
+/** A day, a month or a time of day: "6月26日至28日", "7月", "10时33分". */
+const WHEN = /\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?/g;
 /** "全年", "年度", "今年以来": a figure for a year. */
 export const PER_YEAR_VALUE = /[每一]年|年度|全年|年均|今年|\/年|当年|年内/;
 const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
@@ -186,8 +188,8 @@ function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>,
         ...(phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`, "g")) ?? []),
         ...(type.thing ? countsOfThing(phrase, type.thing) : []),
       ];
-      // "2025年" is when, not how many.
-      default: return phrase.replace(YEAR, " ").match(ANY_FIGURE) ?? [];
+      // "2025年", "6月26日", "10时33分" are when, not how many.
+      default: return phrase.replace(YEAR, " ").replace(WHEN, " ").match(ANY_FIGURE) ?? [];
     }
   })();
   return found.filter((figure) => !known.has(figureKey(figure)) &&
