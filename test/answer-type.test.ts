@@ -138,6 +138,9 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(asked.counted).toBe("点赞");
     expect(carriesValue("原创微短剧《回家》在抖音平台播放量达310万次", asked)).toBe(false);
     expect(carriesValue("抖音平台点赞量12.6万", asked)).toBe(true);
+    // "搞电诈的有几个": the same before 有几个, up to its 的.
+    expect(type("公安抓的那些嫌疑人 搞电诈的有几个").counted).toBe("搞电诈");
+    expect(carriesValue("抓获犯罪嫌疑人42名，其中破获电信网络诈骗案件11起", type("公安抓的那些嫌疑人 搞电诈的有几个"))).toBe(false);
     // A verb before the question word is not what is counted.
     expect(type("峡窝玉米一亩打多少").counted).toBeUndefined();
   });

@@ -148,14 +148,15 @@ const COUNTED_THING = /(?:多少|几)(?:个(?!体))?([\u4e00-\u9fff]{2,6})/;
 const NOT_A_THING = /^[了吗呢啊的是都在被已有还没不钱人名次万亿倍个]/;
 
 // "抖音上点赞有多少", "高校毕业生是多少": what is counted, said before the question word at the end.
-const ASKED_AT_END = /(?:一共|总共|大概|大约|共)?(?:有|是)多少[？?]?\s*$/;
+const ASKED_AT_END = /(?:一共|总共|大概|大约|共)?(?:有|是|占)(?:多少|几个|几)[？?]?\s*$/;
 const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名次万亿倍个那这啥么要能得上下里共总约概分别各]|数字/;
 
 function countedThing(question: string): { counted?: string } {
   const thing = COUNTED_THING.exec(question)?.[1]?.replace(/[了吗呢啊呀的]+$/, "");
   if (thing && thing.length > 1 && !NOT_A_THING.test(thing)) return { counted: thing };
   // The run of characters before 多少, from its last character that cannot be part of a noun on.
-  const before = ASKED_AT_END.test(question) ? /[\u4e00-\u9fff]{2,4}$/.exec(question.replace(ASKED_AT_END, ""))?.[0] : undefined;
+  // "搞电诈的有几个": the thing ends before 的.
+  const before = ASKED_AT_END.test(question) ? /[\u4e00-\u9fff]{2,4}$/.exec(question.replace(ASKED_AT_END, "").replace(/的$/, ""))?.[0] : undefined;
   const noun = before?.split(NOT_A_THING_BEFORE).at(-1);
   return noun && noun.length > 1 ? { counted: noun } : {};
 }
