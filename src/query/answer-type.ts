@@ -149,6 +149,8 @@ const NOT_A_THING = /^[了吗呢啊的是都在被已有还没不钱人名次万
 
 // "抖音上点赞有多少", "高校毕业生是多少": what is counted, said before the question word at the end.
 const ASKED_AT_END = /(?:一共|总共|大概|大约|共)?(?:有|是|占)(?:多少|几个|几)[？?]?\s*$/;
+// "之前是几个", "现在有多少": when, not what (and what is counted is said elsewhere).
+const WHEN_WORD = /(?:之前|以前|原来|原先|现在|目前|当时|当初|之后|以后|后来|最后|最终|起初|一开始)$/;
 const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名次万亿倍个那这啥么要能得上下里共总约概分别各]|数字/;
 
 function countedThing(question: string): { counted?: string } {
@@ -157,7 +159,7 @@ function countedThing(question: string): { counted?: string } {
   // The run of characters before 多少, from its last character that cannot be part of a noun on.
   // "搞电诈的有几个": the thing ends before 的.
   const before = ASKED_AT_END.test(question) ? /[\u4e00-\u9fff]{2,4}$/.exec(question.replace(ASKED_AT_END, "").replace(/的$/, ""))?.[0] : undefined;
-  const noun = before?.split(NOT_A_THING_BEFORE).at(-1);
+  const noun = before === undefined || WHEN_WORD.test(before) ? undefined : before.split(NOT_A_THING_BEFORE).at(-1);
   return noun && noun.length > 1 ? { counted: noun } : {};
 }
 
