@@ -1,11 +1,11 @@
 /**
  * Every question file, side by side in one run: the files written over data/samples + ../shared/corpus run on
- * a store of those; tune3/holdout3, written blind over test/fixtures/unseen/bulletins, on a store of all three:
+ * a store of those; the files written blind over the unseen bulletins (test/fixtures/unseen, unseen2, unseen3) on a store that adds them:
  * the product against plain BM25 (and, with --all-systems, the vector and LangChain baselines).
  *   npx tsx scripts/eval-suite.ts [--files tune,holdout] [--all-systems] [--failures] [--json] [--ablation]
  * --param name=value: a search parameter other than its default (calibrate on tune only).
  * --ablation: the product without the thesaurus and without the character-pair evidence, side by side.
- * Tune only on the tune files (tune, tune2 … tune9); holdout, holdout3, holdout6 and holdout9 are for reporting.
+ * Tune only on the tune files (tune, tune2 … tune11); holdout, holdout3, holdout6, holdout9 and holdout11 are for reporting.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,8 +22,8 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const SHARED = path.resolve(ROOT, "../shared");
 // Files whose questions were written over the unseen bulletins run on a store that has them; the
 // counts and unit summaries of the older files are over data/samples + ../shared/corpus alone.
-type Store = "base" | "unseen" | "unseen2";
-const STORES: Record<string, Store> = { tune8: "unseen", tune3: "unseen", tune4: "unseen", holdout3: "unseen", tune5: "unseen", tune6: "unseen", holdout6: "unseen", tune7: "unseen", tune9: "unseen2", holdout9: "unseen2", tune10: "unseen2" };
+type Store = "base" | "unseen" | "unseen2" | "unseen3";
+const STORES: Record<string, Store> = { tune8: "unseen", tune3: "unseen", tune4: "unseen", holdout3: "unseen", tune5: "unseen", tune6: "unseen", holdout6: "unseen", tune7: "unseen", tune9: "unseen2", holdout9: "unseen2", tune10: "unseen2", tune11: "unseen3", holdout11: "unseen3" };
 const FILES: Record<string, string> = {
   tune: "test/fixtures/eval/tune.jsonl",
   tune2: "test/fixtures/eval/tune2.jsonl",
@@ -42,6 +42,8 @@ const FILES: Record<string, string> = {
   tune9: "test/fixtures/unseen2/tune9.jsonl",
   holdout9: "test/fixtures/unseen2/holdout9.jsonl",
   tune10: "test/fixtures/unseen2/tune10.jsonl",
+  tune11: "test/fixtures/unseen3/tune11.jsonl",
+  holdout11: "test/fixtures/unseen3/holdout11.jsonl",
 };
 
 const { values } = parseArgs({ options: { files: { type: "string" }, "all-systems": { type: "boolean" }, failures: { type: "boolean" }, json: { type: "boolean" }, ablation: { type: "boolean" }, param: { type: "string", multiple: true } } });
@@ -51,12 +53,14 @@ const chosen = values.files ? values.files.split(",") : Object.keys(FILES);
 const corpus = path.join(SHARED, "corpus");
 const basePaths = [path.join(ROOT, "data/samples"), ...(existsSync(corpus) ? [corpus] : [])];
 const unseenPaths = [...basePaths, path.join(ROOT, "test/fixtures/unseen/bulletins")];
-const paths: Record<Store, string[]> = { base: basePaths, unseen: unseenPaths, unseen2: [...unseenPaths, path.join(ROOT, "test/fixtures/unseen2/bulletins")] };
+const unseen2Paths = [...unseenPaths, path.join(ROOT, "test/fixtures/unseen2/bulletins")];
+const paths: Record<Store, string[]> = { base: basePaths, unseen: unseenPaths, unseen2: unseen2Paths, unseen3: [...unseen2Paths, path.join(ROOT, "test/fixtures/unseen3/bulletins")] };
 
 const dataDirs: Record<Store, string> = {
   base: mkdtempSync(path.join(tmpdir(), "eval-suite-")),
   unseen: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen-")),
   unseen2: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen2-")),
+  unseen3: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen3-")),
 };
 const storeOf = (name: string): Store => STORES[name] ?? "base";
 const open = (store: Store, options: Partial<ApplicationOptions> = {}) =>

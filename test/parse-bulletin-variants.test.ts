@@ -93,6 +93,19 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
     expect(document.items[0]!.body.startsWith("区人社局以“春风送真情就业暖人心”为主题")).toBe(true);
   });
 
+  it("figure-headlines.txt: a headline with a spaced figure ends where a date or a year's report opens the body; units ending in 协 and 大学", () => {
+    const document = parseFixture("figure-headlines.txt");
+    expect(document.items.map((item) => [item.kind, item.units, item.title])).toEqual([
+      ["report", ["区人武部"], "区人武部圆满完成2024年下半年征兵任务"],
+      ["report", ["区财政局"], "区财政局2024年财政运行总体平稳"],
+      // The second date of a range opens nothing.
+      ["report", ["区商务局"], "区商务局举办“网上年货节”激发消费活力"],
+      ["report", ["区卫健委", "区计生协"], "区卫健委 区计生协推进普惠托育服务扩容提质"],
+      ["brief", ["区老年大学"], ""],
+    ]);
+    expect(document.items[0]!.body.startsWith("9月20日，全区下半年入伍新兵")).toBe(true);
+  });
+
   it("notice-article.txt: a notice is one article, dated by its signature", () => {
     const document = parseFixture("notice-article.txt");
     expect([document.kind, document.issue, document.date]).toEqual(["article", null, "2024-05-20"]);

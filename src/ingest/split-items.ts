@@ -61,6 +61,8 @@ export function cleanBody(text: string, removed: string[]): string {
   return plain.length > 30 ? removeStraySpaces(plain) : plain.replace(/\s+/g, " ").trim();
 }
 
+const FIGURE_SPACE = /(?<=[\u4e00-\u9fff“”])\s+(?=\d)|(?<=[\d%])\s+(?=[\u4e00-\u9fff“”])/g;
+
 /** Headline and where the body starts in an item's first paragraph, if it has a headline. */
 function readTitle(first: Paragraph, removed: string[]): { title: string; bodyStart: number } | undefined {
   const headline = findHeadline(first);
@@ -73,7 +75,8 @@ function readTitle(first: Paragraph, removed: string[]): { title: string; bodySt
   if (laidOut && (!split || (split.bodyStart < laidOut.bodyStart && !split.opened))) return { title: laidOut.text, bodyStart: laidOut.bodyStart };
   if (!split) return undefined;
   if (first.text.startsWith("**")) removed.push("****");
-  return { title: split.title.replace(/\s+/g, " "), bodyStart: split.bodyStart };
+  // "完成 2024 年下半年征兵任务": the spaces extraction puts around figures go; a space between two units stays.
+  return { title: split.title.replace(/\s+/g, " ").replace(FIGURE_SPACE, ""), bodyStart: split.bodyStart };
 }
 
 /** The paragraph's first line is as wide as a wrapped line after it: it was wrapped, not set apart. */

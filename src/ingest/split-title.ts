@@ -34,9 +34,18 @@ function headlineUnit(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A body may open with when: "9 月 20 日，", "2025 年，", "去年 11 月专项行动开展以来", "今年，" (a year
+ * inside a headline runs on: "峡窝镇启动 2026 年和美乡村示范创建").
+ */
+const DATE_OPENER = /^(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?)(?:以来|初|底|中旬|上旬|下旬)?[，,]|^(?:19|20)\d{2}\s*年(?:以来|全区|全镇|全街道)|^(?:今年|去年|年初|年底|上半年|下半年)/;
+/** "1 月 25 日至 2 月 10 日，": the second date of a range does not open anything. */
+const RANGE_BEFORE = /(?:至|到|—|-|~|～|、|和|及)\s*$/;
+
 function opensBody(text: string, at: number): boolean {
   const rest = text.slice(at).trimStart();
   if (BODY_OPENERS.some((opener) => rest.startsWith(opener))) return true;
+  if (DATE_OPENER.test(rest) && !RANGE_BEFORE.test(text.slice(0, at))) return true;
   // The body often starts by naming the headline's unit again: "区样本局推进建设 区样本局按照……".
   const unit = headlineUnit(text);
   return unit !== undefined && at > unit.length && rest.startsWith(unit);
