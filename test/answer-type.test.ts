@@ -128,6 +128,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("2023年全区纳入改造计划的老旧小区24个（其中济源路街道9个、矿山街道2个）", asked)).toBe(false);
   });
 
+  it("takes an allowance (津贴, 补助) for the 补贴 asked", () => {
+    expect(carriesValue("三季度为全区6983名80周岁以上老年人发放高龄津贴228.4万元", type("80岁以上老人的高龄补贴发了多少钱"))).toBe(true);
+  });
+
   it("does not take a day or a time of day for how many", () => {
     expect(carriesValue("文化课考试将于6月26日至28日举行", type("中招文化课全区平均分多少"))).toBe(false);
     expect(carriesValue("于当日上午10时至10时33分组织防空警报试鸣", type("疏散演练参加了多少"))).toBe(false);

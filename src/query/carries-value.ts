@@ -60,7 +60,7 @@ const OTHER_THING = /其中|[\u4e00-\u9fff]{2,}(?:项目|工程|中心|产业园
 const PART_OF_MANY = /其中/;
 
 /** Words for the same pay staff use one for another: "要回多少工钱" is answered by "追发工资2370万元". */
-const SAME_SUBJECT = [["工资", "工钱", "薪水", "薪资", "薪酬", "报酬", "劳务费"], ["收", "自付", "缴", "付费", "交费"]];
+const SAME_SUBJECT = [["工资", "工钱", "薪水", "薪资", "薪酬", "报酬", "劳务费"], ["收", "自付", "缴", "付费", "交费"], ["补贴", "津贴", "补助"]];
 
 /** The clause names what the value is of: the word, its last two characters, or a word for the same. */
 function namesSubject(text: string, subject: string): boolean {
