@@ -128,6 +128,11 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("2023年全区纳入改造计划的老旧小区24个（其中济源路街道9个、矿山街道2个）", asked)).toBe(false);
   });
 
+  it("takes a figure that the next phrase ranks as what was asked (为单笔最大金额), not one said to be for someone", () => {
+    const asked = { ...type("银企对接会 单笔最大授信多少"), focus: "银企对接会 单笔最大授信" };
+    expect(carriesValue("其中，郑州恒拓铝业科技有限公司获得意向授信3000万元，为单笔最大金额", asked)).toBe(true);
+  });
+
   it("takes an allowance (津贴, 补助) for the 补贴 asked", () => {
     expect(carriesValue("三季度为全区6983名80周岁以上老年人发放高龄津贴228.4万元", type("80岁以上老人的高龄补贴发了多少钱"))).toBe(true);
   });

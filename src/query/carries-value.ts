@@ -56,6 +56,8 @@ const PHRASE_BREAK = /[，,；;：:]/;
 const FOCUS_MINIMUM = 4;
 /** "其中铝精深加工产业园项目投资4.5亿元": a phrase singling out another thing. */
 const OTHER_THING = /其中|[\u4e00-\u9fff]{2,}(?:项目|工程|中心|产业园|基地|公司)/;
+/** "为单笔最大金额", "居全市第一": a phrase ranking the figure just before it ("为47户…" is whom it was for). */
+const DESCRIBES_BEFORE = /^(?:为|系|居|位居|位列)[^，。；]{0,10}(?:最|第[一二三]|之首|首位|新高)/;
 /** "其中…": what follows is said of a part, not of the thing named before. */
 const PART_OF_MANY = /其中/;
 
@@ -279,6 +281,8 @@ function saidOfFocus(phrases: readonly string[], index: number, focus: { at: rea
   // "…公务用车212辆，其中新能源汽车87辆，占比41.0%": a part singled out by 其中 is the answer when the question names it too.
   const rest = focus.words.replace(focus.name, " ");
   if (before !== undefined && !phrases.slice(before + 1, index + 1).some((phrase) => PART_OF_MANY.test(phrase) && !sharesPair(phrase.slice(phrase.search(PART_OF_MANY)), rest))) return true;
+  // "…获得意向授信3000万元，为单笔最大金额": the phrase after says what the figure is.
+  if (at.includes(index + 1) && DESCRIBES_BEFORE.test(phrases[index + 1]!.trim())) return true;
   // "向529户农户发放一次性补贴…，发放耕地地力保护补贴382.6万元": the phrase before names another 补贴.
   const phrase = phrases[index] ?? "";
   return at.includes(index + 1) && !OTHER_THING.test(phrase) && !phrase.includes(focus.name.slice(-2)) && !countsOtherThing(phrase, focus.name);
