@@ -133,6 +133,13 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("其中，郑州恒拓铝业科技有限公司获得意向授信3000万元，为单笔最大金额", asked)).toBe(true);
   });
 
+  it("takes the thesaurus words of what a rate is of for it (处理率 -> 处置率)", () => {
+    const asked = type("平台报警的那些事 处理率多少");
+    expect(asked.subject).toBe("处理率");
+    expect(carriesValue("平台累计推送告警信息1.2万条，处置率98.7%", asked)).toBe(false);
+    expect(carriesValue("平台累计推送告警信息1.2万条，处置率98.7%", { ...asked, subjectSynonyms: ["处置率"] })).toBe(true);
+  });
+
   it("takes an allowance (津贴, 补助) for the 补贴 asked", () => {
     expect(carriesValue("三季度为全区6983名80周岁以上老年人发放高龄津贴228.4万元", type("80岁以上老人的高龄补贴发了多少钱"))).toBe(true);
   });

@@ -64,7 +64,11 @@ export function extractAnswer(options: {
   const claimed = claim?.value?.words ?? [];
   const asked = options.answerType ?? claim?.value?.type;
   // A figure must be said of the question's topic where a clause names it (focus); several units each have their own.
-  const answerType: AnswerType | undefined = units.length > 1 && asked && NUMERIC_KINDS.has(asked.kind) ? { kind: "number", label: "数字" } : asked && { ...asked, focus: understanding.keywords };
+  // "处理率多少": the thesaurus words of what the value is of name it too (处置率).
+  const subjectSynonyms = asked?.subject ? result.synonyms?.of[asked.subject] : undefined;
+  const answerType: AnswerType | undefined = units.length > 1 && asked && NUMERIC_KINDS.has(asked.kind)
+    ? { kind: "number", label: "数字" }
+    : asked && { ...asked, focus: understanding.keywords, ...(subjectSynonyms ? { subjectSynonyms } : {}) };
   // The rest of the question counts a little: "上半年" in "今年上半年,平台受理事件37176件" matters here.
   const context = retrieval.tokenize(understanding.text).filter((term) => !result.queryTerms.includes(term));
   const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: result.queryTerms }) : new Map<string, UnitPart>();

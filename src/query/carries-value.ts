@@ -65,9 +65,9 @@ const PART_OF_MANY = /其中/;
 const SAME_SUBJECT = [["工资", "工钱", "薪水", "薪资", "薪酬", "报酬", "劳务费"], ["收", "自付", "缴", "付费", "交费"], ["补贴", "津贴", "补助"]];
 
 /** The clause names what the value is of: the word, its last two characters, or a word for the same. */
-function namesSubject(text: string, subject: string): boolean {
+function namesSubject(text: string, subject: string, synonyms: readonly string[] = []): boolean {
   if (text.includes(subject) || (subject.length > 2 && text.includes(subject.slice(-2)))) return true;
-  return (SAME_SUBJECT.find((group) => group.includes(subject)) ?? []).some((word) => text.includes(word));
+  return [...(SAME_SUBJECT.find((group) => group.includes(subject)) ?? []), ...synonyms].some((word) => text.includes(word));
 }
 
 /** Some pair of adjacent characters of `words` is in `text`, or with one character between ("老人" in "老年人"). */
@@ -99,7 +99,7 @@ export function carriesValue(text: string, type: AnswerType): boolean {
  */
 export function valuePhrases(text: string, type: AnswerType): string[] {
   // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
-  if (type.subject && !namesSubject(text, type.subject)) return [];
+  if (type.subject && !namesSubject(text, type.subject, type.subjectSynonyms)) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!)) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
