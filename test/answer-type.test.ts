@@ -137,7 +137,13 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     const asked = type("平台报警的那些事 处理率多少");
     expect(asked.subject).toBe("处理率");
     expect(carriesValue("平台累计推送告警信息1.2万条，处置率98.7%", asked)).toBe(false);
-    expect(carriesValue("平台累计推送告警信息1.2万条，处置率98.7%", { ...asked, subjectSynonyms: ["处置率"] })).toBe(true);
+    expect(carriesValue("平台累计推送告警信息1.2万条，处置率98.7%", { ...asked, synonyms: { 处理率: ["处置率"] } })).toBe(true);
+  });
+
+  it("takes the thesaurus words of what is counted for it (多少老师 -> 教师96名)", () => {
+    const asked = type("教育局23年新进了多少老师");
+    expect(carriesValue("通过公开招聘、人才引进等方式新补充教师96名", asked)).toBe(false);
+    expect(carriesValue("通过公开招聘、人才引进等方式新补充教师96名", { ...asked, synonyms: { 老师: ["教师"] } })).toBe(true);
   });
 
   it("takes an allowance (津贴, 补助) for the 补贴 asked", () => {

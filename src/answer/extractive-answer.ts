@@ -64,11 +64,11 @@ export function extractAnswer(options: {
   const claimed = claim?.value?.words ?? [];
   const asked = options.answerType ?? claim?.value?.type;
   // A figure must be said of the question's topic where a clause names it (focus); several units each have their own.
-  // "处理率多少": the thesaurus words of what the value is of name it too (处置率).
-  const subjectSynonyms = asked?.subject ? result.synonyms?.of[asked.subject] : undefined;
+  // "处理率多少", "多少老师": the thesaurus words of what the value is of, or of what is counted, name it too (处置率, 教师).
+  const synonyms = result.synonyms ? { synonyms: result.synonyms.of } : {};
   const answerType: AnswerType | undefined = units.length > 1 && asked && NUMERIC_KINDS.has(asked.kind)
     ? { kind: "number", label: "数字" }
-    : asked && { ...asked, focus: understanding.keywords, ...(subjectSynonyms ? { subjectSynonyms } : {}) };
+    : asked && { ...asked, focus: understanding.keywords, ...synonyms };
   // The rest of the question counts a little: "上半年" in "今年上半年,平台受理事件37176件" matters here.
   const context = retrieval.tokenize(understanding.text).filter((term) => !result.queryTerms.includes(term));
   const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: result.queryTerms }) : new Map<string, UnitPart>();
@@ -76,7 +76,7 @@ export function extractAnswer(options: {
     // Each unit's item answers its own part of the question, with that part's words and measure.
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
     const terms = (part && part.terms.length > 0 ? part.terms : result.queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)));
-    const partType = part?.answerType && answerType ? part.answerType : answerType;
+    const partType = part?.answerType && answerType ? { ...part.answerType, ...synonyms } : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms });
     return {
       item, hit, clauses, terms, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
@@ -148,7 +148,7 @@ export function extractAnswer(options: {
       const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item.date, period);
       const terms = retrieval.tokenize(part.text);
       const bestIn = (entry: (typeof picked)[number]) =>
-        scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords }, title: entry.item.title, synonyms: result.synonyms }).find((clause) => clause.typed);
+        scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords, ...synonyms }, title: entry.item.title, synonyms: result.synonyms }).find((clause) => clause.typed);
       let found: { item: StoredItem; clause: ScoredClause } | undefined;
       const own = fits(first) ? bestIn(first) : undefined;
       if (own && own.topic >= TOP_ITEM_TOPIC_MINIMUM) found = { item: first.item, clause: own };

@@ -18,8 +18,8 @@ export interface AnswerType {
   subject?: string;
   /** "一亩多少钱", "人均", "每月": a rate per unit is asked, not a total. */
   perUnit?: boolean;
-  /** Thesaurus words for the subject ("处理率" -> 处置率), set by the answerer from the search's synonyms. */
-  subjectSynonyms?: readonly string[];
+  /** Thesaurus words of the question's words ("处理率" -> 处置率, "老师" -> 教师), set by the answerer from the search's. */
+  synonyms?: Readonly<Record<string, readonly string[]>>;
   /** "一年计划投多少钱", "一年办了多少场": a year's figure is asked; a clause with one ("全年", "年度") is preferred. */
   perYear?: boolean;
   /** "现在总共有多少户": the whole stock is asked; a count of new ones ("新设立4862户") is another figure. */

@@ -99,9 +99,10 @@ export function carriesValue(text: string, type: AnswerType): boolean {
  */
 export function valuePhrases(text: string, type: AnswerType): string[] {
   // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
-  if (type.subject && !namesSubject(text, type.subject, type.subjectSynonyms)) return [];
+  if (type.subject && !namesSubject(text, type.subject, type.synonyms?.[type.subject])) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
-  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!)) return [];
+  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!)
+    && !(type.synonyms?.[type.counted] ?? []).some((word) => text.includes(word))) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
   // "920人里头高校毕业生有多少": the part is stated where the whole is ("达成意向920人，其中高校毕业生…").
   if (type.withinKnown && !namesKnownFigure(text, new Set(type.known ?? []))) return [];
