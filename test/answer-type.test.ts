@@ -146,6 +146,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("通过公开招聘、人才引进等方式新补充教师96名", { ...asked, synonyms: { 老师: ["教师"] } })).toBe(true);
   });
 
+  it("does not take things of a kind counted for their names (3家市场化运营集团)", () => {
+    const asked = type("国资那4家一级企业合并成3家以后 新集团都叫啥名");
+    expect(carriesValue("计划2023年底前将4家一级企业整合为3家市场化运营集团", asked)).toBe(false);
+    expect(carriesValue("整合组建上街城发集团、上街产投集团", asked)).toBe(true);
+  });
+
   it("takes an allowance (津贴, 补助) for the 补贴 asked", () => {
     expect(carriesValue("三季度为全区6983名80周岁以上老年人发放高龄津贴228.4万元", type("80岁以上老人的高龄补贴发了多少钱"))).toBe(true);
   });

@@ -26,6 +26,8 @@ const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|�
 const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
 // The two characters before the kind word are what tells one name from a description ("青檀初级中学", not "居民小区").
 const NAMED_PLACE = /([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
+/** "整合为3家市场化运营集团": things of a kind counted, not named. */
+const COUNTED_KIND = /\d+\s*[家个所座]\s*[\u4e00-\u9fff]*$/;
 const GENERIC_NAME_PREFIX = /居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
 // Where something is: a road (and number), a building, a village or community named by specific characters.
 const PLACE = /([\u4e00-\u9fff]{2})(?:路|大道|大街)(?:\d+号)?|([\u4e00-\u9fff]{2})(?:大厦|大楼|广场|产业园|村|社区|小区)|\d+号(?:楼|院)?/g;
@@ -316,7 +318,7 @@ function carriesOtherValue(text: string, type: AnswerType): boolean {
       const kinds = type.measure ? NAME_KINDS[type.measure] ?? [type.measure] : undefined;
       const ofKind = (name: string) => kinds === undefined || kinds.some((kind) => name.replace(/[”」》]$/, "").endsWith(kind));
       return [...text.matchAll(QUOTED_NAME)].some((match) => !given(match[0]) && ofKind(match[0])) ||
-        [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]));
+        [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]) && !COUNTED_KIND.test(text.slice(Math.max(0, match.index - 10), match.index)));
     }
     default: return false;
   }
