@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contractions } from "../src/search/contractions.js";
-import { splitGluedWords, splitGuessedWords, withoutQuantities } from "../src/search/glued-words.js";
+import { splitGluedWords, splitGuessedWords, withoutQuantities } from "../src/search/query-words.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 import { joinSingleCharacterRuns } from "../src/search/single-character-runs.js";
 

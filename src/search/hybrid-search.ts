@@ -8,7 +8,7 @@ import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type E
 import { namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
 import { chunkCriteria } from "./chunk-criteria.js";
 import { contractions } from "./contractions.js";
-import { splitGluedWords, splitGuessedWords, withoutQuantities } from "./glued-words.js";
+import { queryWords } from "./query-words.js";
 import { joinSingleCharacterRuns } from "./single-character-runs.js";
 import type { ChunkCriteria } from "./chunk-facts.js";
 import { fuseRanks } from "./rank-fusion.js";
@@ -223,14 +223,8 @@ export function createSearcher(options: {
     const queryText = understanding.keywords.trim();
     const known = (word: string) => index.lexical.documentFrequency(word) > 0;
     // The keywords are the question's phrases left after its unit, period and question words, apart: a word
-    // is not cut across two of them ("水利设 河长 林长" is not 设河 / 长林长). Spaces next to Chinese are
-    // dropped as line wraps, so the phrases are separated by a comma.
-    const segmented = queryText ? splitGluedWords({ terms: index.tokenizer.tokenize(queryText.replace(/\s+/g, "，")), known }) : [];
-    const { dictionaryParts } = index.tokenizer;
-    const guessed = dictionaryParts ? splitGuessedWords({ terms: segmented, known, dictionaryParts }) : segmented;
-    // "新开" cut into 新 / 开: a thesaurus word the question says is a term of its own, so its synonyms ("新设立") are searched.
-    const thesaurusWords = thesaurus.wordsIn(queryText).filter((word) => !guessed.includes(word) && thesaurus.synonyms(word).some(known));
-    const queryTerms = withoutQuantities([...guessed, ...thesaurusWords]);
+    // is not cut across two of them ("水利设 河长 林长" is not 设河 / 长林长).
+    const queryTerms = queryWords({ text: queryText, tokenize: (text) => index.tokenizer.tokenize(text), known, dictionaryParts: index.tokenizer.dictionaryParts, thesaurus });
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
       const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;

@@ -1,3 +1,27 @@
+import type { Thesaurus } from "../query/thesaurus.js";
+
+/**
+ * The words a question is searched by: its phrases segmented apart (a word is not cut across two of
+ * them), glued verbs and guessed words undone, thesaurus words it says kept whole, and quantities said
+ * in passing dropped.
+ */
+export function queryWords(options: {
+  text: string;
+  tokenize: (text: string) => string[];
+  known: (word: string) => boolean;
+  dictionaryParts?: ((word: string) => string[]) | undefined;
+  thesaurus: Pick<Thesaurus, "wordsIn" | "synonyms">;
+}): string[] {
+  const { text, known, dictionaryParts, thesaurus } = options;
+  if (!text) return [];
+  // Spaces next to Chinese are dropped as line wraps, so the phrases are separated by a comma.
+  const segmented = splitGluedWords({ terms: options.tokenize(text.replace(/\s+/g, "，")), known });
+  const guessed = dictionaryParts ? splitGuessedWords({ terms: segmented, known, dictionaryParts }) : segmented;
+  // "新开" cut into 新 / 开: a thesaurus word the question says is a term of its own, so its synonyms ("新设立") are searched.
+  const thesaurusWords = thesaurus.wordsIn(text).filter((word) => !guessed.includes(word) && thesaurus.synonyms(word).some(known));
+  return withoutQuantities([...guessed, ...thesaurusWords]);
+}
+
 /**
  * A question word no bulletin has is sometimes a known word with a verb or preposition glued to its
  * front by the segmenter ("当河长" for 当 + 河长, "请物业" for 请 + 物业): it can never match, and it weighs
