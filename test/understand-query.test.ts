@@ -19,6 +19,14 @@ const understand = (text: string, previous?: QueryUnderstanding) =>
 
 const year = (value: number) => ({ from: `${value}-01-01`, to: `${value}-12-31`, label: `${value}年`, explicit: true });
 
+describe("understandQuery: a thing named 电子版 is not a request for the document", () => {
+  it("asks a fact about 电子版社保卡, and the document for 64期电子版发我", () => {
+    expect(understand("手机上那个电子版社保卡多少人开通了").intent).toBe("fact");
+    expect(understand("64期电子版发我").intent).toBe("source");
+    expect(understand("64期有电子版吗").intent).toBe("source");
+  });
+});
+
 describe("understandQuery: periods named apart", () => {
   it("filters on all of them when each unit's part names its own year, and keeps no year in the words", () => {
     const read = understand("教育局23年新增多少学位，司法局25年化解了多少纠纷");

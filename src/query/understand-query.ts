@@ -51,7 +51,8 @@ const COMMAND_PATTERN = /^\s*\/(summary|source|总结|原文)(?=\s|$)/i;
 const ISSUE_PATTERN = /(?:(?<![0-9])([0-9]{4})\s*年\s*(?:的\s*)?)?第\s*([0-9]{1,4}|[零一二两三四五六七八九十]{1,3})\s*期|(?<![0-9第])([0-9]{1,4})\s*期/g;
 
 // Asking for the document itself, whatever else is said.
-const SOURCE_STRONG = /原文|全文|原件|原稿|链接|下载|附件|pdf|word版|电子版/gi;
+// "电子版社保卡" names a thing; "要电子版" asks for the document.
+const SOURCE_STRONG = /原文|全文|原件|原稿|链接|下载|附件|pdf|word版|电子版(?![\u4e00-\u9fff]{2}(?<!发给|发我|给我))/gi;
 // Asking for a document only when an issue or a date says which one.
 const SOURCE_WEAK = /文件|发给我|发我|给我|发一下|调出|打开|看看|查看/g;
 const SUMMARY_STRONG = /(?:总结|汇总|概括|梳理|归纳|综述|盘点|概述|回顾|小结|捋一捋|捋捋|捋一遍|捋一下|捋|理一理|过一遍|整理)(?:一下|一遍|下)?/g;
