@@ -15,6 +15,17 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(clauses[0]?.text).toContain("校外人员74名");
   });
 
+  it("prefers the figure whose phrase has the verb asked of it (签了多少户: 已签约农户2180户)", () => {
+    const clauses = scoreClauses({
+      text: "截至5月底，已签约农户2180户，完成安装1460户。一是统一标准，对136户屋顶承重不达标的农户暂缓安装。",
+      terms: ["峡窝", "农户", "屋顶", "装", "光伏", "签"],
+      weight,
+      title: "峡窝镇整镇推进屋顶分布式光伏建设",
+      answerType: detectAnswerType("农户屋顶装光伏的签了多少户"),
+    });
+    expect(clauses[0]?.text).toContain("已签约农户2180户");
+  });
+
   it("prefers a year's figure when a year's is asked", () => {
     const clauses = scoreClauses({
       text: "开展读书讲座、阅读分享等活动80余场。全年组织读书活动120余场。",

@@ -7,10 +7,15 @@ import { splitClauses } from "./split-clauses.js";
 const TYPE_BONUS = 0.5;
 /** What the question's words in the very phrase of the asked figure add, at most ("校外人员74名", not "参与学生1.83万人"). */
 const PHRASE_BONUS = 0.15;
+/** What the asked verb in the figure's phrase adds ("签了多少户": "已签约农户2180户"). */
+const VERB_BONUS = 0.15;
 /** What a year's figure ("全年组织阅读活动120余场") adds when a year's is asked ("一年办了多少场"). */
 const YEAR_BONUS = 0.1;
 /** What a context word found in a clause adds to its score. */
 const CONTEXT_BONUS = 0.02;
+
+/** Characters before 多少 that are no verb: "有多少", "是多少", "要多少". */
+const NOT_A_VERB = /[有是要能会占达到还都共总约那这些少]/;
 
 export interface ScoredClause {
   text: string;
@@ -68,7 +73,9 @@ export function scoreClauses(options: {
       for (const term of terms) topic += plainWeight(term) * Math.max(has(text, term), has(title, term));
       topic /= plainTotal;
       const yearly = typed && options.answerType?.perYear === true && PER_YEAR_VALUE.test(text);
-      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) : 0;
+      const verb = options.answerType?.verb;
+      const verbNear = verb !== undefined && !NOT_A_VERB.test(verb) && phrases.some((phrase) => phrase.includes(verb));
+      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) : 0;
       score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;

@@ -18,6 +18,8 @@ export interface AnswerType {
   subject?: string;
   /** "一亩多少钱", "人均", "每月": a rate per unit is asked, not a total. */
   perUnit?: boolean;
+  /** "签了多少户", "投了多少钱": the verb the question asks the figure of (签, 投); the figure's phrase naming it is the likelier answer. */
+  verb?: string;
   /** Thesaurus words of the question's words ("处理率" -> 处置率, "老师" -> 教师), set by the answerer from the search's. */
   synonyms?: Readonly<Record<string, readonly string[]>>;
   /** "一年计划投多少钱", "一年办了多少场": a year's figure is asked; a clause with one ("全年", "年度") is preferred. */
@@ -109,9 +111,11 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   const before = BEFORE_CHANGE.test(question);
   const actual = ACTUAL.test(question);
   const level = LEVEL_ASKED.exec(question)?.[1];
+  const verb = ASKED_VERB.exec(question)?.[1];
   return {
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
     ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
+    ...(verb ? { verb } : {}),
   };
 }
 
@@ -128,6 +132,8 @@ const BEFORE_CHANGE = /(?:之前|以前|原来|原先|本来|改造前|整治前
 // "去市里评", "省级的": the level of government a figure is at.
 const LEVEL_ASKED = /(国家|省|市|区)(?:里|上|级|一级)/;
 // "最后实际发下去多少钱": the outcome, not the plan.
+// "签了多少户", "装好的多少户", "一共投了多少钱": the character of the verb right before the question word.
+const ASKED_VERB = /([\u4e00-\u9fff])(?:了|好|完|过|掉)?(?:的)?(?:一共|总共|共)?(?:多少|几)/;
 const ACTUAL = /实际|最终|最后(?:到底|真正)?(?:发|拿|到位|完成|落实|兑现|花|评上|评|落地|建成|签|完工|竣工|修完|建完|干完|办完|修好|建好)|到底(?:发|花|完成)/;
 
 // "那7.3亿专项债": a figure the question gives (a year is not one).
