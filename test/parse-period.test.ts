@@ -132,5 +132,7 @@ describe("reports on a period from just after it", () => {
     expect(reportWindow(period("2022年上半年"))).toEqual({ from: "2022-07-01", to: "2022-09-13" });
     expect(reportWindow(period("2022年"))).toBeUndefined();
     expect(reportWindow(period("2022年6月3日"))).toBeUndefined();
+    // A whole year asked ("一共", "全年") is named by its year in reports up to half a year after it.
+    expect(reportWindow({ to: "2025-12-31", reportedAs: ["2025年", "2025年度"] })).toEqual({ from: "2026-01-01", to: "2026-07-02" });
   });
 });

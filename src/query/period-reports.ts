@@ -3,6 +3,8 @@ import type { Period } from "./parse-period.js";
 
 /** A report on a half year, quarter or month comes out within this many days after it ends. */
 export const REPORTED_WITHIN_DAYS = 75;
+/** ... and a whole year's, named by its year, within this many. */
+const YEAR_REPORTED_WITHIN_DAYS = 183;
 
 /**
  * The days after a period in which a bulletin may report on it ("上半年累计完成投资" in an August
@@ -10,7 +12,9 @@ export const REPORTED_WITHIN_DAYS = 75;
  */
 export function reportWindow(period: Pick<Period, "to" | "reportedAs">): { from: string; to: string } | undefined {
   if (!period.reportedAs || period.reportedAs.length === 0) return undefined;
-  return { from: shiftDays(period.to, 1), to: shiftDays(period.to, REPORTED_WITHIN_DAYS) };
+  // A year's totals ("2025年，全区出生人口1420人") are reported up to half a year after it, always naming the year.
+  const days = period.reportedAs.some((name) => /^\d{4}年/.test(name)) ? YEAR_REPORTED_WITHIN_DAYS : REPORTED_WITHIN_DAYS;
+  return { from: shiftDays(period.to, 1), to: shiftDays(period.to, days) };
 }
 
 /** True when `text` names the period the way a report just after it does: "上半年", "1-6月", "6 月" (not "16月"). */
