@@ -177,6 +177,13 @@ describe("deriveUnitAliases", () => {
     ]);
   });
 
+  it("shortens a group, a station, an office and an association like a bureau (城投集团 -> 城投)", () => {
+    expect(deriveUnitAliases("区城投集团").map(({ alias }) => alias)).toContain("城投");
+    expect(deriveUnitAliases("区卫生监督所").map(({ alias }) => alias)).toContain("卫生监督");
+    expect(deriveUnitAliases("区计生协").map(({ alias }) => alias)).toContain("计生");
+    expect(createUnitMatcher({ units: ["区城投集团", "区水务集团"] }).match("城投今年要新盖几座立体停车楼 水务那边小区泵房今年要改几座").map((mention) => mention.unit)).toEqual(["区城投集团", "区水务集团"]);
+  });
+
   it("keeps a compound name whole", () => {
     expect(deriveUnitAliases("市生态环境局上街分局")).toEqual([{ alias: "生态环境局上街分局", strength: "derived" }]);
     expect(deriveUnitAliases("区委编办")).toEqual([

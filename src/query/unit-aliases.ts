@@ -109,8 +109,8 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   const bare = prefix ? canonical.slice(prefix.length) : canonical;
   if (prefix) add(bare, "derived");
   if (prefix === "区委" || prefix === "区") add(`上街${canonical}`, "derived");
-  // Only a simple name loses its suffix (疾控中心 -> 疾控): 市生态环境局上街分局 must not become 生态环境局上街分.
-  const suffixless = /^(.+)(?:[局部办委馆院社]|中心)$/.exec(bare)?.[1];
+  // Only a simple name loses its suffix (疾控中心 -> 疾控, 城投集团 -> 城投): 市生态环境局上街分局 must not become 生态环境局上街分.
+  const suffixless = /^(.+?)(?:[局部办委馆院社站所协]|中心|集团|管委会)$/.exec(bare)?.[1];
   if (prefix && suffixless && !/[局部办分委]|上街/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
     add(suffixless, "weak");
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
