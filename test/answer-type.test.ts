@@ -173,6 +173,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("峡窝玉米一亩打多少").counted).toBeUndefined();
   });
 
+  it("reads a measure word that starts a noun as the noun (多少家禽, 多少部门)", () => {
+    expect(type("秋季防疫计划给多少家禽打疫苗").measure).toBeUndefined();
+    expect(type("有多少部门参与").measure).toBeUndefined();
+    expect(type("多少家企业").measure).toBe("家");
+  });
+
   it("counts in equivalent measures: 多少本书 is answered by 1500余册", () => {
     expect(carriesValue("换出图书1500余册", type("以书换蔬换出去多少本书"))).toBe(true);
     expect(carriesValue("演练11次", type("应急演练搞了几场"))).toBe(true);

@@ -1,4 +1,5 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
+import { measureAlternation } from "./measure-words.js";
 
 /**
  * What kind of value a question asks for, and whether a passage carries one. A figure of another
@@ -61,7 +62,7 @@ const PER_UNIT = /[一每](?:个)?(?:亩|斤|公斤|吨|人|户|个月|月|年|�
 const PER_THING = /每(?:个|家|户|人|名|所|村|站|点|间|班|校)|人均|平均|户均|各(?:个|配)/;
 
 /** Measure words bulletins count in. */
-export const MEASURES = "棵|株|趟|遍|轮|盏|个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|部(?!门|分|署|队|委|长)|艘|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周";
+export const MEASURES = measureAlternation("棵|株|趟|遍|轮|盏|个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|部|艘|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周");
 const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
 /** A figure as bulletins write it: "4.9 万", "300余", "1,200". */
 export const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";
@@ -82,7 +83,7 @@ const SIZES: { pattern: RegExp; measure: string; label: string }[] = [
 // "那几个主播", "这几位": a demonstrative names things already spoken of; it asks for no count.
 const PEOPLE = /多少(?:个)?人|(?<![那这])(?:几个人|几人|几名|几位|几个老(?:党员|同志))|多少名|多少位|人数|多少人次/;
 // "多少个体户": 个体户 is a word, not the measure 个.
-const COUNT = new RegExp(`(?:多少|(?<![那这])几)\\s*(${MEASURES})(?!体)`);
+const COUNT = new RegExp(`(?:多少|(?<![那这])几)\\s*(${MEASURES})`);
 // "那几个主播都叫啥": the names of people.
 const PERSON_NAME = /(?:主播|老师|教师|医生|护士|志愿者|干部|民警|代表|委员|选手|冠军|专家|律师|网格员|党员|员工|工人|师傅|讲师|领导|同志|模范|标兵|能手|队员|人)(?:都|分别|各)?(?:叫|是)(?:啥|什么|谁)(?:名字)?/;
 // "现在总共有多少户": the stock, not what was added this year.

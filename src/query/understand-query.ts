@@ -2,6 +2,7 @@ import { foldTraditional } from "../text/fold-traditional.js";
 import { monthSpanNames, parseNumber, parsePeriod, type Period } from "./parse-period.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
+import { measureAlternation } from "./measure-words.js";
 
 /** fact: a figure or event; summary: a unit's reports; source: the document; overview: what an issue contains. */
 export type QueryIntent = "fact" | "summary" | "source" | "overview";
@@ -65,24 +66,6 @@ const LATEST_ISSUE = /(?:最新|最近|上)(?:的)?一期|最新(?:的)?(?:那�
 const ISSUE_WORD = /[那这哪一]期|期简报|那份|那一份|的简报/;
 
 // A measure word that starts a longer word stays: "多少个体户" asks about 个体户, "几家庭院" about 庭院.
-const WORD_AFTER_MEASURE: Record<string, string> = {
-  个: "体性别案", 名: "单称额录", 家: "庭长属园门政风", 项: "目", 位: "置", 人: "员口民才群均", 场: "所地馆景",
-  所: "有在属", 支: "部持出援队", 门: "店诊户槛面", 户: "籍外口", 处: "理置罚室", 起: "草来步", 条: "件例款",
-  期: "间限", 台: "账风", 套: "餐", 座: "谈", 本: "地科领级村", 张: "贴", 份: "额", 例: "如", 天: "然气",
-  种: "植类子", 类: "型别", 亩: "产均", 元: "旦",
-};
-
-/** An alternation of measure words, each kept out of the words it starts. */
-function measures(list: string): string {
-  return list
-    .split("|")
-    .map((measure) => {
-      const after = WORD_AFTER_MEASURE[measure];
-      return after ? `${measure}(?![${after}])` : measure;
-    })
-    .join("|");
-}
-
 const FILLERS: RegExp[] = [
   // 看看/查查 only where they start a phrase: "排查查出" keeps its 查.
   /请问|请把|麻烦|帮我|帮忙|一下|^(?:看看|查查|查一下)/g,
@@ -90,7 +73,7 @@ const FILLERS: RegExp[] = [
   /(?:报送|上报|报)(?:了|过)?(?:些)?(?:什么|啥|哪些)?(?:东西|信息|内容|事情?)|(?:报送|上报)(?:了|过)?|报(?:了|过)(?:些)?(?:什么|啥|哪些)?/g,
   /(?:干|做|搞|说|讲|报)(?:了|过|的)?(?:个|些)?(?:什么|啥|哪些)(?:事情?)?|干了些|做了些|说下|说说|讲讲|讲的是?|说的是?/g,
   // The question word and its measure ("有几支", "多少门", "几号") say what is asked, not what about.
-  new RegExp(`(?:有|是|到|达到?)?多少(?:${measures("钱|公里|千米|平方米|立方米|公斤|千克|斤|棵|株|趟|遍|轮|盏|台次|辆次|车次|小时|分钟|个月|周|个|名|家|次|件|项|位|人次|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|元|万元|万")})?|几(?:${measures("公里|棵|株|趟|遍|轮|盏|小时|分钟|个月|周|个|名|家|次|件|项|位|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|号|月份?|年|点|成")})`, "g"),
+  new RegExp(`(?:有|是|到|达到?)?多少(?:${measureAlternation("钱|公里|千米|平方米|立方米|公斤|千克|斤|棵|株|趟|遍|轮|盏|台次|辆次|车次|小时|分钟|个月|周|个|名|家|次|件|项|位|人次|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|元|万元|万")})?|几(?:${measureAlternation("公里|棵|株|趟|遍|轮|盏|小时|分钟|个月|周|个|名|家|次|件|项|位|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|号|月份?|年|点|成")})`, "g"),
   /叫什么名字|叫什么|叫啥|什么名字|名字|名称|[那哪]一?[所家个位]/g,
   /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
   /[那这该本]一?期/g,

@@ -1,0 +1,21 @@
+/**
+ * Measure words that also start words of their own ("家禽", "项目", "场所", "户籍", "部门"): after a
+ * question word they are the noun, not the measure.
+ */
+const WORD_AFTER_MEASURE: Record<string, string> = {
+  个: "体性别案", 名: "单称额录", 家: "庭长属园门政风禽具乡", 项: "目", 位: "置", 人: "员口民才群均", 场: "所地馆景",
+  所: "有在属", 支: "部持出援队", 门: "店诊户槛面", 户: "籍外口", 处: "理置罚室", 起: "草来步", 条: "件例款",
+  期: "间限", 台: "账风", 套: "餐", 座: "谈", 本: "地科领级村", 张: "贴", 份: "额", 例: "如", 天: "然气",
+  种: "植类子", 类: "型别", 亩: "产均", 元: "旦", 部: "门分署队委长",
+};
+
+/** An alternation of measure words ("个|家|项"), each kept out of the words it starts. */
+export function measureAlternation(list: string): string {
+  return list
+    .split("|")
+    .map((measure) => {
+      const after = WORD_AFTER_MEASURE[measure];
+      return after ? `${measure}(?![${after}])` : measure;
+    })
+    .join("|");
+}
