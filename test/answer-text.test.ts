@@ -9,6 +9,10 @@ describe("splitClauses", () => {
   it("splits enumerations at 二是/三是 and semicolons, keeping each point whole", () => {
     expect(splitClauses("一是建站点12个，二是培训志愿者300人；三是开展活动45场。")).toEqual(["一是建站点12个，", "二是培训志愿者300人；", "三是开展活动45场。"]);
   });
+
+  it("keeps a point's short heading with the sentence it heads", () => {
+    expect(splitClauses("三是开设“四点半课堂”。招募志愿者65名，服务7300余人次。此后照常。")).toEqual(["三是开设“四点半课堂”。招募志愿者65名，服务7300余人次。", "此后照常。"]);
+  });
 });
 
 describe("resolveRelativeTimes: a bulletin speaks relative to its own date", () => {
