@@ -204,9 +204,10 @@ describe("questions about issues and units, as staff phrase them", () => {
 
 describe("a yes/no answer says 有 only where the passage names what was asked", () => {
   const UNSEEN2 = path.join(ROOT, "test/fixtures/unseen2/bulletins");
+  const UNSEEN3 = path.join(ROOT, "test/fixtures/unseen3/bulletins");
   let unseen: Application;
   beforeAll(async () => {
-    ({ application: unseen } = await sampleApplication({ paths: [UNSEEN2] }));
+    ({ application: unseen } = await sampleApplication({ paths: [UNSEEN2, UNSEEN3] }));
   });
   afterAll(() => unseen?.close());
   const askUnseen = async (question: string) => answerJson(await unseen.answerer()({ question, today: "2026-11-28" }));
@@ -215,5 +216,10 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
     // The item on the summer repairs names 教室 and 厕所, never 空调.
     expect((await askUnseen("去年暑假修学校 给教室装空调了没")).answer).toMatch(/^简报中没有直接这样写，相关的记载是：据第44期（2025-08-28）区教育局报送：/);
     expect((await askUnseen("去年暑假修学校 有没有改造厕所")).answer).toMatch(/^有。据第44期（2025-08-28）区教育局报送：.*改造学校厕所9座/);
+  });
+
+  it("does not say 有 for what a passage only plans", async () => {
+    // "目前，中心路立体停车楼已完成施工图设计，计划4月开工": the design is done, the start only planned.
+    expect((await askUnseen("中心路那个立体停车楼开工了没")).answer).toMatch(/^简报中没有直接这样写，相关的记载是：据第11期（2026-03-12）区城投集团报送：/);
   });
 });

@@ -29,6 +29,10 @@ const TOP_ITEM_TOPIC_SHARE = 0.4;
 /** A typed value comes only from an item with at least this share of the best item's words: a figure about another thing is a wrong answer. */
 const ITEM_TOPIC_SHARE = 0.6;
 const NUMERIC_KINDS = new Set(["money", "percent", "people", "count", "number", "duration"]);
+/** A clause that only plans ("计划4月开工", "将于年底建成") … */
+const PLAN_ONLY = /计划|将(?!近)|预计|拟|准备|力争|争取|下一步/;
+/** … unless it also says something is done. */
+const DONE = /已|完成|建成|实现|累计|共[计有]?/;
 /** Words at least this share as telling as the question's most telling one must be in the passage that says yes. */
 const KEY_TERM_SHARE = 0.9;
 /** A yes/no question is answered only by a clause that carries most of its words. */
@@ -114,7 +118,9 @@ export function extractAnswer(options: {
     if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
     if (answerType && units.length < 2 && offTopic(entry)) continue;
     // "给教室装空调了没": a passage on the rest of it (校舍维修, 教室) without the thing asked about says nothing either way.
-    const onTopic = !yesNo ? 1 : namesKeyTerm(entry) ? yesNoTopic(entry.best) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
+    // "开工了没" against "计划4月开工": a plan says nothing of whether it happened.
+    const said = namesKeyTerm(entry) && !(claim?.existence && onlyPlanned(entry.best.text, entry.terms, understanding.text));
+    const onTopic = !yesNo ? 1 : said ? yesNoTopic(entry.best) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
     if (onTopic < YES_NO_MINIMUM) {
       if (index === 0 && onTopic >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
       continue;
@@ -203,6 +209,18 @@ export function extractAnswer(options: {
   // and so is a passage on the topic that does not say it in so many words.
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? "有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
+}
+
+/**
+ * "中心路立体停车楼已完成施工图设计，计划4月开工" for "开工了没": the phrase with the question's last word
+ * that the clause has (what it asks happened) only plans it.
+ */
+function onlyPlanned(clause: string, terms: readonly string[], question: string): boolean {
+  const asked = terms
+    .filter((term) => [...term].length > 1 && clause.includes(term) && question.includes(term))
+    .sort((left, right) => question.lastIndexOf(right) - question.lastIndexOf(left))[0];
+  const phrase = asked === undefined ? clause : clause.split(/[，,；;]/).find((part) => part.includes(asked)) ?? clause;
+  return PLAN_ONLY.test(phrase) && !DONE.test(phrase);
 }
 
 /** Where the question first names one of the item's units; items of units it does not name come last. */
