@@ -173,6 +173,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("峡窝玉米一亩打多少").counted).toBeUndefined();
   });
 
+  it("reads a terse 总数/个数/数 as how many of the thing before it", () => {
+    expect(type("非遗项目总数")).toMatchObject({ kind: "number", counted: "非遗项目" });
+    expect(type("站点个数")).toMatchObject({ kind: "number", counted: "站点" });
+    expect(detectAnswerType("算数")).toBeUndefined();
+  });
+
   it("reads a measure word that starts a noun as the noun (多少家禽, 多少部门)", () => {
     expect(type("秋季防疫计划给多少家禽打疫苗").measure).toBeUndefined();
     expect(type("有多少部门参与").measure).toBeUndefined();

@@ -91,6 +91,7 @@ const STOCK = /总共有?|一共有|共有|总数|总量|现有|存量|保有量
 export const ADDED = /新(?:增|设立?|登记|注册|建|开工|招录?|发展|认定|培育|引进|签约|入驻)|增加|增长/;
 const NAME = /叫什么|叫啥|啥名|什么名字|名字|名称|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
 const LIST = /(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些/;
+const COUNT_OF = /([\u4e00-\u9fff]{2,6}?)(?:的)?(?:总数|个数|数)[？?]?\s*$/;
 const ANY_NUMBER = /多少|(?<![那这])几[个名家项次人场件条所万亿]|数量|数目|规模/;
 
 /**
@@ -227,6 +228,9 @@ function detectKind(question: string): AnswerType | undefined {
     return { kind: "name", label: "具体名称", given: question, ...(noun ? { measure: noun.replace(/室$/, "") } : {}) };
   }
   if (ANY_NUMBER.test(question)) return { kind: "number", label: "数字", ...stock, ...countedThing(question) };
+  // "非遗项目总数", "站点个数": how many of the thing named before 数.
+  const counted = COUNT_OF.exec(question)?.[1];
+  if (counted) return { kind: "number", label: "数字", counted };
   return undefined;
 }
 
