@@ -152,6 +152,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("整合组建上街城发集团、上街产投集团", asked)).toBe(true);
   });
 
+  it("reads 给补多少钱 as a subsidy, which a fee does not answer", () => {
+    const asked = type("今年新增的托位 上面每个给补多少钱");
+    expect(asked.subject).toBe("补贴");
+    expect(carriesValue("普惠托位月收费不高于1500元", asked)).toBe(false);
+  });
+
   it("takes an allowance (津贴, 补助) for the 补贴 asked", () => {
     expect(carriesValue("三季度为全区6983名80周岁以上老年人发放高龄津贴228.4万元", type("80岁以上老人的高龄补贴发了多少钱"))).toBe(true);
   });

@@ -186,7 +186,9 @@ function detectKind(question: string): AnswerType | undefined {
     // "一顿饭收多少钱": what is charged, not a subsidy.
     // "一份饭老人自己要掏多少钱": what the asker pays, which a subsidy is not.
     const charged = rule.kind === "money" && /(?:收|掏|付|交)(?:了|取)?(?:多少|几)(?:钱|块)/.test(question) ? "收" : undefined;
-    const subject = rule.kind === "money" ? charged ?? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] ?? shareSubject(question) : undefined;
+    // "每个给补多少钱": a subsidy.
+    const subsidy = rule.kind === "money" && /补(?:了|给)?(?:多少|几)/.test(question) ? "补贴" : undefined;
+    const subject = rule.kind === "money" ? charged ?? subsidy ?? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] ?? shareSubject(question) : undefined;
     // "一年计划投多少钱": per year is what a year's total gives; "一亩多少钱" asks a rate per thing.
     const perUnit = rule.kind === "money" && PER_UNIT.test(question.replace(/[一每]年/g, ""));
     return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}) };
