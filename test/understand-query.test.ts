@@ -1,3 +1,4 @@
+import { isYesNoQuestion } from "../src/query/answer-type.js";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SHARED_QUESTIONS, describeWithShared } from "./helpers/shared.js";
@@ -18,6 +19,16 @@ const understand = (text: string, previous?: QueryUnderstanding) =>
   understandQuery({ text, today, units, series: ["上街信息"], ...(previous ? { previous } : {}) });
 
 const year = (value: number) => ({ from: `${value}-01-01`, to: `${value}-12-31`, label: `${value}年`, explicit: true });
+
+describe("understandQuery: a deadline asked about is no period of reports", () => {
+  it("does not filter by 11月底 in 11月底前能弄完不, and reads the trailing 不 as a yes/no", () => {
+    const read = understand("小区泵房剩下那几座11月底前能弄完不");
+    expect(read.period).toBeUndefined();
+    expect(read.keywords).toContain("11月底前");
+    expect(isYesNoQuestion("小区泵房剩下那几座11月底前能弄完不")).toBe(true);
+    expect(understand("24年11月底前完成了多少").period).toMatchObject({ to: "2024-11-30" });
+  });
+});
 
 describe("understandQuery: a thing named 电子版 is not a request for the document", () => {
   it("asks a fact about 电子版社保卡, and the document for 64期电子版发我", () => {

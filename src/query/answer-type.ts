@@ -237,7 +237,7 @@ function detectKind(question: string): AnswerType | undefined {
 }
 
 // "上不上班", "开没开": a verb, 不/没, the same verb.
-const YES_NO = /是不是|有没有|是否|有无|[吗没][？?]?\s*$|对不对|能不能|可不可以|([\u4e00-\u9fff])[不没]\1/;
+const YES_NO = /是不是|有没有|是否|有无|[吗没不][？?]?\s*$|对不对|能不能|可不可以|([\u4e00-\u9fff])[不没]\1/;
 
 /** "公安是不是搞过交通违法记分清零": answered yes only by a passage about exactly that. */
 export function isYesNoQuestion(question: string): boolean {

@@ -92,6 +92,8 @@ const FILLERS: RegExp[] = [
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
 const JOINED_SUBJECTS = /[、，,;；]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|和|与|及|跟|分别|各/;
 const ASKS_FIGURE = /多少|几[个名家项次人场件条所万亿位户]|比例|百分之|多大|多长|多久/;
+const DEADLINE = /^\s*(?:之前|以前|前)/;
+const FUTURE = /能|会|可以|得|来得及|赶得上/;
 // "全年", "一整年", "一共": the whole of a year is asked.
 const WHOLE_YEAR = /全年|一整年|整年|一年下来|全年度|年度|一共|总共|共计|累计/;
 // "到6月", "1到10月", "1-10月": the months up to one (from January: "1到" is kept out of the search words).
@@ -189,6 +191,10 @@ export function understandQuery(options: {
       found = { ...found, ...until.period };
     }
   }
+  // "11月底前能弄完不": a deadline the question asks about, not when the reports came out.
+  const deadline = found ? DEADLINE.exec(masked.slice(found.end)) : null;
+  // Its words stay: the passage that answers names the deadline ("计划11月底前全部完成").
+  if (found && deadline && FUTURE.test(masked.slice(found.end))) found = undefined;
   if (found) removed.push({ start: found.start, end: found.end });
   if (found?.explicit && named.length === 0) namedAt(found, found.start, found.end);
   // "卫健21年…，民政22年…": further periods named apart widen the filter to cover them all, each for its own part.
