@@ -218,6 +218,12 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
     expect((await askUnseen("去年暑假修学校 有没有改造厕所")).answer).toMatch(/^有。据第44期（2025-08-28）区教育局报送：.*改造学校厕所9座/);
   });
 
+  it("does not count 是不是 among the words a passage must have", async () => {
+    const answer = await askUnseen("马固村是不是进了省里旅游重点村名单");
+    expect(answer.citations.map((citation) => [citation.date, citation.department])).toContainEqual(["2026-03-12", "峡窝镇"]);
+    expect(answer.answer).toContain("乡村旅游重点村");
+  });
+
   it("does not say 有 for what a passage only plans", async () => {
     // "目前，中心路立体停车楼已完成施工图设计，计划4月开工": the design is done, the start only planned.
     expect((await askUnseen("中心路那个立体停车楼开工了没")).answer).toMatch(/^简报中没有直接这样写，相关的记载是：据第11期（2026-03-12）区城投集团报送：/);

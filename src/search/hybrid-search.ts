@@ -2,7 +2,7 @@ import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
-import { askedParts } from "../query/answer-type.js";
+import { askedParts, isYesNoQuestion } from "../query/answer-type.js";
 import { unitParts } from "../query/unit-parts.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
 import { namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
@@ -16,6 +16,8 @@ import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./releva
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
 
 export type SearchMode = "hybrid" | "lexical" | "vector";
+
+const YES_NO_FORM = /^(?:是不是|不是|是否|有没有|没有|有无|能不能|不能|可不可以)$/;
 
 export interface SearchHit extends EvidenceHit {
   /** Fused score of the item's best passage (higher is better; comparable within one search). */
@@ -277,7 +279,9 @@ export function createSearcher(options: {
       .filter((term) => [...term].length > 1 && index.lexical.documentFrequency(term) > 0)
       .sort((left, right) => idf(right) - idf(left))[0];
     // "年假" cut into 年 / 假: the passage must have the word.
-    const coverageTerms = joinSingleCharacterRuns({ text: queryText, terms: queryTerms });
+    // "是不是", "有没有" only make it a yes/no question: no passage is about them.
+    const yesNo = isYesNoQuestion(understanding.text);
+    const coverageTerms = joinSingleCharacterRuns({ text: queryText, terms: queryTerms }).filter((term) => !(yesNo && YES_NO_FORM.test(term)));
     // Units named or hinted: each keeps its own best item.
     const units = [...new Set([...understanding.units, ...hinted])];
     // "人社发的培训补贴和审计查出的违规金额": each unit's item is judged on its own part of the question too.
