@@ -179,6 +179,11 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("峡窝玉米一亩打多少").counted).toBeUndefined();
   });
 
+  it("reads 投资多大 as money, and 面积多大 as an area", () => {
+    expect(type("产业园二期厂房总投资多大")).toMatchObject({ kind: "money", subject: "投资" });
+    expect(type("厂房面积多大")).toMatchObject({ kind: "count", measure: "平方米" });
+  });
+
   it("reads a terse 总数/个数/数 as how many of the thing before it", () => {
     expect(type("非遗项目总数")).toMatchObject({ kind: "number", counted: "非遗项目" });
     expect(type("站点个数")).toMatchObject({ kind: "number", counted: "站点" });
