@@ -26,6 +26,16 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(clauses[0]?.text).toContain("已签约农户2180户");
   });
 
+  it("counts the parts of a word not found whole next to the figure (非遗项目: 非遗代表性项目达47项)", () => {
+    const clauses = scoreClauses({
+      text: "总分馆联动开展文艺演出、非遗展演等活动38场。新增省级非遗代表性项目1项，全区非遗代表性项目达47项。",
+      terms: ["非遗", "项目", "非遗项目"],
+      weight,
+      answerType: detectAnswerType("非遗项目总数"),
+    });
+    expect(clauses[0]?.text).toContain("47项");
+  });
+
   it("prefers a year's figure when a year's is asked", () => {
     const clauses = scoreClauses({
       text: "开展读书讲座、阅读分享等活动80余场。全年组织读书活动120余场。",

@@ -11,6 +11,8 @@ const PHRASE_BONUS = 0.15;
 const VERB_BONUS = 0.15;
 /** What a year's figure ("全年组织阅读活动120余场") adds when a year's is asked ("一年办了多少场"). */
 const YEAR_BONUS = 0.1;
+/** A word not found whole counts for at most this share through its parts that are. */
+const PART_CREDIT = 0.5;
 /** What a context word found in a clause adds to its score. */
 const CONTEXT_BONUS = 0.02;
 
@@ -58,6 +60,11 @@ export function scoreClauses(options: {
   const plainWeight = (term: string) => options.weight(term) * ([...term].length === 1 ? 0.3 : 1);
   const plainTotal = terms.reduce((sum, term) => sum + plainWeight(term), 0) || 1;
   const has = termFinder(options.synonyms);
+  const partsOf = new Map(terms.map((term) => [term, options.terms.filter((other) => other !== term && term.includes(other))] as const));
+  const partsIn = (text: string, term: string) => {
+    const parts = partsOf.get(term) ?? [];
+    return parts.length === 0 ? 0 : PART_CREDIT * (parts.filter((part) => text.includes(part)).length / parts.length);
+  };
   return splitClauses(options.text)
     .map((text, index) => {
       let score = 0;
@@ -67,7 +74,8 @@ export function scoreClauses(options: {
       const phrases = options.answerType ? valuePhrases(text, options.answerType) : [];
       const typed = phrases.length > 0;
       // The words next to the figure say what it counts.
-      const nearFigure = Math.max(0, ...phrases.map((phrase) => terms.reduce((sum, term) => sum + plainWeight(term) * has(phrase, term), 0) / plainTotal));
+      // A word not found whole counts through its parts here ("非遗代表性项目达47项" for 非遗项目).
+      const nearFigure = Math.max(0, ...phrases.map((phrase) => terms.reduce((sum, term) => sum + plainWeight(term) * Math.max(has(phrase, term), partsIn(phrase, term)), 0) / plainTotal));
       // The headline says what the whole item is about, so its words count for every clause here.
       let topic = 0;
       for (const term of terms) topic += plainWeight(term) * Math.max(has(text, term), has(title, term));
