@@ -179,6 +179,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("峡窝玉米一亩打多少").counted).toBeUndefined();
   });
 
+  it("reads 一天 after a day named as that day's total, not a rate per day", () => {
+    expect(type("三八节那天女性创业集市一天卖了多少钱").perUnit).toBeUndefined();
+    expect(type("夜市一天能卖多少钱").perUnit).toBe(true);
+    expect(carriesValue("32名女性创业者现场展销手工制品，当日销售额4.6万元", type("三八节那天女性创业集市一天卖了多少钱"))).toBe(true);
+  });
+
   it("reads 投资多大 as money, and 面积多大 as an area", () => {
     expect(type("产业园二期厂房总投资多大")).toMatchObject({ kind: "money", subject: "投资" });
     expect(type("厂房面积多大")).toMatchObject({ kind: "count", measure: "平方米" });

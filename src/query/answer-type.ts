@@ -190,7 +190,9 @@ function detectKind(question: string): AnswerType | undefined {
     const subsidy = rule.kind === "money" && /补(?:了|给)?(?:多少|几)/.test(question) ? "补贴" : undefined;
     const subject = rule.kind === "money" ? charged ?? subsidy ?? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] ?? shareSubject(question) : undefined;
     // "一年计划投多少钱": per year is what a year's total gives; "一亩多少钱" asks a rate per thing.
-    const perUnit = rule.kind === "money" && PER_UNIT.test(question.replace(/[一每]年/g, ""));
+    // "三八节那天集市一天卖了多少钱": one day named, its total; not a rate per day.
+    const oneDayNamed = /那天|当天|这天|那一天|\d+\s*[日号]|节/.test(question);
+    const perUnit = rule.kind === "money" && PER_UNIT.test(question.replace(/[一每]年/g, "").replace(oneDayNamed ? /一天/g : /$^/g, ""));
     return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}) };
   }
   // Sizes asked without a measure word: "面积多大", "多长", "多重" are answered in their own measures.
