@@ -185,6 +185,11 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("32名女性创业者现场展销手工制品，当日销售额4.6万元", type("三八节那天女性创业集市一天卖了多少钱"))).toBe(true);
   });
 
+  it("takes what is counted typed with its middle character wrong (加游机) for what it names", () => {
+    expect(carriesValue("检定电子秤1460台、加油机286台", type("计量日那轮检查 检定了多少台加游机"))).toBe(true);
+    expect(carriesValue("检定电子秤1460台", type("计量日那轮检查 检定了多少台加游机"))).toBe(false);
+  });
+
   it("reads 投资多大 as money, and 面积多大 as an area", () => {
     expect(type("产业园二期厂房总投资多大")).toMatchObject({ kind: "money", subject: "投资" });
     expect(type("厂房面积多大")).toMatchObject({ kind: "count", measure: "平方米" });

@@ -81,6 +81,14 @@ function sharesPair(text: string, words: string): boolean {
   return false;
 }
 
+/** "加游机" for 加油机: a word of three or more characters with its middle one mistyped. */
+function namesMistyped(text: string, words: string): boolean {
+  for (let index = 0; index + 2 < words.length; index += 1) {
+    if (new RegExp(`${escapeRegExp(words[index]!)}[\u4e00-\u9fff]${escapeRegExp(words[index + 2]!)}`).test(text)) return true;
+  }
+  return false;
+}
+
 function equivalentMeasures(measure: string): string[] {
   return EQUIVALENT_MEASURES.find((group) => group.includes(measure)) ?? [measure];
 }
@@ -103,7 +111,7 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
   if (type.subject && !namesSubject(text, type.subject, type.synonyms?.[type.subject])) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
-  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!)
+  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!) && !namesMistyped(text, type.counted)
     && !(type.synonyms?.[type.counted] ?? []).some((word) => text.includes(word))) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
   // "920人里头高校毕业生有多少": the part is stated where the whole is ("达成意向920人，其中高校毕业生…").
