@@ -3,6 +3,7 @@ import { askedParts, readYesNoClaim, type AnswerType } from "../query/answer-typ
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
+import { onlyPlans } from "../query/carries-value.js";
 import { reportsOn } from "../query/period-reports.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
@@ -29,10 +30,6 @@ const TOP_ITEM_TOPIC_SHARE = 0.4;
 /** A typed value comes only from an item with at least this share of the best item's words: a figure about another thing is a wrong answer. */
 const ITEM_TOPIC_SHARE = 0.6;
 const NUMERIC_KINDS = new Set(["money", "percent", "people", "count", "number", "duration"]);
-/** A clause that only plans ("计划4月开工", "将于年底建成") … */
-const PLAN_ONLY = /计划|将(?!近)|预计|拟|准备|力争|争取|下一步/;
-/** … unless it also says something is done. */
-const DONE = /已|完成|建成|实现|累计|共[计有]?/;
 /** Words at least this share as telling as the question's most telling one must be in the passage that says yes. */
 const KEY_TERM_SHARE = 0.9;
 /** A yes/no question is answered only by a clause that carries most of its words. */
@@ -98,9 +95,9 @@ export function extractAnswer(options: {
   // "办缓缴税费" is cut 办缓 / 缴税 / 费: the clause's share of the question's character pairs speaks for it too.
   const yesNoTopic = (clause: ScoredClause) => Math.max(topicOf(clause), bigramCoverage({ query: understanding.keywords, text: clause.text }));
   // The question's most telling words: the rarest in the bulletins (or never used in them), as rare as each other.
-  const words = yesNo ? maximalTerms(result.queryTerms).filter((term) => [...term].length > 1) : [];
-  const rarest = Math.max(0, ...words.map((term) => retrieval.termWeight(term)));
-  const keyTerms = words.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
+  const yesNoWords = yesNo ? maximalTerms(result.queryTerms).filter((term) => [...term].length > 1) : [];
+  const rarest = Math.max(0, ...yesNoWords.map((term) => retrieval.termWeight(term)));
+  const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
   const namesKeyTerm = (entry: (typeof picked)[number]) =>
     keyTerms.every((term) => [entry.best!.text, entry.item.title].some((text) => text.includes(term) || (result.synonyms?.of[term] ?? []).some((word) => text.includes(word))));
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
@@ -220,7 +217,7 @@ function onlyPlanned(clause: string, terms: readonly string[], question: string)
     .filter((term) => [...term].length > 1 && clause.includes(term) && question.includes(term))
     .sort((left, right) => question.lastIndexOf(right) - question.lastIndexOf(left))[0];
   const phrase = asked === undefined ? clause : clause.split(/[，,；;]/).find((part) => part.includes(asked)) ?? clause;
-  return PLAN_ONLY.test(phrase) && !DONE.test(phrase);
+  return onlyPlans(phrase);
 }
 
 /** Where the question first names one of the item's units; items of units it does not name come last. */

@@ -244,6 +244,11 @@ const LEVEL = /(国家|省|市|区)级/g;
 /** "应发410万元", "计划投资", "预计": a figure planned or due, not done. */
 const PLANNED = /计划|预计|拟|应发|应缴|应付|目标|力争|争取|将(?!近)|预算|推荐|申报|提名|候选|报名/;
 
+/** "计划4月开工": the phrase plans what it names and says none of it done. */
+export function onlyPlans(phrase: string): boolean {
+  return PLANNED.test(phrase) && !ACHIEVED.test(phrase);
+}
+
 /** The figure is for the scope asked: the stock, not what was added; the whole, not one day; one month, not a half year. */
 function answersScope(phrase: string, figure: string, type: AnswerType, earlier: string): boolean {
   const lead = phrase.slice(0, figureAt(phrase, figure) + 1);
