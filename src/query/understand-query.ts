@@ -210,9 +210,9 @@ export function understandQuery(options: {
       // "前年全年多少": that year's total, reported early the next year naming the year.
       const wholeYear = !until && isOneYear(next) && /^\s*(?:全年|一整年|整年)/.test(masked.slice(end));
       const year = next.from.slice(0, 4);
-      const named = until ? { ...next, ...until.period } : wholeYear ? { ...next, reportedAs: [`${year}年`, `${year}年度`] } : next;
-      namedAt(named, start, end);
-      found = { ...spanning(found, named), label: `${found.label.replace(/（.*$/, "")}、${named.label.replace(/（.*$/, "")}` };
+      const further = until ? { ...next, ...until.period } : wholeYear ? { ...next, reportedAs: [`${year}年`, `${year}年度`] } : next;
+      namedAt(further, start, end);
+      found = { ...spanning(found, further), label: `${found.label.replace(/（.*$/, "")}、${further.label.replace(/（.*$/, "")}` };
     }
     offset = until?.span.end ?? end;
     next = parsePeriod({ text: masked.slice(offset), today });
