@@ -201,6 +201,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(detectAnswerType("算数")).toBeUndefined();
   });
 
+  it("counts livestock in 头, 只 and 羽", () => {
+    expect(type("计划给多少头猪打疫苗").measure).toBe("头");
+    expect(type("养了多少只鸡").measure).toBe("只");
+    expect(type("多少只有证的").measure).toBeUndefined();
+  });
+
   it("reads a measure word that starts a noun as the noun (多少家禽, 多少部门)", () => {
     expect(type("秋季防疫计划给多少家禽打疫苗").measure).toBeUndefined();
     expect(type("有多少部门参与").measure).toBeUndefined();
