@@ -116,7 +116,11 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
     // 退役军人事务局 -> 退役军人: likewise 事务.
     const core = /^(.{2,})(?:管理|事务)$/.exec(suffixless)?.[1];
-    if (core && !WEAK_STOPLIST.has(core)) add(core, "weak");
+    if (core && !WEAK_STOPLIST.has(core)) {
+      add(core, "weak");
+      // 救助管理站 -> 救助站, 应急管理局 -> 应急局: the kind of unit kept, 管理 dropped.
+      add(`${core}${bare.slice(suffixless.length)}`, "derived");
+    }
   }
   const place = /^(.+)(街道|镇)$/.exec(canonical)?.[1];
   // 工业路, 新安路: a street name of three or more characters is a name, whatever follows it.
