@@ -201,6 +201,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(detectAnswerType("算数")).toBeUndefined();
   });
 
+  it("ties a figure to the topic named in its phrase, though the question's verb glued on matches another phrase", () => {
+    // The topic read as 数电发票开 also matches 数电发票开票户数; 数电发票 is named where 186.4万份 stands.
+    const asked = { ...type("今年10月 税务局数电发票开了多少张"), focus: "税务局数电发票开" };
+    expect(carriesValue("1—9月，全区开具数电发票186.4万份，同比增长41.6%，数电发票开票户数1.26万户", asked)).toBe(true);
+  });
+
   it("counts livestock in 头, 只 and 羽", () => {
     expect(type("计划给多少头猪打疫苗").measure).toBe("头");
     expect(type("养了多少只鸡").measure).toBe("只");

@@ -282,7 +282,9 @@ function focusPhrases(phrases: readonly string[], focus: string | undefined): { 
     }
   }
   if (longest.length < FOCUS_MINIMUM) return { at: [], name: "", words: focus };
-  return { at: phrases.flatMap((phrase, index) => (phrase.includes(longest) ? [index] : [])), name: longest, words: focus };
+  // "数电发票开" (a verb of the question glued on) matched in "数电发票开票户数": "数电发票" names it too.
+  const stem = longest.length > FOCUS_MINIMUM ? longest.slice(0, -1) : longest;
+  return { at: phrases.flatMap((phrase, index) => (phrase.includes(stem) ? [index] : [])), name: longest, words: focus };
 }
 
 /**
