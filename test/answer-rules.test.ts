@@ -218,6 +218,13 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
     expect((await askUnseen("去年暑假修学校 有没有改造厕所")).answer).toMatch(/^有。据第44期（2025-08-28）区教育局报送：.*改造学校厕所9座/);
   });
 
+  it("answers each year of a unit's figure from that year's report, a brief included", async () => {
+    const answer = await askUnseen("消协24年和今年预付卡投诉各多少件");
+    expect(answer.citations.map((citation) => citation.date)).toEqual(["2024-06-06", "2026-10-15"]);
+    expect(answer.answer).toContain("预付式消费投诉218件");
+    expect(answer.answer).toContain("预付式消费投诉64件");
+  });
+
   it("does not count 是不是 among the words a passage must have", async () => {
     const answer = await askUnseen("马固村是不是进了省里旅游重点村名单");
     expect(answer.citations.map((citation) => [citation.date, citation.department])).toContainEqual(["2026-03-12", "峡窝镇"]);

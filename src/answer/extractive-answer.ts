@@ -169,9 +169,11 @@ export function extractAnswer(options: {
   if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
     for (const period of understanding.periods ?? []) {
       if (chosen.some((entry) => reportsOn(entry.item.date, period))) continue;
-      // The period's reports that give a figure on the topic, the one most about it.
+      // The period's reports that give a figure on the topic, the one most about it; the first answer's unit
+      // reporting the same thing in another year needs only a little of the topic, as the first answer does.
+      const sameUnit = (item: StoredItem) => item.units.some((unit) => chosen[0]!.item.units.includes(unit));
       const entry = picked
-        .filter((candidate) => reportsOn(candidate.item.date, period) && candidate.best?.typed && candidate.best.topic >= TOPIC_MINIMUM)
+        .filter((candidate) => reportsOn(candidate.item.date, period) && candidate.best?.typed && candidate.best.topic >= (sameUnit(candidate.item) ? TOP_ITEM_TOPIC_MINIMUM : TOPIC_MINIMUM))
         .reduce<(typeof picked)[number] | undefined>((best, candidate) => (!best || candidate.best!.topic > best.best!.topic ? candidate : best), undefined);
       if (entry?.best) chosen.push({ item: entry.item, clause: entry.best });
     }
