@@ -93,7 +93,7 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
     expect(document.items[0]!.body.startsWith("区人社局以“春风送真情就业暖人心”为主题")).toBe(true);
   });
 
-  it("figure-headlines.txt: a headline with a spaced figure ends where a date or a year's report opens the body; units ending in 协 and 大学", () => {
+  it("figure-headlines.txt: a headline with a spaced figure ends where a date or a year's report opens the body; units ending in 协 and 大学; a line wraps after a closing quote", () => {
     const document = parseFixture("figure-headlines.txt");
     expect(document.items.map((item) => [item.kind, item.units, item.title])).toEqual([
       ["report", ["区人武部"], "区人武部圆满完成2024年下半年征兵任务"],
@@ -104,6 +104,8 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
       ["brief", ["区老年大学"], ""],
     ]);
     expect(document.items[0]!.body.startsWith("9月20日，全区下半年入伍新兵")).toBe(true);
+    // A line ending in a closing quote with no full stop before it wraps on.
+    expect(document.items[2]!.body).toBe("1月25日至2月10日，组织126家商户线上线下同步参展，设立“上街好物”直播间。");
   });
 
   it("notice-article.txt: a notice is one article, dated by its signature", () => {

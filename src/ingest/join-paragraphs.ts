@@ -17,7 +17,8 @@ export interface Paragraph {
 
 /** A newspaper byline ("本报记者 武建玲 通讯员 赵玲卉") is a line of its own, never a broken sentence. */
 const BYLINE = /^(?:本报记者|本报通讯员|记者|通讯员|特约记者)[^，。；！？]{0,40}$|^[^，。；！？]{2,30}\s摄$/;
-const TERMINAL = /[。！？!?；;…”」』）)】]$/;
+// A closing quote ends a sentence only after the sentence's own stop ("……。”"): "实现“交房即交证”" wraps on.
+const TERMINAL = /[。！？!?；;…）)】]$|[。！？!?；;…][”」』]$/;
 const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’《》【】…—·";
 const ASCII_WORD_END = /[A-Za-z0-9]$/;
 const ASCII_WORD_START = /^[A-Za-z0-9]/;
