@@ -207,6 +207,15 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("1—9月，全区开具数电发票186.4万份，同比增长41.6%，数电发票开票户数1.26万户", asked)).toBe(true);
   });
 
+  it("does not take one day's or a holiday's figure for a year's", () => {
+    const asked = type("马固村一年接待多少游客");
+    expect(asked.perYear).toBe(true);
+    expect(carriesValue("开幕当天接待游客1.2万人次", asked)).toBe(false);
+    expect(carriesValue("2021年国庆假期，全镇接待游客3.8万人次", asked)).toBe(false);
+    expect(carriesValue("7月8日，峡窝镇在马固村举办展销会，吸引游客5000余人次", asked)).toBe(false);
+    expect(carriesValue("全年接待游客21万人次", asked)).toBe(true);
+  });
+
   it("counts livestock in 头, 只 and 羽", () => {
     expect(type("计划给多少头猪打疫苗").measure).toBe("头");
     expect(type("养了多少只鸡").measure).toBe("只");

@@ -234,7 +234,7 @@ function knownMeasures(clause: string, known: ReadonlySet<string>): string[] {
 }
 
 /** "上半年", "一季度", "1-6月", "截至8月": a figure for part of a year. */
-const PART_OF_YEAR = /上半年|下半年|[一二三四]季度|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截[至止]\s*\d{1,2}\s*月/;
+const PART_OF_YEAR = /上半年|下半年|[一二三四]季度|当天|当日|假期|黄金周|^\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截[至止]\s*\d{1,2}\s*月/;
 /** "增至9个": the figure after a change. */
 const AFTER_CHANGE = /(?:增|升|降|减|提高|提升|扩大|缩小|增加|减少|下降|上升|达)(?:至|到)$|(?:达|为)$/;
 /** "实际完成", "已建成", "累计": said done. */
