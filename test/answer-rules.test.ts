@@ -231,6 +231,11 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
     expect(answer.answer).toContain("乡村旅游重点村");
   });
 
+  it("says 没有 where the passage says it did not happen", async () => {
+    // "2024年以来全区未发生区域性重大动物疫情".
+    expect((await askUnseen("24年有没有出过重大动物疫情")).answer).toMatch(/^没有。据第47期（2024-09-26）区动物疫病预防控制中心报送：.*未发生区域性重大动物疫情/);
+  });
+
   it("does not say 有 for what a passage only plans", async () => {
     // "目前，中心路立体停车楼已完成施工图设计，计划4月开工": the design is done, the start only planned.
     expect((await askUnseen("中心路那个立体停车楼开工了没")).answer).toMatch(/^简报中没有直接这样写，相关的记载是：据第11期（2026-03-12）区城投集团报送：/);

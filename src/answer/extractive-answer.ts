@@ -206,8 +206,26 @@ export function extractAnswer(options: {
     .join("\n");
   // "有。" confirms that something happened; a checked value ("破400了没") is for the reader to compare,
   // and so is a passage on the topic that does not say it in so many words.
-  const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? "有。" : "";
+  // "有没有出过重大动物疫情" against "未发生区域性重大动物疫情": the passage says no.
+  const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, picked.find((candidate) => candidate.item.id === entry.item.id)?.terms ?? [], understanding.text));
+  const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? (denied ? "没有。" : "有。") : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
+}
+
+/** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */
+const NEGATED = /未(?:发生|出现|发现|接到)|没有(?:发生|出现|发现)|无(?:一例|一起)|零(?:事故|发生|伤亡)|杜绝/;
+
+/** The phrase of the clause that says what was asked says it did not happen. */
+function denies(clause: string, terms: readonly string[], question: string): boolean {
+  return NEGATED.test(askedPhrase(clause, terms, question));
+}
+
+/** The phrase of a clause with the question's last word that the clause has: what the question asks happened. */
+function askedPhrase(clause: string, terms: readonly string[], question: string): string {
+  const asked = terms
+    .filter((term) => [...term].length > 1 && clause.includes(term) && question.includes(term))
+    .sort((left, right) => question.lastIndexOf(right) - question.lastIndexOf(left))[0];
+  return asked === undefined ? clause : clause.split(/[，,；;]/).find((part) => part.includes(asked)) ?? clause;
 }
 
 /**
@@ -215,11 +233,7 @@ export function extractAnswer(options: {
  * that the clause has (what it asks happened) only plans it.
  */
 function onlyPlanned(clause: string, terms: readonly string[], question: string): boolean {
-  const asked = terms
-    .filter((term) => [...term].length > 1 && clause.includes(term) && question.includes(term))
-    .sort((left, right) => question.lastIndexOf(right) - question.lastIndexOf(left))[0];
-  const phrase = asked === undefined ? clause : clause.split(/[，,；;]/).find((part) => part.includes(asked)) ?? clause;
-  return onlyPlans(phrase);
+  return onlyPlans(askedPhrase(clause, terms, question));
 }
 
 /** Where the question first names one of the item's units; items of units it does not name come last. */
