@@ -231,6 +231,11 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
     expect(answer.answer).toContain("乡村旅游重点村");
   });
 
+  it("does not say 有 from a passage on the topic that does not name what the question asks happened", async () => {
+    // The 自建房 item is about 隐患 and 鉴定, never about an 事故.
+    expect((await askUnseen("自建房有没有出过事故")).answer).toMatch(/^简报中没有直接这样写，相关的记载是：据第66期（2024-12-12）区住建局报送：/);
+  });
+
   it("says 没有 where the passage says it did not happen", async () => {
     // "2024年以来全区未发生区域性重大动物疫情".
     expect((await askUnseen("24年有没有出过重大动物疫情")).answer).toMatch(/^没有。据第47期（2024-09-26）区动物疫病预防控制中心报送：.*未发生区域性重大动物疫情/);

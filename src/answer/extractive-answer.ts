@@ -100,6 +100,10 @@ export function extractAnswer(options: {
   const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
   const namesKeyTerm = (entry: (typeof picked)[number]) =>
     keyTerms.every((term) => [entry.best!.text, entry.item.title].some((text) => text.includes(term) || (result.synonyms?.of[term] ?? []).some((word) => text.includes(word))));
+  // "自建房有没有出过安全事故": what the question asks happened is said last (事故); a passage on 自建房 without it says nothing.
+  const lastWord = yesNo ? maximalTerms(result.queryTerms).filter((term) => [...term].length > 1 && understanding.text.includes(term)).sort((left, right) => understanding.text.lastIndexOf(right) - understanding.text.lastIndexOf(left))[0] : undefined;
+  const namesLastWord = (entry: (typeof picked)[number]) =>
+    lastWord === undefined || [entry.best!.text, entry.item.title].some((text) => text.includes(lastWord) || (result.synonyms?.of[lastWord] ?? []).some((word) => text.includes(word)));
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
   // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
@@ -116,7 +120,7 @@ export function extractAnswer(options: {
     if (answerType && units.length < 2 && offTopic(entry)) continue;
     // "给教室装空调了没": a passage on the rest of it (校舍维修, 教室) without the thing asked about says nothing either way.
     // "开工了没" against "计划4月开工": a plan says nothing of whether it happened.
-    const said = namesKeyTerm(entry) && !(claim?.existence && onlyPlanned(entry.best.text, entry.terms, understanding.text));
+    const said = namesKeyTerm(entry) && !(claim?.existence && (onlyPlanned(entry.best.text, entry.terms, understanding.text) || !namesLastWord(entry)));
     const onTopic = !yesNo ? 1 : said ? yesNoTopic(entry.best) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
     if (onTopic < YES_NO_MINIMUM) {
       if (index === 0 && onTopic >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
