@@ -98,12 +98,13 @@ export function extractAnswer(options: {
   const yesNoWords = yesNo ? maximalTerms(result.queryTerms).filter((term) => [...term].length > 1) : [];
   const rarest = Math.max(0, ...yesNoWords.map((term) => retrieval.termWeight(term)));
   const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
-  const namesKeyTerm = (entry: (typeof picked)[number]) =>
-    keyTerms.every((term) => [entry.best!.text, entry.item.title].some((text) => text.includes(term) || (result.synonyms?.of[term] ?? []).some((word) => text.includes(word))));
+  // The best clause or the headline has the word, or a thesaurus word for it.
+  const names = (entry: (typeof picked)[number], term: string) =>
+    [entry.best!.text, entry.item.title].some((text) => text.includes(term) || (result.synonyms?.of[term] ?? []).some((word) => text.includes(word)));
+  const namesKeyTerm = (entry: (typeof picked)[number]) => keyTerms.every((term) => names(entry, term));
   // "自建房有没有出过安全事故": what the question asks happened is said last (事故); a passage on 自建房 without it says nothing.
-  const lastWord = yesNo ? maximalTerms(result.queryTerms).filter((term) => [...term].length > 1 && understanding.text.includes(term)).sort((left, right) => understanding.text.lastIndexOf(right) - understanding.text.lastIndexOf(left))[0] : undefined;
-  const namesLastWord = (entry: (typeof picked)[number]) =>
-    lastWord === undefined || [entry.best!.text, entry.item.title].some((text) => text.includes(lastWord) || (result.synonyms?.of[lastWord] ?? []).some((word) => text.includes(word)));
+  const lastWord = yesNo ? saidLast(maximalTerms(result.queryTerms), understanding.text) : undefined;
+  const namesLastWord = (entry: (typeof picked)[number]) => lastWord === undefined || names(entry, lastWord);
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
   // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
@@ -131,22 +132,23 @@ export function extractAnswer(options: {
       for (const unit of entry.item.units) covered.add(unit);
     }
   }
+  const entryOf = (item: StoredItem) => picked.find((entry) => entry.item.id === item.id)!;
   const cite = (items: readonly StoredItem[]) =>
     items.map((item, index) => toCitation({ item, n: index + 1, score: found.find((entry) => entry.item.id === item.id)?.hit.score ?? 0, links }));
   // "银龄餐桌": a question that only names what an item's headline is about asks for its gist, the item's
   // first clauses with figures, not whichever clause repeats a word of the headline.
-  const gist = !answerType && !yesNo && chosen.length === 1 ? gistOf(picked.find((entry) => entry.item.id === chosen[0]!.item.id)!, retrieval.termWeight, result.synonyms) : [];
+  const gist = !answerType && !yesNo && chosen.length === 1 ? gistOf(entryOf(chosen[0]!.item), retrieval.termWeight, result.synonyms) : [];
   if (gist.length > 0) chosen.splice(0, 1, ...gist.map((clause) => ({ item: chosen[0]!.item, clause })));
   // "铝城夜市客流": the clause naming the thing may not give what was asked about it; the item's clause with the rest follows.
   else if (!answerType && !yesNo && chosen.length > 0) {
-    const first = picked.find((entry) => entry.item.id === chosen[0]!.item.id)!;
+    const first = entryOf(chosen[0]!.item);
     const rest = complementClause({ chosen: chosen[0]!.clause, clauses: first.clauses, terms: first.terms, title: first.item.title, weight: retrieval.termWeight });
     if (rest) chosen.splice(1, 0, { item: first.item, clause: rest });
   }
   // "消费券发了多少钱，直播多少人看": each part's value from the same item, in the item's order; a part that
   // item does not answer from the next item found that does ("河长巡了多少次 安全月应急查了多少家企业").
   if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
-    const first = picked.find((entry) => entry.item.id === chosen[0]!.item.id)!;
+    const first = entryOf(chosen[0]!.item);
     const others = picked.filter((entry) => entry !== first);
     for (const part of askedParts(understanding.text)) {
       // "23年授信多少 去年授信总额又是多少": a part that names its own period is answered by an item of that period.
@@ -211,7 +213,7 @@ export function extractAnswer(options: {
   // "有。" confirms that something happened; a checked value ("破400了没") is for the reader to compare,
   // and so is a passage on the topic that does not say it in so many words.
   // "有没有出过重大动物疫情" against "未发生区域性重大动物疫情": the passage says no.
-  const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, picked.find((candidate) => candidate.item.id === entry.item.id)?.terms ?? [], understanding.text));
+  const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, entryOf(entry.item).terms, understanding.text));
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? (denied ? "没有。" : "有。") : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
 }
@@ -226,10 +228,15 @@ function denies(clause: string, terms: readonly string[], question: string): boo
 
 /** The phrase of a clause with the question's last word that the clause has: what the question asks happened. */
 function askedPhrase(clause: string, terms: readonly string[], question: string): string {
-  const asked = terms
-    .filter((term) => [...term].length > 1 && clause.includes(term) && question.includes(term))
-    .sort((left, right) => question.lastIndexOf(right) - question.lastIndexOf(left))[0];
+  const asked = saidLast(terms.filter((term) => clause.includes(term)), question);
   return asked === undefined ? clause : clause.split(/[，,；;]/).find((part) => part.includes(asked)) ?? clause;
+}
+
+/** Of the words (two characters or more) the question says, the one it says last: what it asks happened. */
+function saidLast(terms: readonly string[], question: string): string | undefined {
+  return terms
+    .filter((term) => [...term].length > 1 && question.includes(term))
+    .sort((left, right) => question.lastIndexOf(right) - question.lastIndexOf(left))[0];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AnswerType } from "../query/answer-type.js";
 import { PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
+import { PART_CREDIT } from "../search/relevance.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { splitClauses } from "./split-clauses.js";
 
@@ -11,8 +12,6 @@ const PHRASE_BONUS = 0.15;
 const VERB_BONUS = 0.15;
 /** What a year's figure ("全年组织阅读活动120余场") adds when a year's is asked ("一年办了多少场"). */
 const YEAR_BONUS = 0.1;
-/** A word not found whole counts for at most this share through its parts that are. */
-const PART_CREDIT = 0.5;
 /** What a context word found in a clause adds to its score. */
 const CONTEXT_BONUS = 0.02;
 

@@ -114,12 +114,12 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!) && !namesMistyped(text, type.counted)
     && !(type.synonyms?.[type.counted] ?? []).some((word) => text.includes(word))) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
+  const known = new Set(type.known ?? []);
   // "920人里头高校毕业生有多少": the part is stated where the whole is ("达成意向920人，其中高校毕业生…").
-  if (type.withinKnown && !namesKnownFigure(text, new Set(type.known ?? []))) return [];
+  if (type.withinKnown && knownMeasures(text, known).length === 0) return [];
   const listed = type.focus ? oneListedThingAt(text, type.focus) : -1;
   const phrases = text.split(PHRASE_BREAK);
   const focus = focusPhrases(phrases, type.focus);
-  const known = new Set(type.known ?? []);
   // "那7.3亿专项债，老旧小区改造分到多少": a part of a given figure is in its measure (亿元), not any number.
   const measures = type.kind === "number" && type.partOfKnown ? knownMeasures(text, known) : [];
   // Where each phrase starts in the clause (one break character between phrases).
@@ -218,11 +218,6 @@ function countsOfThing(phrase: string, thing: string): string[] {
 }
 
 const FIGURE_WITH_MEASURE = new RegExp(`(${NUMBER})\\s*(${MEASURES}|人次|人|名|位|%)`, "g");
-
-/** The clause gives one of the figures the question gives. */
-function namesKnownFigure(clause: string, known: ReadonlySet<string>): boolean {
-  return [...clause.matchAll(FIGURE_WITH_MEASURE)].some((match) => known.has(figureKey(match[1] ?? "")));
-}
 
 /** The measures the question's own figures have in the clause ("7.3亿元" -> 亿元 and 元). */
 function knownMeasures(clause: string, known: ReadonlySet<string>): string[] {

@@ -13,7 +13,7 @@ export function inverseDocumentFrequency(options: { documentFrequency: number; d
 /** Single characters say little on their own ("换", "办"); they count for less. */
 const SINGLE_CHARACTER_WEIGHT = 0.3;
 /** A compound not found counts for at most this share through its parts that are. */
-const PART_CREDIT = 0.5;
+export const PART_CREDIT = 0.5;
 
 /**
  * Weighted share of the question's terms found in a text; `partlyMatched` terms (found only
