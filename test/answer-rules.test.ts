@@ -130,6 +130,11 @@ describe("near misses: the topic is there, the asked value is not", () => {
     expect(answer.citations.map((citation) => citation.department)).toEqual(["区应急管理局"]);
   });
 
+  it("says a thing is done only where the passage says all of it is", async () => {
+    // "整改完了没" is quoted above: 171 of 208 fixed. "全部依法核查处置" says all of it was.
+    expect((await ask("市场监管抽检不合格的产品处置完了没")).answer).toBe("有。据第40期（2024-08-22）区市场监管局报送：完成食品安全监督抽检642批次，合格率98.3%，对不合格产品全部依法核查处置。[1]");
+  });
+
   it("does not say yes to a year in which the bulletins do not record it, and lists the other years' records", async () => {
     const elsewhere = await ask("应急局2024年有没有搞安全生产隐患大排查");
     expect(elsewhere.answer).toBe("2024年的《上街信息》中没有查到这方面的记载；其他时间的相关记载列在下面，可点开原文核对。");

@@ -67,13 +67,16 @@ describe("carriesValue: a figure of another type is not an answer", () => {
   });
 
   it("reads the value a yes/no question checks, so that a passage with such a value answers it", () => {
-    expect(readYesNoClaim("检察院开放日是不是六一当天办的")).toEqual({ existence: false, value: { words: ["六一", "当天"], type: { kind: "date", label: "日期" } } });
+    expect(readYesNoClaim("检察院开放日是不是六一当天办的")).toEqual({ existence: false, completion: false, value: { words: ["六一", "当天"], type: { kind: "date", label: "日期" } } });
     expect(readYesNoClaim("3·15宣传活动搞了20场没")?.value).toEqual({ words: ["20场"], type: { kind: "count", measure: "场", label: "数量（场）" } });
     expect(readYesNoClaim("持证社工破400了没")?.value?.type.kind).toBe("number");
-    expect(readYesNoClaim("退役军人事务局办过招聘会没")).toEqual({ existence: true });
+    expect(readYesNoClaim("退役军人事务局办过招聘会没")).toEqual({ existence: true, completion: false });
     expect(readYesNoClaim("招聘会提供了多少个岗位")).toBeUndefined();
     // A year says when, not what to check; a number of years can still be the claim.
-    expect(readYesNoClaim("21年汛前查出来那批水利隐患 整改完了没")).toEqual({ existence: true });
+    // "整改完了没" asks whether all of it is done; "能弄完不" asks about a deadline ahead.
+    expect(readYesNoClaim("21年汛前查出来那批水利隐患 整改完了没")).toEqual({ existence: true, completion: true });
+    expect(readYesNoClaim("路灯修好了吗")?.completion).toBe(true);
+    expect(readYesNoClaim("11月底前能弄完不")?.completion).toBe(false);
     expect(readYesNoClaim("2022年社工破400了没")?.value?.words).toEqual(["破400"]);
     expect(readYesNoClaim("老站长在岗干了20年没")?.value?.words).toEqual(["20年"]);
   });

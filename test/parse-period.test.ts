@@ -117,6 +117,20 @@ describe("parseNumber", () => {
 });
 
 describe("reports on a period from just after it", () => {
+  it("reads a run of months as one span, named as a report on it names it", () => {
+    const asked = (text: string) => parsePeriod({ text, today: "2026-11-28" });
+    for (const text of ["24年四五月份那轮巡察", "24年4、5月份巡察", "2024年4到5月", "24年4月至5月"]) {
+      expect(asked(text), text).toMatchObject({ from: "2024-04-01", to: "2024-05-31", label: "2024年4月至5月", explicit: true });
+    }
+    // A report in June on the round that ran "4 月 8 日至 5 月 31 日" names the month it ends with.
+    expect(namesPeriod("4 月 8 日至 5 月 31 日，区委派出 4 个巡察组", asked("24年四五月份")!)).toBe(true);
+    expect(asked("七八月份高温多少天")).toMatchObject({ from: "2026-07-01", to: "2026-08-31", explicit: false });
+    expect(asked("去年1-6月")).toMatchObject({ from: "2025-01-01", to: "2025-06-30", reportedAs: expect.arrayContaining(["1-6月", "前6个月"]) });
+    // Backwards or impossible runs are no run; the year still counts.
+    expect(asked("24年五四月份")).toMatchObject({ from: "2024-01-01", to: "2024-12-31" });
+    expect(asked("24年5到13月")).toMatchObject({ from: "2024-01-01", to: "2024-12-31" });
+  });
+
   const period = (text: string) => parsePeriod({ text, today: "2026-11-28" })!;
 
   it("names a half year, quarter or month the way a report just after it does", () => {

@@ -55,7 +55,7 @@ describe("understandQuery: periods named apart", () => {
     // The months after a later year belong to it, not to the first ("22年全年…去年1到10月").
     expect(understand("市监新开的经营主体 22年全年多少户 去年1到10月多少户").periods).toEqual([
       { from: "2022-01-01", to: "2022-12-31", start: 10, end: 13 },
-      { from: "2025-01-01", to: "2025-10-31", start: 19, end: 21 },
+      { from: "2025-01-01", to: "2025-10-31", start: 19, end: 26 },
     ]);
     // "23年多少" names 2023 (not "23 years and more"); a whole year named last is found in the next year's report.
     expect(understand("商会贷授信 23年多少 去年多少").periods).toHaveLength(2);
@@ -289,6 +289,9 @@ describe("understandQuery: a year up to a month, and words that only place an ev
     expect(read.period).toMatchObject({ from: "2022-01-01", to: "2022-06-30", explicit: true });
     expect(read.keywords).toBe("河长 巡");
     expect(understand("去年那场暴雨过后雨水管网疏通了多少公里").keywords).toBe("暴雨 雨水管网疏通");
+    // "那轮", "那阵", "这批" point at an event as 那场 does.
+    expect(understand("24年四五月份那轮巡察谈了多少人次").keywords).toBe("巡察谈");
+    expect(understand("去年过年那阵山上起过火没有").keywords).not.toMatch(/那|阵/);
     const span = understand("去年1到10月新开了多少家经营户");
     expect(span.period).toMatchObject({ from: "2025-01-01", to: "2025-10-31", reportedAs: expect.arrayContaining(["1-10月", "前10个月"]) });
     expect(span.keywords).toBe("新开 经营户");

@@ -121,7 +121,8 @@ export function extractAnswer(options: {
     if (answerType && units.length < 2 && offTopic(entry)) continue;
     // "给教室装空调了没": a passage on the rest of it (校舍维修, 教室) without the thing asked about says nothing either way.
     // "开工了没" against "计划4月开工": a plan says nothing of whether it happened.
-    const said = namesKeyTerm(entry) && !(claim?.existence && (onlyPlanned(entry.best.text, entry.terms, understanding.text) || !namesLastWord(entry)));
+    // "整改完了没" against "当场整改171处": a count of what was done does not say all of it was.
+    const said = namesKeyTerm(entry) && !(claim?.existence && (onlyPlanned(entry.best.text, entry.terms, understanding.text) || !namesLastWord(entry))) && !(claim?.completion && !saysDone(entry.best.text, entry.terms, understanding.text));
     const onTopic = !yesNo ? 1 : said ? yesNoTopic(entry.best) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
     if (onTopic < YES_NO_MINIMUM) {
       if (index === 0 && onTopic >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
@@ -245,6 +246,14 @@ function saidLast(terms: readonly string[], question: string): string | undefine
  */
 function onlyPlanned(clause: string, terms: readonly string[], question: string): boolean {
   return onlyPlans(askedPhrase(clause, terms, question));
+}
+
+/** "全部完成", "均已整改", "已完工", "整改率100%": all of it done (not "已完成29座"). */
+const ALL_DONE = /全部|均已|全面完成|100\s*%|百分之百|清零|销号|如期完成|按期完成|(?:已|顺利|提前)(?:完成|完工|竣工|结束|办结)(?![\d一二两三四五六七八九十])/;
+
+/** The phrase of the clause that says what was asked says all of it is done. */
+function saysDone(clause: string, terms: readonly string[], question: string): boolean {
+  return ALL_DONE.test(askedPhrase(clause, terms, question));
 }
 
 /** Where the question first names one of the item's units; items of units it does not name come last. */

@@ -250,11 +250,15 @@ export function isYesNoQuestion(question: string): boolean {
 export interface YesNoClaim {
   /** "有没有…", "办过…没": whether something happened at all; a passage about it answers "有". */
   existence: boolean;
+  /** "整改完了没", "修好了吗": whether all of it is done; a passage that counts some of it done does not say so. */
+  completion: boolean;
   /** The value it checks ("六一当天", "破400"): a passage with a value of this type answers, whatever the value. */
   value?: { words: string[]; type: AnswerType };
 }
 
 const EXISTENCE = /有没有|有无|(?:过|了)?没(?:有)?[？?]?\s*$|吗[？?]?\s*$/;
+// "能弄完不" asks about a deadline ahead, not whether it is done.
+const COMPLETION = /(?<![能会])(?:完|好|完成|完工|竣工|结束|到位|办结|清零)了?(?:没有?|吗|么)[？?]?\s*$/;
 const CLAIMED_DATE = /六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{1,2}\s*[日号]|当天|那天|同一天|月底|月初|年底|年初/g;
 const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
@@ -285,12 +289,13 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   const percents = question.match(CLAIMED_PERCENT) ?? [];
   const numbers = (question.match(CLAIMED_NUMBER) ?? []).map((word) => word.trim()).filter((word) => /\d/.test(word));
   const existence = EXISTENCE.test(question);
-  if (percents.length > 0) return { existence, value: { words: percents, type: { kind: "percent", label: "比例" } } };
-  if (dates.length > 0) return { existence, value: { words: dates, type: { kind: "date", label: "日期" } } };
+  const completion = COMPLETION.test(question);
+  if (percents.length > 0) return { existence, completion, value: { words: percents, type: { kind: "percent", label: "比例" } } };
+  if (dates.length > 0) return { existence, completion, value: { words: dates, type: { kind: "date", label: "日期" } } };
   // "3·15宣传活动搞了20场没": the figure with a measure is the claim, not the name's digits.
   const checked = numbers.find((word) => /[^\d\s,.万亿千]$/.test(word)) ?? numbers.at(-1);
-  if (checked) return { existence, value: { words: [checked], type: claimedNumberType(checked) } };
-  return { existence };
+  if (checked) return { existence, completion, value: { words: [checked], type: claimedNumberType(checked) } };
+  return { existence, completion };
 }
 
 /**

@@ -39,7 +39,9 @@ const YEAR_WORD =
   `(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(?<![0-9第近续满共约达超过每])([0-9]{2})\\s*年(?![间内来里]|多(?!少)|前(?!${FIRST_MONTHS.slice(1)}))|(大前年|今年|本年|去年|前年|明年)度?|(?<![0-9])([0-9]{2}(?!\\s*年${FIRST_MONTHS})|[0-9]|[零〇一二两三四五六七八九十]{1,3}|几)\\s*年前)`;
 const FIRST_MONTHS_PART = new RegExp(`^前\\s*(${NUMBER})\\s*(?:个)?\\s*(季度|月)`);
 const SEASON = "春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中|岁末";
-const PART = `(上半年|下半年|${FIRST_MONTHS}|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;
+// "4到5月", "4月至6月", "四五月份": a run of months of one year.
+const MONTH_RUN = `(${NUMBER})\\s*(?:月份?\\s*)?(?:、|到|至|-|—|~|～|和)\\s*(${NUMBER})\\s*月份?|([一二三四五六七八九])([二三四五六七八九十])\\s*月份?`;
+const PART = `(${MONTH_RUN}|上半年|下半年|${FIRST_MONTHS}|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;
 const SINCE = "(?:\\s*(以来|至今))?";
 
 const YEAR_ONLY = new RegExp(`^${YEAR_WORD}`);
@@ -91,10 +93,11 @@ function collect(text: string, pattern: RegExp, build: (match: RegExpExecArray) 
 }
 
 function fromYearMatch(match: RegExpExecArray, today: SimpleDate): Built | undefined {
-  const [, digits, twoDigits, relative, ago, part, quarter, month, day, monthEdge, season, yearEdge, since] = match;
+  const [, digits, twoDigits, relative, ago, part, runFirst, runLast, pairFirst, pairLast, quarter, month, day, monthEdge, season, yearEdge, since] = match;
   const year = yearOf({ digits, twoDigits, relative, ago, today });
   if (year === undefined) return undefined;
-  const range = partRange({ year, part, quarter, month, day, monthEdge, season: season ?? (yearEdge ? `年${yearEdge}` : undefined) });
+  const run = monthRun(runFirst ?? pairFirst, runLast ?? pairLast);
+  const range = partRange({ year, part, run, quarter, month, day, monthEdge, season: season ?? (yearEdge ? `年${yearEdge}` : undefined) });
   // "2023年13月": keep the year, leave the impossible month in the text.
   const yearOnly = partRange({ year });
   if (!range) return yearOnly && { ...yearOnly, explicit: true, priority: 3, length: YEAR_ONLY.exec(match[0])?.[0].length ?? 0 };
@@ -117,8 +120,9 @@ function yearOf(options: { digits?: string | undefined; twoDigits?: string | und
 }
 
 function fromYearlessMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
-  const [, part, quarter, month, day, monthEdge, season, since] = match;
-  const range = partRange({ year: today.year, part, quarter, month, day, monthEdge, season });
+  const [, part, runFirst, runLast, pairFirst, pairLast, quarter, month, day, monthEdge, season, since] = match;
+  const run = monthRun(runFirst ?? pairFirst, runLast ?? pairLast);
+  const range = partRange({ year: today.year, part, run, quarter, month, day, monthEdge, season });
   if (!range) return undefined;
   return withSince({ ...range, explicit: false, priority: 1 }, since, today);
 }
@@ -172,18 +176,35 @@ function fromRollingMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candi
   return { from: formatIso(from), to: formatIso(today), label, explicit: false, priority: 2 };
 }
 
-/** A part of `year`: whole year, half, quarter, month or day; undefined for impossible numbers. */
+/** The first and last month of a run, when both are months and the run goes forward ("四五月"). */
+function monthRun(first: string | undefined, last: string | undefined): [number, number] | null | undefined {
+  if (first === undefined || last === undefined) return undefined;
+  const [from, to] = [parseNumber(first), parseNumber(last)];
+  if (from === undefined || to === undefined || from < 1 || to > 12 || from >= to) return null;
+  // "四五月" is two neighbouring months; a pair of other characters is no run.
+  return [from, to];
+}
+
+/** A part of `year`: whole year, half, quarter, run of months, month or day; undefined for impossible numbers. */
 function partRange(options: {
   year: number;
   part?: string | undefined;
+  run?: [number, number] | null | undefined;
   quarter?: string | undefined;
   month?: string | undefined;
   day?: string | undefined;
   monthEdge?: string | undefined;
   season?: string | undefined;
 }) {
-  const { year, part, quarter, month, day, monthEdge, season } = options;
+  const { year, part, run, quarter, month, day, monthEdge, season } = options;
   if (season) return seasonRange(year, season);
+  if (run === null) return undefined;
+  if (run) {
+    const [first, last] = run;
+    const label = `${year}年${first}月至${last}月`;
+    // A report just after the run names the span or the month it ends with ("4 月 8 日至 5 月 31 日").
+    return { ...stringify({ from: { year, month: first, day: 1 }, to: { year, month: last, day: daysInMonth(year, last) }, label }), reportedAs: [...monthSpanNames(first, last), `${last}月`, ...(first === 1 ? [`前${last}个月`] : [])] };
+  }
   if (!part) return stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年` });
   if (part === "上半年") return { ...stringify({ from: { year, month: 1, day: 1 }, to: { year, month: 6, day: 30 }, label: `${year}年上半年` }), reportedAs: ["上半年", ...monthSpanNames(1, 6)] };
   // "前三季度", "前10个月": from January to the end of that quarter or month.

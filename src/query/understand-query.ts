@@ -80,7 +80,7 @@ const FILLERS: RegExp[] = [
   /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那一?块|这一?块|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
   /怎么样|怎样|如何|是否|有没有|一共|总共|共计/g,
   // "那场暴雨过后": a demonstrative and "after" place the event; they are not what it is about.
-  /[那这]一?[场次回个篇](?![所家位])|过后|之后|以后/g,
+  /[那这]一?[场次回个篇轮阵批趟波拨](?![所家位])|过后|之后|以后/g,
   // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.
   /多(?:长|大|久|远|重|高|宽|深)(?:时间)?/g,
   /上街区|全区|我区|本区|现在|目前|简报/g,
