@@ -36,6 +36,14 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(clauses[0]?.text).toContain("47项");
   });
 
+  it("prefers the clause on the year asked over one opening on another year, as its issue means it", () => {
+    // An issue of February 2025: its 今年 is 2025, and the question asks about 2024.
+    const text = "2024年，全区完成造林1380亩、森林抚育2860亩。今年以来，计划全年完成营造林4500亩，其中新造林1500亩。";
+    const asked = { terms: ["造", "林"], weight, answerType: detectAnswerType("前年一共造了多少亩林子"), text };
+    expect(scoreClauses({ ...asked, years: { from: 2024, to: 2024, issued: "2025-02-20" } })[0]?.text).toContain("1380亩");
+    expect(scoreClauses({ ...asked, years: { from: 2025, to: 2025, issued: "2025-02-20" } })[0]?.text).toContain("4500亩");
+  });
+
   it("prefers a year's figure when a year's is asked", () => {
     const clauses = scoreClauses({
       text: "开展读书讲座、阅读分享等活动80余场。全年组织读书活动120余场。",

@@ -99,6 +99,9 @@ describe("createUnitMatcher().match", () => {
     expect(matcher.match("春节人社的招聘会办了几场").map((mention) => mention.unit)).toEqual(["区人社局"]);
     // A season after it says when.
     expect(matcher.match("人社夏天办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
+    // 一共/总共 after it ask about the unit's total.
+    expect(matcher.match("人社一共办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
+    expect(matcher.match("人社总共办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
   });
 
   it("knows the short names staff use from the shipped alias file (市监, 发改)", () => {

@@ -51,7 +51,7 @@ export type ExtractedAnswer =
  */
 export function extractAnswer(options: {
   retrieval: Pick<Retrieval, "termWeight" | "tokenize">;
-  result: Pick<SearchResult, "queryTerms" | "synonyms">;
+  result: Pick<SearchResult, "queryTerms" | "synonyms" | "filters">;
   found: readonly FoundItem[];
   understanding: QueryUnderstanding;
   answerType: AnswerType | undefined;
@@ -71,14 +71,23 @@ export function extractAnswer(options: {
     ? { kind: "number", label: "数字" }
     : asked && { ...asked, focus: understanding.keywords, ...synonyms };
   // The rest of the question counts a little: "上半年" in "今年上半年,平台受理事件37176件" matters here.
-  const context = retrieval.tokenize(understanding.text).filter((term) => !result.queryTerms.includes(term));
-  const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: result.queryTerms }) : new Map<string, UnitPart>();
+  // A search that let the unit go searched its name as words ("林业一共造了多少亩林子"); a clause naming the unit
+  // ("由区林业局统一规划") is no more about what was asked for it.
+  const unitNames = [...understanding.units, ...understanding.unitMentions.map((mention) => mention.alias)];
+  const namesUnit = (term: string) => unitNames.some((name) => name.includes(term));
+  const queryTerms = result.filters.unitsRelaxed ? result.queryTerms.filter((term) => understanding.keywords.includes(term) || !namesUnit(term)) : result.queryTerms;
+  // The unit's own name in a clause says nothing about which clause answers.
+  const context = retrieval.tokenize(understanding.text).filter((term) => !queryTerms.includes(term) && !namesUnit(term));
+  // "前年林业一共造了多少亩林子": a clause opening on another year ("2025年以来，…计划…") is not about the one asked.
+  const period = understanding.period?.explicit ? understanding.period : undefined;
+  const askedYears = period && { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) };
+  const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: queryTerms }) : new Map<string, UnitPart>();
   const picked = found.map(({ item, hit }) => {
     // Each unit's item answers its own part of the question, with that part's words and measure.
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
-    const terms = (part && part.terms.length > 0 ? part.terms : result.queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)));
+    const terms = (part && part.terms.length > 0 ? part.terms : queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)));
     const partType = part?.answerType && answerType ? { ...part.answerType, ...synonyms } : answerType;
-    const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms });
+    const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms, years: askedYears && { ...askedYears, issued: item.date } });
     return {
       item, hit, clauses, terms, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
       // What the value is of ("罚款") is checked with the value; the rest of the words say which thing.
@@ -95,7 +104,7 @@ export function extractAnswer(options: {
   // "办缓缴税费" is cut 办缓 / 缴税 / 费: the clause's share of the question's character pairs speaks for it too.
   const yesNoTopic = (clause: ScoredClause) => Math.max(topicOf(clause), bigramCoverage({ query: understanding.keywords, text: clause.text }));
   // The question's most telling words: the rarest in the bulletins (or never used in them), as rare as each other.
-  const yesNoWords = yesNo ? maximalTerms(result.queryTerms).filter((term) => [...term].length > 1) : [];
+  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1) : [];
   const rarest = Math.max(0, ...yesNoWords.map((term) => retrieval.termWeight(term)));
   const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
   // The best clause or the headline has the word, or a thesaurus word for it.
@@ -103,7 +112,7 @@ export function extractAnswer(options: {
     [entry.best!.text, entry.item.title].some((text) => text.includes(term) || (result.synonyms?.of[term] ?? []).some((word) => text.includes(word)));
   const namesKeyTerm = (entry: (typeof picked)[number]) => keyTerms.every((term) => names(entry, term));
   // "自建房有没有出过安全事故": what the question asks happened is said last (事故); a passage on 自建房 without it says nothing.
-  const lastWord = yesNo ? saidLast(maximalTerms(result.queryTerms), understanding.text) : undefined;
+  const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), understanding.text) : undefined;
   const namesLastWord = (entry: (typeof picked)[number]) => lastWord === undefined || names(entry, lastWord);
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));

@@ -2,6 +2,7 @@ import type { AnswerType } from "../query/answer-type.js";
 import { PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
 import { PART_CREDIT } from "../search/relevance.js";
 import { maximalTerms } from "../text/maximal-terms.js";
+import { resolveRelativeTimes } from "./resolve-relative-times.js";
 import { splitClauses } from "./split-clauses.js";
 
 /** What carrying a value of the asked type adds to a clause's score. */
@@ -12,6 +13,12 @@ const PHRASE_BONUS = 0.15;
 const VERB_BONUS = 0.15;
 /** What a year's figure ("全年组织阅读活动120余场") adds when a year's is asked ("一年办了多少场"). */
 const YEAR_BONUS = 0.1;
+/** What a clause opening on another year than the question asks takes off ("2025年以来…" for 前年's figure). */
+const OTHER_YEAR_PENALTY = 0.4;
+/** ... and what opening on the asked year adds ("2024年，全区完成造林1380亩"). */
+const ASKED_YEAR_BONUS = 0.05;
+/** A year a clause opens on, as its issue means it ("今年以来" in a 2025 issue is 2025): "2024年，", "截至2024年底". */
+const OPENING_YEAR = /^[^，,；;：:]{0,4}?((?:19|20)\d{2})\s*年/;
 /** What a context word found in a clause adds to its score. */
 const CONTEXT_BONUS = 0.02;
 
@@ -48,6 +55,8 @@ export function scoreClauses(options: {
   title?: string;
   /** A term's thesaurus words: a clause with one of them has the term, for `weight` of it. */
   synonyms?: Synonyms | undefined;
+  /** The years the question asks about, and the item's issue date that its 今年/去年 are relative to. */
+  years?: { from: number; to: number; issued: string | null } | undefined;
 }): ScoredClause[] {
   const title = options.title ?? "";
   // Search-mode segmentation also yields the parts of long words (智慧城市运行中心 -> 智慧, 城市, 中心 …);
@@ -86,9 +95,18 @@ export function scoreClauses(options: {
       score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;
+      if (options.years) score += yearScore(text, options.years);
       return { text, score, typed, typeBonus, topic, position: index };
     })
     .sort((left, right) => right.score - left.score);
+}
+
+/** What the year a clause opens on adds: a little for an asked year, a penalty for another, nothing for none. */
+function yearScore(text: string, years: { from: number; to: number; issued: string | null }): number {
+  const opening = OPENING_YEAR.exec(resolveRelativeTimes({ text: text.slice(0, 12), date: years.issued }));
+  if (!opening) return 0;
+  const year = Number(opening[1]);
+  return year >= years.from && year <= years.to ? ASKED_YEAR_BONUS : -OTHER_YEAR_PENALTY;
 }
 
 /**
