@@ -188,6 +188,11 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("32名女性创业者现场展销手工制品，当日销售额4.6万元", type("三八节那天女性创业集市一天卖了多少钱"))).toBe(true);
   });
 
+  it("takes the asked verb glued to what is counted (招生 for 招多少学生) for what it names", () => {
+    expect(carriesValue("今年全区普通高中招生计划1650人", type("去年普高总共招多少学生"))).toBe(true);
+    expect(carriesValue("今年全区普通高中考点3个，考场80个，考生2386人", type("去年普高总共招多少学生"))).toBe(false);
+  });
+
   it("takes what is counted typed with its middle character wrong (加游机) for what it names", () => {
     expect(carriesValue("检定电子秤1460台、加油机286台", type("计量日那轮检查 检定了多少台加游机"))).toBe(true);
     expect(carriesValue("检定电子秤1460台", type("计量日那轮检查 检定了多少台加游机"))).toBe(false);

@@ -112,7 +112,7 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   if (type.subject && !namesSubject(text, type.subject, type.synonyms?.[type.subject])) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!) && !namesMistyped(text, type.counted)
-    && !(type.synonyms?.[type.counted] ?? []).some((word) => text.includes(word))) return [];
+    && !verbGluedToCounted(text, type.verb, type.counted) && !(type.synonyms?.[type.counted] ?? []).some((word) => text.includes(word))) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
   const known = new Set(type.known ?? []);
   // "920人里头高校毕业生有多少": the part is stated where the whole is ("达成意向920人，其中高校毕业生…").
@@ -299,6 +299,12 @@ function saidOfFocus(phrases: readonly string[], index: number, focus: { at: rea
   // "向529户农户发放一次性补贴…，发放耕地地力保护补贴382.6万元": the phrase before names another 补贴.
   const phrase = phrases[index] ?? "";
   return at.includes(index + 1) && !OTHER_THING.test(phrase) && !phrase.includes(focus.name.slice(-2)) && !countsOtherThing(phrase, focus.name);
+}
+
+/** "招多少学生" against "招生计划1650人", "招多少工人" against "招工": the verb asked glued to a character of what is counted. */
+function verbGluedToCounted(text: string, verb: string | undefined, counted: string): boolean {
+  if (verb === undefined || counted.length < 2) return false;
+  return text.includes(`${verb}${counted[0]}`) || text.includes(`${verb}${counted.at(-1)}`);
 }
 
 /** "多少亩地种菜" against "流转土地 420 亩": the counted thing's first character names the figure just after it. */
