@@ -188,6 +188,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("32名女性创业者现场展销手工制品，当日销售额4.6万元", type("三八节那天女性创业集市一天卖了多少钱"))).toBe(true);
   });
 
+  it("reads 多少块钱 as money, and what a person pays as 支付 or the price (定价)", () => {
+    expect(detectAnswerType("一份饭多少块钱")?.kind).toBe("money");
+    expect(carriesValue("每份标准餐定价12元，享受补贴后老人最低只需支付7元", type("老年食堂一份饭老人最少掏几块钱"))).toBe(true);
+    expect(carriesValue("动员9家企业设立助餐爱心基金6.8万元", type("老年食堂一份饭老人最少掏几块钱"))).toBe(false);
+  });
+
   it("takes the asked verb glued to what is counted (招生 for 招多少学生) for what it names", () => {
     expect(carriesValue("今年全区普通高中招生计划1650人", type("去年普高总共招多少学生"))).toBe(true);
     expect(carriesValue("今年全区普通高中考点3个，考场80个，考生2386人", type("去年普高总共招多少学生"))).toBe(false);

@@ -292,6 +292,8 @@ describe("understandQuery: a year up to a month, and words that only place an ev
     // "那轮", "那阵", "这批" point at an event as 那场 does.
     expect(understand("24年四五月份那轮巡察谈了多少人次").keywords).toBe("巡察谈");
     expect(understand("去年过年那阵山上起过火没有").keywords).not.toMatch(/那|阵/);
+    // "几块钱" asks for money; it is not what the passage is about.
+    expect(understand("老年食堂一份饭最少掏几块钱").keywords).not.toMatch(/块|钱/);
     const span = understand("去年1到10月新开了多少家经营户");
     expect(span.period).toMatchObject({ from: "2025-01-01", to: "2025-10-31", reportedAs: expect.arrayContaining(["1-10月", "前10个月"]) });
     expect(span.keywords).toBe("新开 经营户");
