@@ -36,6 +36,18 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(clauses[0]?.text).toContain("47项");
   });
 
+  it("prefers the figure next to the thing counted over one that counts something else about it", () => {
+    const clauses = scoreClauses({
+      text: "上线燃气安全、独居老人关爱等应用场景18个。依托水电燃气数据建立模型，对860名独居老人实行异常用能自动预警。",
+      terms: ["独居", "老人", "管"],
+      weight,
+      answerType: detectAnswerType("盯独居老人那个一共管着多少老人"),
+    });
+    expect(clauses[0]?.text).toContain("860名独居老人");
+    const written = scoreClauses({ text: "全区网上报名1126人。共确定入伍新兵58名，其中男兵53名。", terms: ["征兵", "新兵"], weight, answerType: detectAnswerType("征兵最后定下来几个新兵") });
+    expect(written[0]?.text).toContain("新兵58名");
+  });
+
   it("prefers the clause on the year asked over one opening on another year, as its issue means it", () => {
     // An issue of February 2025: its 今年 is 2025, and the question asks about 2024.
     const text = "2024年，全区完成造林1380亩、森林抚育2860亩。今年以来，计划全年完成营造林4500亩，其中新造林1500亩。";

@@ -1,5 +1,5 @@
 import type { AnswerType } from "../query/answer-type.js";
-import { PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
+import { countsAskedThing, PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
 import { PART_CREDIT } from "../search/relevance.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
@@ -11,6 +11,8 @@ const TYPE_BONUS = 0.5;
 const PHRASE_BONUS = 0.15;
 /** What the asked verb in the figure's phrase adds ("签了多少户": "已签约农户2180户"). */
 const VERB_BONUS = 0.15;
+/** What a figure followed by the thing counted adds ("对860名独居老人" for 多少老人, not "独居老人关爱等应用场景18个"). */
+const COUNTED_BONUS = 0.1;
 /** What a year's figure ("全年组织阅读活动120余场") adds when a year's is asked ("一年办了多少场"). */
 const YEAR_BONUS = 0.1;
 /** What a clause opening on another year than the question asks takes off ("2025年以来…" for 前年's figure). */
@@ -91,7 +93,9 @@ export function scoreClauses(options: {
       const yearly = typed && options.answerType?.perYear === true && PER_YEAR_VALUE.test(text);
       const verb = options.answerType?.verb;
       const verbNear = verb !== undefined && !NOT_A_VERB.test(verb) && phrases.some((phrase) => phrase.includes(verb));
-      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) : 0;
+      const counted = options.answerType?.counted;
+      const countsIt = counted !== undefined && phrases.some((phrase) => countsAskedThing(phrase, counted));
+      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) : 0;
       score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;

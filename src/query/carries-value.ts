@@ -315,6 +315,12 @@ function namesBeforeFigure(text: string, character: string): boolean {
 /** "47户老旧住户": a figure followed by what it counts. */
 const COUNTED_NOUN = new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:${PEOPLE_OR_THINGS})([\\u4e00-\\u9fff]{2,4})`, "g");
 
+/** "对860名独居老人实行…", "确定入伍新兵58名" for 多少老人/几个新兵: what the question counts is next to the figure. */
+export function countsAskedThing(phrase: string, counted: string): boolean {
+  const thing = escapeRegExp(counted);
+  return new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:余|多)?\\s*(?:${PEOPLE_OR_THINGS})[\\u4e00-\\u9fff]{0,4}?${thing}|${thing}\\s*(?:达|为|共|有)?\\s*\\d`).test(phrase);
+}
+
 /** "为47户老旧住户免费检修…，为130名独居老人安装…": the figure before the topic counts something else. */
 function countsOtherThing(phrase: string, topic: string): boolean {
   const nouns = [...phrase.matchAll(COUNTED_NOUN)].map((match) => match[1] ?? "");
