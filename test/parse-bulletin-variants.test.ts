@@ -93,13 +93,15 @@ describe("bulletins as other offices write them (test/fixtures/bulletins)", () =
     expect(document.items[0]!.body.startsWith("区人社局以“春风送真情就业暖人心”为主题")).toBe(true);
   });
 
-  it("figure-headlines.txt: a headline with a spaced figure ends where a date or a year's report opens the body; units ending in 协 and 大学; a line wraps after a closing quote", () => {
+  it("figure-headlines.txt: a headline with a spaced figure ends where a date (9 月 1 日起) or a year's report opens the body; units ending in 协 and 大学; a line wraps after a closing quote", () => {
     const document = parseFixture("figure-headlines.txt");
     expect(document.items.map((item) => [item.kind, item.units, item.title])).toEqual([
       ["report", ["区人武部"], "区人武部圆满完成2024年下半年征兵任务"],
       ["report", ["区财政局"], "区财政局2024年财政运行总体平稳"],
       // The second date of a range opens nothing.
       ["report", ["区商务局"], "区商务局举办“网上年货节”激发消费活力"],
+      // "9 月 1 日起，" opens the body as "9 月 20 日，" does; "2025 年度" inside the headline does not.
+      ["report", ["区医保局"], "区医保局启动2025年度城乡居民医保集中征缴"],
       ["report", ["区卫健委", "区计生协"], "区卫健委 区计生协推进普惠托育服务扩容提质"],
       ["brief", ["区老年大学"], ""],
     ]);
