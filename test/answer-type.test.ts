@@ -188,6 +188,14 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("32名女性创业者现场展销手工制品，当日销售额4.6万元", type("三八节那天女性创业集市一天卖了多少钱"))).toBe(true);
   });
 
+  it("reads how many there were at a time (三年前几个, 现在有几家) as the stock, not what was added", () => {
+    expect(detectAnswerType("村里的综合服务社 三年前几个")?.stock).toBe(true);
+    expect(detectAnswerType("养老机构现在有几家")?.stock).toBe(true);
+    expect(detectAnswerType("去年新建了几个综合服务社")?.stock).toBeUndefined();
+    expect(carriesValue("今年全系统计划新建村级综合服务社4个", type("村里的综合服务社 三年前几个"))).toBe(false);
+    expect(carriesValue("依托为农服务中心3个、村级综合服务社22个将农资直供到村", type("村里的综合服务社 三年前几个"))).toBe(true);
+  });
+
   it("reads 多少块钱 as money, and what a person pays as 支付 or the price (定价)", () => {
     expect(detectAnswerType("一份饭多少块钱")?.kind).toBe("money");
     expect(carriesValue("每份标准餐定价12元，享受补贴后老人最低只需支付7元", type("老年食堂一份饭老人最少掏几块钱"))).toBe(true);

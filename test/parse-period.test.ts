@@ -1,4 +1,4 @@
-import { namesPeriod, reportWindow } from "../src/query/period-reports.js";
+import { namesPeriod, plansFor, reportsOn, reportWindow } from "../src/query/period-reports.js";
 import { describe, expect, it } from "vitest";
 import { parseNumber, parsePeriod } from "../src/query/parse-period.js";
 
@@ -140,6 +140,14 @@ describe("reports on a period from just after it", () => {
     expect(namesPeriod("6 月 1 日启动以来", period("2022年6月"))).toBe(true);
     expect(namesPeriod("16月", period("2022年6月"))).toBe(false);
     expect(namesPeriod("全年完成投资", period("2022年上半年"))).toBe(false);
+  });
+
+  it("takes a plan for a period from a report shortly before it, and a result from one in it or just after", () => {
+    const autumn = period("去年秋天");
+    expect(plansFor("2025-08-28", autumn)).toBe(true);
+    expect(reportsOn("2025-08-28", autumn)).toBe(false);
+    expect(plansFor("2025-03-01", autumn)).toBe(false);
+    expect(reportsOn("2025-12-20", autumn)).toBe(true);
   });
 
   it("opens a window after a half year, quarter or month, not after a year or a day", () => {

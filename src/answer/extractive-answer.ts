@@ -4,7 +4,7 @@ import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
 import { onlyPlans } from "../query/carries-value.js";
-import { reportsOn } from "../query/period-reports.js";
+import { plansFor, reportsOn } from "../query/period-reports.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
@@ -164,8 +164,12 @@ export function extractAnswer(options: {
       // "23年授信多少 去年授信总额又是多少": a part that names its own period is answered by an item of that period.
       const at = understanding.text.indexOf(part.text);
       const period = understanding.periods?.find((named) => named.start >= at && named.start < at + part.text.length);
-      const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item.date, period);
-      const terms = retrieval.tokenize(part.text);
+      // "去年秋天预计招多少": a plan for the period comes out shortly before it.
+      const plan = ASKS_PLAN.test(part.text);
+      const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item.date, period) || (plan && plansFor(entry.item.date, period));
+      // The part's own period says which report, not what the clause is about ("去年秋天" against "今年秋季").
+      const ownWords = period ? `${part.text.slice(0, period.start - at)} ${part.text.slice(period.end - at)}` : part.text;
+      const terms = retrieval.tokenize(ownWords);
       const bestIn = (entry: (typeof picked)[number]) =>
         scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords, ...synonyms }, title: entry.item.title, synonyms: result.synonyms }).find((clause) => clause.typed);
       let found: { item: StoredItem; clause: ScoredClause } | undefined;
@@ -184,7 +188,7 @@ export function extractAnswer(options: {
   // "住建23年跟去年的老旧小区改造 各纳入了几个小区": each period named is answered by its own best item.
   if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
     for (const period of understanding.periods ?? []) {
-      if (chosen.some((entry) => reportsOn(entry.item.date, period))) continue;
+      if (chosen.some((entry) => answersFor(entry, period))) continue;
       // The period's reports that give a figure on the topic, the one most about it; the first answer's unit
       // reporting the same thing in another year needs only a little of the topic, as the first answer does.
       const sameUnit = (item: StoredItem) => item.units.some((unit) => chosen[0]!.item.units.includes(unit));
@@ -207,8 +211,8 @@ export function extractAnswer(options: {
     chosen.sort((left, right) => mentionedAt(mentions, left.item) - mentionedAt(mentions, right.item));
   } else if (understanding.periods) {
     const periods = understanding.periods;
-    const namedAt = (item: StoredItem) => periods.find((period) => reportsOn(item.date, period))?.start ?? Number.MAX_SAFE_INTEGER;
-    chosen.sort((left, right) => namedAt(left.item) - namedAt(right.item));
+    const namedAt = (entry: (typeof chosen)[number]) => periods.find((period) => answersFor(entry, period))?.start ?? Number.MAX_SAFE_INTEGER;
+    chosen.sort((left, right) => namedAt(left) - namedAt(right));
   }
   const quoted = [...new Map(chosen.map(({ item }) => [item.id, item])).values()];
   const citations = cite(quoted);
@@ -226,6 +230,14 @@ export function extractAnswer(options: {
   const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, entryOf(entry.item).terms, understanding.text));
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? (denied ? "没有。" : "有。") : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
+}
+
+/** "预计招多少", "计划筹多少套": a part of the question that asks for a plan. */
+const ASKS_PLAN = /计划|预计|预测|打算|目标|拟/;
+
+/** The clause is from a report on the period, or plans for it in a report shortly before it. */
+function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
+  return reportsOn(entry.item.date, period) || (plansFor(entry.item.date, period) && ASKS_PLAN.test(entry.clause.text));
 }
 
 /** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */

@@ -31,3 +31,11 @@ export function shiftDays(date: string, days: number): string {
 export function reportsOn(date: string | null, period: { from: string; to: string }): boolean {
   return date !== null && date >= period.from && date <= shiftDays(period.to, REPORTED_WITHIN_DAYS);
 }
+
+/** A plan for a period is published up to this many days before it ("预计今年秋季招收新生2870人" in late August). */
+export const PLANNED_AHEAD_DAYS = 75;
+
+/** A report dated `date` may give the plan for the period: from shortly before it to its end. */
+export function plansFor(date: string | null, period: { from: string; to: string }): boolean {
+  return date !== null && date >= shiftDays(period.from, -PLANNED_AHEAD_DAYS) && date <= period.to;
+}
