@@ -196,6 +196,13 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("依托为农服务中心3个、村级综合服务社22个将农资直供到村", type("村里的综合服务社 三年前几个"))).toBe(true);
   });
 
+  it("reads 卖多少钱 as the price, 卖了多少钱 as the sales, and a rate's name through a bracketed aside", () => {
+    expect(carriesValue("80周岁以上老人另享每餐3元至5元补贴", type("长者食堂的标准餐一份卖多少钱"))).toBe(false);
+    expect(carriesValue("每份标准餐定价12元", type("长者食堂的标准餐一份卖多少钱"))).toBe(true);
+    expect(carriesValue("现场销售农特产品8.6万元", type("展销会当天卖了多少钱"))).toBe(true);
+    expect(carriesValue("毕业生就业（升学）率达97.4%", type("职教中心今年毕业生就业升学率是多少"))).toBe(true);
+  });
+
   it("reads 多少块钱 as money, and what a person pays as 支付 or the price (定价)", () => {
     expect(detectAnswerType("一份饭多少块钱")?.kind).toBe("money");
     expect(carriesValue("每份标准餐定价12元，享受补贴后老人最低只需支付7元", type("老年食堂一份饭老人最少掏几块钱"))).toBe(true);

@@ -186,7 +186,8 @@ function detectKind(question: string): AnswerType | undefined {
     if (rule.kind === "money" && !/多少|几|钱|金额/.test(rule.pattern.exec(question)?.[0] ?? "") && COUNT.exec(question)?.[1] !== "个" && COUNT.test(question)) continue;
     // "一顿饭收多少钱": what is charged, not a subsidy.
     // "一份饭老人自己要掏多少钱": what the asker pays, which a subsidy is not.
-    const charged = rule.kind === "money" && /(?:收|掏|付|交)(?:了|取)?(?:多少|几)(?:钱|块)/.test(question) ? "收" : undefined;
+    // "一份卖多少钱": the price it is sold at ("卖了多少钱" is what the sales came to).
+    const charged = rule.kind === "money" && /(?:收|掏|付|交)(?:了|取)?(?:多少|几)(?:钱|块)|卖(?:多少|几)(?:钱|块)/.test(question) ? "收" : undefined;
     // "每个给补多少钱": a subsidy.
     const subsidy = rule.kind === "money" && /补(?:了|给)?(?:多少|几)/.test(question) ? "补贴" : undefined;
     const subject = rule.kind === "money" ? charged ?? subsidy ?? MONEY_SUBJECT.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] ?? shareSubject(question) : undefined;

@@ -67,7 +67,9 @@ const PART_OF_MANY = /其中/;
 const SAME_SUBJECT = [["工资", "工钱", "薪水", "薪资", "薪酬", "报酬", "劳务费"], ["收", "自付", "缴", "付费", "交费", "支付", "定价", "售价", "票价"], ["补贴", "津贴", "补助"]];
 
 /** The clause names what the value is of: the word, its last two characters, or a word for the same. */
-function namesSubject(text: string, subject: string, synonyms: readonly string[] = []): boolean {
+function namesSubject(clause: string, subject: string, synonyms: readonly string[] = []): boolean {
+  // "就业（升学）率": a word with an aside in brackets names the word read through them.
+  const text = clause.replace(/[（(]([^（()）]{1,6})[）)]/g, "$1");
   if (text.includes(subject) || (subject.length > 2 && text.includes(subject.slice(-2)))) return true;
   return [...(SAME_SUBJECT.find((group) => group.includes(subject)) ?? []), ...synonyms].some((word) => text.includes(word));
 }

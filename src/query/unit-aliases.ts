@@ -115,7 +115,8 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     add(suffixless, "weak");
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
     // 退役军人事务局 -> 退役军人: likewise 事务.
-    const core = /^(.{2,})(?:管理|事务)$/.exec(suffixless)?.[1];
+    // 烟草专卖局 -> 烟草局: and 专卖.
+    const core = /^(.{2,})(?:管理|事务|专卖)$/.exec(suffixless)?.[1];
     if (core && !WEAK_STOPLIST.has(core)) {
       add(core, "weak");
       // 救助管理站 -> 救助站, 应急管理局 -> 应急局: the kind of unit kept, 管理 dropped.
