@@ -196,6 +196,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("依托为农服务中心3个、村级综合服务社22个将农资直供到村", type("村里的综合服务社 三年前几个"))).toBe(true);
   });
 
+  it("reads a Latin name before 总数 as what is counted (AED总数)", () => {
+    expect(detectAnswerType("AED总数")).toMatchObject({ kind: "number", counted: "AED" });
+  });
+
   it("reads 卖多少钱 as the price, 卖了多少钱 as the sales, and a rate's name through a bracketed aside", () => {
     expect(carriesValue("80周岁以上老人另享每餐3元至5元补贴", type("长者食堂的标准餐一份卖多少钱"))).toBe(false);
     expect(carriesValue("每份标准餐定价12元", type("长者食堂的标准餐一份卖多少钱"))).toBe(true);

@@ -48,6 +48,22 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(written[0]?.text).toContain("新兵58名");
   });
 
+  it("prefers a figure said to be a total when the whole is asked (一共来了多少人)", () => {
+    const clauses = scoreClauses({
+      text: "2处祭扫点组织祭扫志愿者180余名在岗服务。服务期内，2处祭扫点共接待祭扫群众4.26万人次，同比增长8.7%。",
+      terms: ["清明", "扫墓"],
+      weight,
+      synonyms: { of: { 扫墓: ["祭扫"] }, weight: 0.6 },
+      answerType: detectAnswerType("去年清明一共来了多少人扫墓"),
+    });
+    expect(clauses[0]?.text).toContain("4.26万人次");
+  });
+
+  it("finds a Latin-letter term whatever its case (aed in AED)", () => {
+    const clauses = scoreClauses({ text: "全区义务教育阶段新生总数5782人。在公园、广场新增 AED 12台，全区公共场所 AED 达98台。", terms: ["aed", "总数"], weight, answerType: detectAnswerType("AED总数") });
+    expect(clauses[0]?.text).toContain("AED 达98台");
+  });
+
   it("prefers the clause on the year asked over one opening on another year, as its issue means it", () => {
     // An issue of February 2025: its 今年 is 2025, and the question asks about 2024.
     const text = "2024年，全区完成造林1380亩、森林抚育2860亩。今年以来，计划全年完成营造林4500亩，其中新造林1500亩。";

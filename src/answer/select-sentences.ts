@@ -13,6 +13,10 @@ const PHRASE_BONUS = 0.15;
 const VERB_BONUS = 0.15;
 /** What a figure followed by the thing counted adds ("对860名独居老人" for 多少老人, not "独居老人关爱等应用场景18个"). */
 const COUNTED_BONUS = 0.1;
+/** What a figure said to be a total ("共接待祭扫群众4.26万人次") adds when the whole is asked ("一共来了多少人"). */
+const TOTAL_BONUS = 0.1;
+/** A figure's phrase that says it is a total. */
+const TOTAL = /共|累计|合计|总计|总数|总量/;
 /** What a year's figure ("全年组织阅读活动120余场") adds when a year's is asked ("一年办了多少场"). */
 const YEAR_BONUS = 0.1;
 /** What a clause opening on another year than the question asks takes off ("2025年以来…" for 前年's figure). */
@@ -95,7 +99,8 @@ export function scoreClauses(options: {
       const verbNear = verb !== undefined && !NOT_A_VERB.test(verb) && phrases.some((phrase) => phrase.includes(verb));
       const counted = options.answerType?.counted;
       const countsIt = counted !== undefined && phrases.some((phrase) => countsAskedThing(phrase, counted));
-      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) : 0;
+      const totalAsked = options.answerType?.whole === true && phrases.some((phrase) => TOTAL.test(phrase));
+      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) + (totalAsked ? TOTAL_BONUS : 0) : 0;
       score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;
@@ -132,10 +137,13 @@ export interface Synonyms {
   weight: number;
 }
 
-/** 1 when the text has the term, the synonym weight when it has one of the term's thesaurus words, else 0. */
+/**
+ * 1 when the text has the term, the synonym weight when it has one of the term's thesaurus words, else 0.
+ * Search terms are lower case ("aed"); the text keeps its own ("AED").
+ */
 function termFinder(synonyms: Synonyms | undefined): (text: string, term: string) => number {
   return (text, term) => {
-    if (text.includes(term)) return 1;
+    if (text.includes(term) || (/[a-z]/.test(term) && text.toLowerCase().includes(term))) return 1;
     return synonyms?.of[term]?.some((word) => text.includes(word)) ? synonyms.weight : 0;
   };
 }
