@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveRelativeTimes } from "../src/answer/resolve-relative-times.js";
 import { parseThesaurus } from "../src/query/thesaurus.js";
 import { judgeAnswerability } from "../src/search/answerability.js";
+import { characterCoverage } from "../src/search/relevance.js";
 import { DEFAULT_SEARCH_PARAMETERS, type SearchHit } from "../src/search/hybrid-search.js";
 import { splitClauses } from "../src/answer/split-clauses.js";
 
@@ -43,6 +44,16 @@ describe("judgeAnswerability: one decision per question", () => {
     ({ itemId, score: 1 / itemId, coverage, bigrams: 0, units, missesKeyTerm: false, date: null, chunkIds: [itemId], matchedTerms: [], ...extra }) as SearchHit;
   const judge = (hits: SearchHit[], extra: { units?: string[]; filteredItems?: number; agreed?: number[] } = {}) =>
     judgeAnswerability({ hits, parameters: DEFAULT_SEARCH_PARAMETERS, units: extra.units ?? [], filteredItems: extra.filteredItems, lexicalTop: extra.agreed ?? [], vectorTop: extra.agreed ?? [] });
+
+  it("answers from the items its filters isolated when they have the question's characters, not its words", () => {
+    // "烟草局去年和今年查到的假烟各多少条": 假烟 is written 假冒伪劣卷烟; unit and years leave two items.
+    const hits = [hit(1, 0, ["区烟草专卖局"], { characters: 1 }), hit(2, 0, ["区烟草专卖局"], { characters: 1 })];
+    expect(judge(hits, { units: ["区烟草专卖局"], filteredItems: 2 }).kept.map((kept) => kept.itemId)).toEqual([1, 2]);
+    // Not without isolating filters, and not with a character of the topic missing.
+    expect(judge(hits).relevant).toBe(false);
+    expect(judge([hit(1, 0, ["区烟草专卖局"], { characters: 0.5 })], { units: ["区烟草专卖局"], filteredItems: 2 }).relevant).toBe(false);
+    expect(characterCoverage({ query: "查到的假烟", text: "查获假冒伪劣卷烟386条" })).toBe(1);
+  });
 
   it("keeps every named unit's item, not only the best one", () => {
     const verdict = judge([hit(1, 0.8, ["区公安局"]), hit(2, 0.4, ["区教育局"]), hit(3, 0.1, ["区农委"])], { units: ["区公安局", "区教育局"] });

@@ -7,6 +7,8 @@ export interface EvidenceHit {
   coverage: number;
   /** Share of the question's character pairs in the item, 0..1. */
   bigrams: number;
+  /** Share of the question's characters in the item, 0..1 (evidence only where filters isolate the item). */
+  characters?: number;
   units: string[];
   /** The question's most telling word is not in the item, nor a synonym of it. */
   missesKeyTerm: boolean;
@@ -34,6 +36,9 @@ export interface AnswerabilityParameters {
 
 /** With isolating filters, this multiple of the isolated coverage answers even without the key word. */
 const ISOLATED_WITHOUT_KEY_TERM = 1.5;
+
+/** With isolating filters, this share of the question's characters in the item ("假烟" in "假冒伪劣卷烟") answers. */
+const ISOLATED_CHARACTERS = 0.8;
 
 /** How far down the fused ranking the decision looks for an item the evidence supports. */
 const ANCHOR_WINDOW = 10;
@@ -88,7 +93,7 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
     : isolated && hit.coverage >= parameters.minimumIsolatedCoverage * ISOLATED_WITHOUT_KEY_TERM ? "isolated"
     : hit.missesKeyTerm && units.length < 2 ? undefined
     : agreed(hit) && hit.coverage >= parameters.minimumAgreedCoverage ? "agreement"
-    : isolated && (hit.coverage >= parameters.minimumIsolatedCoverage || hit.bigrams >= parameters.minimumBigramCoverage / 2) ? "isolated"
+    : isolated && (hit.coverage >= parameters.minimumIsolatedCoverage || hit.bigrams >= parameters.minimumBigramCoverage / 2 || (hit.characters ?? 0) >= ISOLATED_CHARACTERS) ? "isolated"
     : undefined;
   // The anchor is the best-ranked item that the evidence supports; items ranked above it without support go.
   const anchorIndex = hits.slice(0, ANCHOR_WINDOW).findIndex((hit) => ruleFor(hit) !== undefined);
@@ -104,8 +109,10 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
   if (!anchor || !rule) return { relevant: false, kept: [], evidence };
 
   const floor = rule === "isolated" ? parameters.minimumIsolatedCoverage : Math.min(parameters.minimumAgreedCoverage, anchor.coverage * parameters.keepRatio);
+  // Where the filters isolated the items, an item with the question's characters answers as the anchor did.
+  const characters = (hit: Hit) => isolated && (hit.characters ?? 0) >= ISOLATED_CHARACTERS;
   const answers = (hit: Hit) =>
-    hit.coverage >= Math.max(floor, anchor.coverage * parameters.keepRatio) || hit.bigrams >= Math.max(parameters.minimumBigramCoverage, anchor.bigrams * 0.9);
+    hit.coverage >= Math.max(floor, anchor.coverage * parameters.keepRatio) || hit.bigrams >= Math.max(parameters.minimumBigramCoverage, anchor.bigrams * 0.9) || (rule === "isolated" && characters(hit));
   const kept = hits.filter((hit, index) => hit === anchor || (index > anchorIndex && answers(hit)) || (index < anchorIndex && (ruleFor(hit) !== undefined || (options.severalParts === true && answers(hit)))));
   // A question about several units keeps each unit's best item that says something about it.
   if (units.length > 1) {
@@ -124,7 +131,7 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
   const sameUnit = (hit: Hit) => hit.units.some((unit) => anchor.units.includes(unit));
   for (const period of options.periods ?? []) {
     if (kept.some((hit) => reportsOn(hit.date, period))) continue;
-    const best = hits.find((hit) => reportsOn(hit.date, period) && (hit.coverage >= Math.min(floor, parameters.minimumIsolatedCoverage) || (hit.coverage > 0 && sameUnit(hit))));
+    const best = hits.find((hit) => reportsOn(hit.date, period) && (hit.coverage >= Math.min(floor, parameters.minimumIsolatedCoverage) || ((hit.coverage > 0 || characters(hit)) && sameUnit(hit))));
     if (best) kept.push(best);
   }
   return { relevant: true, kept, evidence: { ...evidence, rule } };

@@ -12,7 +12,7 @@ import { queryWords } from "./query-words.js";
 import { joinSingleCharacterRuns } from "./single-character-runs.js";
 import type { ChunkCriteria } from "./chunk-facts.js";
 import { fuseRanks } from "./rank-fusion.js";
-import { bigramCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
+import { bigramCoverage, characterCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
 
 export type SearchMode = "hybrid" | "lexical" | "vector";
@@ -299,6 +299,7 @@ export function createSearcher(options: {
       const part = parts && hit.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined && entry.terms.length > 0);
       if (part) hit.partCoverage = termCoverage({ queryTerms: part.terms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf });
       hit.bigrams = bigramCoverage({ query: queryText, text });
+      hit.characters = characterCoverage({ query: queryText, text });
       hit.missesKeyTerm = keyTerm !== undefined && !matched.has(keyTerm) && !bySynonym.has(keyTerm);
     }
     // A period alone selects a year of reports; units or an issue narrow them to a handful.

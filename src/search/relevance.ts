@@ -59,3 +59,19 @@ export function bigramCoverage(options: { query: string; text: string }): number
   for (const pair of pairs) if (options.text.includes(pair)) found += 1;
   return found / pairs.size;
 }
+
+/** Characters that join words and say nothing of a topic. */
+const FUNCTION_CHARACTERS = new Set([..."的了是在有和与及等个么吗呢吧啊也都就还又到过着得被把给让从对向"]);
+
+/**
+ * Share of the question's characters (Han, not function characters) found anywhere in the text:
+ * "假烟" has both of its characters in "假冒伪劣卷烟". Weak alone; with filters that isolate a
+ * handful of items it says the words differ, not the topic.
+ */
+export function characterCoverage(options: { query: string; text: string }): number {
+  const characters = new Set((options.query.match(/[\u4e00-\u9fff]/g) ?? []).filter((character) => !FUNCTION_CHARACTERS.has(character)));
+  if (characters.size < 2) return 0;
+  let found = 0;
+  for (const character of characters) if (options.text.includes(character)) found += 1;
+  return found / characters.size;
+}
