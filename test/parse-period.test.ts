@@ -58,6 +58,8 @@ describe("parsePeriod", () => {
   it("reads 前三季度 and 前10个月 after a year as January to that end, not as years ago", () => {
     expect(parsePeriod({ text: "23年前三季度区属国企利润多少", today: "2026-11-28" })).toMatchObject({ from: "2023-01-01", to: "2023-09-30", reportedAs: expect.arrayContaining(["前三季度", "1-9月"]) });
     expect(parsePeriod({ text: "去年前10个月", today: "2026-11-28" })).toMatchObject({ from: "2025-01-01", to: "2025-10-31" });
+    // A report writes "前三季度" where staff say "前三个季度".
+    expect(parsePeriod({ text: "去年前三个季度120出了多少趟车", today: "2026-11-28" })?.reportedAs).toEqual(expect.arrayContaining(["前三个季度", "前三季度", "1-9月"]));
     expect(parsePeriod({ text: "两年前的事", today: "2026-11-28" })).toMatchObject({ from: "2024-01-01", to: "2024-12-31" });
     expect(parsePeriod({ text: "五年前10月那期", today: "2026-11-28" })).toMatchObject({ from: "2021-10-01", to: "2021-10-31" });
   });

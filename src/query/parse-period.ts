@@ -214,7 +214,9 @@ function partRange(options: {
     const months = count === undefined ? 0 : first[2] === "季度" ? count * 3 : count;
     if (months < 1 || months > 12) return undefined;
     const name = part.replace(/\s+/g, "");
-    return { ...stringify({ from: { year, month: 1, day: 1 }, to: { year, month: months, day: daysInMonth(year, months) }, label: `${year}年${name}` }), reportedAs: [name, ...monthSpanNames(1, months)] };
+    // "前三个季度" is written "前三季度" in a report; "前10个月" as "1-10月".
+    const written = name.replace(/个(?=季度)/, "");
+    return { ...stringify({ from: { year, month: 1, day: 1 }, to: { year, month: months, day: daysInMonth(year, months) }, label: `${year}年${name}` }), reportedAs: [...new Set([name, written]), ...monthSpanNames(1, months)] };
   }
   if (part === "下半年") return { ...stringify({ from: { year, month: 7, day: 1 }, to: { year, month: 12, day: 31 }, label: `${year}年下半年` }), reportedAs: ["下半年"] };
   if (quarter !== undefined) {
