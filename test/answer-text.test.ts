@@ -55,6 +55,15 @@ describe("judgeAnswerability: one decision per question", () => {
     expect(characterCoverage({ query: "查到的假烟", text: "查获假冒伪劣卷烟386条" })).toBe(1);
   });
 
+  it("keeps an item that covers one thing of a question asking several, after each period's own report", () => {
+    // "数据局 清单扩到几项了 一网统管上了几个场景": the second item has the second thing's words only.
+    const hits = [hit(1, 0.58, ["区数据局"]), hit(2, 0.2, ["区数据局"], { askedPartCoverage: 0.7 }), hit(3, 0.2, ["区数据局"], { askedPartCoverage: 0.2 })];
+    const verdict = (severalParts: boolean) =>
+      judgeAnswerability({ hits, parameters: DEFAULT_SEARCH_PARAMETERS, units: [], filteredItems: undefined, lexicalTop: [], vectorTop: [], severalParts });
+    expect(verdict(true).kept.map((kept) => kept.itemId)).toEqual([1, 2]);
+    expect(verdict(false).kept.map((kept) => kept.itemId)).toEqual([1]);
+  });
+
   it("keeps every named unit's item, not only the best one", () => {
     const verdict = judge([hit(1, 0.8, ["区公安局"]), hit(2, 0.4, ["区教育局"]), hit(3, 0.1, ["区农委"])], { units: ["区公安局", "区教育局"] });
     expect(verdict.kept.map((kept) => kept.itemId)).toEqual([1, 2]);

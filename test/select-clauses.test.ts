@@ -48,6 +48,14 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(written[0]?.text).toContain("新兵58名");
   });
 
+  it("prefers what was done to what comes next when the question asks what was done (上了几个场景)", () => {
+    const text = "二是城市运行一屏观。建成指挥平台，上线燃气安全、独居老人关爱等应用场景18个。下一步，将推动一网统管平台向街道延伸，年底前新增应用场景6个以上。";
+    const asked = { text, terms: ["一网统管", "场景"], weight, title: "区数据局加快建设城市运行“一网统管”数字底座" };
+    expect(scoreClauses({ ...asked, answerType: detectAnswerType("一网统管上了几个场景") })[0]?.text).toContain("18个");
+    // Asked what is planned, the plan is the answer.
+    expect(scoreClauses({ ...asked, answerType: detectAnswerType("一网统管还要新增几个场景") })[0]?.text).toContain("6个以上");
+  });
+
   it("prefers a figure said to be a total when the whole is asked (一共来了多少人)", () => {
     const clauses = scoreClauses({
       text: "2处祭扫点组织祭扫志愿者180余名在岗服务。服务期内，2处祭扫点共接待祭扫群众4.26万人次，同比增长8.7%。",

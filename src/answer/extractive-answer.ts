@@ -21,6 +21,10 @@ const TOPIC_MINIMUM = 0.25;
 const TOPIC_SHARE = 0.5;
 /** The best item's clause with a figure of the asked type needs only this much of the question's words. */
 const TOP_ITEM_TOPIC_MINIMUM = 0.1;
+/** A part answered by the first item with this much of its words needs no other item… */
+const PART_TOPIC_CLEAR = 0.5;
+/** …otherwise another item answers it when its clause has this much more of them. */
+const PART_TOPIC_MARGIN = 0.2;
 /**
  * "家庭医生总共签了多少人" against an item whose 签约 clause gives only 重点人群: a figure in another of its clauses
  * ("上门随访1.1万人次") is of another thing. The typed clause must be at least this share as much about the
@@ -175,12 +179,13 @@ export function extractAnswer(options: {
       let found: { item: StoredItem; clause: ScoredClause } | undefined;
       const own = fits(first) ? bestIn(first) : undefined;
       if (own && own.topic >= TOP_ITEM_TOPIC_MINIMUM) found = { item: first.item, clause: own };
-      // Scored one item at a time, down the ranking, until one answers the part.
+      // Scored one item at a time, down the ranking: the first that answers the part, unless the first
+      // answer's item only touches it and another is clearly about it ("…清单扩到几项了 一网统管上了几个场景").
       for (const entry of others) {
-        if (found) break;
+        if (found && found.clause.topic >= PART_TOPIC_CLEAR) break;
         if (!fits(entry)) continue;
         const clause = bestIn(entry);
-        if (clause && clause.topic >= TOPIC_MINIMUM) found = { item: entry.item, clause };
+        if (clause && clause.topic >= TOPIC_MINIMUM && (!found || clause.topic >= found.clause.topic + PART_TOPIC_MARGIN)) found = { item: entry.item, clause };
       }
       if (found && !chosen.some((entry) => entry.clause.text === found.clause.text)) chosen.push(found);
     }

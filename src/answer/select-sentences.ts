@@ -1,5 +1,5 @@
 import type { AnswerType } from "../query/answer-type.js";
-import { countsAskedThing, PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
+import { countsAskedThing, onlyPlans, PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
 import { PART_CREDIT } from "../search/relevance.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
@@ -25,9 +25,15 @@ const OTHER_YEAR_PENALTY = 0.4;
 const ASKED_YEAR_BONUS = 0.05;
 /** A year a clause opens on, as its issue means it ("今年以来" in a 2025 issue is 2025): "2024年，", "截至2024年底". */
 const OPENING_YEAR = /^[^，,；;：:]{0,4}?((?:19|20)\d{2})\s*年/;
+/** What a clause that only plans takes off when the question asks what was done ("上了几个"). */
+const PLANNED_PENALTY = 0.3;
+/** A clause opening on what comes next: all of it is planned, whatever its verbs ("下一步…建成…6个"). */
+const LOOKS_AHEAD = /^[^，,。；;]{0,4}?(?:下一步|下步|接下来|今后|下阶段|下一阶段)/;
 /** What a context word found in a clause adds to its score. */
 const CONTEXT_BONUS = 0.02;
 
+/** Words in which a verb's character is no verb: "上线" is, "6个以上" is not. */
+const NOT_VERB_WORDS = /以上|以下|以来|以后|以前|上述|上年|上半年|下半年|上旬|下旬|之下|之上/g;
 /** Characters before 多少 that are no verb: "有多少", "是多少", "要多少". */
 const NOT_A_VERB = /[有是要能会占达到还都共总约那这些少]/;
 
@@ -96,7 +102,7 @@ export function scoreClauses(options: {
       topic /= plainTotal;
       const yearly = typed && options.answerType?.perYear === true && PER_YEAR_VALUE.test(text);
       const verb = options.answerType?.verb;
-      const verbNear = verb !== undefined && !NOT_A_VERB.test(verb) && phrases.some((phrase) => phrase.includes(verb));
+      const verbNear = verb !== undefined && !NOT_A_VERB.test(verb) && phrases.some((phrase) => phrase.replace(NOT_VERB_WORDS, "").includes(verb));
       const counted = options.answerType?.counted;
       const countsIt = counted !== undefined && phrases.some((phrase) => countsAskedThing(phrase, counted));
       const totalAsked = options.answerType?.whole === true && phrases.some((phrase) => TOTAL.test(phrase));
@@ -105,6 +111,8 @@ export function scoreClauses(options: {
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;
       if (options.years) score += yearScore(text, options.years);
+      // "一网统管上了几个场景": "下一步…新增应用场景6个以上" plans; "上线…应用场景18个" was done.
+      if (typed && options.answerType?.done && (LOOKS_AHEAD.test(text) || onlyPlans(text))) score -= PLANNED_PENALTY;
       return { text, score, typed, typeBonus, topic, position: index };
     })
     .sort((left, right) => right.score - left.score);

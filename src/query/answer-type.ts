@@ -49,6 +49,8 @@ export interface AnswerType {
   level?: string;
   /** "最后实际发下去多少钱": what was done is asked, not what was planned or due. */
   actual?: boolean;
+  /** "上了几个场景", "建了多少": asked with a verb of something done; a plan's figure is a weaker answer. */
+  done?: boolean;
   /** The question's topic words, set by the answerer: where the passage names them, the figure must be said of them. */
   focus?: string;
 }
@@ -116,13 +118,16 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   const actual = ACTUAL.test(question);
   const level = LEVEL_ASKED.exec(question)?.[1];
   const verb = ASKED_VERB.exec(question)?.[1];
+  const done = DONE_ASKED.test(question);
   return {
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
     ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
-    ...(verb ? { verb } : {}),
+    ...(verb ? { verb } : {}), ...(done ? { done } : {}),
   };
 }
 
+// "上了几个", "建了多少": a verb of something done before the question word.
+const DONE_ASKED = /[\u4e00-\u9fff]了(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)/;
 // "分到多少", "用在…多少", "其中…多少": a share of a figure given.
 const PART_OF_GIVEN = /分到|分给|分配|安排|用于|用在|用到|其中|拿出|投向|投到|占/;
 /** "920人里头", "那126名里面": a given figure, and a part of what it counts. */

@@ -14,6 +14,8 @@ export interface EvidenceHit {
   missesKeyTerm: boolean;
   /** In a question about several units, the coverage of the part about the item's unit. */
   partCoverage?: number;
+  /** In a question asking several things, the coverage of the thing the item covers best. */
+  askedPartCoverage?: number;
   /** The issue date of the item (null for a document without one). */
   date: string | null;
 }
@@ -113,6 +115,8 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
   const characters = (hit: Hit) => isolated && (hit.characters ?? 0) >= ISOLATED_CHARACTERS;
   const answers = (hit: Hit) =>
     hit.coverage >= Math.max(floor, anchor.coverage * parameters.keepRatio) || hit.bigrams >= Math.max(parameters.minimumBigramCoverage, anchor.bigrams * 0.9) || (rule === "isolated" && characters(hit));
+  // A question asking several things keeps an item that covers one of them as an answer must cover a whole question.
+  const answersPart = (hit: Hit) => options.severalParts === true && (hit.askedPartCoverage ?? 0) >= parameters.minimumCoverage;
   const kept = hits.filter((hit, index) => hit === anchor || (index > anchorIndex && answers(hit)) || (index < anchorIndex && (ruleFor(hit) !== undefined || (options.severalParts === true && answers(hit)))));
   // A question about several units keeps each unit's best item that says something about it.
   if (units.length > 1) {
@@ -134,5 +138,7 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
     const best = hits.find((hit) => reportsOn(hit.date, period) && (hit.coverage >= Math.min(floor, parameters.minimumIsolatedCoverage) || ((hit.coverage > 0 || characters(hit)) && sameUnit(hit))));
     if (best) kept.push(best);
   }
+  // Last, so that each unit and period above has found its own report first.
+  for (const hit of hits) if (!kept.includes(hit) && answersPart(hit)) kept.push(hit);
   return { relevant: true, kept, evidence: { ...evidence, rule } };
 }

@@ -286,6 +286,9 @@ export function createSearcher(options: {
     const units = [...new Set([...understanding.units, ...hinted])];
     // "人社发的培训补贴和审计查出的违规金额": each unit's item is judged on its own part of the question too.
     const parts = units.length > 1 ? unitParts({ understanding, tokenize: (text) => index.tokenizer.tokenize(text), terms: coverageTerms }) : undefined;
+    // "清单扩到几项了 一网统管上了几个场景": each thing asked has its own words, and may be answered by its own item.
+    const asked = askedParts(understanding.text);
+    const askedTerms = asked.length > 1 ? asked.map((part) => coverageTerms.filter((term) => part.text.includes(term))).filter((terms) => terms.length > 0) : [];
     for (const hit of hits) {
       const text = hit.chunkIds.map((id) => { const chunk = chunkById.get(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
       const matched = new Set(hit.matchedTerms);
@@ -298,6 +301,7 @@ export function createSearcher(options: {
       hit.coverage = termCoverage({ queryTerms: coverageTerms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf });
       const part = parts && hit.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined && entry.terms.length > 0);
       if (part) hit.partCoverage = termCoverage({ queryTerms: part.terms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf });
+      if (askedTerms.length > 0) hit.askedPartCoverage = Math.max(...askedTerms.map((terms) => termCoverage({ queryTerms: terms, matchedTerms: matched, partlyMatched: bySynonym, partWeight: parameters.synonymWeight, idf })));
       hit.bigrams = bigramCoverage({ query: queryText, text });
       hit.characters = characterCoverage({ query: queryText, text });
       hit.missesKeyTerm = keyTerm !== undefined && !matched.has(keyTerm) && !bySynonym.has(keyTerm);
@@ -311,7 +315,7 @@ export function createSearcher(options: {
       filteredItems,
       lexicalTop: itemsOfChunks(lexicalHits.map((hit) => hit.id), chunkById, 3),
       vectorTop: itemsOfChunks(vectorIds, chunkById, 3),
-      severalParts: askedParts(understanding.text).length > 1,
+      severalParts: asked.length > 1,
       ...(understanding.periods ? { periods: understanding.periods } : {}),
     });
     const ordered = [...judged.kept].sort((left, right) => right.score * (parameters.coverageBase + right.coverage) - left.score * (parameters.coverageBase + left.coverage));
