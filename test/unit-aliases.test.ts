@@ -187,6 +187,13 @@ describe("deriveUnitAliases", () => {
     // 管理 dropped, the kind kept: 救助站, 应急局.
     expect(deriveUnitAliases("区救助管理站").map(({ alias }) => alias)).toEqual(expect.arrayContaining(["救助管理", "救助", "救助站"]));
     expect(createUnitMatcher({ units: ["区应急管理局"] }).match("应急局今年查了多少家企业").map((mention) => mention.unit)).toEqual(["区应急管理局"]);
+    // A 公司, 分公司, 处 or 大队 has its short name too; 指挥 and 推广 go as 管理 does.
+    const aliases = (unit: string) => deriveUnitAliases(unit).map(({ alias }) => alias);
+    expect(aliases("区供电公司")).toContain("供电");
+    expect(aliases("区邮政分公司")).toEqual(expect.arrayContaining(["邮政", "邮政公司"]));
+    expect(aliases("区公证处")).toContain("公证");
+    expect(aliases("区急救指挥中心")).toEqual(expect.arrayContaining(["急救", "急救中心"]));
+    expect(createUnitMatcher({ units: ["区供电公司"] }).match("供电那边这两年报了啥").map((mention) => mention.unit)).toEqual(["区供电公司"]);
     // ... and 专卖: 烟草局.
     expect(createUnitMatcher({ units: ["区烟草专卖局"] }).match("烟草局去年查了多少条假烟").map((mention) => mention.unit)).toEqual(["区烟草专卖局"]);
     expect(createUnitMatcher({ units: ["区城投集团", "区水务集团"] }).match("城投今年要新盖几座立体停车楼 水务那边小区泵房今年要改几座").map((mention) => mention.unit)).toEqual(["区城投集团", "区水务集团"]);

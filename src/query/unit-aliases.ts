@@ -110,13 +110,16 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   if (prefix) add(bare, "derived");
   if (prefix === "区委" || prefix === "区") add(`上街${canonical}`, "derived");
   // Only a simple name loses its suffix (疾控中心 -> 疾控, 城投集团 -> 城投): 市生态环境局上街分局 must not become 生态环境局上街分.
-  const suffixless = /^(.+?)(?:[局部办委馆院社站所协]|中心|集团|管委会)$/.exec(bare)?.[1];
+  // 供电公司 -> 供电, 邮政分公司 -> 邮政, 公证处 -> 公证, 消防救援大队 -> 消防救援.
+  const suffixless = /^(.+?)(?:[局部办委馆院社站所协处]|中心|集团|管委会|分公司|公司|大队)$/.exec(bare)?.[1];
   if (prefix && suffixless && !/[局部办分委]|上街/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
     add(suffixless, "weak");
+    if (bare.endsWith("分公司")) add(`${suffixless}公司`, "derived");
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
     // 退役军人事务局 -> 退役军人: likewise 事务.
     // 烟草专卖局 -> 烟草局: and 专卖.
-    const core = /^(.{2,})(?:管理|事务|专卖)$/.exec(suffixless)?.[1];
+    // 急救指挥中心 -> 急救中心, 农技推广站 -> 农技站: and 指挥, 推广.
+    const core = /^(.{2,})(?:管理|事务|专卖|指挥|推广)$/.exec(suffixless)?.[1];
     if (core && !WEAK_STOPLIST.has(core)) {
       add(core, "weak");
       // 救助管理站 -> 救助站, 应急管理局 -> 应急局: the kind of unit kept, 管理 dropped.
