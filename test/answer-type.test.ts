@@ -196,6 +196,11 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("依托为农服务中心3个、村级综合服务社22个将农资直供到村", type("村里的综合服务社 三年前几个"))).toBe(true);
   });
 
+  it("reads 交多少 at the end of a question as money, 交了多少份 as a count", () => {
+    expect(detectAnswerType("26年度居民医保个人一年交多少")?.kind).toBe("money");
+    expect(detectAnswerType("交了多少份材料")?.kind).toBe("count");
+  });
+
   it("reads a Latin name before 总数 as what is counted (AED总数)", () => {
     expect(detectAnswerType("AED总数")).toMatchObject({ kind: "number", counted: "AED" });
   });

@@ -1,4 +1,4 @@
-import { namesPeriod, plansFor, reportsOn, reportWindow } from "../src/query/period-reports.js";
+import { announcedWindow, namesPeriod, plansFor, reportsOn, reportWindow } from "../src/query/period-reports.js";
 import { describe, expect, it } from "vitest";
 import { parseNumber, parsePeriod } from "../src/query/parse-period.js";
 
@@ -142,6 +142,15 @@ describe("reports on a period from just after it", () => {
     expect(namesPeriod("6 月 1 日启动以来", period("2022年6月"))).toBe(true);
     expect(namesPeriod("16月", period("2022年6月"))).toBe(false);
     expect(namesPeriod("全年完成投资", period("2022年上半年"))).toBe(false);
+  });
+
+  it("reads 26年度 as the year, and finds a programme year announced in the months before it", () => {
+    expect(parsePeriod({ text: "26年度居民医保个人一年交多少", today: "2026-11-28" })).toMatchObject({ from: "2026-01-01", to: "2026-12-31", start: 0, end: 4 });
+    const announced = announcedWindow({ from: "2026-01-01", reportedAs: ["2026年", "2026年度"] });
+    expect(announced).toEqual({ from: "2025-07-02", to: "2025-12-31", reportedAs: ["2026年度"] });
+    expect(namesPeriod("9月1日起，全区2026年度城乡居民医保集中征缴工作启动", announced!)).toBe(true);
+    expect(namesPeriod("2026年全区计划新建", announced!)).toBe(false);
+    expect(announcedWindow({ from: "2026-01-01", reportedAs: ["上半年"] })).toBeUndefined();
   });
 
   it("takes a plan for a period from a report shortly before it, and a result from one in it or just after", () => {

@@ -170,12 +170,14 @@ export function extractAnswer(options: {
       const period = understanding.periods?.find((named) => named.start >= at && named.start < at + part.text.length);
       // "去年秋天预计招多少": a plan for the period comes out shortly before it.
       const plan = ASKS_PLAN.test(part.text);
+      // The part's own period, or the question's: a clause opening on another year is not about it.
+      const partYears = period ? { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) } : askedYears;
       const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item.date, period) || (plan && plansFor(entry.item.date, period));
       // The part's own period says which report, not what the clause is about ("去年秋天" against "今年秋季").
       const ownWords = period ? `${part.text.slice(0, period.start - at)} ${part.text.slice(period.end - at)}` : part.text;
       const terms = retrieval.tokenize(ownWords);
       const bestIn = (entry: (typeof picked)[number]) =>
-        scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords, ...synonyms }, title: entry.item.title, synonyms: result.synonyms }).find((clause) => clause.typed);
+        scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords, ...synonyms }, title: entry.item.title, synonyms: result.synonyms, years: partYears && { ...partYears, issued: entry.item.date } }).find((clause) => clause.typed);
       let found: { item: StoredItem; clause: ScoredClause } | undefined;
       const own = fits(first) ? bestIn(first) : undefined;
       if (own && own.topic >= TOP_ITEM_TOPIC_MINIMUM) found = { item: first.item, clause: own };

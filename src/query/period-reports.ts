@@ -17,6 +17,16 @@ export function reportWindow(period: Pick<Period, "to" | "reportedAs">): { from:
   return { from: shiftDays(period.to, 1), to: shiftDays(period.to, days) };
 }
 
+/**
+ * "26年度居民医保": a programme year is announced before it starts ("2026 年度城乡居民医保集中征缴" in a
+ * November issue): the days before it in which a report naming that year may tell of it, and the name.
+ */
+export function announcedWindow(period: Pick<Period, "from" | "reportedAs">): { from: string; to: string; reportedAs: string[] } | undefined {
+  const named = (period.reportedAs ?? []).filter((name) => /^\d{4}年度$/.test(name));
+  if (named.length === 0) return undefined;
+  return { from: shiftDays(period.from, -YEAR_REPORTED_WITHIN_DAYS), to: shiftDays(period.from, -1), reportedAs: named };
+}
+
 /** True when `text` names the period the way a report just after it does: "上半年", "1-6月", "6 月" (not "16月"). */
 export function namesPeriod(text: string, period: Pick<Period, "reportedAs">): boolean {
   return (period.reportedAs ?? []).some((name) => new RegExp(`(?<!\\d)${[...name].map(escapeRegExp).join("\\s*")}`).test(text));

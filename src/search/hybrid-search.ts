@@ -5,7 +5,7 @@ import type { QueryUnderstanding } from "../query/understand-query.js";
 import { askedParts, isYesNoQuestion } from "../query/answer-type.js";
 import { unitParts } from "../query/unit-parts.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
-import { namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
+import { announcedWindow, namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
 import { chunkCriteria } from "./chunk-criteria.js";
 import { contractions } from "./contractions.js";
 import { queryWords } from "./query-words.js";
@@ -92,7 +92,10 @@ function inPeriod(date: string | null, period: { from: string; to: string } | un
 function onPeriod(chunk: ChunkInfo, period: QueryUnderstanding["period"]): boolean {
   if (!period || inPeriod(chunk.date, period)) return true;
   const window = reportWindow(period);
-  return window !== undefined && inPeriod(chunk.date, window) && namesPeriod(`${chunk.title}${chunk.text}`, period);
+  if (window !== undefined && inPeriod(chunk.date, window) && namesPeriod(`${chunk.title}${chunk.text}`, period)) return true;
+  // ... or, for a programme year ("2026年度"), a report from just before it that names it.
+  const announced = announcedWindow(period);
+  return announced !== undefined && inPeriod(chunk.date, announced) && namesPeriod(`${chunk.title}${chunk.text}`, announced);
 }
 
 /** Hard filters from what the question states explicitly: units, an explicit period, an issue, a day. */
@@ -360,7 +363,8 @@ export function createSearcher(options: {
     // Reports on the period from just after it: the chunks of those days that name it.
     const period = understanding.period?.explicit ? understanding.period : undefined;
     const window = period && reportWindow(period);
-    const late = window ? index.findChunkIds({ ...criteria, ...window }).ids : [];
+    const announced = period && announcedWindow(period);
+    const late = [...(window ? index.findChunkIds({ ...criteria, ...window }).ids : []), ...(announced ? index.findChunkIds({ ...criteria, from: announced.from, to: announced.to }).ids : [])];
     for (const chunk of index.chunksById([...unitless, ...late]).values()) {
       if (!filter(chunk)) continue;
       ids.add(chunk.id);
