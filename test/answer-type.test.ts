@@ -79,6 +79,8 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(readYesNoClaim("11月底前能弄完不")?.completion).toBe(false);
     expect(readYesNoClaim("2022年社工破400了没")?.value?.words).toEqual(["破400"]);
     expect(readYesNoClaim("老站长在岗干了20年没")?.value?.words).toEqual(["20年"]);
+    // A holiday that frames the time ("春节前后") is no date checked.
+    expect(readYesNoClaim("23年春节前后公路中心排查桥梁 有没有查出危桥")).toEqual({ existence: true, completion: false });
   });
 
   it("reads what staff ask for in their own words", () => {
