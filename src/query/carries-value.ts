@@ -320,7 +320,9 @@ const COUNTED_NOUN = new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:${PEOPLE_OR_TH
 /** "对860名独居老人实行…", "确定入伍新兵58名" for 多少老人/几个新兵: what the question counts is next to the figure. */
 export function countsAskedThing(phrase: string, counted: string): boolean {
   const thing = escapeRegExp(counted);
-  return new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:余|多)?\\s*(?:${PEOPLE_OR_THINGS})[\\u4e00-\\u9fff]{0,4}?${thing}|${thing}\\s*(?:达|为|共|有)?\\s*\\d`).test(phrase);
+  // "非遗代表性项目达47项" for 非遗项目: the name with a word between its parts, right before the figure.
+  const spread = [...counted].length >= 4 ? `|${escapeRegExp(counted.slice(0, 2))}[\\u4e00-\\u9fff]{1,4}?${escapeRegExp(counted.slice(2))}\\s*(?:达|为|共|有)?\\s*\\d` : "";
+  return new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:余|多)?\\s*(?:${PEOPLE_OR_THINGS})[\\u4e00-\\u9fff]{0,4}?${thing}|${thing}\\s*(?:达|为|共|有)?\\s*\\d${spread}`).test(phrase);
 }
 
 /** "为47户老旧住户免费检修…，为130名独居老人安装…": the figure before the topic counts something else. */
