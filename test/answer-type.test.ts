@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { askedParts, detectAnswerType, isYesNoQuestion, readYesNoClaim } from "../src/query/answer-type.js";
-import { carriesValue, valuePhrases } from "../src/query/carries-value.js";
+import { carriesValue, countsAskedThing, valuePhrases } from "../src/query/carries-value.js";
 
 describe("detectAnswerType: what value a question asks for", () => {
   it.each([
@@ -201,6 +201,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
   it("reads 交多少 at the end of a question as money, 交了多少份 as a count", () => {
     expect(detectAnswerType("26年度居民医保个人一年交多少")?.kind).toBe("money");
     expect(detectAnswerType("交了多少份材料")?.kind).toBe("count");
+  });
+
+  it("knows what a figure counts when the counted name stands right before it with a word between its parts", () => {
+    expect(countsAskedThing("全区非遗代表性项目达47项", "非遗项目")).toBe(true);
+    expect(countsAskedThing("开展读书讲座、阅读分享等活动80余场", "读书活动")).toBe(false);
+    expect(countsAskedThing("对860名独居老人实行预警", "独居老人")).toBe(true);
   });
 
   it("reads a Latin name before 总数 as what is counted (AED总数)", () => {

@@ -56,16 +56,6 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(scoreClauses({ ...asked, answerType: detectAnswerType("一网统管还要新增几个场景") })[0]?.text).toContain("6个以上");
   });
 
-  it("takes a name with a word between its parts, right before the figure, for what is counted (非遗代表性项目达47项)", () => {
-    const clauses = scoreClauses({
-      text: "总分馆联动开展文艺演出、非遗展演等活动38场。新增省级非遗代表性项目1项，全区非遗代表性项目达47项。",
-      terms: ["非遗", "项目", "非遗项目"],
-      weight,
-      answerType: detectAnswerType("非遗项目总数"),
-    });
-    expect(clauses[0]?.text).toContain("达47项");
-  });
-
   it("prefers a figure said to be a total when the whole is asked (一共来了多少人)", () => {
     const clauses = scoreClauses({
       text: "2处祭扫点组织祭扫志愿者180余名在岗服务。服务期内，2处祭扫点共接待祭扫群众4.26万人次，同比增长8.7%。",
