@@ -56,6 +56,17 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(scoreClauses({ ...asked, answerType: detectAnswerType("一网统管还要新增几个场景") })[0]?.text).toContain("6个以上");
   });
 
+  it("reads 日均 as the question's 一天平均", () => {
+    const clauses = scoreClauses({
+      text: "每天9时至21时开放，配备空调、饮水机。7月1日至22日，纳凉点累计接待群众1.2万人次，日均接待545人次。",
+      terms: ["一天", "平均", "来"],
+      weight,
+      answerType: detectAnswerType("纳凉点一天平均来多少人"),
+    });
+    expect(clauses[0]?.text).toContain("日均接待545人次");
+    expect(clauses[0]?.topic).toBeGreaterThan(0.5);
+  });
+
   it("prefers a figure said to be a total when the whole is asked (一共来了多少人)", () => {
     const clauses = scoreClauses({
       text: "2处祭扫点组织祭扫志愿者180余名在岗服务。服务期内，2处祭扫点共接待祭扫群众4.26万人次，同比增长8.7%。",

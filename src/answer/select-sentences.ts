@@ -145,6 +145,17 @@ export interface Synonyms {
   weight: number;
 }
 
+/** How bulletins write an average, for the question's words of it. */
+const AVERAGE_WORDS: Readonly<Record<string, RegExp>> = {
+  平均: /[日月年人户周]均/,
+  一天: /日均/,
+  每天: /日均/,
+  一个月: /月均/,
+  每月: /月均/,
+  每人: /人均/,
+  每户: /户均/,
+};
+
 /**
  * 1 when the text has the term, the synonym weight when it has one of the term's thesaurus words, else 0.
  * Search terms are lower case ("aed"); the text keeps its own ("AED").
@@ -152,6 +163,9 @@ export interface Synonyms {
 function termFinder(synonyms: Synonyms | undefined): (text: string, term: string) => number {
   return (text, term) => {
     if (text.includes(term) || (/[a-z]/.test(term) && text.toLowerCase().includes(term))) return 1;
+    // "一天平均来多少人" against "日均接待545人次": an average is written 日均, 月均, 人均 …
+    const average = AVERAGE_WORDS[term];
+    if (average && average.test(text)) return 1;
     return synonyms?.of[term]?.some((word) => text.includes(word)) ? synonyms.weight : 0;
   };
 }
