@@ -207,6 +207,9 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(countsAskedThing("全区非遗代表性项目达47项", "非遗项目")).toBe(true);
     expect(countsAskedThing("开展读书讲座、阅读分享等活动80余场", "读书活动")).toBe(false);
     expect(countsAskedThing("对860名独居老人实行预警", "独居老人")).toBe(true);
+    expect(countsAskedThing("其中预付式消费投诉218件", "预付卡投诉")).toBe(true);
+    // A phrase that names what it counts is about it, whatever else the clause names.
+    expect(carriesValue("全区29所中小学共申报作品1264件，其中科技创新成果386项", { ...type("24年科技创新大赛收了多少件作品")!, focus: "科技创新大赛 收 作品" })).toBe(true);
   });
 
   it("reads a Latin name before 总数 as what is counted (AED总数)", () => {

@@ -67,6 +67,12 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(clauses[0]?.topic).toBeGreaterThan(0.5);
   });
 
+  it("passes over a clause about the other half of the year asked", () => {
+    const text = "下半年征兵共确定入伍新兵58名。加上上半年入伍的42名新兵，全年共输送新兵100名。";
+    const clauses = scoreClauses({ text, terms: ["征兵", "新兵"], weight, answerType: detectAnswerType("前年下半年征兵招了几个新兵"), years: { from: 2024, to: 2024, half: "下半年", issued: "2024-09-26" } });
+    expect(clauses[0]?.text).toContain("58名");
+  });
+
   it("prefers a figure said to be a total when the whole is asked (一共来了多少人)", () => {
     const clauses = scoreClauses({
       text: "2处祭扫点组织祭扫志愿者180余名在岗服务。服务期内，2处祭扫点共接待祭扫群众4.26万人次，同比增长8.7%。",

@@ -67,8 +67,8 @@ export function scoreClauses(options: {
   title?: string;
   /** A term's thesaurus words: a clause with one of them has the term, for `weight` of it. */
   synonyms?: Synonyms | undefined;
-  /** The years the question asks about, and the item's issue date that its 今年/去年 are relative to. */
-  years?: { from: number; to: number; issued: string | null } | undefined;
+  /** The years the question asks about (and the half of one), and the item's issue date that its 今年/去年 are relative to. */
+  years?: { from: number; to: number; half?: string | undefined; issued: string | null } | undefined;
 }): ScoredClause[] {
   const title = options.title ?? "";
   // Search-mode segmentation also yields the parts of long words (智慧城市运行中心 -> 智慧, 城市, 中心 …);
@@ -119,7 +119,10 @@ export function scoreClauses(options: {
 }
 
 /** What the year a clause opens on adds: a little for an asked year, a penalty for another, nothing for none. */
-function yearScore(text: string, years: { from: number; to: number; issued: string | null }): number {
+function yearScore(text: string, years: { from: number; to: number; half?: string | undefined; issued: string | null }): number {
+  // "下半年征兵招了几个人" against "加上上半年入伍的42名新兵": the clause is about the other half.
+  const otherHalf = years.half === "上半年" ? "下半年" : years.half === "下半年" ? "上半年" : undefined;
+  if (otherHalf && text.includes(otherHalf) && !text.includes(years.half!)) return -OTHER_YEAR_PENALTY;
   const opening = OPENING_YEAR.exec(resolveRelativeTimes({ text: text.slice(0, 12), date: years.issued }));
   if (!opening) return 0;
   const year = Number(opening[1]);

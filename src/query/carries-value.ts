@@ -139,7 +139,8 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   };
   return phrases.filter((phrase, index) => {
     const earlier = text.slice(0, starts[index]);
-    return figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type, earlier)) && saidOfFocus(phrases, index, focus);
+    // "共申报作品1264件" for 多少件作品: a phrase naming what it counts next to the figure says what it is of.
+    return figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type, earlier)) && (saidOfFocus(phrases, index, focus) || namesCounted(phrase, type));
   });
 }
 
@@ -303,6 +304,12 @@ function saidOfFocus(phrases: readonly string[], index: number, focus: { at: rea
   return at.includes(index + 1) && !OTHER_THING.test(phrase) && !phrase.includes(focus.name.slice(-2)) && !countsOtherThing(phrase, focus.name);
 }
 
+/** The phrase counts exactly what the question counts, next to its figure. */
+function namesCounted(phrase: string, type: AnswerType): boolean {
+  const counted = type.counted ?? type.thing;
+  return counted !== undefined && [...counted].length >= 2 && countsAskedThing(phrase, counted);
+}
+
 /** "招多少学生" against "招生计划1650人", "招多少工人" against "招工": the verb asked glued to a character of what is counted. */
 function verbGluedToCounted(text: string, verb: string | undefined, counted: string): boolean {
   if (verb === undefined || counted.length < 2) return false;
@@ -320,8 +327,9 @@ const COUNTED_NOUN = new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:${PEOPLE_OR_TH
 /** "对860名独居老人实行…", "确定入伍新兵58名" for 多少老人/几个新兵: what the question counts is next to the figure. */
 export function countsAskedThing(phrase: string, counted: string): boolean {
   const thing = escapeRegExp(counted);
-  // "非遗代表性项目达47项" for 非遗项目: the name with a word between its parts, right before the figure.
-  const spread = [...counted].length >= 4 ? `|${escapeRegExp(counted.slice(0, 2))}[\\u4e00-\\u9fff]{1,4}?${escapeRegExp(counted.slice(2))}\\s*(?:达|为|共|有)?\\s*\\d` : "";
+  // "非遗代表性项目达47项" for 非遗项目, "预付式消费投诉218件" for 预付卡投诉: the name's first word and its
+  // head noun with a word between them, right before the figure.
+  const spread = [...counted].length >= 4 ? `|${escapeRegExp(counted.slice(0, 2))}[\\u4e00-\\u9fff]{1,4}?${escapeRegExp(counted.slice(-2))}\\s*(?:达|为|共|有)?\\s*\\d` : "";
   return new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:余|多)?\\s*(?:${PEOPLE_OR_THINGS})[\\u4e00-\\u9fff]{0,4}?${thing}|${thing}\\s*(?:达|为|共|有)?\\s*\\d${spread}`).test(phrase);
 }
 
