@@ -68,7 +68,7 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
   });
 
   it("passes over a clause about the other half of the year asked", () => {
-    const text = "经体检政审，共确定入伍新兵58名。上半年征兵入伍新兵42名。";
+    const text = "上半年征兵入伍新兵42名。征兵共确定入伍新兵58名。";
     const clauses = scoreClauses({ text, terms: ["征兵", "新兵"], weight, answerType: detectAnswerType("前年下半年征兵招了几个新兵"), years: { from: 2024, to: 2024, half: "下半年", issued: "2024-09-26" } });
     expect(clauses[0]?.text).toContain("58名");
   });
