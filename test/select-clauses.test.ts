@@ -69,8 +69,14 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
 
   it("passes over a clause about the other half of the year asked", () => {
     const text = "上半年征兵入伍新兵42名。征兵共确定入伍新兵58名。";
-    const clauses = scoreClauses({ text, terms: ["征兵", "新兵"], weight, answerType: detectAnswerType("前年下半年征兵招了几个新兵"), years: { from: 2024, to: 2024, half: "下半年", issued: "2024-09-26" } });
+    const clauses = scoreClauses({ text, terms: ["征兵", "新兵"], weight, answerType: detectAnswerType("前年下半年征兵招了几个新兵"), years: { from: 2024, to: 2024, part: "下半年", issued: "2024-09-26" } });
     expect(clauses[0]?.text).toContain("58名");
+  });
+
+  it("passes over a clause about another season than asked (春防 for 秋季)", () => {
+    const text = "2026年春防期间，全区共免疫猪2.03万头。截至10月13日，已免疫猪1.64万头。";
+    const clauses = scoreClauses({ text, terms: ["免疫", "猪"], weight, answerType: detectAnswerType("今年秋季免疫了多少头猪"), years: { from: 2026, to: 2026, part: "秋季", issued: "2026-10-15" } });
+    expect(clauses[0]?.text).toContain("1.64万头");
   });
 
   it("prefers a figure said to be a total when the whole is asked (一共来了多少人)", () => {

@@ -84,7 +84,7 @@ export function extractAnswer(options: {
   const context = retrieval.tokenize(understanding.text).filter((term) => !queryTerms.includes(term) && !namesUnit(term));
   // "前年林业一共造了多少亩林子": a clause opening on another year ("2025年以来，…计划…") is not about the one asked.
   const period = understanding.period?.explicit ? understanding.period : undefined;
-  const askedYears = period && { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)), half: /[上下]半年/.exec(period.label)?.[0] };
+  const askedYears = period && { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)), part: /[上下]半年|[春夏秋冬]季/.exec(period.label)?.[0] };
   const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: queryTerms }) : new Map<string, UnitPart>();
   const picked = found.map(({ item, hit }) => {
     // Each unit's item answers its own part of the question, with that part's words and measure.

@@ -23,6 +23,15 @@ const YEAR_BONUS = 0.1;
 const OTHER_YEAR_PENALTY = 0.4;
 /** ... and what opening on the asked year adds ("2024年，全区完成造林1380亩"). */
 const ASKED_YEAR_BONUS = 0.05;
+/** Halves and seasons, and how a clause names them ("春防" is spring's campaign; "春节" is no season). */
+const PARTS_OF_YEAR: readonly { name: string; group: string; words: RegExp }[] = [
+  { name: "上半年", group: "half", words: /上半年/ },
+  { name: "下半年", group: "half", words: /下半年/ },
+  { name: "春季", group: "season", words: /春季|春天|开春|春防|春播|春耕/ },
+  { name: "夏季", group: "season", words: /夏季|夏天|盛夏|夏防|夏收|夏粮/ },
+  { name: "秋季", group: "season", words: /秋季|秋天|秋防|秋收|秋播|秋粮/ },
+  { name: "冬季", group: "season", words: /冬季|冬天|入冬|冬防|冬春/ },
+];
 /** A year a clause opens on, as its issue means it ("今年以来" in a 2025 issue is 2025): "2024年，", "截至2024年底". */
 const OPENING_YEAR = /^[^，,；;：:]{0,4}?((?:19|20)\d{2})\s*年/;
 /** What a clause that only plans takes off when the question asks what was done ("上了几个"). */
@@ -67,8 +76,8 @@ export function scoreClauses(options: {
   title?: string;
   /** A term's thesaurus words: a clause with one of them has the term, for `weight` of it. */
   synonyms?: Synonyms | undefined;
-  /** The years the question asks about (and the half of one), and the item's issue date that its 今年/去年 are relative to. */
-  years?: { from: number; to: number; half?: string | undefined; issued: string | null } | undefined;
+  /** The years the question asks about (and the half or season of one), and the item's issue date that its 今年/去年 are relative to. */
+  years?: { from: number; to: number; part?: string | undefined; issued: string | null } | undefined;
 }): ScoredClause[] {
   const title = options.title ?? "";
   // Search-mode segmentation also yields the parts of long words (智慧城市运行中心 -> 智慧, 城市, 中心 …);
@@ -119,10 +128,11 @@ export function scoreClauses(options: {
 }
 
 /** What the year a clause opens on adds: a little for an asked year, a penalty for another, nothing for none. */
-function yearScore(text: string, years: { from: number; to: number; half?: string | undefined; issued: string | null }): number {
-  // "下半年征兵招了几个人" against "加上上半年入伍的42名新兵": the clause is about the other half.
-  const otherHalf = years.half === "上半年" ? "下半年" : years.half === "下半年" ? "上半年" : undefined;
-  if (otherHalf && text.includes(otherHalf) && !text.includes(years.half!)) return -OTHER_YEAR_PENALTY;
+function yearScore(text: string, years: { from: number; to: number; part?: string | undefined; issued: string | null }): number {
+  // "下半年征兵招了几个人" against "加上上半年入伍的42名新兵", "秋季免疫了多少头猪" against "春防期间…":
+  // the clause is about another part of the year.
+  const asked = PARTS_OF_YEAR.find((part) => part.name === years.part);
+  if (asked && !asked.words.test(text) && PARTS_OF_YEAR.some((part) => part !== asked && part.group === asked.group && part.words.test(text))) return -OTHER_YEAR_PENALTY;
   const opening = OPENING_YEAR.exec(resolveRelativeTimes({ text: text.slice(0, 12), date: years.issued }));
   if (!opening) return 0;
   const year = Number(opening[1]);
