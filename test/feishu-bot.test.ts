@@ -260,6 +260,21 @@ describe("Feishu bot over the webhook", () => {
     expect(cardText(repliesTo(questionId)[0]!.content)).toContain("第15期 · 2026-04-09 · 区市场监管局");
   });
 
+  it("stops downloading a file past the size limit and tells the admin, storing nothing", async () => {
+    running = await startBot({ application, fake, env: { INGEST_MAX_FILE_MB: "0.002" } });
+    const uploadId = unique("om_upload_large");
+    // An issue of a year no other test uses, padded past the 2 KB limit.
+    const bytes = Buffer.from(`上街信息\n\n第 9 期\n\n2019 年 3 月 5 日\n\n区样本局开展测试工作\n${"测试正文。".repeat(400)}（区样本局）\n`);
+    fake.addResource({ messageId: uploadId, fileKey: "file_large", bytes, fileName: "2019-09.txt" });
+    await postEvent({ url: running.webhookUrl, encryptKey: ENCRYPT_KEY, envelope: messageEvent({ chatId: "oc_p2p_admin", chatType: "p2p", senderOpenId: ADMIN, file: { fileKey: "file_large", fileName: "2019-09.txt" }, messageId: uploadId }) });
+    await fake.waitFor(() => repliesTo(uploadId).length === 1);
+    const text = cardText(repliesTo(uploadId)[0]!.content);
+    expect(text).toContain("简报未能导入");
+    expect(text).toContain("2019-09.txt");
+    expect(text).toContain("超过 3 KB 的上限，没有导入");
+    expect(application.catalog.findIssue({ issue: 9, year: 2019 })).toEqual([]);
+  });
+
   it("sends the original file for a source request", async () => {
     running = await startBot({ application, fake });
     const messageId = unique("om_source");

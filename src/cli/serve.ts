@@ -41,6 +41,7 @@ export async function serve(options: { context: CliContext; application: Applica
         seenMessages: application.seenMessages,
         publicLinks: config.server.publicBaseUrl !== undefined,
         series: config.bulletinSeries,
+        maxFileBytes: config.ingest.maxFileBytes,
         logger,
         statistics: { statistics: application.statistics, today: application.today, series: config.bulletinSeries, pageUrl: (range) => pageUrl(range) },
         summaryUrl: ({ unit, period }) => pageUrl({ unit, ...(period ? { from: period.from, to: period.to } : {}) }),

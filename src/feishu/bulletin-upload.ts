@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Client } from "@larksuiteoapi/node-sdk";
 import { issueTitle } from "../answer/series-title.js";
 import type { IngestResult } from "../app/create-application.js";
+import { defaultIngestLimits, formatSize } from "../ingest/ingest-limits.js";
 import type { Logger } from "../log.js";
 import { messageCard } from "./cards.js";
 import { escapeMarkdown } from "./escape-markdown.js";
@@ -37,8 +38,11 @@ export function createBulletinUpload(options: {
   /** Names an issue whose masthead names no series (BULLETIN_SERIES). */
   series: string;
   logger: Logger;
+  /** Largest file taken (INGEST_MAX_FILE_MB): a larger download stops there, before it is held in memory. */
+  maxFileBytes?: number | undefined;
 }) {
   const { client, messenger, logger } = options;
+  const maxFileBytes = options.maxFileBytes ?? defaultIngestLimits.maxFileBytes;
 
   return async function addBulletin(message: { messageId: string; senderId: string; fileKey: string; fileName: string | undefined }): Promise<void> {
     const target = { replyTo: message.messageId, replyInThread: true };
@@ -51,10 +55,14 @@ export function createBulletinUpload(options: {
     try {
       const fileName = path.basename(message.fileName ?? `${message.fileKey}.txt`);
       const download = await client.im.v1.messageResource.get({ path: { message_id: message.messageId, file_key: message.fileKey }, params: { type: "file" } });
-      const chunks: Buffer[] = [];
-      for await (const chunk of download.getReadableStream()) chunks.push(Buffer.from(chunk as Uint8Array));
+      const bytes = await readAtMost(download.getReadableStream(), maxFileBytes);
+      if (!bytes) {
+        const text = `**${escapeMarkdown(fileName)}**：文件超过 ${formatSize(maxFileBytes)} 的上限，没有导入。一期简报通常不到 1 MB；请确认选对了文件，或拆分后再发；如确需导入更大的文件，请管理员调大 INGEST_MAX_FILE_MB。`;
+        await messenger.sendCard({ target, uuid, card: messageCard({ title: "简报未能导入", template: "orange", text }) });
+        return;
+      }
       const file = path.join(folder, fileName);
-      writeFileSync(file, Buffer.concat(chunks));
+      writeFileSync(file, bytes);
       const report = await options.ingest({ paths: [file] });
       const failure = report.failed[0];
       if (failure) {
@@ -79,4 +87,20 @@ export function createBulletinUpload(options: {
       rmSync(folder, { recursive: true, force: true });
     }
   };
+}
+
+/** The whole download, or undefined as soon as it runs past `maxBytes` (the rest is not read). */
+async function readAtMost(stream: AsyncIterable<unknown> & { destroy?: () => void }, maxBytes: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.from(chunk as Uint8Array);
+    total += bytes.length;
+    if (total > maxBytes) {
+      stream.destroy?.();
+      return undefined;
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, total);
 }

@@ -83,6 +83,8 @@ export function createFeishuBot(options: {
   /** Tests shorten these. */
   connection?: { readyTimeoutMs?: number; backoff?: { initialMs: number; maxMs: number } };
   streaming?: { minIntervalMs?: number };
+  /** Largest bulletin file an admin may send (INGEST_MAX_FILE_MB); default: the ingest default. */
+  maxFileBytes?: number | undefined;
 }): FeishuBot {
   const { feishu, catalog, feedback, logger } = options;
   const redisCache: ClosableCache | undefined = feishu.redisUrl ? createRedisCache({ url: feishu.redisUrl, logger }) : undefined;
@@ -104,7 +106,7 @@ export function createFeishuBot(options: {
   const client = channel.rawClient;
   const messenger = createFeishuMessenger({ client, logger });
   const turns = createTurnQueue();
-  const addBulletin = createBulletinUpload({ client, messenger, ingest: options.ingest, admins: feishu.admins, digestChats: feishu.digestChats, series: options.series, logger });
+  const addBulletin = createBulletinUpload({ client, messenger, ingest: options.ingest, admins: feishu.admins, digestChats: feishu.digestChats, series: options.series, logger, maxFileBytes: options.maxFileBytes });
   const botName = `${options.series}问答`;
 
   const threadOf = (message: NormalizedMessage): MessageTarget => ({ replyTo: message.messageId, replyInThread: true });

@@ -62,6 +62,7 @@ export async function startBot(options: {
         seenMessages: application.seenMessages,
         publicLinks: config.server.publicBaseUrl !== undefined,
         series: config.bulletinSeries,
+        maxFileBytes: config.ingest.maxFileBytes,
         logger,
         summaryUrl: options.summaryUrl,
         statistics: { statistics: application.statistics, today: application.today, series: config.bulletinSeries },
