@@ -154,7 +154,7 @@ describe("createUnitMatcher().resolve", () => {
 
   it("suggests the closest names for an unknown unit", () => {
     const bare = createUnitMatcher({ units: corpusUnits });
-    expect(bare.resolve("人社局")).toEqual({ suggestions: ["区委社工部", "区公安局", "区司法局", "区教育局", "区督查局"] });
+    expect(bare.resolve("人社局")).toEqual({ suggestions: ["区委社工部", "区公安局", "区司法局", "区教育局", "区文广旅体局"] });
     expect(bare.resolve("街道")).toEqual({ suggestions: ["矿山街道", "中心路街道", "工业路街道", "新安路街道", "济源路街道"] });
     expect(bare.resolve("xyz")).toEqual({ suggestions: [] });
   });
@@ -194,6 +194,10 @@ describe("deriveUnitAliases", () => {
     expect(aliases("区公证处")).toContain("公证");
     expect(aliases("区急救指挥中心")).toEqual(expect.arrayContaining(["急救", "急救中心"]));
     expect(createUnitMatcher({ units: ["区供电公司"] }).match("供电那边这两年报了啥").map((mention) => mention.unit)).toEqual(["区供电公司"]);
+    // Two words of two characters shorten to their first characters: 住保中心, 城管局, 文保.
+    expect(aliases("区住房保障中心")).toEqual(expect.arrayContaining(["住保", "住保中心"]));
+    expect(aliases("区城市管理局")).toEqual(expect.arrayContaining(["城管", "城管局"]));
+    expect(createUnitMatcher({ units: ["区住房保障中心"] }).match("今年二季度住保中心筹了多少套房子").map((mention) => mention.unit)).toEqual(["区住房保障中心"]);
     // ... and 专卖: 烟草局.
     expect(createUnitMatcher({ units: ["区烟草专卖局"] }).match("烟草局去年查了多少条假烟").map((mention) => mention.unit)).toEqual(["区烟草专卖局"]);
     expect(createUnitMatcher({ units: ["区城投集团", "区水务集团"] }).match("城投今年要新盖几座立体停车楼 水务那边小区泵房今年要改几座").map((mention) => mention.unit)).toEqual(["区城投集团", "区水务集团"]);

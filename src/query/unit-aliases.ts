@@ -115,6 +115,14 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   if (prefix && suffixless && !/[局部办分委]|上街/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
     add(suffixless, "weak");
     if (bare.endsWith("分公司")) add(`${suffixless}公司`, "derived");
+    // 住房保障中心 -> 住保中心, 住保: two words of two characters shortened to their first characters.
+    if (/^[\u4e00-\u9fff]{4}$/.test(suffixless)) {
+      const short = `${suffixless[0]}${suffixless[2]}`;
+      if (!WEAK_STOPLIST.has(short)) {
+        add(short, "weak");
+        add(`${short}${bare.slice(suffixless.length)}`, "derived");
+      }
+    }
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
     // 退役军人事务局 -> 退役军人: likewise 事务.
     // 烟草专卖局 -> 烟草局: and 专卖.
