@@ -84,7 +84,7 @@ export function extractAnswer(options: {
   const context = retrieval.tokenize(understanding.text).filter((term) => !queryTerms.includes(term) && !namesUnit(term));
   // "前年林业一共造了多少亩林子": a clause opening on another year ("2025年以来，…计划…") is not about the one asked.
   const period = understanding.period?.explicit ? understanding.period : undefined;
-  const askedYears = period && { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)), part: /[上下]半年|[春夏秋冬]季/.exec(period.label)?.[0] };
+  const askedYears = period && { ...yearsOf(period), part: /[上下]半年|[春夏秋冬]季/.exec(period.label)?.[0] };
   const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: queryTerms }) : new Map<string, UnitPart>();
   const picked = found.map(({ item, hit }) => {
     // Each unit's item answers its own part of the question, with that part's words and measure.
@@ -171,7 +171,7 @@ export function extractAnswer(options: {
       // "去年秋天预计招多少": a plan for the period comes out shortly before it.
       const plan = ASKS_PLAN.test(part.text);
       // The part's own period, or the question's: a clause opening on another year is not about it.
-      const partYears = period ? { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) } : askedYears;
+      const partYears = period ? yearsOf(period) : askedYears;
       const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item.date, period) || (plan && plansFor(entry.item.date, period));
       // The part's own period says which report, not what the clause is about ("去年秋天" against "今年秋季").
       const ownWords = period ? `${part.text.slice(0, period.start - at)} ${part.text.slice(period.end - at)}` : part.text;
@@ -237,6 +237,11 @@ export function extractAnswer(options: {
   const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, entryOf(entry.item).terms, understanding.text));
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? (denied ? "没有。" : "有。") : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
+}
+
+/** The first and last year a period spans. */
+function yearsOf(period: { from: string; to: string }): { from: number; to: number } {
+  return { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) };
 }
 
 /** "预计招多少", "计划筹多少套": a part of the question that asks for a plan. */

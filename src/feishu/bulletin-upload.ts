@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Client } from "@larksuiteoapi/node-sdk";
 import { issueTitle } from "../answer/series-title.js";
 import type { IngestResult } from "../app/create-application.js";
-import { defaultIngestLimits, formatSize } from "../ingest/ingest-limits.js";
+import { defaultIngestLimits, FILE_TOO_LARGE_HINT, formatSize } from "../ingest/ingest-limits.js";
 import type { Logger } from "../log.js";
 import { messageCard } from "./cards.js";
 import { escapeMarkdown } from "./escape-markdown.js";
@@ -57,7 +57,7 @@ export function createBulletinUpload(options: {
       const download = await client.im.v1.messageResource.get({ path: { message_id: message.messageId, file_key: message.fileKey }, params: { type: "file" } });
       const bytes = await readAtMost(download.getReadableStream(), maxFileBytes);
       if (!bytes) {
-        const text = `**${escapeMarkdown(fileName)}**：文件超过 ${formatSize(maxFileBytes)} 的上限，没有导入。一期简报通常不到 1 MB；请确认选对了文件，或拆分后再发；如确需导入更大的文件，请管理员调大 INGEST_MAX_FILE_MB。`;
+        const text = `**${escapeMarkdown(fileName)}**：文件超过 ${formatSize(maxFileBytes)} 的上限，没有导入。${FILE_TOO_LARGE_HINT}。`;
         await messenger.sendCard({ target, uuid, card: messageCard({ title: "简报未能导入", template: "orange", text }) });
         return;
       }

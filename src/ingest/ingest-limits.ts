@@ -49,6 +49,9 @@ export function resolveIngestLimits(overrides: Partial<IngestLimits> | undefined
   return limits;
 }
 
+/** What to do about a file over the size limit, however it came (command line, upload, Feishu). */
+export const FILE_TOO_LARGE_HINT = "一期简报通常不到 1 MB；请确认选对了文件，或拆分后再导入；如确需导入更大的文件，请管理员调大 INGEST_MAX_FILE_MB";
+
 /** "20 MB", "300.0 MB", "39 KB": sizes as shown to staff. */
 export function formatSize(bytes: number): string {
   if (bytes < MEGABYTE) return `${Math.ceil(bytes / 1024)} KB`;

@@ -3,7 +3,7 @@ import { basename, extname } from "node:path";
 import { IngestError } from "../errors.js";
 import { checkZipArchive } from "./check-zip-archive.js";
 import { decodeText } from "./decode-text.js";
-import { formatSize, resolveIngestLimits, type IngestLimits } from "./ingest-limits.js";
+import { FILE_TOO_LARGE_HINT, formatSize, resolveIngestLimits, type IngestLimits } from "./ingest-limits.js";
 import { isLegacyWordDocument, legacyWordDocumentError, readDocx } from "./read-docx.js";
 import { readPdf } from "./read-pdf.js";
 
@@ -125,7 +125,7 @@ function fileTooLargeError(options: { source: string; size: number; maxBytes: nu
   return new IngestError({
     source: options.source,
     reason: `文件有 ${formatSize(options.size)}，超过 ${formatSize(options.maxBytes)} 的上限`,
-    hint: "一期简报通常不到 1 MB；请确认选对了文件，或拆分后再导入；如确需导入更大的文件，请管理员调大 INGEST_MAX_FILE_MB",
+    hint: FILE_TOO_LARGE_HINT,
   });
 }
 

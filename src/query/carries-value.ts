@@ -113,8 +113,7 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
   if (type.subject && !namesSubject(text, type.subject, type.synonyms?.[type.subject])) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
-  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !sharesPair(text, type.counted) && !namesBeforeFigure(text, type.counted[0]!) && !namesMistyped(text, type.counted)
-    && !verbGluedToCounted(text, type.verb, type.counted) && !(type.synonyms?.[type.counted] ?? []).some((word) => text.includes(word))) return [];
+  if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !mentionsCounted(text, type.counted, type)) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
   const known = new Set(type.known ?? []);
   // "920人里头高校毕业生有多少": the part is stated where the whole is ("达成意向920人，其中高校毕业生…").
@@ -308,6 +307,16 @@ function saidOfFocus(phrases: readonly string[], index: number, focus: { at: rea
 function namesCounted(phrase: string, type: AnswerType): boolean {
   const counted = type.counted ?? type.thing;
   return counted !== undefined && [...counted].length >= 2 && countsAskedThing(phrase, counted);
+}
+
+/**
+ * The clause names what is counted somewhere: a pair of its characters ("老人" in "老年人"), its first
+ * character before a figure ("土地420亩" for 多少亩地), the name with its middle character mistyped, the verb
+ * asked glued to it ("招生"), or a thesaurus word for it ("教师" for 老师).
+ */
+function mentionsCounted(text: string, counted: string, type: Pick<AnswerType, "verb" | "synonyms">): boolean {
+  return sharesPair(text, counted) || namesBeforeFigure(text, counted[0]!) || namesMistyped(text, counted) || verbGluedToCounted(text, type.verb, counted)
+    || (type.synonyms?.[counted] ?? []).some((word) => text.includes(word));
 }
 
 /** "招多少学生" against "招生计划1650人", "招多少工人" against "招工": the verb asked glued to a character of what is counted. */
