@@ -44,6 +44,18 @@ describe("calculateBm25Score", () => {
 });
 
 describe("createBm25Index", () => {
+  it("lists its words in the order first seen, so a reader takes only those added since it last read", () => {
+    const index = createBm25Index({ tokenizer });
+    index.add(bulletinItems.slice(0, 2));
+    const first = index.vocabulary(0);
+    expect(first).toContain("志愿者");
+    expect(first).not.toContain("补贴");
+    index.add(bulletinItems.slice(2, 3));
+    const added = index.vocabulary(first.length);
+    expect(added).toContain("补贴");
+    expect(added).not.toContain("志愿者");
+  });
+
   it("answers a staff question with the item that holds the fact", () => {
     const index = createBm25Index({ tokenizer });
     index.add(bulletinItems);

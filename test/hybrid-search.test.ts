@@ -42,6 +42,15 @@ describe("hybrid search over the sample bulletins", () => {
     expect(answer.answer).toContain("参与学生1.83万人");
   });
 
+  it("reads a word mistyped through the input method as the bulletins write it", async () => {
+    // 易捞点 for 易涝点: the segmenter finds no word there, the bulletins have one that sounds the same.
+    const answer = await ask("城区易捞点一共有几处");
+    const result = await (await application.search()).retrieval.search({ understanding: answer.understanding, k: 5 });
+    expect(result.queryTerms.some((term) => "易涝点".includes(term) && term.includes("涝"))).toBe(true);
+    expect(answer.citations[0]).toMatchObject({ date: "2024-08-22", unit: "区应急管理局" });
+    expect(answer.answer).toContain("43处易涝点");
+  });
+
   it("finds an event by its day in the issue that reported it later", async () => {
     const answer = await ask("2025年4月12日职工技能展示活动有多少名职工参加");
     expect(answer.citations[0]).toMatchObject({ date: "2025-04-17", unit: "区总工会" });

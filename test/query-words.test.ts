@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contractions } from "../src/search/contractions.js";
-import { splitGluedWords, splitGuessedWords, withoutQuantities } from "../src/search/query-words.js";
+import { createHomophones } from "../src/search/homophones.js";
+import { correctBySound, splitGluedWords, splitGuessedWords, withoutQuantities } from "../src/search/query-words.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 import { joinSingleCharacterRuns } from "../src/search/single-character-runs.js";
 
@@ -25,6 +26,26 @@ describe("joinSingleCharacterRuns: a word the segmenter cut into characters", ()
   it("puts adjacent single characters back together, and leaves characters of longer words alone", () => {
     expect(joinSingleCharacterRuns({ text: "年假怎么请 走 流程", terms: ["年", "假", "走", "流程"] })).toEqual(["走", "流程", "年假"]);
     expect(joinSingleCharacterRuns({ text: "煤改电补贴", terms: ["煤改", "电", "补贴"] })).toEqual(["煤改", "电", "补贴"]);
+  });
+});
+
+describe("correctBySound: a word mistyped through the pinyin input method", () => {
+  const vocabulary = ["城区", "易涝点", "志稿", "任用", "盲人", "图书馆", "干部", "摸排"];
+  const homophones = createHomophones({ vocabulary: (start) => vocabulary.slice(start), known: (word) => vocabulary.includes(word) });
+  const known = (word: string) => vocabulary.includes(word);
+  // Which words some report has side by side.
+  const reports = [["城区", "易涝点", "摸排"], ["干部", "任用"]];
+  const together = (word: string, others: readonly string[]) => reports.some((words) => words.includes(word) && others.some((other) => words.includes(other)));
+
+  it("searches the bulletins' word where the segmenter found only single characters that sound like it", () => {
+    expect(correctBySound({ text: "城区易捞点 摸排", terms: ["城区", "易", "捞", "点", "摸排"], known, homophones, together })).toEqual(["城区", "摸排", "易涝点"]);
+  });
+
+  it("leaves characters alone that only sound like a word used elsewhere, and words the segmenter found", () => {
+    // 人用 sounds like 任用, but no report has 任用 beside 盲人 or 图书馆.
+    expect(correctBySound({ text: "给盲人用的图书馆", terms: ["给", "盲人", "用", "的", "图书馆"], known, homophones, together })).toEqual(["给", "盲人", "用", "的", "图书馆"]);
+    // 城区 is a word: its characters are no typo of anything.
+    expect(correctBySound({ text: "城区", terms: ["城区"], known, homophones, together })).toEqual(["城区"]);
   });
 });
 

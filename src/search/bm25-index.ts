@@ -56,6 +56,8 @@ export interface Bm25Index {
   ids(): number[];
   /** Number of documents containing `term` (title or body). */
   documentFrequency(term: string): number;
+  /** Every term ever indexed, in the order first seen, from position `start`: the list only grows, so a reader can take what is new. */
+  vocabulary(start: number): readonly string[];
   /** Term counts as JSON: readable, for tests and small indexes. */
   toJSON(): Bm25IndexSnapshot;
   /** Live documents' term counts, renumbered densely (serializeBm25Index writes them). */
@@ -428,6 +430,7 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
       const termId = termIds.get(term);
       return termId === undefined ? 0 : liveCount(postings[termId]!);
     },
+    vocabulary: (start) => terms.slice(start),
     toJSON,
     contents,
   };

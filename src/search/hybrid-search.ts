@@ -1,6 +1,7 @@
 import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
+import { createHomophones } from "./homophones.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import { askedParts, isYesNoQuestion } from "../query/answer-type.js";
 import { unitParts } from "../query/unit-parts.js";
@@ -141,6 +142,9 @@ const LISTING_LIMIT = 20;
  * cannot be embedded within `queryTimeoutMs` (endpoint down or hung), it is searched by keyword
  * only and the failure goes to the log, never to the person asking.
  */
+/** How many of the best lexical matches are looked through for a corrected word beside the question's others. */
+const COOCCURRENCE_DEPTH = 50;
+
 export function createSearcher(options: {
   index: SearchIndex;
   parameters?: Partial<SearchParameters>;
@@ -153,6 +157,10 @@ export function createSearcher(options: {
 }) {
   const { index, logger } = options;
   const thesaurus = options.thesaurus ?? EMPTY_THESAURUS;
+  // Some item among the best matches of the words has `word` and another of them.
+  const together = (word: string, others: readonly string[]) =>
+    index.lexical.search({ query: [word, ...others], k: COOCCURRENCE_DEPTH }).some((hit) => hit.matchedTerms.includes(word) && hit.matchedTerms.length > 1);
+  const homophones = createHomophones({ vocabulary: (start) => index.lexical.vocabulary(start), known: (word) => index.lexical.documentFrequency(word) > 0 });
   const parameters: SearchParameters = { ...DEFAULT_SEARCH_PARAMETERS, ...options.parameters };
   const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
 
@@ -229,7 +237,7 @@ export function createSearcher(options: {
     const known = (word: string) => index.lexical.documentFrequency(word) > 0;
     // The keywords are the question's phrases left after its unit, period and question words, apart: a word
     // is not cut across two of them ("水利设 河长 林长" is not 设河 / 长林长).
-    const queryTerms = queryWords({ text: queryText, tokenize: (text) => index.tokenizer.tokenize(text), known, dictionaryParts: index.tokenizer.dictionaryParts, thesaurus });
+    const queryTerms = queryWords({ text: queryText, tokenize: (text) => index.tokenizer.tokenize(text), known, dictionaryParts: index.tokenizer.dictionaryParts, thesaurus, homophones, together });
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
       const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;

@@ -1,4 +1,5 @@
 import type { Thesaurus } from "../query/thesaurus.js";
+import type { Homophones } from "./homophones.js";
 
 /**
  * The words a question is searched by: its phrases segmented apart (a word is not cut across two of
@@ -11,12 +12,15 @@ export function queryWords(options: {
   known: (word: string) => boolean;
   dictionaryParts?: ((word: string) => string[]) | undefined;
   thesaurus: Pick<Thesaurus, "wordsIn" | "synonyms">;
+  homophones?: Homophones | undefined;
+  together?: (word: string, others: readonly string[]) => boolean;
 }): string[] {
   const { text, known, dictionaryParts, thesaurus } = options;
   if (!text) return [];
   // Spaces next to Chinese are dropped as line wraps, so the phrases are separated by a comma.
   const segmented = splitGluedWords({ terms: options.tokenize(text.replace(/\s+/g, "，")), known });
-  const guessed = dictionaryParts ? splitGuessedWords({ terms: segmented, known, dictionaryParts }) : segmented;
+  const split = dictionaryParts ? splitGuessedWords({ terms: segmented, known, dictionaryParts }) : segmented;
+  const guessed = options.homophones && options.together ? correctBySound({ text, terms: split, known, homophones: options.homophones, together: options.together }) : split;
   // "新开" cut into 新 / 开: a thesaurus word the question says is a term of its own, so its synonyms ("新设立") are searched.
   const thesaurusWords = thesaurus.wordsIn(text).filter((word) => !guessed.includes(word) && thesaurus.synonyms(word).some(known));
   return withoutQuantities([...guessed, ...thesaurusWords]);
@@ -69,6 +73,51 @@ export function splitGuessedWords(options: { terms: readonly string[]; known: (w
     for (const part of parts.length > 1 ? parts : [term]) if (!result.includes(part)) result.push(part);
   }
   return result;
+}
+
+/** Lengths of the runs of characters tried against the bulletins' words by sound, longest first. */
+const SOUNDED_LENGTHS = [4, 3, 2];
+
+/**
+ * "城区易捞点" is segmented 城区 / 易 / 捞 / 点: where the segmenter found no word, a run of characters
+ * that sounds like a word of the bulletins ("易涝点") was mistyped through the input method. The
+ * bulletins' word is searched instead of the single characters it covers.
+ *
+ * @example
+ * correctBySound({ text: "城区易捞点", terms: ["城区", "易", "捞", "点"], known, homophones }) // ["城区", "易涝点"]
+ */
+export function correctBySound(options: {
+  text: string;
+  terms: readonly string[];
+  known: (word: string) => boolean;
+  homophones: Homophones;
+  /** Whether some bulletin item has `word` and one of `others`: a correction must fit the rest of the question. */
+  together: (word: string, others: readonly string[]) => boolean;
+}): string[] {
+  const { text, known, homophones } = options;
+  const others = options.terms.filter((term) => [...term].length > 1);
+  // Characters inside a word the segmenter found are no typo.
+  const inWord = new Set<number>();
+  for (const term of options.terms.filter((term) => [...term].length > 1)) {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) for (let spot = at; spot < at + term.length; spot += 1) inWord.add(spot);
+  }
+  const corrected: string[] = [];
+  const covered = new Set<number>();
+  for (const length of SOUNDED_LENGTHS) {
+    for (let start = 0; start + length <= text.length; start += 1) {
+      const run = text.slice(start, start + length);
+      const spots = Array.from({ length }, (_, offset) => start + offset);
+      if (spots.some((spot) => covered.has(spot) || inWord.has(spot)) || !/^[\u4e00-\u9fff]+$/.test(run) || known(run)) continue;
+      // "给盲人用的" is no mistyped 任用: the word must stand with another word of the question in some report.
+      const word = homophones.of(run).find((candidate) => (others.length === 0 ? length > 2 : options.together(candidate, others)));
+      if (!word) continue;
+      corrected.push(word);
+      for (const spot of spots) covered.add(spot);
+    }
+  }
+  if (corrected.length === 0) return [...options.terms];
+  const coveredCharacters = new Set([...covered].map((spot) => text[spot]!));
+  return [...options.terms.filter((term) => !([...term].length === 1 && coveredCharacters.has(term))), ...corrected.filter((word) => !options.terms.includes(word))];
 }
 
 /** "两所", "三个", "几家": how many of something, said in passing; it names no topic. */
