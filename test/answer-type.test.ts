@@ -72,6 +72,9 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(readYesNoClaim("持证社工破400了没")?.value?.type.kind).toBe("number");
     expect(readYesNoClaim("退役军人事务局办过招聘会没")).toEqual({ existence: true, completion: false });
     expect(readYesNoClaim("招聘会提供了多少个岗位")).toBeUndefined();
+    // "80岁以上" says whom it is about: the question checks whether it is free, not a figure.
+    expect(readYesNoClaim("80岁以上老人去公证处办遗嘱是不是不要钱")?.value).toBeUndefined();
+    expect(readYesNoClaim("60周岁及以上的能不能免费坐公交")?.value).toBeUndefined();
     // A year says when, not what to check; a number of years can still be the claim.
     // "整改完了没" asks whether all of it is done; "能弄完不" asks about a deadline ahead.
     expect(readYesNoClaim("21年汛前查出来那批水利隐患 整改完了没")).toEqual({ existence: true, completion: true });

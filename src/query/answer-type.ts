@@ -274,6 +274,8 @@ const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
 /** "21年汛前…整改完了没", "2022年…有没有": a year names when, not a value to check ("干了20年没" is a duration). */
+/** "以上", "及以下", "周岁以内" after a figure: it bounds a group ("80岁以上老人"). */
+const BOUND_AFTER = /^\s*(?:周岁)?(?:及)?(?:以上|以下|以内)/;
 const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
 
 /** "破400" is a number, "20场" a count of 场, "300人" a count of people, "50万元" money. */
@@ -297,7 +299,10 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   const dates = question.match(CLAIMED_DATE) ?? [];
   question = question.replace(YEAR_NAMED, " ");
   const percents = question.match(CLAIMED_PERCENT) ?? [];
-  const numbers = (question.match(CLAIMED_NUMBER) ?? []).map((word) => word.trim()).filter((word) => /\d/.test(word));
+  // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
+  const numbers = [...question.matchAll(CLAIMED_NUMBER)]
+    .filter((match) => /\d/.test(match[0]) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)))
+    .map((match) => match[0].trim());
   const existence = EXISTENCE.test(question);
   const completion = COMPLETION.test(question);
   if (percents.length > 0) return { existence, completion, value: { words: percents, type: { kind: "percent", label: "比例" } } };
