@@ -275,7 +275,7 @@ const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上
 
 /** "21年汛前…整改完了没", "2022年…有没有": a year names when, not a value to check ("干了20年没" is a duration). */
 /** "以上", "及以下", "周岁以内" after a figure: it bounds a group ("80岁以上老人"). */
-const BOUND_AFTER = /^\s*(?:周岁)?(?:及)?(?:以上|以下|以内)/;
+const BOUND_AFTER = /^\s*(?:周岁|岁)?(?:及)?(?:以上|以下|以内)/;
 const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
 
 /** "破400" is a number, "20场" a count of 场, "300人" a count of people, "50万元" money. */
