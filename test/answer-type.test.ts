@@ -247,6 +247,18 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("厂房面积多大")).toMatchObject({ kind: "count", measure: "平方米" });
   });
 
+  it("reads 平均分 as a score and 多少度 as a temperature: a count of people is neither", () => {
+    expect(type("去年中招文化课全区平均分多少")).toMatchObject({ kind: "count", measure: "分" });
+    expect(carriesValue("全区中招报名考生2386人，设考点3个", type("去年中招文化课全区平均分多少"))).toBe(false);
+    expect(carriesValue("文化课平均成绩512.6分，较上年提高8.3分", type("去年中招文化课全区平均分多少"))).toBe(true);
+    expect(carriesValue("考试历时120分钟", type("考了多少分"))).toBe(false);
+    expect(type("7月最热那天多少度")).toMatchObject({ kind: "count", measure: "℃" });
+    expect(carriesValue("7月15日最高气温达40.2℃", type("7月最热那天多少度"))).toBe(true);
+    expect(carriesValue("7月15日最高气温达40.2 摄氏度", type("7月最热那天多少度"))).toBe(true);
+    expect(carriesValue("发布高温预警3次", type("7月最热那天多少度"))).toBe(false);
+    expect(type("一年用了多少度电")?.measure).not.toBe("℃");
+  });
+
   it("reads a terse 总数/个数/数 as how many of the thing before it", () => {
     expect(type("非遗项目总数")).toMatchObject({ kind: "number", counted: "非遗项目" });
     expect(type("站点个数")).toMatchObject({ kind: "number", counted: "站点" });

@@ -48,6 +48,7 @@ const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
 const EQUIVALENT_MEASURES = [
   ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次", "趟", "遍", "轮"], ["棵", "株"], ["栋", "幢"], ["辆", "台", "部"],
   ["家", "户"], ["艘", "条", "只"], ["张", "份"],
+  ["℃", "摄氏度", "度"],
   ["平方米", "万平方米", "平米", "亩", "公顷"], ["公里", "千米", "米"], ["吨", "公斤", "斤", "千克"],
 ];
 /** Kinds whose value is a figure, said in one phrase of a clause. */
@@ -200,7 +201,7 @@ function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>,
       case "duration": return phrase.replace(DAY_OF_MONTH, " ").match(DURATION_VALUE) ?? [];
       case "people": return phrase.match(PEOPLE_VALUE) ?? [];
       case "count": return [
-        ...(phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})`, "g")) ?? []),
+        ...(phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})(?!钟)`, "g")) ?? []),
         ...(type.thing ? countsOfThing(phrase, type.thing) : []),
       ];
       // "2025年", "6月26日", "10时33分" are when, not how many.
