@@ -86,6 +86,16 @@ describe("attributions", () => {
     expect(document.items[0]!.body).toBe("一是技术指导（张宏伟）\n二是农机调度（区农委 李静 摄）\n三是成立专班（区农委牵头）\n四是加强宣传。");
   });
 
+  it("reads units named for a palace, a farm or a kindergarten, so each closes its own item", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}区少年宫开办暑期公益课堂 报名学生1120人。（区少年宫）\n\n区交警大队开展百日攻坚 查处酒驾86起。（区交警大队）\n\n区国有林场做好春季防火 巡山1200人次。（区国有林场）\n\n区实验幼儿园开展安全演练 参演师生460人。（区实验幼儿园）`);
+    expect(document.items.map((item) => [item.units, item.body])).toEqual([
+      [["区少年宫"], "报名学生1120人。"],
+      [["区交警大队"], "查处酒驾86起。"],
+      [["区国有林场"], "巡山1200人次。"],
+      [["区实验幼儿园"], "参演师生460人。"],
+    ]);
+  });
+
   it("reads traditional-character attributions as simplified units, keeping the text as written", () => {
     const document = parseChecked(`${SIGNED_MASTHEAD}區教育局推進課後服務 一是拓展課程。（區教育局）\n\n區衛健委開展義診 服務群眾3200人次。（區衛健委 區醫保局）`);
     expect(document.items.map((item) => [item.unit, item.units, item.title, item.attribution])).toEqual([
