@@ -23,6 +23,7 @@ describe("resolveRelativeTimes: a bulletin speaks relative to its own date", () 
     ["上半年完成投资3亿元", "2025-10-30", "2025年上半年完成投资3亿元"],
     ["2023年上半年完成投资3亿元", "2025-10-30", "2023年上半年完成投资3亿元"],
     ["本月新增4家", "2026-01-15", "2026年1月新增4家"],
+    ["明年，计划新造林1600亩", "2025-11-13", "2026年，计划新造林1600亩"],
   ])("%s (%s) -> %s", (text, date, expected) => {
     expect(resolveRelativeTimes({ text, date })).toBe(expected);
   });

@@ -345,6 +345,11 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("新入“四上”企业奖励应发410万元", type("四上企业奖励最后实际发下去多少钱"))).toBe(false);
     expect(carriesValue("新入“四上”企业奖励410万元已全部发放到位", type("四上企业奖励最后实际发下去多少钱"))).toBe(true);
     expect(carriesValue("新入“四上”企业奖励应发410万元", type("四上企业奖励发多少钱"))).toBe(true);
+    // A plan asked is answered by the plan's figure, not by what was done.
+    const plan = type("林业开年计划营造林多少亩");
+    expect(carriesValue("全区完成营造林4860亩", plan)).toBe(false);
+    expect(carriesValue("计划全年完成营造林4500亩", plan)).toBe(true);
+    expect(carriesValue("新造林任务初步确定为1600亩", plan)).toBe(true);
     // A plan opening the clause covers its later figures, unless one is said done.
     const road = type("农村公路项目年底实际修完多少公里");
     expect(carriesValue("2023年计划实施农村公路建设项目9个，建设里程42.3公里", road)).toBe(false);

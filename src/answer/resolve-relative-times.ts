@@ -14,6 +14,7 @@ export function resolveRelativeTimes(options: { text: string; date: string | nul
     .replace(/今年|本年度|本年/g, `${year}年`)
     .replace(/(?<![0-9年])去年/g, `${year - 1}年`)
     .replace(/(?<![0-9年大])前年/g, `${year - 2}年`)
+    .replace(/(?<![0-9年])明年/g, `${year + 1}年`)
     .replace(/本月/g, `${year}年${month}月`)
     .replace(/上个?月(?!底|初)/g, `${previousMonth.year}年${previousMonth.month}月`)
     .replace(/(?<![0-9年度])(上半年|下半年|年初|年底)/g, (_, part: string) => `${year}年${part.replace(/^年/, "")}`)

@@ -51,6 +51,8 @@ export interface AnswerType {
   actual?: boolean;
   /** "上了几个场景", "建了多少": asked with a verb of something done; a plan's figure is a weaker answer. */
   done?: boolean;
+  /** "开年计划营造林多少亩": a plan's figure is asked; a figure of what was done ("完成营造林4860亩") is another. */
+  planned?: boolean;
   /** The question's topic words, set by the answerer: where the passage names them, the figure must be said of them. */
   focus?: string;
 }
@@ -122,12 +124,17 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   const level = LEVEL_ASKED.exec(question)?.[1];
   const verb = ASKED_VERB.exec(question)?.[1];
   const done = DONE_ASKED.test(question);
+  const asked = /多少|(?<![那这哪])几/.exec(question);
+  const planned = !actual && !done && asked !== null && PLAN_ASKED.test(question.slice(0, asked.index));
   return {
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
     ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
-    ...(verb ? { verb } : {}), ...(done ? { done } : {}),
+    ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}),
   };
 }
+
+/** "计划招多少", "目标是多少": the question asks what was planned. */
+const PLAN_ASKED = /计划|预计|打算|目标|任务/;
 
 // "上了几个", "建了多少": a verb of something done before the question word.
 const DONE_ASKED = /[\u4e00-\u9fff]了(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)/;

@@ -242,6 +242,9 @@ const LEVEL = /(国家|省|市|区)级/g;
 /** "应发410万元", "计划投资", "预计": a figure planned or due, not done. */
 const PLANNED = /计划|预计|拟|应发|应缴|应付|目标|力争|争取|将(?!近)|预算|推荐|申报|提名|候选|报名/;
 
+/** How reports say a figure is planned: "计划", "目标任务", "预计", "力争". */
+const PLAN_SAID = /计划|预计|拟|目标|任务|力争|争取|将(?!近)|规划/;
+
 /** "计划4月开工": the phrase plans what it names and says none of it done. */
 export function onlyPlans(phrase: string): boolean {
   return PLANNED.test(phrase) && !ACHIEVED.test(phrase);
@@ -260,6 +263,8 @@ function answersScope(phrase: string, figure: string, type: AnswerType, earlier:
   if (type.before && AFTER_CHANGE.test(lead.slice(-6, -1))) return false;
   // "2023年计划实施项目9个，建设里程42.3公里": a plan opening the clause covers its figures, unless one is said done.
   if (type.actual && (PLANNED.test(lead) || (PLANNED.test(earlier) && !ACHIEVED.test(phrase)))) return false;
+  // "开年计划营造林多少亩" is not answered by "完成营造林4860亩": a plan is said with its figure or opens the clause.
+  if (type.planned && !PLAN_SAID.test(lead) && !(PLAN_SAID.test(earlier) && !ACHIEVED.test(phrase))) return false;
   // "评选区级“最美家庭”30户" does not say how many the city named.
   const level = [...lead.matchAll(LEVEL)].at(-1)?.[1];
   if (type.level && level && level !== type.level) return false;
