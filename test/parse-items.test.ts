@@ -96,6 +96,11 @@ describe("attributions", () => {
     ]);
   });
 
+  it("joins a figure whose thousands a PDF set apart with spaces, and nothing else", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}中心路街道推行“时间银行” 目前已有 1 380 名居民注册，累计存储服务时长 8 600 小时，6 至 14 岁学生 2 400 人参加，共 12 460 000 元。（中心路街道）`);
+    expect(document.items[0]!.body).toBe("目前已有1380名居民注册，累计存储服务时长8600小时，6至14岁学生2400人参加，共12460000元。");
+  });
+
   it("reads traditional-character attributions as simplified units, keeping the text as written", () => {
     const document = parseChecked(`${SIGNED_MASTHEAD}區教育局推進課後服務 一是拓展課程。（區教育局）\n\n區衛健委開展義診 服務群眾3200人次。（區衛健委 區醫保局）`);
     expect(document.items.map((item) => [item.unit, item.units, item.title, item.attribution])).toEqual([

@@ -55,7 +55,13 @@ export function joinParagraphs(segments: readonly Segment[]): Paragraph[] {
 
 const STRAY_SPACE = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}\\d%])|(?<=[\\d%.])\\s+(?=[${CJK}])`, "g");
 
-/** Removes spaces that text extraction inserts between Chinese characters ("服 务群众" -> "服务群众"). */
+/** A figure with its thousands set apart by spaces, as some PDFs typeset them: "1 380", "12 460 000". */
+const SPACED_THOUSANDS = /(?<![\d.])\d{1,3}(?: \d{3})+(?![\d.])/g;
+
+/**
+ * Removes spaces that text extraction inserts between Chinese characters ("服 务群众" -> "服务群众")
+ * and inside figures ("1 380名" -> "1380名").
+ */
 export function removeStraySpaces(text: string): string {
-  return text.replace(STRAY_SPACE, "").replace(/\s{2,}/g, " ").trim();
+  return text.replace(SPACED_THOUSANDS, (figure) => figure.replace(/ /g, "")).replace(STRAY_SPACE, "").replace(/\s{2,}/g, " ").trim();
 }
