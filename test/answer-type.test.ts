@@ -421,6 +421,16 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("对18家重点商超的粮油、肉类、蔬菜等价格和库存实行每日监测", type("每天盯几家超市的粮油价格", "每天盯 超市的粮油价格"))).toBe(true);
     // A thing that is the list's kind, not one of its things: "纠纷" in "物业纠纷、邻里矛盾等".
     expect(carriesValue("化解物业纠纷、邻里矛盾等194起", type("化解了多少起纠纷", "化解 纠纷"))).toBe(true);
+    // "工资补偿" names 工资 whole and 经济补偿 by its end: both things of the list, so the list's figure.
+    expect(carriesValue("为劳动者追回工资、经济补偿等862万元", type("给劳动者追回工资补偿多少钱", "给劳动者追回工资补偿"))).toBe(true);
+    expect(carriesValue("开发社区保洁、秩序维护、助老服务等公益性岗位28个", type("家门口就业服务站 开发了几个公益性岗位", "家门口就业服务站 开发 公益性岗位"))).toBe(true);
+  });
+
+  it("counts things with a count, not with how long or how much more", () => {
+    const calls = type("今年7月12345一共接了多少诉求", "12345 接 诉求");
+    expect(carriesValue("一是推行“接诉即办”。对紧急诉求10分钟内派单、30分钟内联系群众。", calls)).toBe(false);
+    expect(carriesValue("对紧急诉求同比增长6.3%", calls)).toBe(false);
+    expect(carriesValue("7月份，区12345热线服务中心共受理群众诉求9480件", calls)).toBe(true);
   });
 
   it("reads a day of a month as a date, a yearly total as a yearly amount, and 那几个 as no count", () => {

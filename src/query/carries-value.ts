@@ -164,7 +164,9 @@ function oneListedThingAt(clause: string, focus: string): number {
     const shortest = Math.max(2, Math.min(...rest.map((thing) => thing.length)) - 1);
     const longest = Math.min(run.length, Math.max(...rest.map((thing) => thing.length)) + 1);
     const first = range(shortest, longest).map((length) => run.slice(-length)).find((thing) => focus.includes(thing));
-    const named = [...(first ? [first] : []), ...rest.filter((thing) => thing.length > 1 && focus.includes(thing))];
+    const exact = [...(first ? [first] : []), ...rest.filter((thing) => thing.length > 1 && focus.includes(thing))];
+    // "工资补偿" names both of "追回工资、经济补偿等": beside a thing named whole, another is named by its last two characters.
+    const named = exact.length === 1 ? [...exact, ...rest.filter((thing) => thing.length > 2 && !exact.includes(thing) && focus.includes(thing.slice(-2)))] : exact;
     if (named.length !== 1) continue;
     const thing = named[0]!;
     const at = focus.indexOf(thing);
@@ -205,7 +207,11 @@ function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>,
         ...(type.thing ? countsOfThing(phrase, type.thing) : []),
       ];
       // "2025年", "6月26日", "10时33分" are when, not how many.
-      default: return phrase.replace(YEAR, " ").replace(WHEN, " ").match(ANY_FIGURE) ?? [];
+      // "多少诉求" counts things: "10分钟内派单" and "增长6.3%" are how long and how much more, not how many.
+      default: {
+        const when = phrase.replace(YEAR, " ").replace(WHEN, " ");
+        return (type.counted ? when.replace(DAY_OF_MONTH, " ").replace(DURATION_VALUE, " ").replace(PERCENT_VALUE, " ") : when).match(ANY_FIGURE) ?? [];
+      }
     }
   })();
   return found.filter((figure) => !known.has(figureKey(figure)) &&
