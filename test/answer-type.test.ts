@@ -242,6 +242,13 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("检定电子秤1460台", type("计量日那轮检查 检定了多少台加游机"))).toBe(false);
   });
 
+  it("reads an allowance or a pension asked per person or per month as money, which a total paid does not answer", () => {
+    expect(type("高龄津贴80岁以上的每人每月发多少")).toMatchObject({ kind: "money", subject: "津贴", perUnit: true });
+    expect(type("城乡居民养老保险 基础养老金现在每月多少")).toMatchObject({ kind: "money", subject: "养老金", perUnit: true });
+    expect(carriesValue("三季度向7260名80周岁以上老年人发放高龄津贴341.8万元", type("高龄津贴80岁以上的每人每月发多少"))).toBe(false);
+    expect(carriesValue("高龄津贴标准为每人每月100元", type("高龄津贴80岁以上的每人每月发多少"))).toBe(true);
+  });
+
   it("reads 投资多大 as money, and 面积多大 as an area", () => {
     expect(type("产业园二期厂房总投资多大")).toMatchObject({ kind: "money", subject: "投资" });
     expect(type("厂房面积多大")).toMatchObject({ kind: "count", measure: "平方米" });
