@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application } from "../src/app/create-application.js";
@@ -249,5 +251,24 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
   it("does not say 有 for what a passage only plans", async () => {
     // "目前，中心路立体停车楼已完成施工图设计，计划4月开工": the design is done, the start only planned.
     expect((await askUnseen("中心路那个立体停车楼开工了没")).answer).toMatch(/^简报中没有直接这样写，相关的记载是：据第11期（2026-03-12）区城投集团报送：/);
+  });
+});
+
+describe("a terse question naming one of two things a headline names", () => {
+  let own: Application;
+  beforeAll(async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), "two-topics-"));
+    writeFileSync(
+      path.join(directory, "2026-28.txt"),
+      "上街信息\n\n第 28 期\n\n中共上街区委办公室\n\n2026 年 6 月 18 日\n\n区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）\n",
+    );
+    ({ application: own } = await sampleApplication({ paths: [directory] }));
+  });
+  afterAll(() => own?.close());
+
+  it("quotes the clause about the thing asked, not the item's first clauses", async () => {
+    const answer = answerJson(await own.answerer()({ question: "HPV疫苗" }));
+    expect(answer.answer).toContain("首剂已接种1160人");
+    expect(answer.answer).not.toContain("3120");
   });
 });

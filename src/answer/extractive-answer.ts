@@ -322,7 +322,12 @@ const GIST_CLAUSES = 2;
 /** The item's first clauses with figures, when its headline says all the question says (else none). */
 function gistOf(entry: { item: StoredItem; clauses: readonly ScoredClause[]; terms: readonly string[] }, weight: (term: string) => number, synonyms: Synonyms | undefined): ScoredClause[] {
   if (topicShare({ text: entry.item.title, terms: entry.terms, weight, synonyms }) < GIST_TITLE_SHARE) return [];
-  return [...entry.clauses].sort((left, right) => left.position - right.position).filter((clause) => /\d/.test(clause.text)).slice(0, GIST_CLAUSES);
+  const gist = [...entry.clauses].sort((left, right) => left.position - right.position).filter((clause) => /\d/.test(clause.text)).slice(0, GIST_CLAUSES);
+  // "HPV疫苗" against "推进“两癌”筛查和HPV疫苗接种": the headline names two things and the question one of them;
+  // a clause that says all of the question's words itself is about it, when the first clauses say none.
+  const own = (clause: ScoredClause) => topicShare({ text: clause.text, terms: entry.terms, weight, synonyms });
+  const about = entry.clauses.find((clause) => /\d/.test(clause.text) && own(clause) >= 1);
+  return about && gist.every((clause) => own(clause) === 0) ? [] : gist;
 }
 
 /** A complementing clause must carry at least this share of the question's words the chosen one lacks. */
