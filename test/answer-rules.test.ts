@@ -254,13 +254,13 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
   });
 });
 
-describe("a terse question naming one of two things a headline names", () => {
+describe("answers from a bulletin of its own", () => {
   let own: Application;
   beforeAll(async () => {
     const directory = mkdtempSync(path.join(tmpdir(), "two-topics-"));
     writeFileSync(
       path.join(directory, "2026-28.txt"),
-      "上街信息\n\n第 28 期\n\n中共上街区委办公室\n\n2026 年 6 月 18 日\n\n区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）\n",
+      "上街信息\n\n第 28 期\n\n中共上街区委办公室\n\n2026 年 6 月 18 日\n\n区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）\n\n峡窝镇“葡萄经济”拓宽群众增收路 今年峡窝镇葡萄种植面积达 1620 亩。7 月 18 日开园以来，全镇接待采摘游客 3.4 万人次，销售葡萄 780 吨、销售额 702 万元。（峡窝镇）\n\n区商务局第三届“夜上街”消夏夜市人气旺 夜市开市以来累计接待市民游客 46 万人次，实现营业额 3180 万元。（区商务局）\n",
     );
     ({ application: own } = await sampleApplication({ paths: [directory] }));
   });
@@ -270,5 +270,11 @@ describe("a terse question naming one of two things a headline names", () => {
     const answer = answerJson(await own.answerer()({ question: "HPV疫苗" }));
     expect(answer.answer).toContain("首剂已接种1160人");
     expect(answer.answer).not.toContain("3120");
+  });
+
+  it("answers the first thing asked with its own words of the value, not with those of a later part", async () => {
+    // 营业额 is what the second part asks of the 夜市; the 葡萄 were sold for a 销售额.
+    const answer = answerJson(await own.answerer()({ question: "峡窝葡萄卖了多少钱 夜市营业额又是多少" }));
+    expect(answer.answer).toContain("销售额702万元");
   });
 });

@@ -266,6 +266,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("一年用了多少度电")?.measure).not.toBe("℃");
   });
 
+  it("does not take a demonstrative 那几天 for the question word of what is counted", () => {
+    expect(type("强降雨那几天开了几个避险安置点")).toMatchObject({ kind: "number", counted: "避险安置点" });
+  });
+
   it("reads a terse 总数/个数/数 as how many of the thing before it", () => {
     expect(type("非遗项目总数")).toMatchObject({ kind: "number", counted: "非遗项目" });
     expect(type("站点个数")).toMatchObject({ kind: "number", counted: "站点" });

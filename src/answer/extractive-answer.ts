@@ -67,7 +67,10 @@ export function extractAnswer(options: {
   // "开放日是不是六一当天办的": the passage must give a date about the topic; 六一 itself is not looked for.
   const claim = readYesNoClaim(understanding.text);
   const claimed = claim?.value?.words ?? [];
-  const asked = options.answerType ?? claim?.value?.type;
+  // "葡萄卖了多少钱 夜市营业额又是多少": the first thing asked is answered first, with its own words of the value;
+  // each further part is answered below.
+  const firstPart = units.length < 2 && options.answerType ? askedParts(understanding.text)[0]?.type : undefined;
+  const asked = firstPart ?? options.answerType ?? claim?.value?.type;
   // A figure must be said of the question's topic where a clause names it (focus); several units each have their own.
   // "处理率多少", "多少老师": the thesaurus words of what the value is of, or of what is counted, name it too (处置率, 教师).
   const synonyms = result.synonyms ? { synonyms: result.synonyms.of } : {};

@@ -172,7 +172,7 @@ const ONE_MONTH = /单月|当月|(?:光|仅|只)\s*\d{1,2}\s*月份?/;
 export const SPAN_OF_MONTHS = /上半年|下半年|全年|年度|季度|以来|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月/;
 
 // "来了多少游客", "多少个服务项目": what is counted follows the question word.
-const COUNTED_THING = /(?:多少|几)(?:个(?!体))?([\u4e00-\u9fff]{2,6})/;
+const COUNTED_THING = /(?:多少|(?<![那这哪])几)(?:个(?!体))?([\u4e00-\u9fff]{2,6})/;
 const NOT_A_THING = /^[了吗呢啊的是都在被已有还没不钱人名次万亿倍个]/;
 
 // "抖音上点赞有多少", "高校毕业生是多少": what is counted, said before the question word at the end.
