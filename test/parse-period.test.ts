@@ -1,4 +1,4 @@
-import { announcedWindow, namesPeriod, plansFor, reportsOn, reportWindow } from "../src/query/period-reports.js";
+import { announcedWindow, looksBackOn, namesPeriod, plansFor, reportsLaterOnYear, reportsOn, reportWindow } from "../src/query/period-reports.js";
 import { describe, expect, it } from "vitest";
 import { parseNumber, parsePeriod } from "../src/query/parse-period.js";
 
@@ -151,6 +151,15 @@ describe("reports on a period from just after it", () => {
     expect(namesPeriod("9月1日起，全区2026年度城乡居民医保集中征缴工作启动", announced!)).toBe(true);
     expect(namesPeriod("2026年全区计划新建", announced!)).toBe(false);
     expect(announcedWindow({ from: "2026-01-01", reportedAs: ["上半年"] })).toBeUndefined();
+  });
+
+  it("takes a year's figure from a report in the half year after it that names the year", () => {
+    const year = { from: "2025-01-01", to: "2025-12-31" };
+    expect(reportsLaterOnYear("2026-05-28", year)).toBe(true);
+    expect(reportsLaterOnYear("2026-09-10", year)).toBe(false);
+    expect(reportsLaterOnYear("2026-05-28", { from: "2025-07-01", to: "2025-12-31" })).toBe(false);
+    expect(looksBackOn("2026-05-28", "2025年，全区筹集保障性租赁住房650套", year)).toBe(true);
+    expect(looksBackOn("2026-05-28", "2026年计划筹集500套", year)).toBe(false);
   });
 
   it("takes a plan for a period from a report shortly before it, and a result from one in it or just after", () => {

@@ -4,7 +4,7 @@ import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
 import { onlyPlans } from "../query/carries-value.js";
-import { plansFor, reportsOn } from "../query/period-reports.js";
+import { looksBackOn, plansFor, reportsOn } from "../query/period-reports.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
@@ -203,7 +203,7 @@ export function extractAnswer(options: {
       // reporting the same thing in another year needs only a little of the topic, as the first answer does.
       const sameUnit = (item: StoredItem) => item.units.some((unit) => chosen[0]!.item.units.includes(unit));
       const entry = picked
-        .filter((candidate) => reportsOn(candidate.item.date, period) && candidate.best?.typed && candidate.best.topic >= (sameUnit(candidate.item) ? TOP_ITEM_TOPIC_MINIMUM : TOPIC_MINIMUM))
+        .filter((candidate) => candidate.best !== undefined && (reportsOn(candidate.item.date, period) || looksBackOn(candidate.item.date, resolveRelativeTimes({ text: candidate.best.text, date: candidate.item.date }), period)) && candidate.best.typed && candidate.best.topic >= (sameUnit(candidate.item) ? TOP_ITEM_TOPIC_MINIMUM : TOPIC_MINIMUM))
         .reduce<(typeof picked)[number] | undefined>((best, candidate) => (!best || candidate.best!.topic > best.best!.topic ? candidate : best), undefined);
       if (entry?.best) chosen.push({ item: entry.item, clause: entry.best });
     }
@@ -252,7 +252,8 @@ const ASKS_PLAN = /计划|预计|预测|打算|目标|拟/;
 
 /** The clause is from a report on the period, or plans for it in a report shortly before it. */
 function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
-  return reportsOn(entry.item.date, period) || (plansFor(entry.item.date, period) && ASKS_PLAN.test(entry.clause.text));
+  return reportsOn(entry.item.date, period) || (plansFor(entry.item.date, period) && ASKS_PLAN.test(entry.clause.text))
+    || looksBackOn(entry.item.date, resolveRelativeTimes({ text: entry.clause.text, date: entry.item.date }), period);
 }
 
 /** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */

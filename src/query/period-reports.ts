@@ -42,6 +42,20 @@ export function reportsOn(date: string | null, period: { from: string; to: strin
   return date !== null && date >= period.from && date <= shiftDays(period.to, REPORTED_WITHIN_DAYS);
 }
 
+/**
+ * A whole year's figures come out up to half a year after it ("2025年，全区筹集保障性租赁住房650套" in a
+ * May 2026 issue): true when `date` is in those months and the period is one calendar year.
+ */
+export function reportsLaterOnYear(date: string | null, period: { from: string; to: string }): boolean {
+  const year = period.from.slice(0, 4);
+  return period.from === `${year}-01-01` && period.to === `${year}-12-31` && date !== null && date > period.to && date <= shiftDays(period.to, YEAR_REPORTED_WITHIN_DAYS);
+}
+
+/** ... in a passage naming the year (`text` with its issue's 今年/去年 already resolved). */
+export function looksBackOn(date: string | null, text: string, period: { from: string; to: string }): boolean {
+  return reportsLaterOnYear(date, period) && new RegExp(`${period.from.slice(0, 4)}\\s*年(?!度)`).test(text);
+}
+
 /** A plan for a period is published up to this many days before it ("预计今年秋季招收新生2870人" in late August). */
 export const PLANNED_AHEAD_DAYS = 75;
 

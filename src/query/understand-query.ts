@@ -210,7 +210,9 @@ export function understandQuery(options: {
       // "前年全年多少": that year's total, reported early the next year naming the year.
       const wholeYear = !until && isOneYear(next) && /^\s*(?:全年|一整年|整年)/.test(masked.slice(end));
       const year = next.from.slice(0, 4);
-      const further = until ? { ...next, ...until.period } : wholeYear ? { ...next, reportedAs: [`${year}年`, `${year}年度`] } : next;
+      // "23年新筹了多少套 去年又筹了多少": a further year is compared with the first, its totals reported in the
+      // months after it, naming the year ("2025年，全区筹集…650套" in a May 2026 issue).
+      const further = until ? { ...next, ...until.period } : wholeYear ? { ...next, reportedAs: [`${year}年`, `${year}年度`] } : isOneYear(next) ? { ...next, reportedAs: [`${year}年`] } : next;
       namedAt(further, start, end);
       found = { ...spanning(found, further), label: `${found.label.replace(/（.*$/, "")}、${further.label.replace(/（.*$/, "")}` };
     }

@@ -1,4 +1,4 @@
-import { reportsOn } from "../query/period-reports.js";
+import { reportsLaterOnYear, reportsOn } from "../query/period-reports.js";
 
 /** What the decision reads of one retrieved item. */
 export interface EvidenceHit {
@@ -135,7 +135,8 @@ export function judgeAnswerability<Hit extends EvidenceHit>(options: {
   const sameUnit = (hit: Hit) => hit.units.some((unit) => anchor.units.includes(unit));
   for (const period of options.periods ?? []) {
     if (kept.some((hit) => reportsOn(hit.date, period))) continue;
-    const best = hits.find((hit) => reportsOn(hit.date, period) && (hit.coverage >= Math.min(floor, parameters.minimumIsolatedCoverage) || ((hit.coverage > 0 || characters(hit)) && sameUnit(hit))));
+    // A year's report may come out in the months after it: the filters let it through only naming the year.
+    const best = hits.find((hit) => (reportsOn(hit.date, period) || reportsLaterOnYear(hit.date, period)) && (hit.coverage >= Math.min(floor, parameters.minimumIsolatedCoverage) || ((hit.coverage > 0 || characters(hit)) && sameUnit(hit))));
     if (best) kept.push(best);
   }
   // Last, so that each unit and period above has found its own report first.

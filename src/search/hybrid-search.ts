@@ -330,7 +330,10 @@ export function createSearcher(options: {
       ...(understanding.periods ? { periods: understanding.periods } : {}),
     });
     const ordered = [...judged.kept].sort((left, right) => right.score * (parameters.coverageBase + right.coverage) - left.score * (parameters.coverageBase + left.coverage));
-    const synonyms = { of: Object.fromEntries([...synonymsOf].filter(([, words]) => words.length > 0)), weight: parameters.synonymWeight };
+    // The question's thesaurus words that are no search term of their own ("保租房", cut 保 / 租房) still say
+    // what the passage may call the thing counted or paid ("多少套保租房" against "保障性租赁住房600套").
+    const spoken = thesaurus.wordsIn(queryText).filter((word) => !synonymsOf.has(word)).map((word) => [word, thesaurus.synonyms(word)] as const);
+    const synonyms = { of: Object.fromEntries([...synonymsOf, ...spoken].filter(([, words]) => words.length > 0)), weight: parameters.synonymWeight };
     return { hits: ordered.slice(0, Math.max(k, units.length)), filters: applied, relevant: judged.relevant, queryTerms, synonyms, evidence: judged.evidence };
   }
 
