@@ -260,7 +260,7 @@ describe("answers from a bulletin of its own", () => {
     const directory = mkdtempSync(path.join(tmpdir(), "two-topics-"));
     writeFileSync(
       path.join(directory, "2026-28.txt"),
-      "上街信息\n\n第 28 期\n\n中共上街区委办公室\n\n2026 年 6 月 18 日\n\n区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）\n\n峡窝镇“葡萄经济”拓宽群众增收路 今年峡窝镇葡萄种植面积达 1620 亩。7 月 18 日开园以来，全镇接待采摘游客 3.4 万人次，销售葡萄 780 吨、销售额 702 万元。（峡窝镇）\n\n区商务局第三届“夜上街”消夏夜市人气旺 夜市开市以来累计接待市民游客 46 万人次，实现营业额 3180 万元。（区商务局）\n",
+      "上街信息\n\n第 28 期\n\n中共上街区委办公室\n\n2026 年 6 月 18 日\n\n区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）\n\n峡窝镇“葡萄经济”拓宽群众增收路 今年峡窝镇葡萄种植面积达 1620 亩。7 月 18 日开园以来，全镇接待采摘游客 3.4 万人次，销售葡萄 780 吨、销售额 702 万元。（峡窝镇）\n\n区商务局第三届“夜上街”消夏夜市人气旺 夜市开市以来累计接待市民游客 46 万人次，实现营业额 3180 万元。（区商务局）\n\n矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，日均供餐 360 余份。今年以来，累计供餐 5.2 万份，服务老年人 1100 余人。（矿山街道）\n\n区民政局推动老年助餐服务扩面 全区新建老年助餐点 9 个，累计达 23 个，日均供餐 1650 余份。（区民政局）\n",
     );
     ({ application: own } = await sampleApplication({ paths: [directory] }));
   });
@@ -276,5 +276,11 @@ describe("answers from a bulletin of its own", () => {
     // 营业额 is what the second part asks of the 夜市; the 葡萄 were sold for a 销售额.
     const answer = answerJson(await own.answerer()({ question: "峡窝葡萄卖了多少钱 夜市营业额又是多少" }));
     expect(answer.answer).toContain("销售额702万元");
+  });
+
+  it("cites the item that names what was asked, not beside it one that matches only through the thesaurus", async () => {
+    // 银龄餐桌 is 矿山街道's name for it; the 民政局 writes 老年助餐点, which the thesaurus gives for it.
+    const answer = answerJson(await own.answerer()({ question: "银龄餐桌" }));
+    expect(answer.citations.map((citation) => citation.department)).toEqual(["矿山街道"]);
   });
 });

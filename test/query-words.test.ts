@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { contractions } from "../src/search/contractions.js";
 import { createHomophones } from "../src/search/homophones.js";
-import { correctBySound, splitGluedWords, splitGuessedWords, withoutQuantities } from "../src/search/query-words.js";
+import { parseThesaurus } from "../src/query/thesaurus.js";
+import { correctBySound, queryWords, splitGluedWords, splitGuessedWords, withoutQuantities } from "../src/search/query-words.js";
 import { createJiebaTokenizer } from "../src/text/jieba-tokenizer.js";
 import { joinSingleCharacterRuns } from "../src/search/single-character-runs.js";
 
@@ -46,6 +47,35 @@ describe("correctBySound: a word mistyped through the pinyin input method", () =
     expect(correctBySound({ text: "给盲人用的图书馆", terms: ["给", "盲人", "用", "的", "图书馆"], known, homophones, together })).toEqual(["给", "盲人", "用", "的", "图书馆"]);
     // 城区 is a word: its characters are no typo of anything.
     expect(correctBySound({ text: "城区", terms: ["城区"], known, homophones, together })).toEqual(["城区"]);
+  });
+});
+
+describe("queryWords: a thesaurus word the question says", () => {
+  // A segmenter that knows these words and cuts the rest into characters, as jieba cuts "最热那天" in context.
+  const words = ["那天", "环保", "督察", "问题", "省里", "最高", "气温", "生态", "环境保护"];
+  const tokenize = (text: string) =>
+    text.split(/[，\s]+/).flatMap((phrase) => {
+      const tokens: string[] = [];
+      for (let at = 0; at < phrase.length; ) {
+        const word = words.find((candidate) => phrase.startsWith(candidate, at)) ?? phrase[at]!;
+        tokens.push(word);
+        at += word.length;
+      }
+      return tokens;
+    });
+  const thesaurus = parseThesaurus(["最高气温 最热", "生态环境保护督察 环保督察"]);
+  const known = (word: string) => words.includes(word);
+  // The phrases some report has whole.
+  const written = (phrase: string) => ["最高气温", "生态环境保护督察"].includes(phrase) || known(phrase);
+
+  it("is searched as a word of its own when the bulletins write its synonym as a phrase of several words", () => {
+    expect(queryWords({ text: "最热那天", tokenize, known, thesaurus, written })).toEqual(["最", "热", "那天", "最热"]);
+    // Not when no report writes the synonym whole.
+    expect(queryWords({ text: "最热那天", tokenize, known, thesaurus, written: known })).toEqual(["最", "热", "那天"]);
+  });
+
+  it("is not searched again when the segmenter found its words (环保 / 督察)", () => {
+    expect(queryWords({ text: "省里环保督察的问题", tokenize, known, thesaurus, written })).not.toContain("环保督察");
   });
 });
 

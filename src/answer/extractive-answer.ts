@@ -122,6 +122,7 @@ export function extractAnswer(options: {
   const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), understanding.text) : undefined;
   const namesLastWord = (entry: (typeof picked)[number]) => lastWord === undefined || names(entry, lastWord);
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
+  const literalShare = (entry: (typeof picked)[number]) => topicShare({ text: `${entry.item.title}${entry.item.body}`, terms: entry.terms, weight: retrieval.termWeight, synonyms: undefined });
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
   // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
   const bestTopic = Math.max(0, ...picked.map((entry) => entry.topic));
@@ -144,7 +145,10 @@ export function extractAnswer(options: {
       if (index === 0 && onTopic >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
       continue;
     }
-    if (chosen.length === 0 || newUnit || (entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) {
+    // "银龄餐桌": an item that says none of the question's words, only thesaurus words for them ("老年助餐点"),
+    // does not stand beside one that says them.
+    const byThesaurusOnly = chosen.length > 0 && literalShare(entry) === 0 && literalShare(picked.find((other) => other.item.id === chosen[0]!.item.id)!) > 0;
+    if (chosen.length === 0 || newUnit || (!byThesaurusOnly && entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) {
       chosen.push({ item: entry.item, clause: entry.best });
       for (const unit of entry.item.units) covered.add(unit);
     }

@@ -160,6 +160,15 @@ export function createSearcher(options: {
   // Some item among the best matches of the words has `word` and another of them.
   const together = (word: string, others: readonly string[]) =>
     index.lexical.search({ query: [word, ...others], k: COOCCURRENCE_DEPTH }).some((hit) => hit.matchedTerms.includes(word) && hit.matchedTerms.length > 1);
+  // A phrase of several search words, as some report writes it: among the best matches of its words.
+  const written = (phrase: string) => {
+    const words = index.tokenizer.tokenize(phrase);
+    if (words.length <= 1) return index.lexical.documentFrequency(phrase) > 0;
+    return index.lexical.search({ query: words, k: COOCCURRENCE_DEPTH }).some((hit) => {
+      const chunk = index.chunk(hit.id);
+      return chunk !== undefined && `${chunk.title}${chunk.text}`.includes(phrase);
+    });
+  };
   const homophones = createHomophones({ vocabulary: (start) => index.lexical.vocabulary(start), known: (word) => index.lexical.documentFrequency(word) > 0 });
   const parameters: SearchParameters = { ...DEFAULT_SEARCH_PARAMETERS, ...options.parameters };
   const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
@@ -213,7 +222,7 @@ export function createSearcher(options: {
     if (result.relevant || understanding.units.length === 0 || result.queryTerms.length === 0) return result;
     const names = [...new Set([...understanding.units, ...understanding.unitMentions.map((mention) => mention.alias)])];
     const unnamed = { ...understanding, units: [], unitMentions: [], hintedUnits: [], keywords: `${understanding.keywords} ${names.join(" ")}` };
-    const relaxed = await searchOnce({ ...request, understanding: unnamed }, questionVector);
+    const relaxed = await searchOnce({ ...request, understanding: unnamed, namesAsWords: names }, questionVector);
     const hits = relaxed.hits.filter((hit) => hit.chunkIds.some((id) => {
       const chunk = index.chunk(id);
       return chunk !== undefined && names.some((name) => chunk.text.includes(name) || chunk.title.includes(name));
@@ -222,7 +231,8 @@ export function createSearcher(options: {
   }
 
   async function searchOnce(
-    request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode },
+    /** `namesAsWords`: unit names searched as words (relaxUnits); the thesaurus adds nothing for them. */
+    request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode; namesAsWords?: readonly string[] },
     questionVector: () => Promise<number[] | undefined>,
   ): Promise<SearchResult> {
     const { k } = request;
@@ -237,7 +247,7 @@ export function createSearcher(options: {
     const known = (word: string) => index.lexical.documentFrequency(word) > 0;
     // The keywords are the question's phrases left after its unit, period and question words, apart: a word
     // is not cut across two of them ("水利设 河长 林长" is not 设河 / 长林长).
-    const queryTerms = queryWords({ text: queryText, tokenize: (text) => index.tokenizer.tokenize(text), known, dictionaryParts: index.tokenizer.dictionaryParts, thesaurus, homophones, together });
+    const queryTerms = queryWords({ text: queryText, tokenize: (text) => index.tokenizer.tokenize(text), known, dictionaryParts: index.tokenizer.dictionaryParts, thesaurus, homophones, together, written, names: request.namesAsWords });
     // A question that only names a unit/period/issue ("2023年8月工业路街道报了什么") lists what matches.
     if (queryTerms.length === 0) {
       const allowed = filter ? index.findChunks(chunkCriteria(understanding) ?? {}).filter(filter) : undefined;

@@ -14,6 +14,10 @@ export function queryWords(options: {
   thesaurus: Pick<Thesaurus, "wordsIn" | "synonyms">;
   homophones?: Homophones | undefined;
   together?: (word: string, others: readonly string[]) => boolean;
+  /** Whether some report has the words as written (a phrase of several search words); default `known`. */
+  written?: (words: string) => boolean;
+  /** Unit names among the words: the thesaurus adds nothing for them ("应急局" is a unit, not a topic). */
+  names?: readonly string[] | undefined;
 }): string[] {
   const { text, known, dictionaryParts, thesaurus } = options;
   if (!text) return [];
@@ -22,7 +26,12 @@ export function queryWords(options: {
   const split = dictionaryParts ? splitGuessedWords({ terms: segmented, known, dictionaryParts }) : segmented;
   const guessed = options.homophones && options.together ? correctBySound({ text, terms: split, known, homophones: options.homophones, together: options.together }) : split;
   // "新开" cut into 新 / 开: a thesaurus word the question says is a term of its own, so its synonyms ("新设立") are searched.
-  const thesaurusWords = thesaurus.wordsIn(text).filter((word) => !guessed.includes(word) && thesaurus.synonyms(word).some(known));
+  // A synonym the bulletins write as several words ("最高气温": 最高 / 气温) counts where some report has it whole.
+  const written = options.written ?? known;
+  // A word the segmenter already found as words of its own ("环保督察": 环保 / 督察) is searched by them.
+  const foundAsWords = (word: string) => options.tokenize(word).every((part) => [...part].length > 1 && guessed.includes(part));
+  const inName = (word: string) => (options.names ?? []).some((name) => name.includes(word) || word.includes(name));
+  const thesaurusWords = thesaurus.wordsIn(text).filter((word) => !guessed.includes(word) && !foundAsWords(word) && !inName(word) && thesaurus.synonyms(word).some(written));
   return withoutQuantities([...guessed, ...thesaurusWords]);
 }
 
