@@ -437,6 +437,12 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("开发社区保洁、秩序维护、助老服务等公益性岗位28个", type("家门口就业服务站 开发了几个公益性岗位", "家门口就业服务站 开发 公益性岗位"))).toBe(true);
   });
 
+  it("does not count with an ordinal (第23个, 第2届)", () => {
+    expect(carriesValue("9月16日是第23个全民国防教育日", type("国防教育日那次参加了多少"))).toBe(false);
+    expect(carriesValue("峡窝镇第2届桃花节开幕", type("桃花节来了多少"))).toBe(false);
+    expect(carriesValue("参演师生和群众1.06万人", type("国防教育日那次参加了多少"))).toBe(true);
+  });
+
   it("counts things with a count, not with how long or how much more", () => {
     const calls = type("今年7月12345一共接了多少诉求", "12345 接 诉求");
     expect(carriesValue("一是推行“接诉即办”。对紧急诉求10分钟内派单、30分钟内联系群众。", calls)).toBe(false);

@@ -195,7 +195,9 @@ function figureAt(phrase: string, figure: string): number {
 }
 
 /** The figures of the asked kind in one phrase that the question did not give itself. */
-function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>, measures: readonly string[]): string[] {
+function figuresIn(written: string, type: AnswerType, known: ReadonlySet<string>, measures: readonly string[]): string[] {
+  // "第23个全民国防教育日", "第2届": an ordinal says which one, not how many.
+  const phrase = written.replace(ORDINAL, " ");
   const found = (() => {
     switch (type.kind) {
       case "money": return phrase.match(MONEY_VALUE) ?? [];
@@ -217,6 +219,8 @@ function figuresIn(phrase: string, type: AnswerType, known: ReadonlySet<string>,
   return found.filter((figure) => !known.has(figureKey(figure)) &&
     (measures.length === 0 || measures.some((measure) => new RegExp(`^${escapeRegExp(figure.trim())}\\s*${escapeRegExp(measure)}`).test(phrase.slice(figureAt(phrase, figure))))));
 }
+
+const ORDINAL = /第\s*\d[\d,.]*/g;
 
 const PEOPLE_OR_THINGS = "户|名|人|位|家|个|所|项|处|座|栋|套|台|辆";
 const ANY_COUNTING = new RegExp(`(${NUMBER})\\s*(?:${[...COUNTING_MEASURES].sort((left, right) => right.length - left.length).join("|")})`, "g");
