@@ -285,6 +285,16 @@ describe("understandQuery: a unit's line of work, as staff say it", () => {
   });
 });
 
+describe("understandQuery: a unit something is handed to", () => {
+  it("is no unit that reports it: its name stays a word of the question", () => {
+    const handed = understand("今年春天农资打假有没有案子移交给公安的");
+    expect(handed.units).toEqual([]);
+    expect(handed.keywords).toContain("公安");
+    expect(understand("涉嫌犯罪的移送公安局处理了几起").units).toEqual([]);
+    expect(understand("公安今年破了多少案子").units).toEqual(["区公安局"]);
+  });
+});
+
 describe("understandQuery: a year up to a month, and words that only place an event", () => {
   it("reads 22年……到6月 as January to June, and leaves 那场/过后 out of the search words", () => {
     const read = understand("22年河长到6月一共巡了多少趟");

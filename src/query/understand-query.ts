@@ -89,6 +89,9 @@ const FILLERS: RegExp[] = [
   /(?<=[办搞做干开建报发出评拿获])过/g,
 ];
 
+/** Words handing something to a unit, just before its name: "移交给", "移送", "转给", "交由". */
+const HANDED_TO = /(?:移交|移送|转交|交|转|报|递)给?$|(?:移送|移交|转交)(?:至|到)$|交由$/;
+
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
 const JOINED_SUBJECTS = /[、，,;；]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|和|与|及|跟|分别|各/;
 const ASKS_FIGURE = /多少|几[个名家项次人场件条所万亿位户]|比例|百分之|多大|多长|多久/;
@@ -146,7 +149,8 @@ export function understandQuery(options: {
     removed.push({ start, end: start + opening[0].length });
   }
 
-  const mentions = options.units.match(text);
+  // "有没有案子移交给公安的": a unit something is handed to is no unit that reports it; its name stays a word.
+  const mentions = options.units.match(text).filter((mention) => !HANDED_TO.test(text.slice(0, mention.start)));
   // "住建口", "宣传口": 口 after a unit's name is the line of work it heads, not part of the question.
   for (const mention of mentions) removed.push({ start: mention.start, end: mention.end + (UNIT_LINE.test(text.slice(mention.end)) ? 1 : 0) });
   const misspelled = english ? [] : options.units.misspelled(text);
