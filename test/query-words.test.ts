@@ -74,6 +74,13 @@ describe("queryWords: a thesaurus word the question says", () => {
     expect(queryWords({ text: "最热那天", tokenize, known, thesaurus, written: known })).toEqual(["最", "热", "那天"]);
   });
 
+  it("is not searched as a word when it names a unit the question names", () => {
+    const units = parseThesaurus(["最高气温 最热", "应急管理局 应急局"]);
+    const written = (phrase: string) => ["最高气温", "应急管理局"].includes(phrase) || known(phrase);
+    expect(queryWords({ text: "应急局最热那天", tokenize, known, thesaurus: units, written })).toContain("应急局");
+    expect(queryWords({ text: "应急局最热那天", tokenize, known, thesaurus: units, written, names: ["应急局"] })).not.toContain("应急局");
+  });
+
   it("is not searched again when the segmenter found its words (环保 / 督察)", () => {
     expect(queryWords({ text: "省里环保督察的问题", tokenize, known, thesaurus, written })).not.toContain("环保督察");
   });

@@ -184,7 +184,7 @@ export function extractAnswer(options: {
       const ownWords = period ? `${part.text.slice(0, period.start - at)} ${part.text.slice(period.end - at)}` : part.text;
       const terms = retrieval.tokenize(ownWords);
       const bestIn = (entry: (typeof picked)[number]) =>
-        scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords, ...synonyms }, title: entry.item.title, synonyms: result.synonyms, years: partYears && { ...partYears, issued: entry.item.date } }).find((clause) => clause.typed && !clause.otherTime);
+        scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords, ...synonyms }, title: entry.item.title, synonyms: result.synonyms, years: partYears && { ...partYears, issued: entry.item.date } }).find((clause) => clause.typed);
       let found: { item: StoredItem; clause: ScoredClause } | undefined;
       const own = fits(first) ? bestIn(first) : undefined;
       if (own && own.topic >= TOP_ITEM_TOPIC_MINIMUM) found = { item: first.item, clause: own };

@@ -57,8 +57,6 @@ export interface ScoredClause {
   topic: number;
   /** Its place among the item's clauses, 0 first. */
   position: number;
-  /** It opens on another year, half or season than the question asks ("明年，…计划…"). */
-  otherTime: boolean;
 }
 
 /**
@@ -121,11 +119,10 @@ export function scoreClauses(options: {
       score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;
-      const timeScore = options.years ? yearScore(text, options.years) : 0;
-      score += timeScore;
+      if (options.years) score += yearScore(text, options.years);
       // "一网统管上了几个场景": "下一步…新增应用场景6个以上" plans; "上线…应用场景18个" was done.
       if (typed && options.answerType?.done && (LOOKS_AHEAD.test(text) || onlyPlans(text))) score -= PLANNED_PENALTY;
-      return { text, score, typed, typeBonus, topic, position: index, otherTime: timeScore < 0 };
+      return { text, score, typed, typeBonus, topic, position: index };
     })
     .sort((left, right) => right.score - left.score);
 }
