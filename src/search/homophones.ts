@@ -45,6 +45,3 @@ export function createHomophones(options: { vocabulary: (start: number) => reado
     },
   };
 }
-
-/** No correction by sound. */
-export const NO_HOMOPHONES: Homophones = { of: () => [] };

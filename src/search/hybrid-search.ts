@@ -135,6 +135,9 @@ const ALLOWED_CACHE_SIZE = 16;
 /** At most this many items answer a question that is only filters ("第55期矿山街道和中心路街道报了什么"). */
 const LISTING_LIMIT = 20;
 
+/** How many of the best lexical matches are looked through for a corrected word beside the question's others. */
+const COOCCURRENCE_DEPTH = 50;
+
 /**
  * Hybrid retrieval: BM25 over jieba terms and nearest neighbours over embeddings, fused by
  * reciprocal rank, with explicit units/periods/issues as filters and fuzzy periods as boosts.
@@ -142,9 +145,6 @@ const LISTING_LIMIT = 20;
  * cannot be embedded within `queryTimeoutMs` (endpoint down or hung), it is searched by keyword
  * only and the failure goes to the log, never to the person asking.
  */
-/** How many of the best lexical matches are looked through for a corrected word beside the question's others. */
-const COOCCURRENCE_DEPTH = 50;
-
 export function createSearcher(options: {
   index: SearchIndex;
   parameters?: Partial<SearchParameters>;

@@ -93,7 +93,7 @@ const SOUNDED_LENGTHS = [4, 3, 2];
  * bulletins' word is searched instead of the single characters it covers.
  *
  * @example
- * correctBySound({ text: "城区易捞点", terms: ["城区", "易", "捞", "点"], known, homophones }) // ["城区", "易涝点"]
+ * correctBySound({ text: "城区易捞点", terms: ["城区", "易", "捞", "点"], known, homophones, together }) // ["城区", "易涝点"]
  */
 export function correctBySound(options: {
   text: string;
