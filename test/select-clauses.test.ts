@@ -4,48 +4,31 @@ import { detectAnswerType } from "../src/query/answer-type.js";
 
 const weight = () => 1;
 
+/** The best-scored clause of `text` for `question` (its answer type read from it), every term weighing the same. */
+const bestClause = (question: string, options: Omit<Parameters<typeof scoreClauses>[0], "weight" | "answerType">) =>
+  scoreClauses({ ...options, weight, answerType: detectAnswerType(question) })[0]?.text;
+
 describe("scoreClauses: the clause whose figure is of the thing asked", () => {
   it("prefers the figure whose own phrase has the question's words", () => {
-    const clauses = scoreClauses({
-      text: "全区26所学校开设课后服务，参与学生1.83万人。引入退休教师等校外人员74名进校授课，减轻教师负担。",
-      terms: ["校外", "学校", "上课"],
-      weight,
-      answerType: detectAnswerType("从校外请了多少人进学校上课"),
-    });
-    expect(clauses[0]?.text).toContain("校外人员74名");
+    const text = "全区26所学校开设课后服务，参与学生1.83万人。引入退休教师等校外人员74名进校授课，减轻教师负担。";
+    expect(bestClause("从校外请了多少人进学校上课", { text, terms: ["校外", "学校", "上课"] })).toContain("校外人员74名");
   });
 
   it("prefers the figure whose phrase has the verb asked of it (签了多少户: 已签约农户2180户)", () => {
-    const clauses = scoreClauses({
-      text: "截至5月底，已签约农户2180户，完成安装1460户。一是统一标准，对136户屋顶承重不达标的农户暂缓安装。",
-      terms: ["峡窝", "农户", "屋顶", "装", "光伏", "签"],
-      weight,
-      title: "峡窝镇整镇推进屋顶分布式光伏建设",
-      answerType: detectAnswerType("农户屋顶装光伏的签了多少户"),
-    });
-    expect(clauses[0]?.text).toContain("已签约农户2180户");
+    const text = "截至5月底，已签约农户2180户，完成安装1460户。一是统一标准，对136户屋顶承重不达标的农户暂缓安装。";
+    const terms = ["峡窝", "农户", "屋顶", "装", "光伏", "签"];
+    expect(bestClause("农户屋顶装光伏的签了多少户", { text, terms, title: "峡窝镇整镇推进屋顶分布式光伏建设" })).toContain("已签约农户2180户");
   });
 
   it("counts the parts of a word not found whole next to the figure (非遗项目: 非遗代表性项目达47项)", () => {
-    const clauses = scoreClauses({
-      text: "总分馆联动开展文艺演出、非遗展演等活动38场。新增省级非遗代表性项目1项，全区非遗代表性项目达47项。",
-      terms: ["非遗", "项目", "非遗项目"],
-      weight,
-      answerType: detectAnswerType("非遗项目总数"),
-    });
-    expect(clauses[0]?.text).toContain("47项");
+    const text = "总分馆联动开展文艺演出、非遗展演等活动38场。新增省级非遗代表性项目1项，全区非遗代表性项目达47项。";
+    expect(bestClause("非遗项目总数", { text, terms: ["非遗", "项目", "非遗项目"] })).toContain("47项");
   });
 
   it("prefers the figure next to the thing counted over one that counts something else about it", () => {
-    const clauses = scoreClauses({
-      text: "上线燃气安全、独居老人关爱等应用场景18个。依托水电燃气数据建立模型，对860名独居老人实行异常用能自动预警。",
-      terms: ["独居", "老人", "管"],
-      weight,
-      answerType: detectAnswerType("盯独居老人那个一共管着多少老人"),
-    });
-    expect(clauses[0]?.text).toContain("860名独居老人");
-    const written = scoreClauses({ text: "全区网上报名1126人。共确定入伍新兵58名，其中男兵53名。", terms: ["征兵", "新兵"], weight, answerType: detectAnswerType("征兵最后定下来几个新兵") });
-    expect(written[0]?.text).toContain("新兵58名");
+    const text = "上线燃气安全、独居老人关爱等应用场景18个。依托水电燃气数据建立模型，对860名独居老人实行异常用能自动预警。";
+    expect(bestClause("盯独居老人那个一共管着多少老人", { text, terms: ["独居", "老人", "管"] })).toContain("860名独居老人");
+    expect(bestClause("征兵最后定下来几个新兵", { text: "全区网上报名1126人。共确定入伍新兵58名，其中男兵53名。", terms: ["征兵", "新兵"] })).toContain("新兵58名");
   });
 
   it("prefers what was done to what comes next when the question asks what was done (上了几个场景)", () => {
@@ -69,30 +52,25 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
 
   it("passes over a clause about the other half of the year asked", () => {
     const text = "上半年征兵入伍新兵42名。征兵共确定入伍新兵58名。";
-    const clauses = scoreClauses({ text, terms: ["征兵", "新兵"], weight, answerType: detectAnswerType("前年下半年征兵招了几个新兵"), years: { from: 2024, to: 2024, part: "下半年", issued: "2024-09-26" } });
-    expect(clauses[0]?.text).toContain("58名");
+    const years = { from: 2024, to: 2024, part: "下半年", issued: "2024-09-26" };
+    expect(bestClause("前年下半年征兵招了几个新兵", { text, terms: ["征兵", "新兵"], years })).toContain("58名");
   });
 
   it("passes over a clause about another season than asked (春防 for 秋季)", () => {
     const text = "2026年春防期间，全区共免疫猪2.03万头。截至10月13日，已免疫猪1.64万头。";
-    const clauses = scoreClauses({ text, terms: ["免疫", "猪"], weight, answerType: detectAnswerType("今年秋季免疫了多少头猪"), years: { from: 2026, to: 2026, part: "秋季", issued: "2026-10-15" } });
-    expect(clauses[0]?.text).toContain("1.64万头");
+    const years = { from: 2026, to: 2026, part: "秋季", issued: "2026-10-15" };
+    expect(bestClause("今年秋季免疫了多少头猪", { text, terms: ["免疫", "猪"], years })).toContain("1.64万头");
   });
 
   it("prefers a figure said to be a total when the whole is asked (一共来了多少人)", () => {
-    const clauses = scoreClauses({
-      text: "2处祭扫点组织祭扫志愿者180余名在岗服务。服务期内，2处祭扫点共接待祭扫群众4.26万人次，同比增长8.7%。",
-      terms: ["清明", "扫墓"],
-      weight,
-      synonyms: { of: { 扫墓: ["祭扫"] }, weight: 0.6 },
-      answerType: detectAnswerType("去年清明一共来了多少人扫墓"),
-    });
-    expect(clauses[0]?.text).toContain("4.26万人次");
+    const text = "2处祭扫点组织祭扫志愿者180余名在岗服务。服务期内，2处祭扫点共接待祭扫群众4.26万人次，同比增长8.7%。";
+    const synonyms = { of: { 扫墓: ["祭扫"] }, weight: 0.6 };
+    expect(bestClause("去年清明一共来了多少人扫墓", { text, terms: ["清明", "扫墓"], synonyms })).toContain("4.26万人次");
   });
 
   it("finds a Latin-letter term whatever its case (aed in AED)", () => {
-    const clauses = scoreClauses({ text: "全区义务教育阶段新生总数5782人。在公园、广场新增 AED 12台，全区公共场所 AED 达98台。", terms: ["aed", "总数"], weight, answerType: detectAnswerType("AED总数") });
-    expect(clauses[0]?.text).toContain("AED 达98台");
+    const text = "全区义务教育阶段新生总数5782人。在公园、广场新增 AED 12台，全区公共场所 AED 达98台。";
+    expect(bestClause("AED总数", { text, terms: ["aed", "总数"] })).toContain("AED 达98台");
   });
 
   it("prefers the clause on the year asked over one opening on another year, as its issue means it", () => {
@@ -104,13 +82,8 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
   });
 
   it("prefers a year's figure when a year's is asked", () => {
-    const clauses = scoreClauses({
-      text: "开展读书讲座、阅读分享等活动80余场。全年组织读书活动120余场。",
-      terms: ["读书", "活动"],
-      weight,
-      answerType: detectAnswerType("一年办了多少场读书活动"),
-    });
-    expect(clauses[0]?.text).toContain("120余场");
+    const text = "开展读书讲座、阅读分享等活动80余场。全年组织读书活动120余场。";
+    expect(bestClause("一年办了多少场读书活动", { text, terms: ["读书", "活动"] })).toContain("120余场");
   });
 });
 
