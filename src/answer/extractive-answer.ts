@@ -122,6 +122,7 @@ export function extractAnswer(options: {
   const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), understanding.text) : undefined;
   const namesLastWord = (entry: (typeof picked)[number]) => lastWord === undefined || names(entry, lastWord);
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
+  const entryOf = (item: StoredItem) => picked.find((entry) => entry.item.id === item.id)!;
   const literalShare = (entry: (typeof picked)[number]) => topicShare({ text: `${entry.item.title}${entry.item.body}`, terms: entry.terms, weight: retrieval.termWeight, synonyms: undefined });
   const topScore = Math.max(0, ...picked.map((entry) => entry.best?.score ?? 0));
   // How well the best clause anywhere covers the question's topic: a figure elsewhere must be about the same thing.
@@ -147,13 +148,12 @@ export function extractAnswer(options: {
     }
     // "银龄餐桌": an item that says none of the question's words, only thesaurus words for them ("老年助餐点"),
     // does not stand beside one that says them.
-    const byThesaurusOnly = chosen.length > 0 && literalShare(entry) === 0 && literalShare(picked.find((other) => other.item.id === chosen[0]!.item.id)!) > 0;
+    const byThesaurusOnly = chosen.length > 0 && literalShare(entry) === 0 && literalShare(entryOf(chosen[0]!.item)) > 0;
     if (chosen.length === 0 || newUnit || (!byThesaurusOnly && entry.best.score > 0.3 && entry.best.score >= topScore * 0.8)) {
       chosen.push({ item: entry.item, clause: entry.best });
       for (const unit of entry.item.units) covered.add(unit);
     }
   }
-  const entryOf = (item: StoredItem) => picked.find((entry) => entry.item.id === item.id)!;
   const cite = (items: readonly StoredItem[]) =>
     items.map((item, index) => toCitation({ item, n: index + 1, score: found.find((entry) => entry.item.id === item.id)?.hit.score ?? 0, links }));
   // "银龄餐桌": a question that only names what an item's headline is about asks for its gist, the item's
@@ -207,7 +207,7 @@ export function extractAnswer(options: {
       // reporting the same thing in another year needs only a little of the topic, as the first answer does.
       const sameUnit = (item: StoredItem) => item.units.some((unit) => chosen[0]!.item.units.includes(unit));
       const entry = picked
-        .filter((candidate) => candidate.best !== undefined && (reportsOn(candidate.item.date, period) || looksBackOn(candidate.item.date, resolveRelativeTimes({ text: candidate.best.text, date: candidate.item.date }), period)) && candidate.best.typed && candidate.best.topic >= (sameUnit(candidate.item) ? TOP_ITEM_TOPIC_MINIMUM : TOPIC_MINIMUM))
+        .filter((candidate) => candidate.best !== undefined && reportedFor({ item: candidate.item, clause: candidate.best }, period) && candidate.best.typed && candidate.best.topic >= (sameUnit(candidate.item) ? TOP_ITEM_TOPIC_MINIMUM : TOPIC_MINIMUM))
         .reduce<(typeof picked)[number] | undefined>((best, candidate) => (!best || candidate.best!.topic > best.best!.topic ? candidate : best), undefined);
       if (entry?.best) chosen.push({ item: entry.item, clause: entry.best });
     }
@@ -254,10 +254,14 @@ function yearsOf(period: { from: string; to: string }): { from: number; to: numb
 /** "预计招多少", "计划筹多少套": a part of the question that asks for a plan. */
 const ASKS_PLAN = /计划|预计|预测|打算|目标|拟/;
 
-/** The clause is from a report on the period, or plans for it in a report shortly before it. */
+/** The clause is from a report on the period, or, for a year, from one in the months after it naming the year. */
+function reportedFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
+  return reportsOn(entry.item.date, period) || looksBackOn(entry.item.date, resolveRelativeTimes({ text: entry.clause.text, date: entry.item.date }), period);
+}
+
+/** ... or plans for the period in a report shortly before it. */
 function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
-  return reportsOn(entry.item.date, period) || (plansFor(entry.item.date, period) && ASKS_PLAN.test(entry.clause.text))
-    || looksBackOn(entry.item.date, resolveRelativeTimes({ text: entry.clause.text, date: entry.item.date }), period);
+  return reportedFor(entry, period) || (plansFor(entry.item.date, period) && ASKS_PLAN.test(entry.clause.text));
 }
 
 /** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */

@@ -31,10 +31,16 @@ export function parseThesaurus(lines: readonly string[]): Thesaurus {
   }
   const frozen = new Map([...byWord].map(([word, others]) => [word, [...others]] as const));
   const longestFirst = [...frozen.keys()].sort((left, right) => right.length - left.length);
+  // A search asks for the same question's words twice (its search words, then what its figures may be called):
+  // the last answer is kept rather than scanning every word of the thesaurus again.
+  let last: { text: string; words: readonly string[] } | undefined;
   return {
     synonyms: (word) => frozen.get(word) ?? [],
     size: () => groups,
-    wordsIn: (text) => longestFirst.filter((word) => text.includes(word)),
+    wordsIn: (text) => {
+      if (last?.text !== text) last = { text, words: longestFirst.filter((word) => text.includes(word)) };
+      return [...last.words];
+    },
   };
 }
 
