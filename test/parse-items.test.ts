@@ -96,6 +96,20 @@ describe("attributions", () => {
     ]);
   });
 
+  it("reads a party school or a middle school as a unit, and a bare kind of unit after a line break as text", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}区爱卫办推进集中整治 组织各镇（街道）\n开展健康讲座30场。（区爱卫办）\n\n区委党校春季学期开班 学员110名。（区委党校）\n\n区实验中学开展安全演练 参演师生860人。（区实验中学）`);
+    expect(document.items.map((item) => [item.units, item.body])).toEqual([
+      [["区爱卫办"], "组织各镇（街道）\n开展健康讲座30场。"],
+      [["区委党校"], "学员110名。"],
+      [["区实验中学"], "参演师生860人。"],
+    ]);
+  });
+
+  it("ends a headline with PDF-spaced figures where the body opens on a date, not at a space beside a figure", () => {
+    const document = parseChecked(`${SIGNED_MASTHEAD}区征兵办扎实做好 2023 年下半年征兵体检工作 8 月 1 日至 7 日，组织体检262人。（区征兵办）\n\n区爱卫办部署开展第 37 个爱国卫生月活动 4 月是第 37 个爱国卫生月，计划开展活动4类。（区爱卫办）\n\n区供热管理中心“热线 + 网格”提升服务质效 受理诉求4120件。（区供热管理中心）`);
+    expect(document.items.map((item) => item.title)).toEqual(["区征兵办扎实做好2023年下半年征兵体检工作", "区爱卫办部署开展第37个爱国卫生月活动", "区供热管理中心“热线 + 网格”提升服务质效"]);
+  });
+
   it("joins a figure whose thousands a PDF set apart with spaces, and nothing else", () => {
     const document = parseChecked(`${SIGNED_MASTHEAD}中心路街道推行“时间银行” 目前已有 1 380 名居民注册，累计存储服务时长 8 600 小时，6 至 14 岁学生 2 400 人参加，共 12 460 000 元。（中心路街道）`);
     expect(document.items[0]!.body).toBe("目前已有1380名居民注册，累计存储服务时长8600小时，6至14岁学生2400人参加，共12460000元。");

@@ -7,7 +7,9 @@ import { isPersonName } from "./person-name.js";
  * such as "（试行）" or "（如图）". Units come back with traditional characters folded.
  */
 const UNIT_SUFFIX =
-  /(?:局|部|办|委|院|街道|镇|乡|村|社区|中心|分局|所|站|队|会|室|馆|团|处|科|组|公司|集团|政府|工委|妇联|科协|残联|工商联|联|协|社|台|银行|分行|办事处|法庭|学校|大学|医院|宫|林场|农场|幼儿园|水厂)$/;
+  /(?:局|部|办|委|院|街道|镇|乡|村|社区|中心|分局|所|站|队|会|室|馆|团|处|科|组|公司|集团|政府|工委|妇联|科协|残联|工商联|联|协|社|台|银行|分行|办事处|法庭|学校|大学|党校|中学|小学|医院|宫|林场|农场|幼儿园|水厂)$/;
+/** What is left of "（街道）", "（各社区）", "（镇村）" without its suffix names no unit: a kind of unit, not one. */
+const GENERIC_STEM = /^(?:各|全|本|镇|乡|村|街道|社区)?$/;
 const NOT_UNIT = /试行|暂行|草案|如图|上接|下转|接上|转下|附件|详见|见图|摄|记者|通讯员/;
 const SEPARATOR = /[\s、，,；;/]+|(?<=[局部办委院道镇心会室])(?:和|及|与)/;
 /** "供稿：", "来源：" before the units. */
@@ -18,7 +20,8 @@ const ROLE_WORD = /^(?:供稿|报送|提供|撰稿|执笔|整理)$/;
 
 export function isUnitName(name: string): boolean {
   const folded = foldTraditional(name);
-  return /^[\u4e00-\u9fa5A-Za-z0-9·（）()]{2,24}$/.test(folded) && UNIT_SUFFIX.test(folded) && !NOT_UNIT.test(folded);
+  const suffix = UNIT_SUFFIX.exec(folded);
+  return /^[\u4e00-\u9fa5A-Za-z0-9·（）()]{2,24}$/.test(folded) && suffix !== null && !GENERIC_STEM.test(folded.slice(0, suffix.index)) && !NOT_UNIT.test(folded);
 }
 
 /** "区民政局李四" -> 区民政局 + 李四: a unit with its writer's name glued on. */

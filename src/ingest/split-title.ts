@@ -35,10 +35,10 @@ function headlineUnit(text: string): string | undefined {
 }
 
 /**
- * A body may open with when: "9 月 20 日，", "9 月 1 日起，", "2025 年，", "去年 11 月专项行动开展以来", "今年，" (a year
+ * A body may open with when: "9 月 20 日，", "8 月 1 日至 7 日，", "9 月 1 日起，", "2025 年，", "去年 11 月专项行动开展以来", "今年，" (a year
  * inside a headline runs on: "峡窝镇启动 2026 年和美乡村示范创建").
  */
-const DATE_OPENER = /^(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?)(?:以来|起|期间|初|底|中旬|上旬|下旬)?[，,]|^(?:19|20)\d{2}\s*年(?:以来|全区|全镇|全街道)|^(?:今年|去年|年初|年底|上半年|下半年)/;
+const DATE_OPENER = /^(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:至|到|—|-|~|～)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?)(?:以来|起|期间|初|底|中旬|上旬|下旬)?[，,]|^(?:19|20)\d{2}\s*年(?:以来|全区|全镇|全街道)|^(?:今年|去年|年初|年底|上半年|下半年)/;
 /** "1 月 25 日至 2 月 10 日，": the second date of a range does not open anything. */
 const RANGE_BEFORE = /(?:至|到|—|-|~|～|、|和|及)\s*$/;
 
@@ -70,7 +70,11 @@ export function splitTitle(paragraph: Paragraph): TitleSplit | undefined {
     const at = text.indexOf(opener, MIN_TITLE);
     if (at !== -1 && at <= limit) return { title: text.slice(0, at).trim(), bodyStart: at };
   }
-  const space = cuts.find((at) => beforePunctuation(at) && /\s/.test(text[at] ?? ""));
+  // A PDF sets figures and signs apart with spaces ("第 37 个", "热线 + 网格"): such a space ends no headline
+  // while another does; when every space is one, the body most likely opens on a month ("活动 4 月是…", not "汇算于 3 月").
+  const spaces = cuts.filter((at) => beforePunctuation(at) && /\s/.test(text[at] ?? ""));
+  const padding = (at: number) => /[0-9+＋]/.test(text.slice(0, at).trimEnd().slice(-1)) || /^\s*[0-9+＋]/.test(text.slice(at));
+  const space = spaces.find((at) => !padding(at)) ?? spaces.find((at) => /^\s*\d{1,2}\s*月/.test(text.slice(at)) && !/(?:于|在|至|到|从|自|为|是)$/.test(text.slice(0, at).trimEnd())) ?? spaces[0];
   if (space !== undefined) return { title: text.slice(0, space).trim(), bodyStart: space };
   return undefined;
 }
