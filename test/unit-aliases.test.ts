@@ -99,6 +99,11 @@ describe("createUnitMatcher().match", () => {
     expect(matcher.match("春节人社的招聘会办了几场").map((mention) => mention.unit)).toEqual(["区人社局"]);
     // A season after it says when.
     expect(matcher.match("人社夏天办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
+    // So do 汛前, 暑假, 年底.
+    expect(matcher.match("人社暑假办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
+    expect(matcher.match("21年人社年底办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
+    // "梳理一下人社…": 一下 before it.
+    expect(matcher.match("梳理一下人社23年的工作").map((mention) => mention.unit)).toEqual(["区人社局"]);
     // 一共/总共 after it ask about the unit's total.
     expect(matcher.match("人社一共办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);
     expect(matcher.match("人社总共办了几场招聘会").map((mention) => mention.unit)).toEqual(["区人社局"]);

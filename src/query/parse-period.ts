@@ -52,7 +52,8 @@ const YEARLESS_PATTERN = new RegExp(`${PART}${SINCE}`, "g");
 const RELATIVE_PATTERN = /(本月|这个月|当月|上个月|上月|本季度|这个季度|上个季度|上季度|本周|这周|这个星期|上周|上个星期)(?:\s*(以来))?/g;
 // "23、24年", "2023到2025年": a run of years written once with 年.
 const YEAR_LIST_PATTERN = /(?<![0-9第近])((?:19|20)?[0-9]{2})\s*(?:、|，|和|与|及|至|到|-|—|～|~)\s*((?:19|20)?[0-9]{2})\s*年(?![前间内来多里])/g;
-const ROLLING_PATTERN = new RegExp(`(?:最近|近|过去)\\s*(${NUMBER}|半)\\s*(?:个)?\\s*(年|月|周|星期|礼拜|天|日)`, "g");
+// "这两年" as "近两年"; "这一年", "这几年" name no span.
+const ROLLING_PATTERN = new RegExp(`(?:最近|近|过去|这(?=\\s*(?:[0-9]|[两二三四五六七八九十])))\\s*(${NUMBER}|半)\\s*(?:个)?\\s*(年|月|周|星期|礼拜|天|日)`, "g");
 
 const QUARTER_NAMES = ["一", "二", "三", "四"];
 

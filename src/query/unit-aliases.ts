@@ -45,13 +45,13 @@ const STRENGTH_RANK: Record<AliasStrength, number> = { canonical: 3, listed: 2, 
 const WEAK_STOPLIST = new Set(["政府", "组织", "工作", "发展", "管理", "服务", "中心", "上街", "机关"]);
 
 // Characters that may sit right before a weak alias: function words and ends of time/issue phrases.
-const WEAK_BEFORE = new Set([..."和与及跟同或给向对问查看把让在是年月期结括理帮请说即里天季底初儿时块边前后节"]);
+const WEAK_BEFORE = new Set([..."和与及跟同或给向对问查看把让在是年月期结括理帮请说即里天季底初儿时块边前后节下"]);
 // Characters that may follow a weak alias: particles, verbs of reporting, starts of time words.
 // 那/这 start "那边/这边" ("人社那边"), 各/分/两/三 start "各报了/分别/两家", 一/总 start "一共/总共".
 const WEAK_AFTER = new Set([..."的呢吗在今去前上下本这近最报做有是和与及跟同或、工系部方口开推怎如干都也还等那各分两三说讲搞被给把帮向对为将从一总"]);
 
-/** "疾控夏天灭了多少处积水": a season says when, as 今年 does ("人社春风行动" names a programme). */
-const SEASON_AFTER = /^(?:[春夏秋冬](?:天|季|节)|开春|入夏|入秋|入冬)/;
+/** "疾控夏天灭了多少处积水", "水利汛前": a season says when, as 今年 does ("人社春风行动" names a programme). */
+const SEASON_AFTER = /^(?:[春夏秋冬](?:天|季|节)|开春|入夏|入秋|入冬|汛[前期后]|暑[期假]|寒假|年[初底中末])/;
 
 // A level marker before an alias means another government level's unit (市教育局 is not 区教育局).
 const OTHER_LEVEL_BEFORE = new Set([..."市省县国"]);
