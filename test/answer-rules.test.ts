@@ -284,3 +284,32 @@ describe("answers from a bulletin of its own", () => {
     expect(answer.citations.map((citation) => citation.department)).toEqual(["矿山街道"]);
   });
 });
+
+describe("answers from a bulletin with PDF-spaced figures and event names", () => {
+  let own: Application;
+  beforeAll(async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), "event-names-"));
+    writeFileSync(
+      path.join(directory, "2023-52.txt"),
+      "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n",
+    );
+    ({ application: own } = await sampleApplication({ paths: [directory] }));
+  });
+  afterAll(() => own?.close());
+  const askOwn = async (question: string) => answerJson(await own.answerer()({ question, today: "2026-11-28" }));
+
+  it("reads 7·31 as the event's name, not a figure to check, and says 没有 from the clause under its headline", async () => {
+    const answer = await askOwn("23年7·31那场暴雨 有没有伤亡");
+    expect(answer.answer).toBe("没有。据第52期（2023-08-10）区防汛办报送：此次降雨过程全区未发生人员伤亡。[1]");
+  });
+
+  it("counts the villages a figure counts, for a thing asked with a verb glued on (几个村做完了)", async () => {
+    const answer = await askOwn("23年三资清查 几个村做完了");
+    expect(answer.answer).toContain("已有9个村完成“三资”清查");
+  });
+
+  it("searches a spoken amount as the bulletins write it (过百万 as 超过100万元)", async () => {
+    const answer = await askOwn("23年村集体收入过百万的村有几个");
+    expect(answer.answer).toContain("超过100万元的6个");
+  });
+});

@@ -69,6 +69,8 @@ describe("carriesValue: a figure of another type is not an answer", () => {
   it("reads the value a yes/no question checks, so that a passage with such a value answers it", () => {
     expect(readYesNoClaim("检察院开放日是不是六一当天办的")).toEqual({ existence: false, completion: false, value: { words: ["六一", "当天"], type: { kind: "date", label: "日期" } } });
     expect(readYesNoClaim("3·15宣传活动搞了20场没")?.value).toEqual({ words: ["20场"], type: { kind: "count", measure: "场", label: "数量（场）" } });
+    // A day that names an event is no figure to check.
+    expect(readYesNoClaim("23年7·31那场暴雨 有没有伤亡")?.value).toBeUndefined();
     expect(readYesNoClaim("持证社工破400了没")?.value?.type.kind).toBe("number");
     expect(readYesNoClaim("退役军人事务局办过招聘会没")).toEqual({ existence: true, completion: false });
     expect(readYesNoClaim("招聘会提供了多少个岗位")).toBeUndefined();

@@ -20,6 +20,15 @@ const understand = (text: string, previous?: QueryUnderstanding) =>
 
 const year = (value: number) => ({ from: `${value}-01-01`, to: `${value}-12-31`, label: `${value}年`, explicit: true });
 
+describe("understandQuery: spoken amounts", () => {
+  it("searches 过百万 and 五十万 as the bulletins write them", () => {
+    expect(understand("村集体收入过百万的村有几个").keywords).toContain("100万");
+    expect(understand("补贴五十万以上的企业有几家").keywords).toContain("50万");
+    // Not an adverb (千万别), nor a vague amount (几十万).
+    expect(understand("千万别漏了几十万的项目").keywords).toContain("千万别漏了几十万");
+  });
+});
+
 describe("understandQuery: a deadline asked about is no period of reports", () => {
   it("does not filter by 11月底 in 11月底前能弄完不, and reads the trailing 不 as a yes/no", () => {
     const read = understand("小区泵房剩下那几座11月底前能弄完不");

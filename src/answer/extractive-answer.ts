@@ -89,6 +89,12 @@ export function extractAnswer(options: {
   const period = understanding.period?.explicit ? understanding.period : undefined;
   const askedYears = period && { ...yearsOf(period), part: /[上下]半年|[春夏秋冬]季/.exec(period.label)?.[0] };
   const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: queryTerms }) : new Map<string, UnitPart>();
+  // A checked value makes it a fact question ("破400了没" ≈ "多少"); otherwise the passage must be about exactly that.
+  const yesNo = claim !== undefined && claim.value === undefined;
+  // "自建房有没有出过安全事故": what the question asks happened is said last (事故); a passage on 自建房 without it says nothing.
+  const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), understanding.text) : undefined;
+  // "有没有伤亡": the clause that says what the question asks happened ("未发生人员伤亡"), where the item has one.
+  const saysLastWord = (clause: ScoredClause) => lastWord !== undefined && [lastWord, ...(result.synonyms?.of[lastWord] ?? [])].some((word) => clause.text.includes(word));
   const picked = found.map(({ item, hit }) => {
     // Each unit's item answers its own part of the question, with that part's words and measure.
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
@@ -96,7 +102,7 @@ export function extractAnswer(options: {
     const partType = part?.answerType && answerType ? { ...part.answerType, ...synonyms } : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms, years: askedYears && { ...askedYears, issued: item.date } });
     return {
-      item, hit, clauses, terms, best: bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
+      item, hit, clauses, terms, best: (yesNo ? clauses.find(saysLastWord) : undefined) ?? bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
       // What the value is of ("罚款") is checked with the value; the rest of the words say which thing.
       about: topicShare({ text: `${item.title}${item.body}`, terms: terms.filter((term) => !partType?.subject?.includes(term)), weight: retrieval.termWeight, synonyms: result.synonyms }),
     };
@@ -106,20 +112,17 @@ export function extractAnswer(options: {
   const mostCovered = Math.max(0, ...picked.map((entry) => entry.hit.coverage));
   // Less about the thing by both measures: its own words and the search's coverage (which counts synonyms).
   const offTopic = (entry: (typeof picked)[number]) => entry.about < mostAbout * ITEM_TOPIC_SHARE && entry.hit.coverage < mostCovered * 0.9;
-  // A checked value makes it a fact question ("破400了没" ≈ "多少"); otherwise the passage must be about exactly that.
-  const yesNo = claim !== undefined && claim.value === undefined;
   // "办缓缴税费" is cut 办缓 / 缴税 / 费: the clause's share of the question's character pairs speaks for it too.
   const yesNoTopic = (clause: ScoredClause) => Math.max(topicOf(clause), bigramCoverage({ query: understanding.keywords, text: clause.text }));
   // The question's most telling words: the rarest in the bulletins (or never used in them), as rare as each other.
-  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1) : [];
+  // Digits ("7·31") name the event; they are no word to find said.
+  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1 && /\D/.test(term)) : [];
   const rarest = Math.max(0, ...yesNoWords.map((term) => retrieval.termWeight(term)));
   const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
   // The best clause or the headline has the word, or a thesaurus word for it.
   const names = (entry: (typeof picked)[number], term: string) =>
     [entry.best!.text, entry.item.title].some((text) => text.includes(term) || (result.synonyms?.of[term] ?? []).some((word) => text.includes(word)));
   const namesKeyTerm = (entry: (typeof picked)[number]) => keyTerms.every((term) => names(entry, term));
-  // "自建房有没有出过安全事故": what the question asks happened is said last (事故); a passage on 自建房 without it says nothing.
-  const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), understanding.text) : undefined;
   const namesLastWord = (entry: (typeof picked)[number]) => lastWord === undefined || names(entry, lastWord);
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const entryOf = (item: StoredItem) => picked.find((entry) => entry.item.id === item.id)!;
@@ -141,7 +144,8 @@ export function extractAnswer(options: {
     // "开工了没" against "计划4月开工": a plan says nothing of whether it happened.
     // "整改完了没" against "当场整改171处": a count of what was done does not say all of it was.
     const said = namesKeyTerm(entry) && !(claim?.existence && (onlyPlanned(entry.best.text, entry.terms, understanding.text) || !namesLastWord(entry))) && !(claim?.completion && !saysDone(entry.best.text, entry.terms, understanding.text));
-    const onTopic = !yesNo ? 1 : said ? yesNoTopic(entry.best) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
+    // Said, the clause is on the topic with its headline ("此次降雨过程…未发生人员伤亡" under "全力应对“7·31”强降雨").
+    const onTopic = !yesNo ? 1 : said ? Math.max(yesNoTopic(entry.best), entry.best.topic) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
     if (onTopic < YES_NO_MINIMUM) {
       if (index === 0 && onTopic >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
       continue;

@@ -1,4 +1,5 @@
 import type { AnswerType } from "../query/answer-type.js";
+import { escapeRegExp } from "../text/escape-reg-exp.js";
 import { countsAskedThing, onlyPlans, PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
 import { PART_CREDIT } from "../search/relevance.js";
 import { maximalTerms } from "../text/maximal-terms.js";
@@ -15,6 +16,8 @@ const VERB_BONUS = 0.15;
 const COUNTED_BONUS = 0.1;
 /** What a figure said to be a total ("共接待祭扫群众4.26万人次") adds when the whole is asked ("一共来了多少人"). */
 const TOTAL_BONUS = 0.1;
+/** For a clause that repeats a figure the question gives ("过百万的村有几个" against "超过100万元的6个"). */
+const KNOWN_BONUS = 0.3;
 /** A figure's phrase that says it is a total. */
 const TOTAL = /共|累计|合计|总计|总数|总量/;
 /** What a year's figure ("全年组织阅读活动120余场") adds when a year's is asked ("一年办了多少场"). */
@@ -115,7 +118,10 @@ export function scoreClauses(options: {
       const counted = options.answerType?.counted;
       const countsIt = counted !== undefined && phrases.some((phrase) => countsAskedThing(phrase, counted));
       const totalAsked = options.answerType?.whole === true && phrases.some((phrase) => TOTAL.test(phrase));
-      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) + (totalAsked ? TOTAL_BONUS : 0) : 0;
+      // The figure the question gives ("超过100万的村") says which of several thresholds or groups the clause is about.
+      // A figure in the headline names the item or its campaign ("12345", "119"), it picks no clause.
+      const repeatsKnown = (options.answerType?.known ?? []).some((figure) => !title.includes(figure) && new RegExp(`(?<![\\d.])${escapeRegExp(figure)}`).test(text));
+      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) + (totalAsked ? TOTAL_BONUS : 0) + (repeatsKnown ? KNOWN_BONUS : 0) : 0;
       score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;

@@ -1,4 +1,4 @@
-import { NUMERAL, parseNumeral } from "./chinese-numerals.js";
+import { NUMERAL, parseNumeral } from "../text/chinese-numerals.js";
 
 export interface FoundDate {
   /** YYYY-MM-DD. */

@@ -1,5 +1,5 @@
 import type { IssueEdition } from "../domain.js";
-import { NUMERAL, parseNumeral } from "./chinese-numerals.js";
+import { NUMERAL, parseNumeral } from "../text/chinese-numerals.js";
 
 /** What one masthead line says about the issue number. */
 export interface IssueMarks {

@@ -287,6 +287,8 @@ const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上
 /** "以上", "及以下", "周岁以内" after a figure: it bounds a group ("80岁以上老人"). */
 const BOUND_AFTER = /^\s*(?:周岁|岁)?(?:及)?(?:以上|以下|以内)/;
 const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
+/** "7·31那场暴雨", "3·15": a day that names an event, not a value to check. */
+const EVENT_NAMED = /(?<![\d.])\d{1,2}\s*[·・]\s*\d{1,2}(?![\d.])/g;
 
 /** "破400" is a number, "20场" a count of 场, "300人" a count of people, "50万元" money. */
 function claimedNumberType(word: string): AnswerType {
@@ -307,7 +309,7 @@ function claimedNumberType(word: string): AnswerType {
 export function readYesNoClaim(question: string): YesNoClaim | undefined {
   if (!YES_NO.test(question)) return undefined;
   const dates = question.match(CLAIMED_DATE) ?? [];
-  question = question.replace(YEAR_NAMED, " ");
+  question = question.replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
   const percents = question.match(CLAIMED_PERCENT) ?? [];
   // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
   const numbers = [...question.matchAll(CLAIMED_NUMBER)]

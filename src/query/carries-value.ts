@@ -331,7 +331,7 @@ function namesCounted(phrase: string, type: AnswerType): boolean {
  * asked glued to it ("招生"), or a thesaurus word for it ("教师" for 老师).
  */
 function mentionsCounted(text: string, counted: string, type: Pick<AnswerType, "verb" | "synonyms">): boolean {
-  return sharesPair(text, counted) || namesBeforeFigure(text, counted[0]!) || namesMistyped(text, counted) || verbGluedToCounted(text, type.verb, counted)
+  return sharesPair(text, counted) || namesBeforeFigure(text, counted[0]!) || countsFirstCharacter(text, counted[0]!) || namesMistyped(text, counted) || verbGluedToCounted(text, type.verb, counted)
     || (type.synonyms?.[counted] ?? []).some((word) => text.includes(word));
 }
 
@@ -344,6 +344,11 @@ function verbGluedToCounted(text: string, verb: string | undefined, counted: str
 /** "多少亩地种菜" against "流转土地 420 亩": the counted thing's first character names the figure just after it. */
 function namesBeforeFigure(text: string, character: string): boolean {
   return new RegExp(`${escapeRegExp(character)}\\s*\\d`).test(text);
+}
+
+/** "几个村做完了" against "已有9个村完成清查": the figure's measure word followed by the counted thing's first character. */
+function countsFirstCharacter(text: string, character: string): boolean {
+  return new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:余|多)?\\s*(?:${PEOPLE_OR_THINGS})${escapeRegExp(character)}`).test(text);
 }
 
 /** "47户老旧住户": a figure followed by what it counts. */

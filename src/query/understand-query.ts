@@ -1,4 +1,5 @@
 import { foldTraditional } from "../text/fold-traditional.js";
+import { writeAmountsInDigits } from "../text/chinese-numerals.js";
 import { monthSpanNames, parseNumber, parsePeriod, type Period } from "./parse-period.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
@@ -132,7 +133,8 @@ export function understandQuery(options: {
   previous?: QueryUnderstanding;
 }): QueryUnderstanding {
   const { today, previous } = options;
-  const text = foldTraditional(options.text);
+  // "过百万" is searched as the bulletins write it, "超过100万元".
+  const text = writeAmountsInDigits(foldTraditional(options.text));
   const removed: Span[] = [];
   const english = isEnglish(text);
   for (const name of options.series ?? []) removed.push(...occurrences(text, name));

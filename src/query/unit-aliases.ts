@@ -192,7 +192,9 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
 
   const acceptable = (text: string, entry: AliasEntry, start: number, edges: ReturnType<typeof aliasEdges>, hint = false): boolean => {
     const end = start + entry.alias.length;
-    const before = edges.ends.has(start) ? undefined : text[start - 1];
+    // Another name may end where this one starts ("人社民政"), unless this one is only a hint, glued on at its end
+    // as well ("节水宣传周": 宣传 is no unit between 节水 and 周).
+    const before = edges.ends.has(start) && !hint ? undefined : text[start - 1];
     const after = edges.starts.has(end) ? undefined : text[end];
     if (entry.strength !== "canonical" && before && OTHER_LEVEL_BEFORE.has(before)) {
       if (!entry.units.every((unit) => unit.startsWith("市"))) return false;

@@ -11,7 +11,7 @@ function toAsciiDigits(text: string): string {
 
 /**
  * Reads Arabic or Chinese numerals as used in dates and issue numbers:
- * "64", "６４", "十二", "二十七", "一百零五", "廿三", and digit-by-digit years like "二〇二三",
+ * "64", "６４", "十二", "二十七", "一百零五", "两千", "廿三", and digit-by-digit years like "二〇二三",
  * "二○二三" or "二0二三".
  */
 export function parseNumeral(text: string): number | undefined {
@@ -29,8 +29,8 @@ export function parseNumeral(text: string): number | undefined {
     else if (char in TENS) {
       total += (current === 0 ? 1 : current) * TENS[char]!;
       current = 0;
-    } else if (char === "百") {
-      total += (current === 0 ? 1 : current) * 100;
+    } else if (char === "百" || char === "千") {
+      total += (current === 0 ? 1 : current) * (char === "百" ? 100 : 1000);
       current = 0;
     } else return undefined;
   }
@@ -39,3 +39,14 @@ export function parseNumeral(text: string): number | undefined {
 
 /** A run of numeral characters for a RegExp; parseNumeral decides whether it is a number. */
 export const NUMERAL = "[0-9０-９〇○OＯ零一二两三四五六七八九十廿卅百]+";
+
+/** "过百万", "五十万", "两千万": a spoken amount of 万 or 亿 (not 千万 as in "千万别", nor 万一). */
+const SPOKEN_AMOUNT = /(?<![零一二两三四五六七八九十百千几数\d])([零一二两三四五六七八九十百千]+)(万|亿)(?!一|别|不|要|注意)/g;
+
+/** Writes spoken amounts as the bulletins write them: "村集体收入过百万" -> "村集体收入过100万". */
+export function writeAmountsInDigits(text: string): string {
+  return text.replace(SPOKEN_AMOUNT, (whole, numeral: string, unit: string) => {
+    const value = parseNumeral(numeral);
+    return value === undefined || value === 0 ? whole : `${value}${unit}`;
+  });
+}
