@@ -211,6 +211,13 @@ describe("deriveUnitAliases", () => {
     expect(createUnitMatcher({ units: ["区城投集团", "区水务集团"] }).match("城投今年要新盖几座立体停车楼 水务那边小区泵房今年要改几座").map((mention) => mention.unit)).toEqual(["区城投集团", "区水务集团"]);
   });
 
+  it("shortens a school to its first character and 校 (特校, 技校), and two words to their first characters (特教)", () => {
+    const aliases = (unit: string) => deriveUnitAliases(unit).map(({ alias }) => alias);
+    expect(aliases("区特殊教育学校")).toEqual(expect.arrayContaining(["特校", "特教", "特教学校"]));
+    expect(aliases("区技工学校")).toContain("技校");
+    expect(createUnitMatcher({ units: ["区特殊教育学校"] }).match("23年助残日那会儿特校一共有多少在校生").map((mention) => mention.unit)).toEqual(["区特殊教育学校"]);
+  });
+
   it("keeps a compound name whole", () => {
     expect(deriveUnitAliases("市生态环境局上街分局")).toEqual([{ alias: "生态环境局上街分局", strength: "derived" }]);
     expect(deriveUnitAliases("区委编办")).toEqual([

@@ -134,6 +134,15 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
       add(`${core}${bare.slice(suffixless.length)}`, "derived");
     }
   }
+  // 特殊教育学校 -> 特校, 特教, 特教学校; 技工学校 -> 技校: a school goes by its first character and 校.
+  const school = /^([\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{4})学校$/.exec(bare)?.[1];
+  if (prefix && school) {
+    add(`${school[0]}校`, "weak");
+    if (school.length === 4) {
+      add(`${school[0]}${school[2]}`, "weak");
+      add(`${school[0]}${school[2]}学校`, "derived");
+    }
+  }
   const place = /^(.+)(街道|镇)$/.exec(canonical)?.[1];
   // 工业路, 新安路: a street name of three or more characters is a name, whatever follows it.
   if (place && !WEAK_STOPLIST.has(place)) add(place, place.length >= 3 && /[路街]$/.test(place) ? "derived" : "weak");
