@@ -1,9 +1,9 @@
 import { issueNumberLabel, type StoredItem } from "../domain.js";
-import { askedParts, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
+import { askedParts, PLAN_ASKED, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
-import { onlyPlans } from "../query/carries-value.js";
+import { onlyPlans, PLAN_SAID } from "../query/carries-value.js";
 import { looksBackOn, plansFor, reportsOn } from "../query/period-reports.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
@@ -180,7 +180,7 @@ export function extractAnswer(options: {
       const at = understanding.text.indexOf(part.text);
       const period = understanding.periods?.find((named) => named.start >= at && named.start < at + part.text.length);
       // "去年秋天预计招多少": a plan for the period comes out shortly before it.
-      const plan = ASKS_PLAN.test(part.text);
+      const plan = PLAN_ASKED.test(part.text);
       // The part's own period, or the question's: a clause opening on another year is not about it.
       const partYears = period ? yearsOf(period) : askedYears;
       const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item.date, period) || (plan && plansFor(entry.item.date, period));
@@ -255,8 +255,6 @@ function yearsOf(period: { from: string; to: string }): { from: number; to: numb
   return { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) };
 }
 
-/** "预计招多少", "计划筹多少套": a part of the question that asks for a plan. */
-const ASKS_PLAN = /计划|预计|预测|打算|目标|拟/;
 
 /** The clause is from a report on the period, or, for a year, from one in the months after it naming the year. */
 function reportedFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
@@ -265,7 +263,7 @@ function reportedFor(entry: { item: StoredItem; clause: ScoredClause }, period: 
 
 /** ... or plans for the period in a report shortly before it. */
 function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
-  return reportedFor(entry, period) || (plansFor(entry.item.date, period) && ASKS_PLAN.test(entry.clause.text));
+  return reportedFor(entry, period) || (plansFor(entry.item.date, period) && PLAN_SAID.test(entry.clause.text));
 }
 
 /** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */

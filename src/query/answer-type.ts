@@ -134,7 +134,7 @@ export function detectAnswerType(question: string): AnswerType | undefined {
 }
 
 /** "计划招多少", "目标是多少": the question asks what was planned. */
-const PLAN_ASKED = /计划|预计|打算|目标|任务/;
+export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
 
 // "上了几个", "建了多少": a verb of something done before the question word.
 const DONE_ASKED = /[\u4e00-\u9fff]了(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)/;

@@ -253,7 +253,7 @@ const LEVEL = /(国家|省|市|区)级/g;
 const PLANNED = /计划|预计|拟|应发|应缴|应付|目标|力争|争取|将(?!近)|预算|推荐|申报|提名|候选|报名/;
 
 /** How reports say a figure is planned: "计划", "目标任务", "预计", "力争". */
-const PLAN_SAID = /计划|预计|拟|目标|任务|力争|争取|将(?!近)|规划/;
+export const PLAN_SAID = /计划|预计|拟|目标|任务|力争|争取|将(?!近)|规划/;
 
 /** "计划4月开工": the phrase plans what it names and says none of it done. */
 export function onlyPlans(phrase: string): boolean {
