@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../src/errors.js";
-import {
-  createUnitMatcher,
-  deriveUnitAliases,
-  parseUnitAliasLines,
-  readUnitAliasLines,
-} from "../src/query/unit-aliases.js";
+import { deriveUnitAliases } from "../src/query/derive-unit-aliases.js";
+import { createUnitMatcher, parseUnitAliasLines, readUnitAliasLines } from "../src/query/unit-aliases.js";
 
 // The units named in the attributions of the real bulletins.
 const corpusUnits = [

@@ -1,0 +1,55 @@
+/** How much an alias is trusted: weak ones are bare words (公安, 矿山) that need clean boundaries. */
+export type AliasStrength = "canonical" | "listed" | "derived" | "weak";
+
+// Bare words that are common nouns first and unit names only by accident.
+const WEAK_STOPLIST = new Set(["政府", "组织", "工作", "发展", "管理", "服务", "中心", "上街", "机关"]);
+
+/** Aliases any canonical name implies: without 区委/区/市, without 局/部/办, X街道 -> X, plus 上街区 forms. */
+export function deriveUnitAliases(canonical: string): { alias: string; strength: AliasStrength }[] {
+  const derived: { alias: string; strength: AliasStrength }[] = [];
+  const add = (alias: string, strength: AliasStrength) => {
+    if (alias.length >= 2 && alias !== canonical) derived.push({ alias, strength });
+  };
+  const prefix = /^(区委|区|市)/.exec(canonical)?.[0];
+  const bare = prefix ? canonical.slice(prefix.length) : canonical;
+  if (prefix) add(bare, "derived");
+  if (prefix === "区委" || prefix === "区") add(`上街${canonical}`, "derived");
+  // Only a simple name loses its suffix (疾控中心 -> 疾控, 城投集团 -> 城投): 市生态环境局上街分局 must not become 生态环境局上街分.
+  // 供电公司 -> 供电, 邮政分公司 -> 邮政, 公证处 -> 公证, 消防救援大队 -> 消防救援.
+  const suffixless = /^(.+?)(?:[局部办委馆院社站所协处]|中心|集团|管委会|分公司|公司|大队)$/.exec(bare)?.[1];
+  if (prefix && suffixless && !/[局部办分委]|上街/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
+    add(suffixless, "weak");
+    if (bare.endsWith("分公司")) add(`${suffixless}公司`, "derived");
+    // 住房保障中心 -> 住保中心, 住保: two words of two characters shortened to their first characters.
+    if (/^[\u4e00-\u9fff]{4}$/.test(suffixless)) {
+      const short = `${suffixless[0]}${suffixless[2]}`;
+      if (!WEAK_STOPLIST.has(short)) {
+        add(short, "weak");
+        add(`${short}${bare.slice(suffixless.length)}`, "derived");
+      }
+    }
+    // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
+    // 退役军人事务局 -> 退役军人: likewise 事务.
+    // 烟草专卖局 -> 烟草局: and 专卖.
+    // 急救指挥中心 -> 急救中心, 农技推广站 -> 农技站: and 指挥, 推广.
+    const core = /^(.{2,})(?:管理|事务|专卖|指挥|推广)$/.exec(suffixless)?.[1];
+    if (core && !WEAK_STOPLIST.has(core)) {
+      add(core, "weak");
+      // 救助管理站 -> 救助站, 应急管理局 -> 应急局: the kind of unit kept, 管理 dropped.
+      add(`${core}${bare.slice(suffixless.length)}`, "derived");
+    }
+  }
+  // 特殊教育学校 -> 特校, 特教, 特教学校; 技工学校 -> 技校: a school goes by its first character and 校.
+  const school = /^([\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{4})学校$/.exec(bare)?.[1];
+  if (prefix && school) {
+    add(`${school[0]}校`, "weak");
+    if (school.length === 4) {
+      add(`${school[0]}${school[2]}`, "weak");
+      add(`${school[0]}${school[2]}学校`, "derived");
+    }
+  }
+  const place = /^(.+)(街道|镇)$/.exec(canonical)?.[1];
+  // 工业路, 新安路: a street name of three or more characters is a name, whatever follows it.
+  if (place && !WEAK_STOPLIST.has(place)) add(place, place.length >= 3 && /[路街]$/.test(place) ? "derived" : "weak");
+  return derived;
+}
