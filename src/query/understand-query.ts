@@ -3,7 +3,8 @@ import { writeAmountsInDigits } from "../text/chinese-numerals.js";
 import { monthSpanNames, parseNumber, parsePeriod, type Period } from "./parse-period.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
-import { measureAlternation } from "./measure-words.js";
+import { cleanKeywords, PUNCTUATION } from "./question-keywords.js";
+import { ENGLISH_SOURCE, ENGLISH_SUMMARY, englishMonth, findEnglishIssue, isEnglish } from "./english-question.js";
 
 /** fact: a figure or event; summary: a unit's reports; source: the document; overview: what an issue contains. */
 export type QueryIntent = "fact" | "summary" | "source" | "overview";
@@ -66,31 +67,6 @@ const LATEST_ISSUE = /(?:最新|最近|上)(?:的)?一期|最新(?:的)?(?:那�
 // "那期", "一期", "那份简报": a period in the question dates an issue.
 const ISSUE_WORD = /[那这哪一]期|期简报|那份|那一份|的简报/;
 
-// A measure word that starts a longer word stays: "多少个体户" asks about 个体户, "几家庭院" about 庭院.
-const FILLERS: RegExp[] = [
-  // 看看/查查 only where they start a phrase: "排查查出" keeps its 查.
-  /请问|请把|麻烦|帮我|帮忙|一下|^(?:看看|查查|查一下)/g,
-  // What every report is: "报了些啥", "东西", "情况" say nothing about the topic.
-  /(?:报送|上报|报)(?:了|过)?(?:些)?(?:什么|啥|哪些)?(?:东西|信息|内容|事情?)|(?:报送|上报)(?:了|过)?|报(?:了|过)(?:些)?(?:什么|啥|哪些)?/g,
-  /(?:干|做|搞|说|讲|报)(?:了|过|的)?(?:个|些)?(?:什么|啥|哪些)(?:事情?)?|干了些|做了些|说下|说说|讲讲|讲的是?|说的是?/g,
-  // The question word and its measure ("有几支", "多少门", "几号") say what is asked, not what about.
-  new RegExp(`(?:有|是|到|达到?)?多少(?:${measureAlternation("块钱|钱|公里|千米|平方米|立方米|公斤|千克|斤|棵|株|趟|遍|轮|盏|台次|辆次|车次|小时|分钟|个月|周|个|名|家|次|件|项|位|人次|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|元|万元|万")})?|几(?:${measureAlternation("块钱|公里|棵|株|趟|遍|轮|盏|小时|分钟|个月|周|个|名|家|次|件|项|位|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|号|月份?|年|点|成")})`, "g"),
-  /叫什么名字|叫什么|叫啥|什么名字|名字|名称|[那哪]一?[所家个位]/g,
-  /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
-  /[那这该本]一?期/g,
-  /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那一?块|这一?块|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
-  /怎么样|怎样|如何|是否|有没有|一共|总共|共计/g,
-  // "那场暴雨过后": a demonstrative and "after" place the event; they are not what it is about.
-  /[那这]一?[场次回个篇轮阵批趟波拨](?![所家位])|过后|之后|以后/g,
-  // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.
-  /多(?:长|大|久|远|重|高|宽|深)(?:时间)?/g,
-  /上街区|全区|我区|本区|现在|目前|简报/g,
-  /[吗呢吧啊呀]|没(?:有)?$/g,
-  // Aspect after a one-character verb: "办过招聘会" searches 办 招聘会.
-  /(?<=[办搞做干开建报发出评拿获])过/g,
-];
-
-/** Words handing something to a unit, just before its name: "移交给", "移送", "转给", "交由". */
 const HANDED_TO = /(?:移交|移送|转交|交|转|报|递)给?$|(?:移送|移交|转交)(?:至|到)$|交由$/;
 
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
@@ -104,7 +80,6 @@ const WHOLE_YEAR = /全年|一整年|整年|一年下来|全年度|年度|一共
 const UNTIL_MONTH = /(?:(?<![0-9])0?1\s*月?\s*(?=[到至\-—~～]))?(?:到|截至|截止到?|至|-|—|~|～)\s*([0-9]{1,2})\s*月(?:份|底|末)?/;
 const UNIT_LINE = /^口(?![岸罩袋径号腔碑述头子令味音气])/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
-const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
 
 /**
  * Recognises intent, units, period and issue in a staff question.
@@ -318,16 +293,6 @@ export function understandQuery(options: {
   };
 }
 
-const ENGLISH_SOURCE = /\b(?:original|full[- ]text|source(?: file| document)?|pdf|word file|download|the file|which (?:bulletin|issue|edition)s?)\b/gi;
-const ENGLISH_SUMMARY = /\b(?:summar(?:y|ise|ize)|overview|reported|report(?:s|ed)? (?:of|from|by)|what (?:has|did|have) .+ (?:done|report))/i;
-
-/** Mostly Latin letters: unit names in Chinese may appear ("What has 区公安局 reported"). */
-function isEnglish(text: string): boolean {
-  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  return latin >= 8 && latin > han * 2;
-}
-
 function findIssue(text: string): { issue: { number: number; year?: number }; span: Span } | undefined {
   for (const match of text.matchAll(ISSUE_PATTERN)) {
     const number = parseNumber(match[2] ?? match[3] ?? "");
@@ -341,32 +306,7 @@ function findIssue(text: string): { issue: { number: number; year?: number }; sp
   return undefined;
 }
 
-/** "issue 12", "issue no. 12 of 2025". */
-function findEnglishIssue(text: string): { issue: { number: number; year?: number }; span: Span } | undefined {
-  const match = /\bissue\s*(?:no\.?|number|#)?\s*([0-9]{1,4})\b(?:\s*(?:of|in)\s*((?:19|20)[0-9]{2}))?/i.exec(text);
-  if (!match) return undefined;
-  const number = Number(match[1]);
-  const year = match[2] ? Number(match[2]) : undefined;
-  return { issue: year === undefined ? { number } : { number, year }, span: { start: match.index, end: match.index + match[0].length } };
-}
-
 /** `/summary 工业路街道 2023`: a bare year after a command means that calendar year. */
-const ENGLISH_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const ENGLISH_MONTH = /\b(?:(early|mid|late|the (?:beginning|middle|end) of)\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s*,?\s*((?:19|20)[0-9]{2}))?/i;
-const ENGLISH_PART: Record<string, string> = { early: "上旬", "the beginning of": "上旬", mid: "中旬", "the middle of": "中旬", late: "下旬", "the end of": "下旬" };
-
-/** "late July 2021", "March 2024", "in June": read as 2021年7月下旬, 2024年3月, 6月. */
-function englishMonth(text: string, today: string) {
-  const found = ENGLISH_MONTH.exec(text);
-  if (!found?.[2]) return undefined;
-  // "May I have…": a month needs a year, a part of it or a preposition before it.
-  if (!found[1] && !found[3] && !/\b(?:in|from|of|during|since|for)\s+$/i.test(text.slice(0, found.index))) return undefined;
-  const month = ENGLISH_MONTHS.indexOf(found[2].slice(0, 3).toLowerCase()) + 1;
-  const part = found[1] ? ENGLISH_PART[found[1].toLowerCase()] ?? "" : "";
-  const period = parsePeriod({ text: `${found[3] ? `${found[3]}年` : ""}${month}月${part}`, today });
-  return period ? { ...period, start: found.index, end: found.index + found[0].length } : undefined;
-}
-
 function commandYear(text: string, today: string) {
   const bare = /(?<![0-9])((?:19|20)[0-9]{2})(?![0-9年.\-/])/.exec(text);
   if (!bare) return undefined;
@@ -404,21 +344,6 @@ function maskSpans(text: string, spans: readonly Span[]): string {
   for (const span of spans) for (let index = span.start; index < span.end; index += 1) characters[index] = " ";
   return characters.join("");
 }
-
-function cleanKeywords(text: string): string {
-  let cleaned = text.replace(PUNCTUATION, " ");
-  for (const filler of FILLERS) cleaned = cleaned.split(" ").map((chunk) => chunk.replace(filler, " ")).join(" ");
-  return cleaned
-    .split(/\s+/)
-    // A trailing 中 ("在推进中") is a particle, except where it ends a word (初中, 高中, 集中).
-    // "就业率" keeps its 就: a word, not the adverb.
-    .map((chunk) => chunk.replace(/^(?:[的了和与都各也还里中]|就(?![业医诊学读餐近]))+|(?:[的了和与都各也还就里]|(?<![初高集心空正途])中)+$/g, ""))
-    // "财政跟审计": the conjunction left between two units is not a word to search.
-    .filter((chunk) => chunk.length > 0 && !CONJUNCTION_ONLY.test(chunk))
-    .join(" ");
-}
-
-const CONJUNCTION_ONLY = /^[和与及跟同或、]+$/;
 
 /** January 1 to December 31 of one year. */
 function isOneYear(period: { from: string; to: string }): boolean {

@@ -1,0 +1,49 @@
+import { measureAlternation } from "./measure-words.js";
+
+/** Punctuation, symbols and spaces: they separate a question's phrases. */
+export const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
+
+// A measure word that starts a longer word stays: "多少个体户" asks about 个体户, "几家庭院" about 庭院.
+const FILLERS: RegExp[] = [
+  // 看看/查查 only where they start a phrase: "排查查出" keeps its 查.
+  /请问|请把|麻烦|帮我|帮忙|一下|^(?:看看|查查|查一下)/g,
+  // What every report is: "报了些啥", "东西", "情况" say nothing about the topic.
+  /(?:报送|上报|报)(?:了|过)?(?:些)?(?:什么|啥|哪些)?(?:东西|信息|内容|事情?)|(?:报送|上报)(?:了|过)?|报(?:了|过)(?:些)?(?:什么|啥|哪些)?/g,
+  /(?:干|做|搞|说|讲|报)(?:了|过|的)?(?:个|些)?(?:什么|啥|哪些)(?:事情?)?|干了些|做了些|说下|说说|讲讲|讲的是?|说的是?/g,
+  // The question word and its measure ("有几支", "多少门", "几号") say what is asked, not what about.
+  new RegExp(`(?:有|是|到|达到?)?多少(?:${measureAlternation("块钱|钱|公里|千米|平方米|立方米|公斤|千克|斤|棵|株|趟|遍|轮|盏|台次|辆次|车次|小时|分钟|个月|周|个|名|家|次|件|项|位|人次|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批次|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|元|万元|万")})?|几(?:${measureAlternation("块钱|公里|棵|株|趟|遍|轮|盏|小时|分钟|个月|周|个|名|家|次|件|项|位|人|场|所|支|门|户|处|起|条|篇|期|台|套|吨|批|座|辆|本|册|张|份|例|天|岁|种|类|亩|号|月份?|年|点|成")})`, "g"),
+  /叫什么名字|叫什么|叫啥|什么名字|名字|名称|[那哪]一?[所家个位]/g,
+  /(?:是|有)?(?:什么|啥|哪些|哪个|哪所|哪家|哪里|哪儿|哪几个)/g,
+  /[那这该本]一?期/g,
+  /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿|那时候|那阵子|那边|这边|那一?块|这一?块|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
+  /怎么样|怎样|如何|是否|有没有|一共|总共|共计/g,
+  // "那场暴雨过后": a demonstrative and "after" place the event; they are not what it is about.
+  /[那这]一?[场次回个篇轮阵批趟波拨](?![所家位])|过后|之后|以后/g,
+  // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.
+  /多(?:长|大|久|远|重|高|宽|深)(?:时间)?/g,
+  /上街区|全区|我区|本区|现在|目前|简报/g,
+  /[吗呢吧啊呀]|没(?:有)?$/g,
+  // Aspect after a one-character verb: "办过招聘会" searches 办 招聘会.
+  /(?<=[办搞做干开建报发出评拿获])过/g,
+];
+
+/** Words handing something to a unit, just before its name: "移交给", "移送", "转给", "交由". */
+
+/**
+ * The words of a question left for the search, phrase by phrase: its scaffolding ("请问", "报了些啥",
+ * "多少人", "有没有"), particles and conjunctions go.
+ */
+export function cleanKeywords(text: string): string {
+  let cleaned = text.replace(PUNCTUATION, " ");
+  for (const filler of FILLERS) cleaned = cleaned.split(" ").map((chunk) => chunk.replace(filler, " ")).join(" ");
+  return cleaned
+    .split(/\s+/)
+    // A trailing 中 ("在推进中") is a particle, except where it ends a word (初中, 高中, 集中).
+    // "就业率" keeps its 就: a word, not the adverb.
+    .map((chunk) => chunk.replace(/^(?:[的了和与都各也还里中]|就(?![业医诊学读餐近]))+|(?:[的了和与都各也还就里]|(?<![初高集心空正途])中)+$/g, ""))
+    // "财政跟审计": the conjunction left between two units is not a word to search.
+    .filter((chunk) => chunk.length > 0 && !CONJUNCTION_ONLY.test(chunk))
+    .join(" ");
+}
+
+const CONJUNCTION_ONLY = /^[和与及跟同或、]+$/;
