@@ -74,7 +74,9 @@ export function splitTitle(paragraph: Paragraph): TitleSplit | undefined {
   // while another does; when every space is one, the body most likely opens on a month ("活动 4 月是…", not "汇算于 3 月").
   const spaces = cuts.filter((at) => beforePunctuation(at) && /\s/.test(text[at] ?? ""));
   const padding = (at: number) => /[0-9+＋]/.test(text.slice(0, at).trimEnd().slice(-1)) || /^\s*[0-9+＋]/.test(text.slice(at));
-  const space = spaces.find((at) => !padding(at)) ?? spaces.find((at) => /^\s*\d{1,2}\s*月/.test(text.slice(at)) && !/(?:于|在|至|到|从|自|为|是)$/.test(text.slice(0, at).trimEnd())) ?? spaces[0];
+  const opensOnMonth = (at: number) => /^\s*\d{1,2}\s*月/.test(text.slice(at)) && !/(?:于|在|至|到|从|自|为|是)$/.test(text.slice(0, at).trimEnd());
+  // A joined line break is a cut too ("…敬老爱老氛围" / "10 月 4 日重阳节当天，…").
+  const space = spaces.find((at) => !padding(at)) ?? cuts.find((at) => beforePunctuation(at) && opensOnMonth(at)) ?? spaces[0];
   if (space !== undefined) return { title: text.slice(0, space).trim(), bodyStart: space };
   return undefined;
 }
