@@ -20,6 +20,13 @@ const understand = (text: string, previous?: QueryUnderstanding) =>
 
 const year = (value: number) => ({ from: `${value}-01-01`, to: `${value}-12-31`, label: `${value}年`, explicit: true });
 
+describe("understandQuery: the question word for a date", () => {
+  it("is no keyword (哪天, 什么时候)", () => {
+    expect(understand("食堂检查要求哪天之前查完").keywords).toBe("食堂检查要求 之前查完");
+    expect(understand("零工市场什么时候开的").keywords).toBe("零工市场 开");
+  });
+});
+
 describe("understandQuery: spoken amounts", () => {
   it("searches 过百万 and 五十万 as the bulletins write them", () => {
     expect(understand("村集体收入过百万的村有几个").keywords).toContain("100万");
