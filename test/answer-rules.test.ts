@@ -291,7 +291,7 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     const directory = mkdtempSync(path.join(tmpdir(), "event-names-"));
     writeFileSync(
       path.join(directory, "2023-52.txt"),
-      "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n",
+      "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n\n区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）\n",
     );
     ({ application: own } = await sampleApplication({ paths: [directory] }));
   });
@@ -306,6 +306,11 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
   it("counts the villages a figure counts, for a thing asked with a verb glued on (几个村做完了)", async () => {
     const answer = await askOwn("23年三资清查 几个村做完了");
     expect(answer.answer).toContain("已有9个村完成“三资”清查");
+  });
+
+  it("reads 第一期 of something else as words where the bulletins have no such issue", async () => {
+    const answer = await askOwn("23年博物馆研学营第一期招了几个学员");
+    expect(answer.answer).toContain("首期招收学员40名");
   });
 
   it("searches a spoken amount as the bulletins write it (过百万 as 超过100万元)", async () => {

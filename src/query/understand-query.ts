@@ -25,6 +25,8 @@ export interface QueryUnderstanding {
   periods?: NamedPeriod[];
   /** 第64期, 64期, 2026年第8期, 第 8 期, `/source 64`. */
   issue?: { number: number; year?: number };
+  /** The words that named the issue ("第一期"): searched as words when the bulletins have no such issue ("研学营第一期"). */
+  issueWords?: string;
   /** A full calendar day given in the question (2023年8月14日): the issue published that day. */
   date?: string;
   /** "最新一期", "最近一期原件": the latest issue on record. */
@@ -284,6 +286,7 @@ export function understandQuery(options: {
     ...(period ? { period } : {}),
     ...(named.length > 1 ? { periods: named } : {}),
     ...(issue ? { issue } : {}),
+    ...(issue && issueFound ? { issueWords: text.slice(issueFound.span.start, issueFound.span.end) } : {}),
     ...(date ? { date } : {}),
     ...(latestIssue ? { latestIssue: true as const } : {}),
     ...(issueInPeriod ? { issueInPeriod: true as const } : {}),

@@ -190,7 +190,7 @@ export function createSearcher(options: {
     let vector: Promise<number[] | undefined> | undefined;
     // Embedded at most once per question, and only when there are vectors to compare with.
     const questionVector = () => (vector ??= embedQuestion(request.understanding.text));
-    const result = await relaxUnits(request, questionVector, await searchOnce(request, questionVector));
+    const result = await relaxUnits(request, questionVector, await relaxIssue(request, questionVector, await searchOnce(request, questionVector)));
     const period = request.understanding.period;
     if (result.relevant || !period?.explicit || result.queryTerms.length === 0) return result;
     // An item may report a figure for a year other than its issue's ("2023年林果产值" in a 2024 issue),
@@ -206,6 +206,24 @@ export function createSearcher(options: {
       return years.some((year) => chunk?.text.includes(`${year}年`)) || (chunk !== undefined && inPeriod(chunk.date, around));
     }));
     return hits.length > 0 ? { ...relaxed, hits, filters: { ...relaxed.filters, period, periodRelaxed: true } } : result;
+  }
+
+  /**
+   * "研学营第一期招了几个学员": an issue the bulletins do not have is no issue; "第一期" is a session of
+   * something else, searched as words.
+   */
+  async function relaxIssue(
+    request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode },
+    questionVector: () => Promise<number[] | undefined>,
+    result: SearchResult,
+  ): Promise<SearchResult> {
+    const { issue, issueWords, ...understanding } = request.understanding;
+    if (result.relevant || !issue || !issueWords) return result;
+    // The issue in the year or period asked ("22年…第一期"), whatever the unit.
+    const period = understanding.period?.explicit ? { from: understanding.period.from, to: understanding.period.to } : {};
+    if (index.findChunks({ issue: issue.number, ...(issue.year !== undefined ? { year: issue.year } : {}), ...period }).length > 0) return result;
+    const relaxed = await searchOnce({ ...request, understanding: { ...understanding, keywords: `${understanding.keywords} ${issueWords}` } }, questionVector);
+    return relaxed.relevant ? relaxed : result;
   }
 
   /**
