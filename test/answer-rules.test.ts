@@ -291,7 +291,7 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     const directory = mkdtempSync(path.join(tmpdir(), "event-names-"));
     writeFileSync(
       path.join(directory, "2023-52.txt"),
-      "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n\n区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）\n",
+      "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n\n区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）\n\n峡窝镇扎实开展春季村庄清洁行动 截至 3 月 8 日，累计发动干部群众 1.36 万人次，清理生活垃圾 2460 吨。2 月 28 日“村庄清洁日”当天，全镇出动干部群众 3100 人，清运垃圾 380 吨。（峡窝镇）\n",
     );
     ({ application: own } = await sampleApplication({ paths: [directory] }));
   });
@@ -306,6 +306,11 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
   it("counts the villages a figure counts, for a thing asked with a verb glued on (几个村做完了)", async () => {
     const answer = await askOwn("23年三资清查 几个村做完了");
     expect(answer.answer).toContain("已有9个村完成“三资”清查");
+  });
+
+  it("answers 一共 with the campaign's total, not with a figure of the day the clause opens on, unless a day is asked", async () => {
+    expect((await askOwn("峡窝23年开春那次村庄清洁 一共清了多少吨垃圾")).answer).toContain("清理生活垃圾2460吨");
+    expect((await askOwn("峡窝23年村庄清洁日那天一共清了多少吨垃圾")).answer).toContain("清运垃圾380吨");
   });
 
   it("reads 第一期 of something else as words where the bulletins have no such issue", async () => {

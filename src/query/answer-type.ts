@@ -113,7 +113,8 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   if (!type || isYesNoQuestion(question)) return type;
   const perYear = !type.perUnit && PER_YEAR.test(question);
   const known = [...question.matchAll(GIVEN_FIGURE)].map((match) => normalizeFigure(match[0]));
-  const whole = WHOLE.test(question) && !PART_OF_TIME.test(question);
+  // "植树节那天一共种了多少": the whole of that day.
+  const whole = WHOLE.test(question) && !PART_OF_TIME.test(question) && !DAY_NAMED.test(question);
   const month = ONE_MONTH.test(question) && !SPAN_OF_MONTHS.test(question);
   // "超50万的村之前是几个": 50万 is a threshold, not a whole the answer is part of.
   const partOfKnown = known.length > 0 && PART_OF_GIVEN.test(question);
@@ -165,6 +166,7 @@ export function normalizeFigure(figure: string): string {
 const PER_YEAR = /[一每全整]年(?!前|多|来|以)/;
 const WHOLE = /整个|一共|总共|全部|全程|总计|共计|合计|累计/;
 /** Words for part of an event's time: a figure for that part is not the whole. */
+const DAY_NAMED = /[那这]一?天|一天/;
 export const PART_OF_TIME = /当天|当日|首日|第一天|单日|开幕式|开幕当|启动仪式|首场|首批/;
 // "7月份单月": a month as the period of the question does not say a cumulative figure is wrong; "单月" does.
 const ONE_MONTH = /单月|当月|(?:光|仅|只)\s*\d{1,2}\s*月份?/;

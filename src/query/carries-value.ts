@@ -264,7 +264,8 @@ export function onlyPlans(phrase: string): boolean {
 function answersScope(phrase: string, figure: string, type: AnswerType, earlier: string): boolean {
   const lead = phrase.slice(0, figureAt(phrase, figure) + 1);
   if (type.stock && ADDED.test(lead)) return false;
-  if (type.whole && PART_OF_TIME.test(phrase)) return false;
+  // "2月28日“村庄清洁日”当天，全镇出动…，清运垃圾380吨": the day the clause opens on dates its figures.
+  if (type.whole && PART_OF_TIME.test(earlier + phrase)) return false;
   if (type.month && SPAN_OF_MONTHS.test(phrase)) return false;
   // "全年最后完成投资多少" is not answered by "上半年累计完成投资52.4亿元".
   // "截至2月18日，全区已举办招聘会15场": the clause's opening phrase dates all of it.
