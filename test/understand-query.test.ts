@@ -34,6 +34,12 @@ describe("understandQuery: spoken amounts", () => {
     // Not an adverb (千万别), nor a vague amount (几十万).
     expect(understand("千万别漏了几十万的项目").keywords).toContain("千万别漏了几十万");
   });
+
+  it("reads a month in Chinese numerals as the bulletins write it (到九月底 as 到9月底)", () => {
+    expect(understand("垃圾分类22年示范小区 到九月底建成几个了").period).toMatchObject({ from: "2022-01-01", to: "2022-09-30" });
+    // A count of months is no month.
+    expect(understand("两个月建成几个示范小区").period).toBeUndefined();
+  });
 });
 
 describe("understandQuery: a deadline asked about is no period of reports", () => {

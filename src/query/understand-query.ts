@@ -1,5 +1,5 @@
 import { foldTraditional } from "../text/fold-traditional.js";
-import { writeAmountsInDigits } from "../text/chinese-numerals.js";
+import { writeAmountsInDigits, writeMonthsInDigits } from "../text/chinese-numerals.js";
 import { monthSpanNames, parseNumber, parsePeriod, type Period } from "./parse-period.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
@@ -25,8 +25,6 @@ export interface QueryUnderstanding {
   periods?: NamedPeriod[];
   /** 第64期, 64期, 2026年第8期, 第 8 期, `/source 64`. */
   issue?: { number: number; year?: number };
-  /** The words that named the issue ("第一期"): searched as words when the bulletins have no such issue ("研学营第一期"). */
-  issueWords?: string;
   /** A full calendar day given in the question (2023年8月14日): the issue published that day. */
   date?: string;
   /** "最新一期", "最近一期原件": the latest issue on record. */
@@ -110,8 +108,8 @@ export function understandQuery(options: {
   previous?: QueryUnderstanding;
 }): QueryUnderstanding {
   const { today, previous } = options;
-  // "过百万" is searched as the bulletins write it, "超过100万元".
-  const text = writeAmountsInDigits(foldTraditional(options.text));
+  // "过百万", "九月底" are searched as the bulletins write them, "超过100万元", "9月底".
+  const text = writeMonthsInDigits(writeAmountsInDigits(foldTraditional(options.text)));
   const removed: Span[] = [];
   const english = isEnglish(text);
   for (const name of options.series ?? []) removed.push(...occurrences(text, name));
@@ -286,7 +284,6 @@ export function understandQuery(options: {
     ...(period ? { period } : {}),
     ...(named.length > 1 ? { periods: named } : {}),
     ...(issue ? { issue } : {}),
-    ...(issue && issueFound ? { issueWords: text.slice(issueFound.span.start, issueFound.span.end) } : {}),
     ...(date ? { date } : {}),
     ...(latestIssue ? { latestIssue: true as const } : {}),
     ...(issueInPeriod ? { issueInPeriod: true as const } : {}),
@@ -296,7 +293,8 @@ export function understandQuery(options: {
   };
 }
 
-function findIssue(text: string): { issue: { number: number; year?: number }; span: Span } | undefined {
+/** "第64期", "2026年第8期", "64期": the issue a question names, and where. */
+export function findIssue(text: string): { issue: { number: number; year?: number }; span: Span } | undefined {
   for (const match of text.matchAll(ISSUE_PATTERN)) {
     const number = parseNumber(match[2] ?? match[3] ?? "");
     if (number === undefined || number <= 0) continue;

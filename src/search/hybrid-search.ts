@@ -2,7 +2,7 @@ import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import { createHomophones } from "./homophones.js";
-import type { QueryUnderstanding } from "../query/understand-query.js";
+import { findIssue, type QueryUnderstanding } from "../query/understand-query.js";
 import { askedParts, isYesNoQuestion } from "../query/answer-type.js";
 import { unitParts } from "../query/unit-parts.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
@@ -217,12 +217,13 @@ export function createSearcher(options: {
     questionVector: () => Promise<number[] | undefined>,
     result: SearchResult,
   ): Promise<SearchResult> {
-    const { issue, issueWords, ...understanding } = request.understanding;
-    if (result.relevant || !issue || !issueWords) return result;
+    const { issue, ...understanding } = request.understanding;
+    const named = findIssue(understanding.text)?.span;
+    if (result.relevant || !issue || !named) return result;
     // The issue in the year or period asked ("22年…第一期"), whatever the unit.
     const period = understanding.period?.explicit ? { from: understanding.period.from, to: understanding.period.to } : {};
     if (index.findChunks({ issue: issue.number, ...(issue.year !== undefined ? { year: issue.year } : {}), ...period }).length > 0) return result;
-    const relaxed = await searchOnce({ ...request, understanding: { ...understanding, keywords: `${understanding.keywords} ${issueWords}` } }, questionVector);
+    const relaxed = await searchOnce({ ...request, understanding: { ...understanding, keywords: `${understanding.keywords} ${understanding.text.slice(named.start, named.end)}` } }, questionVector);
     return relaxed.relevant ? relaxed : result;
   }
 

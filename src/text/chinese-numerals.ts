@@ -50,3 +50,11 @@ export function writeAmountsInDigits(text: string): string {
     return value === undefined || value === 0 ? whole : `${value}${unit}`;
   });
 }
+
+/** "九月底", "十二月份": a month written in Chinese numerals (not 第…月, nor a count such as 两个月). */
+const SPOKEN_MONTH = /(?<![零一二两三四五六七八九十百千几第\d])(十[一二]|[一二三四五六七八九十])(?=月)/g;
+
+/** Writes months as the bulletins write them: "到九月底建成几个" -> "到9月底建成几个". */
+export function writeMonthsInDigits(text: string): string {
+  return text.replace(SPOKEN_MONTH, (numeral: string) => String(parseNumeral(numeral) ?? numeral));
+}
