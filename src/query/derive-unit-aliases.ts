@@ -32,14 +32,6 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     // 退役军人事务局 -> 退役军人: likewise 事务.
     // 烟草专卖局 -> 烟草局: and 专卖.
     // 急救指挥中心 -> 急救中心, 农技推广站 -> 农技站: and 指挥, 推广.
-    // 残疾人托养中心 -> 托养中心, 城市照明管理所 -> 照明所, 营商环境服务中心 -> 营商中心, 网格化服务管理中心 -> 网格中心:
-    // a long name goes by its first or its last word and its kind, 服务 and 管理 dropped.
-    const words = suffixless.replace(/(?:服务|管理)+$/, "");
-    if (words !== suffixless || [...words].length >= 4) {
-      const kind = bare.slice(suffixless.length);
-      const ends = [...words].length >= 4 ? [words.slice(0, 2), words.slice(-2)] : [words.slice(0, 2)];
-      for (const word of ends) if ([...word].length === 2 && /^[\u4e00-\u9fff]+$/.test(word) && !WEAK_STOPLIST.has(word)) add(`${word}${kind}`, "derived");
-    }
     const core = /^(.{2,})(?:管理|事务|专卖|指挥|推广)$/.exec(suffixless)?.[1];
     if (core && !WEAK_STOPLIST.has(core)) {
       add(core, "weak");
