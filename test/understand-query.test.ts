@@ -20,6 +20,12 @@ const understand = (text: string, previous?: QueryUnderstanding) =>
 
 const year = (value: number) => ({ from: `${value}-01-01`, to: `${value}-12-31`, label: `${value}年`, explicit: true });
 
+describe("understandQuery: words that only place a question in time", () => {
+  it("are no keywords (当年, 那年, 当时)", () => {
+    expect(understand("22年秋天林场当年有没有着过山火").keywords).toBe("林场 着过山火");
+  });
+});
+
 describe("understandQuery: the question word for a date", () => {
   it("is no keyword (哪天, 什么时候)", () => {
     expect(understand("食堂检查要求哪天之前查完").keywords).toBe("食堂检查要求 之前查完");
