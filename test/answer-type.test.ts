@@ -246,6 +246,8 @@ describe("carriesValue: a figure of another type is not an answer", () => {
 
   it("reads an allowance or a pension asked per person or per month as money, which a total paid does not answer", () => {
     expect(type("高龄津贴80岁以上的每人每月发多少")).toMatchObject({ kind: "money", subject: "津贴", perUnit: true });
+    // A subsidy a month, asked as bare 多少, is money too.
+    expect(type("网格员补贴一个月多少")).toMatchObject({ kind: "money", subject: "补贴", perUnit: true });
     expect(type("城乡居民养老保险 基础养老金现在每月多少")).toMatchObject({ kind: "money", subject: "养老金", perUnit: true });
     expect(carriesValue("三季度向7260名80周岁以上老年人发放高龄津贴341.8万元", type("高龄津贴80岁以上的每人每月发多少"))).toBe(false);
     expect(carriesValue("高龄津贴标准为每人每月100元", type("高龄津贴80岁以上的每人每月发多少"))).toBe(true);
