@@ -244,6 +244,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("检定电子秤1460台", type("计量日那轮检查 检定了多少台加游机"))).toBe(false);
   });
 
+  it("reads 几点 and 开放时间 as a time of day, which only a clock time answers", () => {
+    expect(type("零工市场每天几点开门几点散场")).toMatchObject({ kind: "time" });
+    expect(carriesValue("夜市每晚6点至11点营业", type("夜市开到几点"))).toBe(true);
+    expect(carriesValue("2月18日零工市场开门迎客，匹配用工790人次", type("零工市场每天几点开门"))).toBe(false);
+  });
+
   it("reads an allowance or a pension asked per person or per month as money, which a total paid does not answer", () => {
     expect(type("高龄津贴80岁以上的每人每月发多少")).toMatchObject({ kind: "money", subject: "津贴", perUnit: true });
     // A subsidy a month, asked as bare 多少, is money too.

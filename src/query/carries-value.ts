@@ -10,6 +10,8 @@ import { ADDED, COUNTING_MEASURES, MEASURES, NUMBER, normalizeFigure, PART_OF_TI
 // Bulletins write money in 元; "招牌210块" counts signboards.
 const MONEY_VALUE = new RegExp(`${NUMBER}\\s*元|${NUMBER}\\s*万元|${NUMBER}\\s*亿元`, "g");
 const PERCENT_VALUE = /\d[\d.]*\s*%|百分之[零一二三四五六七八九十百\d.]+|\d[\d.]*\s*个百分点|[一二三四五六七八九]成/g;
+/** "6点至11点", "8:30", "下午3时": a time of day. */
+const CLOCK_VALUE = /\d{1,2}\s*[:：]\s*\d{2}(?!\s*\d)|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半)?/;
 const DATE_VALUE = /每月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{4}\s*年(?:底|初|前)?/;
 const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|年|小时|周|分钟|分(?=\\s*\\d+\\s*秒)|秒)`, "g");
 /** "11月4日" is a date, not a duration of 4 days. */
@@ -374,6 +376,7 @@ function countsOtherThing(phrase: string, topic: string): boolean {
 function carriesOtherValue(text: string, type: AnswerType): boolean {
   switch (type.kind) {
     case "date": return DATE_VALUE.test(text);
+    case "time": return CLOCK_VALUE.test(text);
     case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
     case "name": {
       if (type.measure === "人") return PERSON.test(text);
