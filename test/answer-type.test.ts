@@ -244,6 +244,11 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("检定电子秤1460台", type("计量日那轮检查 检定了多少台加游机"))).toBe(false);
   });
 
+  it("answers 几家 with places counted in 个, and 多少家企业 only in 家", () => {
+    expect(carriesValue("目前，济源路街道已建成“长者食堂”6个", type("长者食堂总共开了几家"))).toBe(true);
+    expect(carriesValue("组织检查组6个，对辖区企业开展排查", type("隐患排查查了多少家企业"))).toBe(false);
+  });
+
   it("reads 几点 and 开放时间 as a time of day, which only a clock time answers", () => {
     expect(type("零工市场每天几点开门几点散场")).toMatchObject({ kind: "time" });
     expect(carriesValue("夜市每晚6点至11点营业", type("夜市开到几点"))).toBe(true);

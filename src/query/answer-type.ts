@@ -244,7 +244,7 @@ function detectKind(question: string): AnswerType | undefined {
     // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
     const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
     // "多少条预警": 预警, what a figure in another counting word ("预警信号6次") may also count.
-    const thing = COUNTING_MEASURES.has(measure) ? new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}([\\u4e00-\\u9fff]{2,8})`).exec(question)?.[1]?.replace(/[了吗呢啊呀的]+$/, "") : undefined;
+    const thing = COUNTING_MEASURES.has(measure) || measure === "家" ? new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}([\\u4e00-\\u9fff]{2,8})`).exec(question)?.[1]?.replace(/[了吗呢啊呀的]+$/, "") : undefined;
     return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...stock, ...(counted ? { counted } : {}), ...(thing && thing.length > 1 ? { thing } : {}) };
   }
   const name = NAME.exec(question);

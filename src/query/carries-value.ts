@@ -94,8 +94,11 @@ function namesMistyped(text: string, words: string): boolean {
   return false;
 }
 
-function equivalentMeasures(measure: string): string[] {
-  return EQUIVALENT_MEASURES.find((group) => group.includes(measure)) ?? [measure];
+function equivalentMeasures(type: Pick<AnswerType, "measure" | "counted" | "thing">): string[] {
+  const measure = type.measure ?? "";
+  const group = EQUIVALENT_MEASURES.find((candidate) => candidate.includes(measure)) ?? [measure];
+  // "长者食堂开了几家" against "已建成“长者食堂”6个": reports count places in 个 as well; "多少家企业" is in 家.
+  return measure === "家" && type.counted === undefined && type.thing === undefined ? [...group, "个"] : group;
 }
 
 /**
@@ -207,7 +210,7 @@ function figuresIn(written: string, type: AnswerType, known: ReadonlySet<string>
       case "duration": return phrase.replace(DAY_OF_MONTH, " ").match(DURATION_VALUE) ?? [];
       case "people": return phrase.match(PEOPLE_VALUE) ?? [];
       case "count": return [
-        ...(phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type.measure ?? "").map(escapeRegExp).join("|")})(?!钟)`, "g")) ?? []),
+        ...(phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type).map(escapeRegExp).join("|")})(?!钟)`, "g")) ?? []),
         ...(type.thing ? countsOfThing(phrase, type.thing) : []),
       ];
       // "2025年", "6月26日", "10时33分" are when, not how many.
