@@ -93,8 +93,10 @@ export function extractAnswer(options: {
   const yesNo = claim !== undefined && claim.value === undefined;
   // "自建房有没有出过安全事故": what the question asks happened is said last (事故); a passage on 自建房 without it says nothing.
   const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), understanding.text) : undefined;
+  // The text has the word, or a thesaurus word for it.
+  const says = (text: string, word: string) => text.includes(word) || (result.synonyms?.of[word] ?? []).some((synonym) => text.includes(synonym));
   // "有没有伤亡": the clause that says what the question asks happened ("未发生人员伤亡"), where the item has one.
-  const saysLastWord = (clause: ScoredClause) => lastWord !== undefined && [lastWord, ...(result.synonyms?.of[lastWord] ?? [])].some((word) => clause.text.includes(word));
+  const saysLastWord = (clause: ScoredClause) => lastWord !== undefined && says(clause.text, lastWord);
   const picked = found.map(({ item, hit }) => {
     // Each unit's item answers its own part of the question, with that part's words and measure.
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
@@ -119,9 +121,8 @@ export function extractAnswer(options: {
   const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1 && /\D/.test(term)) : [];
   const rarest = Math.max(0, ...yesNoWords.map((term) => retrieval.termWeight(term)));
   const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
-  // The best clause or the headline has the word, or a thesaurus word for it.
-  const names = (entry: (typeof picked)[number], term: string) =>
-    [entry.best!.text, entry.item.title].some((text) => text.includes(term) || (result.synonyms?.of[term] ?? []).some((word) => text.includes(word)));
+  // The best clause or the headline says the word.
+  const names = (entry: (typeof picked)[number], term: string) => [entry.best!.text, entry.item.title].some((text) => says(text, term));
   const namesKeyTerm = (entry: (typeof picked)[number]) => keyTerms.every((term) => names(entry, term));
   const namesLastWord = (entry: (typeof picked)[number]) => lastWord === undefined || names(entry, lastWord);
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
@@ -254,7 +255,6 @@ export function extractAnswer(options: {
 function yearsOf(period: { from: string; to: string }): { from: number; to: number } {
   return { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) };
 }
-
 
 /** The clause is from a report on the period, or, for a year, from one in the months after it naming the year. */
 function reportedFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
