@@ -103,12 +103,18 @@ describe("attributions", () => {
       [["区委党校"], "学员110名。"],
       [["区实验中学"], "参演师生860人。"],
     ]);
+    // A plant and a depot are units too.
+    const plants = parseChecked(`${SIGNED_MASTHEAD}区污水处理厂保障汛期运行 日处理污水4万吨。（区污水处理厂）\n\n区应急物资储备库完成汛前储备 储备棉被3200床。（区应急物资储备库）`);
+    expect(plants.items.map((item) => item.units)).toEqual([["区污水处理厂"], ["区应急物资储备库"]]);
   });
 
   it("ends a headline with PDF-spaced figures where the body opens on a date, not at a space beside a figure", () => {
     const document = parseChecked(`${SIGNED_MASTHEAD}区征兵办扎实做好 2023 年下半年征兵体检工作 8 月 1 日至 7 日，组织体检262人。（区征兵办）\n\n区爱卫办部署开展第 37 个爱国卫生月活动 4 月是第 37 个爱国卫生月，计划开展活动4类。（区爱卫办）\n\n区供热管理中心“热线 + 网格”提升服务质效 受理诉求4120件。（区供热管理中心）`);
     expect(document.items.map((item) => item.title)).toEqual(["区征兵办扎实做好2023年下半年征兵体检工作", "区爱卫办部署开展第37个爱国卫生月活动", "区供热管理中心“热线 + 网格”提升服务质效"]);
     // A headline on a line of its own, the body opening on a day of the month below it.
+    // The body says the headline's year again ("…保障任务 2021 年春运自…").
+    const year = parseChecked(`${SIGNED_MASTHEAD}区道路运输服务中心圆满完成 2021 年春运道路运输保障任务 2021 年春运自 1 月 28 日开始，发送旅客 8.6 万人次。（区道路运输服务中心）`);
+    expect(year.items.map((item) => item.title)).toEqual(["区道路运输服务中心圆满完成2021年春运道路运输保障任务"]);
     const lines = parseChecked(`${SIGNED_MASTHEAD}矿山街道“九九重阳”系列活动营造敬老爱老氛围\n\n10 月 4 日重阳节当天，矿山街道举办敬老活动，服务老年人 380 余人次。（矿山街道）`);
     expect(lines.items.map((item) => item.title)).toEqual(["矿山街道“九九重阳”系列活动营造敬老爱老氛围"]);
   });

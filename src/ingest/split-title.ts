@@ -76,7 +76,12 @@ export function splitTitle(paragraph: Paragraph): TitleSplit | undefined {
   const padding = (at: number) => /[0-9+＋]/.test(text.slice(0, at).trimEnd().slice(-1)) || /^\s*[0-9+＋]/.test(text.slice(at));
   const opensOnMonth = (at: number) => /^\s*\d{1,2}\s*月/.test(text.slice(at)) && !/(?:于|在|至|到|从|自|为|是)$/.test(text.slice(0, at).trimEnd());
   // A joined line break is a cut too ("…敬老爱老氛围" / "10 月 4 日重阳节当天，…").
-  const space = spaces.find((at) => !padding(at)) ?? cuts.find((at) => beforePunctuation(at) && opensOnMonth(at)) ?? spaces[0];
+  // "…圆满完成 2021 年春运道路运输保障任务 2021 年春运自 1 月 28 日开始": the body opens by saying the headline's year again.
+  const restatesYear = (at: number) => {
+    const year = /^\s*((?:19|20)\d{2})\s*年/.exec(text.slice(at))?.[1];
+    return year !== undefined && text.slice(0, at).includes(year);
+  };
+  const space = spaces.find((at) => !padding(at)) ?? cuts.find((at) => beforePunctuation(at) && opensOnMonth(at)) ?? spaces.find(restatesYear) ?? spaces[0];
   if (space !== undefined) return { title: text.slice(0, space).trim(), bodyStart: space };
   return undefined;
 }
