@@ -323,3 +323,17 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     expect(answer.answer).toContain("超过100万元的6个");
   });
 });
+
+describe("answers over the samples and a blind-set issue", () => {
+  let mixed: Application;
+  beforeAll(async () => {
+    ({ application: mixed } = await sampleApplication({ paths: [SAMPLES, path.join(ROOT, "test/fixtures/unseen8/bulletins/2026-05.txt")] }));
+  });
+  afterAll(() => mixed?.close());
+
+  it("answers the first of two things asked from its own item, though another item is more about the whole question", async () => {
+    const answer = answerJson(await mixed.answerer()({ question: "今年春节前矿山燃气入户查了多少户，储备库棉被棉大衣库存多少", today: "2026-11-28" }));
+    expect(answer.answer).toContain("检查居民用户1260户");
+    expect(answer.answer).toContain("8600件");
+  });
+});

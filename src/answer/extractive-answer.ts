@@ -69,7 +69,8 @@ export function extractAnswer(options: {
   const claimed = claim?.value?.words ?? [];
   // "葡萄卖了多少钱 夜市营业额又是多少": the first thing asked is answered first, with its own words of the value;
   // each further part is answered below.
-  const firstPart = units.length < 2 && options.answerType ? askedParts(understanding.text)[0]?.type : undefined;
+  const partsAsked = units.length < 2 && options.answerType ? askedParts(understanding.text) : [];
+  const firstPart = partsAsked[0]?.type;
   const asked = firstPart ?? options.answerType ?? claim?.value?.type;
   // A figure must be said of the question's topic where a clause names it (focus); several units each have their own.
   // "处理率多少", "多少老师": the thesaurus words of what the value is of, or of what is counted, name it too (处置率, 教师).
@@ -140,7 +141,8 @@ export function extractAnswer(options: {
     const newUnit = entry.item.units.some((unit) => units.includes(unit) && !covered.has(unit));
     const topicNeeded = index === 0 || newUnit ? Math.max(TOP_ITEM_TOPIC_MINIMUM, entry.topic * TOP_ITEM_TOPIC_SHARE) : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
     if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
-    if (answerType && units.length < 2 && offTopic(entry)) continue;
+    // Several things asked: the first one's item is less about the whole question than another part's item.
+    if (answerType && units.length < 2 && partsAsked.length < 2 && offTopic(entry)) continue;
     // "给教室装空调了没": a passage on the rest of it (校舍维修, 教室) without the thing asked about says nothing either way.
     // "开工了没" against "计划4月开工": a plan says nothing of whether it happened.
     // "整改完了没" against "当场整改171处": a count of what was done does not say all of it was.
