@@ -63,6 +63,8 @@ describe("count, ranking and export questions", () => {
       "反诈预警信息推送了多少条？", "区公安局推送预警信息多少条",
       // A unit's own articles on a topic are not its items in the bulletin.
       "公安局23年过年下基层一共出了多少条稿子",
+      // What a report collected (收录) on a topic of its own.
+      "地名故事收录几篇",
     ]) {
       expect(read(text), text).toBeUndefined();
     }

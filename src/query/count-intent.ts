@@ -117,7 +117,8 @@ function readOwn(options: { understanding: QueryUnderstanding; today: string; un
   const exporting = EXPORT.test(text) && (hasUnits || understanding.issue !== undefined);
   const countWord = COUNT_WORD.exec(masked);
   // "融媒23年过年下基层出了多少条稿子": a unit's own articles on a topic, not its items in the bulletin.
-  const ownArticles = !CARRIED_VERB.test(masked) && !/信息|简报|短讯|简讯|△/.test(masked) && TOPIC_WORDS.test(understanding.keywords.replace(NOT_A_TOPIC, ""));
+  // "地名故事收录几篇": 收录 also says what a report collected; with a topic of its own it is not the bulletins'.
+  const ownArticles = !CARRIED_VERB.test(masked.replace(/收录/g, "")) && !/信息|简报|短讯|简讯|△/.test(masked) && TOPIC_WORDS.test(understanding.keywords.replace(NOT_A_TOPIC, ""));
   const counting = countWord !== null && ((carried && !ownArticles) || understanding.issue !== undefined);
   const ranking = RANKING.test(masked) || (MOST.test(masked) && carried) || (SITUATION.test(masked) && !hasUnits);
   const situation = SITUATION.test(masked) && hasUnits;
