@@ -249,6 +249,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("组织检查组6个，对辖区企业开展排查", type("隐患排查查了多少家企业"))).toBe(false);
   });
 
+  it("takes 来着 for a word asking again, not for the thing counted", () => {
+    expect(type("去年春运全区客运一共发送旅客多少来着")).not.toHaveProperty("counted");
+  });
+
   it("reads 几点 and 开放时间 as a time of day, which only a clock time answers", () => {
     expect(type("零工市场每天几点开门几点散场")).toMatchObject({ kind: "time" });
     expect(carriesValue("夜市每晚6点至11点营业", type("夜市开到几点"))).toBe(true);

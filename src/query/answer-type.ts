@@ -186,7 +186,8 @@ const WHEN_WORD = /(?:之前|以前|原来|原先|现在|目前|当时|当初|�
 const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名次万亿倍个那这啥么要能得上下里共总约概分别各]|数字/;
 
 function countedThing(question: string): { counted?: string } {
-  const thing = COUNTED_THING.exec(question)?.[1]?.replace(/[了吗呢啊呀的]+$/, "");
+  // "多少来着": 来着 asks again, it is no thing.
+  const thing = COUNTED_THING.exec(question)?.[1]?.replace(/(?:来着|[了吗呢啊呀的])+$/, "");
   if (thing && thing.length > 1 && !NOT_A_THING.test(thing)) return { counted: thing };
   // The run of characters before 多少, from its last character that cannot be part of a noun on.
   // "搞电诈的有几个": the thing ends before 的.

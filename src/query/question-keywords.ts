@@ -24,7 +24,7 @@ const FILLERS: RegExp[] = [
   // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.
   /多(?:长|大|久|远|重|高|宽|深)(?:时间)?/g,
   /上街区|全区|我区|本区|现在|目前|当年|那年|当时|简报/g,
-  /[吗呢吧啊呀]|没(?:有)?$/g,
+  /[吗呢吧啊呀]|来着|没(?:有)?$/g,
   // Aspect after a one-character verb: "办过招聘会" searches 办 招聘会.
   /(?<=[办搞做干开建报发出评拿获])过/g,
 ];
