@@ -244,12 +244,13 @@ function withSince<T extends { from: string; to: string; label: string }>(range:
   return { ...range, to, label: `${range.label.replace(/（.*$/, "")}以来（${range.from} 至 ${to}）` };
 }
 
-// People say 年底 for the last quarter and 开春 for March to May; the ranges are generous on purpose.
+// People say 年底 for the last quarter, 开春 for March to May and 冬天 from November (winter relief and heating start then);
+// the ranges are generous on purpose.
 const SEASONS: Record<string, { from: [number, number]; to: [number, number]; name: string }> = {
   春: { from: [3, 1], to: [5, 31], name: "春季" },
   夏: { from: [6, 1], to: [8, 31], name: "夏季" },
   秋: { from: [9, 1], to: [11, 30], name: "秋季" },
-  冬: { from: [12, 1], to: [14, 28], name: "冬季" },
+  冬: { from: [11, 1], to: [14, 28], name: "冬季" },
   初: { from: [1, 1], to: [3, 31], name: "初" },
   中: { from: [5, 1], to: [8, 31], name: "年中" },
   底: { from: [10, 1], to: [12, 31], name: "底" },
