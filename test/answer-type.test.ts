@@ -69,6 +69,9 @@ describe("carriesValue: a figure of another type is not an answer", () => {
   it("reads the value a yes/no question checks, so that a passage with such a value answers it", () => {
     expect(readYesNoClaim("检察院开放日是不是六一当天办的")).toEqual({ existence: false, completion: false, value: { words: ["六一", "当天"], type: { kind: "date", label: "日期" } } });
     expect(readYesNoClaim("3·15宣传活动搞了20场没")?.value).toEqual({ words: ["20场"], type: { kind: "count", measure: "场", label: "数量（场）" } });
+    // "…没有" at the end asks yes or no; a date it is to be done by ("到5月初") is no value to check.
+    expect(readYesNoClaim("今年的一喷三防到5月初弄完没有")).toEqual({ existence: true, completion: true });
+    expect(isYesNoQuestion("去年暑假托管班出过安全事故没有")).toBe(true);
     // A day that names an event is no figure to check.
     expect(readYesNoClaim("23年7·31那场暴雨 有没有伤亡")?.value).toBeUndefined();
     expect(readYesNoClaim("持证社工破400了没")?.value?.type.kind).toBe("number");

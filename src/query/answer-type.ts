@@ -263,7 +263,7 @@ function detectKind(question: string): AnswerType | undefined {
 }
 
 // "上不上班", "开没开": a verb, 不/没, the same verb.
-const YES_NO = /是不是|有没有|是否|有无|[吗没不][？?]?\s*$|对不对|能不能|可不可以|([\u4e00-\u9fff])[不没]\1/;
+const YES_NO = /是不是|有没有|是否|有无|(?:[吗没不]|没有)[？?]?\s*$|对不对|能不能|可不可以|([\u4e00-\u9fff])[不没]\1/;
 
 /** "公安是不是搞过交通违法记分清零": answered yes only by a passage about exactly that. */
 export function isYesNoQuestion(question: string): boolean {
@@ -292,6 +292,10 @@ const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上
 /** "以上", "及以下", "周岁以内" after a figure: it bounds a group ("80岁以上老人"). */
 const BOUND_AFTER = /^\s*(?:周岁|岁)?(?:及)?(?:以上|以下|以内)/;
 const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
+/** "5月初", "11月底": the figure before it is a month, no value to check. */
+const DATE_AFTER = /^\s*(?:月|日|号)/;
+const BY_DATE_BEFORE = /(?:到|截至|截止到?|至)\s*$/;
+const BY_DATE_AFTER = /^\s*(?:前|之前|以前)/;
 /** "7·31那场暴雨", "3·15": a day that names an event, not a value to check. */
 const EVENT_NAMED = /(?<![\d.])\d{1,2}\s*[·・]\s*\d{1,2}(?![\d.])/g;
 
@@ -313,12 +317,13 @@ function claimedNumberType(word: string): AnswerType {
  */
 export function readYesNoClaim(question: string): YesNoClaim | undefined {
   if (!YES_NO.test(question)) return undefined;
-  const dates = question.match(CLAIMED_DATE) ?? [];
+  // "到5月初弄完没有", "11月底前": the date bounds when; what is checked is whether it was done by then.
+  const dates = [...question.matchAll(CLAIMED_DATE)].filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length))).map((match) => match[0]);
   question = question.replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
   const percents = question.match(CLAIMED_PERCENT) ?? [];
   // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
   const numbers = [...question.matchAll(CLAIMED_NUMBER)]
-    .filter((match) => /\d/.test(match[0]) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)))
+    .filter((match) => /\d/.test(match[0]) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)) && !DATE_AFTER.test(question.slice(match.index + match[0].length)))
     .map((match) => match[0].trim());
   const existence = EXISTENCE.test(question);
   const completion = COMPLETION.test(question);
