@@ -7,6 +7,7 @@
  * --ablation: the product without the thesaurus and without the character-pair evidence, side by side.
  * Tune only on the tune files (tune, tune2 … tune16); holdout, holdout3, holdout6, holdout9, holdout11, holdout12, holdout13, holdout14, holdout15 and holdout16 are for reporting.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -62,6 +63,24 @@ const { values } = parseArgs({ options: { files: { type: "string" }, "all-system
 // --param minimumCoverage=0.4: try a search parameter (on the tune split only).
 const parameters = Object.fromEntries((values.param ?? []).map((entry) => { const [key, value] = entry.split("="); return [key, Number(value)]; }));
 const chosen = values.files ? values.files.split(",") : Object.keys(FILES);
+const storeOf = (name: string): Store => STORES[name] ?? "base";
+// The segmenter's dictionary is one per process, and each store adds its units' names to it: as the product
+// runs one store per process, each store is measured in a process of its own (figures do not depend on the order).
+const stores = [...new Set(chosen.map(storeOf))];
+if (stores.length > 1 && !process.env.EVAL_SUITE_STORE) {
+  const rest: string[] = [];
+  for (let index = 2; index < process.argv.length; index += 1) {
+    const arg = process.argv[index]!;
+    if (arg === "--files") index += 1;
+    else if (!arg.startsWith("--files=")) rest.push(arg);
+  }
+  for (const store of stores) {
+    const files = chosen.filter((name) => storeOf(name) === store).join(",");
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, ...rest, "--files", files], { stdio: "inherit", env: { ...process.env, EVAL_SUITE_STORE: store } });
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
+  process.exit(0);
+}
 const corpus = path.join(SHARED, "corpus");
 const basePaths = [path.join(ROOT, "data/samples"), ...(existsSync(corpus) ? [corpus] : [])];
 const unseenPaths = [...basePaths, path.join(ROOT, "test/fixtures/unseen/bulletins")];
@@ -80,7 +99,6 @@ const dataDirs: Record<Store, string> = {
   unseen7: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen7-")),
   unseen8: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen8-")),
 };
-const storeOf = (name: string): Store => STORES[name] ?? "base";
 const open = (store: Store, options: Partial<ApplicationOptions> = {}) =>
   createApplication({ config: loadConfig({ LOG_LEVEL: "silent" }), dataDir: dataDirs[store], logger: createLogger({ level: "silent" }), chatModel: null, today: "2026-11-28", parameters, ...options });
 const applications = new Map<Store, Awaited<ReturnType<typeof open>>>();
