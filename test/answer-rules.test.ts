@@ -14,6 +14,13 @@ beforeAll(async () => {
 });
 afterAll(() => application?.close());
 
+/** An application over one bulletin of a test's own, written to a fresh folder as `file`. */
+async function bulletinApplication(file: string, text: string): Promise<Application> {
+  const directory = mkdtempSync(path.join(tmpdir(), "own-bulletin-"));
+  writeFileSync(path.join(directory, file), text);
+  return (await sampleApplication({ paths: [directory] })).application;
+}
+
 const ask = async (question: string, today?: string) => answerJson(await application.answerer()({ question, ...(today ? { today } : {}) }));
 
 describe("a fact answer names its unit and issue, and quotes a figure of the asked type", () => {
@@ -257,12 +264,7 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
 describe("answers from a bulletin of its own", () => {
   let own: Application;
   beforeAll(async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), "two-topics-"));
-    writeFileSync(
-      path.join(directory, "2026-28.txt"),
-      "上街信息\n\n第 28 期\n\n中共上街区委办公室\n\n2026 年 6 月 18 日\n\n区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）\n\n峡窝镇“葡萄经济”拓宽群众增收路 今年峡窝镇葡萄种植面积达 1620 亩。7 月 18 日开园以来，全镇接待采摘游客 3.4 万人次，销售葡萄 780 吨、销售额 702 万元。（峡窝镇）\n\n区商务局第三届“夜上街”消夏夜市人气旺 夜市开市以来累计接待市民游客 46 万人次，实现营业额 3180 万元。（区商务局）\n\n矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，日均供餐 360 余份。今年以来，累计供餐 5.2 万份，服务老年人 1100 余人。（矿山街道）\n\n区民政局推动老年助餐服务扩面 全区新建老年助餐点 9 个，累计达 23 个，日均供餐 1650 余份。（区民政局）\n",
-    );
-    ({ application: own } = await sampleApplication({ paths: [directory] }));
+    own = await bulletinApplication("2026-28.txt", "上街信息\n\n第 28 期\n\n中共上街区委办公室\n\n2026 年 6 月 18 日\n\n区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）\n\n峡窝镇“葡萄经济”拓宽群众增收路 今年峡窝镇葡萄种植面积达 1620 亩。7 月 18 日开园以来，全镇接待采摘游客 3.4 万人次，销售葡萄 780 吨、销售额 702 万元。（峡窝镇）\n\n区商务局第三届“夜上街”消夏夜市人气旺 夜市开市以来累计接待市民游客 46 万人次，实现营业额 3180 万元。（区商务局）\n\n矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，日均供餐 360 余份。今年以来，累计供餐 5.2 万份，服务老年人 1100 余人。（矿山街道）\n\n区民政局推动老年助餐服务扩面 全区新建老年助餐点 9 个，累计达 23 个，日均供餐 1650 余份。（区民政局）\n");
   });
   afterAll(() => own?.close());
 
@@ -288,12 +290,7 @@ describe("answers from a bulletin of its own", () => {
 describe("answers from a bulletin with PDF-spaced figures and event names", () => {
   let own: Application;
   beforeAll(async () => {
-    const directory = mkdtempSync(path.join(tmpdir(), "event-names-"));
-    writeFileSync(
-      path.join(directory, "2023-52.txt"),
-      "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n\n区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）\n\n峡窝镇扎实开展春季村庄清洁行动 截至 3 月 8 日，累计发动干部群众 1.36 万人次，清理生活垃圾 2460 吨。2 月 28 日“村庄清洁日”当天，全镇出动干部群众 3100 人，清运垃圾 380 吨。（峡窝镇）\n",
-    );
-    ({ application: own } = await sampleApplication({ paths: [directory] }));
+    own = await bulletinApplication("2023-52.txt", "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n\n区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）\n\n峡窝镇扎实开展春季村庄清洁行动 截至 3 月 8 日，累计发动干部群众 1.36 万人次，清理生活垃圾 2460 吨。2 月 28 日“村庄清洁日”当天，全镇出动干部群众 3100 人，清运垃圾 380 吨。（峡窝镇）\n");
   });
   afterAll(() => own?.close());
   const askOwn = async (question: string) => answerJson(await own.answerer()({ question, today: "2026-11-28" }));

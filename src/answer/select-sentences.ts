@@ -92,6 +92,9 @@ export function scoreClauses(options: {
   const plainWeight = (term: string) => options.weight(term) * ([...term].length === 1 ? 0.3 : 1);
   const plainTotal = terms.reduce((sum, term) => sum + plainWeight(term), 0) || 1;
   const has = termFinder(options.synonyms);
+  // The figures the question gives ("超过100万的村"), as written in a clause; one in the headline names the item or
+  // its campaign ("12345", "119") and picks no clause.
+  const knownFigures = (options.answerType?.known ?? []).filter((figure) => !title.includes(figure)).map((figure) => new RegExp(`(?<![\\d.])${escapeRegExp(figure)}`));
   const partsOf = new Map(terms.map((term) => [term, options.terms.filter((other) => other !== term && term.includes(other))] as const));
   const partsIn = (text: string, term: string) => {
     const parts = partsOf.get(term) ?? [];
@@ -118,9 +121,8 @@ export function scoreClauses(options: {
       const counted = options.answerType?.counted;
       const countsIt = counted !== undefined && phrases.some((phrase) => countsAskedThing(phrase, counted));
       const totalAsked = options.answerType?.whole === true && phrases.some((phrase) => TOTAL.test(phrase));
-      // The figure the question gives ("超过100万的村") says which of several thresholds or groups the clause is about.
-      // A figure in the headline names the item or its campaign ("12345", "119"), it picks no clause.
-      const repeatsKnown = (options.answerType?.known ?? []).some((figure) => !title.includes(figure) && new RegExp(`(?<![\\d.])${escapeRegExp(figure)}`).test(text));
+      // The figure the question gives says which of several thresholds or groups the clause is about.
+      const repeatsKnown = knownFigures.some((figure) => figure.test(text));
       const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) + (totalAsked ? TOTAL_BONUS : 0) + (repeatsKnown ? KNOWN_BONUS : 0) : 0;
       score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.

@@ -167,8 +167,9 @@ export function normalizeFigure(figure: string): string {
 }
 const PER_YEAR = /[一每全整]年(?!前|多|来|以)/;
 const WHOLE = /整个|一共|总共|全部|全程|总计|共计|合计|累计/;
-/** Words for part of an event's time: a figure for that part is not the whole. */
+/** "那天", "一天": the question asks about one day. */
 const DAY_NAMED = /[那这]一?天|一天/;
+/** Words for part of an event's time: a figure for that part is not the whole. */
 export const PART_OF_TIME = /当天|当日|首日|第一天|单日|开幕式|开幕当|启动仪式|首场|首批/;
 // "7月份单月": a month as the period of the question does not say a cumulative figure is wrong; "单月" does.
 const ONE_MONTH = /单月|当月|(?:光|仅|只)\s*\d{1,2}\s*月份?/;
@@ -288,12 +289,13 @@ const CLAIMED_DATE = /(?:六一|五一|十一|国庆|元旦|春节|中秋|端午
 const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
-/** "21年汛前…整改完了没", "2022年…有没有": a year names when, not a value to check ("干了20年没" is a duration). */
 /** "以上", "及以下", "周岁以内" after a figure: it bounds a group ("80岁以上老人"). */
 const BOUND_AFTER = /^\s*(?:周岁|岁)?(?:及)?(?:以上|以下|以内)/;
+/** "21年汛前…整改完了没", "2022年…有没有": a year names when, not a value to check ("干了20年没" is a duration). */
 const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
 /** "5月初", "11月底": the figure before it is a month, no value to check. */
 const DATE_AFTER = /^\s*(?:月|日|号)/;
+/** "到5月初", "11月底前": a date something is to be done by, around it. */
 const BY_DATE_BEFORE = /(?:到|截至|截止到?|至)\s*$/;
 const BY_DATE_AFTER = /^\s*(?:前|之前|以前)/;
 /** "7·31那场暴雨", "3·15": a day that names an event, not a value to check. */

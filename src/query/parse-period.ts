@@ -1,3 +1,5 @@
+import { toAsciiDigits } from "../text/chinese-numerals.js";
+
 /**
  * Time references in a question -> an inclusive ISO date range.
  *
@@ -64,7 +66,7 @@ const QUARTER_NAMES = ["一", "二", "三", "四"];
  *   // { from: "2023-01-01", to: "2023-06-30", label: "2023年上半年", explicit: true, start: 0, end: 7 }
  */
 export function parsePeriod(options: { text: string; today: string }): Period | undefined {
-  const text = toHalfWidthDigits(options.text);
+  const text = toAsciiDigits(options.text);
   const today = parseIsoDate(options.today);
   const candidates: Candidate[] = [
     ...collect(text, YEAR_PATTERN, (match) => fromYearMatch(match, today)),
@@ -315,10 +317,6 @@ function parseYear(text: string): number | undefined {
   const digits = [...text].map((character) => "〇零一二三四五六七八九".indexOf(character));
   if (digits.some((digit) => digit < 0)) return undefined;
   return Number(digits.map((digit) => (digit === 0 ? 0 : digit - 1)).join(""));
-}
-
-function toHalfWidthDigits(text: string): string {
-  return text.replace(/[０-９]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
 }
 
 interface SimpleDate {

@@ -5,7 +5,8 @@ const DIGITS: Record<string, number> = {
 /** 廿 and 卅 are old shorthand for 二十 and 三十 in day numbers. */
 const TENS: Record<string, number> = { 十: 10, 廿: 20, 卅: 30 };
 
-function toAsciiDigits(text: string): string {
+/** Full-width digits (１２) as ASCII. */
+export function toAsciiDigits(text: string): string {
   return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 }
 
