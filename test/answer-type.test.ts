@@ -122,6 +122,23 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(readYesNoClaim("按期办结率是不是百分百")?.value?.type.kind).toBe("percent");
   });
 
+  it("reads a ticket price, a building cost, wages and a bare subsidy as money of that thing", () => {
+    // A museum's renovation sum is not its ticket price; a price per ticket is.
+    expect(type("博物馆门票多少钱")).toMatchObject({ kind: "money", subject: "门票" });
+    expect(carriesValue("博物馆提升改造投资860万元", type("博物馆门票多少钱"))).toBe(false);
+    expect(carriesValue("成人票价每张30元", type("博物馆门票多少钱"))).toBe(true);
+    expect(carriesValue("景区票价每张30元", type("一张票多少钱"))).toBe(true);
+    expect(type("这个项目造价多少")).toMatchObject({ kind: "money", subject: "造价" });
+    expect(carriesValue("项目总投资1.2亿元", type("这个项目造价多少"))).toBe(true);
+    expect(carriesValue("带动就业120人，年产值3000万元", type("这个项目造价多少"))).toBe(false);
+    // 挣 asks wages, unless the question names what was earned.
+    expect(type("护工一个月挣多少")).toMatchObject({ kind: "money", subject: "挣", perUnit: true });
+    expect(carriesValue("培训护工86名，上岗率92%", type("护工一个月挣多少"))).toBe(false);
+    expect(type("种果树挣了多少产值")).toMatchObject({ kind: "money", subject: "产值" });
+    expect(type("每人补多少")).toMatchObject({ kind: "money", subject: "补贴", perUnit: true });
+    expect(type("补种了多少棵")).toMatchObject({ kind: "count", measure: "棵" });
+  });
+
   it("takes a part of a figure the question gives only from a clause that states that figure", () => {
     const asked = type("春风行动那场 现场达成意向的920人里头高校毕业生有多少");
     expect(asked.withinKnown).toBe(true);
