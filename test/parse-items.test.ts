@@ -119,6 +119,14 @@ describe("attributions", () => {
     expect(lines.items.map((item) => item.title)).toEqual(["矿山街道“九九重阳”系列活动营造敬老爱老氛围"]);
   });
 
+  it("keeps a joint headline's two units together, and a dated body's year out of the headline", () => {
+    const joint = parseChecked(`${SIGNED_MASTHEAD}区残疾人康复中心 区残联以全国爱耳日为契机推进听力残疾预防和康复 3 月 3 日是第 24\n次全国爱耳日，筛查听力 386 人。（区残疾人康复中心 区残联）`);
+    expect(joint.items.map((item) => [item.units, item.title])).toEqual([[["区残疾人康复中心", "区残联"], "区残疾人康复中心 区残联以全国爱耳日为契机推进听力残疾预防和康复"]]);
+    // The body opens on a date range from one year into the next, its year right before the month.
+    const range = parseChecked(`${SIGNED_MASTHEAD}区劳动保障监察大队 2024—2025 年度根治欠薪冬季专项行动圆满收官\n\n2024 年 11 月 15 日至 2025 年春节前，共检查用人单位 198 户。（区劳动保障监察大队）`);
+    expect(range.items.map((item) => [item.title, item.body])).toEqual([["区劳动保障监察大队2024—2025年度根治欠薪冬季专项行动圆满收官", "2024年11月15日至2025年春节前，共检查用人单位198户。"]]);
+  });
+
   it("joins a figure whose thousands a PDF set apart with spaces, and nothing else", () => {
     const document = parseChecked(`${SIGNED_MASTHEAD}中心路街道推行“时间银行” 目前已有 1 380 名居民注册，累计存储服务时长 8 600 小时，6 至 14 岁学生 2 400 人参加，共 12 460 000 元。（中心路街道）`);
     expect(document.items[0]!.body).toBe("目前已有1380名居民注册，累计存储服务时长8600小时，6至14岁学生2400人参加，共12460000元。");
