@@ -139,6 +139,26 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("补种了多少棵")).toMatchObject({ kind: "count", measure: "棵" });
   });
 
+  it("reads a price asked as 啥价, a monthly wage, a fee counted and a list of companies as what must be given", () => {
+    // A seed check's count of batches is no price per jin.
+    expect(type("玉米种子一斤啥价")).toMatchObject({ kind: "money", perUnit: true });
+    expect(carriesValue("检查种子经营门店36家，抽检种子样品58批次", type("玉米种子一斤啥价"))).toBe(false);
+    expect(carriesValue("玉米种子零售价每斤28元", type("玉米种子一斤啥价"))).toBe(true);
+    expect(type("岗位月薪一般给多少")).toMatchObject({ kind: "money", subject: "月薪" });
+    expect(carriesValue("32家企业提供岗位560个", type("岗位月薪一般给多少"))).toBe(false);
+    expect(carriesValue("岗位平均月薪4200元", type("岗位月薪一般给多少"))).toBe(true);
+    // "收多少检验费": a fee, not the count of lifts checked.
+    expect(type("一台收多少检验费")).toMatchObject({ kind: "money", subject: "检验费" });
+    expect(carriesValue("计划检验电梯520台", type("一台收多少检验费"))).toBe(false);
+    // "来了哪些企业": their names, which a count of companies does not give.
+    expect(type("招聘会都来了哪些企业 有名单吗")).toMatchObject({ kind: "list", measure: "企业" });
+    expect(carriesValue("41家企业提供岗位720个", type("招聘会都来了哪些企业 有名单吗"))).toBe(false);
+    expect(detectAnswerType("马固村是不是进了省里旅游重点村名单")).toBeUndefined();
+    // Children, residents: a count of people, whatever the bulletin calls them.
+    expect(type("托管班收了多少孩子")).toMatchObject({ kind: "people" });
+    expect(carriesValue("开设托管班9个，托管学生412人", type("托管班收了多少孩子"))).toBe(true);
+  });
+
   it("takes a part of a figure the question gives only from a clause that states that figure", () => {
     const asked = type("春风行动那场 现场达成意向的920人里头高校毕业生有多少");
     expect(asked.withinKnown).toBe(true);

@@ -57,7 +57,7 @@ export interface AnswerType {
   focus?: string;
 }
 
-const MONEY_SUBJECT = /(?:成交|销售|交易|营业)额|营收|产值|利润|利税|报酬|酬劳|工钱|劳务费|收费|票价|门票|(?<=[一每][张位人])票|车票|造价|[\u4e00-\u9fff]{2}(?:金|费|款)(?=(?:的)?(?:标准)?(?:现在|目前|如今)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3}){0,2}(?:是|要|收|给|发)?(?:多少|几))|津贴|工资|薪酬|薪资|薪水|收购价|售价|单价|价格|价钱|租金|费用|经费|预算|投资|资金|补贴|补助|罚款|奖金|奖励|贷款|收入|学费|利息/;
+const MONEY_SUBJECT = /(?:成交|销售|交易|营业)额|营收|产值|利润|利税|报酬|酬劳|工钱|劳务费|收费|票价|门票|[月年底时日]薪|(?<=[啥么少])价|价位|(?<=[一每][张位人])票|车票|造价|[\u4e00-\u9fff]{2}(?:金|费|款)(?=(?:的)?(?:标准)?(?:现在|目前|如今)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3}){0,2}(?:是|要|收|给|发)?(?:多少|几))|津贴|工资|薪酬|薪资|薪水|收购价|售价|单价|价格|价钱|租金|费用|经费|预算|投资|资金|补贴|补助|罚款|奖金|奖励|贷款|收入|学费|利息/;
 // "一个月挣多少": wages, unless the question names what was earned ("挣了多少产值").
 const EARNED = /[挣赚]/;
 const RATE_SUBJECT = /[\u4e00-\u9fff]{1,3}率/;
@@ -74,7 +74,7 @@ const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
 export const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";
 
 const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
-  { kind: "money", pattern: /(?:票价|门票|车票|造价|总价)(?:是|要|得)?(?:多少|几)|[挣赚](?:了)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|(?<![修种建栽])补(?:了|给|贴)?(?:多少|几)(?:钱|块)?[？?。！!\s]*$|(?:成交|销售|交易|营业)额|营收|产值(?:是|有|达到?)?多少|(?:[^现资]金|费|款|津贴|补贴|补助)(?:的)?(?:标准)?(?:现在|目前|如今)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3}){0,2}(?:是|要|收|给|发)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|报酬|酬劳|工钱|劳务费|收(?:了|取)?(?:多少|几)(?:钱|块)|收费|多少钱|多少块钱|几块钱|多少(?:贷)?款|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|(?:投资|资金|金额|经费|预算|成本)(?:规模|总额|盘子)?(?:有|是|达)?多大|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:补贴|津贴|补助|消费券|奖补|工资|奖金)[^，。？?]{0,12}?(?:发|领|给|补|拿)(?:了)?多少(?![个名家项次人场件条所户处起支批])|(?:掏|付|交)(?:了)?(?:多少|几)(?:钱|块)|(?:掏|付|交|缴)(?:了)?(?:多少|几)(?=[？?。！!，,\s]|$)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|(?:利润|利税|净利润)(?:总额)?(?:是|有|达到?)?(?:多少|几)|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
+  { kind: "money", pattern: /(?:票价|门票|车票|造价|总价)(?:是|要|得)?(?:多少|几)|(?:啥|什么|多少)价|价位|[月年底时日]薪|[挣赚](?:了)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|(?<![修种建栽])补(?:了|给|贴)?(?:多少|几)(?:钱|块)?[？?。！!\s]*$|(?:成交|销售|交易|营业)额|营收|产值(?:是|有|达到?)?多少|(?:[^现资]金|费|款|津贴|补贴|补助)(?:的)?(?:标准)?(?:现在|目前|如今)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3}){0,2}(?:是|要|收|给|发)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|报酬|酬劳|工钱|劳务费|收(?:了|取)?(?:多少|几)(?:钱|块)|收费|多少钱|多少块钱|几块钱|多少(?:贷)?款|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|(?:投资|资金|金额|经费|预算|成本)(?:规模|总额|盘子)?(?:有|是|达)?多大|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:补贴|津贴|补助|消费券|奖补|工资|奖金)[^，。？?]{0,12}?(?:发|领|给|补|拿)(?:了)?多少(?![个名家项次人场件条所户处起支批])|(?:掏|付|交)(?:了)?(?:多少|几)(?:钱|块)|(?:掏|付|交|缴)(?:了)?(?:多少|几)(?=[？?。！!，,\s]|$)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|(?:利润|利税|净利润)(?:总额)?(?:是|有|达到?)?(?:多少|几)|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
   { kind: "percent", pattern: /比例|占比|百分之|百分比|多少成|(?:增长|下降|提高|降低|上升|增加|减少|同比(?:增|降|涨|升|减|少|多)?|[降涨])(?:了)?(?:多少|几)(?:个百分点|%)?[？?。！!\s]*$|率(?:是|有|达到?|为|到)?(?:了)?(?:多少|几)|(?:参与|覆盖|完成|达标|激活|结算|收缴|满意|就业|入园|升学|通过|合格|发案|增长|使用|普及)率/, label: "比例" },
   // "几点开门", "开到几点": a time of day, which a date does not give.
   { kind: "time", pattern: /几点|(?:开放|营业|开门|关门|上班|下班|办公)时间/, label: "时间（几点）" },
@@ -102,7 +102,8 @@ const PERSON_NAME = /(?:主播|老师|教师|医生|护士|志愿者|干部|民�
 const STOCK = /总共有?|一共有|共有|总数|总量|现有|存量|保有量|总计有?|(?:年|年前|年底|年初|现在|目前|如今)(?:有|是|还有)?(?:几|多少)(?:个|家|所|处|座|支|台|辆)/;
 export const ADDED = /新(?:增|设立?|登记|注册|建|开工|招录?|发展|认定|培育|引进|签约|入驻)|增加|增长/;
 const NAME = /叫什么|叫啥|啥名|什么名字|名字|名称|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
-const LIST = /(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些/;
+// "都来了哪些企业", "有名单吗": the names of the companies, schools or villages, not what they did.
+const LIST = /(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些|(?:有|要|给|发|看看|看下)(?:个|份|一下)?名单|名单(?:有|呢|是)|[了过]哪些(?=企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂)/;
 // "非遗项目总数", "AED总数": how many of them (a Latin name counts too).
 const COUNT_OF = /([A-Za-z\u4e00-\u9fff]{2,6}?)(?:的)?(?:总数|个数|数)[？?]?\s*$/;
 const ANY_NUMBER = /多少|(?<![那这])几[个名家项次人场件条所万亿]|数量|数目|规模/;
@@ -188,6 +189,9 @@ const ASKED_AT_END = /(?:一共|总共|大概|大约|共)?(?:有|是|占)(?:多�
 const WHEN_WORD = /(?:之前|以前|原来|原先|现在|目前|当时|当初|之后|以后|后来|最后|最终|起初|一开始)$/;
 const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名次万亿倍个那这啥么要能得上下里共总约概分别各]|数字/;
 
+// "收了多少孩子", "来了多少群众": people called by a word for anyone, which bulletins count as 学生, 儿童, 居民 … in 人 or 名.
+const ANYONE = /^(?:孩子|孩子们|小孩|小孩子|娃|娃娃|娃儿|小朋友|群众|老百姓|市民|居民|人员)$/;
+
 function countedThing(question: string): { counted?: string } {
   // "多少来着": 来着 asks again, it is no thing.
   const thing = COUNTED_THING.exec(question)?.[1]?.replace(/(?:来着|[了吗呢啊呀的])+$/, "");
@@ -198,6 +202,19 @@ function countedThing(question: string): { counted?: string } {
   const noun = before === undefined || WHEN_WORD.test(before) ? undefined : before.split(NOT_A_THING_BEFORE).at(-1);
   return noun && noun.length > 1 ? { counted: noun } : {};
 }
+
+/** People counted by a word for anyone: a count of people, whatever the bulletin calls them. */
+function countsAnyone(question: string, stock: { stock?: boolean } = {}): AnswerType | undefined {
+  const counted = countedThing(question).counted;
+  if (counted !== undefined && ANYONE.test(counted)) return { kind: "people", label: "人数", ...stock };
+  // "一台收多少检验费", "拨了多少资金": what is counted is a sum of money.
+  // A fee is named by itself ("检验费"); "违规的钱", "开工贷款" ("开工贷") are money said of the topic.
+  if (counted !== undefined && COUNTED_MONEY.test(counted)) {
+    return { kind: "money", label: "金额", ...(/费$/.test(counted) ? { subject: counted } : {}), ...(PER_UNIT.test(question) ? { perUnit: true } : {}) };
+  }
+  return undefined;
+}
+const COUNTED_MONEY = /(?:费|款|金|钱|经费|补贴|补助|工资|津贴)$/;
 
 function shareSubject(question: string): string | undefined {
   const subject = SHARE_SUBJECT.exec(question)?.[1];
@@ -227,7 +244,7 @@ function detectKind(question: string): AnswerType | undefined {
   // "那9个村是哪几个" asks for the villages, not for a count.
   if (LIST.test(question)) {
     // "那9个村是哪几个": the list must be of villages, not of whatever else the passage enumerates.
-    const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1];
+    const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1] ?? /哪些(企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂)/.exec(question)?.[1];
     // "那7家企业都是哪几家": companies, not "重点行业"; a longer noun keeps its last two characters.
     return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-2) } : {}) };
   }
@@ -244,7 +261,7 @@ function detectKind(question: string): AnswerType | undefined {
     if (/元$/.test(measure)) return { kind: "money", label: "金额" };
     // 个 counts anything: "燃气报警器几个" is answered by "130 名独居老人安装燃气报警器".
     const perThing = PER_THING.test(question) ? { perUnit: true } : {};
-    if (measure === "个") return { kind: "number", label: "数字", ...perThing, ...stock, ...countedThing(question) };
+    if (measure === "个") return countsAnyone(question) ?? { kind: "number", label: "数字", ...perThing, ...stock, ...countedThing(question) };
     // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
     const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
     // "多少条预警": 预警, what a figure in another counting word ("预警信号6次") may also count.
@@ -258,7 +275,7 @@ function detectKind(question: string): AnswerType | undefined {
       ?? /(集团|公司|企业|学校|小学|中学|初中|高中|小区|医院|村|社区|园区|基地)(?:都|分别|的)?(?:叫|是)(?:啥|什么)/.exec(question)?.[1];
     return { kind: "name", label: "具体名称", given: question, ...(noun ? { measure: noun.replace(/室$/, "") } : {}) };
   }
-  if (ANY_NUMBER.test(question)) return { kind: "number", label: "数字", ...stock, ...countedThing(question) };
+  if (ANY_NUMBER.test(question)) return countsAnyone(question, stock) ?? { kind: "number", label: "数字", ...stock, ...countedThing(question) };
   // "非遗项目总数", "站点个数": how many of the thing named before 数.
   const counted = COUNT_OF.exec(question)?.[1];
   if (counted) return { kind: "number", label: "数字", counted };
