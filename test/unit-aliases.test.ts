@@ -14,6 +14,25 @@ const matcher = createUnitMatcher({ units: corpusUnits, aliasLines });
 
 const unitsIn = (text: string) => matcher.match(text).map(({ unit, alias }) => `${unit}<-${alias}`);
 
+describe("createUnitMatcher().shortened", () => {
+  const matcher = createUnitMatcher({ units: ["区人工影响天气办公室", "区特种设备检验所", "区儿童福利指导中心", "区妇女儿童活动中心", "区种子管理站", "区市场监管局", "区质量检验所", "区老干部活动中心"] });
+  const shortIn = (text: string) => matcher.shortened(text).map(({ unit, alias }) => `${unit}<-${alias}`);
+
+  it("reads a name shortened to some characters of each word and its kind as that unit", () => {
+    expect(shortIn("人影办去年增雨搞了几轮")).toEqual(["区人工影响天气办公室<-人影办"]);
+    expect(shortIn("特检所节前检了多少台电梯")).toEqual(["区特种设备检验所<-特检所"]);
+    expect(shortIn("儿童福利中心走访了多少困境儿童")).toEqual(["区儿童福利指导中心<-儿童福利中心"]);
+    expect(shortIn("老干部中心数字课堂培训了多少人")).toEqual(["区老干部活动中心<-老干部中心"]);
+  });
+
+  it("leaves alone a short name two units read as, a name already on record, and a word that starts elsewhere", () => {
+    // 检验所 starts 区质量检验所's name, but 检所 is no shortening of 特种设备检验所 that starts on its first character.
+    expect(shortIn("检验所今年检了多少")).toEqual([]);
+    expect(shortIn("区种子管理站查了多少家门店")).toEqual([]);
+    expect(shortIn("儿童中心有什么活动")).toEqual([]);
+  });
+});
+
 describe("createUnitMatcher().misspelled", () => {
   const matcher = createUnitMatcher({ units: ["峡窝镇", "区工商联", "区委政法委", "区民政局"] });
 

@@ -130,7 +130,8 @@ export function understandQuery(options: {
   const mentions = options.units.match(text).filter((mention) => !HANDED_TO.test(text.slice(0, mention.start)));
   // "住建口", "宣传口": 口 after a unit's name is the line of work it heads, not part of the question.
   for (const mention of mentions) removed.push({ start: mention.start, end: mention.end + (UNIT_LINE.test(text.slice(mention.end)) ? 1 : 0) });
-  const misspelled = english ? [] : options.units.misspelled(text);
+  // "峡沃镇", "人影办": a name typed wrong or short.
+  const misspelled = english ? [] : [...options.units.misspelled(text), ...options.units.shortened(text)];
   for (const mention of misspelled) removed.push({ start: mention.start, end: mention.end });
 
   const issueFound = findIssue(text) ?? (english ? findEnglishIssue(text) : undefined);

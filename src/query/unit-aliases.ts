@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { DataFileError } from "../errors.js";
+import { findAbbreviatedUnits } from "./abbreviated-units.js";
 import { deriveUnitAliases, type AliasStrength } from "./derive-unit-aliases.js";
 
 /** One unit named in a text. An ambiguous alias yields one mention per candidate unit, same span. */
@@ -25,6 +26,8 @@ export interface UnitMatcher {
    * the unit they almost spell, to prefer, never to filter by (a real name may differ by one character).
    */
   misspelled(text: string): UnitMention[];
+  /** Names shortened to some characters of each word and the kind ("人影办", "特检所"): like misspellings, to prefer. */
+  shortened(text: string): UnitMention[];
   /** A name typed by a person (e.g. `/summary 社工部`) -> its unit, or the closest known names. */
   resolve(name: string): UnitResolution;
   /** Every canonical unit the matcher knows, sorted. */
@@ -237,7 +240,12 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return { suggestions: closestUnits({ name: wanted, entries: [...entries.values()], limit: 5 }) };
   };
 
-  return { match, hints, misspelled, resolve, units: () => [...known] };
+  const shortened = (text: string): UnitMention[] => {
+    const named = match(text);
+    return findAbbreviatedUnits(text, known, (word) => entries.has(word)).filter((mention) => named.every((other) => mention.end <= other.start || mention.start >= other.end));
+  };
+
+  return { match, hints, misspelled, shortened, resolve, units: () => [...known] };
 }
 
 /**

@@ -1,0 +1,84 @@
+/**
+ * Names staff shorten by keeping some characters of each word, in order, and the kind of unit:
+ * "人影办" for 区人工影响天气办公室, "特检所" for 区特种设备检验所, "儿童福利中心" for 区儿童福利指导中心.
+ * Such a short name starts on the name's first character, ends on its kind, and says which unit
+ * only when no other unit's name reads that way too.
+ */
+
+const PREFIX = /^(?:区委|区|市)/;
+// 办公室 is said 办; the other kinds are said as written.
+const KIND = /(办公室|中心|大队|[办所站局队馆院宫处社会委])$/;
+const CJK = /^[\u4e00-\u9fff]+$/;
+/** Characters before the kind: fewer would be too short to say which unit. */
+const MINIMUM_CORE = 2;
+/** Characters of a name kept from its start without a gap: more than one short word ("老干部中心"). */
+const MINIMUM_PREFIX = 3;
+
+/** Where a short name is in the text, and the unit it reads as. */
+export interface ShortName {
+  unit: string;
+  alias: string;
+  start: number;
+  end: number;
+}
+
+interface Shortenable {
+  unit: string;
+  /** The name without 区 and its kind ("人工影响天气"). */
+  core: string;
+  /** The kind as staff say it ("办"). */
+  kind: string;
+}
+
+function shortenable(unit: string): Shortenable | undefined {
+  const bare = unit.replace(PREFIX, "");
+  const kind = KIND.exec(bare)?.[1];
+  if (!kind || bare === unit) return undefined;
+  const core = bare.slice(0, bare.length - kind.length);
+  return core.length > MINIMUM_CORE ? { unit, core, kind: kind === "办公室" ? "办" : kind } : undefined;
+}
+
+/** `short` keeps characters of `core` in their order, starting on its first one, and leaves at least one out. */
+function keepsInOrder(short: string, core: string): boolean {
+  if (short[0] !== core[0] || short.length >= core.length) return false;
+  let at = 0;
+  for (const character of short) {
+    at = core.indexOf(character, at);
+    if (at === -1) return false;
+    at += 1;
+  }
+  return true;
+}
+
+/**
+ * Short names in `text` that read as exactly one unit. `known(word)` says whether a word already is a
+ * name or alias (those are matched as such).
+ */
+export function findAbbreviatedUnits(text: string, units: readonly string[], known: (word: string) => boolean): ShortName[] {
+  const candidates = units.flatMap((unit) => shortenable(unit) ?? []);
+  const found: ShortName[] = [];
+  for (let end = 1; end <= text.length; end += 1) {
+    const readings = new Map<string, { start: number; units: Set<string> }>();
+    for (const { unit, core, kind } of candidates) {
+      if (!text.slice(0, end).endsWith(kind)) continue;
+      const kindStart = end - kind.length;
+      // The longest short name first: "儿童福利中心" rather than "童福利中心".
+      for (let start = Math.max(0, kindStart - core.length + 1); start <= kindStart - MINIMUM_CORE; start += 1) {
+        const short = text.slice(start, kindStart);
+        // A first word of two characters alone and the kind ("儿童中心") could be several bodies; more ("儿童福利中心") says which.
+        if (!CJK.test(short) || !keepsInOrder(short, core) || (core.startsWith(short) && short.length < MINIMUM_PREFIX)) continue;
+        const word = text.slice(start, end);
+        if (known(word)) break;
+        const reading = readings.get(word) ?? { start, units: new Set<string>() };
+        reading.units.add(unit);
+        readings.set(word, reading);
+        break;
+      }
+    }
+    for (const [word, { start, units: read }] of readings) {
+      if (read.size !== 1 || found.some((mention) => start < mention.end && end > mention.start)) continue;
+      found.push({ unit: [...read][0]!, alias: word, start, end });
+    }
+  }
+  return found;
+}
