@@ -81,6 +81,15 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(scoreClauses({ ...asked, years: { from: 2025, to: 2025, issued: "2025-02-20" } })[0]?.text).toContain("4500亩");
   });
 
+  it("prefers a figure in the very measure asked, and the months asked over the year so far (几轮 in 6、7月份)", () => {
+    const text = "先后于6月12日、6月24日、7月2日和7月6日组织开展4轮人工增雨作业，共发射火箭弹38枚。今年以来，全区累计开展人工增雨作业7次，发射火箭弹62枚。";
+    const question = "去年6、7月份抗旱增雨总共搞了几轮";
+    expect(detectAnswerType(question)?.known).toBeUndefined();
+    expect(bestClause(question, { text, terms: ["抗旱", "增雨"], years: { from: 2025, to: 2025, partial: true, issued: "2025-07-10" } })).toContain("4轮");
+    // Asked for the whole year, the year so far is the answer.
+    expect(bestClause("去年一共开展了几次增雨作业", { text, terms: ["增雨", "作业"], years: { from: 2025, to: 2025, partial: false, issued: "2025-07-10" } })).toContain("7次");
+  });
+
   it("prefers a year's figure when a year's is asked", () => {
     const text = "开展读书讲座、阅读分享等活动80余场。全年组织读书活动120余场。";
     expect(bestClause("一年办了多少场读书活动", { text, terms: ["读书", "活动"] })).toContain("120余场");

@@ -254,8 +254,8 @@ export function extractAnswer(options: {
 }
 
 /** The first and last year a period spans. */
-function yearsOf(period: { from: string; to: string }): { from: number; to: number } {
-  return { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)) };
+function yearsOf(period: { from: string; to: string }): { from: number; to: number; partial: boolean } {
+  return { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)), partial: period.from.slice(5) !== "01-01" || period.to.slice(5) !== "12-31" };
 }
 
 /** The clause is from a report on the period, or, for a year, from one in the months after it naming the year. */
@@ -374,3 +374,4 @@ function topicOf(clause: ScoredClause): number {
 function tidy(clause: string): string {
   return clause.replace(/^(?:[一二三四五六七八九十]是|其[一二三四五六]是)[，,]?/, "").replace(/[。；;，,：:]+$/, "");
 }
+

@@ -16,6 +16,8 @@ const VERB_BONUS = 0.15;
 const COUNTED_BONUS = 0.1;
 /** What a figure said to be a total ("共接待祭扫群众4.26万人次") adds when the whole is asked ("一共来了多少人"). */
 const TOTAL_BONUS = 0.1;
+/** What a figure in the very measure asked adds over one in a measure staff use for it ("几轮": "4轮", not "7次"). */
+const MEASURE_BONUS = 0.15;
 /** For a clause that repeats a figure the question gives ("过百万的村有几个" against "超过100万元的6个"). */
 const KNOWN_BONUS = 0.3;
 /** A figure's phrase that says it is a total. */
@@ -35,6 +37,8 @@ const PARTS_OF_YEAR: readonly { name: string; group: string; words: RegExp }[] =
   { name: "秋季", group: "season", words: /秋季|秋天|秋防|秋收|秋播|秋粮/ },
   { name: "冬季", group: "season", words: /冬季|冬天|入冬|冬防|冬春/ },
 ];
+/** A clause opening on the year so far ("今年以来", "2025年以来"). */
+const SINCE_YEAR = /^[^，,；;：:]{0,4}?(?:今年|(?:19|20)\d{2}\s*年)(?:初)?以来/;
 /** A year a clause opens on, as its issue means it ("今年以来" in a 2025 issue is 2025): "2024年，", "截至2024年底". */
 const OPENING_YEAR = /^[^，,；;：:]{0,4}?((?:19|20)\d{2})\s*年/;
 /** What a clause that only plans takes off when the question asks what was done ("上了几个"). */
@@ -80,7 +84,7 @@ export function scoreClauses(options: {
   /** A term's thesaurus words: a clause with one of them has the term, for `weight` of it. */
   synonyms?: Synonyms | undefined;
   /** The years the question asks about (and the half or season of one), and the item's issue date that its 今年/去年 are relative to. */
-  years?: { from: number; to: number; part?: string | undefined; issued: string | null } | undefined;
+  years?: { from: number; to: number; part?: string | undefined; partial?: boolean; issued: string | null } | undefined;
 }): ScoredClause[] {
   const title = options.title ?? "";
   // Search-mode segmentation also yields the parts of long words (智慧城市运行中心 -> 智慧, 城市, 中心 …);
@@ -95,6 +99,8 @@ export function scoreClauses(options: {
   // The figures the question gives ("超过100万的村"), as written in a clause; one in the headline names the item or
   // its campaign ("12345", "119") and picks no clause.
   const knownFigures = (options.answerType?.known ?? []).filter((figure) => !title.includes(figure)).map((figure) => new RegExp(`(?<![\\d.])${escapeRegExp(figure)}`));
+  const measure = options.answerType?.kind === "count" ? options.answerType.measure : undefined;
+  const measureAsked = measure ? new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:余|多)?\\s*${escapeRegExp(measure)}`) : undefined;
   const partsOf = new Map(terms.map((term) => [term, options.terms.filter((other) => other !== term && term.includes(other))] as const));
   const partsIn = (text: string, term: string) => {
     const parts = partsOf.get(term) ?? [];
@@ -121,9 +127,10 @@ export function scoreClauses(options: {
       const counted = options.answerType?.counted;
       const countsIt = counted !== undefined && phrases.some((phrase) => countsAskedThing(phrase, counted));
       const totalAsked = options.answerType?.whole === true && phrases.some((phrase) => TOTAL.test(phrase));
+      const inMeasure = measureAsked !== undefined && phrases.some((phrase) => measureAsked.test(phrase));
       // The figure the question gives says which of several thresholds or groups the clause is about.
       const repeatsKnown = knownFigures.some((figure) => figure.test(text));
-      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) + (totalAsked ? TOTAL_BONUS : 0) + (repeatsKnown ? KNOWN_BONUS : 0) : 0;
+      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) + (totalAsked ? TOTAL_BONUS : 0) + (repeatsKnown ? KNOWN_BONUS : 0) + (inMeasure ? MEASURE_BONUS : 0) : 0;
       score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;
@@ -136,7 +143,7 @@ export function scoreClauses(options: {
 }
 
 /** What the year a clause opens on adds: a little for an asked year, a penalty for another, nothing for none. */
-function yearScore(text: string, years: { from: number; to: number; part?: string | undefined; issued: string | null }): number {
+function yearScore(text: string, years: { from: number; to: number; part?: string | undefined; partial?: boolean; issued: string | null }): number {
   // "下半年征兵招了几个人" against "加上上半年入伍的42名新兵", "秋季免疫了多少头猪" against "春防期间…":
   // the clause is about another part of the year.
   const asked = PARTS_OF_YEAR.find((part) => part.name === years.part);
@@ -144,7 +151,9 @@ function yearScore(text: string, years: { from: number; to: number; part?: strin
   const opening = OPENING_YEAR.exec(resolveRelativeTimes({ text: text.slice(0, 12), date: years.issued }));
   if (!opening) return 0;
   const year = Number(opening[1]);
-  return year >= years.from && year <= years.to ? ASKED_YEAR_BONUS : -OTHER_YEAR_PENALTY;
+  if (year < years.from || year > years.to) return -OTHER_YEAR_PENALTY;
+  // "6、7月份" against "今年以来，…累计7次": the year so far is more than the months asked.
+  return years.partial && SINCE_YEAR.test(text.slice(0, 12)) ? 0 : ASKED_YEAR_BONUS;
 }
 
 /**
@@ -190,3 +199,4 @@ function termFinder(synonyms: Synonyms | undefined): (text: string, term: string
     return synonyms?.of[term]?.some((word) => text.includes(word)) ? synonyms.weight : 0;
   };
 }
+

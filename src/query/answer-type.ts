@@ -163,7 +163,8 @@ const ASKED_VERB = /([\u4e00-\u9fff])(?:了|好|完|过|掉|着)?(?:的)?(?:一�
 const ACTUAL = /实际|最终|最后(?:到底|真正)?(?:发|拿|到位|完成|落实|兑现|花|评上|评|落地|建成|签|完工|竣工|修完|建完|干完|办完|修好|建好)|到底(?:发|花|完成)/;
 
 // "那7.3亿专项债": a figure the question gives (a year is not one).
-const GIVEN_FIGURE = /(?<![\d.第])\d[\d,.]*(?![\d,.])\s*(?:万|亿|千)?(?!\s*(?:年|月|日|号|期|季度|[-—至到~]))/g;
+// "6、7月份": the first of several months or days named together is a month too.
+const GIVEN_FIGURE = /(?<![\d.第])\d[\d,.]*(?![\d,.])\s*(?:万|亿|千)?(?!\s*(?:年|月|日|号|期|季度|[-—至到~]|[、和或]\s*\d{1,2}\s*(?:月|日|号)))/g;
 /** "7.3 亿元" and "7.3亿" are one figure. */
 export function normalizeFigure(figure: string): string {
   return figure.replace(/[\s,]/g, "").replace(/(?<=\d)(?:余|多)/, "");
