@@ -159,6 +159,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("开设托管班9个，托管学生412人", type("托管班收了多少孩子"))).toBe(true);
   });
 
+  it("reads 实考 as what was done, though registration (报名) comes before it", () => {
+    expect(valuePhrases("全区设考点3个、考场75个，报名考生2236人，实考2229人", type("23年中考实际到考多少人"))).toEqual(["实考2229人"]);
+  });
+
   it("takes a part of a figure the question gives only from a clause that states that figure", () => {
     const asked = type("春风行动那场 现场达成意向的920人里头高校毕业生有多少");
     expect(asked.withinKnown).toBe(true);

@@ -26,6 +26,14 @@ describe("understandQuery: words that only place a question in time", () => {
   });
 });
 
+describe("understandQuery: 中 after a year", () => {
+  it("begins 中考 or 中秋, not 年中, and stays in the search words", () => {
+    const exam = understand("23年中考实际到考多少人");
+    expect([exam.period?.label, exam.keywords]).toEqual(["2023年", "中考实际到考"]);
+    expect(understand("去年中秋活动来了多少人").keywords).toContain("中秋活动");
+  });
+});
+
 describe("understandQuery: the question word for a date", () => {
   it("is no keyword (哪天, 什么时候)", () => {
     expect(understand("食堂检查要求哪天之前查完").keywords).toBe("食堂检查要求 之前查完");

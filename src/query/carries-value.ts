@@ -251,7 +251,7 @@ const PART_OF_YEAR = /上半年|下半年|[一二三四]季度|当天|当日|假
 /** "增至9个": the figure after a change. */
 const AFTER_CHANGE = /(?:增|升|降|减|提高|提升|扩大|缩小|增加|减少|下降|上升|达)(?:至|到)$|(?:达|为)$/;
 /** "实际完成", "已建成", "累计": said done. */
-const ACHIEVED = /实际|完成|已|累计|建成|实现|达到|获|评上|评为|入选|到位/;
+const ACHIEVED = /实际|实[考到发收缴付]|完成|已|累计|建成|实现|达到|获|评上|评为|入选|到位/;
 /** "区级“最美家庭”": the level of government a figure is at. */
 const LEVEL = /(国家|省|市|区)级/g;
 /** "应发410万元", "计划投资", "预计": a figure planned or due, not done. */

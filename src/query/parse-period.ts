@@ -41,7 +41,7 @@ const YEAR_WORD =
   `(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(?<![0-9第近续满共约达超过每])([0-9]{2})\\s*年度?(?![间内来里]|多(?!少)|前(?!${FIRST_MONTHS.slice(1)}))|(大前年|今年|本年|去年|前年|明年)度?|(?<![0-9])([0-9]{2}(?!\\s*年${FIRST_MONTHS})|[0-9]|[零〇一二两三四五六七八九十]{1,3}|几)\\s*年前)`;
 const FIRST_MONTHS_PART = new RegExp(`^前\\s*(${NUMBER})\\s*(?:个)?\\s*(季度|月)`);
 // "秋季开学前" is the start of a school term, not the season: first, so that it is taken whole.
-const SEASON = "[春秋]季?开学|春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中|岁末";
+const SEASON = "[春秋]季?开学|春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中(?![考秋学小心药医])|岁末";
 // "4到5月", "4月至6月", "四五月份": a run of months of one year.
 const MONTH_RUN = `(${NUMBER})\\s*(?:月份?\\s*)?(?:、|到|至|-|—|~|～|和)\\s*(${NUMBER})\\s*月份?|([一二三四五六七八九])([二三四五六七八九十])\\s*月份?`;
 const PART = `(${MONTH_RUN}|上半年|下半年|${FIRST_MONTHS}|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;

@@ -41,8 +41,8 @@ export function cleanKeywords(text: string): string {
   return cleaned
     .split(/\s+/)
     // A trailing 中 ("在推进中") is a particle, except where it ends a word (初中, 高中, 集中).
-    // "就业率" keeps its 就: a word, not the adverb.
-    .map((chunk) => chunk.replace(/^(?:[的了和与都各也还里中]|就(?![业医诊学读餐近]))+|(?:[的了和与都各也还就里]|(?<![初高集心空正途])中)+$/g, ""))
+    // "就业率" keeps its 就: a word, not the adverb; "中考", "中秋" keep their 中.
+    .map((chunk) => chunk.replace(/^(?:[的了和与都各也还里]|中(?![考秋心学小药医招暑标央国华型])|就(?![业医诊学读餐近]))+|(?:[的了和与都各也还就里]|(?<![初高集心空正途])中)+$/g, ""))
     // "财政跟审计": the conjunction left between two units is not a word to search.
     .filter((chunk) => chunk.length > 0 && !CONJUNCTION_ONLY.test(chunk))
     .join(" ");
