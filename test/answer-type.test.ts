@@ -159,6 +159,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("开设托管班9个，托管学生412人", type("托管班收了多少孩子"))).toBe(true);
   });
 
+  it("counts rounds fired (几发) in 枚, and leaves 发放 a verb", () => {
+    expect(type("两次人工降雨总共打了几发炮弹")).toMatchObject({ kind: "count", measure: "发" });
+    expect(carriesValue("先后组织开展两轮人工增雨作业，共发射增雨火箭弹24枚", type("两次人工降雨总共打了几发炮弹"))).toBe(true);
+    expect(type("补贴发放了多少")?.measure).toBeUndefined();
+  });
+
   it("reads 实考 as what was done, though registration (报名) comes before it", () => {
     expect(valuePhrases("全区设考点3个、考场75个，报名考生2236人，实考2229人", type("23年中考实际到考多少人"))).toEqual(["实考2229人"]);
   });

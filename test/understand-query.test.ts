@@ -32,6 +32,12 @@ describe("understandQuery: 中 after a year", () => {
     expect([exam.period?.label, exam.keywords]).toEqual(["2023年", "中考实际到考"]);
     expect(understand("去年中秋活动来了多少人").keywords).toContain("中秋活动");
   });
+
+  it("takes 到3月中旬 whole as the months up to it, and 几发 as the question word", () => {
+    const until = understand("23年春防 到3月中旬猪打了多少头疫苗了");
+    expect([until.period?.label, until.keywords]).toEqual(["2023年1月至3月", "春防 猪打 疫苗"]);
+    expect(understand("23年6月人工降雨打了几发炮弹").keywords).toBe("人工降雨打 炮弹");
+  });
 });
 
 describe("understandQuery: the question word for a date", () => {

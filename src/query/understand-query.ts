@@ -77,7 +77,7 @@ const FUTURE = /能|会|可以|得|来得及|赶得上/;
 // "全年", "一整年", "一共": the whole of a year is asked.
 const WHOLE_YEAR = /全年|一整年|整年|一年下来|全年度|年度|一共|总共|共计|累计/;
 // "到6月", "1到10月", "1-10月": the months up to one (from January: "1到" is kept out of the search words).
-const UNTIL_MONTH = /(?:(?<![0-9])0?1\s*月?\s*(?=[到至\-—~～]))?(?:到|截至|截止到?|至|-|—|~|～)\s*([0-9]{1,2})\s*月(?:份|底|末)?/;
+const UNTIL_MONTH = /(?:(?<![0-9])0?1\s*月?\s*(?=[到至\-—~～]))?(?:到|截至|截止到?|至|-|—|~|～)\s*([0-9]{1,2})\s*月(?:份|底|末|初|上旬|中旬|下旬)?/;
 const UNIT_LINE = /^口(?![岸罩袋径号腔碑述头子令味音气])/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
 
