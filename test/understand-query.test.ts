@@ -38,6 +38,10 @@ describe("understandQuery: 中 after a year", () => {
     expect([until.period?.label, until.keywords]).toEqual(["2023年1月至3月", "春防 猪打 疫苗"]);
     expect(understand("23年6月人工降雨打了几发炮弹").keywords).toBe("人工降雨打 炮弹");
   });
+
+  it("keeps the kind asked for (哪个村) a word apart from the verb after it", () => {
+    expect(understand("23年丰收节在哪个村办的").keywords).toBe("丰收节在 村 办");
+  });
 });
 
 describe("understandQuery: the question word for a date", () => {

@@ -31,12 +31,15 @@ const FILLERS: RegExp[] = [
 
 /** Words handing something to a unit, just before its name: "移交给", "移送", "转给", "交由". */
 
+const ASKED_KIND = /[那哪]一?[所家个位](?:村|小区|社区|学校|街道|镇|单位|部门|企业|公司|医院|地方)/g;
+
 /**
  * The words of a question left for the search, phrase by phrase: its scaffolding ("请问", "报了些啥",
  * "多少人", "有没有"), particles and conjunctions go.
  */
 export function cleanKeywords(text: string): string {
-  let cleaned = text.replace(PUNCTUATION, " ");
+  // "在哪个村办的": the kind asked for is a word of its own, not the start of the verb after it (村办).
+  let cleaned = text.replace(PUNCTUATION, " ").replace(ASKED_KIND, "$& ");
   for (const filler of FILLERS) cleaned = cleaned.split(" ").map((chunk) => chunk.replace(filler, " ")).join(" ");
   return cleaned
     .split(/\s+/)
