@@ -90,6 +90,14 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(bestClause("去年一共开展了几次增雨作业", { text, terms: ["增雨", "作业"], years: { from: 2025, to: 2025, partial: false, issued: "2025-07-10" } })).toContain("7次");
   });
 
+  it("takes a count in the measure asked as of the thing the clause before named (今年计划筹集500套)", () => {
+    const text = "2025年，全区筹集保障性租赁住房650套，完成年度计划的108.3%。今年计划筹集500套，1—4月已筹集186套。";
+    const scored = scoreClauses({ text, terms: ["计划", "筹", "保", "租房"], weight, answerType: detectAnswerType("今年计划筹多少套保障性租赁住房") });
+    expect(scored.find((clause) => clause.text.includes("500套"))?.typed).toBe(true);
+    // The clause alone says nothing of what it counts.
+    expect(scoreClauses({ text: "今年计划筹集500套，1—4月已筹集186套。", terms: ["计划", "筹"], weight, answerType: detectAnswerType("今年计划筹多少套保障性租赁住房") })[0]?.typed).toBe(false);
+  });
+
   it("prefers a year's figure when a year's is asked", () => {
     const text = "开展读书讲座、阅读分享等活动80余场。全年组织读书活动120余场。";
     expect(bestClause("一年办了多少场读书活动", { text, terms: ["读书", "活动"] })).toContain("120余场");

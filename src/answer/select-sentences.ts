@@ -1,6 +1,6 @@
 import type { AnswerType } from "../query/answer-type.js";
 import { escapeRegExp } from "../text/escape-reg-exp.js";
-import { countsAskedThing, onlyPlans, PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
+import { countsAskedThing, mentionsCounted, onlyPlans, PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
 import { PART_CREDIT } from "../search/relevance.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
@@ -106,13 +106,19 @@ export function scoreClauses(options: {
     const parts = partsOf.get(term) ?? [];
     return parts.length === 0 ? 0 : PART_CREDIT * (parts.filter((part) => text.includes(part)).length / parts.length);
   };
-  return splitClauses(options.text)
+  const clauses = splitClauses(options.text);
+  // "…筹集保障性租赁住房650套。今年计划筹集500套": a count in the measure asked, of the thing the clause before named.
+  const type = options.answerType;
+  const ofNamedBefore = type?.kind === "count" && type.counted !== undefined ? { ...type, counted: undefined } : undefined;
+  const namedBefore = (index: number) => ofNamedBefore !== undefined && index > 0 && mentionsCounted(clauses[index - 1]!, type!.counted!, type!);
+  return clauses
     .map((text, index) => {
       let score = 0;
       for (const term of terms) score += weightOf(term) * has(text, term);
       score /= total;
       for (const term of options.context ?? []) if (term.length > 1 && text.includes(term)) score += CONTEXT_BONUS;
-      const phrases = options.answerType ? valuePhrases(text, options.answerType) : [];
+      const own = options.answerType ? valuePhrases(text, options.answerType) : [];
+      const phrases = own.length === 0 && namedBefore(index) ? valuePhrases(text, ofNamedBefore!) : own;
       const typed = phrases.length > 0;
       // The words next to the figure say what it counts.
       // A word not found whole counts through its parts here ("非遗代表性项目达47项" for 非遗项目).

@@ -336,7 +336,7 @@ function namesCounted(phrase: string, type: AnswerType): boolean {
  * character before a figure ("土地420亩" for 多少亩地), the name with its middle character mistyped, the verb
  * asked glued to it ("招生"), or a thesaurus word for it ("教师" for 老师).
  */
-function mentionsCounted(text: string, counted: string, type: Pick<AnswerType, "verb" | "synonyms">): boolean {
+export function mentionsCounted(text: string, counted: string, type: Pick<AnswerType, "verb" | "synonyms">): boolean {
   return sharesPair(text, counted) || namesBeforeFigure(text, counted[0]!) || countsFirstCharacter(text, counted[0]!) || namesMistyped(text, counted) || verbGluedToCounted(text, type.verb, counted)
     || (type.synonyms?.[counted] ?? []).some((word) => text.includes(word));
 }
