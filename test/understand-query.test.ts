@@ -21,8 +21,9 @@ const understand = (text: string, previous?: QueryUnderstanding) =>
 const year = (value: number) => ({ from: `${value}-01-01`, to: `${value}-12-31`, label: `${value}年`, explicit: true });
 
 describe("understandQuery: words that only place a question in time", () => {
-  it("are no keywords (当年, 那年, 当时)", () => {
+  it("are no keywords (当年, 那年, 当时, 那会)", () => {
     expect(understand("22年秋天林场当年有没有着过山火").keywords).toBe("林场 着过山火");
+    expect(understand("23年9月那会 施肥建议卡发到农户手里了吗").keywords).toBe("施肥建议卡发到农户手");
   });
 });
 
