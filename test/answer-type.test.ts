@@ -150,6 +150,8 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     // "收多少检验费": a fee, not the count of lifts checked.
     expect(type("一台收多少检验费")).toMatchObject({ kind: "money", subject: "检验费" });
     expect(carriesValue("计划检验电梯520台", type("一台收多少检验费"))).toBe(false);
+    // "税费" is any tax: money, said however the report says it.
+    expect(carriesValue("新增减税降费及退税缓费3.2亿元", type("减免了多少税费"))).toBe(true);
     // "来了哪些企业": their names, which a count of companies does not give.
     expect(type("招聘会都来了哪些企业 有名单吗")).toMatchObject({ kind: "list", measure: "企业" });
     expect(carriesValue("41家企业提供岗位720个", type("招聘会都来了哪些企业 有名单吗"))).toBe(false);

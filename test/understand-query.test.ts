@@ -42,6 +42,8 @@ describe("understandQuery: 中 after a year", () => {
 
   it("keeps the kind asked for (哪个村) a word apart from the verb after it", () => {
     expect(understand("23年丰收节在哪个村办的").keywords).toBe("丰收节在 村 办");
+    // "那个村级巡河员" points at something: 村级 is a word.
+    expect(understand("河长办那个村级巡河员一个月补贴多少钱").keywords).toContain("村级巡河员");
   });
 });
 

@@ -209,9 +209,9 @@ function countsAnyone(question: string, stock: { stock?: boolean } = {}): Answer
   const counted = countedThing(question).counted;
   if (counted !== undefined && ANYONE.test(counted)) return { kind: "people", label: "人数", ...stock };
   // "一台收多少检验费", "拨了多少资金": what is counted is a sum of money.
-  // A fee is named by itself ("检验费"); "违规的钱", "开工贷款" ("开工贷") are money said of the topic.
+  // A fee is named by itself ("检验费"; "税费" is any tax); "违规的钱", "开工贷款" ("开工贷") are money said of the topic.
   if (counted !== undefined && COUNTED_MONEY.test(counted)) {
-    return { kind: "money", label: "金额", ...(/费$/.test(counted) ? { subject: counted } : {}), ...(PER_UNIT.test(question) ? { perUnit: true } : {}) };
+    return { kind: "money", label: "金额", ...(/^[\u4e00-\u9fff]{2,}费$/.test(counted) ? { subject: counted } : {}), ...(PER_UNIT.test(question) ? { perUnit: true } : {}) };
   }
   return undefined;
 }

@@ -31,7 +31,7 @@ const FILLERS: RegExp[] = [
 
 /** Words handing something to a unit, just before its name: "移交给", "移送", "转给", "交由". */
 
-const ASKED_KIND = /[那哪]一?[所家个位](?:村|小区|社区|学校|街道|镇|单位|部门|企业|公司|医院|地方)/g;
+const ASKED_KIND = /哪一?[所家个位](?:村|小区|社区|学校|街道|镇|单位|部门|企业|公司|医院|地方)/g;
 
 /**
  * The words of a question left for the search, phrase by phrase: its scaffolding ("请问", "报了些啥",
