@@ -290,7 +290,7 @@ describe("answers from a bulletin of its own", () => {
 describe("answers from a bulletin with PDF-spaced figures and event names", () => {
   let own: Application;
   beforeAll(async () => {
-    own = await bulletinApplication("2023-52.txt", "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n\n区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）\n\n峡窝镇扎实开展春季村庄清洁行动 截至 3 月 8 日，累计发动干部群众 1.36 万人次，清理生活垃圾 2460 吨。2 月 28 日“村庄清洁日”当天，全镇出动干部群众 3100 人，清运垃圾 380 吨。（峡窝镇）\n");
+    own = await bulletinApplication("2023-52.txt", "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n\n区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）\n\n峡窝镇扎实开展春季村庄清洁行动 截至 3 月 8 日，累计发动干部群众 1.36 万人次，清理生活垃圾 2460 吨。2 月 28 日“村庄清洁日”当天，全镇出动干部群众 3100 人，清运垃圾 380 吨。（峡窝镇）\n\n区供热管理中心提前谋划冬季供热 新建换热站 3 座，改造老旧管网 12 公里。本供暖季居民供热价格按原标准执行。（区供热管理中心）\n");
   });
   afterAll(() => own?.close());
   const askOwn = async (question: string) => answerJson(await own.answerer()({ question, today: "2026-11-28" }));
@@ -298,6 +298,11 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
   it("reads 7·31 as the event's name, not a figure to check, and says 没有 from the clause under its headline", async () => {
     const answer = await askOwn("23年7·31那场暴雨 有没有伤亡");
     expect(answer.answer).toBe("没有。据第52期（2023-08-10）区防汛办报送：此次降雨过程全区未发生人员伤亡。[1]");
+  });
+
+  it("says 没有 to whether a price rose where the report says it was kept", async () => {
+    const answer = await askOwn("23年供暖季居民供热价格涨没涨");
+    expect(answer.answer).toBe("没有。据第52期（2023-08-10）区供热管理中心报送：本供暖季居民供热价格按原标准执行。[1]");
   });
 
   it("counts the villages a figure counts, for a thing asked with a verb glued on (几个村做完了)", async () => {

@@ -1,5 +1,5 @@
 import { issueNumberLabel, type StoredItem } from "../domain.js";
-import { askedParts, PLAN_ASKED, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
+import { askedParts, PLAN_ASKED, PRICE_CHANGE_ASKED, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
@@ -95,7 +95,9 @@ export function extractAnswer(options: {
   // "自建房有没有出过安全事故": what the question asks happened is said last (事故); a passage on 自建房 without it says nothing.
   const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), understanding.text) : undefined;
   // The text has the word, or a thesaurus word for it.
-  const says = (text: string, word: string) => text.includes(word) || (result.synonyms?.of[word] ?? []).some((synonym) => text.includes(synonym));
+  // "暖气费涨没涨": a clause that says what the price did ("居民供热价格保持不变") says whether it rose.
+  const priceChange = yesNo && PRICE_CHANGE_ASKED.test(understanding.text);
+  const says = (text: string, word: string) => text.includes(word) || (result.synonyms?.of[word] ?? []).some((synonym) => text.includes(synonym)) || (priceChange && PRICE_CHANGE_WORD.test(word) && PRICE_STATE.test(text));
   // "有没有伤亡": the clause that says what the question asks happened ("未发生人员伤亡"), where the item has one.
   const saysLastWord = (clause: ScoredClause) => lastWord !== undefined && says(clause.text, lastWord);
   const picked = found.map(({ item, hit }) => {
@@ -248,8 +250,9 @@ export function extractAnswer(options: {
   // "有。" confirms that something happened; a checked value ("破400了没") is for the reader to compare,
   // and so is a passage on the topic that does not say it in so many words.
   // "有没有出过重大动物疫情" against "未发生区域性重大动物疫情": the passage says no.
-  const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, entryOf(entry.item).terms, understanding.text));
-  const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? (denied ? "没有。" : "有。") : "";
+  const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, entryOf(entry.item).terms, understanding.text) || (PRICE_CHANGE_ASKED.test(understanding.text) && PRICE_KEPT.test(entry.clause.text)));
+  // "暖气费涨没涨" against "价格保持不变": it did not rise; a rise or fall said is for the reader.
+  const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? (denied ? "没有。" : priceChange ? "" : "有。") : priceChange && denied ? "没有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
 }
 
@@ -267,6 +270,13 @@ function reportedFor(entry: { item: StoredItem; clause: ScoredClause }, period: 
 function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
   return reportedFor(entry, period) || (plansFor(entry.item.date, period) && PLAN_SAID.test(entry.clause.text));
 }
+
+/** The question's words for the change. */
+const PRICE_CHANGE_WORD = /涨|提价|调价|上调|上浮/;
+/** A clause that says what a price did: kept, raised or lowered. */
+const PRICE_STATE = /(?:价格?|费|收费|标准)[^，。；]{0,6}(?:保持不变|不变|不上浮|不上调|未上涨|未调整|上涨|上调|上浮|提高|下调|降低)|(?:按|执行)原(?:价格|标准)|原标准/;
+/** ... and that it was kept. */
+const PRICE_KEPT = /保持不变|不变|不上浮|不上调|未上涨|未调整|原标准/;
 
 /** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */
 const NEGATED = /未(?:发生|出现|发现|接到)|没有(?:发生|出现|发现)|无(?:一例|一起)|零(?:事故|发生|伤亡)|杜绝/;

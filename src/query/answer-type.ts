@@ -114,6 +114,8 @@ const ANY_NUMBER = /多少|(?<![那这])几[个名家项次人场件条所万亿
  * @example detectAnswerType("夏季食品安全检查一共罚了多少钱") // { kind: "money", label: "金额" }
  */
 export function detectAnswerType(question: string): AnswerType | undefined {
+  // "供热价格涨没涨" asks whether it rose, which "按原标准执行" settles without a figure.
+  if (PRICE_CHANGE_ASKED.test(question)) return undefined;
   const type = detectKind(question);
   if (!type || isYesNoQuestion(question)) return type;
   const perYear = !type.perUnit && PER_YEAR.test(question);
@@ -138,6 +140,9 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}),
   };
 }
+
+/** "暖气费涨没涨", "车票涨价没有": whether a price or fee rose (a yes/no question, no figure asked). */
+export const PRICE_CHANGE_ASKED = /(?:涨价|提价|调价|涨|上调|上浮)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|涨没涨|涨不涨|调没调|是不是涨/;
 
 /** "计划招多少", "目标是多少": the question asks what was planned. */
 export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
