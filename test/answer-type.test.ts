@@ -161,6 +161,19 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("开设托管班9个，托管学生412人", type("托管班收了多少孩子"))).toBe(true);
   });
 
+  it("reads costs, rents, phone numbers, ages and people named before the question word as what must be given", () => {
+    expect(type("项目成本多少")).toMatchObject({ kind: "money" });
+    expect(type("公租房房租多少")).toMatchObject({ kind: "money", subject: "房租" });
+    expect(carriesValue("公租房租金每平方米每月5元", type("公租房房租多少"))).toBe(true);
+    expect(type("区教育局办公室电话多少")).toMatchObject({ kind: "name", measure: "电话" });
+    expect(carriesValue("开通心理援助热线，全年接听来电1260个", type("心理援助热线电话是多少"))).toBe(false);
+    expect(carriesValue("心理援助热线0371-68812345全天接听", type("心理援助热线电话是多少"))).toBe(true);
+    expect(type("热线接的电话多少个")?.measure).not.toBe("电话");
+    expect(type("参赛选手平均年龄")).toMatchObject({ kind: "count", measure: "岁" });
+    expect(type("护林员几个")).toMatchObject({ kind: "people" });
+    expect(carriesValue("聘用护林员46名，巡护面积2.3万亩", type("护林员几个"))).toBe(true);
+  });
+
   it("counts rounds fired (几发) in 枚, and leaves 发放 a verb", () => {
     expect(type("两次人工降雨总共打了几发炮弹")).toMatchObject({ kind: "count", measure: "发" });
     expect(carriesValue("先后组织开展两轮人工增雨作业，共发射增雨火箭弹24枚", type("两次人工降雨总共打了几发炮弹"))).toBe(true);

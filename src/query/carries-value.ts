@@ -67,7 +67,7 @@ const DESCRIBES_BEFORE = /^(?:为|系|居|位居|位列)[^，。；]{0,10}(?:最
 const PART_OF_MANY = /其中/;
 
 /** Words for the same pay staff use one for another: "要回多少工钱" is answered by "追发工资2370万元". */
-const SAME_SUBJECT = [["工资", "工钱", "薪水", "薪资", "薪酬", "报酬", "劳务费", "挣", "赚", "收入", "薪", "月薪", "年薪", "底薪"], ["门票", "票价", "票", "车票"], ["造价", "投资", "总投资"], ["收", "自付", "缴", "付费", "交费", "支付", "定价", "售价", "票价"], ["补贴", "津贴", "补助"]];
+const SAME_SUBJECT = [["租金", "房租", "租赁费"], ["工资", "工钱", "薪水", "薪资", "薪酬", "报酬", "劳务费", "挣", "赚", "收入", "薪", "月薪", "年薪", "底薪"], ["门票", "票价", "票", "车票"], ["造价", "投资", "总投资"], ["收", "自付", "缴", "付费", "交费", "支付", "定价", "售价", "票价"], ["补贴", "津贴", "补助"]];
 
 /** The clause names what the value is of: the word, its last two characters, or a word for the same. */
 function namesSubject(clause: string, subject: string, synonyms: readonly string[] = []): boolean {
@@ -375,6 +375,9 @@ function countsOtherThing(phrase: string, topic: string): boolean {
   return nouns.length > 0 && nouns.every((noun) => !sharesPair(topic, noun) && !sharesPair(noun, topic));
 }
 
+/** "0371-68912345", "12345", "96110": a number to call (five digits or more, not a year or an amount). */
+const PHONE_NUMBER = /(?<![\d.])(?:0\d{2,3}[-—]?)?\d{5,8}(?![\d.]|\s*(?:万|亿|元|人|户|个|件|次|名|年|吨|亩|平方米|米))/;
+
 /** Dates, enumerations and names: said anywhere in the clause. */
 function carriesOtherValue(text: string, type: AnswerType): boolean {
   switch (type.kind) {
@@ -383,6 +386,7 @@ function carriesOtherValue(text: string, type: AnswerType): boolean {
     case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
     case "name": {
       if (type.measure === "人") return PERSON.test(text);
+      if (type.measure === "电话") return PHONE_NUMBER.test(text);
       if (type.measure === "地点") return [...text.matchAll(PLACE)].some((match) => !(type.given ?? "").includes(match[0]) && !GENERIC_NAME_PREFIX.test(match[1] ?? ""));
       const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
       // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
