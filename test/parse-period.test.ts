@@ -111,6 +111,21 @@ describe("colloquial periods, read against 2026-11-28", () => {
     expect(parsePeriod({ text, today: "2026-11-28" })).toMatchObject({ from, to, label, explicit: true });
   });
 
+  it.each([
+    // 2023's 清明 is 4月5日, its 春节 1月22日 and 元宵 2月5日; 2024's 中秋 is 9月17日 (lunar-javascript).
+    ["23年清明前那期", "2023-03-01", "2023-04-19", "2023年清明前"],
+    ["23年春节前后", "2022-12-23", "2023-02-26", "2023年春节前后"],
+    ["前年中秋国庆两节", "2024-08-18", "2024-10-17", "2024年中秋前后"],
+    ["22年国庆后", "2022-10-01", "2022-10-31", "2022年国庆后"],
+  ])("the weeks around a holiday: %s -> %s..%s", (text, from, to, label) => {
+    expect(parsePeriod({ text, today: "2026-11-28" })).toMatchObject({ from, to, label, explicit: true });
+  });
+
+  it("keeps a holiday's name in the text, and reads a holiday without a year as no period", () => {
+    expect(parsePeriod({ text: "23年中秋前", today: "2026-11-28" })).toMatchObject({ start: 0, end: 3 });
+    expect(parsePeriod({ text: "中秋活动来了多少人", today: "2026-11-28" })).toBeUndefined();
+  });
+
   it("does not read a duration as a two-digit year", () => {
     expect(parsePeriod({ text: "连续12年", today: "2026-11-28" })).toBeUndefined();
   });

@@ -40,6 +40,11 @@ describe("understandQuery: 中 after a year", () => {
     expect(understand("23年6月人工降雨打了几发炮弹").keywords).toBe("人工降雨打 炮弹");
   });
 
+  it("reads holidays of two years as two periods, and keeps the holidays as words", () => {
+    const both = understand("23年中秋和24年国庆 分别检了多少台电梯");
+    expect([both.period?.label, both.periods?.length, both.keywords]).toEqual(["2023年中秋前后、2024年国庆前后", 2, "中秋 国庆 检 电梯"]);
+  });
+
   it("keeps the kind asked for (哪个村) a word apart from the verb after it", () => {
     expect(understand("23年丰收节在哪个村办的").keywords).toBe("丰收节在 村 办");
     // "那个村级巡河员" points at something: 村级 is a word.

@@ -1,4 +1,5 @@
 import { toAsciiDigits } from "../text/chinese-numerals.js";
+import { FESTIVAL_NAMES, festivalDay, festivalOf } from "./festival-dates.js";
 
 /**
  * Time references in a question -> an inclusive ISO date range.
@@ -41,7 +42,9 @@ const YEAR_WORD =
   `(?:(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})\\s*年度?|(?<![0-9第近续满共约达超过每])([0-9]{2})\\s*年度?(?![间内来里]|多(?!少)|前(?!${FIRST_MONTHS.slice(1)}))|(大前年|今年|本年|去年|前年|明年)度?|(?<![0-9])([0-9]{2}(?!\\s*年${FIRST_MONTHS})|[0-9]|[零〇一二两三四五六七八九十]{1,3}|几)\\s*年前)`;
 const FIRST_MONTHS_PART = new RegExp(`^前\\s*(${NUMBER})\\s*(?:个)?\\s*(季度|月)`);
 // "秋季开学前" is the start of a school term, not the season: first, so that it is taken whole.
-const SEASON = "[春秋]季?开学|春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中(?![考秋学小心药医])|岁末";
+// "春节前", "国庆期间", "清明前那期": a holiday, and the weeks around it.
+const FESTIVAL = `(?:${FESTIVAL_NAMES})(?:前后|前夕|前|后|期间|假期|那阵子?|那段时间|那几天)?`;
+const SEASON = `[春秋]季?开学|春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中(?![考秋学小心药医])|岁末|${FESTIVAL}`;
 // "4到5月", "4月至6月", "四五月份": a run of months of one year.
 const MONTH_RUN = `(${NUMBER})\\s*(?:月份?\\s*)?(?:、|到|至|-|—|~|～|和)\\s*(${NUMBER})\\s*月份?|([一二三四五六七八九])([二三四五六七八九十])\\s*月份?`;
 const PART = `(${MONTH_RUN}|上半年|下半年|${FIRST_MONTHS}|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;
@@ -105,8 +108,12 @@ function fromYearMatch(match: RegExpExecArray, today: SimpleDate): Built | undef
   // "2023年13月": keep the year, leave the impossible month in the text.
   const yearOnly = partRange({ year });
   if (!range) return yearOnly && { ...yearOnly, explicit: true, priority: 3, length: YEAR_ONLY.exec(match[0])?.[0].length ?? 0 };
-  return withSince({ ...range, explicit: true, priority: 3 }, since, today);
+  // "23年中秋前": the holiday places the question in time and is a topic too ("中秋国庆两节"): its words stay.
+  const festival = season !== undefined && FESTIVAL_START.test(season);
+  return withSince({ ...range, explicit: true, priority: 3, ...(festival ? { length: YEAR_ONLY.exec(match[0])?.[0].length ?? 0 } : {}) }, since, today);
 }
+
+const FESTIVAL_START = new RegExp(`^(?:${FESTIVAL_NAMES})`);
 
 /** The year a year word names; two-digit years are this century's, and only up to next year. */
 function yearOf(options: { digits?: string | undefined; twoDigits?: string | undefined; relative?: string | undefined; ago?: string | undefined; today: SimpleDate }): number | undefined {
@@ -126,6 +133,8 @@ function yearOf(options: { digits?: string | undefined; twoDigits?: string | und
 function fromYearlessMatch(match: RegExpExecArray, today: SimpleDate): Omit<Candidate, "start" | "end"> | undefined {
   const [, part, runFirst, runLast, pairFirst, pairLast, quarter, month, day, monthEdge, season, since] = match;
   const run = monthRun(runFirst ?? pairFirst, runLast ?? pairLast);
+  // "中秋活动": a holiday without a year names the event more than a time.
+  if (season !== undefined && FESTIVAL_START.test(season)) return undefined;
   const range = partRange({ year: today.year, part, run, quarter, month, day, monthEdge, season });
   if (!range) return undefined;
   return withSince({ ...range, explicit: false, priority: 1 }, since, today);
@@ -261,7 +270,26 @@ const SEASONS: Record<string, { from: [number, number]; to: [number, number]; na
   秋学: { from: [8, 1], to: [9, 15], name: "秋季开学" },
 };
 
+/** Days before and after a holiday its weeks run: reports on getting ready come out up to a month before ("春节前"). */
+const FESTIVAL_WINDOW: Record<string, [number, number]> = { 前: [-35, 14], 前夕: [-20, 14], 后: [0, 30] };
+const AROUND_FESTIVAL: [number, number] = [-30, 30];
+
+/** The weeks a holiday names in a year; 春节 runs on to 元宵. */
+function festivalRange(year: number, word: string) {
+  const name = FESTIVAL_START.exec(word)?.[0] ?? "";
+  const festival = festivalOf(name);
+  const day = festival && festivalDay(festival, year);
+  if (!festival || !day) return undefined;
+  const modifier = word.slice(name.length);
+  const [before, after] = FESTIVAL_WINDOW[modifier] ?? AROUND_FESTIVAL;
+  const lantern = festival === "春节" && !FESTIVAL_WINDOW[modifier] ? festivalDay("元宵", year) : undefined;
+  const from = addDays(day, before);
+  const to = addDays(lantern ?? day, lantern ? 21 : after);
+  return stringify({ from, to, label: `${year}年${festival}${modifier === "前" || modifier === "后" ? modifier : "前后"}` });
+}
+
 function seasonRange(year: number, word: string) {
+  if (FESTIVAL_START.test(word)) return festivalRange(year, word);
   const key = /开学/.test(word) ? `${word[0]}学` : /开春/.test(word) ? "春" : /岁末|年末|年底/.test(word) ? "底" : word.startsWith("年") ? word[1] ?? "" : word[0] ?? "";
   const season = SEASONS[key];
   if (!season) return undefined;

@@ -198,7 +198,8 @@ export function understandQuery(options: {
       namedAt(further, start, end);
       found = { ...spanning(found, further), label: `${found.label.replace(/（.*$/, "")}、${further.label.replace(/（.*$/, "")}` };
     }
-    offset = until?.span.end ?? end;
+    // Always onwards, whatever a period's span: a period found where the last one ended is not found again.
+    offset = Math.max(until?.span.end ?? end, offset + 1);
     next = parsePeriod({ text: masked.slice(offset), today });
   }
   let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit, ...(found.reportedAs ? { reportedAs: found.reportedAs } : {}) } : undefined;
