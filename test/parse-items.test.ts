@@ -106,6 +106,9 @@ describe("attributions", () => {
     // A plant and a depot are units too.
     const plants = parseChecked(`${SIGNED_MASTHEAD}区污水处理厂保障汛期运行 日处理污水4万吨。（区污水处理厂）\n\n区应急物资储备库完成汛前储备 储备棉被3200床。（区应急物资储备库）`);
     expect(plants.items.map((item) => item.units)).toEqual([["区污水处理厂"], ["区应急物资储备库"]]);
+    // So is a road maintenance section (段).
+    const section = parseChecked(`${SIGNED_MASTHEAD}区公路管理段抢修水毁公路 修复路面3800平方米。（区公路管理段）\n\n区农机安全监理站检查农机 检查农机1260台。（区农机安全监理站）`);
+    expect(section.items.map((item) => item.units)).toEqual([["区公路管理段"], ["区农机安全监理站"]]);
   });
 
   it("ends a headline with PDF-spaced figures where the body opens on a date, not at a space beside a figure", () => {

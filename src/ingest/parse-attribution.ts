@@ -7,7 +7,7 @@ import { isPersonName } from "./person-name.js";
  * such as "（试行）" or "（如图）". Units come back with traditional characters folded.
  */
 const UNIT_SUFFIX =
-  /(?:局|部|办|委|院|街道|镇|乡|村|社区|中心|分局|所|站|队|会|室|馆|团|处|科|组|公司|集团|政府|工委|妇联|科协|残联|工商联|联|协|社|台|银行|分行|办事处|法庭|学校|大学|党校|中学|小学|医院|宫|林场|农场|幼儿园|水厂|厂|库)$/;
+  /(?:局|部|办|委|院|街道|镇|乡|村|社区|中心|分局|所|站|队|会|室|馆|团|处|科|组|公司|集团|政府|工委|妇联|科协|残联|工商联|联|协|社|台|银行|分行|办事处|法庭|学校|大学|党校|中学|小学|医院|宫|林场|农场|幼儿园|水厂|厂|库|段)$/;
 /** What is left of "（街道）", "（各社区）", "（镇村）" without its suffix names no unit: a kind of unit, not one. */
 const GENERIC_STEM = /^(?:各|全|本|镇|乡|村|街道|社区)?$/;
 const NOT_UNIT = /试行|暂行|草案|如图|上接|下转|接上|转下|附件|详见|见图|摄|记者|通讯员/;
