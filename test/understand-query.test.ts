@@ -45,6 +45,12 @@ describe("understandQuery: 中 after a year", () => {
     expect([both.period?.label, both.periods?.length, both.keywords]).toEqual(["2023年中秋前后、2024年国庆前后", 2, "中秋 国庆 检 电梯"]);
   });
 
+  it("summarizes the unit a shortened name reads as", () => {
+    const matcher = createUnitMatcher({ units: ["区农村电影放映服务中心", "区教育局"] });
+    const summary = understandQuery({ text: "农村电影放映中心历年报过哪些工作 梳理一下", today: "2026-11-28", units: matcher });
+    expect([summary.intent, summary.units]).toEqual(["summary", ["区农村电影放映服务中心"]]);
+  });
+
   it("keeps the kind asked for (哪个村) a word apart from the verb after it", () => {
     expect(understand("23年丰收节在哪个村办的").keywords).toBe("丰收节在 村 办");
     // "那个村级巡河员" points at something: 村级 is a word.

@@ -65,8 +65,9 @@ export function findAbbreviatedUnits(text: string, units: readonly string[], kno
       // The longest short name first: "儿童福利中心" rather than "童福利中心".
       for (let start = Math.max(0, kindStart - core.length + 1); start <= kindStart - MINIMUM_CORE; start += 1) {
         const short = text.slice(start, kindStart);
-        // A first word of two characters alone and the kind ("儿童中心") could be several bodies; more ("儿童福利中心") says which.
-        if (!CJK.test(short) || !keepsInOrder(short, core) || (core.startsWith(short) && short.length < MINIMUM_PREFIX)) continue;
+        // A first word of two characters alone and 中心 ("儿童中心") could be many bodies; more ("儿童福利中心"),
+        // or a kind of its own ("农机站"), says which.
+        if (!CJK.test(short) || !keepsInOrder(short, core) || (kind === "中心" && core.startsWith(short) && short.length < MINIMUM_PREFIX)) continue;
         const word = text.slice(start, end);
         if (known(word)) break;
         const reading = readings.get(word) ?? { start, units: new Set<string>() };

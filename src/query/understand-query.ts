@@ -250,6 +250,12 @@ export function understandQuery(options: {
 
   let units = [...new Set(mentions.map((mention) => mention.unit))];
   let unitMentions = mentions.map(({ unit, alias }) => ({ unit, alias }));
+  // "农村电影放映中心历年报过哪些工作": a summary is of a unit; one typed short or wrong is the one it reads as.
+  const readAs = [...new Set(misspelled.map((mention) => mention.unit))];
+  if (intent === "summary" && units.length === 0 && readAs.length === 1) {
+    units = readAs;
+    unitMentions = misspelled.filter((mention) => mention.unit === readAs[0]).slice(0, 1).map(({ unit, alias }) => ({ unit, alias }));
+  }
   const carriedOver: QueryUnderstanding["carriedOver"] = [];
   if (previous && followUp) {
     if (units.length === 0 && previous.units.length > 0) {
