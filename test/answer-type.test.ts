@@ -174,6 +174,17 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("聘用护林员46名，巡护面积2.3万亩", type("护林员几个"))).toBe(true);
   });
 
+  it("asks a figure of each group named with 各, which a figure for both together does not give", () => {
+    const each = type("初一和高一各计划筛多少人");
+    expect(each.each).toEqual(["初一", "高一"]);
+    expect(carriesValue("对全区初一、高一新生开展入学结核病筛查，计划筛查3960名", each)).toBe(false);
+    expect(carriesValue("计划筛查初一新生2010名、高一新生1950名", each)).toBe(true);
+    // Years and units asked each are answered by their own reports.
+    expect(type("23年和24年各多少").each).toBeUndefined();
+    // "几家要参检": a modal verb after the measure is no thing counted.
+    expect(type("社团一共几家要参检")).not.toHaveProperty("counted");
+  });
+
   it("counts rounds fired (几发) in 枚, and leaves 发放 a verb", () => {
     expect(type("两次人工降雨总共打了几发炮弹")).toMatchObject({ kind: "count", measure: "发" });
     expect(carriesValue("先后组织开展两轮人工增雨作业，共发射增雨火箭弹24枚", type("两次人工降雨总共打了几发炮弹"))).toBe(true);

@@ -53,6 +53,8 @@ export interface AnswerType {
   done?: boolean;
   /** "开年计划营造林多少亩": a plan's figure is asked; a figure of what was done ("完成营造林4860亩") is another. */
   planned?: boolean;
+  /** "初一和高一各计划筛多少人": groups each asked a figure of; a figure for them together answers neither. */
+  each?: string[];
   /** The question's topic words, set by the answerer: where the passage names them, the figure must be said of them. */
   focus?: string;
 }
@@ -139,7 +141,10 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   const done = DONE_ASKED.test(question);
   const asked = /多少|(?<![那这哪])几/.exec(question);
   const planned = !actual && !done && asked !== null && PLAN_ASKED.test(question.slice(0, asked.index));
+  const groups = EACH_GROUP.exec(question);
+  const each = groups && ![groups[1]!, groups[2]!].some((group) => NOT_A_GROUP.test(group)) ? { each: [groups[1]!, groups[2]!] } : {};
   return {
+    ...each,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
     ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
     ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}),
@@ -148,6 +153,11 @@ export function detectAnswerType(question: string): AnswerType | undefined {
 
 /** "暖气费涨没涨", "车票涨价没有": whether a price or fee rose (a yes/no question, no figure asked). */
 export const PRICE_CHANGE_ASKED = /(?:涨价|提价|调价|涨|上调|上浮)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|涨没涨|涨不涨|调没调|是不是涨/;
+
+// "初一和高一各…多少", "城市跟农村分别多少": two groups, a figure each.
+const EACH_GROUP = /([\u4e00-\u9fff]{2,4})(?:和|跟|与|、)([\u4e00-\u9fff]{2,4})(?:各|分别)[\u4e00-\u9fff]{0,8}?(?:多少|几)/;
+/** Years, seasons and units are answered each by its own report, not by one clause. */
+const NOT_A_GROUP = /年|月|季|期|天|局|办|委|中心|街道|镇|站|所|队|院|[今去前本上下]/;
 
 /** "计划招多少", "目标是多少": the question asks what was planned. */
 export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
@@ -192,7 +202,7 @@ export const SPAN_OF_MONTHS = /上半年|下半年|全年|年度|季度|以来|\
 
 // "来了多少游客", "多少个服务项目": what is counted follows the question word.
 const COUNTED_THING = /(?:多少|(?<![那这哪])几)(?:个(?!体))?([\u4e00-\u9fff]{2,6})/;
-const NOT_A_THING = /^[了吗呢啊的是都在被已有还没不钱人名次万亿倍个]/;
+const NOT_A_THING = /^[了吗呢啊的是都在被已有还没不钱人名次万亿倍个要需能会得该]/;
 
 // "抖音上点赞有多少", "高校毕业生是多少": what is counted, said before the question word at the end.
 const ASKED_AT_END = /(?:一共|总共|大概|大约|共)?(?:有|是|占)(?:多少|几个|几)[？?]?\s*$/;
@@ -278,10 +288,10 @@ function detectKind(question: string): AnswerType | undefined {
     const perThing = PER_THING.test(question) ? { perUnit: true } : {};
     if (measure === "个") return countsAnyone(question) ?? { kind: "number", label: "数字", ...perThing, ...stock, ...countedThing(question) };
     // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
-    const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
+    const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还要需能会得该])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
     // "多少条预警": 预警, what a figure in another counting word ("预警信号6次") may also count.
     const thing = COUNTING_MEASURES.has(measure) || measure === "家" ? new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}([\\u4e00-\\u9fff]{2,8})`).exec(question)?.[1]?.replace(/[了吗呢啊呀的]+$/, "") : undefined;
-    return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...stock, ...(counted ? { counted } : {}), ...(thing && thing.length > 1 ? { thing } : {}) };
+    return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...stock, ...(counted ? { counted } : {}), ...(thing && thing.length > 1 && !NOT_A_THING.test(thing) ? { thing } : {}) };
   }
   const name = NAME.exec(question);
   if (name) {

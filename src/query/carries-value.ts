@@ -120,6 +120,8 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   if (type.subject && !namesSubject(text, type.subject, type.synonyms?.[type.subject])) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !mentionsCounted(text, type.counted, type)) return [];
+  // "初一和高一各计划筛多少人": each group named with a figure of its own ("初一新生1980名、高一新生1860名").
+  if (type.each && !type.each.every((group) => new RegExp(`${escapeRegExp(group)}[^，。；;,、]{0,8}?\\d`).test(text))) return [];
   if (!FIGURE_KINDS.has(type.kind)) return carriesOtherValue(text, type) ? [text] : [];
   const known = new Set(type.known ?? []);
   // "920人里头高校毕业生有多少": the part is stated where the whole is ("达成意向920人，其中高校毕业生…").
