@@ -185,6 +185,16 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("社团一共几家要参检")).not.toHaveProperty("counted");
   });
 
+  it("checks a claimed time of day only against a clock time, and asks the papers to bring as a list of them", () => {
+    const claim = readYesNoClaim("前年铝城夜市是不是开到半夜12点");
+    expect(claim?.value?.type.kind).toBe("time");
+    expect(carriesValue("6月7日，铝城夜市第三季开市，入驻商户168家", claim!.value!.type)).toBe(false);
+    expect(carriesValue("夜市每天18时至24时营业", claim!.value!.type)).toBe(true);
+    expect(type("办个体营业执照要带哪些材料")).toMatchObject({ kind: "list", measure: "材料" });
+    expect(carriesValue("营业执照、公章刻制、税务发票等事项1个工作日内办结", type("办个体营业执照要带哪些材料"))).toBe(false);
+    expect(carriesValue("需携带身份证、经营场所证明等材料", type("办个体营业执照要带哪些材料"))).toBe(true);
+  });
+
   it("counts rounds fired (几发) in 枚, and leaves 发放 a verb", () => {
     expect(type("两次人工降雨总共打了几发炮弹")).toMatchObject({ kind: "count", measure: "发" });
     expect(carriesValue("先后组织开展两轮人工增雨作业，共发射增雨火箭弹24枚", type("两次人工降雨总共打了几发炮弹"))).toBe(true);

@@ -110,7 +110,7 @@ const STOCK = /总共有?|一共有|共有|总数|总量|现有|存量|保有量
 export const ADDED = /新(?:增|设立?|登记|注册|建|开工|招录?|发展|认定|培育|引进|签约|入驻)|增加|增长/;
 const NAME = /叫什么|叫啥|啥名|什么名字|名字|名称|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
 // "都来了哪些企业", "有名单吗": the names of the companies, schools or villages, not what they did.
-const LIST = /(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些|(?:有|要|给|发|看看|看下)(?:个|份|一下)?名单|名单(?:有|呢|是)|[了过]哪些(?=企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂)/;
+const LIST = /(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|(?:带|准备|提交|提供|交)(?:哪些|什么|啥)(?=材料|证件|资料|手续)|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些|(?:有|要|给|发|看看|看下)(?:个|份|一下)?名单|名单(?:有|呢|是)|[了过]哪些(?=企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂)/;
 // "非遗项目总数", "AED总数": how many of them (a Latin name counts too).
 const COUNT_OF = /([A-Za-z\u4e00-\u9fff]{2,6}?)(?:的)?(?:总数|个数|数)[？?]?\s*$/;
 const ANY_NUMBER = /多少|(?<![那这])几[个名家项次人场件条所万亿]|数量|数目|规模/;
@@ -265,7 +265,7 @@ function detectKind(question: string): AnswerType | undefined {
   // "那9个村是哪几个" asks for the villages, not for a count.
   if (LIST.test(question)) {
     // "那9个村是哪几个": the list must be of villages, not of whatever else the passage enumerates.
-    const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1] ?? /哪些(企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂)/.exec(question)?.[1];
+    const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1] ?? /哪些(企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂)/.exec(question)?.[1] ?? /(?:带|准备|提交|提供|交)(?:哪些|什么|啥)(材料|证件|资料|手续)/.exec(question)?.[1];
     // "那7家企业都是哪几家": companies, not "重点行业"; a longer noun keeps its last two characters.
     return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-2) } : {}) };
   }
@@ -333,6 +333,8 @@ const CLAIMED_DATE = /(?:六一|五一|十一|国庆|元旦|春节|中秋|端午
 const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
+/** "半夜12点", "晚上10点半", "早上8点": a time of day claimed. */
+const CLAIMED_TIME = /(?:半夜|午夜|凌晨|早上|上午|中午|下午|晚上|夜里)?\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?|半夜|午夜|通宵/g;
 /** "以上", "及以下", "周岁以内" after a figure: it bounds a group ("80岁以上老人"). */
 const BOUND_AFTER = /^\s*(?:周岁|岁)?(?:及)?(?:以上|以下|以内)/;
 /** "21年汛前…整改完了没", "2022年…有没有": a year names when, not a value to check ("干了20年没" is a duration). */
@@ -374,6 +376,9 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   const existence = EXISTENCE.test(question);
   const completion = COMPLETION.test(question);
   if (percents.length > 0) return { existence, completion, value: { words: percents, type: { kind: "percent", label: "比例" } } };
+  // "是不是开到半夜12点": a time of day, which only a clock time settles.
+  const times = question.match(CLAIMED_TIME) ?? [];
+  if (times.length > 0) return { existence, completion, value: { words: times, type: { kind: "time", label: "时间（几点）" } } };
   if (dates.length > 0) return { existence, completion, value: { words: dates, type: { kind: "date", label: "日期" } } };
   // "3·15宣传活动搞了20场没": the figure with a measure is the claim, not the name's digits.
   const checked = numbers.find((word) => /[^\d\s,.万亿千]$/.test(word)) ?? numbers.at(-1);
