@@ -3,7 +3,7 @@ import { unitParts } from "../src/query/unit-parts.js";
 import type { QueryUnderstanding } from "../src/query/understand-query.js";
 
 // Words of two characters and more, as the segmenter would give them for these questions.
-const WORDS = ["招商", "签", "项目", "总投资", "追回", "违规", "基金", "隐患", "排查", "罚款"];
+const WORDS = ["招商", "签", "项目", "总投资", "追回", "违规", "基金", "隐患", "排查", "罚款", "老人", "吃饭", "建"];
 const tokenize = (text: string) => WORDS.filter((word) => text.includes(word));
 const partsOf = (text: string, mentions: { unit: string; alias: string }[]) =>
   unitParts({ understanding: { text, unitMentions: mentions } as unknown as QueryUnderstanding, tokenize, terms: WORDS });
@@ -21,6 +21,12 @@ describe("unitParts: each unit's share of a question about several units", () =>
     expect(parts.get("区医保局")?.answerType).toMatchObject({ kind: "money" });
     expect(parts.get("区医保局")?.answerType?.subject).toBeUndefined();
     expect(parts.get("区医保局")?.terms).not.toContain("罚款");
+  });
+
+  it("gives the topic said before the first unit to every unit, not only the first", () => {
+    const parts = partsOf("老人吃饭的地方 民政23年说全区一共多少个 矿山街道去年自己建了几个", [{ unit: "区民政局", alias: "民政" }, { unit: "矿山街道", alias: "矿山街道" }]);
+    expect(parts.get("矿山街道")?.terms).toEqual(["老人", "吃饭", "建"]);
+    expect(parts.get("矿山街道")?.own).toBe(1);
   });
 
   it("leaves a unit without a question of its own alone when the question does not ask each", () => {

@@ -19,19 +19,21 @@ export function mentionsInOrder(understanding: QueryUnderstanding): { unit: stri
 
 /**
  * "40期：应急演练搞了几场、市场监管抽检多少批次": the words from one unit's name to the next are
- * that unit's question; the words before the first name belong to the first.
+ * that unit's question; the words before the first name are every unit's topic.
  */
 export function unitParts(options: { understanding: QueryUnderstanding; tokenize: (text: string) => string[]; terms: readonly string[] }): Map<string, UnitPart> {
   const { understanding } = options;
   const text = understanding.text;
   const mentions = mentionsInOrder(understanding);
   const parts = new Map<string, UnitPart>();
+  // "老人吃饭的地方 民政23年…多少个 矿山街道去年自己建了几个": a topic said before the first name is every unit's.
+  const lead = options.tokenize(text.slice(0, mentions[0]?.start ?? 0)).filter((term) => options.terms.includes(term));
   mentions.forEach((mention, index) => {
     if (parts.has(mention.unit)) return;
     const start = index === 0 ? 0 : mention.start;
     const end = mentions.slice(index + 1).find((next) => next.start > mention.start)?.start ?? text.length;
     const part = text.slice(start, end);
-    const terms = options.tokenize(part).filter((term) => options.terms.includes(term));
+    const terms = [...new Set([...(index === 0 ? [] : lead), ...options.tokenize(part).filter((term) => options.terms.includes(term))])];
     // Its own words: from the unit on, not the topic said before the first unit ("招商这块，工业路21年和").
     const own = options.tokenize(text.slice(mention.start + mention.alias.length, end)).filter((term) => options.terms.includes(term));
     parts.set(mention.unit, { terms, own: own.length, answerType: detectAnswerType(part) });
