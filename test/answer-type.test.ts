@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { askedParts, detectAnswerType, isYesNoQuestion, readYesNoClaim } from "../src/query/answer-type.js";
+import { askedParts, detectAnswerType } from "../src/query/answer-type.js";
+import { isYesNoQuestion, readYesNoClaim } from "../src/query/yes-no-claim.js";
 import { carriesValue, countsAskedThing, valuePhrases } from "../src/query/carries-value.js";
 
 describe("detectAnswerType: what value a question asks for", () => {

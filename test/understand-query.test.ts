@@ -1,4 +1,4 @@
-import { isYesNoQuestion } from "../src/query/answer-type.js";
+import { isYesNoQuestion } from "../src/query/yes-no-claim.js";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SHARED_QUESTIONS, describeWithShared } from "./helpers/shared.js";

@@ -1,5 +1,6 @@
 import { issueNumberLabel, type StoredItem } from "../domain.js";
-import { askedParts, PLAN_ASKED, PRICE_CHANGE_ASKED, readYesNoClaim, type AnswerType } from "../query/answer-type.js";
+import { askedParts, PLAN_ASKED, type AnswerType } from "../query/answer-type.js";
+import { PRICE_CHANGE_ASKED, readYesNoClaim } from "../query/yes-no-claim.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";

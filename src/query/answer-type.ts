@@ -1,63 +1,9 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
-import { measureAlternation } from "./measure-words.js";
+import type { AnswerKind, AnswerType } from "./asked-value.js";
+import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
+import { isYesNoQuestion, PRICE_CHANGE_ASKED } from "./yes-no-claim.js";
 
-/**
- * What kind of value a question asks for, and whether a passage carries one. A figure of another
- * kind is never an answer: "医保码激活了多少人" is not answered by "激活率达82.5%".
- */
-export type AnswerKind = "money" | "percent" | "date" | "time" | "duration" | "people" | "count" | "number" | "name" | "list";
-
-export interface AnswerType {
-  kind: AnswerKind;
-  /** The measure word asked for ("多少起" -> "起"), for counts. */
-  measure?: string;
-  /** Chinese, for replies: "金额", "人数", "数量（起）". */
-  label: string;
-  /** The question: a name it gives itself ("信托制") is the topic, not an answer. */
-  given?: string;
-  /** What the value is of, when the question says: "工资", "补贴", "整改率". The passage must name it too. */
-  subject?: string;
-  /** "一亩多少钱", "人均", "每月": a rate per unit is asked, not a total. */
-  perUnit?: boolean;
-  /** "签了多少户", "投了多少钱": the verb the question asks the figure of (签, 投); the figure's phrase naming it is the likelier answer. */
-  verb?: string;
-  /** Thesaurus words of the question's words ("处理率" -> 处置率, "老师" -> 教师), set by the answerer from the search's. */
-  synonyms?: Readonly<Record<string, readonly string[]>>;
-  /** "一年计划投多少钱", "一年办了多少场": a year's figure is asked; a clause with one ("全年", "年度") is preferred. */
-  perYear?: boolean;
-  /** "现在总共有多少户": the whole stock is asked; a count of new ones ("新设立4862户") is another figure. */
-  stock?: boolean;
-  /** What a count counts, as the question names it ("价格违法案件" in "多少起价格违法案件"). */
-  counted?: string;
-  /** "多少条预警" -> 预警: a figure right after it in another counting word ("预警信号6次") counts it too. */
-  thing?: string;
-  /** Figures the question gives itself ("那7.3亿专项债"): the asker knows them, so they answer nothing. */
-  known?: string[];
-  /** "整个活动期间一共": the whole is asked; a figure for one day of it ("开幕当天") is another figure. */
-  whole?: boolean;
-  /** "7月份单月": one month is asked; a figure for 上半年 or 累计 is another. */
-  month?: boolean;
-  /** "那7.3亿专项债，老旧小区改造分到多少": a part of a figure the question gives is asked, so it is in that figure's measure. */
-  partOfKnown?: boolean;
-  /** "达成意向的920人里头高校毕业生有多少": a part of a figure the question gives, so stated with that figure. */
-  withinKnown?: boolean;
-  /** "不光重点人群，全区总数": a part the question sets aside; a figure said of it is another figure. */
-  excluded?: string;
-  /** "之前是几个", "原来有多少": the figure before a change is asked, not the one it rose or fell to. */
-  before?: boolean;
-  /** "推荐去市里评…评上了几户": the level asked (国家, 省, 市, 区); a figure at another level is another figure. */
-  level?: string;
-  /** "最后实际发下去多少钱": what was done is asked, not what was planned or due. */
-  actual?: boolean;
-  /** "上了几个场景", "建了多少": asked with a verb of something done; a plan's figure is a weaker answer. */
-  done?: boolean;
-  /** "开年计划营造林多少亩": a plan's figure is asked; a figure of what was done ("完成营造林4860亩") is another. */
-  planned?: boolean;
-  /** "初一和高一各计划筛多少人": groups each asked a figure of; a figure for them together answers neither. */
-  each?: string[];
-  /** The question's topic words, set by the answerer: where the passage names them, the figure must be said of them. */
-  focus?: string;
-}
+export type { AnswerKind, AnswerType } from "./asked-value.js";
 
 const MONEY_SUBJECT = /(?:成交|销售|交易|营业)额|营收|产值|利润|利税|报酬|酬劳|工钱|劳务费|收费|票价|门票|房租|中标价|合同价|[月年底时日]薪|(?<=[啥么少])价|价位|(?<=[一每][张位人])票|车票|造价|[\u4e00-\u9fff]{2}(?:金|费|款)(?=(?:的)?(?:标准)?(?:现在|目前|如今)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3}){0,2}(?:是|要|收|给|发)?(?:多少|几))|津贴|工资|薪酬|薪资|薪水|收购价|售价|单价|价格|价钱|租金|费用|经费|预算|投资|资金|补贴|补助|罚款|奖金|奖励|贷款|收入|学费|利息/;
 // "一个月挣多少": wages, unless the question names what was earned ("挣了多少产值").
@@ -69,9 +15,6 @@ const PER_UNIT = /[一每](?:个)?(?:亩|斤|公斤|吨|人|户|个月|月|年|�
 // "每个站配了几个灭火器": a count per thing, answered only by a passage that counts per thing.
 const PER_THING = /每(?:个|家|户|人|名|所|村|站|点|间|班|校)|人均|平均|户均|各(?:个|配)/;
 
-/** Measure words bulletins count in. */
-export const MEASURES = measureAlternation("棵|株|趟|遍|轮|盏|个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|部|艘|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|头|只|羽|匹|枚|发|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周");
-const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);
 /** A figure as bulletins write it: "4.9 万", "300余", "1,200". */
 export const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余|多)?";
 
@@ -150,9 +93,6 @@ export function detectAnswerType(question: string): AnswerType | undefined {
     ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}),
   };
 }
-
-/** "暖气费涨没涨", "车票涨价没有": whether a price or fee rose (a yes/no question, no figure asked). */
-export const PRICE_CHANGE_ASKED = /(?:涨价|提价|调价|涨|上调|上浮)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|涨没涨|涨不涨|调没调|是不是涨/;
 
 // "初一和高一各…多少", "城市跟农村分别多少": two groups, a figure each.
 const EACH_GROUP = /([\u4e00-\u9fff]{2,4})(?:和|跟|与|、)([\u4e00-\u9fff]{2,4})(?:各|分别)[\u4e00-\u9fff]{0,8}?(?:多少|几)/;
@@ -305,85 +245,6 @@ function detectKind(question: string): AnswerType | undefined {
   const counted = COUNT_OF.exec(question)?.[1];
   if (counted) return { kind: "number", label: "数字", counted };
   return undefined;
-}
-
-// "上不上班", "开没开": a verb, 不/没, the same verb.
-const YES_NO = /是不是|有没有|是否|有无|(?:[吗没不]|没有)[？?]?\s*$|对不对|能不能|可不可以|([\u4e00-\u9fff])[不没]\1/;
-
-/** "公安是不是搞过交通违法记分清零": answered yes only by a passage about exactly that. */
-export function isYesNoQuestion(question: string): boolean {
-  return YES_NO.test(question);
-}
-
-/** What a yes/no question asks to confirm. */
-export interface YesNoClaim {
-  /** "有没有…", "办过…没": whether something happened at all; a passage about it answers "有". */
-  existence: boolean;
-  /** "整改完了没", "修好了吗": whether all of it is done; a passage that counts some of it done does not say so. */
-  completion: boolean;
-  /** The value it checks ("六一当天", "破400"): a passage with a value of this type answers, whatever the value. */
-  value?: { words: string[]; type: AnswerType };
-}
-
-const EXISTENCE = /有没有|有无|(?:过|了)?没(?:有)?[？?]?\s*$|吗[？?]?\s*$/;
-// "能弄完不" asks about a deadline ahead, not whether it is done.
-const COMPLETION = /(?<![能会])(?:完|好|完成|完工|竣工|结束|到位|办结|清零)了?(?:没有?|吗|么)[？?]?\s*$/;
-// "春节前后", "国庆期间": a holiday that frames the time asked about is no date checked.
-const CLAIMED_DATE = /(?:六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八)(?!\s*(?:前后|期间|那阵|假期|长假|前|后|以来|节前|节后))|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{1,2}\s*[日号]|当天|那天|同一天|月底|月初|年底|年初/g;
-const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
-const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
-
-/** "半夜12点", "晚上10点半", "早上8点": a time of day claimed. */
-const CLAIMED_TIME = /(?:半夜|午夜|凌晨|早上|上午|中午|下午|晚上|夜里)?\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?|半夜|午夜|通宵/g;
-/** "以上", "及以下", "周岁以内" after a figure: it bounds a group ("80岁以上老人"). */
-const BOUND_AFTER = /^\s*(?:周岁|岁)?(?:及)?(?:以上|以下|以内)/;
-/** "21年汛前…整改完了没", "2022年…有没有": a year names when, not a value to check ("干了20年没" is a duration). */
-const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
-/** "5月初", "11月底": the figure before it is a month, no value to check. */
-const DATE_AFTER = /^\s*(?:月|日|号)/;
-/** "到5月初", "11月底前": a date something is to be done by, around it. */
-const BY_DATE_BEFORE = /(?:到|截至|截止到?|至)\s*$/;
-const BY_DATE_AFTER = /^\s*(?:前|之前|以前)/;
-/** "7·31那场暴雨", "3·15": a day that names an event, not a value to check. */
-const EVENT_NAMED = /(?<![\d.])\d{1,2}\s*[·・]\s*\d{1,2}(?![\d.])/g;
-
-/** "破400" is a number, "20场" a count of 场, "300人" a count of people, "50万元" money. */
-function claimedNumberType(word: string): AnswerType {
-  const measure = /[^\d\s,.万亿千]+$/.exec(word)?.[0];
-  if (!measure) return { kind: "number", label: "数字" };
-  if (measure === "%") return { kind: "percent", label: "比例" };
-  if (PEOPLE_MEASURES.has(measure)) return { kind: "people", label: "人数" };
-  if (/元$/.test(measure)) return { kind: "money", label: "金额" };
-  if (measure === "个") return { kind: "number", label: "数字" };
-  return { kind: "count", measure, label: `数量（${measure}）` };
-}
-
-/**
- * "检察院开放日是不是六一当天办的" checks a date, "持证社工破400了没" a figure: the passage must give
- * that kind of value about the topic, and the claimed value itself is not a word to look for.
- * Undefined for questions that are not yes/no questions.
- */
-export function readYesNoClaim(question: string): YesNoClaim | undefined {
-  if (!YES_NO.test(question)) return undefined;
-  // "到5月初弄完没有", "11月底前": the date bounds when; what is checked is whether it was done by then.
-  const dates = [...question.matchAll(CLAIMED_DATE)].filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length))).map((match) => match[0]);
-  question = question.replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
-  const percents = question.match(CLAIMED_PERCENT) ?? [];
-  // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
-  const numbers = [...question.matchAll(CLAIMED_NUMBER)]
-    .filter((match) => /\d/.test(match[0]) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)) && !DATE_AFTER.test(question.slice(match.index + match[0].length)))
-    .map((match) => match[0].trim());
-  const existence = EXISTENCE.test(question);
-  const completion = COMPLETION.test(question);
-  if (percents.length > 0) return { existence, completion, value: { words: percents, type: { kind: "percent", label: "比例" } } };
-  // "是不是开到半夜12点": a time of day, which only a clock time settles.
-  const times = question.match(CLAIMED_TIME) ?? [];
-  if (times.length > 0) return { existence, completion, value: { words: times, type: { kind: "time", label: "时间（几点）" } } };
-  if (dates.length > 0) return { existence, completion, value: { words: dates, type: { kind: "date", label: "日期" } } };
-  // "3·15宣传活动搞了20场没": the figure with a measure is the claim, not the name's digits.
-  const checked = numbers.find((word) => /[^\d\s,.万亿千]$/.test(word)) ?? numbers.at(-1);
-  if (checked) return { existence, completion, value: { words: [checked], type: claimedNumberType(checked) } };
-  return { existence, completion };
 }
 
 /**

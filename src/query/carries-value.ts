@@ -1,5 +1,6 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
-import { ADDED, COUNTING_MEASURES, MEASURES, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
+import { ADDED, COUNTING_MEASURES, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
+import { MEASURES } from "./measure-words.js";
 
 /**
  * Whether a passage gives the value a question asks for (see answer-type.ts for what is asked):

@@ -1,0 +1,89 @@
+import type { AnswerType } from "./asked-value.js";
+import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
+
+/**
+ * Whether a question asks yes or no, and what it claims: that something happened, that all of it is
+ * done, or a value ("六一当天", "破400", "半夜12点") the passage must give.
+ */
+
+/** "暖气费涨没涨", "车票涨价没有": whether a price or fee rose (a yes/no question, no figure asked). */
+export const PRICE_CHANGE_ASKED = /(?:涨价|提价|调价|涨|上调|上浮)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|涨没涨|涨不涨|调没调|是不是涨/;
+
+// "上不上班", "开没开": a verb, 不/没, the same verb.
+const YES_NO = /是不是|有没有|是否|有无|(?:[吗没不]|没有)[？?]?\s*$|对不对|能不能|可不可以|([\u4e00-\u9fff])[不没]\1/;
+
+/** "公安是不是搞过交通违法记分清零": answered yes only by a passage about exactly that. */
+export function isYesNoQuestion(question: string): boolean {
+  return YES_NO.test(question);
+}
+
+/** What a yes/no question asks to confirm. */
+export interface YesNoClaim {
+  /** "有没有…", "办过…没": whether something happened at all; a passage about it answers "有". */
+  existence: boolean;
+  /** "整改完了没", "修好了吗": whether all of it is done; a passage that counts some of it done does not say so. */
+  completion: boolean;
+  /** The value it checks ("六一当天", "破400"): a passage with a value of this type answers, whatever the value. */
+  value?: { words: string[]; type: AnswerType };
+}
+
+const EXISTENCE = /有没有|有无|(?:过|了)?没(?:有)?[？?]?\s*$|吗[？?]?\s*$/;
+// "能弄完不" asks about a deadline ahead, not whether it is done.
+const COMPLETION = /(?<![能会])(?:完|好|完成|完工|竣工|结束|到位|办结|清零)了?(?:没有?|吗|么)[？?]?\s*$/;
+// "春节前后", "国庆期间": a holiday that frames the time asked about is no date checked.
+const CLAIMED_DATE = /(?:六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八)(?!\s*(?:前后|期间|那阵|假期|长假|前|后|以来|节前|节后))|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{1,2}\s*[日号]|当天|那天|同一天|月底|月初|年底|年初/g;
+const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
+const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
+
+/** "半夜12点", "晚上10点半", "早上8点": a time of day claimed. */
+const CLAIMED_TIME = /(?:半夜|午夜|凌晨|早上|上午|中午|下午|晚上|夜里)?\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?|半夜|午夜|通宵/g;
+/** "以上", "及以下", "周岁以内" after a figure: it bounds a group ("80岁以上老人"). */
+const BOUND_AFTER = /^\s*(?:周岁|岁)?(?:及)?(?:以上|以下|以内)/;
+/** "21年汛前…整改完了没", "2022年…有没有": a year names when, not a value to check ("干了20年没" is a duration). */
+const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
+/** "5月初", "11月底": the figure before it is a month, no value to check. */
+const DATE_AFTER = /^\s*(?:月|日|号)/;
+/** "到5月初", "11月底前": a date something is to be done by, around it. */
+const BY_DATE_BEFORE = /(?:到|截至|截止到?|至)\s*$/;
+const BY_DATE_AFTER = /^\s*(?:前|之前|以前)/;
+/** "7·31那场暴雨", "3·15": a day that names an event, not a value to check. */
+const EVENT_NAMED = /(?<![\d.])\d{1,2}\s*[·・]\s*\d{1,2}(?![\d.])/g;
+
+/** "破400" is a number, "20场" a count of 场, "300人" a count of people, "50万元" money. */
+function claimedNumberType(word: string): AnswerType {
+  const measure = /[^\d\s,.万亿千]+$/.exec(word)?.[0];
+  if (!measure) return { kind: "number", label: "数字" };
+  if (measure === "%") return { kind: "percent", label: "比例" };
+  if (PEOPLE_MEASURES.has(measure)) return { kind: "people", label: "人数" };
+  if (/元$/.test(measure)) return { kind: "money", label: "金额" };
+  if (measure === "个") return { kind: "number", label: "数字" };
+  return { kind: "count", measure, label: `数量（${measure}）` };
+}
+
+/**
+ * "检察院开放日是不是六一当天办的" checks a date, "持证社工破400了没" a figure: the passage must give
+ * that kind of value about the topic, and the claimed value itself is not a word to look for.
+ * Undefined for questions that are not yes/no questions.
+ */
+export function readYesNoClaim(question: string): YesNoClaim | undefined {
+  if (!YES_NO.test(question)) return undefined;
+  // "到5月初弄完没有", "11月底前": the date bounds when; what is checked is whether it was done by then.
+  const dates = [...question.matchAll(CLAIMED_DATE)].filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length))).map((match) => match[0]);
+  question = question.replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
+  const percents = question.match(CLAIMED_PERCENT) ?? [];
+  // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
+  const numbers = [...question.matchAll(CLAIMED_NUMBER)]
+    .filter((match) => /\d/.test(match[0]) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)) && !DATE_AFTER.test(question.slice(match.index + match[0].length)))
+    .map((match) => match[0].trim());
+  const existence = EXISTENCE.test(question);
+  const completion = COMPLETION.test(question);
+  if (percents.length > 0) return { existence, completion, value: { words: percents, type: { kind: "percent", label: "比例" } } };
+  // "是不是开到半夜12点": a time of day, which only a clock time settles.
+  const times = question.match(CLAIMED_TIME) ?? [];
+  if (times.length > 0) return { existence, completion, value: { words: times, type: { kind: "time", label: "时间（几点）" } } };
+  if (dates.length > 0) return { existence, completion, value: { words: dates, type: { kind: "date", label: "日期" } } };
+  // "3·15宣传活动搞了20场没": the figure with a measure is the claim, not the name's digits.
+  const checked = numbers.find((word) => /[^\d\s,.万亿千]$/.test(word)) ?? numbers.at(-1);
+  if (checked) return { existence, completion, value: { words: [checked], type: claimedNumberType(checked) } };
+  return { existence, completion };
+}
