@@ -98,6 +98,11 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(scoreClauses({ text: "今年计划筹集500套，1—4月已筹集186套。", terms: ["计划", "筹"], weight, answerType: detectAnswerType("今年计划筹多少套保障性租赁住房") })[0]?.typed).toBe(false);
   });
 
+  it("prefers the figure said of the ones the question sets apart (在托的残疾人)", () => {
+    const text = "全年服务残疾人1.2万人次。目前在托残疾人86名，其中重度残疾人52名。";
+    expect(bestClause("托养中心里在托的残疾人有多少个", { text, terms: ["托养", "中心", "残疾人"] })).toContain("在托残疾人86名");
+  });
+
   it("prefers a year's figure when a year's is asked", () => {
     const text = "开展读书讲座、阅读分享等活动80余场。全年组织读书活动120余场。";
     expect(bestClause("一年办了多少场读书活动", { text, terms: ["读书", "活动"] })).toContain("120余场");

@@ -1,6 +1,6 @@
 import type { AnswerType } from "../query/answer-type.js";
 import { escapeRegExp } from "../text/escape-reg-exp.js";
-import { countsAskedThing, mentionsCounted, onlyPlans, PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
+import { countsAskedThing, mentionsCounted, onlyPlans, PER_YEAR_VALUE, sharesPair, valuePhrases } from "../query/carries-value.js";
 import { PART_CREDIT } from "../search/relevance.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
@@ -18,6 +18,8 @@ const COUNTED_BONUS = 0.1;
 const TOTAL_BONUS = 0.1;
 /** What a figure in the very measure asked adds over one in a measure staff use for it ("几轮": "4轮", not "7次"). */
 const MEASURE_BONUS = 0.15;
+/** What a figure said of the ones the question sets apart adds ("在托的残疾人": "在托残疾人86名", not "服务残疾人1.2万人次"). */
+const QUALIFIER_BONUS = 0.1;
 /** For a clause that repeats a figure the question gives ("过百万的村有几个" against "超过100万元的6个"). */
 const KNOWN_BONUS = 0.3;
 /** A figure's phrase that says it is a total. */
@@ -134,9 +136,10 @@ export function scoreClauses(options: {
       const countsIt = counted !== undefined && phrases.some((phrase) => countsAskedThing(phrase, counted));
       const totalAsked = options.answerType?.whole === true && phrases.some((phrase) => TOTAL.test(phrase));
       const inMeasure = measureAsked !== undefined && phrases.some((phrase) => measureAsked.test(phrase));
+      const qualified = options.answerType?.qualifier !== undefined && phrases.some((phrase) => sharesPair(phrase, options.answerType!.qualifier!));
       // The figure the question gives says which of several thresholds or groups the clause is about.
       const repeatsKnown = knownFigures.some((figure) => figure.test(text));
-      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) + (totalAsked ? TOTAL_BONUS : 0) + (repeatsKnown ? KNOWN_BONUS : 0) + (inMeasure ? MEASURE_BONUS : 0) : 0;
+      const typeBonus = typed ? TYPE_BONUS + PHRASE_BONUS * nearFigure + (yearly ? YEAR_BONUS : 0) + (verbNear ? VERB_BONUS : 0) + (countsIt ? COUNTED_BONUS : 0) + (totalAsked ? TOTAL_BONUS : 0) + (repeatsKnown ? KNOWN_BONUS : 0) + (inMeasure ? MEASURE_BONUS : 0) + (qualified ? QUALIFIER_BONUS : 0) : 0;
       score += typeBonus;
       // A slight preference for earlier clauses: bulletins put the gist first.
       score -= index * 0.002;

@@ -84,16 +84,23 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   const done = DONE_ASKED.test(question);
   const asked = /多少|(?<![那这哪])几/.exec(question);
   const planned = !actual && !done && asked !== null && PLAN_ASKED.test(question.slice(0, asked.index));
+  // "在托的残疾人有多少": who or what is counted, said before 的.
+  const qualified = QUALIFIED.exec(question)?.[1]?.replace(QUALIFIER_NOISE, "");
+  const qualifier = qualified && [...qualified].length >= 2 && (type.kind === "people" || type.kind === "count" || type.kind === "number") ? { qualifier: qualified } : {};
   const groups = EACH_GROUP.exec(question);
   const each = groups && ![groups[1]!, groups[2]!].some((group) => NOT_A_GROUP.test(group)) ? { each: [groups[1]!, groups[2]!] } : {};
   return {
-    ...each,
+    ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
     ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
     ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}),
   };
 }
 
+// "疑似病理性近视的学生有多少个", "头一回献血的有多少人": what sets the counted ones apart, before 的.
+const QUALIFIED = /([\u4e00-\u9fff]{2,8})的[\u4e00-\u9fff]{0,4}?(?:有|是|占)?(?:多少|几)/;
+/** Words in front of a qualifier that only place or point ("那次", "里", "其中"). */
+const QUALIFIER_NOISE = /^(?:.*?(?:里|中|那次|那场|那个|其中|当中|里面|里头))/;
 // "初一和高一各…多少", "城市跟农村分别多少": two groups, a figure each.
 const EACH_GROUP = /([\u4e00-\u9fff]{2,4})(?:和|跟|与|、)([\u4e00-\u9fff]{2,4})(?:各|分别)[\u4e00-\u9fff]{0,8}?(?:多少|几)/;
 /** Years, seasons and units are answered each by its own report, not by one clause. */

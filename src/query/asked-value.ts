@@ -50,6 +50,8 @@ export interface AnswerType {
   done?: boolean;
   /** "开年计划营造林多少亩": a plan's figure is asked; a figure of what was done ("完成营造林4860亩") is another. */
   planned?: boolean;
+  /** "在托的残疾人有多少": what sets the counted ones apart; a figure said of them is the likelier answer. */
+  qualifier?: string;
   /** "初一和高一各计划筛多少人": groups each asked a figure of; a figure for them together answers neither. */
   each?: string[];
   /** The question's topic words, set by the answerer: where the passage names them, the figure must be said of them. */

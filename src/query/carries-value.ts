@@ -79,7 +79,7 @@ function namesSubject(clause: string, subject: string, synonyms: readonly string
 }
 
 /** Some pair of adjacent characters of `words` is in `text`, or with one character between ("老人" in "老年人"). */
-function sharesPair(text: string, words: string): boolean {
+export function sharesPair(text: string, words: string): boolean {
   for (let index = 0; index + 1 < words.length; index += 1) {
     const [first, second] = [words[index]!, words[index + 1]!];
     if (new RegExp(`${escapeRegExp(first)}[\u4e00-\u9fff]?${escapeRegExp(second)}`).test(text)) return true;
