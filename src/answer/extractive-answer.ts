@@ -251,7 +251,7 @@ export function extractAnswer(options: {
   // "有。" confirms that something happened; a checked value ("破400了没") is for the reader to compare,
   // and so is a passage on the topic that does not say it in so many words.
   // "有没有出过重大动物疫情" against "未发生区域性重大动物疫情": the passage says no.
-  const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, entryOf(entry.item).terms, understanding.text) || (PRICE_CHANGE_ASKED.test(understanding.text) && PRICE_KEPT.test(entry.clause.text)));
+  const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, entryOf(entry.item).terms, understanding.text) || (priceChange && PRICE_KEPT.test(entry.clause.text)));
   // "暖气费涨没涨" against "价格保持不变": it did not rise; a rise or fall said is for the reader.
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? (denied ? "没有。" : priceChange ? "" : "有。") : priceChange && denied ? "没有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
@@ -385,4 +385,3 @@ function topicOf(clause: ScoredClause): number {
 function tidy(clause: string): string {
   return clause.replace(/^(?:[一二三四五六七八九十]是|其[一二三四五六]是)[，,]?/, "").replace(/[。；;，,：:]+$/, "");
 }
-

@@ -208,4 +208,3 @@ function termFinder(synonyms: Synonyms | undefined): (text: string, term: string
     return synonyms?.of[term]?.some((word) => text.includes(word)) ? synonyms.weight : 0;
   };
 }
-
