@@ -300,6 +300,12 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     expect(answer.answer).toBe("没有。据第52期（2023-08-10）区防汛办报送：此次降雨过程全区未发生人员伤亡。[1]");
   });
 
+  it("answers a second thing asked without a unit from another unit's item, though the first names one", async () => {
+    const answer = await askOwn("峡窝23年开春村庄清洁一共清了多少吨垃圾 研学营首期招了几个学员");
+    expect(answer.answer).toContain("清理生活垃圾2460吨");
+    expect(answer.answer).toContain("首期招收学员40名");
+  });
+
   it("says 没有 to whether a price rose where the report says it was kept", async () => {
     const answer = await askOwn("23年供暖季居民供热价格涨没涨");
     expect(answer.answer).toBe("没有。据第52期（2023-08-10）区供热管理中心报送：本供暖季居民供热价格按原标准执行。[1]");

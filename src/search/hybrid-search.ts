@@ -210,6 +210,18 @@ export function createSearcher(options: {
   }
 
   /**
+   * "今年夏天峡窝葡萄卖了多少钱 夜市营业额又是多少": a unit named in one of several things asked does not
+   * filter out the items that answer the others; it only prefers its own.
+   */
+  function namedInEveryPart(understanding: QueryUnderstanding): QueryUnderstanding {
+    if (understanding.units.length === 0) return understanding;
+    const aliases = [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])].map((mention) => mention.alias);
+    const parts = askedParts(understanding.text);
+    if (parts.length < 2 || parts.every((part) => aliases.some((alias) => part.text.includes(alias)))) return understanding;
+    return { ...understanding, units: [], unitMentions: [], hintedUnits: [...(understanding.hintedUnits ?? []), ...understanding.unitMentions] };
+  }
+
+  /**
    * "研学营第一期招了几个学员": an issue the bulletins do not have is no issue; "第一期" is a session of
    * something else, searched as words.
    */
@@ -256,11 +268,12 @@ export function createSearcher(options: {
     questionVector: () => Promise<number[] | undefined>,
   ): Promise<SearchResult> {
     const { k } = request;
+    const named = namedInEveryPart(request.understanding);
     // Units a question names filter; units it only hints at join them, or they would be filtered out.
-    const hinted = new Set((request.understanding.hintedUnits ?? []).map((mention) => mention.unit));
-    const understanding = request.understanding.units.length > 0 && hinted.size > 0
-      ? { ...request.understanding, units: [...new Set([...request.understanding.units, ...hinted])] }
-      : request.understanding;
+    const hinted = new Set((named.hintedUnits ?? []).map((mention) => mention.unit));
+    const understanding = named.units.length > 0 && hinted.size > 0
+      ? { ...named, units: [...new Set([...named.units, ...hinted])] }
+      : named;
     const mode = request.mode ?? "hybrid";
     const { filter, applied } = buildFilter(understanding);
     const queryText = understanding.keywords.trim();
