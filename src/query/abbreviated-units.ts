@@ -51,35 +51,37 @@ function keepsInOrder(short: string, core: string): boolean {
 }
 
 /**
- * Short names in `text` that read as exactly one unit. `known(word)` says whether a word already is a
- * name or alias (those are matched as such).
+ * Reads short names in a text that read as exactly one of `units` (what each unit's name can be shortened
+ * to is worked out once). `known(word)` says whether a word already is a name or alias (matched as such).
  */
-export function findAbbreviatedUnits(text: string, units: readonly string[], known: (word: string) => boolean): ShortName[] {
+export function abbreviationReader(units: readonly string[]): (text: string, known: (word: string) => boolean) => ShortName[] {
   const candidates = units.flatMap((unit) => shortenable(unit) ?? []);
-  const found: ShortName[] = [];
-  for (let end = 1; end <= text.length; end += 1) {
-    const readings = new Map<string, { start: number; units: Set<string> }>();
-    for (const { unit, core, kind } of candidates) {
-      if (!text.slice(0, end).endsWith(kind)) continue;
-      const kindStart = end - kind.length;
-      // The longest short name first: "儿童福利中心" rather than "童福利中心".
-      for (let start = Math.max(0, kindStart - core.length + 1); start <= kindStart - MINIMUM_CORE; start += 1) {
-        const short = text.slice(start, kindStart);
-        // A first word of two characters alone and 中心 ("儿童中心") could be many bodies; more ("儿童福利中心"),
-        // or a kind of its own ("农机站"), says which.
-        if (!CJK.test(short) || !keepsInOrder(short, core) || (kind === "中心" && core.startsWith(short) && short.length < MINIMUM_PREFIX)) continue;
-        const word = text.slice(start, end);
-        if (known(word)) break;
-        const reading = readings.get(word) ?? { start, units: new Set<string>() };
-        reading.units.add(unit);
-        readings.set(word, reading);
-        break;
+  return (text, known) => {
+    const found: ShortName[] = [];
+    for (let end = 1; end <= text.length; end += 1) {
+      const readings = new Map<string, { start: number; units: Set<string> }>();
+      for (const { unit, core, kind } of candidates) {
+        const kindStart = end - kind.length;
+        if (kindStart < 0 || !text.startsWith(kind, kindStart)) continue;
+        // The longest short name first: "儿童福利中心" rather than "童福利中心".
+        for (let start = Math.max(0, kindStart - core.length + 1); start <= kindStart - MINIMUM_CORE; start += 1) {
+          const short = text.slice(start, kindStart);
+          // A first word of two characters alone and 中心 ("儿童中心") could be many bodies; more ("儿童福利中心"),
+          // or a kind of its own ("农机站"), says which.
+          if (!CJK.test(short) || !keepsInOrder(short, core) || (kind === "中心" && core.startsWith(short) && short.length < MINIMUM_PREFIX)) continue;
+          const word = text.slice(start, end);
+          if (known(word)) break;
+          const reading = readings.get(word) ?? { start, units: new Set<string>() };
+          reading.units.add(unit);
+          readings.set(word, reading);
+          break;
+        }
+      }
+      for (const [word, { start, units: read }] of readings) {
+        if (read.size !== 1 || found.some((mention) => start < mention.end && end > mention.start)) continue;
+        found.push({ unit: [...read][0]!, alias: word, start, end });
       }
     }
-    for (const [word, { start, units: read }] of readings) {
-      if (read.size !== 1 || found.some((mention) => start < mention.end && end > mention.start)) continue;
-      found.push({ unit: [...read][0]!, alias: word, start, end });
-    }
-  }
-  return found;
+    return found;
+  };
 }

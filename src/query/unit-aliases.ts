@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { DataFileError } from "../errors.js";
-import { findAbbreviatedUnits } from "./abbreviated-units.js";
+import { abbreviationReader } from "./abbreviated-units.js";
 import { deriveUnitAliases, type AliasStrength } from "./derive-unit-aliases.js";
 
 /** One unit named in a text. An ambiguous alias yields one mention per candidate unit, same span. */
@@ -34,7 +34,6 @@ export interface UnitMatcher {
   units(): string[];
 }
 
-
 interface AliasEntry {
   alias: string;
   units: string[];
@@ -42,7 +41,6 @@ interface AliasEntry {
 }
 
 const STRENGTH_RANK: Record<AliasStrength, number> = { canonical: 3, listed: 2, derived: 1, weak: 0 };
-
 
 // Characters that may sit right before a weak alias: function words and ends of time/issue phrases.
 const WEAK_BEFORE = new Set([..."和与及跟同或给向对问查看把让在是年月期结括理帮请说即里天季底初儿时块边前后节下"]);
@@ -193,7 +191,12 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return chosen.flatMap(({ entry, start, end }) => entry.units.map((unit) => ({ unit, alias: entry.alias, start, end })));
   };
 
-  const match = (text: string): UnitMention[] => matchWith(text, aliasEdges(text));
+  // A question is matched for names, then for misspelled and shortened ones around them: the last text's names are kept.
+  let last: { text: string; mentions: UnitMention[] } | undefined;
+  const match = (text: string): UnitMention[] => {
+    if (last?.text !== text) last = { text, mentions: matchWith(text, aliasEdges(text)) };
+    return last.mentions.map((mention) => ({ ...mention }));
+  };
 
   const hints = (text: string): UnitMention[] => {
     const edges = aliasEdges(text);
@@ -240,9 +243,10 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
     return { suggestions: closestUnits({ name: wanted, entries: [...entries.values()], limit: 5 }) };
   };
 
+  const readAbbreviations = abbreviationReader(known);
   const shortened = (text: string): UnitMention[] => {
     const named = match(text);
-    return findAbbreviatedUnits(text, known, (word) => entries.has(word)).filter((mention) => named.every((other) => mention.end <= other.start || mention.start >= other.end));
+    return readAbbreviations(text, (word) => entries.has(word)).filter((mention) => named.every((other) => mention.end <= other.start || mention.start >= other.end));
   };
 
   return { match, hints, misspelled, shortened, resolve, units: () => [...known] };
