@@ -53,7 +53,15 @@ const STOCK = /总共有?|一共有|共有|总数|总量|现有|存量|保有量
 export const ADDED = /新(?:增|设立?|登记|注册|建|开工|招录?|发展|认定|培育|引进|签约|入驻)|增加|增长/;
 const NAME = /叫什么|叫啥|啥名|什么名字|名字|名称|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
 // "都来了哪些企业", "有名单吗": the names of the companies, schools or villages, not what they did.
-const LIST = /(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|(?:带|准备|提交|提供|交)(?:哪些|什么|啥)(?=材料|证件|资料|手续)|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些|(?:有|要|给|发|看看|看下)(?:个|份|一下)?名单|名单(?:有|呢|是)|[了过]哪些(?=企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂)/;
+const LISTED_KINDS = "企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂";
+// "要带哪些材料": the papers to bring.
+const PAPERS_ASKED = "(?:带|准备|提交|提供|交)(?:哪些|什么|啥)";
+const PAPERS = "材料|证件|资料|手续";
+const LIST = new RegExp(`(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|${PAPERS_ASKED}(?=${PAPERS})|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些|(?:有|要|给|发|看看|看下)(?:个|份|一下)?名单|名单(?:有|呢|是)|[了过]哪些(?=${LISTED_KINDS})`);
+/** The bodies whose names "哪些…" asks for, and what it names. */
+const LISTED_KIND = new RegExp(`哪些(${LISTED_KINDS})`);
+/** "要带哪些材料": the papers asked for, and which. */
+const PAPERS_KIND = new RegExp(`${PAPERS_ASKED}(${PAPERS})`);
 // "非遗项目总数", "AED总数": how many of them (a Latin name counts too).
 const COUNT_OF = /([A-Za-z\u4e00-\u9fff]{2,6}?)(?:的)?(?:总数|个数|数)[？?]?\s*$/;
 const ANY_NUMBER = /多少|(?<![那这])几[个名家项次人场件条所万亿]|数量|数目|规模/;
@@ -171,9 +179,11 @@ function countedThing(question: string): { counted?: string } {
   return noun && noun.length > 1 ? { counted: noun } : {};
 }
 
-/** People counted by a word for anyone: a count of people, whatever the bulletin calls them. */
-function countsAnyone(question: string, stock: { stock?: boolean } = {}): AnswerType | undefined {
-  const counted = countedThing(question).counted;
+/**
+ * What is counted says the kind of value: people called by a word for anyone are a count of people, whatever
+ * the bulletin calls them; a sum of money is money. Undefined for anything else counted.
+ */
+function typeOfCounted(question: string, counted: string | undefined, stock: { stock?: boolean } = {}): AnswerType | undefined {
   if (counted !== undefined && ANYONE.test(counted)) return { kind: "people", label: "人数", ...stock };
   // "一台收多少检验费", "拨了多少资金": what is counted is a sum of money.
   // A fee is named by itself ("检验费"; "税费" is any tax); "违规的钱", "开工贷款" ("开工贷") are money said of the topic.
@@ -212,7 +222,7 @@ function detectKind(question: string): AnswerType | undefined {
   // "那9个村是哪几个" asks for the villages, not for a count.
   if (LIST.test(question)) {
     // "那9个村是哪几个": the list must be of villages, not of whatever else the passage enumerates.
-    const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1] ?? /哪些(企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂)/.exec(question)?.[1] ?? /(?:带|准备|提交|提供|交)(?:哪些|什么|啥)(材料|证件|资料|手续)/.exec(question)?.[1];
+    const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1] ?? LISTED_KIND.exec(question)?.[1] ?? PAPERS_KIND.exec(question)?.[1];
     // "那7家企业都是哪几家": companies, not "重点行业"; a longer noun keeps its last two characters.
     return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-2) } : {}) };
   }
@@ -233,7 +243,10 @@ function detectKind(question: string): AnswerType | undefined {
     if (/元$/.test(measure)) return { kind: "money", label: "金额" };
     // 个 counts anything: "燃气报警器几个" is answered by "130 名独居老人安装燃气报警器".
     const perThing = PER_THING.test(question) ? { perUnit: true } : {};
-    if (measure === "个") return countsAnyone(question) ?? { kind: "number", label: "数字", ...perThing, ...stock, ...countedThing(question) };
+    if (measure === "个") {
+      const thing = countedThing(question);
+      return typeOfCounted(question, thing.counted) ?? { kind: "number", label: "数字", ...perThing, ...stock, ...thing };
+    }
     // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
     const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还要需能会得该])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
     // "多少条预警": 预警, what a figure in another counting word ("预警信号6次") may also count.
@@ -247,7 +260,10 @@ function detectKind(question: string): AnswerType | undefined {
       ?? /(集团|公司|企业|学校|小学|中学|初中|高中|小区|医院|村|社区|园区|基地)(?:都|分别|的)?(?:叫|是)(?:啥|什么)/.exec(question)?.[1];
     return { kind: "name", label: "具体名称", given: question, ...(noun ? { measure: noun.replace(/室$/, "") } : {}) };
   }
-  if (ANY_NUMBER.test(question)) return countsAnyone(question, stock) ?? { kind: "number", label: "数字", ...stock, ...countedThing(question) };
+  if (ANY_NUMBER.test(question)) {
+    const thing = countedThing(question);
+    return typeOfCounted(question, thing.counted, stock) ?? { kind: "number", label: "数字", ...stock, ...thing };
+  }
   // "非遗项目总数", "站点个数": how many of the thing named before 数.
   const counted = COUNT_OF.exec(question)?.[1];
   if (counted) return { kind: "number", label: "数字", counted };

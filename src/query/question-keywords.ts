@@ -29,8 +29,6 @@ const FILLERS: RegExp[] = [
   /(?<=[办搞做干开建报发出评拿获])过/g,
 ];
 
-/** Words handing something to a unit, just before its name: "移交给", "移送", "转给", "交由". */
-
 const ASKED_KIND = /哪一?[所家个位](?:村|小区|社区|学校|街道|镇|单位|部门|企业|公司|医院|地方)/g;
 
 /**

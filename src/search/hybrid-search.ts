@@ -213,10 +213,9 @@ export function createSearcher(options: {
    * "今年夏天峡窝葡萄卖了多少钱 夜市营业额又是多少": a unit named in one of several things asked does not
    * filter out the items that answer the others; it only prefers its own.
    */
-  function namedInEveryPart(understanding: QueryUnderstanding): QueryUnderstanding {
+  function namedInEveryPart(understanding: QueryUnderstanding, parts: readonly { text: string }[]): QueryUnderstanding {
     if (understanding.units.length === 0) return understanding;
     const aliases = [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])].map((mention) => mention.alias);
-    const parts = askedParts(understanding.text);
     if (parts.length < 2 || parts.every((part) => aliases.some((alias) => part.text.includes(alias)))) return understanding;
     return { ...understanding, units: [], unitMentions: [], hintedUnits: [...(understanding.hintedUnits ?? []), ...understanding.unitMentions] };
   }
@@ -268,7 +267,9 @@ export function createSearcher(options: {
     questionVector: () => Promise<number[] | undefined>,
   ): Promise<SearchResult> {
     const { k } = request;
-    const named = namedInEveryPart(request.understanding);
+    // "清单扩到几项了 一网统管上了几个场景": the things asked, each with its own words.
+    const asked = askedParts(request.understanding.text);
+    const named = namedInEveryPart(request.understanding, asked);
     // Units a question names filter; units it only hints at join them, or they would be filtered out.
     const hinted = new Set((named.hintedUnits ?? []).map((mention) => mention.unit));
     const understanding = named.units.length > 0 && hinted.size > 0
@@ -340,8 +341,7 @@ export function createSearcher(options: {
     const units = [...new Set([...understanding.units, ...hinted])];
     // "人社发的培训补贴和审计查出的违规金额": each unit's item is judged on its own part of the question too.
     const parts = units.length > 1 ? unitParts({ understanding, tokenize: (text) => index.tokenizer.tokenize(text), terms: coverageTerms }) : undefined;
-    // "清单扩到几项了 一网统管上了几个场景": each thing asked has its own words, and may be answered by its own item.
-    const asked = askedParts(understanding.text);
+    // Each thing asked may be answered by its own item.
     const askedTerms = asked.length > 1 ? asked.map((part) => coverageTerms.filter((term) => part.text.includes(term))).filter((terms) => terms.length > 0) : [];
     for (const hit of hits) {
       const text = hit.chunkIds.map((id) => { const chunk = chunkById.get(id)!; return `${chunk.units.join("")}${chunk.title}${chunk.text}`; }).join("");
