@@ -70,7 +70,8 @@ export function extractAnswer(options: {
   const claimed = claim?.value?.words ?? [];
   // "葡萄卖了多少钱 夜市营业额又是多少": the first thing asked is answered first, with its own words of the value;
   // each further part is answered below.
-  const partsAsked = units.length < 2 && options.answerType ? askedParts(understanding.text) : [];
+  const thingsAsked = askedParts(understanding.text);
+  const partsAsked = units.length < 2 && options.answerType ? thingsAsked : [];
   const firstPart = partsAsked[0]?.type;
   const asked = firstPart ?? options.answerType ?? claim?.value?.type;
   // A figure must be said of the question's topic where a clause names it (focus); several units each have their own.
@@ -181,7 +182,7 @@ export function extractAnswer(options: {
   if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
     const first = entryOf(chosen[0]!.item);
     const others = picked.filter((entry) => entry !== first);
-    for (const part of askedParts(understanding.text)) {
+    for (const part of thingsAsked) {
       // "23年授信多少 去年授信总额又是多少": a part that names its own period is answered by an item of that period.
       const at = understanding.text.indexOf(part.text);
       const period = understanding.periods?.find((named) => named.start >= at && named.start < at + part.text.length);
@@ -274,10 +275,12 @@ function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: {
 
 /** The question's words for the change. */
 const PRICE_CHANGE_WORD = /涨|提价|调价|上调|上浮/;
+/** How reports say a price was kept. */
+const KEPT_WORDS = "保持不变|不变|不上浮|不上调|未上涨|未调整";
 /** A clause that says what a price did: kept, raised or lowered. */
-const PRICE_STATE = /(?:价格?|费|收费|标准)[^，。；]{0,6}(?:保持不变|不变|不上浮|不上调|未上涨|未调整|上涨|上调|上浮|提高|下调|降低)|(?:按|执行)原(?:价格|标准)|原标准/;
+const PRICE_STATE = new RegExp(`(?:价格?|费|收费|标准)[^，。；]{0,6}(?:${KEPT_WORDS}|上涨|上调|上浮|提高|下调|降低)|(?:按|执行)原(?:价格|标准)|原标准`);
 /** ... and that it was kept. */
-const PRICE_KEPT = /保持不变|不变|不上浮|不上调|未上涨|未调整|原标准/;
+const PRICE_KEPT = new RegExp(`${KEPT_WORDS}|原标准`);
 
 /** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */
 const NEGATED = /未(?:发生|出现|发现|接到)|没有(?:发生|出现|发现)|无(?:一例|一起)|零(?:事故|发生|伤亡)|杜绝/;
