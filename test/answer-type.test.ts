@@ -432,6 +432,8 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     expect(carriesValue("全区经营主体达3.2万户，其中新设立4862户", type("全区经营主体现在总共有多少户"))).toBe(true);
     expect(carriesValue("开幕当天接待游客1.2万人次", type("消夏文旅节整个活动期间一共来了多少游客"))).toBe(false);
     expect(carriesValue("活动期间累计接待游客8.6万人次", type("消夏文旅节整个活动期间一共来了多少游客"))).toBe(true);
+    // "加起来" asks the whole as "一共" does.
+    expect(carriesValue("开幕当天接待游客1.2万人次", type("消夏文旅节加起来来了多少游客"))).toBe(false);
   });
 
   it("does not answer one month with a half year, nor a count of things with a count of other things", () => {

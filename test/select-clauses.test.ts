@@ -90,6 +90,11 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(bestClause("去年一共开展了几次增雨作业", { text, terms: ["增雨", "作业"], years: { from: 2025, to: 2025, partial: false, issued: "2025-07-10" } })).toContain("7次");
   });
 
+  it("prefers a figure in 个 when 几个 is asked of no named thing (建了几个: 4个, not 3支42人)", () => {
+    const text = "为失能老人组建送餐志愿队3支42人。整合社区用房，建成老年助餐点4个。";
+    expect(bestClause("矿山街道自己建了几个", { text, terms: ["建"] })).toContain("4个");
+  });
+
   it("takes a count in the measure asked as of the thing the clause before named (今年计划筹集500套)", () => {
     const text = "2025年，全区筹集保障性租赁住房650套，完成年度计划的108.3%。今年计划筹集500套，1—4月已筹集186套。";
     const scored = scoreClauses({ text, terms: ["计划", "筹", "保", "租房"], weight, answerType: detectAnswerType("今年计划筹多少套保障性租赁住房") });

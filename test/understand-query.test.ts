@@ -27,6 +27,14 @@ describe("understandQuery: words that only place a question in time", () => {
   });
 });
 
+describe("understandQuery: words that only say the whole district, or the whole of it", () => {
+  it("are no keywords (区里, 咱区, 加起来), but 社区里 keeps 社区", () => {
+    expect(understand("区里避难点加起来能装下多少人").keywords).toBe("避难点 能装下");
+    expect(understand("咱区居民暖气费一平米多少钱").keywords).not.toContain("咱区");
+    expect(understand("社区里有多少老人").keywords).toContain("社区");
+  });
+});
+
 describe("understandQuery: 中 after a year", () => {
   it("begins 中考 or 中秋, not 年中, and stays in the search words", () => {
     const exam = understand("23年中考实际到考多少人");

@@ -101,7 +101,7 @@ export function scoreClauses(options: {
   // The figures the question gives ("超过100万的村"), as written in a clause; one in the headline names the item or
   // its campaign ("12345", "119") and picks no clause.
   const knownFigures = (options.answerType?.known ?? []).filter((figure) => !title.includes(figure)).map((figure) => new RegExp(`(?<![\\d.])${escapeRegExp(figure)}`));
-  const measure = options.answerType?.kind === "count" ? options.answerType.measure : undefined;
+  const measure = options.answerType?.kind === "count" || options.answerType?.kind === "number" ? options.answerType.measure : undefined;
   const measureAsked = measure ? new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:余|多)?\\s*${escapeRegExp(measure)}`) : undefined;
   const partsOf = new Map(terms.map((term) => [term, options.terms.filter((other) => other !== term && term.includes(other))] as const));
   const partsIn = (text: string, term: string) => {

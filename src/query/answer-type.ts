@@ -145,7 +145,7 @@ export function normalizeFigure(figure: string): string {
   return figure.replace(/[\s,]/g, "").replace(/(?<=\d)(?:余|多)/, "");
 }
 const PER_YEAR = /[一每全整]年(?!前|多|来|以)/;
-const WHOLE = /整个|一共|总共|全部|全程|总计|共计|合计|累计/;
+const WHOLE = /整个|一共|总共|全部|全程|总计|共计|合计|累计|加起来|加一块|合起来/;
 /** "那天", "一天": the question asks about one day. */
 const DAY_NAMED = /[那这]一?天|一天/;
 /** Words for part of an event's time: a figure for that part is not the whole. */
@@ -245,7 +245,8 @@ function detectKind(question: string): AnswerType | undefined {
     const perThing = PER_THING.test(question) ? { perUnit: true } : {};
     if (measure === "个") {
       const thing = countedThing(question);
-      return typeOfCounted(question, thing.counted) ?? { kind: "number", label: "数字", ...perThing, ...stock, ...thing };
+      // "自己建了几个": a figure in 个 is the likelier answer than one in 支 or 人 (a preference, not a filter).
+      return typeOfCounted(question, thing.counted) ?? { kind: "number", label: "数字", measure: "个", ...perThing, ...stock, ...thing };
     }
     // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
     const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还要需能会得该])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
