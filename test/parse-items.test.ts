@@ -125,6 +125,9 @@ describe("attributions", () => {
   it("keeps a joint headline's two units together, and a dated body's year out of the headline", () => {
     const joint = parseChecked(`${SIGNED_MASTHEAD}区残疾人康复中心 区残联以全国爱耳日为契机推进听力残疾预防和康复 3 月 3 日是第 24\n次全国爱耳日，筛查听力 386 人。（区残疾人康复中心 区残联）`);
     expect(joint.items.map((item) => [item.units, item.title])).toEqual([[["区残疾人康复中心", "区残联"], "区残疾人康复中心 区残联以全国爱耳日为契机推进听力残疾预防和康复"]]);
+    // A headline word ending like a unit ("…收尾阶段") before the body naming the unit again is no joint headline.
+    const stage = parseChecked(`${SIGNED_MASTHEAD}济源路街道 2021 年老旧小区改造进入收尾阶段 今年济源路街道纳入改造计划的 11 个老旧小区已全部开工。（济源路街道）`);
+    expect(stage.items.map((item) => item.title)).toEqual(["济源路街道2021年老旧小区改造进入收尾阶段"]);
     // The body opens on a date range from one year into the next, its year right before the month.
     const range = parseChecked(`${SIGNED_MASTHEAD}区劳动保障监察大队 2024—2025 年度根治欠薪冬季专项行动圆满收官\n\n2024 年 11 月 15 日至 2025 年春节前，共检查用人单位 198 户。（区劳动保障监察大队）`);
     expect(range.items.map((item) => [item.title, item.body])).toEqual([["区劳动保障监察大队2024—2025年度根治欠薪冬季专项行动圆满收官", "2024年11月15日至2025年春节前，共检查用人单位198户。"]]);

@@ -59,7 +59,8 @@ export function splitTitle(paragraph: Paragraph): TitleSplit | undefined {
   const candidates = new Set<number>(paragraph.breaks);
   for (const match of text.matchAll(/\s+/g)) candidates.add(match.index);
   // "区残疾人康复中心 区残联以…为契机推进…": a space between the units of a joint headline ends nothing.
-  const betweenUnits = (at: number) => isUnitName(text.slice(0, at).trim().split(/\s+/).at(-1) ?? "") && headlineUnit(text.slice(at).trimStart()) !== undefined;
+  // Everything before the space is units: "…收尾阶段 今年济源路街道…" is a headline and its body, though 阶段 ends like a unit.
+  const betweenUnits = (at: number) => text.slice(0, at).trim().split(/\s+/).every(isUnitName) && headlineUnit(text.slice(at).trimStart()) !== undefined;
   const cuts = [...candidates].filter((at) => at >= MIN_TITLE && at <= MAX_TITLE && !betweenUnits(at)).sort((a, b) => a - b);
   const beforePunctuation = (at: number) => !/[，。；：！？]/.test(text.slice(0, at));
 
