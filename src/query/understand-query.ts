@@ -1,6 +1,7 @@
 import { foldTraditional } from "../text/fold-traditional.js";
 import { writeAmountsInDigits, writeMonthsInDigits } from "../text/chinese-numerals.js";
-import { monthSpanNames, parseNumber, parsePeriod, type Period } from "./parse-period.js";
+import { parseNumber, parsePeriod, type Period } from "./parse-period.js";
+import { daysBetween, isOneYear, spanning, untilMonth, type Span } from "./period-spans.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
 import { cleanKeywords, PUNCTUATION } from "./question-keywords.js";
@@ -39,11 +40,6 @@ export interface QueryUnderstanding {
   carriedOver: ("units" | "period" | "intent" | "keywords")[];
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
 /** One period a question names, and where in the question. */
 export interface NamedPeriod extends Span {
   from: string;
@@ -76,8 +72,6 @@ const DEADLINE = /^\s*(?:之前|以前|前)/;
 const FUTURE = /能|会|可以|得|来得及|赶得上/;
 // "全年", "一整年", "一共": the whole of a year is asked.
 const WHOLE_YEAR = /全年|一整年|整年|一年下来|全年度|年度|一共|总共|共计|累计/;
-// "到6月", "1到10月", "1-10月": the months up to one (from January: "1到" is kept out of the search words).
-const UNTIL_MONTH = /(?:(?<![0-9])0?1\s*月?\s*(?=[到至\-—~～]))?(?:到|截至|截止到?|至|-|—|~|～)\s*([0-9]{1,2})\s*月(?:份|底|末|初|上旬|中旬|下旬)?/;
 const UNIT_LINE = /^口(?![岸罩袋径号腔碑述头子令味音气])/;
 const FOLLOW_UP_START = /^(?:那么|那|还有|另外|再(?=[问看查说来]))/;
 
@@ -352,53 +346,4 @@ function maskSpans(text: string, spans: readonly Span[]): string {
   const characters = text.split("");
   for (const span of spans) for (let index = span.start; index < span.end; index += 1) characters[index] = " ";
   return characters.join("");
-}
-
-/** January 1 to December 31 of one year. */
-function isOneYear(period: { from: string; to: string }): boolean {
-  const year = period.from.slice(0, 4);
-  return period.from === `${year}-01-01` && period.to === `${year}-12-31`;
-}
-
-/**
- * One span from the first period's start to the last one's end. How a report names the period that ends
- * it ("一季度") is kept: "21年和22年一季度" still finds the first quarter's report that came out in April.
- */
-/**
- * "22年……到6月", "去年1到10月": a year followed by the month it runs up to (no other period between) is
- * that year from January to that month, named as a report on it names it.
- */
-function untilMonth(options: { period: Period; text: string; today: string }): { period: Pick<Period, "to" | "label" | "reportedAs">; span: Span } | undefined {
-  const { period, text, today } = options;
-  if (!isOneYear(period)) return undefined;
-  const after = text.slice(period.end);
-  const until = UNTIL_MONTH.exec(after);
-  if (!until) return undefined;
-  // "22年全年多少户 去年1到10月": the months belong to the period named after this one.
-  if (parsePeriod({ text: after.slice(0, until.index), today })?.explicit) return undefined;
-  const year = period.from.slice(0, 4);
-  // The month as parse-period reads it: its last day, and how a report just after it names it.
-  const month = parsePeriod({ text: `${year}年${until[1]}月`, today });
-  if (!month || month.from.slice(0, 7) !== month.to.slice(0, 7)) return undefined;
-  const start = period.end + until.index;
-  // A report on January to that month names the span ("1-10月") or the month it ends with.
-  const last = Number(until[1]);
-  return {
-    period: { to: month.to, label: `${year}年1月至${last}月`, reportedAs: [...(month.reportedAs ?? []), ...monthSpanNames(1, last), `前${last}个月`] },
-    span: { start, end: start + until[0].length },
-  };
-}
-
-function spanning<T extends { from: string; to: string; reportedAs?: string[] }>(first: T, second: { from: string; to: string; reportedAs?: string[] }): Omit<T, "reportedAs"> & { reportedAs?: string[] } {
-  const last = second.to > first.to ? second : first;
-  return { ...withoutReport(first), from: first.from < second.from ? first.from : second.from, to: last.to, ...(last.reportedAs ? { reportedAs: last.reportedAs } : {}) };
-}
-
-function withoutReport<T extends { reportedAs?: string[] }>(period: T): Omit<T, "reportedAs"> {
-  const { reportedAs: _named, ...span } = period;
-  return span;
-}
-
-function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 }

@@ -2,6 +2,8 @@ import { IndexOutOfDateError } from "../errors.js";
 import { bm25FieldScore, bm25InverseDocumentFrequency, DEFAULT_BM25_PARAMETERS, type Bm25Parameters } from "./bm25.js";
 import type { Tokenizer } from "../text/tokenizer.js";
 import { createIdSlots } from "./id-slots.js";
+import { COUNT_LIMIT, countTerms, packCounts, SlotColumns, type Bm25TermEntry, type TermPostings } from "./bm25-columns.js";
+import { selectTop } from "./select-top.js";
 
 /** Bump whenever the snapshot layout changes; older files are then rejected and rebuilt. */
 export const BM25_FORMAT_VERSION = 1;
@@ -64,54 +66,13 @@ export interface Bm25Index {
   contents(): Bm25Contents;
 }
 
-/** [term, occurrences in title, occurrences in body] */
-export type Bm25TermEntry = [string, number, number];
+export type { Bm25TermEntry } from "./bm25-columns.js";
 
 /** Term counts only: scoring parameters are a query-time choice and come from the loader. */
 export interface Bm25IndexSnapshot {
   formatVersion: number;
   tokenizer: string;
   documents: { id: number; terms: Bm25TermEntry[] }[];
-}
-
-/**
- * Postings of one term: [slot, title << 16 | body] pairs in ascending slot order, `length` pairs
- * used. Typed arrays instead of an object per posting: 200,000 chunks hold some 14 million
- * postings, which as objects took ~450 MiB and seconds to rebuild at start.
- */
-interface TermPostings {
-  pairs: Int32Array;
-  length: number;
-}
-
-const COUNT_LIMIT = 0xffff;
-
-/** Title and body occurrences packed in one int: a passage never holds a term 65,535 times. */
-function packCounts(title: number, body: number): number {
-  return (Math.min(title, COUNT_LIMIT) << 16) | Math.min(body, COUNT_LIMIT);
-}
-
-/** Growable typed arrays of per-document values, indexed by slot. */
-class SlotColumns {
-  ids = new Float64Array(1024);
-  titleLengths = new Int32Array(1024);
-  bodyLengths = new Int32Array(1024);
-  live = new Uint8Array(1024);
-
-  ensure(slots: number): void {
-    if (slots <= this.ids.length) return;
-    let capacity = this.ids.length;
-    while (capacity < slots) capacity *= 2;
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(array: T, make: (length: number) => T): T => {
-      const grown = make(capacity);
-      grown.set(array);
-      return grown;
-    };
-    this.ids = grow(this.ids, (length) => new Float64Array(length));
-    this.titleLengths = grow(this.titleLengths, (length) => new Int32Array(length));
-    this.bodyLengths = grow(this.bodyLengths, (length) => new Int32Array(length));
-    this.live = grow(this.live, (length) => new Uint8Array(length));
-  }
 }
 
 /** Term counts by document, dense: what serialisers write and read back without re-tokenising. */
@@ -435,40 +396,4 @@ export function buildBm25Index(options: { tokenizer: Tokenizer; parameters?: Par
     contents,
   };
   return { index, insert };
-}
-
-/** A document's terms with their counts in title and body, in the order first seen (title first). */
-export function countTerms(options: { title: readonly string[]; body: readonly string[] }): Bm25TermEntry[] {
-  const counts = new Map<string, Bm25TermEntry>();
-  for (const term of options.title) {
-    const entry = counts.get(term) ?? [term, 0, 0];
-    entry[1] += 1;
-    counts.set(term, entry);
-  }
-  for (const term of options.body) {
-    const entry = counts.get(term) ?? [term, 0, 0];
-    entry[2] += 1;
-    counts.set(term, entry);
-  }
-  return [...counts.values()];
-}
-
-/** The k best documents (slots), highest score first, ties by ascending id; one pass over the candidates for small k. */
-function selectTop(options: { candidates: readonly number[]; scores: Float64Array; ids: Float64Array; k: number }): number[] {
-  const { candidates, scores, ids, k } = options;
-  const ranksBefore = (left: number, right: number): boolean =>
-    scores[left]! > scores[right]! || (scores[left] === scores[right] && ids[left]! < ids[right]!);
-  if (k * 8 >= candidates.length) {
-    return [...candidates].sort((left, right) => (ranksBefore(left, right) ? -1 : ranksBefore(right, left) ? 1 : 0)).slice(0, k);
-  }
-  // Insertion into a short sorted list: most candidates fail the first comparison with the current k-th.
-  const top: number[] = [];
-  for (const slot of candidates) {
-    if (top.length === k && !ranksBefore(slot, top[k - 1]!)) continue;
-    let position = top.length;
-    while (position > 0 && ranksBefore(slot, top[position - 1]!)) position -= 1;
-    top.splice(position, 0, slot);
-    if (top.length > k) top.pop();
-  }
-  return top;
 }

@@ -7,17 +7,19 @@ import { askedParts } from "../query/answer-type.js";
 import { isYesNoQuestion } from "../query/yes-no-claim.js";
 import { unitParts } from "../query/unit-parts.js";
 import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
-import { announcedWindow, namesPeriod, reportWindow, shiftDays } from "../query/period-reports.js";
 import { chunkCriteria } from "./chunk-criteria.js";
 import { contractions } from "./contractions.js";
 import { queryWords } from "./query-words.js";
 import { joinSingleCharacterRuns } from "./single-character-runs.js";
 import type { ChunkCriteria } from "./chunk-facts.js";
+import { announcedWindow, reportWindow } from "../query/period-reports.js";
 import { fuseRanks } from "./rank-fusion.js";
+import { buildFilter, onPeriod, reportedAround, type AppliedFilters } from "./search-filters.js";
 import { bigramCoverage, characterCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
 
 export type SearchMode = "hybrid" | "lexical" | "vector";
+export type { AppliedFilters } from "./search-filters.js";
 
 const YES_NO_FORM = /^(?:是不是|不是|是否|有没有|没有|有无|能不能|不能|可不可以)$/;
 
@@ -26,17 +28,6 @@ export interface SearchHit extends EvidenceHit {
   score: number;
   chunkIds: number[];
   matchedTerms: string[];
-}
-
-export interface AppliedFilters {
-  units: string[];
-  period?: { from: string; to: string; label: string; explicit: boolean };
-  issue?: { number: number; year?: number };
-  date?: string;
-  /** The explicit period found nothing and was applied as a preference instead ("2023年的产值" reported in 2024). */
-  periodRelaxed?: boolean;
-  /** The named units reported nothing on it; the items found are other units' reports that name them. */
-  unitsRelaxed?: boolean;
 }
 
 export interface SearchResult {
@@ -74,58 +65,6 @@ export const DEFAULT_SEARCH_PARAMETERS: SearchParameters = {
   synonymWeight: 0.6,
   coverageBase: 1,
 };
-
-/** A report on a period comes out up to this many days after it ends… */
-const REPORT_LAG_DAYS = 120;
-/** …and a colloquial period ("开春") may start a little before the calendar says. */
-const REPORT_LEAD_DAYS = 31;
-
-function yearsOf(period: { from: string; to: string }): number[] {
-  const years: number[] = [];
-  for (let year = Number(period.from.slice(0, 4)); year <= Number(period.to.slice(0, 4)); year += 1) years.push(year);
-  return years;
-}
-
-function inPeriod(date: string | null, period: { from: string; to: string } | undefined): boolean {
-  return period === undefined || (date !== null && date >= period.from && date <= period.to);
-}
-
-/** In the period, or a report on it from just after ("上半年…" in an August issue). */
-function onPeriod(chunk: ChunkInfo, period: QueryUnderstanding["period"]): boolean {
-  if (!period || inPeriod(chunk.date, period)) return true;
-  const window = reportWindow(period);
-  if (window !== undefined && inPeriod(chunk.date, window) && namesPeriod(`${chunk.title}${chunk.text}`, period)) return true;
-  // ... or, for a programme year ("2026年度"), a report from just before it that names it.
-  const announced = announcedWindow(period);
-  return announced !== undefined && inPeriod(chunk.date, announced) && namesPeriod(`${chunk.title}${chunk.text}`, announced);
-}
-
-/** Hard filters from what the question states explicitly: units, an explicit period, an issue, a day. */
-function buildFilter(understanding: QueryUnderstanding): { filter: ((chunk: ChunkInfo) => boolean) | undefined; applied: AppliedFilters } {
-  const applied: AppliedFilters = { units: understanding.units };
-  if (understanding.period) applied.period = understanding.period;
-  if (understanding.issue) applied.issue = understanding.issue;
-  if (understanding.date) applied.date = understanding.date;
-  const units = new Set(understanding.units);
-  // Newspaper articles name no unit in an attribution; they pass when their text names the unit.
-  const names = [...units, ...understanding.unitMentions.map((mention) => mention.alias)];
-  const unitMatches = (chunk: ChunkInfo) =>
-    chunk.units.length > 0
-      ? chunk.units.some((unit) => units.has(unit))
-      : names.some((name) => chunk.text.includes(name) || chunk.title.includes(name));
-  const explicitPeriod = understanding.period?.explicit ? understanding.period : undefined;
-  const { issue, date } = understanding;
-  const active = units.size > 0 || explicitPeriod !== undefined || issue !== undefined || date !== undefined;
-  if (!active) return { filter: undefined, applied };
-  return {
-    applied,
-    filter: (chunk) =>
-      (units.size === 0 || unitMatches(chunk)) &&
-      onPeriod(chunk, explicitPeriod) &&
-      (issue === undefined || (chunk.issue === issue.number && (issue.year === undefined || chunk.year === issue.year))) &&
-      (date === undefined || chunk.date === date),
-  };
-}
 
 /** Default bound on embedding a question (EMBEDDING_QUERY_TIMEOUT_MS). */
 export const DEFAULT_QUERY_TIMEOUT_MS = 5_000;
@@ -200,11 +139,10 @@ export function createSearcher(options: {
     // A day named is often the day of an event ("23年7月4号那场大暴雨"), reported in a later issue: it goes too.
     const { date: _day, ...undated } = request.understanding;
     const relaxed = await searchOnce({ ...request, understanding: { ...undated, period: { ...period, explicit: false } } }, questionVector);
-    const years = yearsOf(period);
-    const around = { from: shiftDays(period.from, -REPORT_LEAD_DAYS), to: shiftDays(period.to, REPORT_LAG_DAYS) };
+    const reportsOnPeriod = reportedAround(period);
     const hits = relaxed.hits.filter((hit) => hit.chunkIds.some((id) => {
       const chunk = index.chunk(id);
-      return years.some((year) => chunk?.text.includes(`${year}年`)) || (chunk !== undefined && inPeriod(chunk.date, around));
+      return chunk !== undefined && reportsOnPeriod(chunk);
     }));
     return hits.length > 0 ? { ...relaxed, hits, filters: { ...relaxed.filters, period, periodRelaxed: true } } : result;
   }

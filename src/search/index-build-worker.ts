@@ -2,7 +2,7 @@ import { parentPort } from "node:worker_threads";
 import hnswlib from "hnswlib-node";
 import { hashingVector } from "../models/hashing-embedder.js";
 import { createJiebaTokenizer } from "../text/jieba-tokenizer.js";
-import { countTerms } from "./bm25-index.js";
+import { countTerms } from "./bm25-columns.js";
 import { normaliseVector } from "./exact-index.js";
 import { TERM_SEPARATOR, type BuildRequest, type BuildResponse } from "./build-in-workers.js";
 

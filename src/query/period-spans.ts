@@ -1,0 +1,64 @@
+import { monthSpanNames, parsePeriod, type Period } from "./parse-period.js";
+
+/**
+ * How the periods a question names join up: a year and the month it runs to ("去年1到10月"), and
+ * several periods as one span ("21年和22年一季度").
+ */
+
+/** Where in a question's text something was found. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// "到6月", "1到10月", "1-10月": the months up to one (from January: "1到" is kept out of the search words).
+const UNTIL_MONTH = /(?:(?<![0-9])0?1\s*月?\s*(?=[到至\-—~～]))?(?:到|截至|截止到?|至|-|—|~|～)\s*([0-9]{1,2})\s*月(?:份|底|末|初|上旬|中旬|下旬)?/;
+
+/** January 1 to December 31 of one year. */
+export function isOneYear(period: { from: string; to: string }): boolean {
+  const year = period.from.slice(0, 4);
+  return period.from === `${year}-01-01` && period.to === `${year}-12-31`;
+}
+
+/**
+ * "22年……到6月", "去年1到10月": a year followed by the month it runs up to (no other period between) is
+ * that year from January to that month, named as a report on it names it.
+ */
+export function untilMonth(options: { period: Period; text: string; today: string }): { period: Pick<Period, "to" | "label" | "reportedAs">; span: Span } | undefined {
+  const { period, text, today } = options;
+  if (!isOneYear(period)) return undefined;
+  const after = text.slice(period.end);
+  const until = UNTIL_MONTH.exec(after);
+  if (!until) return undefined;
+  // "22年全年多少户 去年1到10月": the months belong to the period named after this one.
+  if (parsePeriod({ text: after.slice(0, until.index), today })?.explicit) return undefined;
+  const year = period.from.slice(0, 4);
+  // The month as parse-period reads it: its last day, and how a report just after it names it.
+  const month = parsePeriod({ text: `${year}年${until[1]}月`, today });
+  if (!month || month.from.slice(0, 7) !== month.to.slice(0, 7)) return undefined;
+  const start = period.end + until.index;
+  // A report on January to that month names the span ("1-10月") or the month it ends with.
+  const last = Number(until[1]);
+  return {
+    period: { to: month.to, label: `${year}年1月至${last}月`, reportedAs: [...(month.reportedAs ?? []), ...monthSpanNames(1, last), `前${last}个月`] },
+    span: { start, end: start + until[0].length },
+  };
+}
+
+/**
+ * One span from the first period's start to the last one's end. How a report names the period that ends
+ * it ("一季度") is kept: "21年和22年一季度" still finds the first quarter's report that came out in April.
+ */
+export function spanning<T extends { from: string; to: string; reportedAs?: string[] }>(first: T, second: { from: string; to: string; reportedAs?: string[] }): Omit<T, "reportedAs"> & { reportedAs?: string[] } {
+  const last = second.to > first.to ? second : first;
+  return { ...withoutReport(first), from: first.from < second.from ? first.from : second.from, to: last.to, ...(last.reportedAs ? { reportedAs: last.reportedAs } : {}) };
+}
+
+function withoutReport<T extends { reportedAs?: string[] }>(period: T): Omit<T, "reportedAs"> {
+  const { reportedAs: _named, ...span } = period;
+  return span;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+}
