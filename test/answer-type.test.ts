@@ -181,6 +181,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(each.each).toEqual(["初一", "高一"]);
     expect(carriesValue("对全区初一、高一新生开展入学结核病筛查，计划筛查3960名", each)).toBe(false);
     expect(carriesValue("计划筛查初一新生2010名、高一新生1950名", each)).toBe(true);
+    // School grades are groups, also named side by side without 和.
+    expect(type("21年窝沟封闭 二年级和三年级各封了多少人").each).toEqual(["二年级", "三年级"]);
+    expect(type("21年窝沟封闭 二年级三年级分别封了多少学生").each).toEqual(["二年级", "三年级"]);
+    expect(carriesValue("对3126名学生完成窝沟封闭，共封闭牙齿1.16万颗", type("二年级三年级分别封了多少学生"))).toBe(false);
     // Years and units asked each are answered by their own reports.
     expect(type("23年和24年各多少").each).toBeUndefined();
     // "几家要参检": a modal verb after the measure is no thing counted.

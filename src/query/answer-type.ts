@@ -95,8 +95,9 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   // "在托的残疾人有多少": who or what is counted, said before 的.
   const qualified = QUALIFIED.exec(question)?.[1]?.replace(QUALIFIER_NOISE, "");
   const qualifier = qualified && [...qualified].length >= 2 && (type.kind === "people" || type.kind === "count" || type.kind === "number") ? { qualifier: qualified } : {};
-  const groups = EACH_GROUP.exec(question);
-  const each = groups && ![groups[1]!, groups[2]!].some((group) => NOT_A_GROUP.test(group)) ? { each: [groups[1]!, groups[2]!] } : {};
+  const side = EACH_GROUP_SIDE_BY_SIDE.exec(question);
+  const groups = EACH_GROUP.exec(question)?.slice(1, 3) ?? (side ? [`${side[1]}${side[2]}`, `${side[3]}${side[2]}`] : undefined);
+  const each = groups && !groups.some((group) => NOT_A_GROUP.test(group)) ? { each: groups } : {};
   return {
     ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
@@ -112,7 +113,9 @@ const QUALIFIER_NOISE = /^(?:.*?(?:里|中|那次|那场|那个|其中|当中|�
 // "初一和高一各…多少", "城市跟农村分别多少": two groups, a figure each.
 const EACH_GROUP = /([\u4e00-\u9fff]{2,4})(?:和|跟|与|、)([\u4e00-\u9fff]{2,4})(?:各|分别)[\u4e00-\u9fff]{0,8}?(?:多少|几)/;
 /** Years, seasons and units are answered each by its own report, not by one clause. */
-const NOT_A_GROUP = /年|月|季|期|天|局|办|委|中心|街道|镇|站|所|队|院|[今去前本上下]/;
+const NOT_A_GROUP = /年(?!级)|月|季|期|天|局|办|委|中心|街道|镇|站|所|队|院|[今去前本上下](?!年级)/;
+// "二年级三年级分别…多少": two groups side by side with no word between, known by their shared last character.
+const EACH_GROUP_SIDE_BY_SIDE = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})([\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})\2(?:各|分别)[\u4e00-\u9fff]{0,8}?(?:多少|几)/;
 
 /** "计划招多少", "目标是多少": the question asks what was planned. */
 export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
