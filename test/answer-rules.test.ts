@@ -311,6 +311,17 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     expect(answer.answer).toBe("没有。据第52期（2023-08-10）区供热管理中心报送：本供暖季居民供热价格按原标准执行。[1]");
   });
 
+  it("quotes nothing as related to whether a fee rose when the item on it names no price or fee", async () => {
+    const home = await bulletinApplication("2026-57.txt", "上街信息\n\n第 57 期\n\n中共上街区委办公室\n\n2026 年 11 月 5 日\n\n区中心敬老院做好入冬照护服务 区中心敬老院 2024 年扩建后现有床位 220 张，入住老人 168 人，入住率 76.4%，其中集中供养特困人员 112 人、社会寄养老人 56 人；失能、半失能老人 74 人。院内配备护理员 32 名、医护人员 6 名。11 月 1 日起院内提前供暖；10 月下旬为全体入住老人免费接种流感疫苗。（区中心敬老院）\n\n区民政局开展冬季救助 发放取暖补贴 86 万元，惠及困难群众 1720 户。（区民政局）\n");
+    try {
+      const answer = answerJson(await home.answerer()({ question: "中心敬老院今年社会寄养老人的收费涨没涨", today: "2026-11-28" }));
+      expect(answer.answer).not.toContain("相关的记载");
+      expect(answer.citations).toEqual([]);
+    } finally {
+      home.close();
+    }
+  });
+
   it("counts the villages a figure counts, for a thing asked with a verb glued on (几个村做完了)", async () => {
     const answer = await askOwn("23年三资清查 几个村做完了");
     expect(answer.answer).toContain("已有9个村完成“三资”清查");

@@ -154,7 +154,8 @@ export function extractAnswer(options: {
     // Said, the clause is on the topic with its headline ("此次降雨过程…未发生人员伤亡" under "全力应对“7·31”强降雨").
     const onTopic = !yesNo ? 1 : said ? Math.max(yesNoTopic(entry.best), entry.best.topic) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
     if (onTopic < YES_NO_MINIMUM) {
-      if (index === 0 && onTopic >= YES_NO_RELATED) yesNoRelated = { item: entry.item, clause: entry.best };
+      // "收费涨没涨": a clause that names no price or fee is nothing related to whether it rose.
+      if (index === 0 && onTopic >= YES_NO_RELATED && !(priceChange && !PRICED.test(entry.best.text))) yesNoRelated = { item: entry.item, clause: entry.best };
       continue;
     }
     // "银龄餐桌": an item that says none of the question's words, only thesaurus words for them ("老年助餐点"),
@@ -275,6 +276,8 @@ function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: {
 
 /** The question's words for the change. */
 const PRICE_CHANGE_WORD = /涨|提价|调价|上调|上浮/;
+/** A clause that speaks of a price or fee at all. */
+const PRICED = /价|费|收费|元/;
 /** How reports say a price was kept. */
 const KEPT_WORDS = "保持不变|不变|不上浮|不上调|未上涨|未调整";
 /** A clause that says what a price did: kept, raised or lowered. */
