@@ -191,6 +191,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("社团一共几家要参检")).not.toHaveProperty("counted");
   });
 
+  it("reads whether a figure came over a bar as asking the figures (超没超计划, 达没达到目标)", () => {
+    expect(readYesNoClaim("职校今年录取人数超没超计划")?.value?.type.kind).toBe("people");
+    expect(readYesNoClaim("今年造林达没达到目标")?.value?.type.kind).toBe("number");
+    expect(readYesNoClaim("今年造林有没有搞")?.value).toBeUndefined();
+  });
+
   it("checks a claimed time of day only against a clock time, and asks the papers to bring as a list of them", () => {
     const claim = readYesNoClaim("前年铝城夜市是不是开到半夜12点");
     expect(claim?.value?.type.kind).toBe("time");

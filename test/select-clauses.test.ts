@@ -95,6 +95,11 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(bestClause("矿山街道自己建了几个", { text, terms: ["建"] })).toContain("4个");
   });
 
+  it("answers whether a figure came over its bar with the clause that says it did (超没超计划)", () => {
+    const text = "今年招生计划760人，开设专业11个。截至8月25日，已录取新生802人，超过招生计划42人，新生将于8月31日报到。";
+    expect(bestClause("职校今年录取人数超没超计划", { text, terms: ["计划"] })).toContain("超过招生计划42人");
+  });
+
   it("takes a count in the measure asked as of the thing the clause before named (今年计划筹集500套)", () => {
     const text = "2025年，全区筹集保障性租赁住房650套，完成年度计划的108.3%。今年计划筹集500套，1—4月已筹集186套。";
     const scored = scoreClauses({ text, terms: ["计划", "筹", "保", "租房"], weight, answerType: detectAnswerType("今年计划筹多少套保障性租赁住房") });

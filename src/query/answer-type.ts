@@ -1,7 +1,7 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import type { AnswerKind, AnswerType } from "./asked-value.js";
 import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
-import { isYesNoQuestion, PRICE_CHANGE_ASKED } from "./yes-no-claim.js";
+import { COMPARISON_ASKED, isYesNoQuestion, PRICE_CHANGE_ASKED } from "./yes-no-claim.js";
 
 export type { AnswerKind, AnswerType } from "./asked-value.js";
 
@@ -75,6 +75,9 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   // "供热价格涨没涨" asks whether it rose, which "按原标准执行" settles without a figure.
   if (PRICE_CHANGE_ASKED.test(question)) return undefined;
   const type = detectKind(question);
+  // "录取人数超没超计划": the figure said to go over the bar ("超过招生计划42人") is the likelier answer.
+  const compared = COMPARISON_ASKED.exec(question);
+  if (type && compared) return { ...type, verb: (compared[1] ?? compared[2]!)[0]! };
   if (!type || isYesNoQuestion(question)) return type;
   const perYear = !type.perUnit && PER_YEAR.test(question);
   const known = [...question.matchAll(GIVEN_FIGURE)].map((match) => normalizeFigure(match[0]));

@@ -35,6 +35,12 @@ const CLAIMED_DATE = /(?:六一|五一|十一|国庆|元旦|春节|中秋|端午
 const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
+/**
+ * "录取人数超没超计划", "达没达到目标", "完成任务了没": whether a figure came over a bar, which the figures
+ * settle ("已录取802人，超过招生计划42人"); group 1 or 2 is the verb of the comparison.
+ */
+export const COMPARISON_ASKED = /(超|达|完成|突破)(?:没|不)\1|(超过|超出|达到|突破|完成)(?:了)?(?:计划|任务|目标|预期|去年)[\u4e00-\u9fff]{0,2}(?:没有?|吗|么)[？?]?\s*$/;
+
 /** "半夜12点", "晚上10点半", "早上8点": a time of day claimed. */
 const CLAIMED_TIME = /(?:半夜|午夜|凌晨|早上|上午|中午|下午|晚上|夜里)?\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?|半夜|午夜|通宵/g;
 /** "以上", "及以下", "周岁以内" after a figure: it bounds a group ("80岁以上老人"). */
@@ -85,5 +91,7 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   // "3·15宣传活动搞了20场没": the figure with a measure is the claim, not the name's digits.
   const checked = numbers.find((word) => /[^\d\s,.万亿千]$/.test(word)) ?? numbers.at(-1);
   if (checked) return { existence, completion, value: { words: [checked], type: claimedNumberType(checked) } };
+  // "超没超计划": the figures done and planned settle it, in people where people are counted.
+  if (COMPARISON_ASKED.test(question)) return { existence: false, completion: false, value: { words: [], type: /人数|人次|多少人/.test(question) ? { kind: "people", label: "人数" } : { kind: "number", label: "数字" } } };
   return { existence, completion };
 }
