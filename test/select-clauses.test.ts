@@ -37,6 +37,9 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(scoreClauses({ ...asked, answerType: detectAnswerType("一网统管上了几个场景") })[0]?.text).toContain("18个");
     // Asked what is planned, the plan is the answer.
     expect(scoreClauses({ ...asked, answerType: detectAnswerType("一网统管还要新增几个场景") })[0]?.text).toContain("6个以上");
+    // "建好几个了": a verb with its result asks what was done as well.
+    const network = { text: "今年计划建设便民网点36个。截至11月3日，已建成便民网点28个。", terms: ["便民", "网点"], weight };
+    expect(scoreClauses({ ...network, answerType: detectAnswerType("便民网点建好几个了") })[0]?.text).toContain("28个");
   });
 
   it("reads 日均 as the question's 一天平均", () => {

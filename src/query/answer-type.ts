@@ -124,7 +124,8 @@ const EACH_GROUP_SIDE_BY_SIDE = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})([\u4
 export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
 
 // "上了几个", "建了多少": a verb of something done before the question word.
-const DONE_ASKED = /[\u4e00-\u9fff]了(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)/;
+// "建好几个了", "修完多少了": a verb with its result, or 了 after the question word.
+const DONE_ASKED = /[\u4e00-\u9fff]了(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)|[\u4e00-\u9fff][好完成](?:了)?(?:多少|几)|(?:多少|几)[\u4e00-\u9fff]{0,2}了[吗呢啊]?[？?]?\s*$/;
 // "分到多少", "用在…多少", "其中…多少": a share of a figure given.
 const PART_OF_GIVEN = /分到|分给|分配|安排|用于|用在|用到|其中|拿出|投向|投到|占/;
 /** "920人里头", "那126名里面": a given figure, and a part of what it counts. */
