@@ -7,6 +7,9 @@ import { countsAskedThing } from "../src/query/counted-thing.js";
 describe("detectAnswerType: what value a question asks for", () => {
   it.each([
     ["夏季食品安全检查一共罚了多少钱", "money"],
+    // 按比例 names a policy, not a share asked; 颗 counts teeth.
+    ["残就所今年做按比例安排就业年审 审了多少家单位", "count"],
+    ["窝沟封闭一共封了多少颗牙", "count"],
     ["基层应急抢险队员一个月补贴多少", "money"],
     ["医保码激活了多少人", "people"],
     ["电信诈骗发案数具体是多少起", "count"],
