@@ -322,6 +322,16 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     }
   });
 
+  it("says how far a plan has got when progress is asked (土地收储进度)", async () => {
+    const land = await bulletinApplication("2026-19.txt", "上街信息\n\n第 19 期\n\n中共上街区委办公室\n\n2026 年 4 月 30 日\n\n区土地储备中心加快推进 2026 年土地收储和供应 今年全区计划收储土地 1260 亩、供应经营性用地 680 亩。截至 4 月 28 日，区土地储备中心已完成收储土地 312 亩，占年度计划的 24.8%。目前储备库内净地 2180 亩。（区土地储备中心）\n");
+    try {
+      const answer = answerJson(await land.answerer()({ question: "土地收储进度", today: "2026-11-28" }));
+      expect(answer.answer).toContain("已完成收储土地312亩");
+    } finally {
+      land.close();
+    }
+  });
+
   it("counts the villages a figure counts, for a thing asked with a verb glued on (几个村做完了)", async () => {
     const answer = await askOwn("23年三资清查 几个村做完了");
     expect(answer.answer).toContain("已有9个村完成“三资”清查");

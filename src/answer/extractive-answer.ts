@@ -178,6 +178,12 @@ export function extractAnswer(options: {
     const rest = complementClause({ chosen: chosen[0]!.clause, clauses: first.clauses, terms: first.terms, title: first.item.title, weight: retrieval.termWeight });
     if (rest) chosen.splice(1, 0, { item: first.item, clause: rest });
   }
+  // "土地收储进度": how far it has got, which the item's first figure of what is done says ("截至4月28日，已完成收储312亩").
+  if (!answerType && !yesNo && chosen.length > 0 && PROGRESS_ASKED.test(understanding.text) && !chosen.some((entry) => PROGRESS_SAID.test(entry.clause.text))) {
+    const first = entryOf(chosen[0]!.item);
+    const progress = [...first.clauses].sort((left, right) => left.position - right.position).find((clause) => /\d/.test(clause.text) && PROGRESS_SAID.test(clause.text) && !onlyPlans(clause.text));
+    if (progress) chosen.splice(0, 0, { item: first.item, clause: progress });
+  }
   // "消费券发了多少钱，直播多少人看": each part's value from the same item, in the item's order; a part that
   // item does not answer from the next item found that does ("河长巡了多少次 安全月应急查了多少家企业").
   if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
@@ -275,6 +281,10 @@ function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: {
 }
 
 /** The question's words for the change. */
+/** "进度", "进展到哪了": how far something planned has got. */
+const PROGRESS_ASKED = /进度|进展|到哪一?步|做到哪|弄到哪|干到哪|完成情况|完成得怎么样/;
+/** A clause saying how far it has got: what is done so far. */
+const PROGRESS_SAID = /截至|截止|已(?:经)?(?:完成|建成|开工|收储|签约|录取|发放|办理|累计)|累计完成|完成[^，。；]{0,8}\d/;
 const PRICE_CHANGE_WORD = /涨|提价|调价|上调|上浮/;
 /** A clause that speaks of a price or fee at all. */
 const PRICED = /价|费|收费|元/;
