@@ -322,6 +322,21 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     }
   });
 
+  it("gives no planned date as when something happened, and guesses no place it does not name", async () => {
+    const text = "上街信息\n\n第 31 期\n\n中共上街区委办公室\n\n2021 年 6 月 10 日\n\n区军休所开展庆祝建党 100 周年系列活动 所里为 32 名老党员申领“光荣在党 50 年”纪念章，计划 6 月下旬集中颁发。（区军休所）\n\n区游客服务中心做好清明假期游客服务保障 在景区入口和主要路口设置临时游客服务点 4 个；发布“踏青赏花”精品线路 5 条，全区 A 级景区和乡村旅游点共接待游客 6.8 万人次。（区游客服务中心）\n";
+    const app = await bulletinApplication("2021-31.txt", text);
+    try {
+      const ask = async (question: string) => answerJson(await app.answerer()({ question, today: "2026-11-28" }));
+      const medal = await ask("21年军休所光荣在党50年纪念章 最后是哪天颁的");
+      expect(medal.citations).toEqual([]);
+      expect(medal.answer).toContain("但没有写明所问的日期。为免误导，这里不作推测");
+      // 路口 and 线路 are no road, 乡村 no village's name.
+      expect((await ask("21年清明游客服务中心那4个临时服务点都设在哪")).citations).toEqual([]);
+    } finally {
+      app.close();
+    }
+  });
+
   it("says how far a plan has got when progress is asked (土地收储进度)", async () => {
     const land = await bulletinApplication("2026-19.txt", "上街信息\n\n第 19 期\n\n中共上街区委办公室\n\n2026 年 4 月 30 日\n\n区土地储备中心加快推进 2026 年土地收储和供应 今年全区计划收储土地 1260 亩、供应经营性用地 680 亩。截至 4 月 28 日，区土地储备中心已完成收储土地 312 亩，占年度计划的 24.8%。目前储备库内净地 2180 亩。（区土地储备中心）\n");
     try {

@@ -349,7 +349,7 @@ export function attribution(item: StoredItem): string {
 export function nearMissAnswer(options: { topic: StoredItem; answerType: AnswerType }): string {
   const { topic, answerType } = options;
   const where = topic.issue === null ? topic.source : `${issueNumberLabel({ issue: topic.issue, edition: topic.edition })}${topic.date ? `（${topic.date}）` : ""}`;
-  return `简报提到了“${displayTitle(topic)}”（${where}${topic.units.length > 0 ? `，${topic.units.join("、")}` : ""}），但没有写明所问的${answerType.label}。为免误导，这里不给出数字；相关信息列在下面，可点开原文核对。`;
+  return `简报提到了“${displayTitle(topic)}”（${where}${topic.units.length > 0 ? `，${topic.units.join("、")}` : ""}），但没有写明所问的${answerType.label}。为免误导，这里${NUMERIC_KINDS.has(answerType.kind) ? "不给出数字" : "不作推测"}；相关信息列在下面，可点开原文核对。`;
 }
 
 function bestClause(clauses: readonly ScoredClause[], answerType: AnswerType | undefined): ScoredClause | undefined {

@@ -34,7 +34,7 @@ const NAMED_PLACE = /([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|�
 const COUNTED_KIND = /\d+\s*[家个所座]\s*[\u4e00-\u9fff]*$/;
 const GENERIC_NAME_PREFIX = /居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
 // Where something is: a road (and number), a building, a village or community named by specific characters.
-const PLACE = /([\u4e00-\u9fff]{2})(?:路|大道|大街)(?:\d+号)?|([\u4e00-\u9fff]{2})(?:大厦|大楼|广场|产业园|村|社区|小区)|\d+号(?:楼|院)?/g;
+const PLACE = /([\u4e00-\u9fff]{2})(?:(?<![线公马铁网思出活退销通走带领小山水电管门套一上])路|大道|大街)(?![口段面线灯况边旁网])(?:\d+号)?|([\u4e00-\u9fff]{2})(?:大厦|大楼|广场|产业园|村|社区|小区)|\d+号(?:楼|院)?/g;
 const PERSON = /[\u4e00-\u9fff]{2,3}(?:同志|书记|主任|局长|镇长|科长|队长|院长|校长|师傅)|(?:获得?|荣获|夺得)(?:了)?[^，。]{0,8}(?:第一名|冠军)的是/;
 // What a named kind may end with: an 初中 is named "……初级中学" or "……中学".
 const NAME_KINDS: Record<string, string[]> = {
@@ -321,15 +321,21 @@ function namesCounted(phrase: string, type: AnswerType): boolean {
 const PHONE_NUMBER = /(?<![\d.])(?:0\d{2,3}[-—]?)?\d{5,8}(?![\d.]|\s*(?:万|亿|元|人|户|个|件|次|名|年|吨|亩|平方米|米))/;
 
 /** Dates, enumerations and names: said anywhere in the clause. */
+/** The text of the phrase `at` is in, up to `at`. */
+function phraseBefore(text: string, at: number): string {
+  return text.slice(0, at).split(PHRASE_BREAK).at(-1) ?? "";
+}
+
 function carriesOtherValue(text: string, type: AnswerType): boolean {
   switch (type.kind) {
-    case "date": return DATE_VALUE.test(text);
+    // "最后是哪天颁的": a date something was only planned for ("计划6月下旬集中颁发") is not when it happened.
+    case "date": return type.actual ? [...text.matchAll(new RegExp(DATE_VALUE, "g"))].some((match) => !PLANNED.test(phraseBefore(text, match.index))) : DATE_VALUE.test(text);
     case "time": return CLOCK_VALUE.test(text);
     case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
     case "name": {
       if (type.measure === "人") return PERSON.test(text);
       if (type.measure === "电话") return PHONE_NUMBER.test(text);
-      if (type.measure === "地点") return [...text.matchAll(PLACE)].some((match) => !(type.given ?? "").includes(match[0]) && !GENERIC_NAME_PREFIX.test(match[1] ?? ""));
+      if (type.measure === "地点") return [...text.matchAll(PLACE)].some((match) => !(type.given ?? "").includes(match[0]) && !GENERIC_NAME_PREFIX.test(match[1] ?? match[2] ?? ""));
       const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
       // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
       const kinds = type.measure ? NAME_KINDS[type.measure] ?? [type.measure] : undefined;
