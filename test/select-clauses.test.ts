@@ -98,6 +98,12 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(bestClause("矿山街道自己建了几个", { text, terms: ["建"] })).toContain("4个");
   });
 
+  it("takes 今年 in the asked year's issue as saying nothing of which clause answers (今年中招… is no nearer 高考)", () => {
+    const text = "全区报名考生1468人，较去年增加52人。今年中招文化课考试安排在6月26日至28日，全区共有2310名考生报名。";
+    const years = { from: 2024, to: 2024, issued: "2024-06-20" };
+    expect(bestClause("24年高考报名多少考生", { text, terms: ["报名", "考生"], years, title: "区招生考试中心做好2024年普通高考服务保障" })).toContain("1468人");
+  });
+
   it("answers whether a figure came over its bar with the clause that says it did (超没超计划)", () => {
     const text = "今年招生计划760人，开设专业11个。截至8月25日，已录取新生802人，超过招生计划42人，新生将于8月31日报到。";
     expect(bestClause("职校今年录取人数超没超计划", { text, terms: ["计划"] })).toContain("超过招生计划42人");

@@ -163,6 +163,8 @@ function yearScore(text: string, years: { from: number; to: number; part?: strin
   const year = Number(opening[1]);
   if (year < years.from || year > years.to) return -OTHER_YEAR_PENALTY;
   // "6、7月份" against "今年以来，…累计7次": the year so far is more than the months asked.
+  // "今年中招…" in the asked year's issue opens on that year as every clause of it does: it says nothing more.
+  if (!OPENING_YEAR.test(text.slice(0, 12))) return 0;
   return years.partial && SINCE_YEAR.test(text.slice(0, 12)) ? 0 : ASKED_YEAR_BONUS;
 }
 
