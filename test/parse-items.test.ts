@@ -125,6 +125,16 @@ describe("attributions", () => {
   it("keeps a joint headline's two units together, and a dated body's year out of the headline", () => {
     const joint = parseChecked(`${SIGNED_MASTHEAD}区残疾人康复中心 区残联以全国爱耳日为契机推进听力残疾预防和康复 3 月 3 日是第 24\n次全国爱耳日，筛查听力 386 人。（区残疾人康复中心 区残联）`);
     expect(joint.items.map((item) => [item.units, item.title])).toEqual([[["区残疾人康复中心", "区残联"], "区残疾人康复中心 区残联以全国爱耳日为契机推进听力残疾预防和康复"]]);
+    // Units ending in 圃 and 基地 sign their items; a headline never ends inside its own brackets.
+    const nursery = parseChecked(`${SIGNED_MASTHEAD}区国有苗圃春季苗木出圃工作有序推进\n\n区国有苗圃经营面积 620 亩。（区国有苗圃）\n\n区中小学生综合实践基地 区教育局启动春季研学实践活动 4 月 10 日，研学活动启动。（区中小学生综合实践基地 区教育局）\n\n区森林公园管理处清明假期游园和防火“两手抓”\n\n清明假期（4 月 4 日至 6 日），共接待游客 4.1 万人次。（区森林公园管理处）`);
+    expect(nursery.items.map((item) => [item.units, item.title])).toEqual([
+      [["区国有苗圃"], "区国有苗圃春季苗木出圃工作有序推进"],
+      [["区中小学生综合实践基地", "区教育局"], "区中小学生综合实践基地 区教育局启动春季研学实践活动"],
+      [["区森林公园管理处"], "区森林公园管理处清明假期游园和防火“两手抓”"],
+    ]);
+    // A long headline ending like a unit (…平台) before a body word ending like one (…基地) is no joint headline.
+    const platform = parseChecked(`${SIGNED_MASTHEAD}区退役军人事务局搭建退役军人创业就业平台 建成区退役军人创业孵化基地，入驻创业项目 14 个。（区退役军人事务局）`);
+    expect(platform.items.map((item) => item.title)).toEqual(["区退役军人事务局搭建退役军人创业就业平台"]);
     // A headline word ending like a unit ("…收尾阶段") before the body naming the unit again is no joint headline.
     const stage = parseChecked(`${SIGNED_MASTHEAD}济源路街道 2021 年老旧小区改造进入收尾阶段 今年济源路街道纳入改造计划的 11 个老旧小区已全部开工。（济源路街道）`);
     expect(stage.items.map((item) => item.title)).toEqual(["济源路街道2021年老旧小区改造进入收尾阶段"]);

@@ -15,6 +15,8 @@ const BODY_OPENERS = [
 /** Openers strong enough to cut a headline even without a space before them. */
 const GLUED_OPENERS = ["一是", "按照", "今年以来", "去年以来", "近年来", "为进一步", "为切实", "为深入", "紧扣", "围绕"];
 
+/** The longest unit name read in a joint headline ("区婴幼儿照护服务指导中心" is 12). */
+const JOINT_UNIT_LENGTH = 14;
 const MIN_TITLE = 6;
 const MAX_TITLE = 64;
 
@@ -60,8 +62,12 @@ export function splitTitle(paragraph: Paragraph): TitleSplit | undefined {
   for (const match of text.matchAll(/\s+/g)) candidates.add(match.index);
   // "区残疾人康复中心 区残联以…为契机推进…": a space between the units of a joint headline ends nothing.
   // Everything before the space is units: "…收尾阶段 今年济源路街道…" is a headline and its body, though 阶段 ends like a unit.
-  const betweenUnits = (at: number) => text.slice(0, at).trim().split(/\s+/).every(isUnitName) && headlineUnit(text.slice(at).trimStart()) !== undefined;
-  const cuts = [...candidates].filter((at) => at >= MIN_TITLE && at <= MAX_TITLE && !betweenUnits(at)).sort((a, b) => a - b);
+  // A unit's name is short: "…创业就业平台 建成区…孵化基地" ends like two units but names none.
+  const jointUnit = (name: string | undefined) => name !== undefined && isUnitName(name) && name.length <= JOINT_UNIT_LENGTH;
+  const betweenUnits = (at: number) => text.slice(0, at).trim().split(/\s+/).every(jointUnit) && jointUnit(headlineUnit(text.slice(at).trimStart()));
+  // "…“两手抓”清明假期（4 月 4 日…": a headline never ends inside brackets it opened.
+  const insideBrackets = (at: number) => (text.slice(0, at).match(/[（(]/g)?.length ?? 0) > (text.slice(0, at).match(/[）)]/g)?.length ?? 0);
+  const cuts = [...candidates].filter((at) => at >= MIN_TITLE && at <= MAX_TITLE && !betweenUnits(at) && !insideBrackets(at)).sort((a, b) => a - b);
   const beforePunctuation = (at: number) => !/[，。；：！？]/.test(text.slice(0, at));
 
   const opened = cuts.find((at) => beforePunctuation(at) && opensBody(text, at));
