@@ -104,6 +104,11 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(bestClause("24年高考报名多少考生", { text, terms: ["报名", "考生"], years, title: "区招生考试中心做好2024年普通高考服务保障" })).toContain("1468人");
   });
 
+  it("does not find a one-character verb inside 以来 (来了多少人)", () => {
+    const text = "清明假期共接待游客4.1万人次。3月以来劝返携带火种游客160余人次。";
+    expect(bestClause("清明放假那三天来了多少人", { text, terms: ["来"] })).toContain("4.1万人次");
+  });
+
   it("answers whether a figure came over its bar with the clause that says it did (超没超计划)", () => {
     const text = "今年招生计划760人，开设专业11个。截至8月25日，已录取新生802人，超过招生计划42人，新生将于8月31日报到。";
     expect(bestClause("职校今年录取人数超没超计划", { text, terms: ["计划"] })).toContain("超过招生计划42人");

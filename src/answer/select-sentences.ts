@@ -204,7 +204,9 @@ const AVERAGE_WORDS: Readonly<Record<string, RegExp>> = {
  */
 function termFinder(synonyms: Synonyms | undefined): (text: string, term: string) => number {
   return (text, term) => {
-    if (text.includes(term) || (/[a-z]/.test(term) && text.toLowerCase().includes(term))) return 1;
+    // "来了多少人": the 来 of "3月以来" is no coming; a one-character verb is not looked for inside such words.
+    const searched = [...term].length === 1 ? text.replace(NOT_VERB_WORDS, " ") : text;
+    if (searched.includes(term) || (/[a-z]/.test(term) && searched.toLowerCase().includes(term))) return 1;
     // "一天平均来多少人" against "日均接待545人次": an average is written 日均, 月均, 人均 …
     const average = AVERAGE_WORDS[term];
     if (average && average.test(text)) return 1;
