@@ -35,6 +35,13 @@ describe("understandQuery: words that only say the whole district, or the whole 
   });
 });
 
+describe("understandQuery: a holiday and the words around it", () => {
+  it("keeps the holiday's name as a word and drops 前后, 期间, 那段时间", () => {
+    expect(understand("23年清明前后森林公园有没有起火").keywords).toBe("清明 森林公园 起火");
+    expect(understand("前年春节元宵那段时间照明所修了多少盏路灯").keywords).toBe("春节元宵 照明所修 路灯");
+  });
+});
+
 describe("understandQuery: 中 after a year", () => {
   it("begins 中考 or 中秋, not 年中, and stays in the search words", () => {
     const exam = understand("23年中考实际到考多少人");

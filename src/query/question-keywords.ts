@@ -1,3 +1,4 @@
+import { FESTIVAL_NAMES } from "./festival-dates.js";
 import { measureAlternation } from "./measure-words.js";
 
 /** Punctuation, symbols and spaces: they separate a question's phrases. */
@@ -29,6 +30,9 @@ const FILLERS: RegExp[] = [
   /(?<=[办搞做干开建报发出评拿获])过/g,
 ];
 
+// "清明前后", "国庆期间": the holiday names the topic as well as the time; the words placing it around the day go.
+const AROUND_FESTIVAL = new RegExp(`(?<=${FESTIVAL_NAMES}|五一|十一|元旦|国庆)(?:前后|前夕|期间|那阵子?|那会儿?|那段时间|前|后)`, "g");
+
 const ASKED_KIND = /哪一?[所家个位](?:村|小区|社区|学校|街道|镇|单位|部门|企业|公司|医院|地方)/g;
 
 /**
@@ -37,7 +41,7 @@ const ASKED_KIND = /哪一?[所家个位](?:村|小区|社区|学校|街道|镇|
  */
 export function cleanKeywords(text: string): string {
   // "在哪个村办的": the kind asked for is a word of its own, not the start of the verb after it (村办).
-  let cleaned = text.replace(PUNCTUATION, " ").replace(ASKED_KIND, "$& ");
+  let cleaned = text.replace(PUNCTUATION, " ").replace(ASKED_KIND, "$& ").replace(AROUND_FESTIVAL, " ");
   for (const filler of FILLERS) cleaned = cleaned.split(" ").map((chunk) => chunk.replace(filler, " ")).join(" ");
   return cleaned
     .split(/\s+/)
