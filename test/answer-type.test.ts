@@ -7,6 +7,8 @@ import { countsAskedThing } from "../src/query/counted-thing.js";
 describe("detectAnswerType: what value a question asks for", () => {
   it.each([
     ["夏季食品安全检查一共罚了多少钱", "money"],
+    // "头几天" says when; the hazards are counted.
+    ["工业路去年安全生产月头几天查出多少隐患", "number"],
     // 按比例 names a policy, not a share asked; 颗 counts teeth.
     ["残就所今年做按比例安排就业年审 审了多少家单位", "count"],
     ["窝沟封闭一共封了多少颗牙", "count"],
@@ -439,6 +441,10 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     const asked = type("财政局争取的那7.3亿专项债，老旧小区改造分到多少");
     expect(carriesValue("全年争取新增政府专项债券资金7.3亿元，支持灾后重建、老旧小区改造等16个项目建设", asked)).toBe(false);
     expect(carriesValue("专项债券资金7.3亿元中，老旧小区改造安排1.2亿元", asked)).toBe(true);
+  });
+
+  it("finds the value's subject with a word inside it (成交额 in 成交金额)", () => {
+    expect(carriesValue("共组织农村产权交易86宗，成交金额3420万元", type("产权交易中心23年前10个月成交额多少钱"))).toBe(true);
   });
 
   it("does not answer a stock with what was added, nor a whole with one day of it", () => {

@@ -71,7 +71,9 @@ const ANY_NUMBER = /多少|(?<![那这])几[个名家项次人场件条所万亿
  * ("区教育局做了哪些工作", yes/no questions).
  * @example detectAnswerType("夏季食品安全检查一共罚了多少钱") // { kind: "money", label: "金额" }
  */
-export function detectAnswerType(question: string): AnswerType | undefined {
+export function detectAnswerType(text: string): AnswerType | undefined {
+  // "安全生产月头几天查出多少隐患": the first few days say when; 多少隐患 is what is asked.
+  const question = text.replace(FEW_DAYS, "那时");
   // "供热价格涨没涨" asks whether it rose, which "按原标准执行" settles without a figure.
   if (PRICE_CHANGE_ASKED.test(question)) return undefined;
   const type = detectKind(question);
@@ -109,6 +111,8 @@ export function detectAnswerType(question: string): AnswerType | undefined {
   };
 }
 
+/** "头几天", "前几个月", "最近几年": a time, not a question of how many days. */
+const FEW_DAYS = /(?:头|前|这|那|最近|近|后|过去)几(?:天|日|周|个月|年)(?=[\u4e00-\u9fff])/g;
 // "疑似病理性近视的学生有多少个", "头一回献血的有多少人": what sets the counted ones apart, before 的.
 const QUALIFIED = /([\u4e00-\u9fff]{2,8})的[\u4e00-\u9fff]{0,4}?(?:有|是|占)?(?:多少|几)/;
 /** Words in front of a qualifier that only place or point ("那次", "里", "其中"). */

@@ -76,6 +76,8 @@ function namesSubject(clause: string, subject: string, synonyms: readonly string
   // "就业（升学）率": a word with an aside in brackets names the word read through them.
   const text = clause.replace(/[（(]([^（()）]{1,6})[）)]/g, "$1");
   if (text.includes(subject) || (subject.length > 2 && text.includes(subject.slice(-2)))) return true;
+  // "成交额" in "成交金额": the name with a word inside it.
+  if (subject.length === 3 && new RegExp(`${escapeRegExp(subject.slice(0, 2))}[\u4e00-\u9fff]{1,2}${escapeRegExp(subject[2]!)}`).test(text)) return true;
   return [...(SAME_SUBJECT.find((group) => group.includes(subject)) ?? []), ...synonyms].some((word) => text.includes(word));
 }
 
