@@ -25,6 +25,8 @@ describe("createUnitMatcher().shortened", () => {
     expect(shortIn("老干部中心数字课堂培训了多少人")).toEqual(["区老干部活动中心<-老干部中心"]);
     // A kind of its own says which body with a first word of two characters too; 中心 does not ("儿童中心" below).
     expect(shortIn("农机站验了多少台收割机")).toEqual(["区农机安全监理站<-农机站"]);
+    // The 区 said before it belongs to the short name, not to the words searched.
+    expect(shortIn("去年区人影办增雨搞了几轮")).toEqual(["区人工影响天气办公室<-区人影办"]);
   });
 
   it("leaves alone a short name two units read as, a name already on record, and a word that starts elsewhere", () => {

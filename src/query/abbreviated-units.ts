@@ -77,9 +77,11 @@ export function abbreviationReader(units: readonly string[]): (text: string, kno
           break;
         }
       }
-      for (const [word, { start, units: read }] of readings) {
+      for (const [word, { start: at, units: read }] of readings) {
+        // "区医保服务中心": the 区 said before the short name is part of it.
+        const start = text.slice(Math.max(0, at - 2), at) === "区委" ? at - 2 : text[at - 1] === "区" ? at - 1 : at;
         if (read.size !== 1 || found.some((mention) => start < mention.end && end > mention.start)) continue;
-        found.push({ unit: [...read][0]!, alias: word, start, end });
+        found.push({ unit: [...read][0]!, alias: text.slice(start, end), start, end });
       }
     }
     return found;
