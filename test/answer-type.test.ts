@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { askedParts, detectAnswerType } from "../src/query/answer-type.js";
 import { isYesNoQuestion, readYesNoClaim } from "../src/query/yes-no-claim.js";
-import { carriesValue, valuePhrases } from "../src/query/carries-value.js";
+import { carriesValue, onlyPlans, valuePhrases } from "../src/query/carries-value.js";
 import { countsAskedThing } from "../src/query/counted-thing.js";
 
 describe("detectAnswerType: what value a question asks for", () => {
@@ -441,6 +441,11 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     const asked = type("财政局争取的那7.3亿专项债，老旧小区改造分到多少");
     expect(carriesValue("全年争取新增政府专项债券资金7.3亿元，支持灾后重建、老旧小区改造等16个项目建设", asked)).toBe(false);
     expect(carriesValue("专项债券资金7.3亿元中，老旧小区改造安排1.2亿元", asked)).toBe(true);
+  });
+
+  it("takes what a plan is to achieve as a plan (计划完成改造720户)", () => {
+    expect(onlyPlans("今年峡窝镇计划完成农村清洁取暖改造720户")).toBe(true);
+    expect(onlyPlans("截至11月18日，已完成改造596户")).toBe(false);
   });
 
   it("finds the value's subject with a word inside it (成交额 in 成交金额)", () => {

@@ -104,6 +104,14 @@ describe("scoreClauses: the clause whose figure is of the thing asked", () => {
     expect(bestClause("24年高考报名多少考生", { text, terms: ["报名", "考生"], years, title: "区招生考试中心做好2024年普通高考服务保障" })).toContain("1468人");
   });
 
+  it("reads progress on a plan as about what the plan named (截至…已建成28个 after 计划…便民网点36个)", () => {
+    const text = "今年计划新增和改造早餐店、便利店、快递驿站等便民网点36个。截至11月3日，已建成28个，完成计划的77.8%。辖区9个社区已有7个实现全覆盖。";
+    expect(bestClause("便民网点建好几个了", { text, terms: ["便民", "网点"] })).toContain("已建成28个");
+    // "纳入改造计划的老旧小区31个" is the list, not a target: the progress after it is on something else.
+    const list = "全区纳入改造计划的老旧小区31个。截至6月15日，已开工26个。";
+    expect(bestClause("老旧小区改造纳入了几个小区", { text: list, terms: ["老旧小区", "改造", "纳入"] })).toContain("31个");
+  });
+
   it("does not find a one-character verb inside 以来 (来了多少人)", () => {
     const text = "清明假期共接待游客4.1万人次。3月以来劝返携带火种游客160余人次。";
     expect(bestClause("清明放假那三天来了多少人", { text, terms: ["来"] })).toContain("4.1万人次");

@@ -250,8 +250,11 @@ export const PLAN_SAID = /计划|预计|拟|目标|任务|力争|争取|将(?!�
 
 /** "计划4月开工": the phrase plans what it names and says none of it done. */
 export function onlyPlans(phrase: string): boolean {
-  return PLANNED.test(phrase) && !ACHIEVED.test(phrase);
+  return PLANNED.test(phrase) && !ACHIEVED.test(phrase.replace(PLANNED_RESULT, ""));
 }
+
+/** "计划完成…720户", "力争建成": what a plan is to achieve is no achievement. */
+const PLANNED_RESULT = /(?:计划|预计|拟|力争|争取|目标(?:是|为)?)(?:全面|全部|年内|年底前)?(?:完成|建成|实现|达到)/g;
 
 /** The figure is for the scope asked: the stock, not what was added; the whole, not one day; one month, not a half year. */
 function answersScope(phrase: string, figure: string, type: AnswerType, earlier: string): boolean {
