@@ -4,7 +4,7 @@ import { PRICE_CHANGE_ASKED, readYesNoClaim } from "../query/yes-no-claim.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
-import { onlyPlans, PLAN_SAID } from "../query/carries-value.js";
+import { onlyPlans, PLAN_SAID, PROGRESS_SAID } from "../query/carries-value.js";
 import { looksBackOn, plansFor, reportsOn } from "../query/period-reports.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
@@ -283,8 +283,6 @@ function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: {
 /** The question's words for the change. */
 /** "进度", "进展到哪了": how far something planned has got. */
 const PROGRESS_ASKED = /进度|进展|到哪一?步|做到哪|弄到哪|干到哪|完成情况|完成得怎么样/;
-/** A clause saying how far it has got: what is done so far. */
-const PROGRESS_SAID = /截至|截止|已(?:经)?(?:完成|建成|开工|收储|签约|录取|发放|办理|累计)|累计完成|完成[^，。；]{0,8}\d/;
 const PRICE_CHANGE_WORD = /涨|提价|调价|上调|上浮/;
 /** A clause that speaks of a price or fee at all. */
 const PRICED = /价|费|收费|元/;

@@ -1,6 +1,6 @@
 import type { AnswerType } from "../query/answer-type.js";
 import { escapeRegExp } from "../text/escape-reg-exp.js";
-import { onlyPlans, PER_YEAR_VALUE, valuePhrases } from "../query/carries-value.js";
+import { onlyPlans, PER_YEAR_VALUE, reportsProgressOn, valuePhrases } from "../query/carries-value.js";
 import { countsAskedThing, mentionsCounted, sharesPair } from "../query/counted-thing.js";
 import { PART_CREDIT } from "../search/relevance.js";
 import { maximalTerms } from "../text/maximal-terms.js";
@@ -46,12 +46,6 @@ const SINCE_YEAR = /^[^，,；;：:]{0,4}?(?:今年|(?:19|20)\d{2}\s*年)(?:初)
 const OPENING_YEAR = /^[^，,；;：:]{0,4}?((?:19|20)\d{2})\s*年/;
 /** What a clause that only plans takes off when the question asks what was done ("上了几个"). */
 const PLANNED_PENALTY = 0.3;
-/** A plan's target figure: "计划新增停车位500个", "今年计划完成改造720户". */
-const PLAN_TARGET = /(?:计划|预计|拟|目标)[^，,。；]{0,40}\d/;
-/** "纳入改造计划的老旧小区31个": the list a plan is made of, not a target. */
-const INCLUDED_IN_PLAN = /纳入[^，,。；]{0,6}计划/;
-/** A clause saying how far a plan has got: "截至11月18日，已完成…", "目前已建成…". */
-const PROGRESS_ON_PLAN = /^(?:截至|截止|目前|到)[^，,。；]{0,12}[，,]?\s*已|^已(?:经)?(?:完成|建成|新增|开工|竣工)/;
 /** A clause opening on what comes next: all of it is planned, whatever its verbs ("下一步…建成…6个"). */
 const LOOKS_AHEAD = /^[^，,。；;]{0,4}?(?:下一步|下步|接下来|今后|下阶段|下一阶段)/;
 /** What a context word found in a clause adds to its score. */
@@ -124,7 +118,7 @@ export function scoreClauses(options: {
     .map((text, index) => {
       let score = 0;
       // "今年计划完成改造720户。截至11月18日，已完成改造596户": progress on the plan before is about what it named.
-      const about = index > 0 && PLAN_TARGET.test(clauses[index - 1]!) && !INCLUDED_IN_PLAN.test(clauses[index - 1]!) && PROGRESS_ON_PLAN.test(text) ? `${clauses[index - 1]}${text}` : text;
+      const about = index > 0 && reportsProgressOn(clauses[index - 1]!, text) ? `${clauses[index - 1]}${text}` : text;
       for (const term of terms) score += weightOf(term) * has(about, term);
       score /= total;
       for (const term of options.context ?? []) if (term.length > 1 && text.includes(term)) score += CONTEXT_BONUS;

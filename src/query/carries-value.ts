@@ -1,7 +1,7 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import { ADDED, COUNTING_MEASURES, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
 import { MEASURES } from "./measure-words.js";
-import { countsOtherThing, mentionsCounted, countsAskedThing, sharesPair } from "./counted-thing.js";
+import { countsAskedThing, countsOtherThing, mentionsCounted, sharesPair } from "./counted-thing.js";
 
 /**
  * Whether a passage gives the value a question asks for (see answer-type.ts for what is asked):
@@ -251,6 +251,20 @@ export const PLAN_SAID = /计划|预计|拟|目标|任务|力争|争取|将(?!�
 /** "计划4月开工": the phrase plans what it names and says none of it done. */
 export function onlyPlans(phrase: string): boolean {
   return PLANNED.test(phrase) && !ACHIEVED.test(phrase.replace(PLANNED_RESULT, ""));
+}
+
+/** A clause saying how far something has got: what is done so far. */
+export const PROGRESS_SAID = /截至|截止|已(?:经)?(?:完成|建成|开工|收储|签约|录取|发放|办理|累计)|累计完成|完成[^，。；]{0,8}\d/;
+/** A plan's target figure: "计划新增停车位500个", "今年计划完成改造720户". */
+const PLAN_TARGET = /(?:计划|预计|拟|目标)[^，,。；]{0,40}\d/;
+/** "纳入改造计划的老旧小区31个": the list a plan is made of, not a target. */
+const INCLUDED_IN_PLAN = /纳入[^，,。；]{0,6}计划/;
+/** A clause opening on how far a plan has got: "截至11月18日，已完成…", "目前已建成…". */
+const PROGRESS_ON_PLAN = /^(?:截至|截止|目前|到)[^，,。；]{0,12}[，,]?\s*已|^已(?:经)?(?:完成|建成|新增|开工|竣工)/;
+
+/** "今年计划完成改造720户。截至11月18日，已完成改造596户": the second clause reports progress on the first one's target. */
+export function reportsProgressOn(previous: string, clause: string): boolean {
+  return PLAN_TARGET.test(previous) && !INCLUDED_IN_PLAN.test(previous) && PROGRESS_ON_PLAN.test(clause);
 }
 
 /** "计划完成…720户", "力争建成": what a plan is to achieve is no achievement. */
