@@ -337,6 +337,17 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     }
   });
 
+  it("says 没有 where the phrase about what was claimed denies it, though another phrase of the clause counts the event", async () => {
+    const app = await bulletinApplication("2023-21.txt", "上街信息\n\n第 21 期\n\n中共上街区委办公室\n\n2023 年 4 月 20 日\n\n区防雷减灾中心开展汛前防雷装置安全检测 4 月 1 日起，区防雷减灾中心启动汛前防雷装置安全检测。今年以来全区共发生雷击灾害 2 起，未造成人员伤亡。（区防雷减灾中心）\n");
+    try {
+      const answer = answerJson(await app.answerer()({ question: "23年雷击灾害有没有伤到人", today: "2026-11-28" }));
+      expect(answer.answer).toMatch(/^没有。/);
+      expect(answer.answer).toContain("未造成人员伤亡");
+    } finally {
+      app.close();
+    }
+  });
+
   it("says how far a plan has got when progress is asked (土地收储进度)", async () => {
     const land = await bulletinApplication("2026-19.txt", "上街信息\n\n第 19 期\n\n中共上街区委办公室\n\n2026 年 4 月 30 日\n\n区土地储备中心加快推进 2026 年土地收储和供应 今年全区计划收储土地 1260 亩、供应经营性用地 680 亩。截至 4 月 28 日，区土地储备中心已完成收储土地 312 亩，占年度计划的 24.8%。目前储备库内净地 2180 亩。（区土地储备中心）\n");
     try {

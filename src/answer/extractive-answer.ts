@@ -281,9 +281,9 @@ function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: {
   return reportedFor(entry, period) || (plansFor(entry.item.date, period) && PLAN_SAID.test(entry.clause.text));
 }
 
-/** The question's words for the change. */
 /** "进度", "进展到哪了": how far something planned has got. */
 const PROGRESS_ASKED = /进度|进展|到哪一?步|做到哪|弄到哪|干到哪|完成情况|完成得怎么样/;
+/** The question's words for the change. */
 const PRICE_CHANGE_WORD = /涨|提价|调价|上调|上浮/;
 /** A clause that speaks of a price or fee at all. */
 const PRICED = /价|费|收费|元/;
@@ -295,11 +295,11 @@ const PRICE_STATE = new RegExp(`(?:价格?|费|收费|标准)[^，。；]{0,6}(?
 const PRICE_KEPT = new RegExp(`${KEPT_WORDS}|原标准`);
 
 /** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */
-const NEGATED = /未(?:发生|出现|发现|接到)|没有(?:发生|出现|发现)|无(?:一例|一起)|零(?:事故|发生|伤亡)|杜绝/;
+const NEGATED = /未(?:发生|出现|发现|接到|造成|引发)|没有(?:发生|出现|发现|造成)|无(?:一例|一起|人员伤亡)|零(?:事故|发生|伤亡)|杜绝/;
 
 /** The phrase of the clause that says what was asked says it did not happen. */
 function denies(clause: string, terms: readonly string[], question: string): boolean {
-  return NEGATED.test(askedPhrase(clause, terms, question));
+  return NEGATED.test(askedPhrase(clause, terms, question)) || NEGATED.test(claimedPhrase(clause, question) ?? "");
 }
 
 /** The phrase of a clause with the question's last word that the clause has: what the question asks happened. */
@@ -307,6 +307,22 @@ function askedPhrase(clause: string, terms: readonly string[], question: string)
   const asked = saidLast(terms.filter((term) => clause.includes(term)), question);
   return asked === undefined ? clause : clause.split(/[，,；;]/).find((part) => part.includes(asked)) ?? clause;
 }
+
+/** The phrase of a clause sharing most characters with what the question claims happened ("伤到人" against "…，未造成人员伤亡"). */
+function claimedPhrase(clause: string, question: string): string | undefined {
+  const claimed = CLAIM_AFTER.exec(question)?.[1];
+  if (!claimed) return undefined;
+  const shared = (phrase: string) => [...new Set(claimed.replace(NO_CLAIM_CHARACTERS, ""))].filter((character) => phrase.includes(character)).length;
+  const best = clause.split(/[，,；;]/).reduce((top, phrase) => (shared(phrase) > shared(top) ? phrase : top));
+  return shared(best) >= CLAIM_CHARACTERS ? best : undefined;
+}
+
+/** "有没有伤到人", "是否发生事故": what the question claims happened, after its yes/no words. */
+const CLAIM_AFTER = /(?:有没有|有无|是否|是不是)([\u4e00-\u9fff]{2,8}?)(?:的|过)?[？?]?\s*$/;
+/** Characters of a claim that say nothing of it. */
+const NO_CLAIM_CHARACTERS = /[的了过着有没是不到出个那这些]/g;
+/** A phrase shares this many of the claim's characters to be the one saying it. */
+const CLAIM_CHARACTERS = 2;
 
 /** Of the words (two characters or more) the question says, the one it says last: what it asks happened. */
 function saidLast(terms: readonly string[], question: string): string | undefined {
