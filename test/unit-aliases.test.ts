@@ -114,6 +114,9 @@ describe("createUnitMatcher().match", () => {
     expect(matcher.match("人社春风行动")).toEqual([]);
     expect(matcher.hints("人社春风行动").map((mention) => mention.unit)).toEqual(["区人社局"]);
     expect(matcher.hints("退役军人招聘会").map((mention) => mention.unit)).toEqual(["区退役军人事务局"]);
+    // 服务 is dropped as 管理 and 事务 are: 公共自行车 is 区公共自行车服务中心.
+    const bikes = createUnitMatcher({ units: ["峡窝镇", "区公共自行车服务中心"] });
+    expect(bikes.match("峡窝樱桃采摘和公共自行车分别多少人次").map((mention) => mention.unit)).toContain("区公共自行车服务中心");
     // Glued on at both ends, behind another unit's name, it names none: 节水宣传周 is 区节水办's campaign.
     const water = createUnitMatcher({ units: ["区节水办", "区委宣传部"] });
     expect(water.hints("节水宣传周那会儿 节水型单位验收通过几家了").map((mention) => mention.unit)).not.toContain("区委宣传部");

@@ -32,7 +32,7 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     // 退役军人事务局 -> 退役军人: likewise 事务.
     // 烟草专卖局 -> 烟草局: and 专卖.
     // 急救指挥中心 -> 急救中心, 农技推广站 -> 农技站: and 指挥, 推广.
-    const core = /^(.{2,})(?:管理|事务|专卖|指挥|推广)$/.exec(suffixless)?.[1];
+    const core = /^(.{2,})(?:管理|事务|专卖|指挥|推广|服务)$/.exec(suffixless)?.[1];
     if (core && !WEAK_STOPLIST.has(core)) {
       add(core, "weak");
       // 救助管理站 -> 救助站, 应急管理局 -> 应急局: the kind of unit kept, 管理 dropped.
