@@ -348,6 +348,17 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     }
   });
 
+  it("looks for what a 能不能 question asks in the passage, not for 不能", async () => {
+    const app = await bulletinApplication("2025-44.txt", "上街信息\n\n第 44 期\n\n中共上街区委办公室\n\n2025 年 8 月 28 日\n\n矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，其中社区长者食堂 2 个。组建“红马甲”送餐志愿队 3 支 42 人，为 82 名失能、半失能老人提供送餐上门服务。（矿山街道）\n");
+    try {
+      const answer = answerJson(await app.answerer()({ question: "矿山那个老年食堂能不能送饭到家", today: "2026-11-28" }));
+      expect(answer.answer).toContain("送餐上门服务");
+      expect(answer.citations).toHaveLength(1);
+    } finally {
+      app.close();
+    }
+  });
+
   it("says how far a plan has got when progress is asked (土地收储进度)", async () => {
     const land = await bulletinApplication("2026-19.txt", "上街信息\n\n第 19 期\n\n中共上街区委办公室\n\n2026 年 4 月 30 日\n\n区土地储备中心加快推进 2026 年土地收储和供应 今年全区计划收储土地 1260 亩、供应经营性用地 680 亩。截至 4 月 28 日，区土地储备中心已完成收储土地 312 亩，占年度计划的 24.8%。目前储备库内净地 2180 亩。（区土地储备中心）\n");
     try {

@@ -86,7 +86,9 @@ export function extractAnswer(options: {
   // ("由区林业局统一规划") is no more about what was asked for it.
   const unitNames = [...understanding.units, ...understanding.unitMentions.map((mention) => mention.alias)];
   const namesUnit = (term: string) => unitNames.some((name) => name.includes(term));
-  const queryTerms = result.filters.unitsRelaxed ? result.queryTerms.filter((term) => understanding.keywords.includes(term) || !namesUnit(term)) : result.queryTerms;
+  // "能不能送饭到家": 不能 is the question's form, not something a passage says.
+  const searched = claim ? result.queryTerms.filter((term) => !YES_NO_WORDS.test(term)) : result.queryTerms;
+  const queryTerms = result.filters.unitsRelaxed ? searched.filter((term) => understanding.keywords.includes(term) || !namesUnit(term)) : searched;
   // The unit's own name in a clause says nothing about which clause answers.
   const context = retrieval.tokenize(understanding.text).filter((term) => !queryTerms.includes(term) && !namesUnit(term));
   // "前年林业一共造了多少亩林子": a clause opening on another year ("2025年以来，…计划…") is not about the one asked.
@@ -293,6 +295,9 @@ const KEPT_WORDS = "保持不变|不变|不上浮|不上调|未上涨|未调整"
 const PRICE_STATE = new RegExp(`(?:价格?|费|收费|标准)[^，。；]{0,6}(?:${KEPT_WORDS}|上涨|上调|上浮|提高|下调|降低)|(?:按|执行)原(?:价格|标准)|原标准`);
 /** ... and that it was kept. */
 const PRICE_KEPT = new RegExp(`${KEPT_WORDS}|原标准`);
+
+/** The words of a yes/no question asking whether something can be done. */
+const YES_NO_WORDS = /^(?:能不能|不能|可不可以|可以)$/;
 
 /** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */
 const NEGATED = /未(?:发生|出现|发现|接到|造成|引发)|没有(?:发生|出现|发现|造成)|无(?:一例|一起|人员伤亡)|零(?:事故|发生|伤亡)|杜绝/;
