@@ -359,6 +359,18 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
     }
   });
 
+  it("answers whether something costs anything with the clause that says what it costs (家长要掏钱不: 零负担)", async () => {
+    const app = await bulletinApplication("2023-47.txt", "上街信息\n\n第 47 期\n\n中共上街区委办公室\n\n2023 年 7 月 13 日\n\n中心路街道开办暑期托管班 7 月 10 日，中心路街道暑期托管班开班，招收辖区小学生 120 名。托管期间每日为学生提供午餐和午休场所，所需费用由街道、社区和爱心企业共同承担，家长“零负担”。（中心路街道）\n");
+    try {
+      const answer = answerJson(await app.answerer()({ question: "23年中心路暑假托管 家长要掏钱不", today: "2026-11-28" }));
+      expect(answer.answer).toContain("零负担");
+      expect(answer.answer).not.toMatch(/^(?:有|没有)。/);
+      expect(answer.citations).toHaveLength(1);
+    } finally {
+      app.close();
+    }
+  });
+
   it("says how far a plan has got when progress is asked (土地收储进度)", async () => {
     const land = await bulletinApplication("2026-19.txt", "上街信息\n\n第 19 期\n\n中共上街区委办公室\n\n2026 年 4 月 30 日\n\n区土地储备中心加快推进 2026 年土地收储和供应 今年全区计划收储土地 1260 亩、供应经营性用地 680 亩。截至 4 月 28 日，区土地储备中心已完成收储土地 312 亩，占年度计划的 24.8%。目前储备库内净地 2180 亩。（区土地储备中心）\n");
     try {

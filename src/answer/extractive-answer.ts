@@ -102,7 +102,9 @@ export function extractAnswer(options: {
   // The text has the word, or a thesaurus word for it.
   // "暖气费涨没涨": a clause that says what the price did ("居民供热价格保持不变") says whether it rose.
   const priceChange = yesNo && PRICE_CHANGE_ASKED.test(understanding.text);
-  const says = (text: string, word: string) => text.includes(word) || (result.synonyms?.of[word] ?? []).some((synonym) => text.includes(synonym)) || (priceChange && PRICE_CHANGE_WORD.test(word) && PRICE_STATE.test(text));
+  // "要不要买门票", "家长要掏钱不": a clause that says what it costs ("免费开放", "零负担", "收取材料费") says whether it does.
+  const feeAsked = yesNo && FEE_ASKED.test(understanding.text);
+  const says = (text: string, word: string) => text.includes(word) || (result.synonyms?.of[word] ?? []).some((synonym) => text.includes(synonym)) || (priceChange && PRICE_CHANGE_WORD.test(word) && PRICE_STATE.test(text)) || (feeAsked && FEE_WORD.test(word) && FEE_STATE.test(text));
   // "有没有伤亡": the clause that says what the question asks happened ("未发生人员伤亡"), where the item has one.
   const saysLastWord = (clause: ScoredClause) => lastWord !== undefined && says(clause.text, lastWord);
   const picked = found.map(({ item, hit }) => {
@@ -264,7 +266,8 @@ export function extractAnswer(options: {
   // "有没有出过重大动物疫情" against "未发生区域性重大动物疫情": the passage says no.
   const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, entryOf(entry.item).terms, understanding.text) || (priceChange && PRICE_KEPT.test(entry.clause.text)));
   // "暖气费涨没涨" against "价格保持不变": it did not rise; a rise or fall said is for the reader.
-  const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : claim?.existence && !claim.value ? (denied ? "没有。" : priceChange ? "" : "有。") : priceChange && denied ? "没有。" : "";
+  // What it costs is quoted as the report says it, with no yes or no put before it.
+  const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : feeAsked ? "" : claim?.existence && !claim.value ? (denied ? "没有。" : priceChange ? "" : "有。") : priceChange && denied ? "没有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
 }
 
@@ -287,6 +290,12 @@ function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: {
 const PROGRESS_ASKED = /进度|进展|到哪一?步|做到哪|弄到哪|干到哪|完成情况|完成得怎么样/;
 /** The question's words for the change. */
 const PRICE_CHANGE_WORD = /涨|提价|调价|上调|上浮/;
+/** Whether something costs anything: "要不要买门票", "要掏钱不", "收不收费", "是不是免费". */
+const FEE_ASKED = /(?:要不要|用不用|需不需要|需要|要)(?:交|掏|花|付|出|买)?(?:钱|费|门票)|(?:掏|交|花|付)钱(?:不|吗|没)|收费(?:吗|不)|收不收(?:费|钱)|免不免费|是不是(?:不要钱|免费|收费)|免费(?:吗|不)/;
+/** The question's words for what it costs. */
+const FEE_WORD = /钱|费|票/;
+/** A clause that says what something costs, or that it costs nothing. */
+const FEE_STATE = /免费|不收费|免收|零负担|零费用|无需缴费|不收取|减免|收取[^，。；]{0,6}费|\d\s*元/;
 /** A clause that speaks of a price or fee at all. */
 const PRICED = /价|费|收费|元/;
 /** How reports say a price was kept. */
