@@ -31,7 +31,7 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
     // 退役军人事务局 -> 退役军人: likewise 事务.
     // 烟草专卖局 -> 烟草局: and 专卖.
-    // 急救指挥中心 -> 急救中心, 农技推广站 -> 农技站: and 指挥, 推广.
+    // 急救指挥中心 -> 急救中心, 农技推广站 -> 农技站: and 指挥, 推广; 公共自行车服务中心 -> 公共自行车: and 服务.
     const core = /^(.{2,})(?:管理|事务|专卖|指挥|推广|服务)$/.exec(suffixless)?.[1];
     if (core && !WEAK_STOPLIST.has(core)) {
       add(core, "weak");
