@@ -21,6 +21,22 @@ async function bulletinApplication(file: string, text: string): Promise<Applicat
   return (await sampleApplication({ paths: [directory] })).application;
 }
 
+/** The text of a bulletin of a test's own: issue `issue` of the day `date` ("2023-04-20"), then its items. */
+function ownIssue(issue: number, date: string, ...items: string[]): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return `上街信息\n\n第 ${issue} 期\n\n中共上街区委办公室\n\n${year} 年 ${month} 月 ${day} 日\n\n${items.join("\n\n")}\n`;
+}
+
+/** Runs `check` with questions asked (on 2026-11-28) of an application over one bulletin of a test's own, then closes it. */
+async function withOwnBulletin(file: string, text: string, check: (ask: (question: string) => Promise<ReturnType<typeof answerJson>>) => Promise<void>): Promise<void> {
+  const app = await bulletinApplication(file, text);
+  try {
+    await check(async (question) => answerJson(await app.answerer()({ question, today: "2026-11-28" })));
+  } finally {
+    app.close();
+  }
+}
+
 const ask = async (question: string, today?: string) => answerJson(await application.answerer()({ question, ...(today ? { today } : {}) }));
 
 describe("a fact answer names its unit and issue, and quotes a figure of the asked type", () => {
@@ -264,7 +280,7 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
 describe("answers from a bulletin of its own", () => {
   let own: Application;
   beforeAll(async () => {
-    own = await bulletinApplication("2026-28.txt", "上街信息\n\n第 28 期\n\n中共上街区委办公室\n\n2026 年 6 月 18 日\n\n区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）\n\n峡窝镇“葡萄经济”拓宽群众增收路 今年峡窝镇葡萄种植面积达 1620 亩。7 月 18 日开园以来，全镇接待采摘游客 3.4 万人次，销售葡萄 780 吨、销售额 702 万元。（峡窝镇）\n\n区商务局第三届“夜上街”消夏夜市人气旺 夜市开市以来累计接待市民游客 46 万人次，实现营业额 3180 万元。（区商务局）\n\n矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，日均供餐 360 余份。今年以来，累计供餐 5.2 万份，服务老年人 1100 余人。（矿山街道）\n\n区民政局推动老年助餐服务扩面 全区新建老年助餐点 9 个，累计达 23 个，日均供餐 1650 余份。（区民政局）\n");
+    own = await bulletinApplication("2026-28.txt", ownIssue(28, "2026-06-18", "区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）", "峡窝镇“葡萄经济”拓宽群众增收路 今年峡窝镇葡萄种植面积达 1620 亩。7 月 18 日开园以来，全镇接待采摘游客 3.4 万人次，销售葡萄 780 吨、销售额 702 万元。（峡窝镇）", "区商务局第三届“夜上街”消夏夜市人气旺 夜市开市以来累计接待市民游客 46 万人次，实现营业额 3180 万元。（区商务局）", "矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，日均供餐 360 余份。今年以来，累计供餐 5.2 万份，服务老年人 1100 余人。（矿山街道）", "区民政局推动老年助餐服务扩面 全区新建老年助餐点 9 个，累计达 23 个，日均供餐 1650 余份。（区民政局）"));
   });
   afterAll(() => own?.close());
 
@@ -290,7 +306,7 @@ describe("answers from a bulletin of its own", () => {
 describe("answers from a bulletin with PDF-spaced figures and event names", () => {
   let own: Application;
   beforeAll(async () => {
-    own = await bulletinApplication("2023-52.txt", "上街信息\n\n第 52 期\n\n中共上街区委办公室\n\n2023 年 8 月 10 日\n\n区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）\n\n区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）\n\n区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）\n\n峡窝镇扎实开展春季村庄清洁行动 截至 3 月 8 日，累计发动干部群众 1.36 万人次，清理生活垃圾 2460 吨。2 月 28 日“村庄清洁日”当天，全镇出动干部群众 3100 人，清运垃圾 380 吨。（峡窝镇）\n\n区供热管理中心提前谋划冬季供热 新建换热站 3 座，改造老旧管网 12 公里。本供暖季居民供热价格按原标准执行。（区供热管理中心）\n");
+    own = await bulletinApplication("2023-52.txt", ownIssue(52, "2023-08-10", "区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）", "区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）", "区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）", "峡窝镇扎实开展春季村庄清洁行动 截至 3 月 8 日，累计发动干部群众 1.36 万人次，清理生活垃圾 2460 吨。2 月 28 日“村庄清洁日”当天，全镇出动干部群众 3100 人，清运垃圾 380 吨。（峡窝镇）", "区供热管理中心提前谋划冬季供热 新建换热站 3 座，改造老旧管网 12 公里。本供暖季居民供热价格按原标准执行。（区供热管理中心）"));
   });
   afterAll(() => own?.close());
   const askOwn = async (question: string) => answerJson(await own.answerer()({ question, today: "2026-11-28" }));
@@ -312,73 +328,54 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
   });
 
   it("quotes nothing as related to whether a fee rose when the item on it names no price or fee", async () => {
-    const home = await bulletinApplication("2026-57.txt", "上街信息\n\n第 57 期\n\n中共上街区委办公室\n\n2026 年 11 月 5 日\n\n区中心敬老院做好入冬照护服务 区中心敬老院 2024 年扩建后现有床位 220 张，入住老人 168 人，入住率 76.4%，其中集中供养特困人员 112 人、社会寄养老人 56 人；失能、半失能老人 74 人。院内配备护理员 32 名、医护人员 6 名。11 月 1 日起院内提前供暖；10 月下旬为全体入住老人免费接种流感疫苗。（区中心敬老院）\n\n区民政局开展冬季救助 发放取暖补贴 86 万元，惠及困难群众 1720 户。（区民政局）\n");
-    try {
-      const answer = answerJson(await home.answerer()({ question: "中心敬老院今年社会寄养老人的收费涨没涨", today: "2026-11-28" }));
+    await withOwnBulletin("2026-57.txt", ownIssue(57, "2026-11-05", "区中心敬老院做好入冬照护服务 区中心敬老院 2024 年扩建后现有床位 220 张，入住老人 168 人，入住率 76.4%，其中集中供养特困人员 112 人、社会寄养老人 56 人；失能、半失能老人 74 人。院内配备护理员 32 名、医护人员 6 名。11 月 1 日起院内提前供暖；10 月下旬为全体入住老人免费接种流感疫苗。（区中心敬老院）", "区民政局开展冬季救助 发放取暖补贴 86 万元，惠及困难群众 1720 户。（区民政局）"), async (ask) => {
+      const answer = await ask("中心敬老院今年社会寄养老人的收费涨没涨");
       expect(answer.answer).not.toContain("相关的记载");
       expect(answer.citations).toEqual([]);
-    } finally {
-      home.close();
-    }
+    });
   });
 
   it("gives no planned date as when something happened, and guesses no place it does not name", async () => {
-    const text = "上街信息\n\n第 31 期\n\n中共上街区委办公室\n\n2021 年 6 月 10 日\n\n区军休所开展庆祝建党 100 周年系列活动 所里为 32 名老党员申领“光荣在党 50 年”纪念章，计划 6 月下旬集中颁发。（区军休所）\n\n区游客服务中心做好清明假期游客服务保障 在景区入口和主要路口设置临时游客服务点 4 个；发布“踏青赏花”精品线路 5 条，全区 A 级景区和乡村旅游点共接待游客 6.8 万人次。（区游客服务中心）\n";
-    const app = await bulletinApplication("2021-31.txt", text);
-    try {
-      const ask = async (question: string) => answerJson(await app.answerer()({ question, today: "2026-11-28" }));
+    const text = ownIssue(31, "2021-06-10", "区军休所开展庆祝建党 100 周年系列活动 所里为 32 名老党员申领“光荣在党 50 年”纪念章，计划 6 月下旬集中颁发。（区军休所）", "区游客服务中心做好清明假期游客服务保障 在景区入口和主要路口设置临时游客服务点 4 个；发布“踏青赏花”精品线路 5 条，全区 A 级景区和乡村旅游点共接待游客 6.8 万人次。（区游客服务中心）");
+    await withOwnBulletin("2021-31.txt", text, async (ask) => {
       const medal = await ask("21年军休所光荣在党50年纪念章 最后是哪天颁的");
       expect(medal.citations).toEqual([]);
       expect(medal.answer).toContain("但没有写明所问的日期。为免误导，这里不作推测");
       // 路口 and 线路 are no road, 乡村 no village's name.
       expect((await ask("21年清明游客服务中心那4个临时服务点都设在哪")).citations).toEqual([]);
-    } finally {
-      app.close();
-    }
+    });
   });
 
   it("says 没有 where the phrase about what was claimed denies it, though another phrase of the clause counts the event", async () => {
-    const app = await bulletinApplication("2023-21.txt", "上街信息\n\n第 21 期\n\n中共上街区委办公室\n\n2023 年 4 月 20 日\n\n区防雷减灾中心开展汛前防雷装置安全检测 4 月 1 日起，区防雷减灾中心启动汛前防雷装置安全检测。今年以来全区共发生雷击灾害 2 起，未造成人员伤亡。（区防雷减灾中心）\n");
-    try {
-      const answer = answerJson(await app.answerer()({ question: "23年雷击灾害有没有伤到人", today: "2026-11-28" }));
+    await withOwnBulletin("2023-21.txt", ownIssue(21, "2023-04-20", "区防雷减灾中心开展汛前防雷装置安全检测 4 月 1 日起，区防雷减灾中心启动汛前防雷装置安全检测。今年以来全区共发生雷击灾害 2 起，未造成人员伤亡。（区防雷减灾中心）"), async (ask) => {
+      const answer = await ask("23年雷击灾害有没有伤到人");
       expect(answer.answer).toMatch(/^没有。/);
       expect(answer.answer).toContain("未造成人员伤亡");
-    } finally {
-      app.close();
-    }
+    });
   });
 
   it("looks for what a 能不能 question asks in the passage, not for 不能", async () => {
-    const app = await bulletinApplication("2025-44.txt", "上街信息\n\n第 44 期\n\n中共上街区委办公室\n\n2025 年 8 月 28 日\n\n矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，其中社区长者食堂 2 个。组建“红马甲”送餐志愿队 3 支 42 人，为 82 名失能、半失能老人提供送餐上门服务。（矿山街道）\n");
-    try {
-      const answer = answerJson(await app.answerer()({ question: "矿山那个老年食堂能不能送饭到家", today: "2026-11-28" }));
+    await withOwnBulletin("2025-44.txt", ownIssue(44, "2025-08-28", "矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，其中社区长者食堂 2 个。组建“红马甲”送餐志愿队 3 支 42 人，为 82 名失能、半失能老人提供送餐上门服务。（矿山街道）"), async (ask) => {
+      const answer = await ask("矿山那个老年食堂能不能送饭到家");
       expect(answer.answer).toContain("送餐上门服务");
       expect(answer.citations).toHaveLength(1);
-    } finally {
-      app.close();
-    }
+    });
   });
 
   it("answers whether something costs anything with the clause that says what it costs (家长要掏钱不: 零负担)", async () => {
-    const app = await bulletinApplication("2023-47.txt", "上街信息\n\n第 47 期\n\n中共上街区委办公室\n\n2023 年 7 月 13 日\n\n中心路街道开办暑期托管班 7 月 10 日，中心路街道暑期托管班开班，招收辖区小学生 120 名。托管期间每日为学生提供午餐和午休场所，所需费用由街道、社区和爱心企业共同承担，家长“零负担”。（中心路街道）\n");
-    try {
-      const answer = answerJson(await app.answerer()({ question: "23年中心路暑假托管 家长要掏钱不", today: "2026-11-28" }));
+    await withOwnBulletin("2023-47.txt", ownIssue(47, "2023-07-13", "中心路街道开办暑期托管班 7 月 10 日，中心路街道暑期托管班开班，招收辖区小学生 120 名。托管期间每日为学生提供午餐和午休场所，所需费用由街道、社区和爱心企业共同承担，家长“零负担”。（中心路街道）"), async (ask) => {
+      const answer = await ask("23年中心路暑假托管 家长要掏钱不");
       expect(answer.answer).toContain("零负担");
       expect(answer.answer).not.toMatch(/^(?:有|没有)。/);
       expect(answer.citations).toHaveLength(1);
-    } finally {
-      app.close();
-    }
+    });
   });
 
   it("says how far a plan has got when progress is asked (土地收储进度)", async () => {
-    const land = await bulletinApplication("2026-19.txt", "上街信息\n\n第 19 期\n\n中共上街区委办公室\n\n2026 年 4 月 30 日\n\n区土地储备中心加快推进 2026 年土地收储和供应 今年全区计划收储土地 1260 亩、供应经营性用地 680 亩。截至 4 月 28 日，区土地储备中心已完成收储土地 312 亩，占年度计划的 24.8%。目前储备库内净地 2180 亩。（区土地储备中心）\n");
-    try {
-      const answer = answerJson(await land.answerer()({ question: "土地收储进度", today: "2026-11-28" }));
+    await withOwnBulletin("2026-19.txt", ownIssue(19, "2026-04-30", "区土地储备中心加快推进 2026 年土地收储和供应 今年全区计划收储土地 1260 亩、供应经营性用地 680 亩。截至 4 月 28 日，区土地储备中心已完成收储土地 312 亩，占年度计划的 24.8%。目前储备库内净地 2180 亩。（区土地储备中心）"), async (ask) => {
+      const answer = await ask("土地收储进度");
       expect(answer.answer).toContain("已完成收储土地312亩");
-    } finally {
-      land.close();
-    }
+    });
   });
 
   it("counts the villages a figure counts, for a thing asked with a verb glued on (几个村做完了)", async () => {
