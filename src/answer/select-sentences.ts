@@ -40,8 +40,8 @@ const PARTS_OF_YEAR: readonly { name: string; group: string; words: RegExp }[] =
   { name: "秋季", group: "season", words: /秋季|秋天|秋防|秋收|秋播|秋粮/ },
   { name: "冬季", group: "season", words: /冬季|冬天|入冬|冬防|冬春/ },
 ];
-/** A clause opening on the year so far ("今年以来", "2025年以来"). */
-const SINCE_YEAR = /^[^，,；;：:]{0,4}?(?:今年|(?:19|20)\d{2}\s*年)(?:初)?以来/;
+/** A clause opening on a year written out so far ("2025年以来"); "今年以来" earns no bonus anyway. */
+const SINCE_YEAR = /^[^，,；;：:]{0,4}?(?:19|20)\d{2}\s*年(?:初)?以来/;
 /** A year a clause opens on, as its issue means it ("今年以来" in a 2025 issue is 2025): "2024年，", "截至2024年底". */
 const OPENING_YEAR = /^[^，,；;：:]{0,4}?((?:19|20)\d{2})\s*年/;
 /** What a clause that only plans takes off when the question asks what was done ("上了几个"). */

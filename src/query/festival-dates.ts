@@ -41,6 +41,9 @@ const SAME_AS: Record<string, string> = {
 /** The holiday names, longest first, as a regular-expression alternation. */
 export const FESTIVAL_NAMES = [...Object.keys(SAME_AS), ...Object.keys(FESTIVALS)].sort((left, right) => right.length - left.length).join("|");
 
+/** Words placing something around a holiday ("春节前", "清明前后", "国庆期间"), as a regular-expression alternation. */
+export const AROUND_FESTIVAL_WORDS = "前后|前夕|期间|那阵子?|那段时间|前|后";
+
 /** The holiday a name means ("过年" -> 春节), or undefined. */
 export function festivalOf(name: string): string | undefined {
   const festival = SAME_AS[name] ?? name;

@@ -1,5 +1,5 @@
 import { toAsciiDigits } from "../text/chinese-numerals.js";
-import { FESTIVAL_NAMES, festivalDay, festivalOf } from "./festival-dates.js";
+import { AROUND_FESTIVAL_WORDS, FESTIVAL_NAMES, festivalDay, festivalOf } from "./festival-dates.js";
 
 /**
  * Time references in a question -> an inclusive ISO date range.
@@ -43,7 +43,7 @@ const YEAR_WORD =
 const FIRST_MONTHS_PART = new RegExp(`^前\\s*(${NUMBER})\\s*(?:个)?\\s*(季度|月)`);
 // "秋季开学前" is the start of a school term, not the season: first, so that it is taken whole.
 // "春节前", "国庆期间", "清明前那期": a holiday, and the weeks around it.
-const FESTIVAL = `(?:${FESTIVAL_NAMES})(?:前后|前夕|前|后|期间|假期|那阵子?|那段时间|那几天)?`;
+const FESTIVAL = `(?:${FESTIVAL_NAMES})(?:${AROUND_FESTIVAL_WORDS}|假期|那几天)?`;
 const SEASON = `[春秋]季?开学|春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中(?![考秋学小心药医])|岁末|${FESTIVAL}`;
 // "4到5月", "4月至6月", "四五月份": a run of months of one year.
 const MONTH_RUN = `(${NUMBER})\\s*(?:月份?\\s*)?(?:、|到|至|-|—|~|～|和)\\s*(${NUMBER})\\s*月份?|([一二三四五六七八九])([二三四五六七八九十])\\s*月份?`;

@@ -1,4 +1,4 @@
-import { FESTIVAL_NAMES } from "./festival-dates.js";
+import { AROUND_FESTIVAL_WORDS, FESTIVAL_NAMES } from "./festival-dates.js";
 import { measureAlternation } from "./measure-words.js";
 
 /** Punctuation, symbols and spaces: they separate a question's phrases. */
@@ -31,7 +31,7 @@ const FILLERS: RegExp[] = [
 ];
 
 // "清明前后", "国庆期间": the holiday names the topic as well as the time; the words placing it around the day go.
-const AROUND_FESTIVAL = new RegExp(`(?<=${FESTIVAL_NAMES}|五一|十一|元旦|国庆)(?:前后|前夕|期间|那阵子?|那会儿?|那段时间|前|后)`, "g");
+const AROUND_FESTIVAL = new RegExp(`(?<=${FESTIVAL_NAMES}|十一)(?:${AROUND_FESTIVAL_WORDS}|那会儿?)`, "g");
 
 const ASKED_KIND = /哪一?[所家个位](?:村|小区|社区|学校|街道|镇|单位|部门|企业|公司|医院|地方)/g;
 
