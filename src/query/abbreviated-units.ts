@@ -1,3 +1,5 @@
+import type { UnitMention } from "./unit-mention.js";
+
 /**
  * Names staff shorten by keeping some characters of each word, in order, and the kind of unit:
  * "人影办" for 区人工影响天气办公室, "特检所" for 区特种设备检验所, "儿童福利中心" for 区儿童福利指导中心.
@@ -14,13 +16,6 @@ const MINIMUM_CORE = 2;
 /** Characters of a name kept from its start without a gap: more than one short word ("老干部中心"). */
 const MINIMUM_PREFIX = 3;
 
-/** Where a short name is in the text, and the unit it reads as. */
-export interface ShortName {
-  unit: string;
-  alias: string;
-  start: number;
-  end: number;
-}
 
 interface Shortenable {
   unit: string;
@@ -54,10 +49,10 @@ function keepsInOrder(short: string, core: string): boolean {
  * Reads short names in a text that read as exactly one of `units` (what each unit's name can be shortened
  * to is worked out once). `known(word)` says whether a word already is a name or alias (matched as such).
  */
-export function abbreviationReader(units: readonly string[]): (text: string, known: (word: string) => boolean) => ShortName[] {
+export function abbreviationReader(units: readonly string[]): (text: string, known: (word: string) => boolean) => UnitMention[] {
   const candidates = units.flatMap((unit) => shortenable(unit) ?? []);
   return (text, known) => {
-    const found: ShortName[] = [];
+    const found: UnitMention[] = [];
     for (let end = 1; end <= text.length; end += 1) {
       const readings = new Map<string, { start: number; units: Set<string> }>();
       for (const { unit, core, kind } of candidates) {

@@ -2,14 +2,9 @@ import { readFileSync } from "node:fs";
 import { DataFileError } from "../errors.js";
 import { abbreviationReader } from "./abbreviated-units.js";
 import { deriveUnitAliases, type AliasStrength } from "./derive-unit-aliases.js";
+import type { UnitMention } from "./unit-mention.js";
 
-/** One unit named in a text. An ambiguous alias yields one mention per candidate unit, same span. */
-export interface UnitMention {
-  unit: string;
-  alias: string;
-  start: number;
-  end: number;
-}
+export type { UnitMention } from "./unit-mention.js";
 
 export type UnitResolution = { unit: string } | { suggestions: string[] };
 
