@@ -1,4 +1,4 @@
-import type { AppliedFilters } from "../search/hybrid-search.js";
+import type { AppliedFilters } from "../search/search-filters.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 
 /** The fixed, polite reply when the bulletins on record do not answer the question; `series` is BULLETIN_SERIES. */

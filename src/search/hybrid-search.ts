@@ -19,7 +19,6 @@ import { bigramCoverage, characterCoverage, inverseDocumentFrequency, termCovera
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
 
 export type SearchMode = "hybrid" | "lexical" | "vector";
-export type { AppliedFilters } from "./search-filters.js";
 
 const YES_NO_FORM = /^(?:是不是|不是|是否|有没有|没有|有无|能不能|不能|可不可以)$/;
 
