@@ -40,7 +40,7 @@ function headlineUnit(text: string): string | undefined {
  * A body may open with when: "9 月 20 日，", "8 月 1 日至 7 日，", "9 月 1 日起，", "2025 年，", "去年 11 月专项行动开展以来", "今年，" (a year
  * inside a headline runs on: "峡窝镇启动 2026 年和美乡村示范创建").
  */
-const DATE_OPENER = /^(?:(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:至|到|—|-|~|～)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]|春节|元旦|清明|五一|端午|中秋|国庆)(?:前|后|前后)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?)(?:以来|起|期间|初|底|中旬|上旬|下旬)?[，,]|^(?:19|20)\d{2}\s*年(?:以来|全区|全镇|全街道)|^(?:今年|去年|年初|年底|上半年|下半年)/;
+const DATE_OPENER = /^(?:(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:至|到|—|-|~|～)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]|春节|元旦|清明|五一|端午|中秋|国庆)(?:前|后|前后)?|\d{1,2}\s*(?:[—–\-~～至到]\s*\d{1,2}\s*)?月(?:\s*\d{1,2}\s*[日号])?|(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?)(?:以来|起|期间|初|底|中旬|上旬|下旬)?[，,]|^(?:19|20)\d{2}\s*年(?:以来|全区|全镇|全街道)|^(?:今年|去年|年初|年底|上半年|下半年)/;
 /** "1 月 25 日至 2 月 10 日，": the second date of a range does not open anything. */
 const RANGE_BEFORE = /(?:至|到|—|-|~|～|、|和|及)\s*$/;
 
@@ -84,7 +84,7 @@ export function splitTitle(paragraph: Paragraph): TitleSplit | undefined {
   const spaces = cuts.filter((at) => beforePunctuation(at) && /\s/.test(text[at] ?? ""));
   const padding = (at: number) => /[0-9+＋]/.test(text.slice(0, at).trimEnd().slice(-1)) || /^\s*[0-9+＋]/.test(text.slice(at));
   // "2024 年 11 月 15 日": a month right after its year is inside one date, not where the body opens.
-  const opensOnMonth = (at: number) => /^\s*\d{1,2}\s*月/.test(text.slice(at)) && !/(?:于|在|至|到|从|自|为|是|年)$/.test(text.slice(0, at).trimEnd());
+  const opensOnMonth = (at: number) => /^\s*\d{1,2}\s*(?:[—–\-~～至到]\s*\d{1,2}\s*)?月/.test(text.slice(at)) && !/(?:于|在|至|到|从|自|为|是|年)$/.test(text.slice(0, at).trimEnd());
   // A joined line break is a cut too ("…敬老爱老氛围" / "10 月 4 日重阳节当天，…").
   // "…圆满完成 2021 年春运道路运输保障任务 2021 年春运自 1 月 28 日开始": the body opens by saying the headline's year again.
   const restatesYear = (at: number) => {
