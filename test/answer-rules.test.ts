@@ -167,6 +167,31 @@ describe("near misses: the topic is there, the asked value is not", () => {
     expect(elsewhere.related?.map((citation) => citation.date)).toEqual(["2025-04-17"]);
     expect((await ask("应急局25年有没有搞安全生产隐患大排查")).answer).toMatch(/^有。据第18期（2025-04-17）区应急管理局报送：/);
   });
+
+  it("counts children of a kind by the thesaurus word the report uses (自闭症 -> 孤独症)", async () => {
+    await withOwnBulletin("2022-44.txt", ownIssue(44, "2022-08-18", "区康复医院开展暑期残疾儿童康复训练 7 月 4 日起，区康复医院开展暑期残疾儿童康复训练。目前在训残疾儿童 68 名，其中孤独症儿童 26 名、脑瘫儿童 18 名。累计开展康复训练 3420 人次。（区康复医院）"), async (ask) => {
+      for (const question of ["22年暑期康复医院训练的自闭症小孩有几个", "22年暑假康复医院训练的残疾娃里面 自闭症的有几个"]) {
+        const answer = await ask(question);
+        expect(answer.answer).toContain("孤独症儿童26名");
+        expect(answer.citations).toHaveLength(1);
+      }
+    });
+  });
+
+  it("gives no figure for the whole group when a part of it is asked, and the part's own figure when the report splits it out", async () => {
+    const text = ownIssue(62, "2025-11-20", "区医疗保障服务中心异地就医直接结算量持续增长 今年 1—10 月，区医疗保障服务中心办理异地就医备案 4120 人次；全区参保群众异地就医直接结算 4.32 万人次，同比增长 18.4%。高血压、糖尿病等 10 种门诊慢特病实现跨省直接结算。（区医疗保障服务中心）", "区人民武装部完成下半年征兵任务 全区 58 名新兵 9 月 12 日起陆续入伍，其中大学生 41 名。（区人民武装部）");
+    await withOwnBulletin("2025-62.txt", text, async (ask) => {
+      // 跨省 is named only where no figure is: the whole's 4.32万人次 is not the part asked.
+      const part = await ask("去年1-10月异地就医直接结算里 跨省的有多少人次");
+      expect(part.citations).toEqual([]);
+      expect(part.answer).toContain("但没有写明所问的");
+      expect(part.answer).not.toContain("4.32万");
+      // The report splits 大学生 out of the 58: that figure answers.
+      const split = await ask("去年下半年那58个新兵里头大学生的有几个");
+      expect(split.answer).toContain("其中大学生41名");
+      expect(split.citations).toHaveLength(1);
+    });
+  });
 });
 
 describe("questions about issues and units, as staff phrase them", () => {
@@ -351,6 +376,14 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
       const answer = await ask("23年雷击灾害有没有伤到人");
       expect(answer.answer).toMatch(/^没有。/);
       expect(answer.answer).toContain("未造成人员伤亡");
+    });
+  });
+
+  it("reads 有人…没 as whether anyone did it, and its 没有 from the phrase most about what was asked", async () => {
+    await withOwnBulletin("2022-58.txt", ownIssue(58, "2022-10-27", "峡窝镇秋收秋种基本结束 截至 10 月 25 日，峡窝镇 1.85 万亩玉米已全部收获。全镇秸秆综合利用率 93.5%，未发现秸秆焚烧火点。（峡窝镇）"), async (ask) => {
+      const answer = await ask("峡窝镇22年秋收时候有人烧秸秆没");
+      expect(answer.answer).toMatch(/^没有。/);
+      expect(answer.answer).toContain("未发现秸秆焚烧火点");
     });
   });
 

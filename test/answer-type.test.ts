@@ -432,6 +432,23 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("储备冲锋舟20艘、编织袋5.6万条", type("备了几条冲锋舟"))).toBe(true);
     expect(carriesValue("新增电梯6台", type("加了几部电梯"))).toBe(true);
     expect(carriesValue("参与群众3000人", type("以书换蔬换出去多少本书"))).toBe(false);
+    // 颗 is typed for 棵 as often as it counts shells: trees planted in 株 answer "多少颗树", and rounds in 枚 still answer 几颗.
+    expect(carriesValue("当天栽植侧柏、栾树等苗木6800株", type("植树节当天种了多少颗树"))).toBe(true);
+    expect(carriesValue("销毁炮弹12枚", type("销毁了几颗炮弹"))).toBe(true);
+  });
+
+  it("reads a time asked with 多长 as a duration (15个工作日), and two years named as no span", () => {
+    expect(detectAnswerType("老楼加电梯 审批时间压到多长了")?.kind).toBe("duration");
+    expect(detectAnswerType("这条管子换了多长")?.kind).toBe("count");
+    expect(carriesValue("审批时限压缩至15个工作日", type("审批时间压到多长了"))).toBe(true);
+    expect(carriesValue("2020年至2021年，街道累计建成投用加装电梯31部", type("审批时间压到多长了"))).toBe(false);
+  });
+
+  it("reads anyone of a kind (自闭症小孩) as people, and a daily average (日均) as a figure per day", () => {
+    expect(detectAnswerType("训练的自闭症小孩有几个")).toMatchObject({ kind: "people", qualifier: expect.stringContaining("闭症") });
+    expect(carriesValue("目前在训残疾儿童68名，其中孤独症儿童26名", type("训练的自闭症小孩有几个"))).toBe(true);
+    expect(carriesValue("全区巡游出租汽车日均出车248辆", type("巡游出租车每天平均出车多少辆"))).toBe(true);
+    expect(carriesValue("全区现有巡游出租汽车326辆", type("巡游出租车每天平均出车多少辆"))).toBe(false);
   });
 });
 

@@ -230,6 +230,11 @@ describe("deriveUnitAliases", () => {
     expect(createUnitMatcher({ units: ["区住房保障中心"] }).match("今年二季度住保中心筹了多少套房子").map((mention) => mention.unit)).toEqual(["区住房保障中心"]);
     // ... and 专卖: 烟草局.
     expect(createUnitMatcher({ units: ["区烟草专卖局"] }).match("烟草局去年查了多少条假烟").map((mention) => mention.unit)).toEqual(["区烟草专卖局"]);
+    // 城市管理 goes by 城管 and 数字化 before it by 数字; 展览 goes as 管理 does.
+    expect(aliases("区数字化城市管理中心")).toEqual(expect.arrayContaining(["数字城管", "数字城管中心"]));
+    expect(createUnitMatcher({ units: ["区城管局", "区数字化城市管理中心"] }).match("22年数字城管把城区分了多少个网格").map((mention) => mention.unit)).toEqual(["区数字化城市管理中心"]);
+    expect(aliases("区城市管理执法大队")).toEqual(expect.arrayContaining(["城管执法大队", "城管执法"]));
+    expect(createUnitMatcher({ units: ["区规划展览馆"] }).match("22年暑假规划馆接待了多少人").map((mention) => mention.unit)).toEqual(["区规划展览馆"]);
     expect(createUnitMatcher({ units: ["区城投集团", "区水务集团"] }).match("城投今年要新盖几座立体停车楼 水务那边小区泵房今年要改几座").map((mention) => mention.unit)).toEqual(["区城投集团", "区水务集团"]);
   });
 

@@ -22,8 +22,8 @@ export const PRICE_STATE = new RegExp(`(?:价格?|费|收费|标准)[^，。；]
 /** ... and that it was kept. */
 export const PRICE_KEPT = new RegExp(`${KEPT_WORDS}|原标准`);
 
-/** The words of a yes/no question asking whether something can be done. */
-export const YES_NO_WORDS = /^(?:能不能|不能|可不可以|可以)$/;
+/** The words of a yes/no question asking whether something can be done, or whether anyone did it ("有人烧秸秆没"). */
+export const YES_NO_WORDS = /^(?:能不能|不能|可不可以|可以|有人|有没有人)$/;
 
 /** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */
 const NEGATED = /未(?:发生|出现|发现|接到|造成|引发)|没有(?:发生|出现|发现|造成)|无(?:一例|一起|人员伤亡)|零(?:事故|发生|伤亡)|杜绝/;
@@ -35,8 +35,12 @@ export function denies(clause: string, terms: readonly string[], question: strin
 
 /** The phrase of a clause with the question's last word that the clause has: what the question asks happened. */
 function askedPhrase(clause: string, terms: readonly string[], question: string): string {
-  const asked = saidLast(terms.filter((term) => clause.includes(term)), question);
-  return asked === undefined ? clause : clause.split(/[，,；;]/).find((part) => part.includes(asked)) ?? clause;
+  const found = terms.filter((term) => clause.includes(term));
+  const asked = saidLast(found, question);
+  if (asked === undefined) return clause;
+  // Of the phrases with that word, the one with most of the question's words ("秸秆综合利用率93.5%，未发现秸秆焚烧火点" for 烧秸秆).
+  const said = (part: string) => found.filter((term) => part.includes(term)).length;
+  return clause.split(/[，,；;]/).filter((part) => part.includes(asked)).reduce<string | undefined>((best, part) => (best === undefined || said(part) > said(best) ? part : best), undefined) ?? clause;
 }
 
 /** The phrase of a clause sharing most characters with what the question claims happened ("伤到人" against "…，未造成人员伤亡"). */

@@ -1,5 +1,6 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import type { AnswerKind, AnswerType } from "./asked-value.js";
+import { askedSubset } from "./asked-subset.js";
 import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
 import { COMPARISON_ASKED, isYesNoQuestion, PRICE_CHANGE_ASKED } from "./yes-no-claim.js";
 
@@ -24,8 +25,8 @@ const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
   // "几点开门", "开到几点": a time of day, which a date does not give.
   { kind: "time", pattern: /几点|(?:开放|营业|开门|关门|上班|下班|办公)时间/, label: "时间（几点）" },
   { kind: "date", pattern: /几号|哪天|哪一天|什么时候|什么时间|啥时候|啥时间|几时|何时|几月几[日号]|日期|哪一年|哪年|几月份|截止到?什么|(?:之前|以前|前)(?:要)?(?:干完|完成|完工|结束|办完)/, label: "日期" },
-  // "强降雨那几天" names a time; "用了几天" asks for a duration.
-  { kind: "duration", pattern: /多长时间|多久|多少天|(?:几|多少)个?小时|(?:几|多少)分钟|(?<![那这前后头])几天|(?<![那这前后头])几个月|多少个月|多少年|几年时间|工期|时长/, label: "时长" },
+  // "强降雨那几天" names a time; "用了几天" asks for a duration, and so does "审批时间压到多长了".
+  { kind: "duration", pattern: /多长时间|多久|多少天|(?:几|多少)个?小时|(?:几|多少)分钟|(?<![那这前后头])几天|(?<![那这前后头])几个月|多少个月|多少年|几年时间|工期|时长|(?:时间|时限|期限|周期|用时|耗时|工期)[\u4e00-\u9fff]{0,4}?多长/, label: "时长" },
 ];
 
 const SIZES: { pattern: RegExp; measure: string; label: string }[] = [
@@ -90,6 +91,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const partOfKnown = known.length > 0 && PART_OF_GIVEN.test(question);
   const withinKnown = known.length > 0 && WITHIN_GIVEN.test(question);
   const excluded = SET_ASIDE.exec(question)?.[1];
+  const subset = askedSubset(question);
   const before = BEFORE_CHANGE.test(question);
   const actual = ACTUAL.test(question);
   const level = LEVEL_ASKED.exec(question)?.[1];
@@ -106,7 +108,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   return {
     ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
-    ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
+    ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(subset ? { subset } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
     ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}),
   };
 }
@@ -178,6 +180,7 @@ const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名
 
 // "收了多少孩子", "来了多少群众": people called by a word for anyone, which bulletins count as 学生, 儿童, 居民 … in 人 or 名.
 const ANYONE = /^(?:孩子|孩子们|小孩|小孩子|娃|娃娃|娃儿|小朋友|群众|老百姓|市民|居民|人员)$/;
+const ANYONE_OF_A_KIND = /^([\u4e00-\u9fff]+?)(?:孩子|小孩|小孩子|娃娃|娃儿|小朋友|群众|老百姓|市民|居民)$/;
 
 function countedThing(question: string): { counted?: string } {
   // "多少来着": 来着 asks again, it is no thing.
@@ -196,6 +199,9 @@ function countedThing(question: string): { counted?: string } {
  */
 function typeOfCounted(question: string, counted: string | undefined, stock: { stock?: boolean } = {}): AnswerType | undefined {
   if (counted !== undefined && ANYONE.test(counted)) return { kind: "people", label: "人数", ...stock };
+  // "自闭症小孩有几个": anyone of a kind, counted as people; the kind sets them apart.
+  const kind = ANYONE_OF_A_KIND.exec(counted ?? "")?.[1];
+  if (kind !== undefined && [...kind].length >= 2) return { kind: "people", label: "人数", qualifier: kind, ...stock };
   // "一台收多少检验费", "拨了多少资金": what is counted is a sum of money.
   // A fee is named by itself ("检验费"; "税费" is any tax); "违规的钱", "开工贷款" ("开工贷") are money said of the topic.
   if (counted !== undefined && COUNTED_MONEY.test(counted)) {

@@ -38,6 +38,8 @@ export interface AnswerType {
   partOfKnown?: boolean;
   /** "达成意向的920人里头高校毕业生有多少": a part of a figure the question gives, so stated with that figure. */
   withinKnown?: boolean;
+  /** "备案里头跨省的有多少", "光学生参加了多少": a part of a group asked by name; a figure for the whole group is another figure. */
+  subset?: string;
   /** "不光重点人群，全区总数": a part the question sets aside; a figure said of it is another figure. */
   excluded?: string;
   /** "之前是几个", "原来有多少": the figure before a change is asked, not the one it rose or fell to. */

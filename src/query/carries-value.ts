@@ -1,5 +1,6 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import { ADDED, COUNTING_MEASURES, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
+import { namesSubset } from "./asked-subset.js";
 import { MEASURES } from "./measure-words.js";
 import { countsAskedThing, countsOtherThing, mentionsCounted, sharesPair } from "./counted-thing.js";
 
@@ -15,9 +16,9 @@ const PERCENT_VALUE = /\d[\d.]*\s*%|百分之[零一二三四五六七八九十�
 /** "6点至11点", "8:30", "下午3时": a time of day. */
 const CLOCK_VALUE = /\d{1,2}\s*[:：]\s*\d{2}(?!\s*\d)|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半)?/;
 const DATE_VALUE = /每月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{4}\s*年(?:底|初|前)?/;
-const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:天|日|个月|月|年|小时|周|分钟|分(?=\\s*\\d+\\s*秒)|秒)`, "g");
-/** "11月4日" is a date, not a duration of 4 days. */
-const DAY_OF_MONTH = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月/g;
+const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:(?:工作|自然)?(?:天|日)|个月|月|年|小时|周|分钟|分(?=\\s*\\d+\\s*秒)|秒)`, "g");
+/** "11月4日" is a date, not a duration of 4 days; "2020年至2021年" are years, not a span of 2020 years. */
+const DAY_OF_MONTH = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|(?<!\d)(?:19|20)\d{2}\s*年/g;
 const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`, "g");
 const ANY_FIGURE = new RegExp(NUMBER, "g");
 const YEAR = /(?<!\d)(?:19|20)\d{2}\s*年/g;
@@ -25,7 +26,7 @@ const YEAR = /(?<!\d)(?:19|20)\d{2}\s*年/g;
 const WHEN = /\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?/g;
 /** "全年", "年度", "今年以来": a figure for a year. */
 export const PER_YEAR_VALUE = /[每一]年|年度|全年|年均|今年|\/年|当年|年内/;
-const PER_UNIT_VALUE = /每|\/|人均|平均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
+const PER_UNIT_VALUE = /每|\/|人均|平均|[日月年户亩]均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
 // A proper name: quoted, in book-title marks, or a place or body named by two or more specific characters.
 const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
 // The two characters before the kind word are what tells one name from a description ("青檀初级中学", not "居民小区").
@@ -50,7 +51,7 @@ const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
 // Measure words that count the same things: "多少本书" is answered by "1500余册", "多少家个体户" by "62户",
 // "几条冲锋舟" by "20艘", "几部电梯" by "6台", "多少张传单" by "1800余份".
 const EQUIVALENT_MEASURES = [
-  ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次", "趟", "遍", "轮"], ["棵", "株"], ["栋", "幢"], ["辆", "台", "部"],
+  ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次", "趟", "遍", "轮"], ["棵", "株", "颗"], ["栋", "幢"], ["辆", "台", "部"],
   ["家", "户"], ["艘", "条", "只"], ["张", "份"], ["枚", "发", "颗"],
   ["℃", "摄氏度", "度"],
   ["平方米", "万平方米", "平米", "亩", "公顷"], ["公里", "千米", "米"], ["吨", "公斤", "斤", "千克"],
@@ -83,7 +84,9 @@ function namesSubject(clause: string, subject: string, synonyms: readonly string
 
 function equivalentMeasures(type: Pick<AnswerType, "measure" | "counted" | "thing">): string[] {
   const measure = type.measure ?? "";
-  const group = EQUIVALENT_MEASURES.find((candidate) => candidate.includes(measure)) ?? [measure];
+  // "多少颗树": 颗 is written for 棵 as often as it counts shells (枚, 发); a measure may stand in two groups.
+  const groups = EQUIVALENT_MEASURES.filter((candidate) => candidate.includes(measure));
+  const group = groups.length > 0 ? [...new Set(groups.flat())] : [measure];
   // "长者食堂开了几家" against "已建成“长者食堂”6个": reports count places in 个 as well; "多少家企业" is in 家.
   return measure === "家" && type.counted === undefined && type.thing === undefined ? [...group, "个"] : group;
 }
@@ -106,6 +109,8 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
   if (type.subject && !namesSubject(text, type.subject, type.synonyms?.[type.subject])) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
+  // "备案里头跨省的有多少": only a clause that names the part splits it out of the whole.
+  if (type.subset && !namesSubset(text, type.subset, type.synonyms)) return [];
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !mentionsCounted(text, type.counted, type)) return [];
   // "初一和高一各计划筛多少人": each group named with a figure of its own ("初一新生1980名、高一新生1860名").
   if (type.each && !type.each.every((group) => new RegExp(`${escapeRegExp(group)}[^，。；;,、]{0,8}?\\d`).test(text))) return [];

@@ -39,6 +39,19 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
       add(`${core}${bare.slice(suffixless.length)}`, "derived");
     }
   }
+  // 数字化城市管理中心 -> 数字城管中心, 数字城管: 城市管理 goes by 城管, and 数字化 before it by 数字.
+  const contracted = bare.replace(/城市管理/g, "城管").replace(/数字化(?=城管)/, "数字");
+  if (prefix && contracted !== bare) {
+    add(contracted, "derived");
+    const core = /^(.{3,}?)(?:大队|中心|所|站|队)$/.exec(contracted)?.[1];
+    if (core && core !== "城管") add(core, "derived");
+  }
+  // 规划展览馆 -> 规划馆, 规划展馆: 展览 goes as 管理 does, or shortens to 展.
+  const exhibition = /^(.{2,})展览馆$/.exec(bare)?.[1];
+  if (prefix && exhibition && !WEAK_STOPLIST.has(exhibition)) {
+    add(`${exhibition}馆`, "derived");
+    add(`${exhibition}展馆`, "derived");
+  }
   // 特殊教育学校 -> 特校, 特教, 特教学校; 技工学校 -> 技校: a school goes by its first character and 校.
   const school = /^([\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{4})学校$/.exec(bare)?.[1];
   if (prefix && school) {

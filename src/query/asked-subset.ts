@@ -1,0 +1,39 @@
+/**
+ * A part of a group, asked for by name: "备案里头跨省的有多少人次", "光学生参加了多少", "宫颈癌的占几个".
+ * A figure for the whole group ("办理异地就医备案3260人次") does not answer it; only a clause that names
+ * the part does ("其中跨省备案1020人次"). A report that does not split the part out is a near miss.
+ */
+
+// "那58个新兵里峡窝镇的有几个", "直接结算里 跨省的有多少": the group, then the part of it, then the question word.
+// A bare 里 after a place or a time ("区里", "城里", "一年里") is no group.
+const WITHIN_GROUP = /(?:里头|里面|里边|当中|之中|其中|(?<![区市县省城村镇家这那哪公千万邻年月天夜心手眼])里)[，,、\s]*(?:光|只有|仅)?([\u4e00-\u9fff\d]{1,8}?)的(?:有|占|是)?(?:多少|多大|几)/;
+// "光学生参加了多少": 光 for "only", not the 光 of 光伏, 光荣, 阳光 or 观光.
+const ONLY_PART = /(?<![阳观灯曝风时眼目荣月星发反])光(?![伏荣纤明谷盘缆照线])([\u4e00-\u9fff]{2,4}?)(?:参加|参与|报名|来|去|搞|办|做|签|有|的)了?(?:多少|几)/;
+// "宫颈癌的占几个", "公办的占多少": the part's share of the group.
+const SHARE_OF_GROUP = /([\u4e00-\u9fff\d]{2,6}?)的占(?:多少|多大|几)/;
+/** Words that point at the group rather than name the part ("那些", "这个"). */
+const POINTING = /^(?:那些|这些|那个|这个|那|这|其中|光)/;
+
+/** The part of a group the question asks a figure for, or undefined when it asks for no part. */
+export function askedSubset(question: string): string | undefined {
+  for (const pattern of [WITHIN_GROUP, ONLY_PART, SHARE_OF_GROUP]) {
+    const part = pattern.exec(question)?.[1]?.replace(POINTING, "");
+    if (part && [...part].length >= 2) return part;
+  }
+  return undefined;
+}
+
+/** The clause names the part asked, in its words or by a thesaurus word of one of them. */
+export function namesSubset(text: string, subset: string, synonyms?: Readonly<Record<string, readonly string[]>>): boolean {
+  if (namesPair(text, subset)) return true;
+  return Object.entries(synonyms ?? {}).some(([word, others]) => subset.includes(word) && others.some((other) => text.includes(other)));
+}
+
+/** Two neighbouring characters of the part, next to each other in the text ("跨省" in "跨省备案"). */
+function namesPair(text: string, words: string): boolean {
+  const characters = [...words];
+  for (let index = 0; index + 1 < characters.length; index += 1) {
+    if (text.includes(`${characters[index]}${characters[index + 1]}`)) return true;
+  }
+  return false;
+}
