@@ -190,6 +190,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("21年窝沟封闭 二年级和三年级各封了多少人").each).toEqual(["二年级", "三年级"]);
     expect(type("21年窝沟封闭 二年级三年级分别封了多少学生").each).toEqual(["二年级", "三年级"]);
     expect(carriesValue("对3126名学生完成窝沟封闭，共封闭牙齿1.16万颗", type("二年级三年级分别封了多少学生"))).toBe(false);
+    // What is asked of the groups may stand between them and 各: a rate for both together answers neither.
+    const rates = type("22年春季体检 小学和初中的肥胖检出率分开各是多少");
+    expect(rates).toMatchObject({ kind: "percent", each: ["小学", "初中"] });
+    expect(carriesValue("已完成体检的学生中，超重和肥胖检出率21.6%", rates)).toBe(false);
     // Years and units asked each are answered by their own reports.
     expect(type("23年和24年各多少").each).toBeUndefined();
     // "几家要参检": a modal verb after the measure is no thing counted.
@@ -458,6 +462,28 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
     const asked = type("财政局争取的那7.3亿专项债，老旧小区改造分到多少");
     expect(carriesValue("全年争取新增政府专项债券资金7.3亿元，支持灾后重建、老旧小区改造等16个项目建设", asked)).toBe(false);
     expect(carriesValue("专项债券资金7.3亿元中，老旧小区改造安排1.2亿元", asked)).toBe(true);
+  });
+
+  it("reads a holiday or a span named as asking its whole, which a figure ranked as one day's does not give", () => {
+    const summer = type("22年暑假规划馆接待了多少人次");
+    expect(summer.whole).toBe(true);
+    expect(carriesValue("7月16日接待680人次，为暑期单日最高", summer)).toBe(false);
+    expect(carriesValue("7月1日至8月16日，区规划展览馆共接待参观群众1.12万人次", summer)).toBe(true);
+    // The busiest day asked is one day.
+    expect(type("22年暑假规划馆哪天人最多 那天接待了多少").whole).toBeUndefined();
+  });
+
+  it("asks which villages (哪几个村) and which indicators (具体是哪些指标) by their names, which a count does not give", () => {
+    const villages = type("22年春节曲剧团下乡都去了峡窝镇哪几个村");
+    expect(villages).toMatchObject({ kind: "list", measure: "村" });
+    expect(carriesValue("深入峡窝镇12个行政村和5个街道的8个社区演出24场", villages)).toBe(false);
+    expect(carriesValue("先后走进东村、西村、北村等村演出", villages)).toBe(true);
+    const indicators = type("22年一季度食品抽检不合格的那些 具体是哪些指标超标了");
+    expect(indicators).toMatchObject({ kind: "list", measure: "指标" });
+    expect(carriesValue("计划抽检节令食品、网红食品等200批次，发现不合格2批次", indicators)).toBe(false);
+    // A word for anything listed (活动, 措施) names no kind the list must be of.
+    expect(type("都是哪些活动")).toMatchObject({ kind: "list" });
+    expect(type("都是哪些活动")).not.toHaveProperty("measure");
   });
 
   it("takes what a plan is to achieve as a plan (计划完成改造720户)", () => {

@@ -139,7 +139,7 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   return phrases.filter((phrase, index) => {
     const earlier = text.slice(0, starts[index]);
     // "共申报作品1264件" for 多少件作品: a phrase naming what it counts next to the figure says what it is of.
-    return figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type, earlier)) && (saidOfFocus(phrases, index, focus) || namesCounted(phrase, type));
+    return figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type, earlier, phrases[index + 1] ?? "")) && (saidOfFocus(phrases, index, focus) || namesCounted(phrase, type));
   });
 }
 
@@ -275,12 +275,16 @@ export function reportsProgressOn(previous: string, clause: string): boolean {
 /** "计划完成…720户", "力争建成": what a plan is to achieve is no achievement. */
 const PLANNED_RESULT = /(?:计划|预计|拟|力争|争取|目标(?:是|为)?)(?:全面|全部|年内|年底前)?(?:完成|建成|实现|达到)/g;
 
+/** "为暑期单日最高": the figure before was one day's. */
+const ONE_DAY_RANKED = /^(?:为|系|创|是)[^，。；]{0,8}(?:单日|当日|日最高|单场)/;
+
 /** The figure is for the scope asked: the stock, not what was added; the whole, not one day; one month, not a half year. */
-function answersScope(phrase: string, figure: string, type: AnswerType, earlier: string): boolean {
+function answersScope(phrase: string, figure: string, type: AnswerType, earlier: string, next: string): boolean {
   const lead = phrase.slice(0, figureAt(phrase, figure) + 1);
   if (type.stock && ADDED.test(lead)) return false;
   // "2月28日“村庄清洁日”当天，全镇出动…，清运垃圾380吨": the day the clause opens on dates its figures.
-  if (type.whole && PART_OF_TIME.test(earlier + phrase)) return false;
+  // "7月16日接待680人次，为暑期单日最高": the phrase after the figure says it was one day's.
+  if (type.whole && (PART_OF_TIME.test(earlier + phrase) || ONE_DAY_RANKED.test(next))) return false;
   if (type.month && SPAN_OF_MONTHS.test(phrase)) return false;
   // "全年最后完成投资多少" is not answered by "上半年累计完成投资52.4亿元".
   // "截至2月18日，全区已举办招聘会15场": the clause's opening phrase dates all of it.
