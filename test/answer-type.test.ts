@@ -75,6 +75,8 @@ describe("carriesValue: a figure of another type is not an answer", () => {
 
   it("reads the value a yes/no question checks, so that a passage with such a value answers it", () => {
     expect(readYesNoClaim("检察院开放日是不是六一当天办的")).toEqual({ existence: false, completion: false, value: { words: ["六一", "当天"], type: { kind: "date", label: "日期" } } });
+    // A holiday before the words asking yes or no says when; it is no date to check.
+    expect(readYesNoClaim("22年春节曲剧团下乡演出 有没有拿到上级的文化专项补助")).toEqual({ existence: true, completion: false });
     expect(readYesNoClaim("3·15宣传活动搞了20场没")?.value).toEqual({ words: ["20场"], type: { kind: "count", measure: "场", label: "数量（场）" } });
     // "…没有" at the end asks yes or no; a date it is to be done by ("到5月初") is no value to check.
     expect(readYesNoClaim("今年的一喷三防到5月初弄完没有")).toEqual({ existence: true, completion: true });

@@ -32,6 +32,7 @@ const EXISTENCE = /有没有|有无|(?:过|了)?没(?:有)?[？?]?\s*$|吗[？?]
 const COMPLETION = /(?<![能会])(?:完|好|完成|完工|竣工|结束|到位|办结|清零)了?(?:没有?|吗|么)[？?]?\s*$/;
 // "春节前后", "国庆期间": a holiday that frames the time asked about is no date checked.
 const CLAIMED_DATE = /(?:六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八)(?!\s*(?:前后|期间|那阵|假期|长假|前|后|以来|节前|节后))|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{1,2}\s*[日号]|当天|那天|同一天|月底|月初|年底|年初/g;
+const HOLIDAY = /^(?:六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八)$/;
 const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
@@ -74,7 +75,11 @@ function claimedNumberType(word: string): AnswerType {
 export function readYesNoClaim(question: string): YesNoClaim | undefined {
   if (!YES_NO.test(question)) return undefined;
   // "到5月初弄完没有", "11月底前": the date bounds when; what is checked is whether it was done by then.
-  const dates = [...question.matchAll(CLAIMED_DATE)].filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length))).map((match) => match[0]);
+  // "22年春节曲剧团下乡演出 有没有拿到…补助": a holiday before the words asking yes or no frames the time; only after them is it checked.
+  const asking = /是不是|有没有|是否|有无|对不对/.exec(question)?.index ?? question.length;
+  const dates = [...question.matchAll(CLAIMED_DATE)]
+    .filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length)) && !(HOLIDAY.test(match[0]) && match.index < asking))
+    .map((match) => match[0]);
   question = question.replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
   const percents = question.match(CLAIMED_PERCENT) ?? [];
   // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
