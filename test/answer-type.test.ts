@@ -450,6 +450,14 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("2020年至2021年，街道累计建成投用加装电梯31部", type("审批时间压到多长了"))).toBe(false);
   });
 
+  it("does not take a figure for each one (每个班配备1名) for a total, and ends the people counted before the verb after them", () => {
+    const children = type("22年暑假新安路那个护苗托管班收了多少孩子");
+    expect(carriesValue("每个托管班配备1名社区专职管理员", children)).toBe(false);
+    expect(carriesValue("目前共开设托管班9个，托管学生412人", children)).toBe(true);
+    expect(carriesValue("每年接待游客12万人次", type("一年接待多少游客"))).toBe(true);
+    expect(type("残联21年给多少个残疾小孩做了康复救助")).toMatchObject({ kind: "people", qualifier: "残疾" });
+  });
+
   it("reads anyone of a kind (自闭症小孩) as people, and a daily average (日均) as a figure per day", () => {
     expect(detectAnswerType("训练的自闭症小孩有几个")).toMatchObject({ kind: "people", qualifier: expect.stringContaining("闭症") });
     expect(carriesValue("目前在训残疾儿童68名，其中孤独症儿童26名", type("训练的自闭症小孩有几个"))).toBe(true);

@@ -65,6 +65,8 @@ describe("count, ranking and export questions", () => {
       "公安局23年过年下基层一共出了多少条稿子",
       // What a report collected (收录) on a topic of its own.
       "地名故事收录几篇",
+      // Suggestions adopted (采纳) are a topic's figure, not the unit's items carried.
+      "统战部组织党外人士提的建议 区里采纳了几条",
     ]) {
       expect(read(text), text).toBeUndefined();
     }

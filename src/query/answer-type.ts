@@ -187,11 +187,13 @@ const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名
 
 // "收了多少孩子", "来了多少群众": people called by a word for anyone, which bulletins count as 学生, 儿童, 居民 … in 人 or 名.
 const ANYONE = /^(?:孩子|孩子们|小孩|小孩子|娃|娃娃|娃儿|小朋友|群众|老百姓|市民|居民|人员)$/;
+const PEOPLE_THEN_VERB = /^([\u4e00-\u9fff]*?(?:孩子|小孩|娃娃|小朋友|群众|居民))[\u4e00-\u9fff]+$/;
 const ANYONE_OF_A_KIND = /^([\u4e00-\u9fff]+?)(?:孩子|小孩|小孩子|娃娃|娃儿|小朋友|群众|老百姓|市民|居民)$/;
 
 function countedThing(question: string): { counted?: string } {
   // "多少来着": 来着 asks again, it is no thing.
-  const thing = COUNTED_THING.exec(question)?.[1]?.replace(/(?:来着|[了吗呢啊呀的])+$/, "");
+  // "多少个残疾小孩做了康复救助": the thing ends with the word for the people counted; the verb after it is no part of it.
+  const thing = COUNTED_THING.exec(question)?.[1]?.replace(/(?:来着|[了吗呢啊呀的])+$/, "").replace(PEOPLE_THEN_VERB, "$1");
   if (thing && thing.length > 1 && !NOT_A_THING.test(thing)) return { counted: thing };
   // The run of characters before 多少, from its last character that cannot be part of a noun on.
   // "搞电诈的有几个": the thing ends before 的.

@@ -275,6 +275,9 @@ export function reportsProgressOn(previous: string, clause: string): boolean {
 /** "计划完成…720户", "力争建成": what a plan is to achieve is no achievement. */
 const PLANNED_RESULT = /(?:计划|预计|拟|力争|争取|目标(?:是|为)?)(?:全面|全部|年内|年底前)?(?:完成|建成|实现|达到)/g;
 
+/** "每个托管班配备", "每村": a figure said of each one, right after 每 and its thing. */
+const EACH_ONE = /每(?:个|名|户|人|所|家|位|村|班|校|间|台|辆|批)?[\u4e00-\u9fff]{0,6}$/;
+
 /** "为暑期单日最高": the figure before was one day's. */
 const ONE_DAY_RANKED = /^(?:为|系|创|是)[^，。；]{0,8}(?:单日|当日|日最高|单场)/;
 
@@ -282,6 +285,8 @@ const ONE_DAY_RANKED = /^(?:为|系|创|是)[^，。；]{0,8}(?:单日|当日|�
 function answersScope(phrase: string, figure: string, type: AnswerType, earlier: string, next: string): boolean {
   const lead = phrase.slice(0, figureAt(phrase, figure) + 1);
   if (type.stock && ADDED.test(lead)) return false;
+  // "每个托管班配备1名管理员": a figure for each one is no total ("收了多少孩子").
+  if (!type.perUnit && (type.kind === "people" || type.kind === "count" || type.kind === "number") && EACH_ONE.test(lead.slice(0, -1)) && !(type.perYear && /每年/.test(lead))) return false;
   // "2月28日“村庄清洁日”当天，全镇出动…，清运垃圾380吨": the day the clause opens on dates its figures.
   // "7月16日接待680人次，为暑期单日最高": the phrase after the figure says it was one day's.
   if (type.whole && (PART_OF_TIME.test(earlier + phrase) || ONE_DAY_RANKED.test(next))) return false;

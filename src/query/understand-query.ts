@@ -201,6 +201,11 @@ export function understandQuery(options: {
   if (period && !period.reportedAs && WHOLE_YEAR.test(text) && isOneYear(period)) {
     const year = period.from.slice(0, 4);
     period = { ...period, reportedAs: [`${year}年`, `${year}年度`] };
+  } else if (period && !period.reportedAs && period.explicit && ASKS_FIGURE.test(text) && isOneYear(period) && period.to < today) {
+    // "残联21年给多少个残疾小孩做了康复救助": a figure of a year may be reported early the next year, naming the year
+    // ("2021 年为 126 名残疾儿童提供康复救助" in a January 2022 issue).
+    const year = period.from.slice(0, 4);
+    period = { ...period, reportedAs: [`${year}年`] };
   }
   const date = period && period.explicit && period.from === period.to ? period.from : undefined;
 
