@@ -143,13 +143,16 @@ describe("attributions", () => {
     expect(range.items.map((item) => [item.title, item.body])).toEqual([["区劳动保障监察大队2024—2025年度根治欠薪冬季专项行动圆满收官", "2024年11月15日至2025年春节前，共检查用人单位198户。"]]);
   });
 
-  it("reads a 公寓 as a unit, and a body opening on a span of months ends the headline there", () => {
+  it("reads a 公寓 and a 摄影家协会 as units, and a body opening on a span of months ends the headline there", () => {
     // "区老年公寓" signs its item: before, the item ran into the next one and took that one's unit.
     const home = parseChecked(`${SIGNED_MASTHEAD}区老年公寓扎实做好入冬照护服务 区老年公寓现有床位 240 张，入住老人 198 名。（区老年公寓）\n\n区矿山救护队开展冬季矿山救援综合演练 11 月 12 日，参演指战员 38 名。（区矿山救护队）`);
     expect(home.items.map((item) => [item.units, item.title])).toEqual([
       [["区老年公寓"], "区老年公寓扎实做好入冬照护服务"],
       [["区矿山救护队"], "区矿山救护队开展冬季矿山救援综合演练"],
     ]);
+    // 摄 inside a unit's name (区摄影家协会) is no photo credit ("（区农委 李静 摄）").
+    const photos = parseChecked(`${SIGNED_MASTHEAD}△ 3 月 15 日至 25 日，区摄影家协会“春到上街”摄影展在区文化馆展出。（区摄影家协会）`);
+    expect(photos.items.map((item) => item.units)).toEqual([["区摄影家协会"]]);
     // A headline that itself says "1—10 月" ends where the body says it again, followed by a comma.
     const months = parseChecked(`${SIGNED_MASTHEAD}区价格认证中心 1—10 月办结价格认定 208 件 1—10 月，区价格认证中心受理价格认定 214 件。（区价格认证中心）\n\n工业路街道 1—7\n月主要经济指标稳步增长 1—7 月，工业路街道完成产值 43.6 亿元。（工业路街道）`);
     expect(months.items.map((item) => [item.title, item.body.replace(/ /g, "")])).toEqual([

@@ -19,7 +19,7 @@ function isBulletinMasthead(masthead: Masthead): boolean {
  * Raised whenever a change to parsing changes what is read from a file already stored: the next
  * ingest of that file parses it again instead of keeping the older reading.
  */
-export const PARSER_VERSION = 11;
+export const PARSER_VERSION = 12;
 
 /** Newspaper bylines: a paper's page is articles even when its masthead carries a number (总第3307期). */
 const NEWSPAPER_LEAD = /^(?:本报讯|本报记者|本报通讯员)/;
