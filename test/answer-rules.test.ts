@@ -168,6 +168,14 @@ describe("near misses: the topic is there, the asked value is not", () => {
     expect((await ask("应急局25年有没有搞安全生产隐患大排查")).answer).toMatch(/^有。据第18期（2025-04-17）区应急管理局报送：/);
   });
 
+  it("finds a report from before a season that names its year only in the headline, set apart (2024 年秋季)", async () => {
+    await withOwnBulletin("2024-35.md", ownIssue(35, "2024-07-25", "区机关幼儿园 2024 年秋季招生录取结束 今年区机关幼儿园计划招收小班幼儿 150 名。6 月网上报名期间，小班报名 268 人，7 月 12 日录取结果公布，录取 150 名。（区机关幼儿园）"), async (ask) => {
+      const answer = await ask("机关幼儿园前年秋季小班有多少人报名");
+      expect(answer.answer).toContain("小班报名268人");
+      expect(answer.citations).toHaveLength(1);
+    });
+  });
+
   it("counts children of a kind by the thesaurus word the report uses (自闭症 -> 孤独症)", async () => {
     await withOwnBulletin("2022-44.txt", ownIssue(44, "2022-08-18", "区康复医院开展暑期残疾儿童康复训练 7 月 4 日起，区康复医院开展暑期残疾儿童康复训练。目前在训残疾儿童 68 名，其中孤独症儿童 26 名、脑瘫儿童 18 名。累计开展康复训练 3420 人次。（区康复医院）"), async (ask) => {
       for (const question of ["22年暑期康复医院训练的自闭症小孩有几个", "22年暑假康复医院训练的残疾娃里面 自闭症的有几个"]) {

@@ -458,6 +458,20 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("残联21年给多少个残疾小孩做了康复救助")).toMatchObject({ kind: "people", qualifier: "残疾" });
   });
 
+  it("reads those newly found (新发现的糖尿病), a figure for each of several (那两个项目各自) and a share (赞成的占多少)", () => {
+    const found = type("前年老年人体检 新发现的糖尿病有多少人");
+    expect(found.newlyFound).toBe("糖尿病");
+    expect(carriesValue("体检发现高血压患者4120人、糖尿病患者1860人，其中新发现高血压患者386人", found)).toBe(false);
+    expect(carriesValue("其中新发现糖尿病患者112人", found)).toBe(true);
+    const each = type("21年土地整治峡窝镇那两个项目 各自能新增多少耕地");
+    expect(each.eachOf).toBe(true);
+    expect(carriesValue("2021年，全区计划实施土地整治项目3个，建设规模4860亩，预计新增耕地312亩", each)).toBe(false);
+    expect(carriesValue("东片项目新增耕地120亩、西片项目新增耕地86亩", each)).toBe(true);
+    expect(type("济源路21年弄背街小巷之前挨家问意见 赞成的占多少").kind).toBe("percent");
+    expect(type("耕地占多少亩").kind).toBe("count");
+    expect(type("济源路21年整治的那16条背街小巷都是哪几条街")).toMatchObject({ kind: "list", measure: "街" });
+  });
+
   it("reads anyone of a kind (自闭症小孩) as people, and a daily average (日均) as a figure per day", () => {
     expect(detectAnswerType("训练的自闭症小孩有几个")).toMatchObject({ kind: "people", qualifier: expect.stringContaining("闭症") });
     expect(carriesValue("目前在训残疾儿童68名，其中孤独症儿童26名", type("训练的自闭症小孩有几个"))).toBe(true);

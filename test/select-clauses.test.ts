@@ -9,6 +9,11 @@ const bestClause = (question: string, options: Omit<Parameters<typeof scoreClaus
   scoreClauses({ ...options, weight, answerType: detectAnswerType(question) })[0]?.text;
 
 describe("scoreClauses: the clause whose figure is of the thing asked", () => {
+  it("takes the character reports write for a spoken verb (卖 -> 销售, 买 -> 购) as the verb asked", () => {
+    const text = "中心开展彩票公益进社区活动14场。全区销售彩票1.08亿元，同比增长6.2%。";
+    expect(bestClause("彩票卖了多少", { text, terms: ["彩票"] })).toBe("全区销售彩票1.08亿元，同比增长6.2%。");
+  });
+
   it("prefers the figure whose own phrase has the question's words", () => {
     const text = "全区26所学校开设课后服务，参与学生1.83万人。引入退休教师等校外人员74名进校授课，减轻教师负担。";
     expect(bestClause("从校外请了多少人进学校上课", { text, terms: ["校外", "学校", "上课"] })).toContain("校外人员74名");

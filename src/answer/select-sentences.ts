@@ -52,6 +52,14 @@ const LOOKS_AHEAD = /^[^，,。；;]{0,4}?(?:下一步|下步|接下来|今后|�
 const CONTEXT_BONUS = 0.02;
 
 /** Words in which a verb's character is no verb: "上线" is, "6个以上" is not. */
+/** "卖了多少" against "销售体育彩票1.08亿元": a spoken verb and the character reports write for it. */
+const WRITTEN_VERB: Readonly<Record<string, string>> = { 卖: "售", 买: "购", 种: "植" };
+
+function saysVerb(phrase: string, verb: string): boolean {
+  const written = WRITTEN_VERB[verb];
+  return phrase.includes(verb) || (written !== undefined && phrase.includes(written));
+}
+
 const NOT_VERB_WORDS = /以上|以下|以来|以后|以前|上述|上年|上半年|下半年|上旬|下旬|之下|之上/g;
 /** Characters before 多少 that are no verb: "有多少", "是多少", "要多少". */
 const NOT_A_VERB = /[有是要能会占达到还都共总约那这些少]/;
@@ -134,7 +142,7 @@ export function scoreClauses(options: {
       topic /= plainTotal;
       const yearly = typed && options.answerType?.perYear === true && PER_YEAR_VALUE.test(text);
       const verb = options.answerType?.verb;
-      const verbNear = verb !== undefined && !NOT_A_VERB.test(verb) && phrases.some((phrase) => phrase.replace(NOT_VERB_WORDS, "").includes(verb));
+      const verbNear = verb !== undefined && !NOT_A_VERB.test(verb) && phrases.some((phrase) => saysVerb(phrase.replace(NOT_VERB_WORDS, ""), verb));
       const counted = options.answerType?.counted;
       const countsIt = counted !== undefined && phrases.some((phrase) => countsAskedThing(phrase, counted));
       const totalAsked = options.answerType?.whole === true && phrases.some((phrase) => TOTAL.test(phrase));

@@ -21,7 +21,7 @@ export const NUMBER = "\\d[\\d,.]*\\s*(?:余|多)?\\s*(?:万|亿|千)?\\s*(?:余
 
 const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
   { kind: "money", pattern: /(?:票价|门票|车票|造价|总价|成本|房租|中标价|合同价|总投资)(?:是|要|得|有)?(?:多少|几)|(?:总投资|中标价|合同价|造价)[？?]?\s*$|(?:啥|什么|多少)价|价位|[月年底时日]薪|[挣赚](?:了)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|(?<![修种建栽])补(?:了|给|贴)?(?:多少|几)(?:钱|块)?[？?。！!\s]*$|(?:成交|销售|交易|营业)额|营收|产值(?:是|有|达到?)?多少|(?:[^现资]金|费|款|津贴|补贴|补助)(?:的)?(?:标准)?(?:现在|目前|如今)?(?:是|有|为)?(?:[一每][\u4e00-\u9fff]{1,3}){0,2}(?:是|要|收|给|发)?(?:多少|几)(?![个名家项次人场件条所户处起支批])|报酬|酬劳|工钱|劳务费|收(?:了|取)?(?:多少|几)(?:钱|块)|收费|多少钱|多少块钱|几块钱|多少(?:贷)?款|价格|单价|价钱|收购价|售价|费用|花了多少|花费|投资(?:了|额)?(?:多少|几)|(?:投资|资金|金额|经费|预算|成本)(?:规模|总额|盘子)?(?:有|是|达)?多大|投入(?:了)?(?:多少|几)(?:资金|钱)?|资金(?:有|是)?多少|金额|补贴(?:标准|多少|了多少|是多少)|补助(?:标准|多少)|(?:补贴|津贴|补助|消费券|奖补|工资|奖金)[^，。？?]{0,12}?(?:发|领|给|补|拿)(?:了)?多少(?![个名家项次人场件条所户处起支批])|(?:掏|付|交)(?:了)?(?:多少|几)(?:钱|块)|(?:掏|付|交|缴)(?:了)?(?:多少|几)(?=[？?。！!，,\s]|$)|(?:一个月|每月|每人|每年)?(?:补贴|补助)多少|工资|薪酬|薪资|薪水|收入(?:是|有)?多少|(?:利润|利税|净利润)(?:总额)?(?:是|有|达到?)?(?:多少|几)|罚(?:了|款)?多少|罚款|奖励(?:了)?多少|奖金|经费|租金|预算|多少元|多少万元|多少亿/, label: "金额" },
-  { kind: "percent", pattern: /(?<!按)比例|占比|百分之|百分比|多少成|(?:增长|下降|提高|降低|上升|增加|减少|同比(?:增|降|涨|升|减|少|多)?|[降涨])(?:了)?(?:多少|几)(?:个百分点|%)?[？?。！!\s]*$|率(?:是|有|达到?|为|到)?(?:了)?(?:多少|几)|率(?:分开|单独)?(?:各|分别)(?:是|为|有)?(?:多少|几)|(?:参与|覆盖|完成|达标|激活|结算|收缴|满意|就业|入园|升学|通过|合格|发案|增长|使用|普及)率/, label: "比例" },
+  { kind: "percent", pattern: /(?<!按)比例|占比|的占(?:了)?(?:多少|几成)(?=[？?。！!，,\s]|$)|百分之|百分比|多少成|(?:增长|下降|提高|降低|上升|增加|减少|同比(?:增|降|涨|升|减|少|多)?|[降涨])(?:了)?(?:多少|几)(?:个百分点|%)?[？?。！!\s]*$|率(?:是|有|达到?|为|到)?(?:了)?(?:多少|几)|率(?:分开|单独)?(?:各|分别)(?:是|为|有)?(?:多少|几)|(?:参与|覆盖|完成|达标|激活|结算|收缴|满意|就业|入园|升学|通过|合格|发案|增长|使用|普及)率/, label: "比例" },
   // "几点开门", "开到几点": a time of day, which a date does not give.
   { kind: "time", pattern: /几点|(?:开放|营业|开门|关门|上班|下班|办公)时间/, label: "时间（几点）" },
   { kind: "date", pattern: /几号|哪天|哪一天|什么时候|什么时间|啥时候|啥时间|几时|何时|几月几[日号]|日期|哪一年|哪年|几月份|截止到?什么|(?:之前|以前|前)(?:要)?(?:干完|完成|完工|结束|办完)/, label: "日期" },
@@ -58,9 +58,11 @@ const LISTED_KINDS = "企业|公司|单位|学校|村|社区|小区|医院|商�
 // "要带哪些材料": the papers to bring.
 const PAPERS_ASKED = "(?:带|准备|提交|提供|交)(?:哪些|什么|啥)";
 const PAPERS = "材料|证件|资料|手续";
-const LIST = new RegExp(`(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|${PAPERS_ASKED}(?=${PAPERS})|是哪几(?:个|种|类|项|家)|有哪几(?:个|种|类|项|家)|具体(?:有)?哪些|(?:有|要|给|发|看看|看下)(?:个|份|一下)?名单|名单(?:有|呢|是)|[了过]哪些(?=${LISTED_KINDS})|哪几(?:个|家|所)(?=${LISTED_KINDS})`);
+const LIST = new RegExp(`(?:都|具体|分别)是(?:哪些|啥|什么)(?!时候|时间)|${PAPERS_ASKED}(?=${PAPERS})|是哪几(?:个|种|类|项|家|条|所|座|处)|有哪几(?:个|种|类|项|家|条|所|座|处)|具体(?:有)?哪些|(?:有|要|给|发|看看|看下)(?:个|份|一下)?名单|名单(?:有|呢|是)|[了过]哪些(?=${LISTED_KINDS})|哪几(?:个|家|所)(?=${LISTED_KINDS})`);
 /** The bodies whose names "哪些…" asks for, and what it names. */
 const LISTED_KIND = new RegExp(`(?:哪些|哪几(?:个|家|所))(${LISTED_KINDS})`);
+/** "都是哪几条街": the kind named after the measure. */
+const LISTED_AFTER_MEASURE = /哪几(?:条|座|处)([\u4e00-\u9fff]{1,2}?)(?:[？?。，,\s]|$)/;
 /** "具体是哪些指标": any other thing listed by name, unless it is a word for anything (工作, 方面, 措施 …). */
 const LISTED_NOUN = /(?:是|有)哪些([\u4e00-\u9fff]{2})/;
 const ANY_LISTED = /^(?:工作|方面|地方|内容|事情|事项|措施|举措|活动|东西|情况|做法|亮点|成效|成绩|问题)$/;
@@ -96,6 +98,10 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const withinKnown = known.length > 0 && WITHIN_GIVEN.test(question);
   const excluded = SET_ASIDE.exec(question)?.[1];
   const subset = askedSubset(question);
+  // "新发现的糖尿病有多少人": those newly found, not all there are.
+  const newlyFound = NEWLY_FOUND.test(question) ? NEWLY_FOUND_THING.exec(question)?.[1] ?? "" : undefined;
+  // "那两个项目 各自能新增多少耕地": a figure for each of them, which one total does not give.
+  const eachOf = EACH_OF_SEVERAL.test(question);
   const before = BEFORE_CHANGE.test(question);
   const actual = ACTUAL.test(question);
   const level = LEVEL_ASKED.exec(question)?.[1];
@@ -112,7 +118,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   return {
     ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
-    ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(subset ? { subset } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
+    ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(subset ? { subset } : {}), ...(newlyFound !== undefined ? { newlyFound } : {}), ...(eachOf ? { eachOf } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
     ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}),
   };
 }
@@ -164,6 +170,11 @@ export function normalizeFigure(figure: string): string {
 }
 const PER_YEAR = /[一每全整]年(?!前|多|来|以)/;
 const WHOLE = /整个|一共|总共|全部|全程|总计|共计|合计|累计|加起来|加一块|合起来/;
+/** "新发现", "新确诊", "新检出": found for the first time. */
+export const NEWLY_FOUND = /新发现|新确诊|新检出|新发病例|新报告/;
+/** ... and what was found ("糖尿病" in "新发现的糖尿病有多少人"). */
+const NEWLY_FOUND_THING = /(?:新发现|新确诊|新检出)(?:的)?([\u4e00-\u9fff]{2,6}?)(?:患者|病人|病例)?(?:有|是|共)?(?:多少|几)/;
+const EACH_OF_SEVERAL = /(?:那|这)?(?:[两二三四五六七八九]|\d+)\s*(?:个|家|所|条|项|批|座|处)[\s\u4e00-\u9fff]{0,6}?(?:各自|分别)[\u4e00-\u9fff]{0,8}?(?:多少|几)/;
 /** Holidays and spans of the year: a question naming one asks for the whole of it. */
 const SPAN_OF_DAYS = /暑假|寒假|暑期|假期|期间|[上下]半年|全年|一整年|季度/;
 /** "那天", "一天": the question asks about one day. */
@@ -253,7 +264,7 @@ function detectKind(question: string): AnswerType | undefined {
   // "那9个村是哪几个" asks for the villages, not for a count.
   if (LIST.test(question)) {
     // "那9个村是哪几个": the list must be of villages, not of whatever else the passage enumerates.
-    const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1] ?? LISTED_KIND.exec(question)?.[1] ?? PAPERS_KIND.exec(question)?.[1] ?? listedNoun(question);
+    const noun = /\d+\s*[个种家所项类]([\u4e00-\u9fff]{1,4}?)(?:都|具体|分别)?是/.exec(question)?.[1] ?? LISTED_KIND.exec(question)?.[1] ?? PAPERS_KIND.exec(question)?.[1] ?? listedNoun(question) ?? LISTED_AFTER_MEASURE.exec(question)?.[1];
     // "那7家企业都是哪几家": companies, not "重点行业"; a longer noun keeps its last two characters.
     return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-2) } : {}) };
   }

@@ -40,6 +40,10 @@ export interface AnswerType {
   withinKnown?: boolean;
   /** "备案里头跨省的有多少", "光学生参加了多少": a part of a group asked by name; a figure for the whole group is another figure. */
   subset?: string;
+  /** "新发现的糖尿病有多少人": the newly found (of 糖尿病, where the question says) are asked; a figure of all there are is another figure. */
+  newlyFound?: string;
+  /** "那两个项目 各自能新增多少": a figure for each of several, which one total does not give. */
+  eachOf?: boolean;
   /** "不光重点人群，全区总数": a part the question sets aside; a figure said of it is another figure. */
   excluded?: string;
   /** "之前是几个", "原来有多少": the figure before a change is asked, not the one it rose or fell to. */

@@ -1,5 +1,5 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
-import { ADDED, COUNTING_MEASURES, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
+import { ADDED, COUNTING_MEASURES, NEWLY_FOUND, NUMBER, normalizeFigure, PART_OF_TIME, SPAN_OF_MONTHS, type AnswerType } from "./answer-type.js";
 import { namesSubset } from "./asked-subset.js";
 import { MEASURES } from "./measure-words.js";
 import { countsAskedThing, countsOtherThing, mentionsCounted, sharesPair } from "./counted-thing.js";
@@ -136,11 +136,14 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
     const start = starts[index]!;
     return listed >= start && listed <= start + phrase.length ? phrase.slice(0, listed - start) : "";
   };
-  return phrases.filter((phrase, index) => {
+  const answering = phrases.filter((phrase, index) => {
     const earlier = text.slice(0, starts[index]);
     // "共申报作品1264件" for 多少件作品: a phrase naming what it counts next to the figure says what it is of.
     return figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type, earlier, phrases[index + 1] ?? "")) && (saidOfFocus(phrases, index, focus) || namesCounted(phrase, type));
   });
+  // "那两个项目 各自能新增多少耕地": one figure is a total, not one for each.
+  const ofCounted = type.counted ? answering.filter((phrase) => sharesPair(phrase, type.counted!)) : answering;
+  return type.eachOf && ofCounted.flatMap((phrase) => figuresIn(phrase, type, known, measures)).length < 2 ? [] : answering;
 }
 
 /** "侧柏、国槐、石楠等": a run of listed things closed by 等 (the first one's extent is not marked). */
@@ -285,6 +288,7 @@ const ONE_DAY_RANKED = /^(?:为|系|创|是)[^，。；]{0,8}(?:单日|当日|�
 function answersScope(phrase: string, figure: string, type: AnswerType, earlier: string, next: string): boolean {
   const lead = phrase.slice(0, figureAt(phrase, figure) + 1);
   if (type.stock && ADDED.test(lead)) return false;
+  if (type.newlyFound !== undefined && !(NEWLY_FOUND.test(lead) && (type.newlyFound === "" || sharesPair(phrase, type.newlyFound)))) return false;
   // "每个托管班配备1名管理员": a figure for each one is no total ("收了多少孩子").
   if (!type.perUnit && (type.kind === "people" || type.kind === "count" || type.kind === "number") && EACH_ONE.test(lead.slice(0, -1)) && !(type.perYear && /每年/.test(lead))) return false;
   // "2月28日“村庄清洁日”当天，全镇出动…，清运垃圾380吨": the day the clause opens on dates its figures.

@@ -20,6 +20,11 @@ export function isOneYear(period: { from: string; to: string }): boolean {
   return period.from === `${year}-01-01` && period.to === `${year}-12-31`;
 }
 
+/** "从21年到23年": whole calendar years, one or more. */
+export function isWholeYears(period: { from: string; to: string }): boolean {
+  return period.from.endsWith("-01-01") && period.to.endsWith("-12-31");
+}
+
 /**
  * "22年……到6月", "去年1到10月": a year followed by the month it runs up to (no other period between) is
  * that year from January to that month, named as a report on it names it.
@@ -43,6 +48,27 @@ export function untilMonth(options: { period: Period; text: string; today: strin
     period: { to: month.to, label: `${year}年1月至${last}月`, reportedAs: [...(month.reportedAs ?? []), ...monthSpanNames(1, last), `前${last}个月`] },
     span: { start, end: start + until[0].length },
   };
+}
+
+/** "上半年", "三季度", "前三季度": a part of a year named without its year. */
+const PART_OF_YEAR = /^[\u4e00-\u9fff]{1,6}?((?:[上下]半年)|(?:前?[一二三四]季度))/;
+
+/**
+ * "前年体彩上半年卖了多少": a year, a few words about the topic, then a part of the year (no other period
+ * between) is that part of that year, named as a report on it names it.
+ */
+export function partOfYearAfter(options: { period: Period; text: string; today: string }): { period: Pick<Period, "from" | "to" | "label" | "reportedAs">; span: Span } | undefined {
+  const { period, text, today } = options;
+  if (!isOneYear(period)) return undefined;
+  const after = text.slice(period.end);
+  const part = PART_OF_YEAR.exec(after);
+  // "23年企业上半年产值多少 下半年多少": two parts of the year asked are the whole year.
+  if (!part || /[上下]半年|季度/.test(after.slice(part[0].length))) return undefined;
+  const year = period.from.slice(0, 4);
+  const named = parsePeriod({ text: `${year}年${part[1]}`, today });
+  if (!named || named.from.slice(0, 4) !== year) return undefined;
+  const start = period.end + part[0].length - part[1]!.length;
+  return { period: { from: named.from, to: named.to, label: named.label, ...(named.reportedAs ? { reportedAs: named.reportedAs } : {}) }, span: { start, end: start + part[1]!.length } };
 }
 
 /**

@@ -20,6 +20,8 @@ const FILLERS: RegExp[] = [
   /[那这该本]一?期/g,
   /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿?(?![议场展])|那时候|那阵子|那边|这边|那一?块|这一?块|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
   /怎么样|怎样|如何|是否|有没有|一共|总共|共计|加起来|加一块儿?|合起来|算下来/g,
+  // "游客那么多", "那些规上企业": emphasis and pointing say nothing about the topic.
+  /[那这]么多|[那这]么些|[那这]些/g,
   // "那场暴雨过后": a demonstrative and "after" place the event; they are not what it is about.
   /[那这]一?[场次回个篇轮阵批趟波拨](?![所家位])|过后|之后|以后/g,
   // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.

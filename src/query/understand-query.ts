@@ -1,7 +1,7 @@
 import { foldTraditional } from "../text/fold-traditional.js";
 import { writeAmountsInDigits, writeMonthsInDigits } from "../text/chinese-numerals.js";
 import { parseNumber, parsePeriod, type Period } from "./parse-period.js";
-import { daysBetween, isOneYear, spanning, untilMonth, type Span } from "./period-spans.js";
+import { daysBetween, isOneYear, isWholeYears, partOfYearAfter, spanning, untilMonth, type Span } from "./period-spans.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
 import { cleanKeywords, PUNCTUATION } from "./question-keywords.js";
@@ -161,7 +161,8 @@ export function understandQuery(options: {
   }
   // "22年……到6月": a year up to a month of it.
   if (found) {
-    const until = untilMonth({ period: found, text: masked, today });
+    // "前年体彩上半年卖了多少": a part of the year named after a few words about the topic.
+    const until = untilMonth({ period: found, text: masked, today }) ?? partOfYearAfter({ period: found, text: masked, today });
     if (until) {
       removed.push(until.span);
       found = { ...found, ...until.period };
@@ -201,10 +202,10 @@ export function understandQuery(options: {
   if (period && !period.reportedAs && WHOLE_YEAR.test(text) && isOneYear(period)) {
     const year = period.from.slice(0, 4);
     period = { ...period, reportedAs: [`${year}年`, `${year}年度`] };
-  } else if (period && !period.reportedAs && period.explicit && ASKS_FIGURE.test(text) && isOneYear(period) && period.to < today) {
+  } else if (period && !period.reportedAs && period.explicit && ASKS_FIGURE.test(text) && isWholeYears(period) && period.to < today) {
     // "残联21年给多少个残疾小孩做了康复救助": a figure of a year may be reported early the next year, naming the year
-    // ("2021 年为 126 名残疾儿童提供康复救助" in a January 2022 issue).
-    const year = period.from.slice(0, 4);
+    // ("2021 年为 126 名残疾儿童提供康复救助" in a January 2022 issue); "从21年到23年累计" names the last one.
+    const year = period.to.slice(0, 4);
     period = { ...period, reportedAs: [`${year}年`] };
   }
   const date = period && period.explicit && period.from === period.to ? period.from : undefined;

@@ -36,7 +36,9 @@ function inPeriod(date: string | null, period: { from: string; to: string } | un
 export function reportedAround(period: { from: string; to: string }): (chunk: ChunkInfo) => boolean {
   const years = yearsOf(period);
   const around = { from: shiftDays(period.from, -REPORT_LEAD_DAYS), to: shiftDays(period.to, REPORT_LAG_DAYS) };
-  return (chunk) => years.some((year) => chunk.text.includes(`${year}年`)) || inPeriod(chunk.date, around);
+  // "2024 年秋季": a PDF or Markdown text may set the year apart from 年.
+  const named = years.map((year) => new RegExp(`${year}\\s*年`));
+  return (chunk) => named.some((year) => year.test(`${chunk.title}${chunk.text}`)) || inPeriod(chunk.date, around);
 }
 
 /** In the period, or a report on it from just after ("上半年…" in an August issue). */
