@@ -141,7 +141,9 @@ describe("understandQuery: periods named apart", () => {
     expect(understand("残联21年给多少个残疾小孩做了康复救助").period?.reportedAs).toEqual(["2021年"]);
     expect(understand("残联21年做了哪些工作").period?.reportedAs).toBeUndefined();
     // Whole years named as a range: the report naming the last of them, early the year after.
-    expect(understand("土地整理中心从21年到23年累计新增耕地多少亩").period).toMatchObject({ from: "2021-01-01", to: "2023-12-31", reportedAs: ["2023年"] });
+    const range = understand("从21年到23年累计新增耕地多少亩");
+    expect(range.period).toMatchObject({ from: "2021-01-01", to: "2023-12-31", reportedAs: ["2023年"] });
+    expect(range.keywords).toBe("累计新增耕地");
     // A part of the year named a few words after its year is that part of it; two parts asked are the whole year.
     expect(understand("前年体彩上半年卖了多少").period).toMatchObject({ from: "2024-01-01", to: "2024-06-30", reportedAs: expect.arrayContaining(["上半年"]) });
     expect(understand("23年企业上半年产值多少 下半年多少").period).toMatchObject({ from: "2023-01-01", to: "2023-12-31" });

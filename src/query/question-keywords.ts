@@ -55,4 +55,5 @@ export function cleanKeywords(text: string): string {
     .join(" ");
 }
 
-const CONJUNCTION_ONLY = /^[和与及跟同或、]+$/;
+// "从21年到23年": 从 and 到 left alone once the period is taken out join nothing.
+const CONJUNCTION_ONLY = /^[和与及跟同或、从到至]+$/;
