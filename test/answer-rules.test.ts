@@ -176,6 +176,17 @@ describe("near misses: the topic is there, the asked value is not", () => {
     });
   });
 
+  it("takes no figure of a year the question does not name, though its issue is of a year it does (24年…21年呢)", async () => {
+    const text = [
+      ownIssue(15, "2024-03-28", "区残疾人辅助器具服务中心推进辅具适配服务 2023 年，区残疾人辅助器具服务中心为 486 名残疾人适配辅具 702 件。（区残疾人辅助器具服务中心）"),
+    ].join("");
+    await withOwnBulletin("2024-15.txt", text, async (ask) => {
+      const answer = await ask("24年辅具中心适配了多少件");
+      expect(answer.answer).not.toContain("702件");
+      expect(answer.citations).toEqual([]);
+    });
+  });
+
   it("counts children of a kind by the thesaurus word the report uses (自闭症 -> 孤独症)", async () => {
     await withOwnBulletin("2022-44.txt", ownIssue(44, "2022-08-18", "区康复医院开展暑期残疾儿童康复训练 7 月 4 日起，区康复医院开展暑期残疾儿童康复训练。目前在训残疾儿童 68 名，其中孤独症儿童 26 名、脑瘫儿童 18 名。累计开展康复训练 3420 人次。（区康复医院）"), async (ask) => {
       for (const question of ["22年暑期康复医院训练的自闭症小孩有几个", "22年暑假康复医院训练的残疾娃里面 自闭症的有几个"]) {

@@ -64,6 +64,12 @@ describe("understandQuery: 中 after a year", () => {
     const matcher = createUnitMatcher({ units: ["区农村电影放映服务中心", "区教育局"] });
     const summary = understandQuery({ text: "农村电影放映中心历年报过哪些工作 梳理一下", today: "2026-11-28", units: matcher });
     expect([summary.intent, summary.units]).toEqual(["summary", ["区农村电影放映服务中心"]]);
+    // Nothing but units typed short and a period: the question is about those units.
+    const two = createUnitMatcher({ units: ["区快递行业协会", "区农村公路管理所", "区教育局"] });
+    const both = understandQuery({ text: "快递协会和农路所前年都干了啥", today: "2026-11-28", units: two });
+    expect(both.units).toEqual(["区快递行业协会", "区农村公路管理所"]);
+    // With words of a topic besides, a short name stays a hint.
+    expect(understandQuery({ text: "农路所前年提档升级修了多少公里", today: "2026-11-28", units: two }).units).toEqual([]);
   });
 
   it("keeps the kind asked for (哪个村) a word apart from the verb after it", () => {

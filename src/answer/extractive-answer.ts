@@ -12,7 +12,7 @@ import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
 import { maximalTerms } from "../text/maximal-terms.js";
-import { scoreClauses, topicShare, type ScoredClause } from "./select-sentences.js";
+import { scoreClauses, yearOfClause, topicShare, type ScoredClause } from "./select-sentences.js";
 import { complementClause, gistOf } from "./gist-clauses.js";
 import { denies, FEE_ASKED, FEE_STATE, FEE_WORD, onlyPlanned, PRICE_CHANGE_WORD, PRICE_KEPT, PRICE_STATE, PRICED, saidLast, saysDone, YES_NO_WORDS } from "./yes-no-evidence.js";
 import { mentionsInOrder, unitParts, type UnitPart } from "../query/unit-parts.js";
@@ -95,6 +95,11 @@ export function extractAnswer(options: {
   // "前年林业一共造了多少亩林子": a clause opening on another year ("2025年以来，…计划…") is not about the one asked.
   const period = understanding.period?.explicit ? understanding.period : undefined;
   const askedYears = period && { ...yearsOf(period), part: /[上下]半年|[春夏秋冬]季/.exec(period.label)?.[0] };
+  // Every year the question names, each period on its own ("24年…21年呢" names 2024 and 2021, not 2022 or 2023).
+  const yearsNamed = new Set((understanding.periods ?? (period ? [period] : [])).flatMap((named) => {
+    const { from, to } = yearsOf(named);
+    return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+  }));
   const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: queryTerms }) : new Map<string, UnitPart>();
   // A checked value makes it a fact question ("破400了没" ≈ "多少"); otherwise the passage must be about exactly that.
   const yesNo = claim !== undefined && claim.value === undefined;
@@ -151,6 +156,9 @@ export function extractAnswer(options: {
     const newUnit = entry.item.units.some((unit) => units.includes(unit) && !covered.has(unit));
     const topicNeeded = index === 0 || newUnit ? Math.max(TOP_ITEM_TOPIC_MINIMUM, entry.topic * TOP_ITEM_TOPIC_SHARE) : Math.max(TOPIC_MINIMUM, bestTopic * TOPIC_SHARE);
     if (answerType && (!entry.best.typed || entry.best.topic < topicNeeded)) continue;
+    // "24年辅具中心适配了多少件 21年呢" against "2023年，…适配辅具702件" in a 2024 issue: a figure of a year not asked.
+    const yearOfFigures = yearOfClause(entry.best.text, entry.item.date);
+    if (answerType && yearsNamed.size > 0 && yearOfFigures !== undefined && !yearsNamed.has(yearOfFigures)) continue;
     // Several things asked: the first one's item is less about the whole question than another part's item.
     if (answerType && units.length < 2 && partsAsked.length < 2 && offTopic(entry)) continue;
     // "给教室装空调了没": a passage on the rest of it (校舍维修, 教室) without the thing asked about says nothing either way.

@@ -44,6 +44,17 @@ const PARTS_OF_YEAR: readonly { name: string; group: string; words: RegExp }[] =
 const SINCE_YEAR = /^[^，,；;：:]{0,4}?(?:19|20)\d{2}\s*年(?:初)?以来/;
 /** A year a clause opens on, as its issue means it ("今年以来" in a 2025 issue is 2025): "2024年，", "截至2024年底". */
 const OPENING_YEAR = /^[^，,；;：:]{0,4}?((?:19|20)\d{2})\s*年/;
+/**
+ * The year a clause's figures are of, when it opens on that year alone ("2023年，…", "2023年全区…"), its issue's
+ * 今年/去年 resolved; undefined when it opens on none, or on a span from a month or since a year ("2021年11月以来").
+ */
+export function yearOfClause(text: string, issued: string | null): number | undefined {
+  const resolved = resolveRelativeTimes({ text: text.slice(0, 16), date: issued });
+  const opening = OPENING_YEAR.exec(resolved);
+  if (!opening) return undefined;
+  return /^\s*(?:[，,]|全年|全区|全镇|共|累计|度)/.test(resolved.slice(opening.index + opening[0].length)) ? Number(opening[1]) : undefined;
+}
+
 /** What a clause that only plans takes off when the question asks what was done ("上了几个"). */
 const PLANNED_PENALTY = 0.3;
 /** A clause opening on what comes next: all of it is planned, whatever its verbs ("下一步…建成…6个"). */
