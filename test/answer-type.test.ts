@@ -382,6 +382,12 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(type("厂房面积多大")).toMatchObject({ kind: "count", measure: "平方米" });
   });
 
+  it("reads 多少分 as a score only where the question word ends there, not 多少分拣人员", () => {
+    expect(type("中考体育考了多少分")).toMatchObject({ kind: "count", measure: "分" });
+    expect(type("快递协会那年加了多少分拣人员")).toMatchObject({ counted: "分拣人员" });
+    expect(carriesValue("协会协调会员企业临时增加分拣人员420名、运输车辆68辆", type("快递协会那年加了多少分拣人员"))).toBe(true);
+  });
+
   it("reads 平均分 as a score and 多少度 as a temperature: a count of people is neither", () => {
     expect(type("去年中招文化课全区平均分多少")).toMatchObject({ kind: "count", measure: "分" });
     expect(carriesValue("全区中招报名考生2386人，设考点3个", type("去年中招文化课全区平均分多少"))).toBe(false);

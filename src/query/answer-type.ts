@@ -33,8 +33,8 @@ const SIZES: { pattern: RegExp; measure: string; label: string }[] = [
   { pattern: /面积(?:有|是|达到?)?(?:多大|多少|几)|多大(?:的)?面积|占地(?:多少|多大|几)/, measure: "平方米", label: "面积" },
   { pattern: /多长(?!时间)|长度|多远/, measure: "公里", label: "长度" },
   { pattern: /多重|重量/, measure: "吨", label: "重量" },
-  // "平均分多少", "考了多少分": a score; "多少度" is a temperature, unless it is 度电.
-  { pattern: /平均分|多少分(?![钟之])|几分(?![钟之])|得分|分数/, measure: "分", label: "分数" },
+  // "平均分多少", "考了多少分": a score ("多少分拣人员" counts sorters); "多少度" is a temperature, unless it is 度电.
+  { pattern: /平均分|(?:多少|几)分(?=[？?。，,！!\s]|$|[呢啊呀吗了的])|得分|分数/, measure: "分", label: "分数" },
   { pattern: /(?:多少|几)度(?!电)|气温|温度/, measure: "℃", label: "温度" },
   { pattern: /年龄|多大年纪|多大岁数|多少岁/, measure: "岁", label: "年龄" },
 ];
