@@ -9,6 +9,11 @@ const bestClause = (question: string, options: Omit<Parameters<typeof scoreClaus
   scoreClauses({ ...options, weight, answerType: detectAnswerType(question) })[0]?.text;
 
 describe("scoreClauses: the clause whose figure is of the thing asked", () => {
+  it("finds a part of the year asked (一季度) in the span of months a report writes for it (1—3月)", () => {
+    const text = "中心设立食品快检室，一季度完成快速检测4860批次。1—3月，中心完成食品安全监督抽检680批次。";
+    expect(bestClause("一季度抽检了多少批", { text, terms: ["一季度", "抽检"] })).toBe("1—3月，中心完成食品安全监督抽检680批次。");
+  });
+
   it("takes the character reports write for a spoken verb (卖 -> 销售, 买 -> 购) as the verb asked", () => {
     const text = "中心开展彩票公益进社区活动14场。全区销售彩票1.08亿元，同比增长6.2%。";
     expect(bestClause("彩票卖了多少", { text, terms: ["彩票"] })).toBe("全区销售彩票1.08亿元，同比增长6.2%。");

@@ -209,6 +209,13 @@ export interface Synonyms {
 }
 
 /** How bulletins write an average, for the question's words of it. */
+/** Parts of a year and the span of months reports write for them ("1—3月" for 一季度). */
+const monthSpan = (first: number, last: number) => new RegExp(`(?<!\\d)${first}\\s*[-—–~～至到]\\s*${last}\\s*月`);
+const MONTHS_OF_PART: Readonly<Record<string, RegExp>> = {
+  一季度: monthSpan(1, 3), 第一季度: monthSpan(1, 3), 二季度: monthSpan(4, 6), 三季度: monthSpan(7, 9), 四季度: monthSpan(10, 12),
+  上半年: monthSpan(1, 6), 下半年: monthSpan(7, 12), 前三季度: monthSpan(1, 9),
+};
+
 const AVERAGE_WORDS: Readonly<Record<string, RegExp>> = {
   平均: /[日月年人户周]均/,
   一天: /日均/,
@@ -231,6 +238,9 @@ function termFinder(synonyms: Synonyms | undefined): (text: string, term: string
     // "一天平均来多少人" against "日均接待545人次": an average is written 日均, 月均, 人均 …
     const average = AVERAGE_WORDS[term];
     if (average && average.test(text)) return 1;
+    // "一季度抽检了多少批" against "1—3月，…完成食品安全监督抽检680批次": a part of the year is written as its months.
+    const months = MONTHS_OF_PART[term];
+    if (months && months.test(text)) return 1;
     return synonyms?.of[term]?.some((word) => text.includes(word)) ? synonyms.weight : 0;
   };
 }
