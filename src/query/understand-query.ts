@@ -253,11 +253,9 @@ export function understandQuery(options: {
   // "农村电影放映中心历年报过哪些工作": a summary is of a unit; one typed short or wrong is the one it reads as.
   const readAs = [...new Set(misspelled.map((mention) => mention.unit))];
   // "快递协会和农路所前年都干了啥": a question of nothing but units typed short and a period is about those units.
-  if ((intent === "summary" && readAs.length === 1) || (keywords === "" && readAs.length > 0)) {
-    if (units.length === 0) {
-      units = readAs;
-      unitMentions = readAs.map((unit) => misspelled.find((mention) => mention.unit === unit)!).map(({ unit, alias }) => ({ unit, alias }));
-    }
+  if (units.length === 0 && ((intent === "summary" && readAs.length === 1) || (keywords === "" && readAs.length > 0))) {
+    units = readAs;
+    unitMentions = readAs.map((unit) => misspelled.find((mention) => mention.unit === unit)!).map(({ unit, alias }) => ({ unit, alias }));
   }
   const carriedOver: QueryUnderstanding["carriedOver"] = [];
   if (previous && followUp) {

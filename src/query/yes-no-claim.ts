@@ -30,9 +30,11 @@ export interface YesNoClaim {
 const EXISTENCE = /有没有|有无|(?:过|了)?没(?:有)?[？?]?\s*$|吗[？?]?\s*$/;
 // "能弄完不" asks about a deadline ahead, not whether it is done.
 const COMPLETION = /(?<![能会])(?:完|好|完成|完工|竣工|结束|到位|办结|清零)了?(?:没有?|吗|么)[？?]?\s*$/;
+/** Holidays a date is named by. */
+const HOLIDAYS = "六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八";
 // "春节前后", "国庆期间": a holiday that frames the time asked about is no date checked.
-const CLAIMED_DATE = /(?:六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八)(?!\s*(?:前后|期间|那阵|假期|长假|前|后|以来|节前|节后))|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{1,2}\s*[日号]|当天|那天|同一天|月底|月初|年底|年初/g;
-const HOLIDAY = /^(?:六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八)$/;
+const CLAIMED_DATE = new RegExp(`(?:${HOLIDAYS})(?!\\s*(?:前后|期间|那阵|假期|长假|前|后|以来|节前|节后))|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*[日号]|\\d{1,2}\\s*月(?:底|初|中旬|上旬|下旬)|\\d{1,2}\\s*[日号]|当天|那天|同一天|月底|月初|年底|年初`, "g");
+const HOLIDAY = new RegExp(`^(?:${HOLIDAYS})$`);
 const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于|低于)?(?:百分百|百分之百|[一二三四五六七八九]成|百分之[\d一二三四五六七八九十]+|\d[\d.]*\s*%)/g;
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
