@@ -37,6 +37,14 @@ async function withOwnBulletin(file: string, text: string, check: (ask: (questio
   }
 }
 
+/** The answer quotes `quoted` and cites the one item it comes from. */
+async function expectQuotedFromOne(ask: (question: string) => Promise<ReturnType<typeof answerJson>>, question: string, quoted: string): Promise<ReturnType<typeof answerJson>> {
+  const answer = await ask(question);
+  expect(answer.answer).toContain(quoted);
+  expect(answer.citations).toHaveLength(1);
+  return answer;
+}
+
 const ask = async (question: string, today?: string) => answerJson(await application.answerer()({ question, ...(today ? { today } : {}) }));
 
 describe("a fact answer names its unit and issue, and quotes a figure of the asked type", () => {
@@ -170,16 +178,12 @@ describe("near misses: the topic is there, the asked value is not", () => {
 
   it("finds a report from before a season that names its year only in the headline, set apart (2024 年秋季)", async () => {
     await withOwnBulletin("2024-35.md", ownIssue(35, "2024-07-25", "区机关幼儿园 2024 年秋季招生录取结束 今年区机关幼儿园计划招收小班幼儿 150 名。6 月网上报名期间，小班报名 268 人，7 月 12 日录取结果公布，录取 150 名。（区机关幼儿园）"), async (ask) => {
-      const answer = await ask("机关幼儿园前年秋季小班有多少人报名");
-      expect(answer.answer).toContain("小班报名268人");
-      expect(answer.citations).toHaveLength(1);
+      await expectQuotedFromOne(ask, "机关幼儿园前年秋季小班有多少人报名", "小班报名268人");
     });
   });
 
   it("takes no figure of a year the question does not name, though its issue is of a year it does (24年…21年呢)", async () => {
-    const text = [
-      ownIssue(15, "2024-03-28", "区残疾人辅助器具服务中心推进辅具适配服务 2023 年，区残疾人辅助器具服务中心为 486 名残疾人适配辅具 702 件。（区残疾人辅助器具服务中心）"),
-    ].join("");
+    const text = ownIssue(15, "2024-03-28", "区残疾人辅助器具服务中心推进辅具适配服务 2023 年，区残疾人辅助器具服务中心为 486 名残疾人适配辅具 702 件。（区残疾人辅助器具服务中心）");
     await withOwnBulletin("2024-15.txt", text, async (ask) => {
       const answer = await ask("24年辅具中心适配了多少件");
       expect(answer.answer).not.toContain("702件");
@@ -189,11 +193,7 @@ describe("near misses: the topic is there, the asked value is not", () => {
 
   it("counts children of a kind by the thesaurus word the report uses (自闭症 -> 孤独症)", async () => {
     await withOwnBulletin("2022-44.txt", ownIssue(44, "2022-08-18", "区康复医院开展暑期残疾儿童康复训练 7 月 4 日起，区康复医院开展暑期残疾儿童康复训练。目前在训残疾儿童 68 名，其中孤独症儿童 26 名、脑瘫儿童 18 名。累计开展康复训练 3420 人次。（区康复医院）"), async (ask) => {
-      for (const question of ["22年暑期康复医院训练的自闭症小孩有几个", "22年暑假康复医院训练的残疾娃里面 自闭症的有几个"]) {
-        const answer = await ask(question);
-        expect(answer.answer).toContain("孤独症儿童26名");
-        expect(answer.citations).toHaveLength(1);
-      }
+      for (const question of ["22年暑期康复医院训练的自闭症小孩有几个", "22年暑假康复医院训练的残疾娃里面 自闭症的有几个"]) await expectQuotedFromOne(ask, question, "孤独症儿童26名");
     });
   });
 
@@ -206,9 +206,7 @@ describe("near misses: the topic is there, the asked value is not", () => {
       expect(part.answer).toContain("但没有写明所问的");
       expect(part.answer).not.toContain("4.32万");
       // The report splits 大学生 out of the 58: that figure answers.
-      const split = await ask("去年下半年那58个新兵里头大学生的有几个");
-      expect(split.answer).toContain("其中大学生41名");
-      expect(split.citations).toHaveLength(1);
+      await expectQuotedFromOne(ask, "去年下半年那58个新兵里头大学生的有几个", "其中大学生41名");
     });
   });
 });
@@ -408,18 +406,14 @@ describe("answers from a bulletin with PDF-spaced figures and event names", () =
 
   it("looks for what a 能不能 question asks in the passage, not for 不能", async () => {
     await withOwnBulletin("2025-44.txt", ownIssue(44, "2025-08-28", "矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，其中社区长者食堂 2 个。组建“红马甲”送餐志愿队 3 支 42 人，为 82 名失能、半失能老人提供送餐上门服务。（矿山街道）"), async (ask) => {
-      const answer = await ask("矿山那个老年食堂能不能送饭到家");
-      expect(answer.answer).toContain("送餐上门服务");
-      expect(answer.citations).toHaveLength(1);
+      await expectQuotedFromOne(ask, "矿山那个老年食堂能不能送饭到家", "送餐上门服务");
     });
   });
 
   it("answers whether something costs anything with the clause that says what it costs (家长要掏钱不: 零负担)", async () => {
     await withOwnBulletin("2023-47.txt", ownIssue(47, "2023-07-13", "中心路街道开办暑期托管班 7 月 10 日，中心路街道暑期托管班开班，招收辖区小学生 120 名。托管期间每日为学生提供午餐和午休场所，所需费用由街道、社区和爱心企业共同承担，家长“零负担”。（中心路街道）"), async (ask) => {
-      const answer = await ask("23年中心路暑假托管 家长要掏钱不");
-      expect(answer.answer).toContain("零负担");
+      const answer = await expectQuotedFromOne(ask, "23年中心路暑假托管 家长要掏钱不", "零负担");
       expect(answer.answer).not.toMatch(/^(?:有|没有)。/);
-      expect(answer.citations).toHaveLength(1);
     });
   });
 
