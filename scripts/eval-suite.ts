@@ -1,11 +1,11 @@
 /**
  * Every question file, side by side in one run: the files written over data/samples + ../shared/corpus run on
- * a store of those; the files written blind over the unseen bulletins (test/fixtures/unseen … unseen14) on a store that adds them:
+ * a store of those; the files written blind over the unseen bulletins (test/fixtures/unseen … unseen15) on a store that adds them:
  * the product against plain BM25 (and, with --all-systems, the vector and LangChain baselines).
  *   npx tsx scripts/eval-suite.ts [--files tune,holdout] [--all-systems] [--failures] [--json] [--ablation]
  * --param name=value: a search parameter other than its default (calibrate on tune only).
  * --ablation: the product without the thesaurus and without the character-pair evidence, side by side.
- * Tune only on the tune files (tune, tune2 … tune22); holdout, holdout3, holdout6, holdout9, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21 and holdout22 are for reporting.
+ * Tune only on the tune files (tune, tune2 … tune23); holdout, holdout3, holdout6, holdout9, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22 and holdout23 are for reporting.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -23,10 +23,10 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const SHARED = path.resolve(ROOT, "../shared");
 // Files whose questions were written over the unseen bulletins run on a store that has them; the
 // counts and unit summaries of the older files are over data/samples + ../shared/corpus alone.
-// unseen4's … unseen14's writers saw only their own bulletins: each one's store leaves the other unseen ones out, so that
+// unseen4's … unseen15's writers saw only their own bulletins: each one's store leaves the other unseen ones out, so that
 // a question they wrote as unanswerable is not answered by a bulletin they never saw.
-type Store = "base" | "unseen" | "unseen2" | "unseen3" | "unseen4" | "unseen5" | "unseen6" | "unseen7" | "unseen8" | "unseen9" | "unseen10" | "unseen11" | "unseen12" | "unseen13" | "unseen14";
-const STORES: Record<string, Store> = { tune8: "unseen", tune3: "unseen", tune4: "unseen", holdout3: "unseen", tune5: "unseen", tune6: "unseen", holdout6: "unseen", tune7: "unseen", tune9: "unseen2", holdout9: "unseen2", tune10: "unseen2", tune11: "unseen3", holdout11: "unseen3", tune12: "unseen4", holdout12: "unseen4", tune13: "unseen5", holdout13: "unseen5", tune14: "unseen6", holdout14: "unseen6", tune15: "unseen7", holdout15: "unseen7", tune16: "unseen8", holdout16: "unseen8", tune17: "unseen9", holdout17: "unseen9", tune18: "unseen10", holdout18: "unseen10", tune19: "unseen11", holdout19: "unseen11", tune20: "unseen12", holdout20: "unseen12", tune21: "unseen13", holdout21: "unseen13", tune22: "unseen14", holdout22: "unseen14" };
+type Store = "base" | "unseen" | "unseen2" | "unseen3" | "unseen4" | "unseen5" | "unseen6" | "unseen7" | "unseen8" | "unseen9" | "unseen10" | "unseen11" | "unseen12" | "unseen13" | "unseen14" | "unseen15";
+const STORES: Record<string, Store> = { tune8: "unseen", tune3: "unseen", tune4: "unseen", holdout3: "unseen", tune5: "unseen", tune6: "unseen", holdout6: "unseen", tune7: "unseen", tune9: "unseen2", holdout9: "unseen2", tune10: "unseen2", tune11: "unseen3", holdout11: "unseen3", tune12: "unseen4", holdout12: "unseen4", tune13: "unseen5", holdout13: "unseen5", tune14: "unseen6", holdout14: "unseen6", tune15: "unseen7", holdout15: "unseen7", tune16: "unseen8", holdout16: "unseen8", tune17: "unseen9", holdout17: "unseen9", tune18: "unseen10", holdout18: "unseen10", tune19: "unseen11", holdout19: "unseen11", tune20: "unseen12", holdout20: "unseen12", tune21: "unseen13", holdout21: "unseen13", tune22: "unseen14", holdout22: "unseen14", tune23: "unseen15", holdout23: "unseen15" };
 const FILES: Record<string, string> = {
   tune: "test/fixtures/eval/tune.jsonl",
   tune2: "test/fixtures/eval/tune2.jsonl",
@@ -69,6 +69,8 @@ const FILES: Record<string, string> = {
   holdout21: "test/fixtures/unseen13/holdout21.jsonl",
   tune22: "test/fixtures/unseen14/tune22.jsonl",
   holdout22: "test/fixtures/unseen14/holdout22.jsonl",
+  tune23: "test/fixtures/unseen15/tune23.jsonl",
+  holdout23: "test/fixtures/unseen15/holdout23.jsonl",
 };
 
 const { values } = parseArgs({ options: { files: { type: "string" }, "all-systems": { type: "boolean" }, failures: { type: "boolean" }, json: { type: "boolean" }, ablation: { type: "boolean" }, param: { type: "string", multiple: true } } });
@@ -98,7 +100,7 @@ const basePaths = [path.join(ROOT, "data/samples"), ...(existsSync(corpus) ? [co
 const unseenPaths = [...basePaths, path.join(ROOT, "test/fixtures/unseen/bulletins")];
 const unseen2Paths = [...unseenPaths, path.join(ROOT, "test/fixtures/unseen2/bulletins")];
 const unseen3Paths = [...unseen2Paths, path.join(ROOT, "test/fixtures/unseen3/bulletins")];
-const paths: Record<Store, string[]> = { base: basePaths, unseen: unseenPaths, unseen2: unseen2Paths, unseen3: unseen3Paths, unseen4: [...basePaths, path.join(ROOT, "test/fixtures/unseen4/bulletins")], unseen5: [...basePaths, path.join(ROOT, "test/fixtures/unseen5/bulletins")], unseen6: [...basePaths, path.join(ROOT, "test/fixtures/unseen6/bulletins")], unseen7: [...basePaths, path.join(ROOT, "test/fixtures/unseen7/bulletins")], unseen8: [...basePaths, path.join(ROOT, "test/fixtures/unseen8/bulletins")], unseen9: [...basePaths, path.join(ROOT, "test/fixtures/unseen9/bulletins")], unseen10: [...basePaths, path.join(ROOT, "test/fixtures/unseen10/bulletins")], unseen11: [...basePaths, path.join(ROOT, "test/fixtures/unseen11/bulletins")], unseen12: [...basePaths, path.join(ROOT, "test/fixtures/unseen12/bulletins")], unseen13: [...basePaths, path.join(ROOT, "test/fixtures/unseen13/bulletins")], unseen14: [...basePaths, path.join(ROOT, "test/fixtures/unseen14/bulletins")] };
+const paths: Record<Store, string[]> = { base: basePaths, unseen: unseenPaths, unseen2: unseen2Paths, unseen3: unseen3Paths, unseen4: [...basePaths, path.join(ROOT, "test/fixtures/unseen4/bulletins")], unseen5: [...basePaths, path.join(ROOT, "test/fixtures/unseen5/bulletins")], unseen6: [...basePaths, path.join(ROOT, "test/fixtures/unseen6/bulletins")], unseen7: [...basePaths, path.join(ROOT, "test/fixtures/unseen7/bulletins")], unseen8: [...basePaths, path.join(ROOT, "test/fixtures/unseen8/bulletins")], unseen9: [...basePaths, path.join(ROOT, "test/fixtures/unseen9/bulletins")], unseen10: [...basePaths, path.join(ROOT, "test/fixtures/unseen10/bulletins")], unseen11: [...basePaths, path.join(ROOT, "test/fixtures/unseen11/bulletins")], unseen12: [...basePaths, path.join(ROOT, "test/fixtures/unseen12/bulletins")], unseen13: [...basePaths, path.join(ROOT, "test/fixtures/unseen13/bulletins")], unseen14: [...basePaths, path.join(ROOT, "test/fixtures/unseen14/bulletins")], unseen15: [...basePaths, path.join(ROOT, "test/fixtures/unseen15/bulletins")] };
 
 const dataDirs: Record<Store, string> = {
   base: mkdtempSync(path.join(tmpdir(), "eval-suite-")),
@@ -116,6 +118,7 @@ const dataDirs: Record<Store, string> = {
   unseen12: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen12-")),
   unseen13: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen13-")),
   unseen14: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen14-")),
+  unseen15: mkdtempSync(path.join(tmpdir(), "eval-suite-unseen15-")),
 };
 const open = (store: Store, options: Partial<ApplicationOptions> = {}) =>
   createApplication({ config: loadConfig({ LOG_LEVEL: "silent" }), dataDir: dataDirs[store], logger: createLogger({ level: "silent" }), chatModel: null, today: "2026-11-28", parameters, ...options });
