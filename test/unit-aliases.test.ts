@@ -245,6 +245,24 @@ describe("deriveUnitAliases", () => {
     expect(createUnitMatcher({ units: ["区特殊教育学校"] }).match("23年助残日那会儿特校一共有多少在校生").map((mention) => mention.unit)).toEqual(["区特殊教育学校"]);
   });
 
+  it("shortens an association to its first character and 协, a school or hospital to its first characters, and drops two words like 管理服务", () => {
+    const aliases = (unit: string) => deriveUnitAliases(unit).map(({ alias }) => alias);
+    expect(aliases("区律师协会")).toContain("律协");
+    expect(aliases("区餐饮行业协会")).toEqual(expect.arrayContaining(["餐协", "餐饮协会"]));
+    expect(aliases("区实验小学")).toContain("实小");
+    expect(aliases("区第一中学")).toContain("一中");
+    expect(aliases("区养犬管理服务中心")).toContain("养犬中心");
+    const matcher = createUnitMatcher({ units: ["区美术家协会", "区企业家协会", "区实验小学", "区第三人民医院", "区养犬管理服务中心", "区美术馆"] });
+    const unitsIn = (text: string) => matcher.match(text).map((mention) => mention.unit);
+    expect(unitsIn("美协去年暑假那个少儿画画班收不收钱")).toEqual(["区美术家协会"]);
+    expect(unitsIn("企协助学捐款")).toEqual(["区企业家协会"]);
+    expect(unitsIn("实小23年一年级原本打算招几个班")).toEqual(["区实验小学"]);
+    expect(unitsIn("三院老年医学科哪天开的")).toEqual(["区第三人民医院"]);
+    expect(unitsIn("养犬中心去年登了多少只狗")).toEqual(["区养犬管理服务中心"]);
+    // The characters inside another word name nothing: 落实小微企业.
+    expect(unitsIn("落实小微企业政策")).toEqual([]);
+  });
+
   it("keeps a compound name whole", () => {
     expect(deriveUnitAliases("市生态环境局上街分局")).toEqual([{ alias: "生态环境局上街分局", strength: "derived" }]);
     expect(deriveUnitAliases("区委编办")).toEqual([

@@ -32,7 +32,8 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     // 退役军人事务局 -> 退役军人: likewise 事务.
     // 烟草专卖局 -> 烟草局: and 专卖.
     // 急救指挥中心 -> 急救中心, 农技推广站 -> 农技站: and 指挥, 推广; 公共自行车服务中心 -> 公共自行车: and 服务.
-    const core = /^(.{2,})(?:管理|事务|专卖|指挥|推广|服务)$/.exec(suffixless)?.[1];
+    // 养犬管理服务中心 -> 养犬中心: two such words in a row go together.
+    const core = /^(.{2,}?)(?:管理|事务|专卖|指挥|推广|服务)+$/.exec(suffixless)?.[1];
     if (core && !WEAK_STOPLIST.has(core)) {
       add(core, "weak");
       // 救助管理站 -> 救助站, 应急管理局 -> 应急局: the kind of unit kept, 管理 dropped.
@@ -61,6 +62,17 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
       add(`${school[0]}${school[2]}学校`, "derived");
     }
   }
+  // 律师协会 -> 律协, 美术家协会 -> 美协, 餐饮行业协会 -> 餐协, 餐饮协会: an association goes by its first character and 协.
+  const association = /^([\u4e00-\u9fff]{2,}?)(行业)?协会$/.exec(bare);
+  if (prefix && association) {
+    add(`${association[1]![0]}协`, "derived");
+    if (association[2]) add(`${association[1]}协会`, "derived");
+  }
+  // 实验小学 -> 实小, 第一中学 -> 一中, 第三人民医院 -> 三院: a numbered or two-word school or hospital by its first characters.
+  const grade = /^(?:第([一二三四五六七八九十]))?([\u4e00-\u9fff]{2})?(小学|中学)$/.exec(bare);
+  if (prefix && grade && (grade[1] || grade[2])) add(`${grade[1] ?? grade[2]![0]}${grade[3]![0]}`, "weak");
+  const hospital = /^第([一二三四五六七八九十])人民医院$/.exec(bare)?.[1];
+  if (prefix && hospital) add(`${hospital}院`, "derived");
   const place = /^(.+)(街道|镇)$/.exec(canonical)?.[1];
   // 工业路, 新安路: a street name of three or more characters is a name, whatever follows it.
   if (place && !WEAK_STOPLIST.has(place)) add(place, place.length >= 3 && /[路街]$/.test(place) ? "derived" : "weak");
