@@ -48,7 +48,8 @@ const SEASON = `[春秋]季?开学|春天|春季|开春|夏天|夏季|秋天|秋
 // "4到5月", "4月至6月", "四五月份": a run of months of one year.
 const MONTH_RUN = `(${NUMBER})\\s*(?:月份?\\s*)?(?:、|到|至|-|—|~|～|和)\\s*(${NUMBER})\\s*月份?|([一二三四五六七八九])([二三四五六七八九十])\\s*月份?`;
 const PART = `(${MONTH_RUN}|上半年|下半年|${FIRST_MONTHS}|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;
-const SINCE = "(?:\\s*(以来|至今))?";
+// "23年以来", "23年至今", "23年到现在": from then until today.
+const SINCE = "(?:\\s*(以来|至今|(?:一直)?(?:到|至)(?:现在|目前|今天|如今)))?";
 
 const YEAR_ONLY = new RegExp(`^${YEAR_WORD}`);
 // "2023年底": after a year, a bare 初/底/末 is its start or end.
