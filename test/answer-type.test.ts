@@ -484,6 +484,32 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("全区巡游出租汽车日均出车248辆", type("巡游出租车每天平均出车多少辆"))).toBe(true);
     expect(carriesValue("全区现有巡游出租汽车326辆", type("巡游出租车每天平均出车多少辆"))).toBe(false);
   });
+
+  it("ends what is counted before a verb done after it (多少家企业做了), and reads 了 at the end as asking what was done", () => {
+    expect(type("律协的法治体检 23年和去年各给多少家企业做了")).toMatchObject({ kind: "count", counted: "企业", done: true });
+    expect(type("几户困难户慰问了")).toMatchObject({ counted: "困难户" });
+  });
+
+  it("reads a part of a group named bare before 有 (困难户里面 残疾人家庭有几户) by what sets it apart, not by the group's last word", () => {
+    const part = type("23年春节中心路慰问的困难户里面 残疾人家庭有几户");
+    expect(carriesValue("节前，街道和社区干部走访慰问困难群众326户，其中低保家庭142户、特困人员18户", part)).toBe(false);
+    expect(carriesValue("其中残疾人家庭40户", part)).toBe(true);
+  });
+
+  it("reads 每人…多少 as a figure for each one, which a total does not give", () => {
+    const each = type("企业家协会去年金秋助学 考上本科的每人资助多少");
+    expect(carriesValue("42家会员企业共捐资186万元，资助2025年考入大学的困难家庭学生236名", each)).toBe(false);
+    expect(carriesValue("本科生每人资助5000元", each)).toBe(true);
+  });
+
+  it("does not take a group of the question (小学男子组), schools of two kinds (中小学), a kind counted or 科学 for a name", () => {
+    const school = type("23年校园足球联赛 小学男子组冠军是哪个学校");
+    expect(carriesValue("联赛设小学男子组、小学女子组、初中男子组、高中男子组4个组别", school)).toBe(false);
+    expect(carriesValue("区足球协会、区教育局联合举办2023年全区中小学生校园足球联赛", school)).toBe(false);
+    expect(carriesValue("全区现有校园足球特色学校12所，其中国家级3所", school)).toBe(false);
+    expect(carriesValue("小学男子组冠军为青檀小学", school)).toBe(true);
+    expect(carriesValue("区农业科学研究所在峡窝镇建设小麦新品种展示示范田360亩", type("亩产最高的那个小麦品种叫啥名"))).toBe(false);
+  });
 });
 
 describe("carriesValue: the figure must be of the thing and the scope asked", () => {
@@ -519,6 +545,7 @@ describe("carriesValue: the figure must be of the thing and the scope asked", ()
   it("takes what a plan is to achieve as a plan (计划完成改造720户)", () => {
     expect(onlyPlans("今年峡窝镇计划完成农村清洁取暖改造720户")).toBe(true);
     expect(onlyPlans("截至11月18日，已完成改造596户")).toBe(false);
+    expect(onlyPlans("协会计划年底前为150家企业完成“法治体检”")).toBe(true);
   });
 
   it("finds the value's subject with a word inside it (成交额 in 成交金额)", () => {

@@ -141,8 +141,8 @@ const EACH_GROUP_SIDE_BY_SIDE = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})([\u4
 export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
 
 // "上了几个", "建了多少": a verb of something done before the question word.
-// "建好几个了", "修完多少了": a verb with its result, or 了 after the question word.
-const DONE_ASKED = /[\u4e00-\u9fff]了(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)|[\u4e00-\u9fff][好完成](?:了)?(?:多少|几)|(?:多少|几)[\u4e00-\u9fff]{0,2}了[吗呢啊]?[？?]?\s*$/;
+// "建好几个了", "修完多少了", "多少家企业做了": a verb with its result, or 了 after the question word.
+const DONE_ASKED = /[\u4e00-\u9fff]了(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)|[\u4e00-\u9fff][好完成](?:了)?(?:多少|几)|(?:多少|几)[\u4e00-\u9fff]{0,6}了[吗呢啊]?[？?]?\s*$/;
 // "分到多少", "用在…多少", "其中…多少": a share of a figure given.
 const PART_OF_GIVEN = /分到|分给|分配|安排|用于|用在|用到|其中|拿出|投向|投到|占/;
 /** "920人里头", "那126名里面": a given figure, and a part of what it counts. */
@@ -200,6 +200,13 @@ const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名
 const ANYONE = /^(?:孩子|孩子们|小孩|小孩子|娃|娃娃|娃儿|小朋友|群众|老百姓|市民|居民|人员)$/;
 const PEOPLE_THEN_VERB = /^([\u4e00-\u9fff]*?(?:孩子|小孩|娃娃|小朋友|群众|居民))[\u4e00-\u9fff]+$/;
 const ANYONE_OF_A_KIND = /^([\u4e00-\u9fff]+?)(?:孩子|小孩|小孩子|娃娃|娃儿|小朋友|群众|老百姓|市民|居民)$/;
+
+/** "多少家企业做了", "几户困难户慰问了": the verb and its 了 or 过 after the thing counted are no part of it. */
+const VERB_DONE_AFTER = /^([\u4e00-\u9fff]{2,}?)[\u4e00-\u9fff]{1,2}[了过]$/;
+
+function withoutVerbAfter(thing: string | undefined): string | undefined {
+  return thing?.replace(VERB_DONE_AFTER, "$1");
+}
 
 function countedThing(question: string): { counted?: string } {
   // "多少来着": 来着 asks again, it is no thing.
@@ -291,9 +298,9 @@ function detectKind(question: string): AnswerType | undefined {
       return typeOfCounted(question, thing.counted) ?? { kind: "number", label: "数字", measure: "个", ...perThing, ...stock, ...thing };
     }
     // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
-    const counted = new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还要需能会得该])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1];
+    const counted = withoutVerbAfter(new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还要需能会得该])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1]);
     // "多少条预警": 预警, what a figure in another counting word ("预警信号6次") may also count.
-    const thing = COUNTING_MEASURES.has(measure) || measure === "家" ? new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}([\\u4e00-\\u9fff]{2,8})`).exec(question)?.[1]?.replace(/[了吗呢啊呀的]+$/, "") : undefined;
+    const thing = COUNTING_MEASURES.has(measure) || measure === "家" ? withoutVerbAfter(new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}([\\u4e00-\\u9fff]{2,8})`).exec(question)?.[1])?.replace(/[了吗呢啊呀的]+$/, "") : undefined;
     return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...stock, ...(counted ? { counted } : {}), ...(thing && thing.length > 1 && !NOT_A_THING.test(thing) ? { thing } : {}) };
   }
   const name = NAME.exec(question);
@@ -305,7 +312,8 @@ function detectKind(question: string): AnswerType | undefined {
   }
   if (ANY_NUMBER.test(question)) {
     const thing = countedThing(question);
-    return typeOfCounted(question, thing.counted, stock) ?? { kind: "number", label: "数字", ...stock, ...thing };
+    // "考上本科的每人资助多少": a figure for each one, not the total.
+    return typeOfCounted(question, thing.counted, stock) ?? { kind: "number", label: "数字", ...stock, ...thing, ...(PER_THING.test(question) ? { perUnit: true } : {}) };
   }
   // "非遗项目总数", "站点个数": how many of the thing named before 数.
   const counted = COUNT_OF.exec(question)?.[1];

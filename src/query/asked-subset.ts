@@ -6,7 +6,8 @@
 
 // "那58个新兵里峡窝镇的有几个", "直接结算里 跨省的有多少": the group, then the part of it, then the question word.
 // A bare 里 after a place or a time ("区里", "城里", "一年里") is no group.
-const WITHIN_GROUP = /(?:里头|里面|里边|当中|之中|其中|(?<![区市县省城村镇家这那哪公千万邻年月天夜心手眼])里)[，,、\s]*(?:光|只有|仅)?([\u4e00-\u9fff\d]{1,8}?)的(?:有|占|是)?(?:多少|多大|几)/;
+// "困难户里面 残疾人家庭有几户": the part may also stand bare before 有.
+const WITHIN_GROUP = /(?:里头|里面|里边|当中|之中|其中|(?<![区市县省城村镇家这那哪公千万邻年月天夜心手眼])里)[，,、\s]*(?:光|只有|仅)?([\u4e00-\u9fff\d]{1,8}?)(?:的(?:有|占|是)?|有|占)(?:多少|多大|几)/;
 // "光学生参加了多少": 光 for "only", not the 光 of 光伏, 光荣, 阳光 or 观光.
 const ONLY_PART = /(?<![阳观灯曝风时眼目荣月星发反])光(?![伏荣纤明谷盘缆照线])([\u4e00-\u9fff]{2,4}?)(?:参加|参与|报名|来|去|搞|办|做|签|有|的)了?(?:多少|几)/;
 // "宫颈癌的占几个", "公办的占多少": the part's share of the group.
@@ -25,7 +26,9 @@ export function askedSubset(question: string): string | undefined {
 
 /** The clause names the part asked, in its words or by a thesaurus word of one of them. */
 export function namesSubset(text: string, subset: string, synonyms?: Readonly<Record<string, readonly string[]>>): boolean {
-  if (namesPair(text, subset)) return true;
+  // "残疾人家庭": what sets the part apart is said before its last word (家庭, which the whole group shares).
+  const characters = [...subset];
+  if (namesPair(text, characters.length >= 4 ? characters.slice(0, -2).join("") : subset)) return true;
   return Object.entries(synonyms ?? {}).some(([word, others]) => subset.includes(word) && others.some((other) => text.includes(other)));
 }
 

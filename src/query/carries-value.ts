@@ -30,10 +30,11 @@ const PER_UNIT_VALUE = /每|\/|人均|平均|[日月年户亩]均|单价|元\s*[
 // A proper name: quoted, in book-title marks, or a place or body named by two or more specific characters.
 const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
 // The two characters before the kind word are what tells one name from a description ("青檀初级中学", not "居民小区").
-const NAMED_PLACE = /([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科|中心|基地|园区|广场|公园)/g;
+// "农业科学研究所" names no 科 (科学, 科技, 科研, 科普).
+const NAMED_PLACE = /([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科(?![学技研普])|中心|基地|园区|广场|公园)/g;
 /** "整合为3家市场化运营集团": things of a kind counted, not named. */
 const COUNTED_KIND = /\d+\s*[家个所座]\s*[\u4e00-\u9fff]*$/;
-const GENERIC_NAME_PREFIX = /居民|试点|示范|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
+const GENERIC_NAME_PREFIX = /居民|试点|示范|特色|星级|优质|薄弱|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
 // Where something is: a road (and number), a building, a village or community named by specific characters.
 const PLACE = /([\u4e00-\u9fff]{2})(?:(?<![线公马铁网思出活退销通走带领小山水电管门套一上])路|大道|大街)(?![口段面线灯况边旁网])(?:\d+号)?|([\u4e00-\u9fff]{2})(?:大厦|大楼|广场|产业园|村|社区|小区)|\d+号(?:楼|院)?/g;
 const PERSON = /[\u4e00-\u9fff]{2,3}(?:同志|书记|主任|局长|镇长|科长|队长|院长|校长|师傅)|(?:获得?|荣获|夺得)(?:了)?[^，。]{0,8}(?:第一名|冠军)的是/;
@@ -275,8 +276,8 @@ export function reportsProgressOn(previous: string, clause: string): boolean {
   return PLAN_TARGET.test(previous) && !INCLUDED_IN_PLAN.test(previous) && PROGRESS_ON_PLAN.test(clause);
 }
 
-/** "计划完成…720户", "力争建成": what a plan is to achieve is no achievement. */
-const PLANNED_RESULT = /(?:计划|预计|拟|力争|争取|目标(?:是|为)?)(?:全面|全部|年内|年底前)?(?:完成|建成|实现|达到)/g;
+/** "计划完成…720户", "力争建成", "计划年底前为150家企业完成": what a plan is to achieve, in its phrase, is no achievement. */
+const PLANNED_RESULT = /(?:计划|预计|拟|力争|争取|目标(?:是|为)?)[^，,。；;已]{0,20}?(?:完成|建成|实现|达到)/g;
 
 /** "每个托管班配备", "每村": a figure said of each one, right after 每 and its thing. */
 const EACH_ONE = /每(?:个|名|户|人|所|家|位|村|班|校|间|台|辆|批)?[\u4e00-\u9fff]{0,6}$/;
@@ -363,6 +364,19 @@ function phraseBefore(text: string, at: number): string {
   return text.slice(0, at).split(PHRASE_BREAK).at(-1) ?? "";
 }
 
+/**
+ * "联赛设小学男子组…" for "小学男子组冠军是哪个学校": the kind word runs on into the question's own word, a group,
+ * not a name; "中小学" and "特色学校12所" name no school either.
+ */
+function continuesAsGiven(text: string, match: RegExpMatchArray, given: string | undefined): boolean {
+  const kind = match[2] ?? "";
+  const at = (match.index ?? 0) + match[0].length;
+  const after = text.slice(at, at + 2);
+  // "全区中小学生": 中小学 is schools of two kinds, not one named; "特色学校12所" counts a kind.
+  if (/中小学$/.test(match[0]) || /^\s*\d/.test(text.slice(at))) return true;
+  return given !== undefined && /^[\u4e00-\u9fff]{2}$/.test(after) && given.includes(`${kind}${after}`);
+}
+
 function carriesOtherValue(text: string, type: AnswerType): boolean {
   switch (type.kind) {
     // "最后是哪天颁的": a date something was only planned for ("计划6月下旬集中颁发") is not when it happened.
@@ -378,7 +392,7 @@ function carriesOtherValue(text: string, type: AnswerType): boolean {
       const kinds = type.measure ? NAME_KINDS[type.measure] ?? [type.measure] : undefined;
       const ofKind = (name: string) => kinds === undefined || kinds.some((kind) => name.replace(/[”」》]$/, "").endsWith(kind));
       return [...text.matchAll(QUOTED_NAME)].some((match) => !given(match[0]) && ofKind(match[0])) ||
-        [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]) && !COUNTED_KIND.test(text.slice(Math.max(0, match.index - 10), match.index)));
+        [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]) && !COUNTED_KIND.test(text.slice(Math.max(0, match.index - 10), match.index)) && !continuesAsGiven(text, match, type.given));
     }
     default: return false;
   }
