@@ -502,6 +502,16 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("本科生每人资助5000元", each)).toBe(true);
   });
 
+  it("reads what happened on the date asked (哪天开通的), which a date of something else does not answer", () => {
+    const opened = type("去年狗证线上登记是哪天开通的");
+    expect(opened.happened).toBe("开通");
+    expect(carriesValue("5月6日至6月30日集中登记免疫期间，全区共办理犬只登记4260只", opened)).toBe(false);
+    expect(carriesValue("4月1日起，犬只登记开通线上办理", opened)).toBe(true);
+    // An end is said by the day a thing runs to; a verb for doing anything (搞) says nothing.
+    expect(carriesValue("活动持续至6月26日", type("22年那个消夏文旅节办到几号结束"))).toBe(true);
+    expect(type("那次实战演练是几号搞的").happened).toBeUndefined();
+  });
+
   it("does not take a group of the question (小学男子组), schools of two kinds (中小学), a kind counted or 科学 for a name", () => {
     const school = type("23年校园足球联赛 小学男子组冠军是哪个学校");
     expect(carriesValue("联赛设小学男子组、小学女子组、初中男子组、高中男子组4个组别", school)).toBe(false);

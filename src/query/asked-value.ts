@@ -52,6 +52,8 @@ export interface AnswerType {
   level?: string;
   /** "最后实际发下去多少钱": what was done is asked, not what was planned or due. */
   actual?: boolean;
+  /** "线上登记哪天开通的": what happened on the date asked (开通); a clause dating something else does not answer. */
+  happened?: string;
   /** "上了几个场景", "建了多少": asked with a verb of something done; a plan's figure is a weaker answer. */
   done?: boolean;
   /** "开年计划营造林多少亩": a plan's figure is asked; a figure of what was done ("完成营造林4860亩") is another. */

@@ -377,10 +377,22 @@ function continuesAsGiven(text: string, match: RegExpMatchArray, given: string |
   return given !== undefined && /^[\u4e00-\u9fff]{2}$/.test(after) && given.includes(`${kind}${after}`);
 }
 
+/** An end ("办到几号结束") is said by the day a thing runs to ("持续至6月26日"). */
+const END_ASKED = /^(?:结束|截止|闭幕|收官|完)$/;
+const END_SAID = /[至到止]\s*\d|结束|闭幕|截止/;
+
+/** The clause says what happened on the date: a character of its verb, or an end for an end. */
+function saysHappened(text: string, happened: string): boolean {
+  if (END_ASKED.test(happened)) return END_SAID.test(text);
+  return [...happened].some((character) => !/[是有在了的]/.test(character) && text.includes(character));
+}
+
 function carriesOtherValue(text: string, type: AnswerType): boolean {
   switch (type.kind) {
     // "最后是哪天颁的": a date something was only planned for ("计划6月下旬集中颁发") is not when it happened.
-    case "date": return type.actual ? [...text.matchAll(new RegExp(DATE_VALUE, "g"))].some((match) => !PLANNED.test(phraseBefore(text, match.index))) : DATE_VALUE.test(text);
+    // "线上登记哪天开通的": a date of something else ("5月6日至6月30日集中登记") is no answer.
+    case "date": if (type.happened && !saysHappened(text, type.happened)) return false;
+      return type.actual ? [...text.matchAll(new RegExp(DATE_VALUE, "g"))].some((match) => !PLANNED.test(phraseBefore(text, match.index))) : DATE_VALUE.test(text);
     case "time": return CLOCK_VALUE.test(text);
     case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
     case "name": {
