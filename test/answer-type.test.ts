@@ -502,6 +502,13 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("本科生每人资助5000元", each)).toBe(true);
   });
 
+  it("does not answer a cost asked with a subsidy towards it, unless a subsidy is asked", () => {
+    const phrase = "对符合条件的加装电梯项目每部给予财政补助20万元";
+    expect(carriesValue(phrase, { ...type("老楼装一部电梯总共得花多少"), focus: "老楼装一部电梯总共得花" })).toBe(false);
+    expect(carriesValue(phrase, { ...type("加装电梯每部补多少钱"), focus: "加装电梯每部补" })).toBe(true);
+    expect(carriesValue("加装一部电梯总费用约60万元", { ...type("老楼装一部电梯总共得花多少"), focus: "老楼装一部电梯总共得花" })).toBe(true);
+  });
+
   it("reads what happened on the date asked (哪天开通的), which a date of something else does not answer", () => {
     const opened = type("去年狗证线上登记是哪天开通的");
     expect(opened.happened).toBe("开通");

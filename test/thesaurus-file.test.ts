@@ -22,5 +22,8 @@ describe("data/dictionary/synonyms.txt keeps its own rules", () => {
 
   it("is read as staff wrote it: 麦子 finds 小麦", () => {
     expect(readThesaurus({ path: FILE }).synonyms("麦子")).toContain("小麦");
+    // The sixth batch, from the bulletins' own official wording: 走不动 finds 行动不便, 狗证 finds 犬只登记.
+    expect(readThesaurus({ path: FILE }).synonyms("走不动")).toContain("行动不便");
+    expect(readThesaurus({ path: FILE }).synonyms("狗证")).toContain("犬只登记");
   });
 });

@@ -24,6 +24,8 @@ const ANY_FIGURE = new RegExp(NUMBER, "g");
 const YEAR = /(?<!\d)(?:19|20)\d{2}\s*年/g;
 /** A day, a month or a time of day: "6月26日至28日", "7月", "10时33分". */
 const WHEN = /\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{1,2}\s*[日号]|\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?/g;
+/** "给予财政补助", "奖补": the amount a phrase gives is a subsidy towards something, not what it cost. */
+const SUBSIDY_LEAD = /(?:补助|补贴|奖补|以奖代补)[^，,；;。\d]{0,4}$/;
 /** "全年", "年度", "今年以来": a figure for a year. */
 export const PER_YEAR_VALUE = /[每一]年|年度|全年|年均|今年|\/年|当年|年内/;
 const PER_UNIT_VALUE = /每|\/|人均|平均|[日月年户亩]均|单价|元\s*[／/]|一(?:亩|斤|人|户|个月|月|年|天)/;
@@ -300,6 +302,8 @@ function answersScope(phrase: string, figure: string, type: AnswerType, earlier:
   // "截至2月18日，全区已举办招聘会15场": the clause's opening phrase dates all of it.
   if (type.perYear && PART_OF_YEAR.test(earlier + lead)) return false;
   if (type.excluded && phrase.includes(type.excluded)) return false;
+  // "装一部电梯总共得花多少" is not answered by "每部给予财政补助20万元": a subsidy answers only a question about one.
+  if (type.kind === "money" && !type.subject && type.focus !== undefined && SUBSIDY_LEAD.test(lead.slice(0, -1)) && !/补|奖/.test(type.focus)) return false;
   if (type.before && AFTER_CHANGE.test(lead.slice(-6, -1))) return false;
   // "2023年计划实施项目9个，建设里程42.3公里": a plan opening the clause covers its figures, unless one is said done.
   if (type.actual && (PLANNED.test(lead) || (PLANNED.test(earlier) && !ACHIEVED.test(phrase)))) return false;
