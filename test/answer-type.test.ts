@@ -502,6 +502,13 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("本科生每人资助5000元", each)).toBe(true);
   });
 
+  it("reads 谁主持的 as asking who, and 什么品种 as asking a name, which a count does not give", () => {
+    expect(type("那场讲座是谁主持的")).toMatchObject({ kind: "name", measure: "人" });
+    const variety = type("示范田亩产最高的用的什么品种");
+    expect(variety.kind).toBe("name");
+    expect(carriesValue("展示品种30个，其中节水抗旱品种12个", variety)).toBe(false);
+  });
+
   it("does not answer a cost asked with a subsidy towards it, unless a subsidy is asked", () => {
     const phrase = "对符合条件的加装电梯项目每部给予财政补助20万元";
     expect(carriesValue(phrase, { ...type("老楼装一部电梯总共得花多少"), focus: "老楼装一部电梯总共得花" })).toBe(false);

@@ -52,7 +52,8 @@ const PERSON_NAME = /(?:主播|老师|教师|医生|护士|志愿者|干部|民�
 // "三年前几个 去年几个", "现在有几家": how many there were at a time, not how many were added.
 const STOCK = /总共有?|一共有|共有|总数|总量|现有|存量|保有量|总计有?|(?:年|年前|年底|年初|现在|目前|如今)(?:有|是|还有)?(?:几|多少)(?:个|家|所|处|座|支|台|辆)/;
 export const ADDED = /新(?:增|设立?|登记|注册|建|开工|招录?|发展|认定|培育|引进|签约|入驻)|增加|增长/;
-const NAME = /叫什么|叫啥|啥名|什么名字|名字|名称|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
+// "用的什么品种", "啥牌子": a variety or a brand is named.
+const NAME = /叫什么|叫啥|啥名|什么名字|名字|名称|(?:什么|啥|哪个|哪种|哪一种)(?:品种|牌子|品牌|型号)|哪个(?:小区|学校|中学|小学|企业|公司|科室?|村|社区|医院|项目|部门|园区|基地|街道)|哪所|哪家|是哪(?:个|家|所|里)|在哪(?:里|儿)?/;
 // "都来了哪些企业", "有名单吗": the names of the companies, schools or villages, not what they did.
 const LISTED_KINDS = "企业|公司|单位|学校|村|社区|小区|医院|商户|商家|厂";
 // "要带哪些材料": the papers to bring.
@@ -280,7 +281,7 @@ function detectKind(question: string): AnswerType | undefined {
     return { kind: "list", label: "具体名单", ...(noun ? { measure: noun.slice(-2) } : {}) };
   }
   // "区人民医院院长叫啥": a person's name, whatever else the passage names.
-  if (PERSON_NAME.test(question) || /是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队|拿|获|得了|夺|当选|评上|被评|排)|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
+  if (PERSON_NAME.test(question) || /是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队|拿|获|得了|夺|当选|评上|被评|排)|谁[\u4e00-\u9fff]{1,3}的[？?]?\s*$|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
   // "热线电话多少", "联系电话": a number to call, which no count gives.
   if (PHONE_ASKED.test(question)) return { kind: "name", label: "电话号码", measure: "电话", given: question };
   // "孵化基地在哪个位置": a place, named by its road, street, village or building.
