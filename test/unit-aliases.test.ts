@@ -259,6 +259,10 @@ describe("deriveUnitAliases", () => {
     expect(unitsIn("实小23年一年级原本打算招几个班")).toEqual(["区实验小学"]);
     expect(unitsIn("三院老年医学科哪天开的")).toEqual(["区第三人民医院"]);
     expect(unitsIn("养犬中心去年登了多少只狗")).toEqual(["区养犬管理服务中心"]);
+    // A 医院 goes by the word before 医院 (眼科), a 科学研究所 by its first character and 科所 (农科所).
+    expect(aliases("区眼科医院")).toContain("眼科");
+    expect(aliases("区眼科医院")).not.toContain("眼科医");
+    expect(aliases("区农业科学研究所")).toContain("农科所");
     // The characters inside another word name nothing: 落实小微企业.
     expect(unitsIn("落实小微企业政策")).toEqual([]);
   });

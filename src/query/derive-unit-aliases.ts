@@ -2,7 +2,7 @@
 export type AliasStrength = "canonical" | "listed" | "derived" | "weak";
 
 // Bare words that are common nouns first and unit names only by accident.
-const WEAK_STOPLIST = new Set(["政府", "组织", "工作", "发展", "管理", "服务", "中心", "上街", "机关"]);
+const WEAK_STOPLIST = new Set(["政府", "组织", "工作", "发展", "管理", "服务", "中心", "上街", "机关", "人民"]);
 
 /** Aliases any canonical name implies: without 区委/区/市, without 局/部/办, X街道 -> X, plus 上街区 forms. */
 export function deriveUnitAliases(canonical: string): { alias: string; strength: AliasStrength }[] {
@@ -16,8 +16,9 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   if (prefix === "区委" || prefix === "区") add(`上街${canonical}`, "derived");
   // Only a simple name loses its suffix (疾控中心 -> 疾控, 城投集团 -> 城投): 市生态环境局上街分局 must not become 生态环境局上街分.
   // 供电公司 -> 供电, 邮政分公司 -> 邮政, 公证处 -> 公证, 消防救援大队 -> 消防救援.
-  const suffixless = /^(.+?)(?:[局部办委馆院社站所协处]|中心|集团|管委会|分公司|公司|大队)$/.exec(bare)?.[1];
-  if (prefix && suffixless && !/[局部办分委]|上街/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
+  // 眼科医院 -> 眼科: a 医院 loses its suffix whole, not 院 alone (眼科医); 第三人民医院 has no such short name.
+  const suffixless = /^(.+?)(?:医院|[局部办委馆院社站所协处]|中心|集团|管委会|分公司|公司|大队)$/.exec(bare)?.[1];
+  if (prefix && suffixless && !/[局部办分委]|上街|^第/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
     add(suffixless, "weak");
     if (bare.endsWith("分公司")) add(`${suffixless}公司`, "derived");
     // 住房保障中心 -> 住保中心, 住保: two words of two characters shortened to their first characters.
@@ -62,6 +63,9 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
       add(`${school[0]}${school[2]}学校`, "derived");
     }
   }
+  // 农业科学研究所 -> 农科所, 林业科学研究院 -> 林科院.
+  const research = /^([\u4e00-\u9fff])[\u4e00-\u9fff]?科学研究([所院])$/.exec(bare);
+  if (prefix && research) add(`${research[1]}科${research[2]}`, "derived");
   // 律师协会 -> 律协, 美术家协会 -> 美协, 餐饮行业协会 -> 餐协, 餐饮协会: an association goes by its first character and 协.
   const association = /^([\u4e00-\u9fff]{2,}?)(行业)?协会$/.exec(bare);
   if (prefix && association) {
