@@ -182,6 +182,28 @@ describe("near misses: the topic is there, the asked value is not", () => {
     });
   });
 
+  it("finds a year's figure in the next year's issue that says 去年, when that year has no report of its own", async () => {
+    const text = ownIssue(38, "2023-06-15", "区实验小学 2023 年一年级招生工作启动 区实验小学今年计划招收一年级新生 8 个班、360 人。去年学校一年级报名 412 人，录取 358 人。（区实验小学）");
+    await withOwnBulletin("2023-38.md", text, async (ask) => {
+      await expectQuotedFromOne(ask, "实小22年一年级报名的孩子有多少", "报名412人");
+    });
+  });
+
+  it("asks units that report together for the value of their joint item, in the measure asked (多少家次)", async () => {
+    const text = ownIssue(6, "2023-02-09", "区旅游协会 区文广旅体局推动春节假期文旅市场加快回暖 春节假期，全区 A 级旅游景区共接待游客 21.6 万人次，同比增长 46.8%。区文广旅体局联合协会对景区、农家乐等经营单位开展节日安全检查 64 家次，发现问题 17 个。（区旅游协会 区文广旅体局）");
+    await withOwnBulletin("2023-06.txt", text, async (ask) => {
+      await expectQuotedFromOne(ask, "23年春节旅协跟文广旅体局一块儿去查景区农家乐安全 一共查了多少家次", "64家次");
+    });
+  });
+
+  it("answers 队员人数 with the people counted once (32名), not their turns out (186人次)", async () => {
+    const text = ownIssue(38, "2023-06-15", "区抗旱服务队全力支援抗旱播种 6 月 5 日至 13 日，区抗旱服务队累计出动队员 186 人次、抗旱设备 312 台次，帮助抗旱浇地 8600 亩。区抗旱服务队现有队员 32 名，配备柴油水泵 28 台。（区抗旱服务队）");
+    await withOwnBulletin("2023-38.md", text, async (ask) => {
+      const answer = await expectQuotedFromOne(ask, "抗旱服务队23年的队员人数是多少", "队员32名");
+      expect(answer.answer).not.toContain("186人次");
+    });
+  });
+
   it("takes no figure of a year the question does not name, though its issue is of a year it does (24年…21年呢)", async () => {
     const text = ownIssue(15, "2024-03-28", "区残疾人辅助器具服务中心推进辅具适配服务 2023 年，区残疾人辅助器具服务中心为 486 名残疾人适配辅具 702 件。（区残疾人辅助器具服务中心）");
     await withOwnBulletin("2024-15.txt", text, async (ask) => {

@@ -79,7 +79,9 @@ export function extractAnswer(options: {
   // A figure must be said of the question's topic where a clause names it (focus); several units each have their own.
   // "处理率多少", "多少老师": the thesaurus words of what the value is of, or of what is counted, name it too (处置率, 教师).
   const synonyms = result.synonyms ? { synonyms: result.synonyms.of } : {};
-  const answerType: AnswerType | undefined = units.length > 1 && asked && NUMERIC_KINDS.has(asked.kind)
+  // "旅协跟文广旅体局一块儿去查…多少家次": units that report together in one item ask one value of it.
+  const jointReport = units.length > 1 && found.some(({ item }) => units.every((unit) => item.units.includes(unit)));
+  const answerType: AnswerType | undefined = units.length > 1 && !jointReport && asked && NUMERIC_KINDS.has(asked.kind)
     ? { kind: "number", label: "数字" }
     : asked && { ...asked, focus: understanding.keywords, ...synonyms };
   // The rest of the question counts a little: "上半年" in "今年上半年,平台受理事件37176件" matters here.

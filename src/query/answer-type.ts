@@ -108,6 +108,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const level = LEVEL_ASKED.exec(question)?.[1];
   const verb = ASKED_VERB.exec(question)?.[1];
   // "是啥时候搞的": a verb for doing anything (搞, 办, 弄) says nothing of what happened.
+  const headcount = type.kind === "people" && HEADCOUNT.test(question) && !/人次/.test(question);
   const happened = type.kind === "date" ? HAPPENED_ON_DATE.exec(question)?.[1]?.replace(/^[搞弄干办做整弄开]$/, "") || undefined : undefined;
   const done = DONE_ASKED.test(question);
   const asked = /多少|(?<![那这哪])几/.exec(question);
@@ -122,7 +123,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
     ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
     ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(subset ? { subset } : {}), ...(newlyFound !== undefined ? { newlyFound } : {}), ...(eachOf ? { eachOf } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
-    ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}),
+    ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}), ...(headcount ? { headcount } : {}),
   };
 }
 
@@ -143,6 +144,8 @@ const EACH_GROUP_SIDE_BY_SIDE = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})([\u4
 /** "计划招多少", "目标是多少": the question asks what was planned. */
 export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
 
+// "队员人数", "几个人", "多少名": people counted once each (a bare "多少人" is often said of visits).
+const HEADCOUNT = /人数|几个人|(?:多少|几)[名位]/;
 // "哪天开通的", "什么时候开的": the verb after the question word for a date says what happened then.
 const HAPPENED_ON_DATE = /(?:几号|哪天|哪一天|什么时候|什么时间|啥时候|啥时间|几时|何时|几月几[日号]|几月份)(?:[正就才能要会])?([\u4e00-\u9fff]{1,2}?)(?:的|了|完)?[？?]?\s*$/;
 // "上了几个", "建了多少": a verb of something done before the question word.

@@ -21,6 +21,6 @@ export function measureAlternation(list: string): string {
 }
 
 /** Measure words bulletins count in. */
-export const MEASURES = measureAlternation("棵|株|颗|粒|趟|遍|轮|盏|个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|部|艘|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|头|只|羽|匹|枚|发|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周");
+export const MEASURES = measureAlternation("家次|户次|台次|架次|棵|株|颗|粒|趟|遍|轮|盏|个|家|项|次|场|件|条|所|亩|户|处|起|支|篇|期|台|部|艘|套|吨|批次|批|座|辆|本|册|张|份|例|门|种|类|栋|间|头|只|羽|匹|枚|发|公里|千米|米|平方米|万平方米|元|万元|亿元|斤|公斤|千克|辆次|人次|车次|小时|天|个月|年|岁|周");
 /** Measure words that count people. */
 export const PEOPLE_MEASURES = new Set(["人", "名", "位", "人次"]);

@@ -29,6 +29,9 @@ function inPeriod(date: string | null, period: { from: string; to: string } | un
   return period === undefined || (date !== null && date >= period.from && date <= period.to);
 }
 
+const LAST_YEAR = /去年|上年度|上一年/;
+const YEAR_BEFORE_LAST = /前年/;
+
 /**
  * The items a period relaxed still lets through: a text naming one of its years ("2023年林果产值" in a
  * 2024 issue), or an issue from just before the period to a few months after it.
@@ -38,7 +41,13 @@ export function reportedAround(period: { from: string; to: string }): (chunk: Ch
   const around = { from: shiftDays(period.from, -REPORT_LEAD_DAYS), to: shiftDays(period.to, REPORT_LAG_DAYS) };
   // "2024 年秋季": a PDF or Markdown text may set the year apart from 年.
   const named = years.map((year) => new RegExp(`${year}\\s*年`));
-  return (chunk) => named.some((year) => year.test(`${chunk.title}${chunk.text}`)) || inPeriod(chunk.date, around);
+  // "去年学校一年级报名412人" in a 2023 issue is on 2022, "前年" on 2021.
+  const looksBack = (chunk: ChunkInfo) => {
+    const issued = Number(chunk.date?.slice(0, 4));
+    const text = `${chunk.title}${chunk.text}`;
+    return (years.includes(issued - 1) && LAST_YEAR.test(text)) || (years.includes(issued - 2) && YEAR_BEFORE_LAST.test(text));
+  };
+  return (chunk) => named.some((year) => year.test(`${chunk.title}${chunk.text}`)) || inPeriod(chunk.date, around) || looksBack(chunk);
 }
 
 /** In the period, or a report on it from just after ("上半年…" in an August issue). */
