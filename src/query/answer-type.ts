@@ -107,9 +107,9 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const actual = ACTUAL.test(question);
   const level = LEVEL_ASKED.exec(question)?.[1];
   const verb = ASKED_VERB.exec(question)?.[1];
-  // "是啥时候搞的": a verb for doing anything (搞, 办, 弄) says nothing of what happened.
   const headcount = type.kind === "people" && HEADCOUNT.test(question) && !/人次/.test(question);
-  const happened = type.kind === "date" ? HAPPENED_ON_DATE.exec(question)?.[1]?.replace(/^[搞弄干办做整弄开]$/, "") || undefined : undefined;
+  // "是啥时候搞的": a verb for doing anything (搞, 办, 弄, 开) says nothing of what happened.
+  const happened = type.kind === "date" ? HAPPENED_ON_DATE.exec(question)?.[1]?.replace(/^[搞弄干办做整开]$/, "") || undefined : undefined;
   const done = DONE_ASKED.test(question);
   const asked = /多少|(?<![那这哪])几/.exec(question);
   const planned = !actual && !done && asked !== null && PLAN_ASKED.test(question.slice(0, asked.index));
