@@ -252,10 +252,12 @@ export function understandQuery(options: {
   let unitMentions = mentions.map(({ unit, alias }) => ({ unit, alias }));
   // "农村电影放映中心历年报过哪些工作": a summary is of a unit; one typed short or wrong is the one it reads as.
   const readAs = [...new Set(misspelled.map((mention) => mention.unit))];
-  // "快递协会和农路所前年都干了啥": a question of nothing but units typed short and a period is about those units.
-  if (units.length === 0 && ((intent === "summary" && readAs.length === 1) || (keywords === "" && readAs.length > 0))) {
-    units = readAs;
-    unitMentions = readAs.map((unit) => misspelled.find((mention) => mention.unit === unit)!).map(({ unit, alias }) => ({ unit, alias }));
+  // "快递协会和农路所前年都干了啥": a question of nothing but units (some typed short) and a period is about those units.
+  const addReadAs = (readAs.length > 0 && keywords === "") || (units.length === 0 && intent === "summary" && readAs.length === 1);
+  const added = addReadAs ? readAs.filter((unit) => !units.includes(unit)) : [];
+  if (added.length > 0) {
+    units = [...units, ...added];
+    unitMentions = [...unitMentions, ...added.map((unit) => misspelled.find((mention) => mention.unit === unit)!).map(({ unit, alias }) => ({ unit, alias }))];
   }
   const carriedOver: QueryUnderstanding["carriedOver"] = [];
   if (previous && followUp) {
