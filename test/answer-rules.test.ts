@@ -197,6 +197,18 @@ describe("near misses: the topic is there, the asked value is not", () => {
     });
   });
 
+  it("answers whether it costs anything from the named unit's report that says what it costs, whatever the question calls the thing", async () => {
+    const text = ownIssue(33, "2025-07-03", "区美术家协会开设暑期少儿美术公益课堂 7 月 1 日，区美术家协会暑期少儿美术公益课堂开课，课堂持续至 8 月 20 日，报名 7 至 12 岁学生 360 名。区美术家协会现有会员 168 名。课堂免费，画材由协会统一提供。（区美术家协会）");
+    await withOwnBulletin("2025-33.md", text, async (ask) => {
+      await expectQuotedFromOne(ask, "美协去年暑假那个少儿画画班收不收钱", "课堂免费");
+    });
+    // A report that says nothing of what it costs does not answer.
+    const silent = ownIssue(33, "2025-07-03", "区美术家协会开设暑期少儿美术公益课堂 7 月 1 日，区美术家协会暑期少儿美术公益课堂开课，课堂持续至 8 月 20 日，报名 7 至 12 岁学生 360 名。（区美术家协会）");
+    await withOwnBulletin("2025-33.md", silent, async (ask) => {
+      expect((await ask("美协去年暑假那个少儿画画班收不收钱")).citations).toEqual([]);
+    });
+  });
+
   it("answers 队员人数 with the people counted once (32名), not their turns out (186人次)", async () => {
     const text = ownIssue(38, "2023-06-15", "区抗旱服务队全力支援抗旱播种 6 月 5 日至 13 日，区抗旱服务队累计出动队员 186 人次、抗旱设备 312 台次，帮助抗旱浇地 8600 亩。区抗旱服务队现有队员 32 名，配备柴油水泵 28 台。（区抗旱服务队）");
     await withOwnBulletin("2023-38.md", text, async (ask) => {

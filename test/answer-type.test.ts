@@ -204,6 +204,8 @@ describe("carriesValue: a figure of another type is not an answer", () => {
 
   it("reads whether a figure came over a bar as asking the figures (超没超计划, 达没达到目标)", () => {
     expect(readYesNoClaim("职校今年录取人数超没超计划")?.value?.type.kind).toBe("people");
+    // "招满了没": whether the figure reached the bar the report sets, which the figures say.
+    expect(readYesNoClaim("实小今年一年级招满了没")?.value).toMatchObject({ words: [], type: { kind: "number" } });
     expect(readYesNoClaim("今年造林达没达到目标")?.value?.type.kind).toBe("number");
     expect(readYesNoClaim("今年造林有没有搞")?.value).toBeUndefined();
   });

@@ -166,9 +166,12 @@ export function extractAnswer(options: {
     // "给教室装空调了没": a passage on the rest of it (校舍维修, 教室) without the thing asked about says nothing either way.
     // "开工了没" against "计划4月开工": a plan says nothing of whether it happened.
     // "整改完了没" against "当场整改171处": a count of what was done does not say all of it was.
-    const said = namesKeyTerm(entry) && !(claim?.existence && (onlyPlanned(entry.best.text, entry.terms, understanding.text) || !namesLastWord(entry))) && !(claim?.completion && !saysDone(entry.best.text, entry.terms, understanding.text));
+    // "美协去年暑假那个少儿画画班收不收钱": in the report of the unit named, a clause saying what it costs ("课堂免费")
+    // answers, whatever the question calls the thing.
+    const feeStated = feeAsked && index === 0 && understanding.units.length > 0 && FEE_STATE.test(entry.best.text) && entry.item.units.some((unit) => understanding.units.includes(unit));
+    const said = feeStated || namesKeyTerm(entry) && !(claim?.existence && (onlyPlanned(entry.best.text, entry.terms, understanding.text) || !namesLastWord(entry))) && !(claim?.completion && !saysDone(entry.best.text, entry.terms, understanding.text));
     // Said, the clause is on the topic with its headline ("此次降雨过程…未发生人员伤亡" under "全力应对“7·31”强降雨").
-    const onTopic = !yesNo ? 1 : said ? Math.max(yesNoTopic(entry.best), entry.best.topic) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
+    const onTopic = !yesNo || feeStated ? 1 : said ? Math.max(yesNoTopic(entry.best), entry.best.topic) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
     if (onTopic < YES_NO_MINIMUM) {
       // "收费涨没涨": a clause that names no price or fee is nothing related to whether it rose.
       if (index === 0 && onTopic >= YES_NO_RELATED && !(priceChange && !PRICED.test(entry.best.text))) yesNoRelated = { item: entry.item, clause: entry.best };

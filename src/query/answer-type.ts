@@ -86,7 +86,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const type = detectKind(question);
   // "录取人数超没超计划": the figure said to go over the bar ("超过招生计划42人") is the likelier answer.
   const compared = COMPARISON_ASKED.exec(question);
-  if (type && compared) return { ...type, verb: (compared[1] ?? compared[2]!)[0]! };
+  if (type && compared) return { ...type, verb: (compared[1] ?? compared[2] ?? compared[3] ?? compared[4]!)[0]! };
   if (!type || isYesNoQuestion(question)) return type;
   const perYear = !type.perUnit && PER_YEAR.test(question);
   const known = [...question.matchAll(GIVEN_FIGURE)].map((match) => normalizeFigure(match[0]));

@@ -39,10 +39,10 @@ const CLAIMED_PERCENT = /(?:破|超过?|过|达到?|到|不到|满|突破|高于
 const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上|突破|多于|少于|低于|高于|有)?\\s*\\d[\\d,.]*\\s*(?:万|亿|千)?\\s*(?:${MEASURES}|人|名|位|%)?`, "g");
 
 /**
- * "录取人数超没超计划", "达没达到目标", "完成任务了没": whether a figure came over a bar, which the figures
- * settle ("已录取802人，超过招生计划42人"); group 1 or 2 is the verb of the comparison.
+ * "录取人数超没超计划", "达没达到目标", "完成任务了没", "计划招360 招满了没": whether a figure came over a bar,
+ * which the figures settle ("已录取802人，超过招生计划42人"); group 1, 2, 3 or 4 is the verb of the comparison.
  */
-export const COMPARISON_ASKED = /(超|达|完成|突破)(?:没|不)\1|(超过|超出|达到|突破|完成)(?:了)?(?:计划|任务|目标|预期|去年)[\u4e00-\u9fff]{0,2}(?:没有?|吗|么)[？?]?\s*$/;
+export const COMPARISON_ASKED = /(超|达|完成|突破)(?:没|不)\1|(超过|超出|达到|突破|完成)(?:了)?(?:计划|任务|目标|预期|去年)[\u4e00-\u9fff]{0,2}(?:没有?|吗|么)[？?]?\s*$|(满)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|(满)没满/;
 
 /** "半夜12点", "晚上10点半", "早上8点": a time of day claimed. */
 const CLAIMED_TIME = /(?:半夜|午夜|凌晨|早上|上午|中午|下午|晚上|夜里)?\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?|半夜|午夜|通宵/g;
