@@ -166,7 +166,8 @@ const LEVEL_ASKED = /(国家|省|市|区)(?:里|上|级|一级)/;
 // "最后实际发下去多少钱": the outcome, not the plan.
 // "签了多少户", "装好的多少户", "一共投了多少钱": the character of the verb right before the question word.
 // "那几个点…一天来多少人": 那几 points at things, it asks nothing.
-const ASKED_VERB = /([\u4e00-\u9fff])(?:了|好|完|过|掉|着)?(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)/;
+// "一共多少名女生": the 一 of 一共 is no verb.
+const ASKED_VERB = /([\u4e00-\u9fff])(?<!一(?=共))(?:了|好|完|过|掉|着)?(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)/;
 const ACTUAL = /实际|最终|最后(?:到底|真正)?(?:发|拿|到位|完成|落实|兑现|花|评上|评|落地|建成|签|完工|竣工|修完|建完|干完|办完|修好|建好)|到底(?:发|花|完成)|(?:最后|最终|到底|实际)(?:是)?(?:哪天|哪一天|几号|什么时候|啥时候)/;
 
 // "那7.3亿专项债": a figure the question gives (a year is not one).
