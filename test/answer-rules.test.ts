@@ -165,7 +165,7 @@ describe("near misses: the topic is there, the asked value is not", () => {
 
   it("says a thing is done only where the passage says all of it is", async () => {
     // "整改完了没" is quoted above: 171 of 208 fixed. "全部依法核查处置" says all of it was.
-    expect((await ask("市场监管抽检不合格的产品处置完了没")).answer).toBe("有。据第40期（2024-08-22）区市场监管局报送：完成食品安全监督抽检642批次，合格率98.3%，对不合格产品全部依法核查处置。[1]");
+    expect((await ask("市场监管抽检不合格的产品处置完了没")).answer).toBe("已完成。据第40期（2024-08-22）区市场监管局报送：完成食品安全监督抽检642批次，合格率98.3%，对不合格产品全部依法核查处置。[1]");
   });
 
   it("does not say yes to a year in which the bulletins do not record it, and lists the other years' records", async () => {
@@ -201,6 +201,11 @@ describe("near misses: the topic is there, the asked value is not", () => {
     const text = ownIssue(33, "2025-07-03", "区美术家协会开设暑期少儿美术公益课堂 7 月 1 日，区美术家协会暑期少儿美术公益课堂开课，课堂持续至 8 月 20 日，报名 7 至 12 岁学生 360 名。区美术家协会现有会员 168 名。课堂免费，画材由协会统一提供。（区美术家协会）");
     await withOwnBulletin("2025-33.md", text, async (ask) => {
       await expectQuotedFromOne(ask, "美协去年暑假那个少儿画画班收不收钱", "课堂免费");
+    });
+    // Of two clauses that speak of paying, the one that says what it costs answers.
+    const both = ownIssue(60, "2023-09-14", "区律师协会组织律师为中小企业开展“法治体检” 5 月以来，区律师协会组织 12 个服务团，为辖区中小企业开展免费“法治体检”。协会计划年底前为 150 家企业完成“法治体检”，对企业需要律师后续代理的事项，收费由企业与律师事务所协商确定。（区律师协会）");
+    await withOwnBulletin("2023-60.txt", both, async (ask) => {
+      await expectQuotedFromOne(ask, "23年律协给中小企业做法治体检 企业要掏钱吗", "开展免费");
     });
     // A report that says nothing of what it costs does not answer.
     const silent = ownIssue(33, "2025-07-03", "区美术家协会开设暑期少儿美术公益课堂 7 月 1 日，区美术家协会暑期少儿美术公益课堂开课，课堂持续至 8 月 20 日，报名 7 至 12 岁学生 360 名。（区美术家协会）");

@@ -122,7 +122,8 @@ export function extractAnswer(options: {
     const partType = part?.answerType && answerType ? { ...part.answerType, ...synonyms } : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms, years: askedYears && { ...askedYears, issued: item.date } });
     return {
-      item, hit, clauses, terms, best: (yesNo ? clauses.find(saysLastWord) : undefined) ?? bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
+      // "企业要掏钱吗": a clause that says what it costs ("开展免费“法治体检”") before one that only speaks of a fee.
+      item, hit, clauses, terms, best: (yesNo ? (feeAsked ? clauses.find((clause) => FEE_STATE.test(clause.text) && saysLastWord(clause)) : undefined) ?? clauses.find(saysLastWord) : undefined) ?? bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
       // What the value is of ("罚款") is checked with the value; the rest of the words say which thing.
       about: topicShare({ text: `${item.title}${item.body}`, terms: terms.filter((term) => !partType?.subject?.includes(term)), weight: retrieval.termWeight, synonyms: result.synonyms }),
     };
@@ -281,7 +282,8 @@ export function extractAnswer(options: {
   const denied = confirmed && chosen.every((entry) => denies(entry.clause.text, entryOf(entry.item).terms, understanding.text) || (priceChange && PRICE_KEPT.test(entry.clause.text)));
   // "暖气费涨没涨" against "价格保持不变": it did not rise; a rise or fall said is for the reader.
   // What it costs is quoted as the report says it, with no yes or no put before it.
-  const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : feeAsked ? "" : claim?.existence && !claim.value ? (denied ? "没有。" : priceChange ? "" : "有。") : priceChange && denied ? "没有。" : "";
+  // "处置完了没", "都干完了吗": what says it is all done answers "已完成。", not "有。".
+  const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : feeAsked ? "" : claim?.existence && !claim.value ? (denied ? "没有。" : priceChange ? "" : claim.completion ? "已完成。" : "有。") : priceChange && denied ? "没有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
 }
 

@@ -34,7 +34,7 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     // 烟草专卖局 -> 烟草局: and 专卖.
     // 急救指挥中心 -> 急救中心, 农技推广站 -> 农技站: and 指挥, 推广; 公共自行车服务中心 -> 公共自行车: and 服务.
     // 养犬管理服务中心 -> 养犬中心: two such words in a row go together.
-    const core = /^(.{2,}?)(?:管理|事务|专卖|指挥|推广|服务)+$/.exec(suffixless)?.[1];
+    const core = /^(.{2,}?)(?:管理|事务|专卖|指挥|推广|服务|监察)+$/.exec(suffixless)?.[1];
     if (core && !WEAK_STOPLIST.has(core)) {
       add(core, "weak");
       // 救助管理站 -> 救助站, 应急管理局 -> 应急局: the kind of unit kept, 管理 dropped.
