@@ -214,6 +214,13 @@ describe("near misses: the topic is there, the asked value is not", () => {
     });
   });
 
+  it("reads 作品集收了多少篇 as a fact of the report, not a count of the unit's items in the bulletin", async () => {
+    const text = ownIssue(3, "2024-01-18", "△1 月 12 日，区作家协会《上街文学》2023 年作品集首发，收录 68 名作者的作品 112 篇。（区作家协会）");
+    await withOwnBulletin("2024-03.txt", text, async (ask) => {
+      await expectQuotedFromOne(ask, "前年區作家協會出的《上街文學》2023年作品集收了多少篇", "作品112篇");
+    });
+  });
+
   it("answers 队员人数 with the people counted once (32名), not their turns out (186人次)", async () => {
     const text = ownIssue(38, "2023-06-15", "区抗旱服务队全力支援抗旱播种 6 月 5 日至 13 日，区抗旱服务队累计出动队员 186 人次、抗旱设备 312 台次，帮助抗旱浇地 8600 亩。区抗旱服务队现有队员 32 名，配备柴油水泵 28 台。（区抗旱服务队）");
     await withOwnBulletin("2023-38.md", text, async (ask) => {

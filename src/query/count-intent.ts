@@ -119,7 +119,8 @@ function readOwn(options: { understanding: QueryUnderstanding; today: string; un
   // "融媒23年过年下基层出了多少条稿子": a unit's own articles on a topic, not its items in the bulletin.
   // "地名故事收录几篇": 收录 also says what a report collected; with a topic of its own it is not the bulletins'.
   // "党外人士提的建议 区里采纳了几条": 采纳 is said of suggestions as well.
-  const ownArticles = !CARRIED_VERB.test(masked.replace(/收录|采纳/g, "")) && !/信息|简报|短讯|简讯|△/.test(masked) && TOPIC_WORDS.test(understanding.keywords.replace(NOT_A_TOPIC, ""));
+  // "作品集收了多少篇": so does 收.
+  const ownArticles = !CARRIED_VERB.test(masked.replace(/收录|采纳|收了/g, "")) && !/信息|简报|短讯|简讯|△/.test(masked) && TOPIC_WORDS.test(understanding.keywords.replace(NOT_A_TOPIC, ""));
   const counting = countWord !== null && ((carried && !ownArticles) || understanding.issue !== undefined);
   const ranking = RANKING.test(masked) || (MOST.test(masked) && carried) || (SITUATION.test(masked) && !hasUnits);
   const situation = SITUATION.test(masked) && hasUnits;
