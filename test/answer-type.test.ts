@@ -520,6 +520,11 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("加装一部电梯总费用约60万元", { ...type("老楼装一部电梯总共得花多少"), focus: "老楼装一部电梯总共得花" })).toBe(true);
   });
 
+  it("ties the figure to the thing named last of two named as fully (口述史料, not 红色资源)", () => {
+    const asked = { ...type("党史室21年做红色资源普查 顺带整理的口述史料有几篇"), focus: "做红色资源普查 顺带整理的口述史料有" };
+    expect(carriesValue("组织对全区红色资源点开展普查，确认红色资源点23处，其中新发现5处，整理口述史料36篇", asked)).toBe(true);
+  });
+
   it("reads what happened on the date asked (哪天开通的), which a date of something else does not answer", () => {
     const opened = type("去年狗证线上登记是哪天开通的");
     expect(opened.happened).toBe("开通");

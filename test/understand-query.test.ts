@@ -60,6 +60,12 @@ describe("understandQuery: 中 after a year", () => {
     expect([both.period?.label, both.periods?.length, both.keywords]).toEqual(["2023年中秋前后、2024年国庆前后", 2, "中秋 国庆 检 电梯"]);
   });
 
+  it("does not take 整理 said of what a report did (整理的口述史料) for a summary request", () => {
+    const matcher = createUnitMatcher({ units: ["区党史研究室"] });
+    expect(understandQuery({ text: "党史室21年做红色资源普查 顺带整理的口述史料有几篇", today: "2026-11-28", units: matcher }).intent).toBe("fact");
+    expect(understandQuery({ text: "党史室这几年的工作帮我整理一下", today: "2026-11-28", units: matcher }).intent).toBe("summary");
+  });
+
   it("summarizes the unit a shortened name reads as", () => {
     const matcher = createUnitMatcher({ units: ["区农村电影放映服务中心", "区教育局"] });
     const summary = understandQuery({ text: "农村电影放映中心历年报过哪些工作 梳理一下", today: "2026-11-28", units: matcher });

@@ -304,9 +304,10 @@ function focusPhrases(phrases: readonly string[], focus: string | undefined): { 
   if (!focus) return { at: [], name: "", words: "" };
   const clause = phrases.join("，");
   let longest = "";
+  // Of runs as long as each other, the one said last: "红色资源普查 顺带整理的口述史料有几篇" asks of 口述史料.
   for (const words of focus.split(/\s+/)) {
-    for (let start = 0; start + Math.max(FOCUS_MINIMUM, longest.length + 1) <= words.length; start += 1) {
-      for (let end = start + Math.max(FOCUS_MINIMUM, longest.length + 1); end <= words.length && clause.includes(words.slice(start, end)); end += 1) longest = words.slice(start, end);
+    for (let start = 0; start + Math.max(FOCUS_MINIMUM, longest.length) <= words.length; start += 1) {
+      for (let end = start + Math.max(FOCUS_MINIMUM, longest.length); end <= words.length && clause.includes(words.slice(start, end)); end += 1) longest = words.slice(start, end);
     }
   }
   if (longest.length < FOCUS_MINIMUM) return { at: [], name: "", words: focus };

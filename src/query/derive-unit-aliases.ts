@@ -17,7 +17,7 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   // Only a simple name loses its suffix (疾控中心 -> 疾控, 城投集团 -> 城投): 市生态环境局上街分局 must not become 生态环境局上街分.
   // 供电公司 -> 供电, 邮政分公司 -> 邮政, 公证处 -> 公证, 消防救援大队 -> 消防救援.
   // 眼科医院 -> 眼科: a 医院 loses its suffix whole, not 院 alone (眼科医); 第三人民医院 has no such short name.
-  const suffixless = /^(.+?)(?:医院|[局部办委馆院社站所协处]|中心|集团|管委会|分公司|公司|大队)$/.exec(bare)?.[1];
+  const suffixless = /^(.+?)(?:医院|[局部办委馆院社站所协处室]|中心|集团|管委会|分公司|公司|大队)$/.exec(bare)?.[1];
   if (prefix && suffixless && !/[局部办分委]|上街|^第/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
     add(suffixless, "weak");
     if (bare.endsWith("分公司")) add(`${suffixless}公司`, "derived");
@@ -33,8 +33,8 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     // 退役军人事务局 -> 退役军人: likewise 事务.
     // 烟草专卖局 -> 烟草局: and 专卖.
     // 急救指挥中心 -> 急救中心, 农技推广站 -> 农技站: and 指挥, 推广; 公共自行车服务中心 -> 公共自行车: and 服务.
-    // 养犬管理服务中心 -> 养犬中心: two such words in a row go together.
-    const core = /^(.{2,}?)(?:管理|事务|专卖|指挥|推广|服务|监察)+$/.exec(suffixless)?.[1];
+    // 养犬管理服务中心 -> 养犬中心: two such words in a row go together; 党史研究室 -> 党史室, 节能监察中心 -> 节能中心.
+    const core = /^(.{2,}?)(?:管理|事务|专卖|指挥|推广|服务|监察|研究)+$/.exec(suffixless)?.[1];
     if (core && !WEAK_STOPLIST.has(core)) {
       add(core, "weak");
       // 救助管理站 -> 救助站, 应急管理局 -> 应急局: the kind of unit kept, 管理 dropped.

@@ -54,7 +54,8 @@ const ISSUE_PATTERN = /(?:(?<![0-9])([0-9]{4})\s*年\s*(?:的\s*)?)?第\s*([0-9]
 const SOURCE_STRONG = /原文|全文|原件|原稿|链接|下载|附件|pdf|word版|电子版(?![\u4e00-\u9fff]{2}(?<!发给|发我|给我))/gi;
 // Asking for a document only when an issue or a date says which one.
 const SOURCE_WEAK = /文件|发给我|发我|给我|发一下|调出|打开|看看|查看/g;
-const SUMMARY_STRONG = /(?:总结|汇总|概括|梳理|归纳|综述|盘点|概述|回顾|小结|捋一捋|捋捋|捋一遍|捋一下|捋|理一理|过一遍|整理)(?:一下|一遍|下)?/g;
+// "顺带整理的口述史料有几篇": 整理 said of what a report did (整理的…, 整理了…) asks for no summary.
+const SUMMARY_STRONG = /(?:总结|汇总|概括|梳理|归纳|综述|盘点|概述|回顾|小结|捋一捋|捋捋|捋一遍|捋一下|捋|理一理|过一遍|整理(?![的了出成]))(?:一下|一遍|下)?/g;
 // "What work did X report": a summary over a long period, a lookup within one month or less.
 const SUMMARY_WORK = /(?:报送|上报|报告|开展|推进|完成|报|做|干)(?:了|过)?的?(?:哪些|什么|些什么)?(?:主要|重点)?工作(?:情况|亮点|成效|成果)?|(?:主要|重点)?工作(?:情况|亮点|成效|成果)|有哪些工作|(?:报送|上报|报|发|上)(?:了|过)(?:些|哪些)?(?:什么|啥|哪些)(?:东西|信息|内容|事情?)?|(?:报送|上报|报|发)(?:的|过的)(?:东西|信息|内容)|(?:干|做|搞|说|讲)(?:了|过)(?:些|哪些)?(?:什么|啥|哪些)(?:事情?|工作)?|(?:干|做)(?:了|过)?(?:些)?啥|的?(?:信息|东西|内容|材料)(?:都)?有(?:哪些|啥|什么)|有(?:些|哪些|什么|啥)(?:新)?(?:动态|进展|消息|新闻|新鲜事|动作|举措)/g;
 // What an issue contains: asked of an issue, not a unit.
