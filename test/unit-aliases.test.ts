@@ -254,6 +254,7 @@ describe("deriveUnitAliases", () => {
     expect(aliases("区养犬管理服务中心")).toContain("养犬中心");
     expect(aliases("区节能监察中心")).toContain("节能中心");
     expect(aliases("区党史研究室")).toEqual(expect.arrayContaining(["党史室", "党研室"]));
+    expect(aliases("区机关幼儿园")).toContain("机关幼");
     const matcher = createUnitMatcher({ units: ["区美术家协会", "区企业家协会", "区实验小学", "区第三人民医院", "区养犬管理服务中心", "区美术馆"] });
     const unitsIn = (text: string) => matcher.match(text).map((mention) => mention.unit);
     expect(unitsIn("美协去年暑假那个少儿画画班收不收钱")).toEqual(["区美术家协会"]);

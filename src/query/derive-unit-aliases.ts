@@ -75,6 +75,9 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   // 实验小学 -> 实小, 第一中学 -> 一中, 第三人民医院 -> 三院: a numbered or two-word school or hospital by its first characters.
   const grade = /^(?:第([一二三四五六七八九十]))?([\u4e00-\u9fff]{2})?(小学|中学)$/.exec(bare);
   if (prefix && grade && (grade[1] || grade[2])) add(`${grade[1] ?? grade[2]![0]}${grade[3]![0]}`, "weak");
+  // 机关幼儿园 -> 机关幼: a kindergarten by its name and 幼.
+  const kindergarten = /^([\u4e00-\u9fff]{2,})幼儿园$/.exec(bare)?.[1];
+  if (prefix && kindergarten) add(`${kindergarten}幼`, "derived");
   const hospital = /^第([一二三四五六七八九十])人民医院$/.exec(bare)?.[1];
   if (prefix && hospital) add(`${hospital}院`, "derived");
   const place = /^(.+)(街道|镇)$/.exec(canonical)?.[1];
