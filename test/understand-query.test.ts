@@ -60,6 +60,14 @@ describe("understandQuery: 中 after a year", () => {
     expect([both.period?.label, both.periods?.length, both.keywords]).toEqual(["2023年中秋前后、2024年国庆前后", 2, "中秋 国庆 检 电梯"]);
   });
 
+  it("runs a year asked up to two spans of months to the later one, and searches neither span as words", () => {
+    const matcher = createUnitMatcher({ units: ["区体育彩票管理中心"] });
+    const both = understandQuery({ text: "21年体彩1到8月的公益金和福彩1到10月的公益金 分别是多少", today: "2026-11-28", units: matcher });
+    expect([both.period?.from, both.period?.to]).toEqual(["2021-01-01", "2021-10-31"]);
+    expect(both.period?.reportedAs).toEqual(expect.arrayContaining(["1—8月", "1—10月"]));
+    expect(both.keywords).not.toMatch(/10/);
+  });
+
   it("does not take 整理 said of what a report did (整理的口述史料) for a summary request", () => {
     const matcher = createUnitMatcher({ units: ["区党史研究室"] });
     expect(understandQuery({ text: "党史室21年做红色资源普查 顺带整理的口述史料有几篇", today: "2026-11-28", units: matcher }).intent).toBe("fact");

@@ -29,7 +29,7 @@ export function isWholeYears(period: { from: string; to: string }): boolean {
  * "22年……到6月", "去年1到10月": a year followed by the month it runs up to (no other period between) is
  * that year from January to that month, named as a report on it names it.
  */
-export function untilMonth(options: { period: Period; text: string; today: string }): { period: Pick<Period, "to" | "label" | "reportedAs">; span: Span } | undefined {
+export function untilMonth(options: { period: Period; text: string; today: string }): { period: Pick<Period, "to" | "label" | "reportedAs">; span: Span; spans: Span[] } | undefined {
   const { period, text, today } = options;
   if (!isOneYear(period)) return undefined;
   const after = text.slice(period.end);
@@ -38,15 +38,28 @@ export function untilMonth(options: { period: Period; text: string; today: strin
   // "22年全年多少户 去年1到10月": the months belong to the period named after this one.
   if (parsePeriod({ text: after.slice(0, until.index), today })?.explicit) return undefined;
   const year = period.from.slice(0, 4);
-  // The month as parse-period reads it: its last day, and how a report just after it names it.
-  const month = parsePeriod({ text: `${year}年${until[1]}月`, today });
-  if (!month || month.from.slice(0, 7) !== month.to.slice(0, 7)) return undefined;
   const start = period.end + until.index;
+  const spans: Span[] = [{ start, end: start + until[0].length }];
+  const months = [Number(until[1])];
+  // "21年体彩1到8月的公益金和福彩1到10月的公益金": a further span of months in the same year, with no other period
+  // between, is asked too; the period runs to the later one, and a report names either.
+  const rest = after.slice(until.index + until[0].length);
+  const further = UNTIL_MONTH.exec(rest);
+  if (further && !parsePeriod({ text: rest.slice(0, further.index), today })?.explicit) {
+    const at = spans[0]!.end + further.index;
+    spans.push({ start: at, end: at + further[0].length });
+    months.push(Number(further[1]));
+  }
+  const last = Math.max(...months);
+  // The month as parse-period reads it: its last day, and how a report just after it names it.
+  const month = parsePeriod({ text: `${year}年${last}月`, today });
+  if (!month || month.from.slice(0, 7) !== month.to.slice(0, 7)) return undefined;
   // A report on January to that month names the span ("1-10月") or the month it ends with.
-  const last = Number(until[1]);
+  const named = months.flatMap((end) => [...monthSpanNames(1, end), `前${end}个月`, `${end}月`]);
   return {
-    period: { to: month.to, label: `${year}年1月至${last}月`, reportedAs: [...(month.reportedAs ?? []), ...monthSpanNames(1, last), `前${last}个月`] },
-    span: { start, end: start + until[0].length },
+    period: { to: month.to, label: months.length > 1 ? `${year}年1月至${months[0]}月、1月至${months[1]}月` : `${year}年1月至${last}月`, reportedAs: [...new Set([...(month.reportedAs ?? []), ...named])] },
+    span: spans[0]!,
+    spans,
   };
 }
 

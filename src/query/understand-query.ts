@@ -165,7 +165,7 @@ export function understandQuery(options: {
     // "前年体彩上半年卖了多少": a part of the year named after a few words about the topic.
     const until = untilMonth({ period: found, text: masked, today }) ?? partOfYearAfter({ period: found, text: masked, today });
     if (until) {
-      removed.push(until.span);
+      removed.push(...("spans" in until ? until.spans : [until.span]));
       found = { ...found, ...until.period };
     }
   }
@@ -184,7 +184,7 @@ export function understandQuery(options: {
       removed.push({ start, end });
       // "去年1到10月": a further year up to a month of it too.
       until = untilMonth({ period: { ...next, start, end }, text: masked, today });
-      if (until) removed.push(until.span);
+      if (until) removed.push(...until.spans);
       // "前年全年多少": that year's total, reported early the next year naming the year.
       const wholeYear = !until && isOneYear(next) && /^\s*(?:全年|一整年|整年)/.test(masked.slice(end));
       const year = next.from.slice(0, 4);
@@ -195,7 +195,7 @@ export function understandQuery(options: {
       found = { ...spanning(found, further), label: `${found.label.replace(/（.*$/, "")}、${further.label.replace(/（.*$/, "")}` };
     }
     // Always onwards, whatever a period's span: a period found where the last one ended is not found again.
-    offset = Math.max(until?.span.end ?? end, offset + 1);
+    offset = Math.max(until?.spans.at(-1)?.end ?? end, offset + 1);
     next = parsePeriod({ text: masked.slice(offset), today });
   }
   let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit, ...(found.reportedAs ? { reportedAs: found.reportedAs } : {}) } : undefined;
