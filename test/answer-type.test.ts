@@ -490,6 +490,8 @@ describe("carriesValue: a figure of another type is not an answer", () => {
   it("ends what is counted before a verb done after it (多少家企业做了), and reads 了 at the end as asking what was done", () => {
     expect(type("律协的法治体检 23年和去年各给多少家企业做了")).toMatchObject({ kind: "count", counted: "企业", done: true });
     expect(type("几户困难户慰问了")).toMatchObject({ counted: "困难户" });
+    // 家次 counts visits, a measure of its own, not 家.
+    expect(type("23年春节旅协跟文广旅体局一块儿去查景区农家乐安全 一共查了多少家次").measure).toBe("家次");
     // The 一 of 一共 is no verb asked.
     expect(type("23年校园足球联赛小学女子组 一共多少名女生参赛").verb).not.toBe("一");
   });
