@@ -115,6 +115,8 @@ export function extractAnswer(options: {
   const says = (text: string, word: string) => text.includes(word) || (result.synonyms?.of[word] ?? []).some((synonym) => text.includes(synonym)) || (priceChange && PRICE_CHANGE_WORD.test(word) && PRICE_STATE.test(text)) || (feeAsked && FEE_WORD.test(word) && FEE_STATE.test(text));
   // "有没有伤亡": the clause that says what the question asks happened ("未发生人员伤亡"), where the item has one.
   const saysLastWord = (clause: ScoredClause) => lastWord !== undefined && says(clause.text, lastWord);
+  // "企业要掏钱吗": a clause that says what it costs ("开展免费“法治体检”") before one that only speaks of a fee.
+  const saysAsked = (clauses: readonly ScoredClause[]) => (feeAsked ? clauses.find((clause) => FEE_STATE.test(clause.text) && saysLastWord(clause)) : undefined) ?? clauses.find(saysLastWord);
   const picked = found.map(({ item, hit }) => {
     // Each unit's item answers its own part of the question, with that part's words and measure.
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
@@ -122,8 +124,7 @@ export function extractAnswer(options: {
     const partType = part?.answerType && answerType ? { ...part.answerType, ...synonyms } : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms, years: askedYears && { ...askedYears, issued: item.date } });
     return {
-      // "企业要掏钱吗": a clause that says what it costs ("开展免费“法治体检”") before one that only speaks of a fee.
-      item, hit, clauses, terms, best: (yesNo ? (feeAsked ? clauses.find((clause) => FEE_STATE.test(clause.text) && saysLastWord(clause)) : undefined) ?? clauses.find(saysLastWord) : undefined) ?? bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
+      item, hit, clauses, terms, best: (yesNo ? saysAsked(clauses) : undefined) ?? bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
       // What the value is of ("罚款") is checked with the value; the rest of the words say which thing.
       about: topicShare({ text: `${item.title}${item.body}`, terms: terms.filter((term) => !partType?.subject?.includes(term)), weight: retrieval.termWeight, synonyms: result.synonyms }),
     };

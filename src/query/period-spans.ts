@@ -29,7 +29,7 @@ export function isWholeYears(period: { from: string; to: string }): boolean {
  * "22年……到6月", "去年1到10月": a year followed by the month it runs up to (no other period between) is
  * that year from January to that month, named as a report on it names it.
  */
-export function untilMonth(options: { period: Period; text: string; today: string }): { period: Pick<Period, "to" | "label" | "reportedAs">; span: Span; spans: Span[] } | undefined {
+export function untilMonth(options: { period: Period; text: string; today: string }): { period: Pick<Period, "to" | "label" | "reportedAs">; spans: Span[] } | undefined {
   const { period, text, today } = options;
   if (!isOneYear(period)) return undefined;
   const after = text.slice(period.end);
@@ -58,7 +58,6 @@ export function untilMonth(options: { period: Period; text: string; today: strin
   const named = months.flatMap((end) => [...monthSpanNames(1, end), `前${end}个月`, `${end}月`]);
   return {
     period: { to: month.to, label: months.length > 1 ? `${year}年1月至${months[0]}月、1月至${months[1]}月` : `${year}年1月至${last}月`, reportedAs: [...new Set([...(month.reportedAs ?? []), ...named])] },
-    span: spans[0]!,
     spans,
   };
 }
@@ -70,7 +69,7 @@ const PART_OF_YEAR = /^[\u4e00-\u9fff]{1,6}?((?:[上下]半年)|(?:前?[一二�
  * "前年体彩上半年卖了多少": a year, a few words about the topic, then a part of the year (no other period
  * between) is that part of that year, named as a report on it names it.
  */
-export function partOfYearAfter(options: { period: Period; text: string; today: string }): { period: Pick<Period, "from" | "to" | "label" | "reportedAs">; span: Span } | undefined {
+export function partOfYearAfter(options: { period: Period; text: string; today: string }): { period: Pick<Period, "from" | "to" | "label" | "reportedAs">; spans: Span[] } | undefined {
   const { period, text, today } = options;
   if (!isOneYear(period)) return undefined;
   const after = text.slice(period.end);
@@ -81,7 +80,7 @@ export function partOfYearAfter(options: { period: Period; text: string; today: 
   const named = parsePeriod({ text: `${year}年${part[1]}`, today });
   if (!named || named.from.slice(0, 4) !== year) return undefined;
   const start = period.end + part[0].length - part[1]!.length;
-  return { period: { from: named.from, to: named.to, label: named.label, ...(named.reportedAs ? { reportedAs: named.reportedAs } : {}) }, span: { start, end: start + part[1]!.length } };
+  return { period: { from: named.from, to: named.to, label: named.label, ...(named.reportedAs ? { reportedAs: named.reportedAs } : {}) }, spans: [{ start, end: start + part[1]!.length }] };
 }
 
 /**

@@ -165,7 +165,7 @@ export function understandQuery(options: {
     // "前年体彩上半年卖了多少": a part of the year named after a few words about the topic.
     const until = untilMonth({ period: found, text: masked, today }) ?? partOfYearAfter({ period: found, text: masked, today });
     if (until) {
-      removed.push(...("spans" in until ? until.spans : [until.span]));
+      removed.push(...until.spans);
       found = { ...found, ...until.period };
     }
   }

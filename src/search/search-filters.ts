@@ -42,12 +42,14 @@ export function reportedAround(period: { from: string; to: string }): (chunk: Ch
   // "2024 年秋季": a PDF or Markdown text may set the year apart from 年.
   const named = years.map((year) => new RegExp(`${year}\\s*年`));
   // "去年学校一年级报名412人" in a 2023 issue is on 2022, "前年" on 2021.
-  const looksBack = (chunk: ChunkInfo) => {
-    const issued = Number(chunk.date?.slice(0, 4));
-    const text = `${chunk.title}${chunk.text}`;
+  const looksBack = (date: string | null, text: string) => {
+    const issued = Number(date?.slice(0, 4));
     return (years.includes(issued - 1) && LAST_YEAR.test(text)) || (years.includes(issued - 2) && YEAR_BEFORE_LAST.test(text));
   };
-  return (chunk) => named.some((year) => year.test(`${chunk.title}${chunk.text}`)) || inPeriod(chunk.date, around) || looksBack(chunk);
+  return (chunk) => {
+    const text = `${chunk.title}${chunk.text}`;
+    return named.some((year) => year.test(text)) || inPeriod(chunk.date, around) || looksBack(chunk.date, text);
+  };
 }
 
 /** In the period, or a report on it from just after ("上半年…" in an August issue). */
