@@ -517,9 +517,10 @@ describe("carriesValue: a figure of another type is not an answer", () => {
 
   it("does not answer a cost asked with a subsidy towards it, unless a subsidy is asked", () => {
     const phrase = "对符合条件的加装电梯项目每部给予财政补助20万元";
-    expect(carriesValue(phrase, { ...type("老楼装一部电梯总共得花多少"), focus: "老楼装一部电梯总共得花" })).toBe(false);
+    const cost = { ...type("老楼装一部电梯总共得花多少"), focus: "老楼装一部电梯总共得花" };
+    expect(carriesValue(phrase, cost)).toBe(false);
     expect(carriesValue(phrase, { ...type("加装电梯每部补多少钱"), focus: "加装电梯每部补" })).toBe(true);
-    expect(carriesValue("加装一部电梯总费用约60万元", { ...type("老楼装一部电梯总共得花多少"), focus: "老楼装一部电梯总共得花" })).toBe(true);
+    expect(carriesValue("加装一部电梯总费用约60万元", cost)).toBe(true);
   });
 
   it("ties the figure to the thing named last of two named as fully (口述史料, not 红色资源)", () => {
