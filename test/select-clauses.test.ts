@@ -162,3 +162,16 @@ describe("scoreClauses: the question's words said otherwise", () => {
     expect(topicOf(withSynonyms)).toBeLessThan(1);
   });
 });
+
+describe("scoreClauses: a year named inside a clause", () => {
+  const options = { terms: ["居民", "健康", "素养", "水平"], years: { from: 2021, to: 2021, issued: "2022-09-15" } };
+  it("prefers the clause naming the year asked to one naming the issue's own year", () => {
+    const text = "8月22日起，区健康教育所在6个监测点开展2022年城乡居民健康素养监测入户调查，计划调查1200户。监测显示，2021年全区居民健康素养水平为24.6%，较2020年提高2.3个百分点。";
+    expect(bestClause("21年全区居民健康素养水平是多少", { ...options, text })).toBe("监测显示，2021年全区居民健康素养水平为24.6%，较2020年提高2.3个百分点。");
+  });
+
+  it("does not read the years of a date of birth as the year a figure is of", () => {
+    const text = "今年计划招收小班幼儿150名。托小班计划招收2021年9月1日至2022年2月28日出生的幼儿25名，实际报名22名，已全部录取。";
+    expect(bestClause("前年托小班招满了吗", { text, terms: ["托", "小班", "招满"], years: { from: 2024, to: 2024, issued: "2024-07-25" } })).toContain("已全部录取");
+  });
+});

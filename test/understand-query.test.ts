@@ -432,3 +432,11 @@ describe("understandQuery: a figure asked about a summary", () => {
     expect(understand("总结一下社工部今年的工作").intent).toBe("summary");
   });
 });
+
+describe("understandQuery: a season before the years named", () => {
+  it("takes the years named later as the time, and keeps the season as a word", () => {
+    const asked = understand("教育局冬季校园检查22年跟24年各查出多少处隐患");
+    expect([asked.period?.label, asked.periods?.length]).toEqual(["2022年、2024年", 2]);
+    expect(asked.keywords).toContain("冬季");
+  });
+});

@@ -182,13 +182,28 @@ function yearScore(text: string, years: { from: number; to: number; part?: strin
   const asked = PARTS_OF_YEAR.find((part) => part.name === years.part);
   if (asked && !asked.words.test(text) && PARTS_OF_YEAR.some((part) => part !== asked && part.group === asked.group && part.words.test(text))) return -OTHER_YEAR_PENALTY;
   const opening = OPENING_YEAR.exec(resolveRelativeTimes({ text: text.slice(0, 12), date: years.issued }));
-  if (!opening) return 0;
+  if (!opening) return namedYearsScore(resolveRelativeTimes({ text, date: years.issued }), years);
   const year = Number(opening[1]);
   if (year < years.from || year > years.to) return -OTHER_YEAR_PENALTY;
   // "6、7月份" against "今年以来，…累计7次": the year so far is more than the months asked.
   // "今年中招…" in the asked year's issue opens on that year as every clause of it does: it says nothing more.
   if (!OPENING_YEAR.test(text.slice(0, 12))) return 0;
   return years.partial && SINCE_YEAR.test(text.slice(0, 12)) ? 0 : ASKED_YEAR_BONUS;
+}
+
+/**
+ * A year a clause names inside it, not as the base of a comparison ("较2020年提高") nor in a date
+ * ("2021年9月1日至2022年2月28日出生的幼儿" says who, not when).
+ */
+const NAMED_YEAR = /(?<!较|比|与|同|于)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g;
+/** What years named inside a clause add: "21年…水平是多少" against a 2022 issue's "开展2022年…监测" and "2021年…水平为24.6%". */
+const OTHER_NAMED_YEAR_PENALTY = 0.2;
+
+function namedYearsScore(text: string, years: { from: number; to: number }): number {
+  const named = [...text.matchAll(NAMED_YEAR)].map((match) => Number(match[1]));
+  if (named.length === 0) return 0;
+  if (named.some((year) => year >= years.from && year <= years.to)) return ASKED_YEAR_BONUS;
+  return -OTHER_NAMED_YEAR_PENALTY;
 }
 
 /**

@@ -136,6 +136,8 @@ export function understandQuery(options: {
   // Mask the issue so that "2026年第8期" does not also read as the period 2026年.
   const masked = issueFound ? maskSpans(text, [issueFound.span]) : text;
   let found = parsePeriod({ text: masked, today });
+  // "教育局冬季校园检查22年跟24年各查出多少": the years named later set the time; the season before them stays a word.
+  if (found && !found.explicit) found = explicitPeriodAfter(masked, found.end, today) ?? found;
   if (!found && english) found = englishMonth(masked, today);
   if (!found && (command || english)) found = commandYear(masked, today);
   if (!issue && commandIntent === "source") {
@@ -356,4 +358,13 @@ function maskSpans(text: string, spans: readonly Span[]): string {
   const characters = text.split("");
   for (const span of spans) for (let index = span.start; index < span.end; index += 1) characters[index] = " ";
   return characters.join("");
+}
+
+/** The first period with a year named after `from`, with its place in the whole text. */
+function explicitPeriodAfter(text: string, from: number, today: string): Period | undefined {
+  for (let offset = from, next = parsePeriod({ text: text.slice(from), today }); next; next = parsePeriod({ text: text.slice(offset), today })) {
+    if (next.explicit) return { ...next, start: offset + next.start, end: offset + next.end };
+    offset += Math.max(next.end, 1);
+  }
+  return undefined;
 }
