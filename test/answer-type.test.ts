@@ -763,3 +763,33 @@ describe("detectAnswerType: sales and output are amounts of money the passage mu
     expect(carriesValue("线上成交额达1.3亿元", asked)).toBe(true);
   });
 });
+
+describe("carriesValue: shares, levels, rates and limits as reports write them", () => {
+  it("reads a fraction, a ratio and a figure said as a 比例 as a share", () => {
+    expect(carriesValue("放映片单中科教片、戏曲片占比不低于三分之一", type("片单里科教片戏曲片要占多少比例"))).toBe(true);
+    expect(carriesValue("每批次按1名教师带20名学生的比例配备带队教师", type("带队老师跟学生按啥比例配的"))).toBe(true);
+    expect(carriesValue("放映队增至6支", type("片单里科教片戏曲片要占多少比例"))).toBe(false);
+  });
+
+  it("answers a level asked with a share", () => {
+    expect(carriesValue("2021年全区居民健康素养水平为24.6%", type("21年全区居民健康素养水平是多少"))).toBe(true);
+  });
+
+  it("names a rate by its stem before the figure, and through one mistyped character", () => {
+    expect(carriesValue("已检验438台，完成97.3%", type("拖拉机年检完成率多少呢"))).toBe(true);
+    expect(carriesValue("在治患者规范管理率96.8%", type("在治的病人规范管里率是多少来着"))).toBe(true);
+    expect(carriesValue("初审合格率69.8%", type("拖拉机年检完成率多少呢"))).toBe(false);
+  });
+
+  it("answers a limit asked only with a limit stated, not with a total lent", () => {
+    const asked = type("创业担保贷款个人最多能贷多少万");
+    expect(carriesValue("共审核发放创业担保贷款126笔、2310万元", asked)).toBe(false);
+    expect(carriesValue("个人创业担保贷款最高可申请30万元", asked)).toBe(true);
+    expect(detectAnswerType("单日最多接待多少人次")?.cap).toBeUndefined();
+  });
+
+  it("takes things listed before their count as the names asked", () => {
+    expect(carriesValue("其中今年新增智能制造技术、养老服务管理2个专业", type("开放大学去年新增的两个专业叫啥来着"))).toBe(true);
+    expect(carriesValue("开设专业17个", type("开放大学去年新增的两个专业叫啥来着"))).toBe(false);
+  });
+});

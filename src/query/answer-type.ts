@@ -108,6 +108,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const level = LEVEL_ASKED.exec(question)?.[1];
   const verb = ASKED_VERB.exec(question)?.[1];
   const headcount = type.kind === "people" && HEADCOUNT.test(question) && !/人次/.test(question);
+  const cap = CAP_ASKED.test(question);
   // "是啥时候搞的": a verb for doing anything (搞, 办, 弄, 开) says nothing of what happened.
   const happened = type.kind === "date" ? HAPPENED_ON_DATE.exec(question)?.[1]?.replace(/^[搞弄干办做整开]$/, "") || undefined : undefined;
   const done = DONE_ASKED.test(question);
@@ -123,10 +124,12 @@ export function detectAnswerType(text: string): AnswerType | undefined {
     ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
     ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(subset ? { subset } : {}), ...(newlyFound !== undefined ? { newlyFound } : {}), ...(eachOf ? { eachOf } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
-    ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}), ...(headcount ? { headcount } : {}),
+    ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}), ...(headcount ? { headcount } : {}), ...(cap ? { cap } : {}),
   };
 }
 
+/** "个人最多能贷多少", "一次最高补多少", "上限是多少": a limit the rules set, not how much was done. */
+const CAP_ASKED = /(?:最多|最高|顶多|至多)(?:能|可以?|给|补|贷|报|领|批)|上限|封顶/;
 /** "头几天", "前几个月", "最近几年": a time, not a question of how many days. */
 const FEW_DAYS = /(?:头|前|这|那|最近|近|后|过去)几(?:天|日|周|个月|年)(?=[\u4e00-\u9fff])/g;
 // "疑似病理性近视的学生有多少个", "头一回献血的有多少人": what sets the counted ones apart, before 的.

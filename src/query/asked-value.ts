@@ -16,6 +16,8 @@ export interface AnswerType {
   subject?: string;
   /** "一亩多少钱", "人均", "每月": a rate per unit is asked, not a total. */
   perUnit?: boolean;
+  /** "个人最多能贷多少": a limit is asked, which only a clause stating one gives ("最高可贷30万元"), not a total. */
+  cap?: boolean;
   /** "签了多少户", "投了多少钱": the verb the question asks the figure of (签, 投); the figure's phrase naming it is the likelier answer. */
   verb?: string;
   /** Thesaurus words of the question's words ("处理率" -> 处置率, "老师" -> 教师), set by the answerer from the search's. */

@@ -13,7 +13,8 @@ import { countsAskedThing, countsOtherThing, mentionsCounted, sharesPair } from 
 
 // Bulletins write money in 元; "招牌210块" counts signboards.
 const MONEY_VALUE = new RegExp(`${NUMBER}\\s*元|${NUMBER}\\s*万元|${NUMBER}\\s*亿元`, "g");
-const PERCENT_VALUE = /\d[\d.]*\s*%|百分之[零一二三四五六七八九十百\d.]+|\d[\d.]*\s*个百分点|[一二三四五六七八九]成/g;
+// A share is also a fraction ("三分之一"), a ratio ("1:8") or a figure said as one ("按1名教师带20名学生的比例").
+const PERCENT_VALUE = /\d[\d.]*\s*%|百分之[零一二三四五六七八九十百\d.]+|\d[\d.]*\s*个百分点|[一二三四五六七八九]成|[一二三四五六七八九十\d]+\s*分之\s*[一二三四五六七八九十\d]+|\d[\d.]*\s*[:：]\s*\d[\d.]*|\d[^，,；;。]{0,14}的比例/g;
 /** "6点至11点", "8:30", "下午3时": a time of day. */
 const CLOCK_VALUE = /\d{1,2}\s*[:：]\s*\d{2}(?!\s*\d)|\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分|半)?/;
 const DATE_VALUE = /每月\s*\d{1,2}\s*[日号]|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|初|中旬|上旬|下旬)|\d{4}\s*年(?:底|初|前)?/;
@@ -63,7 +64,22 @@ function namesSubject(clause: string, subject: string, synonyms: readonly string
   if (text.includes(subject) || (subject.length > 2 && text.includes(subject.slice(-2)))) return true;
   // "成交额" in "成交金额": the name with a word inside it.
   if (subject.length === 3 && new RegExp(`${escapeRegExp(subject.slice(0, 2))}[\u4e00-\u9fff]{1,2}${escapeRegExp(subject[2]!)}`).test(text)) return true;
+  if (subject.endsWith("率") && namesRate(text, subject)) return true;
   return [...(SAME_SUBJECT.find((group) => group.includes(subject)) ?? []), ...synonyms].some((word) => text.includes(word));
+}
+
+/**
+ * A rate is named by its stem before the figure ("完成率" by "已检验438台，完成97.3%"), and through one mistyped
+ * character inside a longer name ("规范管里率" for "规范管理率").
+ */
+function namesRate(text: string, subject: string): boolean {
+  const stem = subject.slice(-3, -1);
+  if (stem.length === 2 && new RegExp(`${escapeRegExp(stem)}\\s*(?:了|达|为)?\\s*\\d[\\d.]*\\s*%`).test(text)) return true;
+  if (subject.length < 4) return false;
+  for (let index = 1; index < subject.length - 1; index++) {
+    if (new RegExp(`${escapeRegExp(subject.slice(0, index))}[\u4e00-\u9fff]${escapeRegExp(subject.slice(index + 1))}`).test(text)) return true;
+  }
+  return false;
 }
 
 function equivalentMeasures(type: Pick<AnswerType, "measure" | "counted" | "thing">): string[] {
@@ -93,6 +109,7 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   // "岗位工资多少" is not answered by a training subsidy, nor "利率" by a 办结率.
   if (type.subject && !namesSubject(text, type.subject, type.synonyms?.[type.subject])) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
+  if (type.cap && !CAP_STATED.test(text)) return [];
   // "备案里头跨省的有多少": only a clause that names the part splits it out of the whole.
   if (type.subset && !namesSubset(text, type.subset, type.synonyms)) return [];
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !mentionsCounted(text, type.counted, type)) return [];
@@ -198,7 +215,9 @@ function figuresIn(written: string, type: AnswerType, known: ReadonlySet<string>
       // "多少诉求" counts things: "10分钟内派单" and "增长6.3%" are how long and how much more, not how many.
       default: {
         const when = phrase.replace(YEAR, " ").replace(WHEN, " ");
-        return (type.counted ? when.replace(DAY_OF_MONTH, " ").replace(DURATION_VALUE, " ").replace(PERCENT_VALUE, " ") : when).match(ANY_FIGURE) ?? [];
+        // "健康素养水平是多少" asks a level, which a share gives ("水平为24.6%"); it counts nothing.
+        const counts = type.counted !== undefined && !LEVEL_ASKED.test(type.counted);
+        return (counts ? when.replace(DAY_OF_MONTH, " ").replace(DURATION_VALUE, " ").replace(PERCENT_VALUE, " ") : when).match(ANY_FIGURE) ?? [];
       }
     }
   })();
@@ -207,6 +226,10 @@ function figuresIn(written: string, type: AnswerType, known: ReadonlySet<string>
 }
 
 const ORDINAL = /第\s*\d[\d,.]*/g;
+/** A limit stated: "最高可贷30万元", "不超过5万元", "上限", "封顶". */
+const CAP_STATED = /最高|最多|不超过|不高于|上限|封顶|至多|限额/;
+/** A thing asked that is a level, not a count. */
+const LEVEL_ASKED = /(?:水平|指数|比重|程度)$/;
 
 const ANY_COUNTING = new RegExp(`(${NUMBER})\\s*(?:${[...COUNTING_MEASURES].sort((left, right) => right.length - left.length).join("|")})`, "g");
 

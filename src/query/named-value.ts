@@ -26,6 +26,8 @@ const NAME_KINDS: Record<string, string[]> = {
   地点: ["路", "街", "大道", "号", "村", "社区", "小区", "园区", "大厦", "大楼", "楼", "广场", "中心", "基地", "院"],
 };
 
+/** Two or more things listed, then counted: "智能制造技术、养老服务管理 2 个专业" (the count's noun in group 2). */
+const ENUMERATED_NAMES = /([\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+)\s*(?:\d+|[两二三四五六七八九十])\s*[个项家所种类门座条]([\u4e00-\u9fff]{1,4})/;
 /** "0371-68912345", "12345", "96110": a number to call (five digits or more, not a year or an amount). */
 const PHONE_NUMBER = /(?<![\d.])(?:0\d{2,3}[-—]?)?\d{5,8}(?![\d.]|\s*(?:万|亿|元|人|户|个|件|次|名|年|吨|亩|平方米|米))/;
 
@@ -51,6 +53,9 @@ export function carriesName(text: string, type: AnswerType): boolean {
   // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
   const kinds = type.measure ? NAME_KINDS[type.measure] ?? [type.measure] : undefined;
   const ofKind = (name: string) => kinds === undefined || kinds.some((kind) => name.replace(/[”」》]$/, "").endsWith(kind));
+  // "新增智能制造技术、养老服务管理2个专业": the things listed before their count are named.
+  const listed = ENUMERATED_NAMES.exec(text);
+  if (listed && !given(listed[1]!) && (kinds === undefined || kinds.some((kind) => listed[2]!.startsWith(kind)))) return true;
   return [...text.matchAll(QUOTED_NAME)].some((match) => !given(match[0]) && ofKind(match[0])) ||
     [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]) && !COUNTED_KIND.test(text.slice(Math.max(0, match.index - 10), match.index)) && !continuesAsGiven(text, match, type.given));
 }
