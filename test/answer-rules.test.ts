@@ -214,6 +214,14 @@ describe("near misses: the topic is there, the asked value is not", () => {
     });
   });
 
+  it("answers who pays from how the report says what it costs, without a unit named", async () => {
+    const text = ownIssue(23, "2024-05-23", "区中小学卫生保健所完成春季学生健康体检 3 月 18 日至 5 月 17 日，区中小学卫生保健所对全区 29 所中小学的 2.04 万名学生完成春季健康体检。体检结果显示，学生龋齿检出率 26.1%，均已通知家长带学生复查。体检费用由财政保障。（区中小学卫生保健所）", "矿山街道开设暑期公益托管班 7 月 13 日至 8 月 21 日，矿山街道开设暑期公益托管班，共招收辖区中小学生 186 名。托管班不收取托管费用，午餐费按成本由家长自愿缴纳。（矿山街道）");
+    await withOwnBulletin("2024-23.txt", text, async (ask) => {
+      await expectQuotedFromOne(ask, "前年春季学生体检要家长自己掏钱吗", "体检费用由财政保障");
+      await expectQuotedFromOne(ask, "矿山街道暑假托管班收不收托管费", "不收取托管费用");
+    });
+  });
+
   it("reads 作品集收了多少篇 as a fact of the report, not a count of the unit's items in the bulletin", async () => {
     const text = ownIssue(3, "2024-01-18", "△1 月 12 日，区作家协会《上街文学》2023 年作品集首发，收录 68 名作者的作品 112 篇。（区作家协会）");
     await withOwnBulletin("2024-03.txt", text, async (ask) => {

@@ -14,7 +14,8 @@ import { resolveRelativeTimes } from "./resolve-relative-times.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { scoreClauses, yearOfClause, topicShare, type ScoredClause } from "./select-sentences.js";
 import { complementClause, gistOf } from "./gist-clauses.js";
-import { denies, FEE_ASKED, FEE_STATE, FEE_WORD, onlyPlanned, PRICE_CHANGE_WORD, PRICE_KEPT, PRICE_STATE, PRICED, saidLast, saysDone, YES_NO_WORDS } from "./yes-no-evidence.js";
+import { FEE_ASKED, FEE_STATE, FEE_WORD, PAYER } from "../query/fee-question.js";
+import { denies, onlyPlanned, PRICE_CHANGE_WORD, PRICE_KEPT, PRICE_STATE, PRICED, saidLast, saysDone, YES_NO_WORDS } from "./yes-no-evidence.js";
 import { mentionsInOrder, unitParts, type UnitPart } from "../query/unit-parts.js";
 
 const MAX_CLAUSES = 3;
@@ -120,7 +121,8 @@ export function extractAnswer(options: {
   const picked = found.map(({ item, hit }) => {
     // Each unit's item answers its own part of the question, with that part's words and measure.
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
-    const terms = (part && part.terms.length > 0 ? part.terms : queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)));
+    // "体检要家长自己掏钱吗": who would pay is how the question asks, not what the clause is about ("体检费用由财政保障").
+    const terms = (part && part.terms.length > 0 ? part.terms : queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)) && !(feeAsked && PAYER.test(term)));
     const partType = part?.answerType && answerType ? { ...part.answerType, ...synonyms } : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms, years: askedYears && { ...askedYears, issued: item.date } });
     return {
@@ -138,7 +140,7 @@ export function extractAnswer(options: {
   const yesNoTopic = (clause: ScoredClause) => Math.max(topicOf(clause), bigramCoverage({ query: understanding.keywords, text: clause.text }));
   // The question's most telling words: the rarest in the bulletins (or never used in them), as rare as each other.
   // Digits ("7·31") name the event; they are no word to find said.
-  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1 && /\D/.test(term)) : [];
+  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1 && /\D/.test(term) && !(feeAsked && PAYER.test(term))) : [];
   const rarest = Math.max(0, ...yesNoWords.map((term) => retrieval.termWeight(term)));
   const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
   // The best clause or the headline says the word.

@@ -7,12 +7,6 @@ import { onlyPlans } from "../query/carries-value.js";
 
 /** The question's words for the change. */
 export const PRICE_CHANGE_WORD = /涨|提价|调价|上调|上浮/;
-/** Whether something costs anything: "要不要买门票", "要掏钱不", "收不收费", "是不是免费". */
-export const FEE_ASKED = /(?:要不要|用不用|需不需要|需要|要)(?:交|掏|花|付|出|买)?(?:钱|费|门票)|(?:掏|交|花|付)钱(?:不|吗|没)|收费(?:吗|不)|收不收(?:费|钱)|免不免费|是不是(?:不要钱|免费|收费)|免费(?:吗|不)/;
-/** The question's words for what it costs. */
-export const FEE_WORD = /钱|费|票/;
-/** A clause that says what something costs, or that it costs nothing. */
-export const FEE_STATE = /免费|不收费|免收|零负担|零费用|无需缴费|不收取|减免|收取[^，。；]{0,6}费|\d\s*元/;
 /** A clause that speaks of a price or fee at all. */
 export const PRICED = /价|费|收费|元/;
 /** How reports say a price was kept. */

@@ -1,5 +1,6 @@
 import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
+import { FEE_ASKED, FEE_STATE_WORDS, FEE_WORD } from "../query/fee-question.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import { createHomophones } from "./homophones.js";
 import { findIssue, type QueryUnderstanding } from "../query/understand-query.js";
@@ -238,7 +239,10 @@ export function createSearcher(options: {
     // Synonyms of the question's words ("上门" -> "入户") form a third, lighter list.
     // ... and so do contractions the bulletins use ("雨水污水" -> "雨污").
     const contracted = contractions({ text: queryText, terms: queryTerms, known });
-    const synonymsOf = new Map(queryTerms.map((term) => [term, [...thesaurus.synonyms(term), ...(contracted.get(term) ?? [])]] as const));
+    // "要家长掏钱吗": reports say what it costs ("免费开展", "费用由财政保障"), not who pays.
+    const feeAsked = FEE_ASKED.test(understanding.text);
+    const feeWords = (term: string) => (feeAsked && FEE_WORD.test(term) ? FEE_STATE_WORDS.filter((word) => word !== term) : []);
+    const synonymsOf = new Map(queryTerms.map((term) => [term, [...thesaurus.synonyms(term), ...(contracted.get(term) ?? []), ...feeWords(term)]] as const));
     const expansion = [...new Set([...synonymsOf.values()].flat().flatMap((synonym) => index.tokenizer.tokenize(synonym)))].filter((term) => !queryTerms.includes(term));
     let synonymHits = mode === "vector" || expansion.length === 0 ? [] : index.lexical.search({ query: expansion, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) });
     let vectorIds: number[] = [];
