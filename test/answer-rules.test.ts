@@ -14,10 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => application?.close());
 
-/** An application over one bulletin of a test's own, written to a fresh folder as `file`. */
-async function bulletinApplication(file: string, text: string): Promise<Application> {
+/** An application over bulletins of a test's own, written to a fresh folder (file name -> text). */
+async function bulletinApplication(files: Record<string, string>): Promise<Application> {
   const directory = mkdtempSync(path.join(tmpdir(), "own-bulletin-"));
-  writeFileSync(path.join(directory, file), text);
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(directory, file), text);
   return (await sampleApplication({ paths: [directory] })).application;
 }
 
@@ -29,7 +29,12 @@ function ownIssue(issue: number, date: string, ...items: string[]): string {
 
 /** Runs `check` with questions asked (on 2026-11-28) of an application over one bulletin of a test's own, then closes it. */
 async function withOwnBulletin(file: string, text: string, check: (ask: (question: string) => Promise<ReturnType<typeof answerJson>>) => Promise<void>): Promise<void> {
-  const app = await bulletinApplication(file, text);
+  await withOwnBulletins({ [file]: text }, check);
+}
+
+/** ... over several bulletins of a test's own (file name -> text). */
+async function withOwnBulletins(files: Record<string, string>, check: (ask: (question: string) => Promise<ReturnType<typeof answerJson>>) => Promise<void>): Promise<void> {
+  const app = await bulletinApplication(files);
   try {
     await check(async (question) => answerJson(await app.answerer()({ question, today: "2026-11-28" })));
   } finally {
@@ -222,6 +227,28 @@ describe("near misses: the topic is there, the asked value is not", () => {
     });
   });
 
+  it("answers 超计划了吗 with the figure said to go over the plan, and 要门票不 about an anniversary's exhibition from what it costs", async () => {
+    const text = ownIssue(47, "2025-09-11", "区开放大学秋季招生人数超过计划 今年区开放大学秋季计划招生 560 人，开设专业 17 个，其中今年新增智能制造技术、养老服务管理 2 个专业。截至 9 月 9 日，已录取新生 588 人，超过招生计划 28 人，其中专科 352 人、本科 236 人。（区开放大学）");
+    await withOwnBulletin("2025-47.txt", text, async (ask) => {
+      await expectQuotedFromOne(ask, "去年开放大学秋季招生超计划了吗", "超过招生计划28人");
+      await expectQuotedFromOne(ask, "开放大学去年新增的两个专业叫啥来着", "智能制造技术、养老服务管理");
+    });
+    const exhibition = ownIssue(44, "2023-07-06", "△ 7 月 1 日，区美术馆庆祝中国共产党成立 102 周年书画作品展开展，展出作品 126 幅，首日接待观众 1300 余人次。展览持续至 7 月 31 日，免费向公众开放。（区美术馆）");
+    await withOwnBulletin("2023-44.txt", exhibition, async (ask) => {
+      await expectQuotedFromOne(ask, "美术馆建党102周年那个书画展进去要门票不", "免费向公众开放");
+    });
+  });
+
+  it("answers two dates of two years each from its own report, one that came out after the date named", async () => {
+    const item = (count: number) => `区婴幼儿照护服务指导中心推进普惠托育服务扩容 截至 8 月底，全区共有各类托育机构 19 家，提供托位 ${count} 个。（区婴幼儿照护服务指导中心）`;
+    await withOwnBulletins({ "2023-58.txt": ownIssue(58, "2023-08-31", item(820)), "2025-47.txt": ownIssue(47, "2025-09-11", item(1080)) }, async (ask) => {
+      const answer = await ask("全区托位23年8月底和去年8月底分别有多少个");
+      expect(answer.answer).toContain("托位820个");
+      expect(answer.answer).toContain("托位1080个");
+      expect(answer.citations.map((citation) => citation.date)).toEqual(["2023-08-31", "2025-09-11"]);
+    });
+  });
+
   it("reads 作品集收了多少篇 as a fact of the report, not a count of the unit's items in the bulletin", async () => {
     const text = ownIssue(3, "2024-01-18", "△1 月 12 日，区作家协会《上街文学》2023 年作品集首发，收录 68 名作者的作品 112 篇。（区作家协会）");
     await withOwnBulletin("2024-03.txt", text, async (ask) => {
@@ -377,7 +404,7 @@ describe("a yes/no answer says 有 only where the passage names what was asked",
 describe("answers from a bulletin of its own", () => {
   let own: Application;
   beforeAll(async () => {
-    own = await bulletinApplication("2026-28.txt", ownIssue(28, "2026-06-18", "区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）", "峡窝镇“葡萄经济”拓宽群众增收路 今年峡窝镇葡萄种植面积达 1620 亩。7 月 18 日开园以来，全镇接待采摘游客 3.4 万人次，销售葡萄 780 吨、销售额 702 万元。（峡窝镇）", "区商务局第三届“夜上街”消夏夜市人气旺 夜市开市以来累计接待市民游客 46 万人次，实现营业额 3180 万元。（区商务局）", "矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，日均供餐 360 余份。今年以来，累计供餐 5.2 万份，服务老年人 1100 余人。（矿山街道）", "区民政局推动老年助餐服务扩面 全区新建老年助餐点 9 个，累计达 23 个，日均供餐 1650 余份。（区民政局）"));
+    own = await bulletinApplication({ "2026-28.txt": ownIssue(28, "2026-06-18", "区妇联推进“两癌”筛查和 HPV 疫苗接种 2026 年，全区计划为适龄妇女免费开展宫颈癌、乳腺癌筛查各 7000 人；截至 6 月 15 日，已完成宫颈癌筛查 3120 人。同时，为初一女生免费接种 HPV 疫苗，首剂已接种 1160 人，接种率 92.4%。（区妇联）", "峡窝镇“葡萄经济”拓宽群众增收路 今年峡窝镇葡萄种植面积达 1620 亩。7 月 18 日开园以来，全镇接待采摘游客 3.4 万人次，销售葡萄 780 吨、销售额 702 万元。（峡窝镇）", "区商务局第三届“夜上街”消夏夜市人气旺 夜市开市以来累计接待市民游客 46 万人次，实现营业额 3180 万元。（区商务局）", "矿山街道“银龄餐桌”解决老年人就餐难题 矿山街道建成老年助餐点 4 个，日均供餐 360 余份。今年以来，累计供餐 5.2 万份，服务老年人 1100 余人。（矿山街道）", "区民政局推动老年助餐服务扩面 全区新建老年助餐点 9 个，累计达 23 个，日均供餐 1650 余份。（区民政局）") });
   });
   afterAll(() => own?.close());
 
@@ -403,7 +430,7 @@ describe("answers from a bulletin of its own", () => {
 describe("answers from a bulletin with PDF-spaced figures and event names", () => {
   let own: Application;
   beforeAll(async () => {
-    own = await bulletinApplication("2023-52.txt", ownIssue(52, "2023-08-10", "区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）", "区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）", "区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）", "峡窝镇扎实开展春季村庄清洁行动 截至 3 月 8 日，累计发动干部群众 1.36 万人次，清理生活垃圾 2460 吨。2 月 28 日“村庄清洁日”当天，全镇出动干部群众 3100 人，清运垃圾 380 吨。（峡窝镇）", "区供热管理中心提前谋划冬季供热 新建换热站 3 座，改造老旧管网 12 公里。本供暖季居民供热价格按原标准执行。（区供热管理中心）"));
+    own = await bulletinApplication({ "2023-52.txt": ownIssue(52, "2023-08-10", "区防汛办全力应对“7·31”强降雨 7 月 31 日 8 时至 8 月 1 日 8 时，我区出现强降雨过程，全区平均降水量 72.3 毫米。对 4 处山洪灾害危险区提前转移群众 158 人。此次降雨过程全区未发生人员伤亡。（区防汛办）", "区农经站推动农村集体经济提质增效 截至 12 月 5 日，峡窝镇 28 个行政村中已有 9 个村完成“三资”清查，占 32.1%。1—11 月全区村集体经济收入 3160 万元，集体经济收入超过 50 万元的村达 13 个；超过 100 万元的 6 个。（区农经站）", "区博物馆暑期研学营开营 7 月 28 日，区博物馆“铝城记忆”暑期研学营第一期开营，首期招收学员 40 名，暑期共计划开设 4 期。（区博物馆）", "峡窝镇扎实开展春季村庄清洁行动 截至 3 月 8 日，累计发动干部群众 1.36 万人次，清理生活垃圾 2460 吨。2 月 28 日“村庄清洁日”当天，全镇出动干部群众 3100 人，清运垃圾 380 吨。（峡窝镇）", "区供热管理中心提前谋划冬季供热 新建换热站 3 座，改造老旧管网 12 公里。本供暖季居民供热价格按原标准执行。（区供热管理中心）") });
   });
   afterAll(() => own?.close());
   const askOwn = async (question: string) => answerJson(await own.answerer()({ question, today: "2026-11-28" }));

@@ -793,3 +793,15 @@ describe("carriesValue: shares, levels, rates and limits as reports write them",
     expect(carriesValue("开设专业17个", type("开放大学去年新增的两个专业叫啥来着"))).toBe(false);
   });
 });
+
+describe("detectAnswerType: orders counted in 单", () => {
+  it("reads 多少单 as a count in 单, and 多少单位 as no such count", () => {
+    const asked = type("23年清明那阵殡仪馆免费帮人代祭扫，一共接了多少单啊");
+    expect(asked.measure).toBe("单");
+    expect(carriesValue("免费提供代祭扫服务126单", asked)).toBe(true);
+    expect(carriesValue("骨灰堂共接待祭扫群众4.6万人次", asked)).toBe(false);
+    expect(detectAnswerType("多少单位参加了")?.measure).toBeUndefined();
+    // Orders and cases go by 单 in speech, by 件 or 笔 in reports.
+    expect(carriesValue("办理“带押过户”126件", type("带押过户办了几单"))).toBe(true);
+  });
+});

@@ -175,3 +175,10 @@ describe("scoreClauses: a year named inside a clause", () => {
     expect(bestClause("前年托小班招满了吗", { text, terms: ["托", "小班", "招满"], years: { from: 2024, to: 2024, issued: "2024-07-25" } })).toContain("已全部录取");
   });
 });
+
+describe("scoreClauses: turns asked", () => {
+  it("prefers a figure in 人次 when 人次 are asked, to a count of people in 名", () => {
+    const text = "暑期讲解志愿者增至30名，累计讲解418场。7月1日至8月31日，区规划展览馆共接待参观群众1.46万人次。";
+    expect(bestClause("规划展览馆前年暑假接待了多少人次", { text, terms: ["暑假", "接待"], synonyms: { of: { 暑假: ["暑期"] }, weight: 0.5 } })).toBe("7月1日至8月31日，区规划展览馆共接待参观群众1.46万人次。");
+  });
+});

@@ -270,6 +270,18 @@ describe("deriveUnitAliases", () => {
     expect(unitsIn("落实小微企业政策")).toEqual([]);
   });
 
+  it("shortens a word of three characters and one of two to their first characters (结防所, 房交中心), a 管理段 and a 专业队 to 段 and 队", () => {
+    const aliases = (unit: string) => deriveUnitAliases(unit).map(({ alias }) => alias);
+    expect(aliases("区结核病防治所")).toContain("结防所");
+    expect(aliases("区房地产交易中心")).toContain("房交中心");
+    expect(aliases("区公积金管理部")).not.toContain("公管部");
+    expect(aliases("区公路管理段")).toContain("公路段");
+    expect(aliases("区公路管理段")).not.toContain("公路");
+    const matcher = createUnitMatcher({ units: ["区结核病防治所", "区公路管理段", "区森林消防专业队", "区水政监察大队"] });
+    expect(matcher.match("得了肺结核看病要自己掏钱吗 结防所那边咋说的").map((mention) => mention.unit)).toEqual(["区结核病防治所"]);
+    expect(matcher.match("前年12月森林消防队、水政大队、公路段各出动了多少人次").map((mention) => mention.unit)).toEqual(["区森林消防专业队", "区水政监察大队", "区公路管理段"]);
+  });
+
   it("keeps a compound name whole", () => {
     expect(deriveUnitAliases("市生态环境局上街分局")).toEqual([{ alias: "生态环境局上街分局", strength: "derived" }]);
     expect(deriveUnitAliases("区委编办")).toEqual([

@@ -123,8 +123,9 @@ export function scoreClauses(options: {
   const knownFigures = (options.answerType?.known ?? []).filter((figure) => !title.includes(figure)).map((figure) => new RegExp(`(?<![\\d.])${escapeRegExp(figure)}`));
   const measure = options.answerType?.kind === "count" || options.answerType?.kind === "number" ? options.answerType.measure : undefined;
   const measureAsked = measure ? new RegExp(`\\d[\\d.]*\\s*(?:万|亿)?\\s*(?:余|多)?\\s*${escapeRegExp(measure)}`)
-    // "队员人数": a figure in 人 or 名 counts the people; one in 人次 counts their turns.
-    : options.answerType?.headcount ? /\d[\d.]*\s*(?:万)?\s*(?:余|多)?\s*(?:人(?!次)|名|位)/ : undefined;
+    // "队员人数": a figure in 人 or 名 counts the people; one in 人次 counts their turns, which "多少人次" asks.
+    : options.answerType?.headcount ? /\d[\d.]*\s*(?:万)?\s*(?:余|多)?\s*(?:人(?!次)|名|位)/
+    : options.answerType?.turns ? /\d[\d.]*\s*(?:万)?\s*(?:余|多)?\s*人次/ : undefined;
   const partsOf = new Map(terms.map((term) => [term, options.terms.filter((other) => other !== term && term.includes(other))] as const));
   const partsIn = (text: string, term: string) => {
     const parts = partsOf.get(term) ?? [];

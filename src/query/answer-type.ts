@@ -2,7 +2,7 @@ import { escapeRegExp } from "../text/escape-reg-exp.js";
 import type { AnswerKind, AnswerType } from "./asked-value.js";
 import { askedSubset } from "./asked-subset.js";
 import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
-import { COMPARISON_ASKED, isYesNoQuestion, PRICE_CHANGE_ASKED } from "./yes-no-claim.js";
+import { comparedVerb, isYesNoQuestion, PRICE_CHANGE_ASKED } from "./yes-no-claim.js";
 
 export type { AnswerKind, AnswerType } from "./asked-value.js";
 
@@ -85,8 +85,8 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   if (PRICE_CHANGE_ASKED.test(question)) return undefined;
   const type = detectKind(question);
   // "录取人数超没超计划": the figure said to go over the bar ("超过招生计划42人") is the likelier answer.
-  const compared = COMPARISON_ASKED.exec(question);
-  if (type && compared) return { ...type, verb: (compared[1] ?? compared[2] ?? compared[3] ?? compared[4]!)[0]! };
+  const compared = comparedVerb(question);
+  if (type && compared) return { ...type, verb: compared };
   if (!type || isYesNoQuestion(question)) return type;
   const perYear = !type.perUnit && PER_YEAR.test(question);
   const known = [...question.matchAll(GIVEN_FIGURE)].map((match) => normalizeFigure(match[0]));
@@ -108,6 +108,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const level = LEVEL_ASKED.exec(question)?.[1];
   const verb = ASKED_VERB.exec(question)?.[1];
   const headcount = type.kind === "people" && HEADCOUNT.test(question) && !/人次/.test(question);
+  const turns = type.kind === "people" && /人次/.test(question);
   const cap = CAP_ASKED.test(question);
   // "是啥时候搞的": a verb for doing anything (搞, 办, 弄, 开) says nothing of what happened.
   const happened = type.kind === "date" ? HAPPENED_ON_DATE.exec(question)?.[1]?.replace(/^[搞弄干办做整开]$/, "") || undefined : undefined;
@@ -124,7 +125,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
     ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
     ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(subset ? { subset } : {}), ...(newlyFound !== undefined ? { newlyFound } : {}), ...(eachOf ? { eachOf } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
-    ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}), ...(headcount ? { headcount } : {}), ...(cap ? { cap } : {}),
+    ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}), ...(headcount ? { headcount } : {}), ...(turns ? { turns } : {}), ...(cap ? { cap } : {}),
   };
 }
 

@@ -17,10 +17,12 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   // Only a simple name loses its suffix (疾控中心 -> 疾控, 城投集团 -> 城投): 市生态环境局上街分局 must not become 生态环境局上街分.
   // 供电公司 -> 供电, 邮政分公司 -> 邮政, 公证处 -> 公证, 消防救援大队 -> 消防救援.
   // 眼科医院 -> 眼科: a 医院 loses its suffix whole, not 院 alone (眼科医); 第三人民医院 has no such short name.
-  const suffixless = /^(.+?)(?:医院|[局部办委馆院社站所协处室]|中心|集团|管委会|分公司|公司|大队)$/.exec(bare)?.[1];
+  const suffixless = /^(.+?)(?:医院|[局部办委馆院社站所协处室]|中心|集团|管委会|分公司|公司|大队|专业队)$/.exec(bare)?.[1];
   if (prefix && suffixless && !/[局部办分委]|上街|^第/.test(suffixless) && !WEAK_STOPLIST.has(suffixless)) {
     add(suffixless, "weak");
     if (bare.endsWith("分公司")) add(`${suffixless}公司`, "derived");
+    // 森林消防专业队 -> 森林消防队: a 专业队 is a 队.
+    if (bare.endsWith("专业队")) add(`${suffixless}队`, "derived");
     // 住房保障中心 -> 住保中心, 住保: two words of two characters shortened to their first characters.
     if (/^[\u4e00-\u9fff]{4}$/.test(suffixless)) {
       const short = `${suffixless[0]}${suffixless[2]}`;
@@ -29,6 +31,8 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
         add(`${short}${bare.slice(suffixless.length)}`, "derived");
       }
     }
+    // 结核病防治所 -> 结防所, 房地产交易中心 -> 房交中心: a word of three characters and one of two, likewise.
+    if (/^[\u4e00-\u9fff]{5}$/.test(suffixless) && /^(?:[所站院队]|中心)$/.test(bare.slice(suffixless.length)) && !/(?:管理|事务|服务|指挥|推广|监察|研究)$/.test(suffixless)) add(`${suffixless[0]}${suffixless[3]}${bare.slice(suffixless.length)}`, "derived");
     // 应急管理局 -> 应急: staff drop 管理 as they drop 局.
     // 退役军人事务局 -> 退役军人: likewise 事务.
     // 烟草专卖局 -> 烟草局: and 专卖.
@@ -41,6 +45,9 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
       add(`${core}${bare.slice(suffixless.length)}`, "derived");
     }
   }
+  // 公路管理段 -> 公路段: a 段 drops 管理 too; 公路 alone is a road, no unit.
+  const section = /^(.{2,})管理段$/.exec(bare)?.[1];
+  if (prefix && section) add(`${section}段`, "derived");
   // 数字化城市管理中心 -> 数字城管中心, 数字城管: 城市管理 goes by 城管, and 数字化 before it by 数字.
   const contracted = bare.replace(/城市管理/g, "城管").replace(/数字化(?=城管)/, "数字");
   if (prefix && contracted !== bare) {

@@ -11,5 +11,5 @@ export const FEE_WORD = /钱|费|票/;
 export const FEE_STATE = /免费|不收费|免收|零负担|零费用|无需缴费|不收取|减免|收取[^，。；]{0,6}费|由财政(?:保障|承担|负担)|\d\s*元/;
 /** The words reports say it in, searched for the question's word for what it costs. */
 export const FEE_STATE_WORDS: readonly string[] = ["免费", "费用", "不收取", "财政保障"];
-/** Who the question says would pay: how it asks, not what it is about. */
-export const PAYER = /^(?:家长|自己|自个|个人|本人|群众|老百姓|咱们?|我们)$/;
+/** Who the question says would pay, and getting in ("进去要门票不"): how it asks, not what it is about. */
+export const PAYER = /^(?:家长|自己|自个|个人|本人|群众|老百姓|咱们?|我们|进去|进门)$/;

@@ -42,7 +42,13 @@ const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上
  * "录取人数超没超计划", "达没达到目标", "完成任务了没", "计划招360 招满了没": whether a figure came over a bar,
  * which the figures settle ("已录取802人，超过招生计划42人"); group 1, 2, 3 or 4 is the verb of the comparison.
  */
-export const COMPARISON_ASKED = /(超|达|完成|突破)(?:没|不)\1|(超过|超出|达到|突破|完成)(?:了)?(?:计划|任务|目标|预期|去年)[\u4e00-\u9fff]{0,2}(?:没有?|吗|么)[？?]?\s*$|(满)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|(满)没满/;
+const COMPARISON_ASKED = /(超|达|完成|突破)(?:没|不)\1|(超过|超出|超|达到|突破|完成)(?:了)?(?:计划|任务|目标|预期|去年)[\u4e00-\u9fff]{0,2}(?:没有?|吗|么)[？?]?\s*$|(满)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|(满)没满/;
+
+/** The verb of a comparison asked ("超没超" -> 超, "达到目标了吗" -> 达), undefined when none is. */
+export function comparedVerb(question: string): string | undefined {
+  const compared = COMPARISON_ASKED.exec(question);
+  return compared ? (compared[1] ?? compared[2] ?? compared[3] ?? compared[4]!)[0]! : undefined;
+}
 
 /** "半夜12点", "晚上10点半", "早上8点": a time of day claimed. */
 const CLAIMED_TIME = /(?:半夜|午夜|凌晨|早上|上午|中午|下午|晚上|夜里)?\s*\d{1,2}\s*[点时](?:半|\s*\d{1,2}\s*分)?|半夜|午夜|通宵/g;
@@ -55,6 +61,8 @@ const DATE_AFTER = /^\s*(?:月|日|号)/;
 /** "到5月初", "11月底前": a date something is to be done by, around it. */
 const BY_DATE_BEFORE = /(?:到|截至|截止到?|至)\s*$/;
 const BY_DATE_AFTER = /^\s*(?:前|之前|以前)/;
+/** "建党102周年那个书画展", "第3届": an anniversary or an edition names the event, not a value to check. */
+const NAMES_EVENT = /^\D*\d[\d,.]*\s*(?:周年|届)/;
 /** "7·31那场暴雨", "3·15": a day that names an event, not a value to check. */
 const EVENT_NAMED = /(?<![\d.])\d{1,2}\s*[·・]\s*\d{1,2}(?![\d.])/g;
 
@@ -86,7 +94,7 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   const percents = question.match(CLAIMED_PERCENT) ?? [];
   // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
   const numbers = [...question.matchAll(CLAIMED_NUMBER)]
-    .filter((match) => /\d/.test(match[0]) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)) && !DATE_AFTER.test(question.slice(match.index + match[0].length)))
+    .filter((match) => /\d/.test(match[0]) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)) && !DATE_AFTER.test(question.slice(match.index + match[0].length)) && !NAMES_EVENT.test(question.slice(match.index)) && !/第\s*$/.test(question.slice(0, match.index)))
     .map((match) => match[0].trim());
   const existence = EXISTENCE.test(question);
   const completion = COMPLETION.test(question);
@@ -99,6 +107,10 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   const checked = numbers.find((word) => /[^\d\s,.万亿千]$/.test(word)) ?? numbers.at(-1);
   if (checked) return { existence, completion, value: { words: [checked], type: claimedNumberType(checked) } };
   // "超没超计划": the figures done and planned settle it, in people where people are counted.
-  if (COMPARISON_ASKED.test(question)) return { existence: false, completion: false, value: { words: [], type: /人数|人次|多少人/.test(question) ? { kind: "people", label: "人数" } : { kind: "number", label: "数字" } } };
+  // The figure said with the verb compared ("超过招生计划28人") is the likelier answer than the plan's own.
+  const verb = comparedVerb(question);
+  if (verb) {
+    return { existence: false, completion: false, value: { words: [], type: /人数|人次|多少人/.test(question) ? { kind: "people", label: "人数", verb } : { kind: "number", label: "数字", verb } } };
+  }
   return { existence, completion };
 }

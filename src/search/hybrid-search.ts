@@ -132,6 +132,7 @@ export function createSearcher(options: {
     const questionVector = () => (vector ??= embedQuestion(request.understanding.text));
     const result = await relaxUnits(request, questionVector, await relaxIssue(request, questionVector, await searchOnce(request, questionVector)));
     const period = request.understanding.period;
+    if (result.relevant && period?.explicit) return withPeriodsReportedLater(request, questionVector, result);
     if (result.relevant || !period?.explicit || result.queryTerms.length === 0) return result;
     // An item may report a figure for a year other than its issue's ("2023年林果产值" in a 2024 issue),
     // and a report on a period comes out after it ("一季度" in a May issue): retry without the period
@@ -145,6 +146,26 @@ export function createSearcher(options: {
       return chunk !== undefined && reportsOnPeriod(chunk);
     }));
     return hits.length > 0 ? { ...relaxed, hits, filters: { ...relaxed.filters, period, periodRelaxed: true } } : result;
+  }
+
+  /**
+   * "全区托位23年8月底和去年8月底分别有多少个": a period named apart that no hit falls in is reported after it
+   * ("截至8月底…" in a September issue); the items reported around it join the others.
+   */
+  async function withPeriodsReportedLater(request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode }, questionVector: () => Promise<number[] | undefined>, result: SearchResult): Promise<SearchResult> {
+    const named = request.understanding.periods ?? [];
+    const dateOf = (hit: SearchResult["hits"][number]) => index.chunk(hit.chunkIds[0]!)?.date ?? null;
+    const missing = named.filter((period) => !result.hits.some((hit) => { const date = dateOf(hit); return date !== null && date >= period.from && date <= period.to; }));
+    if (named.length < 2 || missing.length === 0) return result;
+    const { date: _day, ...undated } = request.understanding;
+    const relaxed = await searchOnce({ ...request, understanding: { ...undated, period: { ...request.understanding.period!, explicit: false } } }, questionVector);
+    const reported = missing.map((period) => reportedAround(period));
+    const known = new Set(result.hits.map((hit) => hit.itemId));
+    const extra = relaxed.hits.filter((hit) => !known.has(hit.itemId) && hit.chunkIds.some((id) => {
+      const chunk = index.chunk(id);
+      return chunk !== undefined && reported.some((reports) => reports(chunk));
+    }));
+    return extra.length > 0 ? { ...result, hits: [...result.hits, ...extra] } : result;
   }
 
   /**
