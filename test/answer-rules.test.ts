@@ -15,10 +15,10 @@ beforeAll(async () => {
 afterAll(() => application?.close());
 
 /** An application over bulletins of a test's own, written to a fresh folder (file name -> text). */
-async function bulletinApplication(files: Record<string, string>): Promise<Application> {
+async function bulletinApplication(files: Record<string, string>, options: { withSamples?: boolean } = {}): Promise<Application> {
   const directory = mkdtempSync(path.join(tmpdir(), "own-bulletin-"));
   for (const [file, text] of Object.entries(files)) writeFileSync(path.join(directory, file), text);
-  return (await sampleApplication({ paths: [directory] })).application;
+  return (await sampleApplication({ paths: options.withSamples ? [SAMPLES, directory] : [directory] })).application;
 }
 
 /** The text of a bulletin of a test's own: issue `issue` of the day `date` ("2023-04-20"), then its items. */
@@ -33,8 +33,8 @@ async function withOwnBulletin(file: string, text: string, check: (ask: (questio
 }
 
 /** ... over several bulletins of a test's own (file name -> text). */
-async function withOwnBulletins(files: Record<string, string>, check: (ask: (question: string) => Promise<ReturnType<typeof answerJson>>) => Promise<void>): Promise<void> {
-  const app = await bulletinApplication(files);
+async function withOwnBulletins(files: Record<string, string>, check: (ask: (question: string) => Promise<ReturnType<typeof answerJson>>) => Promise<void>, options: { withSamples?: boolean } = {}): Promise<void> {
+  const app = await bulletinApplication(files, options);
   try {
     await check(async (question) => answerJson(await app.answerer()({ question, today: "2026-11-28" })));
   } finally {
@@ -236,6 +236,22 @@ describe("near misses: the topic is there, the asked value is not", () => {
     const exhibition = ownIssue(44, "2023-07-06", "△ 7 月 1 日，区美术馆庆祝中国共产党成立 102 周年书画作品展开展，展出作品 126 幅，首日接待观众 1300 余人次。展览持续至 7 月 31 日，免费向公众开放。（区美术馆）");
     await withOwnBulletin("2023-44.txt", exhibition, async (ask) => {
       await expectQuotedFromOne(ask, "美术馆建党102周年那个书画展进去要门票不", "免费向公众开放");
+    });
+  });
+
+  it("asks 要不要买门票 and 要买票不 as whether it costs, searching neither 不要 nor 要", async () => {
+    // Among the bundled samples, so that the question's words weigh as they do in a real archive.
+    const text = ownIssue(25, "2022-05-19", "区博物馆开展“5·18国际博物馆日”系列活动 5 月 18 日，区博物馆推出“铝城记忆”专题展，当天接待观众 2300 人次。区博物馆实行免费开放，开放时间和预约方式在公众号公布，“文物修复体验”等研学课程按课程收取材料费。（区博物馆）");
+    await withOwnBulletins({ "2022-25.txt": text }, async (ask) => {
+      await expectQuotedFromOne(ask, "22年区博物馆进去要不要买门票？", "免费开放");
+      await expectQuotedFromOne(ask, "22年博物馆进去看要买票不", "免费开放");
+    }, { withSamples: true });
+  });
+
+  it("finds a thesaurus word the question says whole though the search cuts it (再犯事 -> 重新违法犯罪)", async () => {
+    const text = ownIssue(62, "2025-11-20", "区社区矫正中心扎实推进社区矫正规范化管理 截至 10 月 31 日，全区在册社区矫正对象 74 名。今年 1—10 月，新接收社区矫正对象 31 名，依法解除矫正 36 名，社区矫正对象未发生重新违法犯罪。一是推行智慧矫正，每日定位核查 1 次。（区社区矫正中心）");
+    await withOwnBulletin("2025-62.txt", text, async (ask) => {
+      await expectQuotedFromOne(ask, "去年社区矫正的人有没有再犯事的", "未发生重新违法犯罪");
     });
   });
 

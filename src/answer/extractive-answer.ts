@@ -92,7 +92,12 @@ export function extractAnswer(options: {
   const namesUnit = (term: string) => unitNames.some((name) => name.includes(term));
   // "能不能送饭到家": 不能 is the question's form, not something a passage says.
   const searched = claim ? result.queryTerms.filter((term) => !YES_NO_WORDS.test(term)) : result.queryTerms;
-  const queryTerms = result.filters.unitsRelaxed ? searched.filter((term) => understanding.keywords.includes(term) || !namesUnit(term)) : searched;
+  // "有没有再犯事的" is cut 再犯 / 事: the thesaurus word the question says ("再犯事") is the term, so that a clause
+  // with one of its words ("未发生重新违法犯罪") has it.
+  // A word whose characters the terms cover all ("老年食堂": 老年, 食堂) is searched as they are.
+  const covers = (word: string) => [...searched].sort((left, right) => right.length - left.length).reduce((rest, term) => rest.replaceAll(term, ""), word) === "";
+  const spoken = Object.keys(result.synonyms?.of ?? {}).filter((word) => [...word].length > 2 && understanding.keywords.includes(word) && !searched.includes(word) && !covers(word));
+  const queryTerms = [...(result.filters.unitsRelaxed ? searched.filter((term) => understanding.keywords.includes(term) || !namesUnit(term)) : searched), ...spoken];
   // The unit's own name in a clause says nothing about which clause answers.
   const context = retrieval.tokenize(understanding.text).filter((term) => !queryTerms.includes(term) && !namesUnit(term));
   // "前年林业一共造了多少亩林子": a clause opening on another year ("2025年以来，…计划…") is not about the one asked.

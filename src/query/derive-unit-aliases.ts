@@ -55,6 +55,9 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     const core = /^(.{3,}?)(?:大队|中心|所|站|队)$/.exec(contracted)?.[1];
     if (core && core !== "城管") add(core, "derived");
   }
+  // 少儿图书馆 -> 少儿馆: 图书 goes too.
+  const library = /^(.{2,})图书馆$/.exec(bare)?.[1];
+  if (prefix && library && !WEAK_STOPLIST.has(library)) add(`${library}馆`, "derived");
   // 规划展览馆 -> 规划馆, 规划展馆: 展览 goes as 管理 does, or shortens to 展.
   const exhibition = /^(.{2,})展览馆$/.exec(bare)?.[1];
   if (prefix && exhibition && !WEAK_STOPLIST.has(exhibition)) {

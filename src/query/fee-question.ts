@@ -4,7 +4,7 @@
  */
 
 /** Whether something costs anything: "要不要买门票", "要掏钱不", "收不收费", "是不是免费". */
-export const FEE_ASKED = /(?:要不要|用不用|需不需要|需要|要)(?:交|掏|花|付|出|买)?(?:钱|费|门票)|(?:掏|交|花|付)钱(?:不|吗|没)|收费(?:吗|不)|收不收(?:[\u4e00-\u9fff]{0,3}费|钱)|免不免费|是不是(?:不要钱|免费|收费)|免费(?:吗|不)/;
+export const FEE_ASKED = /(?:要不要|用不用|需不需要|需要|要)(?:交|掏|花|付|出|买)?(?:钱|费|门?票)|(?:掏|交|花|付|收)钱(?:不|吗|没)|收费(?:吗|不)|收不收(?:[\u4e00-\u9fff]{0,3}费|钱)|免不免费|是不是(?:不要钱|免费|收费)|免费(?:吗|不)/;
 /** The question's words for what it costs. */
 export const FEE_WORD = /钱|费|票/;
 /** A clause that says what something costs, or that it costs nothing. */
