@@ -255,6 +255,14 @@ describe("near misses: the topic is there, the asked value is not", () => {
     });
   });
 
+  it("takes a month named without its year as those months of any year (3月份…那次)", async () => {
+    const march = ownIssue(12, "2023-03-16", "△ 3 月 14 日，矿山街道开展春季环境卫生集中整治，出动干部职工和志愿者 380 余人，清理卫生死角 64 处，清运垃圾 46 吨。（矿山街道）");
+    const august = ownIssue(55, "2023-08-14", "矿山街道多措并举持续优化卫生环境 以创卫为契机，持续深入开展“全城清洁”行动，针对垃圾堆物、卫生死角、脏乱环境等问题进行集中整治。一是认真部署，组织全民参与。（矿山街道）");
+    await withOwnBulletins({ "2023-12.txt": march, "2023-55.txt": august }, async (ask) => {
+      await expectQuotedFromOne(ask, "矿山街道3月份大扫除那次 清走了几吨垃圾", "清运垃圾46吨");
+    }, { withSamples: true });
+  });
+
   it("answers two dates of two years each from its own report, one that came out after the date named", async () => {
     const item = (count: number) => `区婴幼儿照护服务指导中心推进普惠托育服务扩容 截至 8 月底，全区共有各类托育机构 19 家，提供托位 ${count} 个。（区婴幼儿照护服务指导中心）`;
     await withOwnBulletins({ "2023-58.txt": ownIssue(58, "2023-08-31", item(820)), "2025-47.txt": ownIssue(47, "2025-09-11", item(1080)) }, async (ask) => {

@@ -805,3 +805,25 @@ describe("detectAnswerType: orders counted in 单", () => {
     expect(carriesValue("办理“带押过户”126件", type("带押过户办了几单"))).toBe(true);
   });
 });
+
+describe("detectAnswerType: calls, levels, how a figure was got, and whether something costs", () => {
+  it("reads 多少通电话 as a count in 通, answered by calls counted in 个", () => {
+    const asked = type("21年上半年家庭教育那个咨询热线接了多少通电话");
+    expect(asked.measure).toBe("通");
+    expect(carriesValue("开通家庭教育咨询热线，上半年接听咨询来电620个", asked)).toBe(true);
+    expect(detectAnswerType("发了多少通知")?.measure).toBeUndefined();
+  });
+
+  it("takes a satisfaction level as what is asked, whatever way it was got (测出来)", () => {
+    expect(carriesValue("今年居民满意度测评结果为91.6%", type("新安路今年红色物业居民满意度测出来是多少"))).toBe(true);
+  });
+
+  it("asks no sum of money when a yes/no question asks whether something costs", () => {
+    expect(detectAnswerType("精神卫生中心那个心理援助热线，打进去收费吗")).toBeUndefined();
+    expect(detectAnswerType("心理援助热线收费标准是多少")?.kind).toBe("money");
+  });
+
+  it("answers a limit asked with what can be done (可加开…60班)", () => {
+    expect(carriesValue("客流高峰日可加开班次60班", type("今年春运客流高峰那天最多能加开几个班"))).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { announcedWindow, looksBackOn, namesPeriod, plansFor, reportsLaterOnYear, reportsOn, reportWindow } from "../src/query/period-reports.js";
+import { announcedWindow, inMonthsOfAnyYear, looksBackOn, namesPeriod, plansFor, reportsLaterOnYear, reportsOn, reportWindow } from "../src/query/period-reports.js";
 import { describe, expect, it } from "vitest";
 import { parseNumber, parsePeriod } from "../src/query/parse-period.js";
 
@@ -197,5 +197,13 @@ describe("reports on a period from just after it", () => {
     expect(reportWindow(period("2022年6月3日"))).toBeUndefined();
     // A whole year asked ("一共", "全年") is named by its year in reports up to half a year after it.
     expect(reportWindow({ to: "2025-12-31", reportedAs: ["2025年", "2025年度"] })).toEqual({ from: "2026-01-01", to: "2026-07-02" });
+  });
+});
+
+describe("inMonthsOfAnyYear: a period named without its year", () => {
+  it("holds an issue of the same months in another year, and nothing for a span longer than a season", () => {
+    expect(inMonthsOfAnyYear("2023-03-16", { from: "2026-03-01", to: "2026-03-31" })).toBe(true);
+    expect(inMonthsOfAnyYear("2023-08-14", { from: "2026-03-01", to: "2026-03-31" })).toBe(false);
+    expect(inMonthsOfAnyYear("2023-03-16", { from: "2026-01-01", to: "2026-12-31" })).toBe(false);
   });
 });

@@ -440,3 +440,11 @@ describe("understandQuery: a season before the years named", () => {
     expect(asked.keywords).toContain("冬季");
   });
 });
+
+describe("understandQuery: a year and now", () => {
+  it("reads 21年和现在 as two periods, 2021 and this year", () => {
+    const asked = understand("低保对象户数21年和现在分别多少户");
+    expect(asked.periods?.map((period) => [period.from, period.to])).toEqual([["2021-01-01", "2021-12-31"], ["2026-01-01", "2026-12-31"]]);
+    expect(asked.keywords).toBe("低保对象户数");
+  });
+});

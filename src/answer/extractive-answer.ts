@@ -5,7 +5,7 @@ import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
 import { onlyPlans, PLAN_SAID, PROGRESS_SAID } from "../query/carries-value.js";
-import { looksBackOn, plansFor, reportsOn } from "../query/period-reports.js";
+import { inMonthsOfAnyYear, looksBackOn, plansFor, reportsOn } from "../query/period-reports.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
@@ -140,7 +140,11 @@ export function extractAnswer(options: {
   const mostAbout = Math.max(0, ...picked.map((entry) => entry.about));
   const mostCovered = Math.max(0, ...picked.map((entry) => entry.hit.coverage));
   // Less about the thing by both measures: its own words and the search's coverage (which counts synonyms).
-  const offTopic = (entry: (typeof picked)[number]) => entry.about < mostAbout * ITEM_TOPIC_SHARE && entry.hit.coverage < mostCovered * 0.9;
+  // "矿山街道3月份大扫除那次": an item of the months named (in any year) is not off the topic beside one only more about it.
+  const fuzzyPeriod = understanding.period && !understanding.period.explicit ? understanding.period : undefined;
+  const fitsTime = (entry: (typeof picked)[number]) => fuzzyPeriod !== undefined && inMonthsOfAnyYear(entry.item.date, fuzzyPeriod);
+  const timeSetsApart = (entry: (typeof picked)[number]) => fitsTime(entry) && !picked.some((other) => other.about === mostAbout && fitsTime(other));
+  const offTopic = (entry: (typeof picked)[number]) => entry.about < mostAbout * ITEM_TOPIC_SHARE && entry.hit.coverage < mostCovered * 0.9 && !timeSetsApart(entry);
   // "办缓缴税费" is cut 办缓 / 缴税 / 费: the clause's share of the question's character pairs speaks for it too.
   const yesNoTopic = (clause: ScoredClause) => Math.max(topicOf(clause), bigramCoverage({ query: understanding.keywords, text: clause.text }));
   // The question's most telling words: the rarest in the bulletins (or never used in them), as rare as each other.

@@ -2,6 +2,7 @@ import { escapeRegExp } from "../text/escape-reg-exp.js";
 import type { AnswerKind, AnswerType } from "./asked-value.js";
 import { askedSubset } from "./asked-subset.js";
 import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
+import { FEE_ASKED } from "./fee-question.js";
 import { comparedVerb, isYesNoQuestion, PRICE_CHANGE_ASKED } from "./yes-no-claim.js";
 
 export type { AnswerKind, AnswerType } from "./asked-value.js";
@@ -83,6 +84,8 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const question = text.replace(FEW_DAYS, "那时");
   // "供热价格涨没涨" asks whether it rose, which "按原标准执行" settles without a figure.
   if (PRICE_CHANGE_ASKED.test(question)) return undefined;
+  // "热线打进去收费吗" asks whether it costs anything, which "来电咨询免费" settles without a sum.
+  if (isYesNoQuestion(question) && FEE_ASKED.test(question)) return undefined;
   const type = detectKind(question);
   // "录取人数超没超计划": the figure said to go over the bar ("超过招生计划42人") is the likelier answer.
   const compared = comparedVerb(question);
@@ -214,6 +217,7 @@ const ANYONE = /^(?:孩子|孩子们|小孩|小孩子|娃|娃娃|娃儿|小朋�
 const PEOPLE_THEN_VERB = /^([\u4e00-\u9fff]*?(?:孩子|小孩|娃娃|小朋友|群众|居民))[\u4e00-\u9fff]+$/;
 const ANYONE_OF_A_KIND = /^([\u4e00-\u9fff]+?)(?:孩子|小孩|小孩子|娃娃|娃儿|小朋友|群众|老百姓|市民|居民)$/;
 
+const HOW_GOT = /[\u4e00-\u9fff](?:出来|下来|起来)$/;
 /** "多少家企业做了", "几户困难户慰问了": the verb and its 了 or 过 after the thing counted are no part of it. */
 const VERB_DONE_AFTER = /^([\u4e00-\u9fff]{2,}?)[\u4e00-\u9fff]{1,2}[了过]$/;
 
@@ -228,7 +232,8 @@ function countedThing(question: string): { counted?: string } {
   if (thing && thing.length > 1 && !NOT_A_THING.test(thing)) return { counted: thing };
   // The run of characters before 多少, from its last character that cannot be part of a noun on.
   // "搞电诈的有几个": the thing ends before 的.
-  const before = ASKED_AT_END.test(question) ? /[\u4e00-\u9fff]{2,4}$/.exec(question.replace(ASKED_AT_END, "").replace(/的$/, ""))?.[0] : undefined;
+  // "满意度测出来是多少": how the figure was got (测出来, 算下来) is no part of the thing.
+  const before = ASKED_AT_END.test(question) ? /[\u4e00-\u9fff]{2,4}$/.exec(question.replace(ASKED_AT_END, "").replace(/的$/, "").replace(HOW_GOT, ""))?.[0] : undefined;
   const noun = before === undefined || WHEN_WORD.test(before) ? undefined : before.split(NOT_A_THING_BEFORE).at(-1);
   return noun && noun.length > 1 ? { counted: noun } : {};
 }

@@ -37,7 +37,7 @@ const ENUMERATION = /[\u4e00-\u9fff“”]{2,}、[\u4e00-\u9fff“”]{2,}/;
 // "几条冲锋舟" by "20艘", "几部电梯" by "6台", "多少张传单" by "1800余份", "办了几单" by "126件".
 const EQUIVALENT_MEASURES = [
   ["本", "册"], ["起", "件"], ["批", "批次"], ["场", "次", "场次", "趟", "遍", "轮"], ["棵", "株", "颗"], ["栋", "幢"], ["辆", "台", "部"],
-  ["家", "户"], ["艘", "条", "只"], ["张", "份"], ["枚", "发", "颗"], ["单", "件", "笔", "宗"],
+  ["家", "户"], ["艘", "条", "只"], ["张", "份"], ["枚", "发", "颗"], ["单", "件", "笔", "宗"], ["通", "个", "次"],
   ["℃", "摄氏度", "度"],
   ["平方米", "万平方米", "平米", "亩", "公顷"], ["公里", "千米", "米"], ["吨", "公斤", "斤", "千克"],
 ];
@@ -226,10 +226,10 @@ function figuresIn(written: string, type: AnswerType, known: ReadonlySet<string>
 }
 
 const ORDINAL = /第\s*\d[\d,.]*/g;
-/** A limit stated: "最高可贷30万元", "不超过5万元", "上限", "封顶". */
-const CAP_STATED = /最高|最多|不超过|不高于|上限|封顶|至多|限额/;
+/** A limit stated: "最高可贷30万元", "不超过5万元", "上限", "封顶", or what can be done ("高峰日可加开班次60班"). */
+const CAP_STATED = /最高|最多|不超过|不高于|上限|封顶|至多|限额|可[\u4e00-\u9fff]{0,4}\s*\d/;
 /** A thing asked that is a level, not a count. */
-const LEVEL_ASKED = /(?:水平|指数|比重|程度)$/;
+const LEVEL_ASKED = /(?:水平|指数|比重|度)$/;
 
 const ANY_COUNTING = new RegExp(`(${NUMBER})\\s*(?:${[...COUNTING_MEASURES].sort((left, right) => right.length - left.length).join("|")})`, "g");
 

@@ -55,6 +55,9 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     const core = /^(.{3,}?)(?:大队|中心|所|站|队)$/.exec(contracted)?.[1];
     if (core && core !== "城管") add(core, "derived");
   }
+  // 污水处理厂 -> 污水厂: a 厂 drops 处理.
+  const plant = /^(.{2,})处理厂$/.exec(bare)?.[1];
+  if (prefix && plant) add(`${plant}厂`, "derived");
   // 少儿图书馆 -> 少儿馆: 图书 goes too.
   const library = /^(.{2,})图书馆$/.exec(bare)?.[1];
   if (prefix && library && !WEAK_STOPLIST.has(library)) add(`${library}馆`, "derived");

@@ -10,6 +10,11 @@ export const FEE_WORD = /钱|费|票/;
 /** A clause that says what something costs, or that it costs nothing. */
 export const FEE_STATE = /免费|不收费|免收|零负担|零费用|无需缴费|不收取|减免|收取[^，。；]{0,6}费|由财政(?:保障|承担|负担)|\d\s*元/;
 /** The words reports say it in, searched for the question's word for what it costs. */
-export const FEE_STATE_WORDS: readonly string[] = ["免费", "费用", "不收取", "财政保障"];
+const FEE_STATE_WORDS: readonly string[] = ["免费", "费用", "不收取", "财政保障"];
+
+/** "要家长掏钱吗": a question's word for what it costs is searched as reports say it ("免费开展", "费用由财政保障"). */
+export function feeStateWords(question: string, term: string): string[] {
+  return FEE_ASKED.test(question) && FEE_WORD.test(term) ? FEE_STATE_WORDS.filter((word) => word !== term) : [];
+}
 /** Who the question says would pay, and getting in ("进去要门票不"): how it asks, not what it is about. */
 export const PAYER = /^(?:家长|自己|自个|个人|本人|群众|老百姓|咱们?|我们|进去|进门)$/;

@@ -63,3 +63,13 @@ export const PLANNED_AHEAD_DAYS = 75;
 export function plansFor(date: string | null, period: { from: string; to: string }): boolean {
   return date !== null && date >= shiftDays(period.from, -PLANNED_AHEAD_DAYS) && date <= period.to;
 }
+
+/**
+ * "3月份大扫除那次": a period named without its year is the same months of any year; an issue of those months
+ * (a season's at most) is the likelier one, whichever year it is.
+ */
+export function inMonthsOfAnyYear(date: string | null, period: { from: string; to: string }): boolean {
+  if (date === null || period.from.slice(0, 4) !== period.to.slice(0, 4) || period.to.slice(5) < period.from.slice(5)) return false;
+  const months = Number(period.to.slice(5, 7)) - Number(period.from.slice(5, 7)) + 1;
+  return months <= 3 && date.slice(5) >= period.from.slice(5) && date.slice(5) <= period.to.slice(5);
+}

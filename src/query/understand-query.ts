@@ -162,6 +162,15 @@ export function understandQuery(options: {
       found = { ...spanning(found, second), label: `${found.label.replace(/（.*$/, "")}至${second.label.replace(/（.*$/, "")}`, end };
     }
   }
+  // "低保户数21年和现在分别多少": now is this year so far, a period of its own beside the first.
+  const now = found?.explicit && named.length === 0 ? NOW_JOINED.exec(masked.slice(found.end)) : null;
+  if (found && now) {
+    const thisYear = parsePeriod({ text: "今年", today })!;
+    const start = found.end + now[0].length - now[1]!.length;
+    namedAt(found, found.start, found.end);
+    namedAt(thisYear, start, start + now[1]!.length);
+    found = { ...spanning(found, thisYear), label: `${found.label.replace(/（.*$/, "")}、${thisYear.label}` };
+  }
   // "22年……到6月": a year up to a month of it.
   if (found) {
     // "前年体彩上半年卖了多少": a part of the year named after a few words about the topic.
@@ -368,3 +377,6 @@ function explicitPeriodAfter(text: string, from: number, today: string): Period 
   }
   return undefined;
 }
+
+/** "21年和现在": now joined to a period named before it. */
+const NOW_JOINED = /^\s*(?:和|跟|与|及|同)\s*(现在|目前|如今)/;

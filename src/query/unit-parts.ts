@@ -54,3 +54,14 @@ export function unitParts(options: { understanding: QueryUnderstanding; tokenize
 
 /** "各签了几个", "分别是多少", "都有多少": one question asked of each unit named. */
 const EACH = /各|分别|都(?:有|是|签|办|搞|做|完成)?(?:了)?(?:多少|几)/;
+
+/**
+ * "今年夏天峡窝葡萄卖了多少钱 夜市营业额又是多少": a unit named in one of several things asked does not
+ * filter out the items that answer the others; it only prefers its own.
+ */
+export function namedInEveryPart(understanding: QueryUnderstanding, parts: readonly { text: string }[]): QueryUnderstanding {
+  if (understanding.units.length === 0) return understanding;
+  const aliases = [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])].map((mention) => mention.alias);
+  if (parts.length < 2 || parts.every((part) => aliases.some((alias) => part.text.includes(alias)))) return understanding;
+  return { ...understanding, units: [], unitMentions: [], hintedUnits: [...(understanding.hintedUnits ?? []), ...understanding.unitMentions] };
+}

@@ -1,34 +1,30 @@
 import type { Logger } from "../log.js";
 import type { Embedder } from "../models/embedder.js";
-import { FEE_ASKED, FEE_STATE_WORDS, FEE_WORD } from "../query/fee-question.js";
+import { feeStateWords } from "../query/fee-question.js";
 import { EMPTY_THESAURUS, type Thesaurus } from "../query/thesaurus.js";
 import { createHomophones } from "./homophones.js";
 import { findIssue, type QueryUnderstanding } from "../query/understand-query.js";
 import { askedParts } from "../query/answer-type.js";
 import { isYesNoQuestion } from "../query/yes-no-claim.js";
-import { unitParts } from "../query/unit-parts.js";
-import { judgeAnswerability, type AnswerabilityParameters, type Evidence, type EvidenceHit } from "./answerability.js";
+import { namedInEveryPart, unitParts } from "../query/unit-parts.js";
+import { judgeAnswerability, type AnswerabilityParameters, type Evidence } from "./answerability.js";
 import { chunkCriteria } from "./chunk-criteria.js";
 import { contractions } from "./contractions.js";
 import { queryWords } from "./query-words.js";
 import { joinSingleCharacterRuns } from "./single-character-runs.js";
 import type { ChunkCriteria } from "./chunk-facts.js";
-import { announcedWindow, reportWindow } from "../query/period-reports.js";
+import { announcedWindow, inMonthsOfAnyYear, reportWindow } from "../query/period-reports.js";
 import { fuseRanks } from "./rank-fusion.js";
 import { buildFilter, onPeriod, reportedAround, type AppliedFilters } from "./search-filters.js";
 import { bigramCoverage, characterCoverage, inverseDocumentFrequency, termCoverage } from "./relevance.js";
 import type { ChunkInfo, SearchIndex } from "./search-index.js";
+import { foldIntoItems, itemsOfChunks, type SearchHit } from "./fold-into-items.js";
+
+export type { SearchHit } from "./fold-into-items.js";
 
 export type SearchMode = "hybrid" | "lexical" | "vector";
 
 const YES_NO_FORM = /^(?:是不是|不是|是否|有没有|没有|有无|能不能|不能|可不可以)$/;
-
-export interface SearchHit extends EvidenceHit {
-  /** Fused score of the item's best passage (higher is better; comparable within one search). */
-  score: number;
-  chunkIds: number[];
-  matchedTerms: string[];
-}
 
 export interface SearchResult {
   hits: SearchHit[];
@@ -154,8 +150,7 @@ export function createSearcher(options: {
    */
   async function withPeriodsReportedLater(request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode }, questionVector: () => Promise<number[] | undefined>, result: SearchResult): Promise<SearchResult> {
     const named = request.understanding.periods ?? [];
-    const dateOf = (hit: SearchResult["hits"][number]) => index.chunk(hit.chunkIds[0]!)?.date ?? null;
-    const missing = named.filter((period) => !result.hits.some((hit) => { const date = dateOf(hit); return date !== null && date >= period.from && date <= period.to; }));
+    const missing = named.filter((period) => !result.hits.some((hit) => hit.date !== null && hit.date >= period.from && hit.date <= period.to));
     if (named.length < 2 || missing.length === 0) return result;
     const { date: _day, ...undated } = request.understanding;
     const relaxed = await searchOnce({ ...request, understanding: { ...undated, period: { ...request.understanding.period!, explicit: false } } }, questionVector);
@@ -166,17 +161,6 @@ export function createSearcher(options: {
       return chunk !== undefined && reported.some((reports) => reports(chunk));
     }));
     return extra.length > 0 ? { ...result, hits: [...result.hits, ...extra] } : result;
-  }
-
-  /**
-   * "今年夏天峡窝葡萄卖了多少钱 夜市营业额又是多少": a unit named in one of several things asked does not
-   * filter out the items that answer the others; it only prefers its own.
-   */
-  function namedInEveryPart(understanding: QueryUnderstanding, parts: readonly { text: string }[]): QueryUnderstanding {
-    if (understanding.units.length === 0) return understanding;
-    const aliases = [...understanding.unitMentions, ...(understanding.hintedUnits ?? [])].map((mention) => mention.alias);
-    if (parts.length < 2 || parts.every((part) => aliases.some((alias) => part.text.includes(alias)))) return understanding;
-    return { ...understanding, units: [], unitMentions: [], hintedUnits: [...(understanding.hintedUnits ?? []), ...understanding.unitMentions] };
   }
 
   /**
@@ -260,10 +244,7 @@ export function createSearcher(options: {
     // Synonyms of the question's words ("上门" -> "入户") form a third, lighter list.
     // ... and so do contractions the bulletins use ("雨水污水" -> "雨污").
     const contracted = contractions({ text: queryText, terms: queryTerms, known });
-    // "要家长掏钱吗": reports say what it costs ("免费开展", "费用由财政保障"), not who pays.
-    const feeAsked = FEE_ASKED.test(understanding.text);
-    const feeWords = (term: string) => (feeAsked && FEE_WORD.test(term) ? FEE_STATE_WORDS.filter((word) => word !== term) : []);
-    const synonymsOf = new Map(queryTerms.map((term) => [term, [...thesaurus.synonyms(term), ...(contracted.get(term) ?? []), ...feeWords(term)]] as const));
+    const synonymsOf = new Map(queryTerms.map((term) => [term, [...thesaurus.synonyms(term), ...(contracted.get(term) ?? []), ...feeStateWords(understanding.text, term)]] as const));
     const expansion = [...new Set([...synonymsOf.values()].flat().flatMap((synonym) => index.tokenizer.tokenize(synonym)))].filter((term) => !queryTerms.includes(term));
     let synonymHits = mode === "vector" || expansion.length === 0 ? [] : index.lexical.search({ query: expansion, k: fetched, ...(allowedIds ? { among: allowedIds } : {}) });
     let vectorIds: number[] = [];
@@ -283,7 +264,7 @@ export function createSearcher(options: {
       const chunk = chunkById.get(id);
       if (!chunk) return [];
       let boosted = score;
-      if (fuzzyPeriod && onPeriod(chunk, fuzzyPeriod)) boosted *= parameters.boost;
+      if (fuzzyPeriod && (onPeriod(chunk, fuzzyPeriod) || inMonthsOfAnyYear(chunk.date, fuzzyPeriod))) boosted *= parameters.boost;
       if (chunk.units.some((unit) => hinted.has(unit))) boosted *= parameters.boost;
       return [{ chunk, score: boosted, matched: matchedByChunk.get(id) ?? [] }];
     });
@@ -390,32 +371,4 @@ export function createSearcher(options: {
   }
 
   return { search, parameters };
-}
-
-/** Distinct items of the first chunks of a ranked list, at most `limit`. */
-function itemsOfChunks(ids: readonly number[], chunkById: ReadonlyMap<number, ChunkInfo>, limit: number): number[] {
-  const items: number[] = [];
-  for (const id of ids) {
-    const itemId = chunkById.get(id)?.itemId;
-    if (itemId !== undefined && !items.includes(itemId)) items.push(itemId);
-    if (items.length >= limit) break;
-  }
-  return items;
-}
-
-/** One hit per item, scored by its best passage; more recent issues win ties. */
-function foldIntoItems(scored: readonly { chunk: ChunkInfo; score: number; matched: readonly string[] }[]): SearchHit[] {
-  const byItem = new Map<number, SearchHit>();
-  for (const { chunk, score, matched } of scored) {
-    const existing = byItem.get(chunk.itemId);
-    if (!existing) {
-      byItem.set(chunk.itemId, { itemId: chunk.itemId, score, coverage: 0, bigrams: 0, units: [...chunk.units], missesKeyTerm: false, chunkIds: [chunk.id], matchedTerms: [...matched], date: chunk.date });
-      continue;
-    }
-    existing.score = Math.max(existing.score, score);
-    existing.chunkIds.push(chunk.id);
-    existing.matchedTerms = [...new Set([...existing.matchedTerms, ...matched])];
-  }
-  return [...byItem.values()]
-    .sort((left, right) => right.score - left.score || (right.date ?? "").localeCompare(left.date ?? "") || left.itemId - right.itemId);
 }
