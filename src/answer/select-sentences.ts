@@ -72,8 +72,8 @@ function saysVerb(phrase: string, verb: string): boolean {
 }
 
 const NOT_VERB_WORDS = /以上|以下|以来|以后|以前|上述|上年|上半年|下半年|上旬|下旬|之下|之上/g;
-/** Characters before 多少 that are no verb: "有多少", "是多少", "要多少". */
-const NOT_A_VERB = /[有是要能会占达到还都共总约那这些少]/;
+/** Characters before 多少 that are no verb: "有多少", "是多少", "要多少", and nouns of an amount ("处理量", "金额", "人数"). */
+const NOT_A_VERB = /[有是要能会占达到还都共总约那这些少量额数率]/;
 
 export interface ScoredClause {
   text: string;
