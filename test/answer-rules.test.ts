@@ -255,6 +255,13 @@ describe("near misses: the topic is there, the asked value is not", () => {
     });
   });
 
+  it("answers 居民要不要自己掏钱 from how the report says the money is found (居民自筹)", async () => {
+    const text = ownIssue(20, "2026-05-07", "济源路街道老旧小区改造项目全面开工 今年济源路街道纳入改造计划的老旧小区 7 个，涉及居民 1940 户。一是延续“居民点菜”，征集意见建议 260 条。二是推行“改造 + 物业”。改造完成的小区同步引入物业服务，改造项目资金由上级补助、区级配套和居民自筹共同解决。（济源路街道）");
+    await withOwnBulletins({ "2026-20.txt": text }, async (ask) => {
+      await expectQuotedFromOne(ask, "今年济源路老旧小区改造，居民要不要自己掏钱呢", "居民自筹");
+    }, { withSamples: true });
+  });
+
   it("takes a month named without its year as those months of any year (3月份…那次)", async () => {
     const march = ownIssue(12, "2023-03-16", "△ 3 月 14 日，矿山街道开展春季环境卫生集中整治，出动干部职工和志愿者 380 余人，清理卫生死角 64 处，清运垃圾 46 吨。（矿山街道）");
     const august = ownIssue(55, "2023-08-14", "矿山街道多措并举持续优化卫生环境 以创卫为契机，持续深入开展“全城清洁”行动，针对垃圾堆物、卫生死角、脏乱环境等问题进行集中整治。一是认真部署，组织全民参与。（矿山街道）");

@@ -827,3 +827,11 @@ describe("detectAnswerType: calls, levels, how a figure was got, and whether som
     expect(carriesValue("客流高峰日可加开班次60班", type("今年春运客流高峰那天最多能加开几个班"))).toBe(true);
   });
 });
+
+describe("carriesValue: the year so far", () => {
+  it("takes a figure said of the year so far as the year's, though a day opens the clause", () => {
+    const asked = type("21年送戏下乡全年下来观众一共多少人次");
+    expect(carriesValue("11月2日，区豫剧团完成年度第120场“送戏下乡”演出，今年“送戏下乡”累计观众7.2万人次", asked)).toBe(true);
+    expect(carriesValue("6月8日晚，区豫剧团在文化广场举办专场演出，观众1500余人次", asked)).toBe(false);
+  });
+});

@@ -251,6 +251,8 @@ function knownMeasures(clause: string, known: ReadonlySet<string>): string[] {
 
 /** "上半年", "一季度", "1-6月", "截至8月": a figure for part of a year. */
 const PART_OF_YEAR = /上半年|下半年|[一二三四]季度|当天|当日|假期|黄金周|^\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|截[至止]\s*\d{1,2}\s*月/;
+/** "今年…累计", "今年以来", "全年": the figure is of the year so far. */
+const YEAR_SO_FAR = /今年[^，,；;。]{0,12}累计|今年以来|全年/;
 /** "增至9个": the figure after a change. */
 const AFTER_CHANGE = /(?:增|升|降|减|提高|提升|扩大|缩小|增加|减少|下降|上升|达)(?:至|到)$|(?:达|为)$/;
 /** "实际完成", "已建成", "累计": said done. */
@@ -300,11 +302,13 @@ function answersScope(phrase: string, figure: string, type: AnswerType, earlier:
   if (!type.perUnit && (type.kind === "people" || type.kind === "count" || type.kind === "number") && EACH_ONE.test(lead.slice(0, -1)) && !(type.perYear && /每年/.test(lead))) return false;
   // "2月28日“村庄清洁日”当天，全镇出动…，清运垃圾380吨": the day the clause opens on dates its figures.
   // "7月16日接待680人次，为暑期单日最高": the phrase after the figure says it was one day's.
-  if (type.whole && (PART_OF_TIME.test(earlier + phrase) || ONE_DAY_RANKED.test(next))) return false;
+  // "11月2日，…完成年度第120场演出，今年“送戏下乡”累计观众7.2万人次": the year so far, whatever day opens the clause.
+  const yearSoFar = YEAR_SO_FAR.test(phrase);
+  if (type.whole && !yearSoFar && (PART_OF_TIME.test(earlier + phrase) || ONE_DAY_RANKED.test(next))) return false;
   if (type.month && SPAN_OF_MONTHS.test(phrase)) return false;
   // "全年最后完成投资多少" is not answered by "上半年累计完成投资52.4亿元".
   // "截至2月18日，全区已举办招聘会15场": the clause's opening phrase dates all of it.
-  if (type.perYear && PART_OF_YEAR.test(earlier + lead)) return false;
+  if (type.perYear && !yearSoFar && PART_OF_YEAR.test(earlier + lead)) return false;
   if (type.excluded && phrase.includes(type.excluded)) return false;
   // "装一部电梯总共得花多少" is not answered by "每部给予财政补助20万元": a subsidy answers only a question about one.
   if (type.kind === "money" && !type.subject && type.focus !== undefined && SUBSIDY_LEAD.test(lead.slice(0, -1)) && !/补|奖/.test(type.focus)) return false;

@@ -3,12 +3,12 @@
  * reports say what it costs: "免费开展", "不收取托管费用", "体检费用由财政保障", "每人每月300元".
  */
 
-/** Whether something costs anything: "要不要买门票", "要掏钱不", "收不收费", "是不是免费". */
-export const FEE_ASKED = /(?:要不要|用不用|需不需要|需要|要)(?:交|掏|花|付|出|买)?(?:钱|费|门?票)|(?:掏|交|花|付|收)钱(?:不|吗|没)|收费(?:吗|不)|收不收(?:[\u4e00-\u9fff]{0,3}费|钱)|免不免费|是不是(?:不要钱|免费|收费)|免费(?:吗|不)/;
+/** Whether something costs anything: "要不要买门票", "要掏钱不", "居民要不要自己掏钱", "收不收费", "是不是免费". */
+export const FEE_ASKED = /(?:要不要|用不用|需不需要|需要|要)(?:交|掏|花|付|出|买)?(?:钱|费|门?票)|(?:要不要|用不用|需不需要)[\u4e00-\u9fff]{1,4}?(?:交|掏|花|付|出)(?:钱|费)|(?:掏|交|花|付|收)钱(?:不|吗|没)|收费(?:吗|不)|收不收(?:[\u4e00-\u9fff]{0,3}费|钱)|免不免费|是不是(?:不要钱|免费|收费)|免费(?:吗|不)/;
 /** The question's words for what it costs. */
 export const FEE_WORD = /钱|费|票/;
 /** A clause that says what something costs, or that it costs nothing. */
-export const FEE_STATE = /免费|不收费|免收|零负担|零费用|无需缴费|不收取|减免|收取[^，。；]{0,6}费|由财政(?:保障|承担|负担)|\d\s*元/;
+export const FEE_STATE = /免费|不收费|免收|零负担|零费用|无需缴费|不收取|减免|收取[^，。；]{0,6}费|由财政(?:保障|承担|负担)|自筹|自费|个人(?:承担|负担)|\d\s*元/;
 /** The words reports say it in, searched for the question's word for what it costs. */
 const FEE_STATE_WORDS: readonly string[] = ["免费", "费用", "不收取", "财政保障"];
 
