@@ -835,3 +835,13 @@ describe("carriesValue: the year so far", () => {
     expect(carriesValue("6月8日晚，区豫剧团在文化广场举办专场演出，观众1500余人次", asked)).toBe(false);
   });
 });
+
+describe("detectAnswerType: how to get something done", () => {
+  it("asks the way (去哪办, 怎么申请, 要带啥材料), which only a clause telling it answers", () => {
+    const asked = type("单位停车证去哪办");
+    expect(asked.label).toBe("办理方式");
+    expect(carriesValue("居民可通过“上街办”小程序申请临时停车证", asked)).toBe(true);
+    expect(carriesValue("新增临时停车泊位120个", asked)).toBe(false);
+    expect(detectAnswerType("这事咋办")).toBeUndefined();
+  });
+});

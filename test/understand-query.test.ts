@@ -448,3 +448,10 @@ describe("understandQuery: a year and now", () => {
     expect(asked.keywords).toBe("低保对象户数");
   });
 });
+
+describe("understandQuery: how to get something done", () => {
+  it("leaves the thing to search for, not the words asking the way", () => {
+    expect(understand("公务用车怎么申请 要走啥流程").keywords).toBe("公务用车");
+    expect(understand("公租房咋申请 要带啥材料").keywords).toBe("公租房");
+  });
+});

@@ -44,6 +44,7 @@ const PEOPLE = /多少(?:个)?人|(?<![那这])(?:几个人|几人|几名|几位
 // "多少个体户": 个体户 is a word, not the measure 个.
 const COUNT = new RegExp(`(?:多少|(?<![那这])几)\\s*(${MEASURES})`);
 /** "热线电话是多少", "联系方式": a telephone number. */
+const PROCEDURE_ASKED = /(?:怎么|咋|如何)(?:申请|办理|申领|预约|预订|报名|请假?|提取)|(?:去|到)(?:哪|哪里|哪儿)(?:补)?办|带(?:啥|哪些|什么)材料|走(?:啥|什么)流程|申请条件|(?:办理|申请)流程/;
 const PHONE_ASKED = /(?:电话|热线|号码)(?:号码?)?(?:是|打)?(?:多少|几号)(?![个通件次条人])|联系电话|联系方式|电话号码|打哪个(?:电话|号)/;
 // "党员多少", "志愿者有多少": people named before the question word are counted as people.
 const PEOPLE_BEFORE = /(?:员|者|生|师|工|民|兵|老人|孩子|群众|居民|人)(?:有|是|占)?(?:多少|几个)[？?]?\s*$/;
@@ -297,6 +298,8 @@ function detectKind(question: string): AnswerType | undefined {
   if (PERSON_NAME.test(question) || /是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队|拿|获|得了|夺|当选|评上|被评|排)|谁[\u4e00-\u9fff]{1,3}的[？?]?\s*$|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
   // "热线电话多少", "联系电话": a number to call, which no count gives.
   if (PHONE_ASKED.test(question)) return { kind: "name", label: "电话号码", measure: "电话", given: question };
+  // "停车证去哪办", "公租房咋申请 要带啥材料": how to get something done, which only a clause telling the way answers.
+  if (PROCEDURE_ASKED.test(question)) return { kind: "name", label: "办理方式", measure: "办理", given: question };
   // "孵化基地在哪个位置": a place, named by its road, street, village or building.
   if (/在哪|哪个位置|什么位置|什么地方|哪个地方|哪里|哪儿|地址|地点|位置/.test(question)) return { kind: "name", label: "具体位置", measure: "地点", given: question };
   const stock = STOCK.test(question) && !ADDED.test(question) ? { stock: true } : {};

@@ -28,6 +28,8 @@ const NAME_KINDS: Record<string, string[]> = {
 
 /** Two or more things listed, then counted: "智能制造技术、养老服务管理 2 个专业" (the count's noun in group 2). */
 const ENUMERATED_NAMES = /([\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+)\s*(?:\d+|[两二三四五六七八九十])\s*[个项家所种类门座条]([\u4e00-\u9fff]{1,4})/;
+/** The way to get something done: "通过‘上街办’小程序申请", "到政务服务中心窗口办理", "携带身份证", "预约方式". */
+const PROCEDURE_STATED = /通过[^，。；]{1,14}(?:办理|申请|预约|登记|提交|申领)|(?:到|在)[^，。；]{1,14}(?:窗口|大厅|中心)(?:办理|申请|登记)|携带|凭[^，。；]{1,8}(?:办理|领取)|(?:办理|申请)流程|所需材料|申请材料|预约方式|网上(?:申请|办理|预约)|线上(?:申请|办理|预约)|申请条件/;
 /** "0371-68912345", "12345", "96110": a number to call (five digits or more, not a year or an amount). */
 const PHONE_NUMBER = /(?<![\d.])(?:0\d{2,3}[-—]?)?\d{5,8}(?![\d.]|\s*(?:万|亿|元|人|户|个|件|次|名|年|吨|亩|平方米|米))/;
 
@@ -48,6 +50,7 @@ function continuesAsGiven(text: string, match: RegExpMatchArray, given: string |
 export function carriesName(text: string, type: AnswerType): boolean {
   if (type.measure === "人") return PERSON.test(text);
   if (type.measure === "电话") return PHONE_NUMBER.test(text);
+  if (type.measure === "办理") return PROCEDURE_STATED.test(text);
   if (type.measure === "地点") return [...text.matchAll(PLACE)].some((match) => !(type.given ?? "").includes(match[0]) && !GENERIC_NAME_PREFIX.test(match[1] ?? match[2] ?? ""));
   const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
   // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
