@@ -270,6 +270,16 @@ describe("near misses: the topic is there, the asked value is not", () => {
     }, { withSamples: true });
   });
 
+  it("answers 各接待了多少人次 for two summers with each summer's visits, not its guides", async () => {
+    const summer2022 = ownIssue(44, "2022-08-18", "区规划展览馆暑期研学参观持续升温 7 月 1 日至 8 月 16 日，区规划展览馆共接待参观群众 1.12 万人次，其中中小学生研学团队 46 批、3280 人次。7 月 16 日接待 680 人次，为暑期单日最高。展览馆现有讲解志愿者 24 名，暑期以来累计讲解 312 场。（区规划展览馆）");
+    const summer2024 = ownIssue(42, "2024-09-05", "区规划展览馆暑期接待参观群众 1.46 万人次 7 月 1 日至 8 月 31 日，区规划展览馆共接待参观群众 1.46 万人次，其中中小学生研学团队 62 批、4120 人次。7 月 20 日接待 920 人次，为暑期单日最高。展览馆实行免费预约参观，每周一闭馆。暑期讲解志愿者增至 30 名，累计讲解 418 场。（区规划展览馆）");
+    await withOwnBulletins({ "2022-44.txt": summer2022, "2024-42.txt": summer2024 }, async (ask) => {
+      const answer = await ask("规划展览馆22年和前年暑假各接待了多少人次");
+      expect(answer.answer).toContain("1.12万人次");
+      expect(answer.answer).toContain("1.46万人次");
+    }, { withSamples: true });
+  });
+
   it("answers two dates of two years each from its own report, one that came out after the date named", async () => {
     const item = (count: number) => `区婴幼儿照护服务指导中心推进普惠托育服务扩容 截至 8 月底，全区共有各类托育机构 19 家，提供托位 ${count} 个。（区婴幼儿照护服务指导中心）`;
     await withOwnBulletins({ "2023-58.txt": ownIssue(58, "2023-08-31", item(820)), "2025-47.txt": ownIssue(47, "2025-09-11", item(1080)) }, async (ask) => {
