@@ -262,6 +262,13 @@ describe("near misses: the topic is there, the asked value is not", () => {
     }, { withSamples: true });
   });
 
+  it("quotes the clause that says what was asked last (安全事故), though the rest of the question (游人) is said elsewhere in the item", async () => {
+    const text = ownIssue(24, "2021-05-06", "峡窝镇“五一”乡村游持续火热 “五一”假期（5 月 1 日至 5 日），峡窝镇 6 个乡村旅游点共接待游客 4.6 万人次，同比增长 42.3%。全镇现有农家乐 32 家，其中今年新开业 5 家。假期前，镇里在主要旅游点周边设置临时停车场 4 处，组织 40 名干部和志愿者开展交通疏导，假期未发生安全事故。（峡窝镇）");
+    await withOwnBulletins({ "2021-24.md": text }, async (ask) => {
+      await expectQuotedFromOne(ask, "21年五一峡窝乡村游人那么多 出没出安全事故", "未发生安全事故");
+    }, { withSamples: true });
+  });
+
   it("takes a month named without its year as those months of any year (3月份…那次)", async () => {
     const march = ownIssue(12, "2023-03-16", "△ 3 月 14 日，矿山街道开展春季环境卫生集中整治，出动干部职工和志愿者 380 余人，清理卫生死角 64 处，清运垃圾 46 吨。（矿山街道）");
     const august = ownIssue(55, "2023-08-14", "矿山街道多措并举持续优化卫生环境 以创卫为契机，持续深入开展“全城清洁”行动，针对垃圾堆物、卫生死角、脏乱环境等问题进行集中整治。一是认真部署，组织全民参与。（矿山街道）");

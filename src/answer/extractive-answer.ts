@@ -149,12 +149,16 @@ export function extractAnswer(options: {
   const yesNoTopic = (clause: ScoredClause) => Math.max(topicOf(clause), bigramCoverage({ query: understanding.keywords, text: clause.text }));
   // The question's most telling words: the rarest in the bulletins (or never used in them), as rare as each other.
   // Digits ("7·31") name the event; they are no word to find said.
-  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1 && /\D/.test(term) && !(feeAsked && PAYER.test(term))) : [];
+  // "出没出安全事故": the words cut from the asking form ("出没") are no word of the topic.
+  const askingForm = /([\u4e00-\u9fff])[不没]\1/.exec(understanding.text)?.[0];
+  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1 && /\D/.test(term) && !(feeAsked && PAYER.test(term)) && !askingForm?.includes(term)) : [];
   const rarest = Math.max(0, ...yesNoWords.map((term) => retrieval.termWeight(term)));
   const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
   // The best clause or the headline says the word.
   const names = (entry: (typeof picked)[number], term: string) => [entry.best!.text, entry.item.title].some((text) => says(text, term));
-  const namesKeyTerm = (entry: (typeof picked)[number]) => keyTerms.every((term) => names(entry, term));
+  // "五一峡窝乡村游人那么多 出没出安全事故": where the best clause says what is asked last (安全事故), the rest of the
+  // question (游人 -> 游客) may be said elsewhere in the item.
+  const namesKeyTerm = (entry: (typeof picked)[number]) => keyTerms.every((term) => names(entry, term) || (lastWord !== undefined && term !== lastWord && saysLastWord(entry.best!) && says(entry.item.body, term)));
   const namesLastWord = (entry: (typeof picked)[number]) => lastWord === undefined || names(entry, lastWord);
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const entryOf = (item: StoredItem) => picked.find((entry) => entry.item.id === item.id)!;
