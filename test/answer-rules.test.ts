@@ -269,6 +269,15 @@ describe("near misses: the topic is there, the asked value is not", () => {
     }, { withSamples: true });
   });
 
+  it("says 没有 when the report says it is not needed (无需), and names a school after a word ending in 中心 (新建的中心路小学)", async () => {
+    const text = ownIssue(20, "2021-04-15", "区教育局启动 2021 年义务教育招生入学信息采集 4 月 12 日起，区教育局启动 2021 年义务教育招生入学信息采集。一是“网上采集、一次不跑”。家长通过手机即可完成信息填报，无需提交纸质材料。二是科学划定学区。今年全区 26 所义务教育学校学区范围总体保持稳定，新建的中心路小学首次划定学区。（区教育局）");
+    await withOwnBulletins({ "2021-20.txt": text }, async (ask) => {
+      const paper = await expectQuotedFromOne(ask, "21年小学入学要交纸质材料吗", "无需提交纸质材料");
+      expect(paper.answer.startsWith("没有。")).toBe(true);
+      await expectQuotedFromOne(ask, "21年哪个小学是新划学区的", "中心路小学");
+    }, { withSamples: true });
+  });
+
   it("takes a month named without its year as those months of any year (3月份…那次)", async () => {
     const march = ownIssue(12, "2023-03-16", "△ 3 月 14 日，矿山街道开展春季环境卫生集中整治，出动干部职工和志愿者 380 余人，清理卫生死角 64 处，清运垃圾 46 吨。（矿山街道）");
     const august = ownIssue(55, "2023-08-14", "矿山街道多措并举持续优化卫生环境 以创卫为契机，持续深入开展“全城清洁”行动，针对垃圾堆物、卫生死角、脏乱环境等问题进行集中整治。一是认真部署，组织全民参与。（矿山街道）");

@@ -845,3 +845,10 @@ describe("detectAnswerType: how to get something done", () => {
     expect(detectAnswerType("这事咋办")).toBeUndefined();
   });
 });
+
+describe("detectAnswerType: people and sums as staff call them", () => {
+  it("counts 小娃 as people, and takes 成交金额 for 交易额", () => {
+    expect(detectAnswerType("23年秋天新入托的小娃有多少")?.kind).toBe("people");
+    expect(carriesValue("共组织交易128宗，成交金额5260万元", type("去年农村产权交易平台交易额多少钱"))).toBe(true);
+  });
+});

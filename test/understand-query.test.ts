@@ -455,3 +455,9 @@ describe("understandQuery: how to get something done", () => {
     expect(understand("公租房咋申请 要带啥材料").keywords).toBe("公租房");
   });
 });
+
+describe("understandQuery: a whole year as people say it", () => {
+  it("searches 一整年 as 全年, which reports write", () => {
+    expect(understand("21年一整年新房网签了多少套").keywords).toContain("全年");
+  });
+});

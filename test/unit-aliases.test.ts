@@ -327,3 +327,11 @@ describe("parseUnitAliasLines", () => {
     expect(corpusUnits.filter((unit) => !table.has(unit))).toEqual([]);
   });
 });
+
+describe("createUnitMatcher: a bare word counted", () => {
+  it("does not take a bare short name right before 有多少 as a unit: it is what is counted", () => {
+    const matcher = createUnitMatcher({ units: ["区退役军人事务局", "区开放大学"] });
+    expect(matcher.match("23年开放大学报名里退役军人有多少").map((mention) => mention.unit)).toEqual(["区开放大学"]);
+    expect(matcher.match("退役军人今年报了啥").map((mention) => mention.unit)).toEqual(["区退役军人事务局"]);
+  });
+});

@@ -19,8 +19,8 @@ export const PRICE_KEPT = new RegExp(`${KEPT_WORDS}|原标准`);
 /** The words of a yes/no question asking whether something can be done, or whether anyone did it ("有人烧秸秆没"). */
 export const YES_NO_WORDS = /^(?:能不能|不能|可不可以|可以|有人|有没有人)$/;
 
-/** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen. */
-const NEGATED = /未(?:发生|出现|发现|接到|造成|引发)|没有(?:发生|出现|发现|造成)|无(?:一例|一起|人员伤亡)|零(?:事故|发生|伤亡)|杜绝/;
+/** "未发生", "没有出现", "无一例", "零事故": the phrase says it did not happen; "无需提交": it is not needed. */
+const NEGATED = /未(?:发生|出现|发现|接到|造成|引发)|没有(?:发生|出现|发现|造成)|无(?:一例|一起|人员伤亡)|零(?:事故|发生|伤亡)|杜绝|无[需须]|不需要?/;
 
 /** The phrase of the clause that says what was asked says it did not happen. */
 export function denies(clause: string, terms: readonly string[], question: string): boolean {

@@ -214,9 +214,9 @@ const WHEN_WORD = /(?:之前|以前|原来|原先|现在|目前|当时|当初|�
 const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名次万亿倍个那这啥么要能得上下里共总约概分别各]|数字/;
 
 // "收了多少孩子", "来了多少群众": people called by a word for anyone, which bulletins count as 学生, 儿童, 居民 … in 人 or 名.
-const ANYONE = /^(?:孩子|孩子们|小孩|小孩子|娃|娃娃|娃儿|小朋友|群众|老百姓|市民|居民|人员)$/;
-const PEOPLE_THEN_VERB = /^([\u4e00-\u9fff]*?(?:孩子|小孩|娃娃|小朋友|群众|居民))[\u4e00-\u9fff]+$/;
-const ANYONE_OF_A_KIND = /^([\u4e00-\u9fff]+?)(?:孩子|小孩|小孩子|娃娃|娃儿|小朋友|群众|老百姓|市民|居民)$/;
+const ANYONE = /^(?:孩子|孩子们|小孩|小孩子|娃|娃娃|娃儿|小娃|宝宝|小宝宝|小朋友|群众|老百姓|市民|居民|人员)$/;
+const PEOPLE_THEN_VERB = /^([\u4e00-\u9fff]*?(?:孩子|小孩|娃娃|小娃|宝宝|小朋友|群众|居民))[\u4e00-\u9fff]+$/;
+const ANYONE_OF_A_KIND = /^([\u4e00-\u9fff]+?)(?:孩子|小孩|小孩子|娃娃|娃儿|小娃|宝宝|小朋友|群众|老百姓|市民|居民)$/;
 
 const HOW_GOT = /[\u4e00-\u9fff](?:出来|下来|起来)$/;
 /** "多少家企业做了", "几户困难户慰问了": the verb and its 了 or 过 after the thing counted are no part of it. */

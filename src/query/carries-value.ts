@@ -55,7 +55,7 @@ const DESCRIBES_BEFORE = /^(?:为|系|居|位居|位列)[^，。；]{0,10}(?:最
 const PART_OF_MANY = /其中/;
 
 /** Words for the same pay staff use one for another: "要回多少工钱" is answered by "追发工资2370万元". */
-const SAME_SUBJECT = [["租金", "房租", "租赁费"], ["工资", "工钱", "薪水", "薪资", "薪酬", "报酬", "劳务费", "挣", "赚", "收入", "薪", "月薪", "年薪", "底薪"], ["门票", "票价", "票", "车票"], ["造价", "投资", "总投资"], ["收", "自付", "缴", "付费", "交费", "支付", "定价", "售价", "票价"], ["补贴", "津贴", "补助"]];
+const SAME_SUBJECT = [["租金", "房租", "租赁费"], ["工资", "工钱", "薪水", "薪资", "薪酬", "报酬", "劳务费", "挣", "赚", "收入", "薪", "月薪", "年薪", "底薪"], ["门票", "票价", "票", "车票"], ["造价", "投资", "总投资"], ["收", "自付", "缴", "付费", "交费", "支付", "定价", "售价", "票价"], ["补贴", "津贴", "补助"], ["交易额", "成交额", "成交金额", "交易金额"]];
 
 /** The clause names what the value is of: the word, its last two characters, or a word for the same. */
 function namesSubject(clause: string, subject: string, synonyms: readonly string[] = []): boolean {

@@ -9,7 +9,8 @@ import type { AnswerType } from "./answer-type.js";
 const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
 // The two characters before the kind word are what tells one name from a description ("青檀初级中学", not "居民小区").
 // "农业科学研究所" names no 科 (科学, 科技, 科研, 科普).
-const NAMED_PLACE = /([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科(?![学技研普])|中心|基地|园区|广场|公园)/g;
+// Matched at every position ("建的中心" must not hide "心路小学" in "新建的中心路小学").
+const NAMED_PLACE = /(?=([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科(?![学技研普])|中心|基地|园区|广场|公园))/g;
 /** "整合为3家市场化运营集团": things of a kind counted, not named. */
 const COUNTED_KIND = /\d+\s*[家个所座]\s*[\u4e00-\u9fff]*$/;
 const GENERIC_NAME_PREFIX = /居民|试点|示范|特色|星级|优质|薄弱|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
@@ -37,9 +38,9 @@ const PHONE_NUMBER = /(?<![\d.])(?:0\d{2,3}[-—]?)?\d{5,8}(?![\d.]|\s*(?:万|�
  * "联赛设小学男子组…" for "小学男子组冠军是哪个学校": the kind word runs on into the question's own word, a group,
  * not a name; "中小学" and "特色学校12所" name no school either.
  */
-function continuesAsGiven(text: string, match: RegExpMatchArray, given: string | undefined): boolean {
-  const kind = match[2] ?? "";
-  const at = (match.index ?? 0) + match[0].length;
+function continuesAsGiven(text: string, match: PlaceMatch, given: string | undefined): boolean {
+  const kind = match[2];
+  const at = match.index + match[0].length;
   const after = text.slice(at, at + 2);
   // "全区中小学生": 中小学 is schools of two kinds, not one named; "特色学校12所" counts a kind.
   if (/中小学$/.test(match[0]) || /^\s*\d/.test(text.slice(at))) return true;
@@ -60,5 +61,13 @@ export function carriesName(text: string, type: AnswerType): boolean {
   const listed = ENUMERATED_NAMES.exec(text);
   if (listed && !given(listed[1]!) && (kinds === undefined || kinds.some((kind) => listed[2]!.startsWith(kind)))) return true;
   return [...text.matchAll(QUOTED_NAME)].some((match) => !given(match[0]) && ofKind(match[0])) ||
-    [...text.matchAll(NAMED_PLACE)].some((match) => !GENERIC_NAME_PREFIX.test(match[1] ?? "") && !given(match[0]) && ofKind(match[0]) && !COUNTED_KIND.test(text.slice(Math.max(0, match.index - 10), match.index)) && !continuesAsGiven(text, match, type.given));
+    namedPlaces(text).some((match) => !GENERIC_NAME_PREFIX.test(match[1]) && !given(match[0]) && ofKind(match[0]) && !COUNTED_KIND.test(text.slice(Math.max(0, match.index - 10), match.index)) && !continuesAsGiven(text, match, type.given));
+}
+
+/** A place or body named: its name (0), the two characters before its kind (1), its kind (2), where it starts. */
+interface PlaceMatch { 0: string; 1: string; 2: string; index: number }
+
+/** The places and bodies named in `text`, overlapping ones too. */
+function namedPlaces(text: string): PlaceMatch[] {
+  return [...text.matchAll(NAMED_PLACE)].map((match) => ({ 0: `${match[1]}${match[2]}`, 1: match[1]!, 2: match[2]!, index: match.index ?? 0 }));
 }

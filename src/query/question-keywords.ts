@@ -37,6 +37,8 @@ const FILLERS: RegExp[] = [
 // "清明前后", "国庆期间": the holiday names the topic as well as the time; the words placing it around the day go.
 const AROUND_FESTIVAL = new RegExp(`(?<=${FESTIVAL_NAMES}|十一)(?:${AROUND_FESTIVAL_WORDS}|那会儿?)`, "g");
 
+const WHOLE_YEAR = /一整年|整一年|一年到头|整年/g;
+
 const ASKED_KIND = /哪一?[所家个位](?:村|小区|社区|学校|街道|镇|单位|部门|企业|公司|医院|地方)/g;
 
 /**
@@ -45,7 +47,8 @@ const ASKED_KIND = /哪一?[所家个位](?:村|小区|社区|学校|街道|镇|
  */
 export function cleanKeywords(text: string): string {
   // "在哪个村办的": the kind asked for is a word of its own, not the start of the verb after it (村办).
-  let cleaned = text.replace(PUNCTUATION, " ").replace(ASKED_KIND, "$& ").replace(AROUND_FESTIVAL, " ");
+  // "一整年" is how people say 全年, which reports write.
+  let cleaned = text.replace(PUNCTUATION, " ").replace(ASKED_KIND, "$& ").replace(AROUND_FESTIVAL, " ").replace(WHOLE_YEAR, "全年");
   for (const filler of FILLERS) cleaned = cleaned.split(" ").map((chunk) => chunk.replace(filler, " ")).join(" ");
   return cleaned
     .split(/\s+/)

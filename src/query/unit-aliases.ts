@@ -43,6 +43,9 @@ const WEAK_BEFORE = new Set([..."和与及跟同或给向对问查看把让在�
 // 那/这 start "那边/这边" ("人社那边"), 各/分/两/三 start "各报了/分别/两家", 一/总 start "一共/总共".
 const WEAK_AFTER = new Set([..."的呢吗在今去前上下本这近最报做有是和与及跟同或、工系部方口开推怎如干都也还等那各分两三说讲搞被给把帮向对为将从一总"]);
 
+/** "退役军人有多少", "残疾人几个": the question for a count right after a bare word, ending the question ("特校一共有多少在校生" counts 在校生). */
+const COUNTED_AFTER = /^(?:有|是|共有|一共有?|总共有?)?(?:多少|几)(?:个|名|位|人)?[？?呢啊来着]*\s*$/;
+
 /** "疾控夏天灭了多少处积水", "水利汛前": a season says when, as 今年 does ("人社春风行动" names a programme). */
 const SEASON_AFTER = /^(?:[春夏秋冬](?:天|季|节)|开春|入夏|入秋|入冬|汛[前期后]|暑[期假]|寒假|年[初底中末])/;
 
@@ -152,6 +155,8 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
       if (!entry.units.every((unit) => unit.startsWith("市"))) return false;
     }
     if (entry.strength !== "weak") return true;
+    // "报名里退役军人有多少": a bare word right before the question for a count is what is counted, not who reports.
+    if (COUNTED_AFTER.test(text.slice(end))) return false;
     return boundaryOk(before, WEAK_BEFORE) && (hint || boundaryOk(after, WEAK_AFTER) || SEASON_AFTER.test(text.slice(end)));
   };
 
