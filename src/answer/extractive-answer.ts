@@ -14,7 +14,7 @@ import { resolveRelativeTimes } from "./resolve-relative-times.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import { scoreClauses, yearOfClause, topicShare, type ScoredClause } from "./select-sentences.js";
 import { complementClause, gistOf } from "./gist-clauses.js";
-import { FEE_ASKED, FEE_STATE, FEE_WORD, PAYER } from "../query/fee-question.js";
+import { FEE_ASKED, FEE_STATE, FEE_WORD, FEE_ASKING_WORD } from "../query/fee-question.js";
 import { denies, onlyPlanned, PRICE_CHANGE_WORD, PRICE_KEPT, PRICE_STATE, PRICED, saidLast, saysDone, YES_NO_WORDS } from "./yes-no-evidence.js";
 import { mentionsInOrder, unitParts, type UnitPart } from "../query/unit-parts.js";
 
@@ -127,7 +127,7 @@ export function extractAnswer(options: {
     // Each unit's item answers its own part of the question, with that part's words and measure.
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
     // "体检要家长自己掏钱吗": who would pay is how the question asks, not what the clause is about ("体检费用由财政保障").
-    const terms = (part && part.terms.length > 0 ? part.terms : queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)) && !(feeAsked && PAYER.test(term)));
+    const terms = (part && part.terms.length > 0 ? part.terms : queryTerms).filter((term) => !claimed.some((word) => word.includes(term) || term.includes(word)) && !(feeAsked && FEE_ASKING_WORD.test(term)));
     const partType = part?.answerType && answerType ? { ...part.answerType, ...synonyms } : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms, years: askedYears && { ...askedYears, issued: item.date } });
     return {
@@ -151,7 +151,7 @@ export function extractAnswer(options: {
   // Digits ("7·31") name the event; they are no word to find said.
   // "出没出安全事故": the words cut from the asking form ("出没") are no word of the topic.
   const askingForm = /([\u4e00-\u9fff])[不没]\1/.exec(understanding.text)?.[0];
-  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1 && /\D/.test(term) && !(feeAsked && PAYER.test(term)) && !askingForm?.includes(term)) : [];
+  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1 && /\D/.test(term) && !(feeAsked && FEE_ASKING_WORD.test(term)) && !askingForm?.includes(term)) : [];
   const rarest = Math.max(0, ...yesNoWords.map((term) => retrieval.termWeight(term)));
   const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
   // The best clause or the headline says the word.

@@ -43,8 +43,9 @@ const SIZES: { pattern: RegExp; measure: string; label: string }[] = [
 const PEOPLE = /多少(?:个)?人|(?<![那这])(?:几个人|几人|几名|几位|几个老(?:党员|同志))|多少名|多少位|人数|多少人次/;
 // "多少个体户": 个体户 is a word, not the measure 个.
 const COUNT = new RegExp(`(?:多少|(?<![那这])几)\\s*(${MEASURES})`);
-/** "热线电话是多少", "联系方式": a telephone number. */
+/** "停车证去哪办", "公租房咋申请 要带啥材料": the way to get something done. */
 const PROCEDURE_ASKED = /(?:怎么|咋|如何)(?:申请|办理|申领|预约|预订|报名|请假?|提取)|(?:去|到)(?:哪|哪里|哪儿)(?:补)?办|带(?:啥|哪些|什么)材料|走(?:啥|什么)流程|申请条件|(?:办理|申请)流程/;
+/** "热线电话是多少", "联系方式": a telephone number. */
 const PHONE_ASKED = /(?:电话|热线|号码)(?:号码?)?(?:是|打)?(?:多少|几号)(?![个通件次条人])|联系电话|联系方式|电话号码|打哪个(?:电话|号)/;
 // "党员多少", "志愿者有多少": people named before the question word are counted as people.
 const PEOPLE_BEFORE = /(?:员|者|生|师|工|民|兵|老人|孩子|群众|居民|人)(?:有|是|占)?(?:多少|几个)[？?]?\s*$/;
@@ -111,8 +112,8 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const actual = ACTUAL.test(question);
   const level = LEVEL_ASKED.exec(question)?.[1];
   const verb = ASKED_VERB.exec(question)?.[1];
-  const headcount = type.kind === "people" && HEADCOUNT.test(question) && !/人次/.test(question);
   const turns = type.kind === "people" && /人次/.test(question);
+  const headcount = type.kind === "people" && !turns && HEADCOUNT.test(question);
   const cap = CAP_ASKED.test(question);
   // "是啥时候搞的": a verb for doing anything (搞, 办, 弄, 开) says nothing of what happened.
   const happened = type.kind === "date" ? HAPPENED_ON_DATE.exec(question)?.[1]?.replace(/^[搞弄干办做整开]$/, "") || undefined : undefined;

@@ -216,7 +216,7 @@ function figuresIn(written: string, type: AnswerType, known: ReadonlySet<string>
       default: {
         const when = phrase.replace(YEAR, " ").replace(WHEN, " ");
         // "健康素养水平是多少" asks a level, which a share gives ("水平为24.6%"); it counts nothing.
-        const counts = type.counted !== undefined && !LEVEL_ASKED.test(type.counted);
+        const counts = type.counted !== undefined && !LEVEL_THING.test(type.counted);
         return (counts ? when.replace(DAY_OF_MONTH, " ").replace(DURATION_VALUE, " ").replace(PERCENT_VALUE, " ") : when).match(ANY_FIGURE) ?? [];
       }
     }
@@ -229,7 +229,7 @@ const ORDINAL = /第\s*\d[\d,.]*/g;
 /** A limit stated: "最高可贷30万元", "不超过5万元", "上限", "封顶", or what can be done ("高峰日可加开班次60班"). */
 const CAP_STATED = /最高|最多|不超过|不高于|上限|封顶|至多|限额|可[\u4e00-\u9fff]{0,4}\s*\d/;
 /** A thing asked that is a level, not a count. */
-const LEVEL_ASKED = /(?:水平|指数|比重|度)$/;
+const LEVEL_THING = /(?:水平|指数|比重|度)$/;
 
 const ANY_COUNTING = new RegExp(`(${NUMBER})\\s*(?:${[...COUNTING_MEASURES].sort((left, right) => right.length - left.length).join("|")})`, "g");
 

@@ -4,6 +4,9 @@ export type AliasStrength = "canonical" | "listed" | "derived" | "weak";
 // Bare words that are common nouns first and unit names only by accident.
 const WEAK_STOPLIST = new Set(["政府", "组织", "工作", "发展", "管理", "服务", "中心", "上街", "机关", "人民"]);
 
+/** Kinds of unit that staff name without the word before the kind: 管理段 as 段, 处理厂 as 厂, 图书馆 as 馆. */
+const WORD_BEFORE_KIND: readonly (readonly [string, string])[] = [["管理段", "段"], ["处理厂", "厂"], ["图书馆", "馆"]];
+
 /** Aliases any canonical name implies: without 区委/区/市, without 局/部/办, X街道 -> X, plus 上街区 forms. */
 export function deriveUnitAliases(canonical: string): { alias: string; strength: AliasStrength }[] {
   const derived: { alias: string; strength: AliasStrength }[] = [];
@@ -45,9 +48,6 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
       add(`${core}${bare.slice(suffixless.length)}`, "derived");
     }
   }
-  // 公路管理段 -> 公路段: a 段 drops 管理 too; 公路 alone is a road, no unit.
-  const section = /^(.{2,})管理段$/.exec(bare)?.[1];
-  if (prefix && section) add(`${section}段`, "derived");
   // 数字化城市管理中心 -> 数字城管中心, 数字城管: 城市管理 goes by 城管, and 数字化 before it by 数字.
   const contracted = bare.replace(/城市管理/g, "城管").replace(/数字化(?=城管)/, "数字");
   if (prefix && contracted !== bare) {
@@ -55,12 +55,11 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
     const core = /^(.{3,}?)(?:大队|中心|所|站|队)$/.exec(contracted)?.[1];
     if (core && core !== "城管") add(core, "derived");
   }
-  // 污水处理厂 -> 污水厂: a 厂 drops 处理.
-  const plant = /^(.{2,})处理厂$/.exec(bare)?.[1];
-  if (prefix && plant) add(`${plant}厂`, "derived");
-  // 少儿图书馆 -> 少儿馆: 图书 goes too.
-  const library = /^(.{2,})图书馆$/.exec(bare)?.[1];
-  if (prefix && library && !WEAK_STOPLIST.has(library)) add(`${library}馆`, "derived");
+  // 公路管理段 -> 公路段 (公路 alone is a road, no unit), 污水处理厂 -> 污水厂, 少儿图书馆 -> 少儿馆: the word before the kind goes.
+  for (const [kind, short] of WORD_BEFORE_KIND) {
+    const stem = bare.endsWith(kind) ? bare.slice(0, -kind.length) : undefined;
+    if (prefix && stem && stem.length >= 2 && !WEAK_STOPLIST.has(stem)) add(`${stem}${short}`, "derived");
+  }
   // 规划展览馆 -> 规划馆, 规划展馆: 展览 goes as 管理 does, or shortens to 展.
   const exhibition = /^(.{2,})展览馆$/.exec(bare)?.[1];
   if (prefix && exhibition && !WEAK_STOPLIST.has(exhibition)) {

@@ -17,4 +17,4 @@ export function feeStateWords(question: string, term: string): string[] {
   return FEE_ASKED.test(question) && FEE_WORD.test(term) ? FEE_STATE_WORDS.filter((word) => word !== term) : [];
 }
 /** Who the question says would pay, and getting in ("进去要门票不"): how it asks, not what it is about. */
-export const PAYER = /^(?:家长|自己|自个|个人|本人|群众|老百姓|咱们?|我们|进去|进门)$/;
+export const FEE_ASKING_WORD = /^(?:家长|自己|自个|个人|本人|群众|老百姓|咱们?|我们|进去|进门)$/;

@@ -24,6 +24,9 @@ export type { SearchHit } from "./fold-into-items.js";
 
 export type SearchMode = "hybrid" | "lexical" | "vector";
 
+/** What one search is asked: the question understood, how many items, which channels. */
+type SearchRequest = { understanding: QueryUnderstanding; k: number; mode?: SearchMode };
+
 const YES_NO_FORM = /^(?:是不是|不是|是否|有没有|没有|有无|能不能|不能|可不可以)$/;
 
 export interface SearchResult {
@@ -122,7 +125,7 @@ export function createSearcher(options: {
     }
   }
 
-  async function search(request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode }): Promise<SearchResult> {
+  async function search(request: SearchRequest): Promise<SearchResult> {
     let vector: Promise<number[] | undefined> | undefined;
     // Embedded at most once per question, and only when there are vectors to compare with.
     const questionVector = () => (vector ??= embedQuestion(request.understanding.text));
@@ -134,32 +137,33 @@ export function createSearcher(options: {
     // and a report on a period comes out after it ("一季度" in a May issue): retry without the period
     // filter, keeping items whose text names that year or whose issue came out just around the period.
     // A day named is often the day of an event ("23年7月4号那场大暴雨"), reported in a later issue: it goes too.
+    const { relaxed, hits } = await reportedAroundPeriods(request, questionVector, [period]);
+    return hits.length > 0 ? { ...relaxed, hits, filters: { ...relaxed.filters, period, periodRelaxed: true } } : result;
+  }
+
+  /** The search without its period (nor its day) as a filter, and the hits of it reported around one of `periods`. */
+  async function reportedAroundPeriods(request: SearchRequest, questionVector: () => Promise<number[] | undefined>, periods: readonly { from: string; to: string }[]): Promise<{ relaxed: SearchResult; hits: SearchHit[] }> {
     const { date: _day, ...undated } = request.understanding;
-    const relaxed = await searchOnce({ ...request, understanding: { ...undated, period: { ...period, explicit: false } } }, questionVector);
-    const reportsOnPeriod = reportedAround(period);
+    const relaxed = await searchOnce({ ...request, understanding: { ...undated, period: { ...request.understanding.period!, explicit: false } } }, questionVector);
+    const reports = periods.map((period) => reportedAround(period));
     const hits = relaxed.hits.filter((hit) => hit.chunkIds.some((id) => {
       const chunk = index.chunk(id);
-      return chunk !== undefined && reportsOnPeriod(chunk);
+      return chunk !== undefined && reports.some((reportsOn) => reportsOn(chunk));
     }));
-    return hits.length > 0 ? { ...relaxed, hits, filters: { ...relaxed.filters, period, periodRelaxed: true } } : result;
+    return { relaxed, hits };
   }
 
   /**
    * "全区托位23年8月底和去年8月底分别有多少个": a period named apart that no hit falls in is reported after it
    * ("截至8月底…" in a September issue); the items reported around it join the others.
    */
-  async function withPeriodsReportedLater(request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode }, questionVector: () => Promise<number[] | undefined>, result: SearchResult): Promise<SearchResult> {
+  async function withPeriodsReportedLater(request: SearchRequest, questionVector: () => Promise<number[] | undefined>, result: SearchResult): Promise<SearchResult> {
     const named = request.understanding.periods ?? [];
     const missing = named.filter((period) => !result.hits.some((hit) => hit.date !== null && hit.date >= period.from && hit.date <= period.to));
     if (named.length < 2 || missing.length === 0) return result;
-    const { date: _day, ...undated } = request.understanding;
-    const relaxed = await searchOnce({ ...request, understanding: { ...undated, period: { ...request.understanding.period!, explicit: false } } }, questionVector);
-    const reported = missing.map((period) => reportedAround(period));
+    const { hits } = await reportedAroundPeriods(request, questionVector, missing);
     const known = new Set(result.hits.map((hit) => hit.itemId));
-    const extra = relaxed.hits.filter((hit) => !known.has(hit.itemId) && hit.chunkIds.some((id) => {
-      const chunk = index.chunk(id);
-      return chunk !== undefined && reported.some((reports) => reports(chunk));
-    }));
+    const extra = hits.filter((hit) => !known.has(hit.itemId));
     return extra.length > 0 ? { ...result, hits: [...result.hits, ...extra] } : result;
   }
 
@@ -168,7 +172,7 @@ export function createSearcher(options: {
    * something else, searched as words.
    */
   async function relaxIssue(
-    request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode },
+    request: SearchRequest,
     questionVector: () => Promise<number[] | undefined>,
     result: SearchResult,
   ): Promise<SearchResult> {
@@ -188,7 +192,7 @@ export function createSearcher(options: {
    * without them, their names as words, keeping items whose text names them.
    */
   async function relaxUnits(
-    request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode },
+    request: SearchRequest,
     questionVector: () => Promise<number[] | undefined>,
     result: SearchResult,
   ): Promise<SearchResult> {
@@ -206,7 +210,7 @@ export function createSearcher(options: {
 
   async function searchOnce(
     /** `namesAsWords`: unit names searched as words (relaxUnits); the thesaurus adds nothing for them. */
-    request: { understanding: QueryUnderstanding; k: number; mode?: SearchMode; namesAsWords?: readonly string[] },
+    request: SearchRequest & { namesAsWords?: readonly string[] },
     questionVector: () => Promise<number[] | undefined>,
   ): Promise<SearchResult> {
     const { k } = request;
