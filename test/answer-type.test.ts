@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { askedParts, detectAnswerType } from "../src/query/answer-type.js";
 import { isYesNoQuestion, readYesNoClaim } from "../src/query/yes-no-claim.js";
-import { carriesValue, onlyPlans, valuePhrases } from "../src/query/carries-value.js";
+import { carriesValue, valuePhrases } from "../src/query/carries-value.js";
+import { onlyPlans } from "../src/query/figure-scope.js";
 import { countsAskedThing } from "../src/query/counted-thing.js";
 
 describe("detectAnswerType: what value a question asks for", () => {

@@ -4,7 +4,7 @@ import { PRICE_CHANGE_ASKED, readYesNoClaim } from "../query/yes-no-claim.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
-import { onlyPlans, PLAN_SAID, PROGRESS_SAID } from "../query/carries-value.js";
+import { onlyPlans, PLAN_SAID, PROGRESS_SAID } from "../query/figure-scope.js";
 import { inMonthsOfAnyYear, looksBackOn, plansFor, reportsOn } from "../query/period-reports.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";

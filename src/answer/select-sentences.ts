@@ -1,6 +1,7 @@
 import type { AnswerType } from "../query/answer-type.js";
 import { escapeRegExp } from "../text/escape-reg-exp.js";
-import { onlyPlans, PER_YEAR_VALUE, reportsProgressOn, valuePhrases } from "../query/carries-value.js";
+import { valuePhrases } from "../query/carries-value.js";
+import { onlyPlans, PER_YEAR_VALUE, reportsProgressOn } from "../query/figure-scope.js";
 import { countsAskedThing, mentionsCounted, sharesPair } from "../query/counted-thing.js";
 import { PART_CREDIT } from "../search/relevance.js";
 import { maximalTerms } from "../text/maximal-terms.js";

@@ -1,4 +1,4 @@
-import { onlyPlans } from "../query/carries-value.js";
+import { onlyPlans } from "../query/figure-scope.js";
 
 /**
  * What a passage says to a yes/no question: whether its phrase on the thing asked denies it, says all of it
