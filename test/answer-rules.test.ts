@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application } from "../src/app/create-application.js";
 import { answerJson } from "../src/answer/answer-json.js";
 import { ROOT } from "./helpers/run-cli.js";
 import { SAMPLES, sampleApplication } from "./helpers/sample-application.js";
+import { bulletinApplication, expectQuotedFromOne, ownIssue, withOwnBulletin, withOwnBulletins } from "./helpers/own-bulletins.js";
 
 // The bundled fictional samples, "today" 2026-11-23: answers read as staff would see them.
 let application: Application;
@@ -13,42 +13,6 @@ beforeAll(async () => {
   ({ application } = await sampleApplication({ paths: [SAMPLES] }));
 });
 afterAll(() => application?.close());
-
-/** An application over bulletins of a test's own, written to a fresh folder (file name -> text). */
-async function bulletinApplication(files: Record<string, string>, options: { withSamples?: boolean } = {}): Promise<Application> {
-  const directory = mkdtempSync(path.join(tmpdir(), "own-bulletin-"));
-  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(directory, file), text);
-  return (await sampleApplication({ paths: options.withSamples ? [SAMPLES, directory] : [directory] })).application;
-}
-
-/** The text of a bulletin of a test's own: issue `issue` of the day `date` ("2023-04-20"), then its items. */
-function ownIssue(issue: number, date: string, ...items: string[]): string {
-  const [year, month, day] = date.split("-").map(Number);
-  return `上街信息\n\n第 ${issue} 期\n\n中共上街区委办公室\n\n${year} 年 ${month} 月 ${day} 日\n\n${items.join("\n\n")}\n`;
-}
-
-/** Runs `check` with questions asked (on 2026-11-28) of an application over one bulletin of a test's own, then closes it. */
-async function withOwnBulletin(file: string, text: string, check: (ask: (question: string) => Promise<ReturnType<typeof answerJson>>) => Promise<void>): Promise<void> {
-  await withOwnBulletins({ [file]: text }, check);
-}
-
-/** ... over several bulletins of a test's own (file name -> text). */
-async function withOwnBulletins(files: Record<string, string>, check: (ask: (question: string) => Promise<ReturnType<typeof answerJson>>) => Promise<void>, options: { withSamples?: boolean } = {}): Promise<void> {
-  const app = await bulletinApplication(files, options);
-  try {
-    await check(async (question) => answerJson(await app.answerer()({ question, today: "2026-11-28" })));
-  } finally {
-    app.close();
-  }
-}
-
-/** The answer quotes `quoted` and cites the one item it comes from. */
-async function expectQuotedFromOne(ask: (question: string) => Promise<ReturnType<typeof answerJson>>, question: string, quoted: string): Promise<ReturnType<typeof answerJson>> {
-  const answer = await ask(question);
-  expect(answer.answer).toContain(quoted);
-  expect(answer.citations).toHaveLength(1);
-  return answer;
-}
 
 const ask = async (question: string, today?: string) => answerJson(await application.answerer()({ question, ...(today ? { today } : {}) }));
 

@@ -40,6 +40,9 @@ describe("count, ranking and export questions", () => {
     expect(read("前三名是哪几个单位？按信息采用排名")).toMatchObject({ intent: "ranking", limit: 3 });
     expect(read("新安路街道和工业路街道谁上的信息多")).toMatchObject({ intent: "ranking", units: ["新安路街道", "工业路街道"] });
     expect(read("各街道报送情况排个名")).toMatchObject({ intent: "ranking", family: "street" });
+    // The district's place in the city, which a report gives, is no ranking of the units' items.
+    expect(read("22年营商环境第三方评价最后结果咋样 全市排第几")).toBeUndefined();
+    expect(read("今年全市哪个单位上的信息最多 排第几")).toMatchObject({ intent: "ranking" });
     expect(read("今年每个月采用了多少条信息")).toMatchObject({ intent: "count", measure: "trend", trendBy: "month" });
     expect(read("今年哪些单位还没有信息被采用")).toMatchObject({ measure: "silent", periods: [{ label: "2026年" }] });
   });

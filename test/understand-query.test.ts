@@ -393,6 +393,18 @@ describe("understandQuery: a unit's line of work, as staff say it", () => {
   });
 });
 
+describe("understandQuery: a town or street where another unit did something", () => {
+  it("is the place, not a unit that reports it, and stays a word of the question", () => {
+    const units = createUnitMatcher({ units: ["区农技推广站", "峡窝镇", "中心路街道"] });
+    const placed = understandQuery({ text: "去年秋播 农技站在峡窝弄的小麦高产示范方多大", today: "2026-11-28", units });
+    expect(placed.units).toEqual(["区农技推广站"]);
+    expect(placed.keywords).toContain("峡窝");
+    // Named alone, a town is the unit asked about wherever it is put.
+    expect(understandQuery({ text: "在峡窝镇办了几场招聘会", today: "2026-11-28", units }).units).toEqual(["峡窝镇"]);
+    expect(understandQuery({ text: "峡窝镇在中心路搞的集市卖了多少钱", today: "2026-11-28", units }).units).toEqual(["峡窝镇"]);
+  });
+});
+
 describe("understandQuery: a unit something is handed to", () => {
   it("is no unit that reports it: its name stays a word of the question", () => {
     const handed = understand("今年春天农资打假有没有案子移交给公安的");

@@ -279,6 +279,9 @@ describe("deriveUnitAliases", () => {
     expect(aliases("区公路管理段")).not.toContain("公路");
     expect(aliases("区少儿图书馆")).toContain("少儿馆");
     expect(aliases("区污水处理厂")).toContain("污水厂");
+    // 城市 goes as 区 does: 城市照明管理所 is the 照明所.
+    expect(aliases("区城市照明管理所")).toContain("照明所");
+    expect(aliases("区城市排水管理所")).toContain("排水所");
     const matcher = createUnitMatcher({ units: ["区结核病防治所", "区公路管理段", "区森林消防专业队", "区水政监察大队"] });
     expect(matcher.match("得了肺结核看病要自己掏钱吗 结防所那边咋说的").map((mention) => mention.unit)).toEqual(["区结核病防治所"]);
     expect(matcher.match("前年12月森林消防队、水政大队、公路段各出动了多少人次").map((mention) => mention.unit)).toEqual(["区森林消防专业队", "区水政监察大队", "区公路管理段"]);

@@ -11,6 +11,7 @@ import type { CountAnswer, CountQuestions } from "./answer-count.js";
 import type { CitationLinks } from "./citation-links.js";
 import { detectAnswerType } from "../query/answer-type.js";
 import { readYesNoClaim } from "../query/yes-no-claim.js";
+import { reportsJustAfter } from "../query/period-reports.js";
 import { carriesValue } from "../query/carries-value.js";
 import { toCitation } from "./citation.js";
 import { extractAnswer, nearMissAnswer } from "./extractive-answer.js";
@@ -139,9 +140,11 @@ export function createAnswerer(parts: AnswererParts): Answerer {
     }
     // "22年有没有…" found only in other years is not a yes: those items are related, none is cited.
     const claim = readYesNoClaim(understanding.text);
-    if (claim?.existence && !claim.value && result.filters.periodRelaxed && result.filters.period) {
+    // A report out just after a short period is on it ("7月底那场大暴雨" in an August issue).
+    const period = result.filters.period;
+    if (claim?.existence && !claim.value && result.filters.periodRelaxed && period && !found.some((entry) => reportsJustAfter(entry.item.date, period))) {
       const related = found.map((entry, index) => toCitation({ item: entry.item, n: index + 1, score: entry.hit.score, links }));
-      return { question, understanding, intent: understanding.intent, answer: outsidePeriodAnswer({ period: result.filters.period, series: parts.series }), citations: [], related };
+      return { question, understanding, intent: understanding.intent, answer: outsidePeriodAnswer({ period, series: parts.series }), citations: [], related };
     }
     // English: the rendering carries the question word in Chinese ("how many people" -> 多少人).
     const answerType = detectAnswerType(englishFact ? understanding.keywords : understanding.text);

@@ -53,7 +53,8 @@ export function yearOfClause(text: string, issued: string | null): number | unde
   const resolved = resolveRelativeTimes({ text: text.slice(0, 16), date: issued });
   const opening = OPENING_YEAR.exec(resolved);
   if (!opening) return undefined;
-  return /^\s*(?:[，,]|全年|全区|全镇|共|累计|度)/.test(resolved.slice(opening.index + opening[0].length)) ? Number(opening[1]) : undefined;
+  // "2025年度，全区…" is the year of its figures; "2025年度个人所得税汇算于3月1日开始" names what is done, in the year.
+  return /^\s*(?:[，,]|全年|全区|全镇|共|累计|度\s*(?:[，,]|全区|全镇|共|累计))/.test(resolved.slice(opening.index + opening[0].length)) ? Number(opening[1]) : undefined;
 }
 
 /** What a clause that only plans takes off when the question asks what was done ("上了几个"). */
@@ -65,7 +66,8 @@ const CONTEXT_BONUS = 0.02;
 
 /** Words in which a verb's character is no verb: "上线" is, "6个以上" is not. */
 /** "卖了多少" against "销售体育彩票1.08亿元": a spoken verb and the character reports write for it. */
-const WRITTEN_VERB: Readonly<Record<string, string>> = { 卖: "售", 买: "购", 种: "植" };
+// "比去年高了没" against "较去年提高0.4分": a comparison is written with 较 as often as with 比.
+const WRITTEN_VERB: Readonly<Record<string, string>> = { 卖: "售", 买: "购", 种: "植", 比: "较" };
 
 function saysVerb(phrase: string, verb: string): boolean {
   const written = WRITTEN_VERB[verb];

@@ -15,6 +15,8 @@ const RATE_SUBJECT = /[\u4e00-\u9fff]{1,3}率/;
 const SHARE_SUBJECT = /([\u4e00-\u9fff]{2})(?=比例|占比)/;
 const PER_UNIT = /[一每](?:个)?(?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米|顿|餐|份|批|次(?!性)|场)|每一(?:人|户|批|份|次)|人均|平均|单价/;
 // "每个站配了几个灭火器": a count per thing, answered only by a passage that counts per thing.
+/** "个人一年交多少", "自己要掏多少": one person paying asks what each pays. */
+const PAYER_ASKED = /(?:个人|自己|自个儿?|本人|每人)[\u4e00-\u9fff]{0,4}?(?:交|缴|掏|付|出)(?:了)?(?:多少|几)/;
 const PER_THING = /每(?:个|家|户|人|名|所|村|站|点|间|班|校)|人均|平均|户均|各(?:个|配)/;
 
 /** A figure as bulletins write it: "4.9 万", "300余", "1,200". */
@@ -31,7 +33,8 @@ const RULES: { kind: AnswerKind; pattern: RegExp; label: string }[] = [
 ];
 
 const SIZES: { pattern: RegExp; measure: string; label: string }[] = [
-  { pattern: /面积(?:有|是|达到?)?(?:多大|多少|几)|多大(?:的)?面积|占地(?:多少|多大|几)/, measure: "平方米", label: "面积" },
+  // "示范方多大", "公园有多大": a piece of land asked how big is asked its area.
+  { pattern: /面积(?:有|是|达到?)?(?:多大|多少|几)|多大(?:的)?面积|占地(?:多少|多大|几)|(?:方|田|地|园|林|湖|塘|广场|基地|示范区|片区)(?:有|是|约)?多大(?=[？?。，,\s]|$|了|呢|啊)/, measure: "平方米", label: "面积" },
   { pattern: /多长(?!时间)|长度|多远/, measure: "公里", label: "长度" },
   { pattern: /多重|重量/, measure: "吨", label: "重量" },
   // "平均分多少", "考了多少分": a score ("多少分拣人员" counts sorters); "多少度" is a temperature, unless it is 度电.
@@ -46,6 +49,8 @@ const COUNT = new RegExp(`(?:多少|(?<![那这])几)\\s*(${MEASURES})`);
 /** "停车证去哪办", "公租房咋申请 要带啥材料": the way to get something done. */
 const PROCEDURE_ASKED = /(?:怎么|咋|如何)(?:申请|办理|申领|预约|预订|报名|请假?|提取)|(?:去|到)(?:哪|哪里|哪儿)(?:补)?办|带(?:啥|哪些|什么)材料|走(?:啥|什么)流程|申请条件|(?:办理|申请)流程/;
 /** "热线电话是多少", "联系方式": a telephone number. */
+/** "全市排第几", "第几名", "名次咋样": a place in a ranking, which only a clause ranking it gives. */
+const RANK_ASKED = /排(?:在|到)?第几|第几名|排名(?:多少|第几|怎么样|咋样|如何|情况)?[？?]?\s*$|名次/;
 const PHONE_ASKED = /(?:电话|热线|号码)(?:号码?)?(?:是|打)?(?:多少|几号)(?![个通件次条人])|联系电话|联系方式|电话号码|打哪个(?:电话|号)/;
 // "党员多少", "志愿者有多少": people named before the question word are counted as people.
 const PEOPLE_BEFORE = /(?:员|者|生|师|工|民|兵|老人|孩子|群众|居民|人)(?:有|是|占)?(?:多少|几个)[？?]?\s*$/;
@@ -102,7 +107,9 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   // "超50万的村之前是几个": 50万 is a threshold, not a whole the answer is part of.
   const partOfKnown = known.length > 0 && PART_OF_GIVEN.test(question);
   const withinKnown = known.length > 0 && WITHIN_GIVEN.test(question);
-  const excluded = SET_ASIDE.exec(question)?.[1];
+  const setAside = SET_ASIDE.exec(question);
+  const excluded = setAside?.[2];
+  const without = setAside && LEFT_OUT.test(setAside[1]!) ? setAside[2]!.replace(PART_POINTED, "") : undefined;
   const subset = askedSubset(question);
   // "新发现的糖尿病有多少人": those newly found, not all there are.
   const newlyFound = NEWLY_FOUND.test(question) ? NEWLY_FOUND_THING.exec(question)?.[1] ?? "" : undefined;
@@ -129,7 +136,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   return {
     ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
-    ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(subset ? { subset } : {}), ...(newlyFound !== undefined ? { newlyFound } : {}), ...(eachOf ? { eachOf } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
+    ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(without && without.length > 1 ? { without } : {}), ...(subset ? { subset } : {}), ...(newlyFound !== undefined ? { newlyFound } : {}), ...(eachOf ? { eachOf } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
     ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}), ...(headcount ? { headcount } : {}), ...(turns ? { turns } : {}), ...(cap ? { cap } : {}),
   };
 }
@@ -148,7 +155,8 @@ const EACH_GROUP = /([\u4e00-\u9fff]{2,4})(?:和|跟|与|、)([\u4e00-\u9fff]{2,
 /** Years, seasons and units are answered each by its own report, not by one clause. */
 const NOT_A_GROUP = /年(?!级)|月|季|期|天|局|办|委|中心|街道|镇|站|所|队|院|[今去前本上下](?!年级)/;
 // "二年级三年级分别…多少": two groups side by side with no word between, known by their shared last character.
-const EACH_GROUP_SIDE_BY_SIDE = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})([\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})\2(?:各|分别)[\u4e00-\u9fff]{0,8}?(?:多少|几)/;
+// "男生女生平均分分别多少": what is asked of each may stand between the groups and 分别.
+const EACH_GROUP_SIDE_BY_SIDE = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})([\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})\2(?:[\u4e00-\u9fff]{1,4}?)?(?:各|分别)[\u4e00-\u9fff]{0,8}?(?:多少|几)/;
 
 /** "计划招多少", "目标是多少": the question asks what was planned. */
 export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
@@ -167,7 +175,11 @@ const WITHIN_GIVEN = /\d[\d,.]*\s*(?:万|亿|千)?\s*[\u4e00-\u9fff]{0,4}?(?:里
 /** Measure words that count occasions or pieces, which staff use one for another ("几条预警" for "6次"). */
 export const COUNTING_MEASURES = new Set(["个", "次", "条", "份", "项", "件", "场", "场次", "批", "批次", "起", "轮", "期", "篇"]);
 // "不光重点人群", "除了城区的": the part named is set aside.
-const SET_ASIDE = /(?:不光|不只|不仅|不算|不含|不包括|除了|除去|除开)(?:是)?([\u4e00-\u9fff]{2,6}?)(?:的|之外|以外|外|[，,。？?\s]|$)/;
+const SET_ASIDE = /(不光|不只|不仅|不算|不含|不包括|除了|除去|除开)(?:是)?([\u4e00-\u9fff]{2,6}?)(?:的|之外|以外|外|[，,。？?\s]|$)/;
+/** "不算", "除了": the part set aside is left out of the figure asked ("不光" asks for it and more). */
+const LEFT_OUT = /^(?:不算|不含|不包括|除了|除去|除开)$/;
+/** "峡窝那块", "城区那边": the words pointing at the part are no part of its name. */
+const PART_POINTED = /(?:那块|这块|那边|这边|那部分|这部分|那里|这里)$/;
 // "之前是几个", "原来有多少": the state before a change.
 const BEFORE_CHANGE = /(?:之前|以前|原来|原先|本来|改造前|整治前)(?:是|有|才|只有)?(?:多少|几)/;
 // "去市里评", "省级的": the level of government a figure is at.
@@ -175,8 +187,8 @@ const LEVEL_ASKED = /(国家|省|市|区)(?:里|上|级|一级)/;
 // "最后实际发下去多少钱": the outcome, not the plan.
 // "签了多少户", "装好的多少户", "一共投了多少钱": the character of the verb right before the question word.
 // "那几个点…一天来多少人": 那几 points at things, it asks nothing.
-// "一共多少名女生": the 一 of 一共 is no verb.
-const ASKED_VERB = /([\u4e00-\u9fff])(?<!一(?=共))(?:了|好|完|过|掉|着)?(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)/;
+// "一共多少名女生": the 一 of 一共 is no verb; nor is the 年 of "今年几座".
+const ASKED_VERB = /([\u4e00-\u9fff])(?<!一(?=共))(?<![年月天])(?:了|好|完|过|掉|着)?(?:的)?(?:一共|总共|共)?(?:多少|(?<![那这哪])几)/;
 const ACTUAL = /实际|最终|最后(?:到底|真正)?(?:发|拿|到位|完成|落实|兑现|花|评上|评|落地|建成|签|完工|竣工|修完|建完|干完|办完|修好|建好)|到底(?:发|花|完成)|(?:最后|最终|到底|实际)(?:是)?(?:哪天|哪一天|几号|什么时候|啥时候)/;
 
 // "那7.3亿专项债": a figure the question gives (a year is not one).
@@ -195,8 +207,11 @@ const NEWLY_FOUND_THING = /(?:新发现|新确诊|新检出)(?:的)?([\u4e00-\u9
 const EACH_OF_SEVERAL = /(?:那|这)?(?:[两二三四五六七八九]|\d+)\s*(?:个|家|所|条|项|批|座|处)[\s\u4e00-\u9fff]{0,6}?(?:各自|分别)[\u4e00-\u9fff]{0,8}?(?:多少|几)/;
 /** Holidays and spans of the year: a question naming one asks for the whole of it. */
 const SPAN_OF_DAYS = /暑假|寒假|暑期|假期|期间|[上下]半年|全年|一整年|季度/;
-/** "那天", "一天": the question asks about one day. */
-const DAY_NAMED = /[那这]一?天|一天/;
+/**
+ * "那天", "一天": the question asks about one day. So does a day kept once a year ("重阳节", "植树节",
+ * "国防教育日"): a figure of "当天" is the whole of it.
+ */
+const DAY_NAMED = /[那这]一?天|一天|重阳|植树节|元宵|儿童节|六一|妇女节|三八节|教师节|(?:世界|国际|全国|国家|全民)[\u4e00-\u9fff]{1,8}日|[\u4e00-\u9fff]{2,6}(?:宣传|纪念|教育|服务|开放|活动)日/;
 /** Words for part of an event's time: a figure for that part is not the whole. */
 export const PART_OF_TIME = /当天|当日|首日|第一天|单日|开幕式|开幕当|启动仪式|首场|首批/;
 // "7月份单月": a month as the period of the question does not say a cumulative figure is wrong; "单月" does.
@@ -227,10 +242,17 @@ function withoutVerbAfter(thing: string | undefined): string | undefined {
   return thing?.replace(VERB_DONE_AFTER, "$1");
 }
 
+/** "前年几座今年几座": the words after one question word up to the next period or question word are what it counts. */
+const NEXT_ASKED = /多少|几|[今去前明后当同]年|\d{2,4}\s*年|[上下]半年/;
+
+function ownWords(run: string | undefined): string | undefined {
+  return run?.split(NEXT_ASKED)[0];
+}
+
 function countedThing(question: string): { counted?: string } {
   // "多少来着": 来着 asks again, it is no thing.
   // "多少个残疾小孩做了康复救助": the thing ends with the word for the people counted; the verb after it is no part of it.
-  const thing = COUNTED_THING.exec(question)?.[1]?.replace(/(?:来着|[了吗呢啊呀的])+$/, "").replace(PEOPLE_THEN_VERB, "$1");
+  const thing = ownWords(COUNTED_THING.exec(question)?.[1])?.replace(/(?:来着|[了吗呢啊呀的])+$/, "").replace(PEOPLE_THEN_VERB, "$1");
   if (thing && thing.length > 1 && !NOT_A_THING.test(thing)) return { counted: thing };
   // The run of characters before 多少, from its last character that cannot be part of a noun on.
   // "搞电诈的有几个": the thing ends before 的.
@@ -272,18 +294,21 @@ function detectKind(question: string): AnswerType | undefined {
   for (const rule of RULES) {
     if (!rule.pattern.test(question)) continue;
     // "每天盯几家超市的价格": 几家 is the question; 价格 is only part of the topic.
-    if (rule.kind === "money" && !/多少|几|钱|金额/.test(rule.pattern.exec(question)?.[0] ?? "") && COUNT.exec(question)?.[1] !== "个" && COUNT.test(question)) continue;
+    // "有几个项目被督促补发拖欠工资": 几个 counts the projects; "投了几个亿" is money.
+    if (rule.kind === "money" && !/多少|几|钱|金额/.test(rule.pattern.exec(question)?.[0] ?? "") && COUNT.test(question) && !/(?:多少|几)\s*个\s*(?:亿|万|千万|百万)/.test(question)) continue;
     // "一顿饭收多少钱": what is charged, not a subsidy.
     // "一份饭老人自己要掏多少钱": what the asker pays, which a subsidy is not.
     // "一份卖多少钱": the price it is sold at ("卖了多少钱" is what the sales came to).
-    const charged = rule.kind === "money" && /(?:收|掏|付|交)(?:了|取)?(?:多少|几)(?:钱|块)|卖(?:多少|几)(?:钱|块)/.test(question) ? "收" : undefined;
+    // "医保个人一年交多少": what the asker pays, with or without 钱 after it.
+    const charged = rule.kind === "money" && /(?:收|掏|付|交|缴)(?:了|取)?(?:多少|几)(?:钱|块|[？?]?\s*$)|卖(?:多少|几)(?:钱|块)/.test(question) ? "收" : undefined;
     // "每个给补多少钱": a subsidy.
     const subsidy = rule.kind === "money" && /补(?:了|给)?(?:多少|几)/.test(question) ? "补贴" : undefined;
     const subject = rule.kind === "money" ? charged ?? subsidy ?? MONEY_SUBJECT.exec(question)?.[0] ?? EARNED.exec(question)?.[0] : rule.kind === "percent" ? RATE_SUBJECT.exec(question)?.[0] ?? shareSubject(question) : undefined;
     // "一年计划投多少钱": per year is what a year's total gives; "一亩多少钱" asks a rate per thing.
     // "三八节那天集市一天卖了多少钱": one day named, its total; not a rate per day.
     const oneDayNamed = /那天|当天|这天|那一天|\d+\s*[日号]|节/.test(question);
-    const perUnit = rule.kind === "money" && PER_UNIT.test(question.replace(/[一每]年/g, "").replace(oneDayNamed ? /一天/g : /$^/g, ""));
+    // "个人一年交多少", "自己掏多少": what one person pays.
+    const perUnit = rule.kind === "money" && (PER_UNIT.test(question.replace(/[一每]年/g, "").replace(oneDayNamed ? /一天/g : /$^/g, "")) || PAYER_ASKED.test(question));
     return { kind: rule.kind, label: rule.label, ...(subject ? { subject } : {}), ...(perUnit ? { perUnit: true } : {}) };
   }
   // Sizes asked without a measure word: "面积多大", "多长", "多重" are answered in their own measures.
@@ -299,6 +324,7 @@ function detectKind(question: string): AnswerType | undefined {
   if (PERSON_NAME.test(question) || /是谁|谁是|哪位|哪个人|谁(?:负责|牵头|带队|拿|获|得了|夺|当选|评上|被评|排)|谁[\u4e00-\u9fff]{1,3}的[？?]?\s*$|(?:院长|校长|局长|书记|主任|镇长|所长|站长|队长|馆长|经理|董事长|负责人|带头人|联系人)(?:是|叫)/.test(question)) return { kind: "name", label: "具体是谁", measure: "人", given: question };
   // "热线电话多少", "联系电话": a number to call, which no count gives.
   if (PHONE_ASKED.test(question)) return { kind: "name", label: "电话号码", measure: "电话", given: question };
+  if (RANK_ASKED.test(question)) return { kind: "name", label: "名次", measure: "名次", given: question };
   // "停车证去哪办", "公租房咋申请 要带啥材料": how to get something done, which only a clause telling the way answers.
   if (PROCEDURE_ASKED.test(question)) return { kind: "name", label: "办理方式", measure: "办理", given: question };
   // "孵化基地在哪个位置": a place, named by its road, street, village or building.
@@ -320,10 +346,10 @@ function detectKind(question: string): AnswerType | undefined {
       return typeOfCounted(question, thing.counted) ?? { kind: "number", label: "数字", measure: "个", ...perThing, ...stock, ...thing };
     }
     // "多少起价格违法案件": the passage's count must be of 价格违法案件 (some pair of its characters).
-    const counted = withoutVerbAfter(new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还要需能会得该])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1]);
+    const counted = withoutVerbAfter(ownWords(new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}(?![没不未在被已了的都是有还要需能会得该])([\\u4e00-\\u9fff]{3,8})`).exec(question)?.[1]));
     // "多少条预警": 预警, what a figure in another counting word ("预警信号6次") may also count.
-    const thing = COUNTING_MEASURES.has(measure) || measure === "家" ? withoutVerbAfter(new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}([\\u4e00-\\u9fff]{2,8})`).exec(question)?.[1])?.replace(/[了吗呢啊呀的]+$/, "") : undefined;
-    return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...stock, ...(counted ? { counted } : {}), ...(thing && thing.length > 1 && !NOT_A_THING.test(thing) ? { thing } : {}) };
+    const thing = COUNTING_MEASURES.has(measure) || measure === "家" ? withoutVerbAfter(ownWords(new RegExp(`(?:多少|几)\\s*${escapeRegExp(measure)}([\\u4e00-\\u9fff]{2,8})`).exec(question)?.[1]))?.replace(/[了吗呢啊呀的]+$/, "") : undefined;
+    return { kind: "count", measure, label: `数量（${measure}）`, ...perThing, ...stock, ...(counted && counted.length > 1 ? { counted } : {}), ...(thing && thing.length > 1 && !NOT_A_THING.test(thing) ? { thing } : {}) };
   }
   const name = NAME.exec(question);
   if (name) {

@@ -48,6 +48,8 @@ export interface AnswerType {
   eachOf?: boolean;
   /** "不光重点人群，全区总数": a part the question sets aside; a figure said of it is another figure. */
   excluded?: string;
+  /** "不算峡窝那块": the whole less a part; a clause that counts the part in gives the whole, another figure. */
+  without?: string;
   /** "之前是几个", "原来有多少": the figure before a change is asked, not the one it rose or fell to. */
   before?: boolean;
   /** "推荐去市里评…评上了几户": the level asked (国家, 省, 市, 区); a figure at another level is another figure. */

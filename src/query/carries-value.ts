@@ -291,6 +291,9 @@ function phraseBefore(text: string, at: number): string {
   return text.slice(0, at).split(PHRASE_BREAK).at(-1) ?? "";
 }
 
+/** "截至7月27日": the day a count is made up to. */
+const AS_OF = /(?:截至|截止)(?:到)?\s*(?:\d{4}\s*年\s*)?$/;
+
 /** An end ("办到几号结束") is said by the day a thing runs to ("持续至6月26日"). */
 const END_ASKED = /^(?:结束|截止|闭幕|收官|完)$/;
 const END_SAID = /[至到止]\s*\d|结束|闭幕|截止/;
@@ -305,8 +308,13 @@ function carriesOtherValue(text: string, type: AnswerType): boolean {
   switch (type.kind) {
     // "最后是哪天颁的": a date something was only planned for ("计划6月下旬集中颁发") is not when it happened.
     // "线上登记哪天开通的": a date of something else ("5月6日至6月30日集中登记") is no answer.
-    case "date": if (type.happened && !saysHappened(text, type.happened)) return false;
-      return type.actual ? [...text.matchAll(new RegExp(DATE_VALUE, "g"))].some((match) => !PLANNED.test(phraseBefore(text, match.index))) : DATE_VALUE.test(text);
+    // "剩下的2处啥时候能完工": "截至7月27日已完成10处" dates a count, not when anything happens.
+    case "date": {
+      if (type.happened && !saysHappened(text, type.happened)) return false;
+      // "2026年，区城市管理局…": the year a clause opens on is its time frame, not when it happened.
+      const dates = [...text.matchAll(new RegExp(DATE_VALUE, "g"))].filter((match) => !(type.happened && (AS_OF.test(phraseBefore(text, match.index)) || (match.index === 0 && /^\d{4}\s*年\s*[，,]/.test(text)))));
+      return type.actual ? dates.some((match) => !PLANNED.test(phraseBefore(text, match.index))) : dates.length > 0;
+    }
     case "time": return CLOCK_VALUE.test(text);
     case "list": return ENUMERATION.test(text) && (type.measure === undefined || new RegExp(`${escapeRegExp(type.measure)}、|、[^，。；]{0,12}${escapeRegExp(type.measure)}`).test(text));
     case "name": return carriesName(text, type);

@@ -42,6 +42,8 @@ const COUNT_WORD = /(?:几|多少)\s*(?:个|家)?\s*(?:(单位|部门|街道|镇
 const NOT_A_TOPIC = /稿件|稿子|一共|总共|共|多少|几|条|篇|出|发|写|上|报|了|的|过|\s/g;
 const TOPIC_WORDS = /[\u4e00-\u9fff]{2}/;
 const RANKING = /排名|排个名|排行|排序|排一下|排个序|名次|第几名|排第几|前\s*([0-9]{1,2}|[一二两三四五六七八九十])\s*名/;
+/** "全市排第几", "在省里排名": a place among the city's or province's districts. */
+const RANKED_AMONG_OTHERS = /全市|全省|全国|市里|省里|在市|在省|全市范围/;
 const MOST = /(?:哪个|哪家|哪些|什么|谁)[^，,。？?]{0,12}?(最多|最少|最勤|最积极|多|少)/;
 const SITUATION = /(?:报送|采用|录用|上稿|用稿|上信息|信息采用|稿件采用|被采用|上简报)(?:的)?情况/;
 const SILENT = /(?:没有?|未|零)(?:信息|稿件|稿子)?(?:报送|报过|上报|上过|上|被采用|采用|被用|报信息|上信息)|一条(?:都|也)没/;
@@ -122,7 +124,9 @@ function readOwn(options: { understanding: QueryUnderstanding; today: string; un
   // "作品集收了多少篇": so does 收.
   const ownArticles = !CARRIED_VERB.test(masked.replace(/收录|采纳|收了/g, "")) && !/信息|简报|短讯|简讯|△/.test(masked) && TOPIC_WORDS.test(understanding.keywords.replace(NOT_A_TOPIC, ""));
   const counting = countWord !== null && ((carried && !ownArticles) || understanding.issue !== undefined);
-  const ranking = RANKING.test(masked) || (MOST.test(masked) && carried) || (SITUATION.test(masked) && !hasUnits);
+  // "营商环境评价全市排第几": the district's place among others, which a report gives, not units ranked by their items.
+  const rankedAmongOthers = RANKED_AMONG_OTHERS.test(masked) && !carried;
+  const ranking = (RANKING.test(masked) && !rankedAmongOthers) || (MOST.test(masked) && carried) || (SITUATION.test(masked) && !hasUnits);
   const situation = SITUATION.test(masked) && hasUnits;
   const silent = SILENT.test(masked) && /哪些|哪个|哪几个|谁|单位|部门/.test(masked);
   const trend = TREND.exec(masked);

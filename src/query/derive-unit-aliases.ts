@@ -46,6 +46,9 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
       add(core, "weak");
       // 救助管理站 -> 救助站, 应急管理局 -> 应急局: the kind of unit kept, 管理 dropped.
       add(`${core}${bare.slice(suffixless.length)}`, "derived");
+      // 城市照明管理所 -> 照明所, 城市排水管理所 -> 排水所: 城市 goes as 区 does.
+      const urban = /^城市([\u4e00-\u9fff]{2,})$/.exec(core)?.[1];
+      if (urban && !WEAK_STOPLIST.has(urban)) add(`${urban}${bare.slice(suffixless.length)}`, "derived");
     }
   }
   // 数字化城市管理中心 -> 数字城管中心, 数字城管: 城市管理 goes by 城管, and 数字化 before it by 数字.

@@ -32,6 +32,8 @@ const ENUMERATED_NAMES = /([\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+)\s
 /** The way to get something done: "通过‘上街办’小程序申请", "到政务服务中心窗口办理", "携带身份证", "预约方式". */
 const PROCEDURE_STATED = /通过[^，。；]{1,14}(?:办理|申请|预约|登记|提交|申领)|(?:到|在)[^，。；]{1,14}(?:窗口|大厅|中心)(?:办理|申请|登记)|携带|凭[^，。；]{1,8}(?:办理|领取)|(?:办理|申请)流程|所需材料|申请材料|预约方式|网上(?:申请|办理|预约)|线上(?:申请|办理|预约)|申请条件/;
 /** "0371-68912345", "12345", "96110": a number to call (five digits or more, not a year or an amount). */
+/** "居全市第二", "排名第3位", "位列前十": a place in a ranking stated. */
+const RANK_STATED = /(?:居|位居|位列|排名|排|名列|列)[^，。；]{0,6}?(?:第\s*[一二三四五六七八九十\d]+|前\s*[一二三四五六七八九十\d]+|首位|榜首|末位)|第\s*[一二三四五六七八九十\d]+\s*名/;
 const PHONE_NUMBER = /(?<![\d.])(?:0\d{2,3}[-—]?)?\d{5,8}(?![\d.]|\s*(?:万|亿|元|人|户|个|件|次|名|年|吨|亩|平方米|米))/;
 
 /**
@@ -51,6 +53,7 @@ function continuesAsGiven(text: string, match: PlaceMatch, given: string | undef
 export function carriesName(text: string, type: AnswerType): boolean {
   if (type.measure === "人") return PERSON.test(text);
   if (type.measure === "电话") return PHONE_NUMBER.test(text);
+  if (type.measure === "名次") return RANK_STATED.test(text);
   if (type.measure === "办理") return PROCEDURE_STATED.test(text);
   if (type.measure === "地点") return [...text.matchAll(PLACE)].some((match) => !(type.given ?? "").includes(match[0]) && !GENERIC_NAME_PREFIX.test(match[1] ?? match[2] ?? ""));
   const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));

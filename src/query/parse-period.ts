@@ -44,7 +44,7 @@ const FIRST_MONTHS_PART = new RegExp(`^前\\s*(${NUMBER})\\s*(?:个)?\\s*(季度
 // "秋季开学前" is the start of a school term, not the season: first, so that it is taken whole.
 // "春节前", "国庆期间", "清明前那期": a holiday, and the weeks around it.
 const FESTIVAL = `(?:${FESTIVAL_NAMES})(?:${AROUND_FESTIVAL_WORDS}|假期|那几天)?`;
-const SEASON = `[春秋]季?开学|春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中(?![考秋学小心药医])|岁末|${FESTIVAL}`;
+const SEASON = `[春秋]季?开学|[春秋]季?学期|春天|春季|开春|夏天|夏季|秋天|秋季|冬天|冬季|年初|年底|年末|年中(?![考秋学小心药医])|岁末|${FESTIVAL}`;
 // "4到5月", "4月至6月", "四五月份": a run of months of one year.
 const MONTH_RUN = `(${NUMBER})\\s*(?:月份?\\s*)?(?:、|到|至|-|—|~|～|和)\\s*(${NUMBER})\\s*月份?|([一二三四五六七八九])([二三四五六七八九十])\\s*月份?`;
 const PART = `(${MONTH_RUN}|上半年|下半年|${FIRST_MONTHS}|(?:第\\s*)?(${NUMBER})\\s*季度|(${NUMBER})\\s*月份?(?:\\s*(${NUMBER})\\s*[日号]|\\s*(上旬|中旬|下旬|初|底|末))?|(${SEASON}))`;
@@ -256,19 +256,24 @@ function withSince<T extends { from: string; to: string; label: string }>(range:
   return { ...range, to, label: `${range.label.replace(/（.*$/, "")}以来（${range.from} 至 ${to}）` };
 }
 
-// People say 年底 for the last quarter, 开春 for March to May and 冬天 from November (winter relief and heating start then);
-// the ranges are generous on purpose.
+// People say 年底 for the last quarter, 开春 for the weeks after 立春 and the Spring Festival (February to April) and 冬天
+// from November (winter relief and heating start then); the ranges are generous on purpose.
 const SEASONS: Record<string, { from: [number, number]; to: [number, number]; name: string }> = {
   春: { from: [3, 1], to: [5, 31], name: "春季" },
+  开春: { from: [2, 1], to: [4, 30], name: "开春" },
   夏: { from: [6, 1], to: [8, 31], name: "夏季" },
   秋: { from: [9, 1], to: [11, 30], name: "秋季" },
   冬: { from: [11, 1], to: [14, 28], name: "冬季" },
   初: { from: [1, 1], to: [3, 31], name: "初" },
   中: { from: [5, 1], to: [8, 31], name: "年中" },
   底: { from: [10, 1], to: [12, 31], name: "底" },
-  // Schools open in late February and on 1 September; bulletins report the preparations the month before.
-  春学: { from: [2, 1], to: [3, 15], name: "春季开学" },
-  秋学: { from: [8, 1], to: [9, 15], name: "秋季开学" },
+  // Schools open in late February and on 1 September; bulletins report the preparations the month before, and what
+  // was done "开学以来" in the weeks after.
+  春学: { from: [2, 1], to: [3, 31], name: "春季开学" },
+  秋学: { from: [8, 1], to: [9, 30], name: "秋季开学" },
+  // A term runs from its opening to the holidays: February to mid-July, September to January.
+  春学期: { from: [2, 1], to: [7, 15], name: "春季学期" },
+  秋学期: { from: [9, 1], to: [13, 31], name: "秋季学期" },
 };
 
 /** Days before and after a holiday its weeks run: reports on getting ready come out up to a month before ("春节前"). */
@@ -291,7 +296,7 @@ function festivalRange(year: number, word: string) {
 
 function seasonRange(year: number, word: string) {
   if (FESTIVAL_START.test(word)) return festivalRange(year, word);
-  const key = /开学/.test(word) ? `${word[0]}学` : /开春/.test(word) ? "春" : /岁末|年末|年底/.test(word) ? "底" : word.startsWith("年") ? word[1] ?? "" : word[0] ?? "";
+  const key = /开学/.test(word) ? `${word[0]}学` : /学期/.test(word) ? `${word[0]}学期` : /开春/.test(word) ? "开春" : /岁末|年末|年底/.test(word) ? "底" : word.startsWith("年") ? word[1] ?? "" : word[0] ?? "";
   const season = SEASONS[key];
   if (!season) return undefined;
   const at = ([month, day]: [number, number]): SimpleDate => {

@@ -73,3 +73,16 @@ export function inMonthsOfAnyYear(date: string | null, period: { from: string; t
   const months = Number(period.to.slice(5, 7)) - Number(period.from.slice(5, 7)) + 1;
   return months <= 3 && date.slice(5) >= period.from.slice(5) && date.slice(5) <= period.to.slice(5);
 }
+
+/** A period this short ("7月底", "国庆") is an event's, reported within a month after it. */
+const SHORT_PERIOD_DAYS = 31;
+const EVENT_REPORTED_WITHIN_DAYS = 30;
+
+/**
+ * "23年7月底那场大暴雨 有没有人员伤亡" against an August 10 issue: a report out in a short period or in the
+ * month after it is on the period.
+ */
+export function reportsJustAfter(date: string | null, period: { from: string; to: string }): boolean {
+  const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
+  return date !== null && days <= SHORT_PERIOD_DAYS && date >= period.from && date <= shiftDays(period.to, EVENT_REPORTED_WITHIN_DAYS);
+}

@@ -100,3 +100,18 @@ function withoutReport<T extends { reportedAs?: string[] }>(period: T): Omit<T, 
 export function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 }
+
+/** "去年建的那8个速报站", "23年计划改的那24个小区": the period says when the thing was made, right before 的那. */
+const DESCRIBES_THING = /^\s*[\u4e00-\u9fff]{1,6}?的[那这]/;
+/** "都接进省里系统了吗", "最后完工了几个", "现在还有几个": what became of it since then. */
+const BECAME_OF_IT = /最后|最终|后来|现在|目前|如今|至今|到现在|(?:了|过)?(?:吗|没有?)[？?]?\s*$/;
+
+/**
+ * "去年建的那8个地震烈度速报站 都接进省里系统了吗": what became of a thing made in the period is reported
+ * then or any time after, up to today; undefined where the period is not said of the thing that way.
+ */
+export function sinceMade(options: { period: { from: string; to: string; label: string }; after: string; today: string }): { from: string; to: string; label: string } | undefined {
+  const { period, after, today } = options;
+  if (!DESCRIBES_THING.test(after) || !BECAME_OF_IT.test(after) || period.to >= today) return undefined;
+  return { from: period.from, to: today, label: `${period.label.replace(/（.*$/, "")}以来` };
+}

@@ -1,5 +1,6 @@
 import { AROUND_FESTIVAL_WORDS, FESTIVAL_NAMES } from "./festival-dates.js";
 import { measureAlternation } from "./measure-words.js";
+import { COMPARED_WITH_BEFORE } from "./yes-no-claim.js";
 
 /** Punctuation, symbols and spaces: they separate a question's phrases. */
 export const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
@@ -22,6 +23,8 @@ const FILLERS: RegExp[] = [
   /[那这该本]一?期/g,
   /东西|情况|事情|事儿|分别|各自|一遍|帮我|那会儿?(?![议场展])|那时候|那阵子|那边|这边|那一?块|这一?块|那几家|两家|三家|几家|那两条|那几条|两条|三条|两个|三个/g,
   /怎么样|怎样|如何|是否|有没有|要不要|用不用|需不需要|一共|总共|共计|加起来|加一块儿?|合起来|算下来/g,
+  // "是不是比前一年高了": the comparison asked is how the question asks; reports write the change ("较去年提高0.4分").
+  COMPARED_WITH_BEFORE,
   // "游客那么多", "那些规上企业": emphasis and pointing say nothing about the topic.
   /[那这]么多|[那这]么些|[那这]些/g,
   // "那场暴雨过后": a demonstrative and "after" place the event; they are not what it is about.
@@ -29,7 +32,8 @@ const FILLERS: RegExp[] = [
   // "管子换了多长", "面积多大": the question word for a size or a time says what is asked, not what about.
   /多(?:长|大|久|远|重|高|宽|深)(?:时间)?/g,
   /上街区|全区|我区|本区|(?:^|(?<=咱们|我们|咱))区里(?![面头边])|咱区|现在|目前|当年|那年|当时|简报/g,
-  /[吗呢吧啊呀]|来着|没(?:有)?$/g,
+  // "查网吧": 吧 ends a word there (网吧, 酒吧, 书吧), it is no particle.
+  /[吗呢啊呀]|(?<![网酒书水氧茶贴])吧|来着|没(?:有)?$/g,
   // Aspect after a one-character verb: "办过招聘会" searches 办 招聘会.
   /(?<=[办搞做干开建报发出评拿获])过/g,
 ];

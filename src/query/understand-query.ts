@@ -1,7 +1,7 @@
 import { foldTraditional } from "../text/fold-traditional.js";
 import { writeAmountsInDigits, writeMonthsInDigits } from "../text/chinese-numerals.js";
 import { parseNumber, parsePeriod, type Period } from "./parse-period.js";
-import { daysBetween, isOneYear, isWholeYears, partOfYearAfter, spanning, untilMonth, type Span } from "./period-spans.js";
+import { daysBetween, isOneYear, isWholeYears, partOfYearAfter, sinceMade, spanning, untilMonth, type Span } from "./period-spans.js";
 import type { UnitMatcher } from "./unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
 import { cleanKeywords, PUNCTUATION } from "./question-keywords.js";
@@ -65,6 +65,9 @@ const LATEST_ISSUE = /(?:最新|最近|上)(?:的)?一期|最新(?:的)?(?:那�
 const ISSUE_WORD = /[那这哪一]期|期简报|那份|那一份|的简报/;
 
 const HANDED_TO = /(?:移交|移送|转交|交|转|报|递)给?$|(?:移送|移交|转交)(?:至|到)$|交由$/;
+/** A town or a street office, and the words placing something there ("在峡窝", "到矿山街道"). */
+const PLACE_UNIT = /(?:街道|镇)$/;
+const AT_PLACE = /(?:在|到|去|赴)$/;
 
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
 const JOINED_SUBJECTS = /[、，,;；]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|和|与|及|跟|分别|各/;
@@ -122,7 +125,10 @@ export function understandQuery(options: {
   }
 
   // "有没有案子移交给公安的": a unit something is handed to is no unit that reports it; its name stays a word.
-  const mentions = options.units.match(text).filter((mention) => !HANDED_TO.test(text.slice(0, mention.start)));
+  // "农技站在峡窝弄的示范方": a town or street where another unit did something is the place, not a unit that reports it.
+  const matched = options.units.match(text).filter((mention) => !HANDED_TO.test(text.slice(0, mention.start)));
+  const placeOf = (mention: (typeof matched)[number]) => PLACE_UNIT.test(mention.unit) && AT_PLACE.test(text.slice(0, mention.start));
+  const mentions = matched.some((mention) => !placeOf(mention)) ? matched.filter((mention) => !placeOf(mention)) : matched;
   // "住建口", "宣传口": 口 after a unit's name is the line of work it heads, not part of the question.
   for (const mention of mentions) removed.push({ start: mention.start, end: mention.end + (UNIT_LINE.test(text.slice(mention.end)) ? 1 : 0) });
   // "峡沃镇", "人影办": a name typed wrong or short.
@@ -209,7 +215,9 @@ export function understandQuery(options: {
     offset = Math.max(until?.spans.at(-1)?.end ?? end, offset + 1);
     next = parsePeriod({ text: masked.slice(offset), today });
   }
-  let period = found ? { from: found.from, to: found.to, label: found.label, explicit: found.explicit, ...(found.reportedAs ? { reportedAs: found.reportedAs } : {}) } : undefined;
+  // "去年建的那8个站 都接进去了吗": the period dates the thing; what became of it is reported up to today.
+  const since = found?.explicit && named.length < 2 ? sinceMade({ period: found, after: masked.slice(found.end), today }) : undefined;
+  let period = found ? { from: found.from, to: since?.to ?? found.to, label: since?.label ?? found.label, explicit: found.explicit, ...(found.reportedAs && !since ? { reportedAs: found.reportedAs } : {}) } : undefined;
   // "前年一整年办了多少场": a year's totals are reported early the next year, naming the year ("2024年，全区…").
   if (period && !period.reportedAs && WHOLE_YEAR.test(text) && isOneYear(period)) {
     const year = period.from.slice(0, 4);

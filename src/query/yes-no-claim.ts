@@ -29,7 +29,8 @@ export interface YesNoClaim {
 
 const EXISTENCE = /有没有|有无|(?:过|了)?没(?:有)?[？?]?\s*$|吗[？?]?\s*$/;
 // "能弄完不" asks about a deadline ahead, not whether it is done.
-const COMPLETION = /(?<![能会])(?:完|好|完成|完工|竣工|结束|到位|办结|清零)了?(?:没有?|吗|么)[？?]?\s*$/;
+// "都接进省里系统了吗": 都…了 asks whether all of them are.
+const COMPLETION = /(?<![能会])(?:完|好|完成|完工|竣工|结束|到位|办结|清零)了?(?:没有?|吗|么)[？?]?\s*$|都[^，,。？?\s]{1,12}?了(?:没有?|吗|么)[？?]?\s*$/;
 /** Holidays a date is named by. */
 const HOLIDAYS = "六一|五一|十一|国庆|元旦|春节|中秋|端午|清明|重阳|七一|八一|三八";
 // "春节前后", "国庆期间": a holiday that frames the time asked about is no date checked.
@@ -44,10 +45,17 @@ const CLAIMED_NUMBER = new RegExp(`(?:破|超过?|过|达到?|到|不到|满|上
  */
 const COMPARISON_ASKED = /(超|达|完成|突破)(?:没|不)\1|(超过|超出|超|达到|突破|完成)(?:了)?(?:计划|任务|目标|预期|去年)[\u4e00-\u9fff]{0,2}(?:没有?|吗|么)[？?]?\s*$|(满)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|(满)没满/;
 
-/** The verb of a comparison asked ("超没超" -> 超, "达到目标了吗" -> 达), undefined when none is. */
+/**
+ * "是不是比前一年高了", "比去年多了没", "同比涨了吗": whether a figure rose or fell against an earlier one, which
+ * a report settles by the change it states ("较去年提高0.4分", "同比增长14.7%").
+ */
+export const COMPARED_WITH_BEFORE = /(?:比|较)(?:去年|前一年|上一年|上年|往年|前年|同期|以前|之前|原来|上次|上届|上一届)(?:的)?(?:[高多低少大小快慢好强涨降升]|增加|减少|提高|下降|上升|增长)(?:了|些|点|一些|一点)?|同比(?:[涨降升增减]|增长|下降|提高|减少|上升)(?:了)?(?=[没吗么不]|[？?]?\s*$)/g;
+
+/** The verb of a comparison asked ("超没超" -> 超, "达到目标了吗" -> 达, "比去年多了没" -> 比), undefined when none is. */
 export function comparedVerb(question: string): string | undefined {
   const compared = COMPARISON_ASKED.exec(question);
-  return compared ? (compared[1] ?? compared[2] ?? compared[3] ?? compared[4]!)[0]! : undefined;
+  if (compared) return (compared[1] ?? compared[2] ?? compared[3] ?? compared[4]!)[0]!;
+  return isYesNoQuestion(question) && new RegExp(COMPARED_WITH_BEFORE.source).test(question) ? "比" : undefined;
 }
 
 /** "半夜12点", "晚上10点半", "早上8点": a time of day claimed. */
@@ -86,15 +94,18 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   if (!YES_NO.test(question)) return undefined;
   // "到5月初弄完没有", "11月底前": the date bounds when; what is checked is whether it was done by then.
   // "22年春节曲剧团下乡演出 有没有拿到…补助": a holiday before the words asking yes or no frames the time; only after them is it checked.
-  const asking = /是不是|有没有|是否|有无|对不对/.exec(question)?.index ?? question.length;
+  // "23年7月底那场大暴雨 有没有人员伤亡": so does any date before those words; "是不是六一当天办的" checks the one after them.
+  const askingWord = /是不是|有没有|是否|有无|对不对/.exec(question)?.index;
+  const asking = askingWord ?? question.length;
   const dates = [...question.matchAll(CLAIMED_DATE)]
-    .filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length)) && !(HOLIDAY.test(match[0]) && match.index < asking))
+    .filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length)) && !((HOLIDAY.test(match[0]) || askingWord !== undefined) && match.index < asking))
     .map((match) => match[0]);
   question = question.replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
   const percents = question.match(CLAIMED_PERCENT) ?? [];
   // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
   const numbers = [...question.matchAll(CLAIMED_NUMBER)]
-    .filter((match) => /\d/.test(match[0]) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)) && !DATE_AFTER.test(question.slice(match.index + match[0].length)) && !NAMES_EVENT.test(question.slice(match.index)) && !/第\s*$/.test(question.slice(0, match.index)))
+    // "去年建的那8个站": a figure after 那 or 这 points at the things, it checks nothing.
+    .filter((match) => /\d/.test(match[0]) && !/[那这]\s*$/.test(question.slice(0, match.index)) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)) && !DATE_AFTER.test(question.slice(match.index + match[0].length)) && !NAMES_EVENT.test(question.slice(match.index)) && !/第\s*$/.test(question.slice(0, match.index)))
     .map((match) => match[0].trim());
   const existence = EXISTENCE.test(question);
   const completion = COMPLETION.test(question);
