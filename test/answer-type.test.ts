@@ -84,6 +84,14 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(isYesNoQuestion("去年暑假托管班出过安全事故没有")).toBe(true);
     // A day that names an event is no figure to check.
     expect(readYesNoClaim("23年7·31那场暴雨 有没有伤亡")?.value).toBeUndefined();
+    // A date the question opens on, or one before 有没有, says when; "…开馆的吗" asks about the date it names.
+    expect(readYesNoClaim("22年9月底峡窝还有集体收入不到10万的薄弱村吗")?.value?.type.kind).toBe("number");
+    expect(readYesNoClaim("23年7月底那场大暴雨 有没有人员伤亡")).toEqual({ existence: true, completion: false });
+    expect(readYesNoClaim("6月1号开馆的吗")?.value?.type.kind).toBe("date");
+    // "那8个" points at the stations; "都…了吗" asks whether all of them are.
+    expect(readYesNoClaim("去年建的那8个地震烈度速报站 都接进省里系统了吗")).toEqual({ existence: true, completion: true });
+    // "是不是比前一年高了" asks for the change, a figure said with 比 or 较.
+    expect(readYesNoClaim("去年中招体育平均分是不是比前一年高了")?.value?.type).toEqual({ kind: "number", label: "数字", verb: "比" });
     expect(readYesNoClaim("持证社工破400了没")?.value?.type.kind).toBe("number");
     expect(readYesNoClaim("退役军人事务局办过招聘会没")).toEqual({ existence: true, completion: false });
     expect(readYesNoClaim("招聘会提供了多少个岗位")).toBeUndefined();

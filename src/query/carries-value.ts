@@ -107,6 +107,9 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   if (type.subject && !namesSubject(text, type.subject, type.synonyms?.[type.subject])) return [];
   if (type.perUnit && !PER_UNIT_VALUE.test(text)) return [];
   if (type.cap && !CAP_STATED.test(text)) return [];
+  // "今年120在城区的平均反应时间多少 不算峡窝那块" against "在城区和峡窝镇增设…，平均反应时间10.6分钟": the part is
+  // counted in, or split out beside the whole ("其中峡窝镇区域…14.6分钟"); what is left is not given.
+  if (type.without && text.includes(type.without)) return [];
   // "备案里头跨省的有多少": only a clause that names the part splits it out of the whole.
   if (type.subset && !namesSubset(text, type.subset, type.synonyms)) return [];
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !mentionsCounted(text, type.counted, type)) return [];

@@ -82,8 +82,6 @@ export function answersScope(phrase: string, figure: string, type: AnswerType, e
   // "截至2月18日，全区已举办招聘会15场": the clause's opening phrase dates all of it.
   if (type.perYear && !yearSoFar && PART_OF_YEAR.test(earlier + lead)) return false;
   if (type.excluded && phrase.includes(type.excluded)) return false;
-  // "今年120在城区的平均反应时间多少 不算峡窝那块" against "在城区和峡窝镇增设…，平均反应时间10.6分钟": the part is counted in.
-  if (type.without && `${earlier}${phrase}${next}`.includes(type.without)) return false;
   // "装一部电梯总共得花多少" is not answered by "每部给予财政补助20万元": a subsidy answers only a question about one.
   if (type.kind === "money" && !type.subject && type.focus !== undefined && SUBSIDY_LEAD.test(lead.slice(0, -1)) && !/补|奖/.test(type.focus)) return false;
   if (type.before && AFTER_CHANGE.test(lead.slice(-6, -1))) return false;

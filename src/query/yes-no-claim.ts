@@ -66,6 +66,10 @@ const BOUND_AFTER = /^\s*(?:周岁|岁)?(?:及)?(?:以上|以下|以内)/;
 const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
 /** "5月初", "11月底": the figure before it is a month, no value to check. */
 const DATE_AFTER = /^\s*(?:月|日|号)/;
+/** "22年9月底峡窝还有…吗": a date the question opens on (after its year, if any) says when, it checks nothing. */
+const OPENING_DATE = /^\s*(?:(?:19|20)?\d{2}\s*年|今年|去年|前年)?\s*$/;
+/** "6月1号开馆的吗": …的吗 asks about the time it names. */
+const FOCUSED = /的(?:吗|么|不|没)?[？?]?\s*$/;
 /** "到5月初", "11月底前": a date something is to be done by, around it. */
 const BY_DATE_BEFORE = /(?:到|截至|截止到?|至)\s*$/;
 const BY_DATE_AFTER = /^\s*(?:前|之前|以前)/;
@@ -98,7 +102,7 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   const askingWord = /是不是|有没有|是否|有无|对不对/.exec(question)?.index;
   const asking = askingWord ?? question.length;
   const dates = [...question.matchAll(CLAIMED_DATE)]
-    .filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length)) && !((HOLIDAY.test(match[0]) || askingWord !== undefined) && match.index < asking))
+    .filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length)) && !((HOLIDAY.test(match[0]) || askingWord !== undefined) && match.index < asking) && !(OPENING_DATE.test(question.slice(0, match.index)) && !FOCUSED.test(question)))
     .map((match) => match[0]);
   question = question.replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
   const percents = question.match(CLAIMED_PERCENT) ?? [];
