@@ -1,34 +1,27 @@
 import { issueNumberLabel, type StoredItem } from "../domain.js";
-import { askedParts, PLAN_ASKED, type AnswerType } from "../query/answer-type.js";
-import { PRICE_CHANGE_ASKED, readYesNoClaim } from "../query/yes-no-claim.js";
+import { askedParts, type AnswerType } from "../query/answer-type.js";
+import { readYesNoClaim } from "../query/yes-no-claim.js";
 import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
-import { onlyPlans, PLAN_SAID, PROGRESS_SAID } from "../query/figure-scope.js";
-import { inMonthsOfAnyYear, looksBackOn, plansFor, reportsOn } from "../query/period-reports.js";
+import { onlyPlans, PROGRESS_SAID } from "../query/figure-scope.js";
+import { inMonthsOfAnyYear } from "../query/period-reports.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
 import type { FoundItem } from "./pair-hits-with-items.js";
 import { resolveRelativeTimes } from "./resolve-relative-times.js";
-import { maximalTerms } from "../text/maximal-terms.js";
 import { scoreClauses, yearOfClause, topicShare, type ScoredClause } from "./select-sentences.js";
 import { complementClause, gistOf } from "./gist-clauses.js";
-import { FEE_ASKED, FEE_STATE, FEE_WORD, FEE_ASKING_WORD } from "../query/fee-question.js";
-import { denies, onlyPlanned, PRICE_CHANGE_WORD, PRICE_KEPT, PRICE_STATE, PRICED, saidLast, saysDone, YES_NO_WORDS } from "./yes-no-evidence.js";
+import { FEE_ASKING_WORD, FEE_STATE } from "../query/fee-question.js";
+import { denies, onlyPlanned, PRICE_KEPT, PRICED, saysDone, YES_NO_WORDS } from "./yes-no-evidence.js";
+import { readYesNoQuestion } from "./yes-no-reading.js";
+import { answerEachPeriod, answerEachThingAsked, answersFor, TOP_ITEM_TOPIC_MINIMUM, TOPIC_MINIMUM, yearsOf } from "./answer-each-part.js";
 import { mentionsInOrder, unitParts, type UnitPart } from "../query/unit-parts.js";
 
 const MAX_CLAUSES = 3;
-/** A clause must carry this much of the question's words to answer it (the type bonus aside). */
-const TOPIC_MINIMUM = 0.25;
 /** ... and at least this share of what the best clause of any item found carries. */
 const TOPIC_SHARE = 0.5;
-/** The best item's clause with a figure of the asked type needs only this much of the question's words. */
-const TOP_ITEM_TOPIC_MINIMUM = 0.1;
-/** A part answered by the first item with this much of its words needs no other item… */
-const PART_TOPIC_CLEAR = 0.5;
-/** …otherwise another item answers it when its clause has this much more of them. */
-const PART_TOPIC_MARGIN = 0.2;
 /**
  * "家庭医生总共签了多少人" against an item whose 签约 clause gives only 重点人群: a figure in another of its clauses
  * ("上门随访1.1万人次") is of another thing. The typed clause must be at least this share as much about the
@@ -38,8 +31,6 @@ const TOP_ITEM_TOPIC_SHARE = 0.4;
 /** A typed value comes only from an item with at least this share of the best item's words: a figure about another thing is a wrong answer. */
 const ITEM_TOPIC_SHARE = 0.6;
 const NUMERIC_KINDS = new Set(["money", "percent", "people", "count", "number", "duration"]);
-/** Words at least this share as telling as the question's most telling one must be in the passage that says yes. */
-const KEY_TERM_SHARE = 0.9;
 /** A yes/no question is answered only by a clause that carries most of its words. */
 const YES_NO_MINIMUM = 0.6;
 /** ... and when none does, the first item's best clause with this much of them is quoted as related, with no "有。". */
@@ -111,18 +102,8 @@ export function extractAnswer(options: {
   const parts = units.length > 1 ? unitParts({ understanding, tokenize: retrieval.tokenize, terms: queryTerms }) : new Map<string, UnitPart>();
   // A checked value makes it a fact question ("破400了没" ≈ "多少"); otherwise the passage must be about exactly that.
   const yesNo = claim !== undefined && claim.value === undefined;
-  // "自建房有没有出过安全事故": what the question asks happened is said last (事故); a passage on 自建房 without it says nothing.
-  const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), understanding.text) : undefined;
-  // The text has the word, or a thesaurus word for it.
-  // "暖气费涨没涨": a clause that says what the price did ("居民供热价格保持不变") says whether it rose.
-  const priceChange = yesNo && PRICE_CHANGE_ASKED.test(understanding.text);
-  // "要不要买门票", "家长要掏钱不": a clause that says what it costs ("免费开放", "零负担", "收取材料费") says whether it does.
-  const feeAsked = yesNo && FEE_ASKED.test(understanding.text);
-  const says = (text: string, word: string) => text.includes(word) || (result.synonyms?.of[word] ?? []).some((synonym) => text.includes(synonym)) || (priceChange && PRICE_CHANGE_WORD.test(word) && PRICE_STATE.test(text)) || (feeAsked && FEE_WORD.test(word) && FEE_STATE.test(text));
-  // "有没有伤亡": the clause that says what the question asks happened ("未发生人员伤亡"), where the item has one.
-  const saysLastWord = (clause: ScoredClause) => lastWord !== undefined && says(clause.text, lastWord);
-  // "企业要掏钱吗": a clause that says what it costs ("开展免费“法治体检”") before one that only speaks of a fee.
-  const saysAsked = (clauses: readonly ScoredClause[]) => (feeAsked ? clauses.find((clause) => FEE_STATE.test(clause.text) && saysLastWord(clause)) : undefined) ?? clauses.find(saysLastWord);
+  const reading = readYesNoQuestion({ yesNo, text: understanding.text, queryTerms, synonyms: result.synonyms, termWeight: retrieval.termWeight });
+  const { feeAsked, priceChange } = reading;
   const picked = found.map(({ item, hit }) => {
     // Each unit's item answers its own part of the question, with that part's words and measure.
     const part = item.units.map((unit) => parts.get(unit)).find((entry) => entry !== undefined);
@@ -131,7 +112,7 @@ export function extractAnswer(options: {
     const partType = part?.answerType && answerType ? { ...part.answerType, ...synonyms } : answerType;
     const clauses = scoreClauses({ text: item.body, terms, context, weight: retrieval.termWeight, answerType: partType, title: item.title, synonyms: result.synonyms, years: askedYears && { ...askedYears, issued: item.date } });
     return {
-      item, hit, clauses, terms, best: (yesNo ? saysAsked(clauses) : undefined) ?? bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
+      item, hit, clauses, terms, best: (yesNo ? reading.saysAsked(clauses) : undefined) ?? bestClause(clauses, answerType), topic: Math.max(0, ...clauses.map((clause) => clause.topic)),
       // What the value is of ("罚款") is checked with the value; the rest of the words say which thing.
       about: topicShare({ text: `${item.title}${item.body}`, terms: terms.filter((term) => !partType?.subject?.includes(term)), weight: retrieval.termWeight, synonyms: result.synonyms }),
     };
@@ -147,19 +128,7 @@ export function extractAnswer(options: {
   const offTopic = (entry: (typeof picked)[number]) => entry.about < mostAbout * ITEM_TOPIC_SHARE && entry.hit.coverage < mostCovered * 0.9 && !timeSetsApart(entry);
   // "办缓缴税费" is cut 办缓 / 缴税 / 费: the clause's share of the question's character pairs speaks for it too.
   const yesNoTopic = (clause: ScoredClause) => Math.max(topicOf(clause), bigramCoverage({ query: understanding.keywords, text: clause.text }));
-  // The question's most telling words: the rarest in the bulletins (or never used in them), as rare as each other.
-  // Digits ("7·31") name the event; they are no word to find said.
-  // "出没出安全事故": the words cut from the asking form ("出没") are no word of the topic.
-  const askingForm = /([\u4e00-\u9fff])[不没]\1/.exec(understanding.text)?.[0];
-  const yesNoWords = yesNo ? maximalTerms(queryTerms).filter((term) => [...term].length > 1 && /\D/.test(term) && !(feeAsked && FEE_ASKING_WORD.test(term)) && !askingForm?.includes(term)) : [];
-  const rarest = Math.max(0, ...yesNoWords.map((term) => retrieval.termWeight(term)));
-  const keyTerms = yesNoWords.filter((term) => retrieval.termWeight(term) >= rarest * KEY_TERM_SHARE);
-  // The best clause or the headline says the word.
-  const names = (entry: (typeof picked)[number], term: string) => [entry.best!.text, entry.item.title].some((text) => says(text, term));
-  // "五一峡窝乡村游人那么多 出没出安全事故": where the best clause says what is asked last (安全事故), the rest of the
-  // question (游人 -> 游客) may be said elsewhere in the item.
-  const namesKeyTerm = (entry: (typeof picked)[number]) => keyTerms.every((term) => names(entry, term) || (lastWord !== undefined && term !== lastWord && saysLastWord(entry.best!) && says(entry.item.body, term)));
-  const namesLastWord = (entry: (typeof picked)[number]) => lastWord === undefined || names(entry, lastWord);
+  const passage = (entry: (typeof picked)[number]) => ({ best: entry.best!, title: entry.item.title, body: entry.item.body });
   const chosen: { item: StoredItem; clause: ScoredClause }[] = [];
   const entryOf = (item: StoredItem) => picked.find((entry) => entry.item.id === item.id)!;
   const literalShare = (entry: (typeof picked)[number]) => topicShare({ text: `${entry.item.title}${entry.item.body}`, terms: entry.terms, weight: retrieval.termWeight, synonyms: undefined });
@@ -186,7 +155,7 @@ export function extractAnswer(options: {
     // "美协去年暑假那个少儿画画班收不收钱": in the report of the unit named, a clause saying what it costs ("课堂免费")
     // answers, whatever the question calls the thing.
     const feeStated = feeAsked && index === 0 && understanding.units.length > 0 && FEE_STATE.test(entry.best.text) && entry.item.units.some((unit) => understanding.units.includes(unit));
-    const said = feeStated || namesKeyTerm(entry) && !(claim?.existence && (onlyPlanned(entry.best.text, entry.terms, understanding.text) || !namesLastWord(entry))) && !(claim?.completion && !saysDone(entry.best.text, entry.terms, understanding.text));
+    const said = feeStated || reading.namesKeyTerms(passage(entry)) && !(claim?.existence && (onlyPlanned(entry.best.text, entry.terms, understanding.text) || !reading.namesLastWord(passage(entry)))) && !(claim?.completion && !saysDone(entry.best.text, entry.terms, understanding.text));
     // Said, the clause is on the topic with its headline ("此次降雨过程…未发生人员伤亡" under "全力应对“7·31”强降雨").
     const onTopic = !yesNo || feeStated ? 1 : said ? Math.max(yesNoTopic(entry.best), entry.best.topic) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
     if (onTopic < YES_NO_MINIMUM) {
@@ -220,51 +189,13 @@ export function extractAnswer(options: {
     const progress = [...first.clauses].sort((left, right) => left.position - right.position).find((clause) => /\d/.test(clause.text) && PROGRESS_SAID.test(clause.text) && !onlyPlans(clause.text));
     if (progress) chosen.splice(0, 0, { item: first.item, clause: progress });
   }
-  // "消费券发了多少钱，直播多少人看": each part's value from the same item, in the item's order; a part that
-  // item does not answer from the next item found that does ("河长巡了多少次 安全月应急查了多少家企业").
   if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
     const first = entryOf(chosen[0]!.item);
-    const others = picked.filter((entry) => entry !== first);
-    for (const part of thingsAsked) {
-      // "23年授信多少 去年授信总额又是多少": a part that names its own period is answered by an item of that period.
-      const at = understanding.text.indexOf(part.text);
-      const period = understanding.periods?.find((named) => named.start >= at && named.start < at + part.text.length);
-      // "去年秋天预计招多少": a plan for the period comes out shortly before it.
-      const plan = PLAN_ASKED.test(part.text);
-      // The part's own period, or the question's: a clause opening on another year is not about it.
-      const partYears = period ? yearsOf(period) : askedYears;
-      const fits = (entry: (typeof picked)[number]) => !period || reportsOn(entry.item.date, period) || (plan && plansFor(entry.item.date, period));
-      // The part's own period says which report, not what the clause is about ("去年秋天" against "今年秋季").
-      const ownWords = period ? `${part.text.slice(0, period.start - at)} ${part.text.slice(period.end - at)}` : part.text;
-      const terms = retrieval.tokenize(ownWords);
-      const bestIn = (entry: (typeof picked)[number]) =>
-        scoreClauses({ text: entry.item.body, terms, context, weight: retrieval.termWeight, answerType: { ...part.type, focus: understanding.keywords, ...synonyms }, title: entry.item.title, synonyms: result.synonyms, years: partYears && { ...partYears, issued: entry.item.date } }).find((clause) => clause.typed);
-      let found: { item: StoredItem; clause: ScoredClause } | undefined;
-      const own = fits(first) ? bestIn(first) : undefined;
-      if (own && own.topic >= TOP_ITEM_TOPIC_MINIMUM) found = { item: first.item, clause: own };
-      // Scored one item at a time, down the ranking: the first that answers the part, unless the first
-      // answer's item only touches it and another is clearly about it ("…清单扩到几项了 一网统管上了几个场景").
-      for (const entry of others) {
-        if (found && found.clause.topic >= PART_TOPIC_CLEAR) break;
-        if (!fits(entry)) continue;
-        const clause = bestIn(entry);
-        if (clause && clause.topic >= TOPIC_MINIMUM && (!found || clause.topic >= found.clause.topic + PART_TOPIC_MARGIN)) found = { item: entry.item, clause };
-      }
-      if (found && !chosen.some((entry) => entry.clause.text === found.clause.text)) chosen.push(found);
-    }
-  }
-  // "住建23年跟去年的老旧小区改造 各纳入了几个小区": each period named is answered by its own best item.
-  if (answerType && !yesNo && units.length < 2 && chosen.length > 0) {
-    for (const period of understanding.periods ?? []) {
-      if (chosen.some((entry) => answersFor(entry, period))) continue;
-      // The period's reports that give a figure on the topic, the one most about it; the first answer's unit
-      // reporting the same thing in another year needs only a little of the topic, as the first answer does.
-      const sameUnit = (item: StoredItem) => item.units.some((unit) => chosen[0]!.item.units.includes(unit));
-      const entry = picked
-        .filter((candidate) => candidate.best !== undefined && reportedFor({ item: candidate.item, clause: candidate.best }, period) && candidate.best.typed && candidate.best.topic >= (sameUnit(candidate.item) ? TOP_ITEM_TOPIC_MINIMUM : TOPIC_MINIMUM))
-        .reduce<(typeof picked)[number] | undefined>((best, candidate) => (!best || candidate.best!.topic > best.best!.topic ? candidate : best), undefined);
-      if (entry?.best) chosen.push({ item: entry.item, clause: entry.best });
-    }
+    chosen.push(...answerEachThingAsked({
+      thingsAsked, first: first.item, others: picked.filter((entry) => entry !== first).map((entry) => entry.item), understanding,
+      tokenize: retrieval.tokenize, termWeight: retrieval.termWeight, context, synonyms: result.synonyms, askedYears, quoted: chosen,
+    }));
+    chosen.push(...answerEachPeriod({ periods: understanding.periods ?? [], candidates: picked, quoted: chosen }));
   }
   const confirmed = chosen.length > 0;
   if (!confirmed && yesNoRelated) chosen.push(yesNoRelated);
@@ -301,21 +232,6 @@ export function extractAnswer(options: {
   // "处置完了没", "都干完了吗": what says it is all done answers "已完成。", not "有。".
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : feeAsked ? "" : claim?.existence && !claim.value ? (denied ? "没有。" : priceChange ? "" : claim.completion ? "已完成。" : "有。") : priceChange && denied ? "没有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
-}
-
-/** The first and last year a period spans. */
-function yearsOf(period: { from: string; to: string }): { from: number; to: number; partial: boolean } {
-  return { from: Number(period.from.slice(0, 4)), to: Number(period.to.slice(0, 4)), partial: period.from.slice(5) !== "01-01" || period.to.slice(5) !== "12-31" };
-}
-
-/** The clause is from a report on the period, or, for a year, from one in the months after it naming the year. */
-function reportedFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
-  return reportsOn(entry.item.date, period) || looksBackOn(entry.item.date, resolveRelativeTimes({ text: entry.clause.text, date: entry.item.date }), period);
-}
-
-/** ... or plans for the period in a report shortly before it. */
-function answersFor(entry: { item: StoredItem; clause: ScoredClause }, period: { from: string; to: string }): boolean {
-  return reportedFor(entry, period) || (plansFor(entry.item.date, period) && PLAN_SAID.test(entry.clause.text));
 }
 
 /** "进度", "进展到哪了": how far something planned has got. */
