@@ -402,6 +402,11 @@ describe("understandQuery: a town or street where another unit did something", (
     // Named alone, a town is the unit asked about wherever it is put.
     expect(understandQuery({ text: "在峡窝镇办了几场招聘会", today: "2026-11-28", units }).units).toEqual(["峡窝镇"]);
     expect(understandQuery({ text: "峡窝镇在中心路搞的集市卖了多少钱", today: "2026-11-28", units }).units).toEqual(["峡窝镇"]);
+    // The other unit may be typed by sound ("公基金" for 公积金).
+    const typed = understandQuery({ text: "前年3月公基金去工业路街道宣讲那次 来了几家企业", today: "2026-11-28", units: createUnitMatcher({ units: ["区公积金管理部", "工业路街道"] }) });
+    expect(typed.units).toEqual([]);
+    expect(typed.hintedUnits?.map((mention) => mention.unit)).toEqual(["区公积金管理部"]);
+    expect(typed.keywords).toContain("工业路街道");
   });
 });
 

@@ -49,6 +49,12 @@ describe("createUnitMatcher().misspelled", () => {
     expect(matcher.misspelled("找政协委员帮企业跑贷款")).toEqual([]);
     expect(matcher.misspelled("区民政局今年报了啥")).toEqual([]);
   });
+
+  it("reads a short name typed by sound (公基金) as the unit, but not a word of two characters (检查 is no 检察)", () => {
+    const bySound = createUnitMatcher({ units: ["区公积金管理部", "区检察院", "工业路街道"] });
+    expect(bySound.misspelled("前年3月公基金去工业路街道宣讲那次 来了几家企业").map(({ unit, alias }) => [unit, alias])).toEqual([["区公积金管理部", "公基金"]]);
+    expect(bySound.misspelled("防汛检查查出多少隐患")).toEqual([]);
+  });
 });
 
 describe("createUnitMatcher().match", () => {

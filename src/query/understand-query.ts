@@ -126,13 +126,13 @@ export function understandQuery(options: {
 
   // "有没有案子移交给公安的": a unit something is handed to is no unit that reports it; its name stays a word.
   // "农技站在峡窝弄的示范方": a town or street where another unit did something is the place, not a unit that reports it.
+  // "峡沃镇", "人影办", "公基金": a name typed wrong or short.
+  const misspelled = english ? [] : [...options.units.misspelled(text), ...options.units.shortened(text)];
   const matched = options.units.match(text).filter((mention) => !HANDED_TO.test(text.slice(0, mention.start)));
   const placeOf = (mention: (typeof matched)[number]) => PLACE_UNIT.test(mention.unit) && AT_PLACE.test(text.slice(0, mention.start));
-  const mentions = matched.some((mention) => !placeOf(mention)) ? matched.filter((mention) => !placeOf(mention)) : matched;
+  const mentions = [...matched, ...misspelled].some((mention) => !placeOf(mention)) ? matched.filter((mention) => !placeOf(mention)) : matched;
   // "住建口", "宣传口": 口 after a unit's name is the line of work it heads, not part of the question.
   for (const mention of mentions) removed.push({ start: mention.start, end: mention.end + (UNIT_LINE.test(text.slice(mention.end)) ? 1 : 0) });
-  // "峡沃镇", "人影办": a name typed wrong or short.
-  const misspelled = english ? [] : [...options.units.misspelled(text), ...options.units.shortened(text)];
   for (const mention of misspelled) removed.push({ start: mention.start, end: mention.end });
 
   const issueFound = findIssue(text) ?? (english ? findEnglishIssue(text) : undefined);

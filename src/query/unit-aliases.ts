@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { DataFileError } from "../errors.js";
+import { soundOf } from "../text/sound-of.js";
 import { abbreviationReader } from "./abbreviated-units.js";
 import { deriveUnitAliases, type AliasStrength } from "./derive-unit-aliases.js";
 import type { UnitMention } from "./unit-mention.js";
@@ -130,6 +131,9 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
 
   // Names long enough, and ending in the kind of unit, that one wrong character still says which unit.
   const typoTolerant = [...entries.values()].filter((entry) => entry.strength !== "weak" && entry.units.length === 1 && entry.alias.length >= 3 && UNIT_KIND_END.test(entry.alias));
+  // "公基金": a short name typed by sound (公积金), one character another of the same sound; two characters (检察 for
+  // 检查) sound like too many words.
+  const bySound = [...entries.values()].filter((entry) => entry.units.length === 1 && entry.alias.length >= 3 && entry.alias.length <= 4 && /^[\u4e00-\u9fff]+$/.test(entry.alias) && !typoTolerant.includes(entry)).map((entry) => ({ entry, sound: soundOf(entry.alias) }));
 
   // Where some alias of any unit starts and ends in a text: "教育卫健", "公安司法" name two units back to back.
   const aliasEdges = (text: string) => {
@@ -217,12 +221,14 @@ export function createUnitMatcher(options: { units: readonly string[]; aliasLine
   const misspelled = (text: string): UnitMention[] => {
     const named = match(text);
     const found: UnitMention[] = [];
-    for (const entry of typoTolerant) {
+    const candidates = [...typoTolerant.map((entry) => ({ entry, sound: undefined })), ...bySound];
+    for (const { entry, sound } of candidates) {
       const length = entry.alias.length;
       for (let start = 0; start + length <= text.length; start += 1) {
         const end = start + length;
         const typed = text.slice(start, end);
-        if (typed[length - 1] !== entry.alias[length - 1] || hammingDistance(typed, entry.alias) !== 1 || !/^[\u4e00-\u9fff]+$/.test(typed)) continue;
+        if (hammingDistance(typed, entry.alias) !== 1 || !/^[\u4e00-\u9fff]+$/.test(typed)) continue;
+        if (sound === undefined ? typed[length - 1] !== entry.alias[length - 1] : soundOf(typed) !== sound) continue;
         if (entries.has(typed) || [...named, ...found].some((mention) => start < mention.end && end > mention.start)) continue;
         // "政协委员" is a word of its own, not 政法委 misspelled: a name ends where a clause goes on.
         const after = text[end];

@@ -1,4 +1,4 @@
-import { pinyin } from "pinyin-pro";
+import { soundOf } from "../text/sound-of.js";
 
 /**
  * Words typed through a pinyin input method come out as other characters of the same sound: "易捞点"
@@ -14,10 +14,6 @@ const SHORTEST = 2;
 const LONGEST = 4;
 const CHINESE = /^[\u4e00-\u9fff]+$/;
 
-/** The toneless pinyin of a word, syllables apart: "易涝点" -> "yi lao dian". */
-export function soundOf(word: string): string {
-  return pinyin(word, { toneType: "none", type: "array" }).join(" ");
-}
 
 /**
  * Homophones over a growing vocabulary (the lexical index's terms, read from where it was last read).
