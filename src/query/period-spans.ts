@@ -103,8 +103,11 @@ export function daysBetween(from: string, to: string): number {
 
 /** "去年建的那8个速报站", "23年计划改的那24个小区": the period says when the thing was made, right before 的那. */
 const DESCRIBES_THING = /^\s*[\u4e00-\u9fff]{1,6}?的[那这]/;
-/** "都接进省里系统了吗", "最后完工了几个", "现在还有几个": what became of it since then. */
-const BECAME_OF_IT = /最后|最终|后来|现在|目前|如今|至今|到现在|(?:了|过)?(?:吗|没有?)[？?]?\s*$/;
+/**
+ * "都接进省里系统了吗", "最后完工了几个", "现在还有几个", "还在用吗": what became of it since then. A yes/no question
+ * about the thing itself ("23年办的那个书画展要门票吗") asks nothing of later reports.
+ */
+const BECAME_OF_IT = /最后|最终|后来|现在|目前|如今|至今|到现在|还[^，。？?\s]{0,8}(?:吗|没有?|不)[？?]?\s*$|都[^，。？?\s]{1,12}?了(?:吗|没有?|么)[？?]?\s*$|(?:完|好|完成|完工|竣工|到位|投用|运行|接入)了?(?:吗|没有?|么)[？?]?\s*$/;
 
 /**
  * "去年建的那8个地震烈度速报站 都接进省里系统了吗": what became of a thing made in the period is reported
