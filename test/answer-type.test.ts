@@ -246,6 +246,25 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(carriesValue("现场达成就业意向920人，其中高校毕业生310人", asked)).toBe(true);
   });
 
+  it("reads a count asked with no measure word by the thing after 多少, not by a money word later on", () => {
+    // "多少独居老人" counts old people, whom a figure in 户 counts too; 免费 says nothing of money asked.
+    expect(detectAnswerType("24年过年前矿山街道免费给多少独居老人装了烟感")).toMatchObject({ kind: "people", households: true });
+    expect(carriesValue("为62户独居老人免费安装烟感报警器", detectAnswerType("24年过年前矿山街道免费给多少独居老人装了烟感")!)).toBe(true);
+    expect(detectAnswerType("去年冬期施工检查，有多少项目被督促补发拖欠农民工工资")?.kind).toBe("number");
+    expect(detectAnswerType("过年保供那会商务口每天盯多少大超市的粮油肉菜价格和库存")?.kind).toBe("number");
+    expect(detectAnswerType("一顿饭收多少钱")?.kind).toBe("money");
+    expect(detectAnswerType("23年三季度80岁以上老人的高龄补贴 发了多少人多少钱")?.kind).toBe("money");
+    // The direction after the thing (下去) and what was done to it (被冲坏) are no part of it.
+    expect(detectAnswerType("卫建委21年灾后防疫派了多少队伍下去")).toMatchObject({ kind: "number", counted: "队伍" });
+    expect(detectAnswerType("21年7月下大雨以后，水利设施里护坡被冲坏的有多少？")).toMatchObject({ kind: "number", counted: "护坡" });
+    // A phrase of its own naming a thing, then what was done to it, then 多少: the thing is counted.
+    expect(detectAnswerType("21年入汛前水利排查 救生衣囤了多少")).toMatchObject({ kind: "number", counted: "救生衣" });
+    expect(carriesValue("共发现堤防裂缝、溢洪道堵塞等隐患23处", detectAnswerType("21年入汛前水利排查 救生衣囤了多少")!)).toBe(false);
+    expect(detectAnswerType("公安查了多少")?.counted).toBeUndefined();
+    // Residents are counted by household as well: "涉及居民1260户" answers 涉及多少居民.
+    expect(carriesValue("全区改造老旧小区12个，涉及居民1260户", detectAnswerType("中心路22年那批老旧小区改造 涉及多少居民")!)).toBe(true);
+  });
+
   it("does not read what is counted across a space into the next part of the question", () => {
     const asked = type("上街发布粉丝 23年过年那会儿多少 去年过年多少");
     expect(asked.counted).toBeUndefined();

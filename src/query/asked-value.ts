@@ -60,6 +60,8 @@ export interface AnswerType {
   happened?: string;
   /** "队员人数", "几名": how many people, not person-times; a figure in 人 or 名 is the likelier answer than one in 人次. */
   headcount?: boolean;
+  /** "涉及多少居民": residents, whom a figure in 户 counts too. */
+  households?: boolean;
   /** "接待了多少人次": turns are counted; a figure in 人次 is preferred to one in 人 or 名. */
   turns?: boolean;
   /** "上了几个场景", "建了多少": asked with a verb of something done; a plan's figure is a weaker answer. */

@@ -23,6 +23,7 @@ const DURATION_VALUE = new RegExp(`${NUMBER}\\s*(?:个)?(?:(?:工作|自然)?(?:
 /** "11月4日" is a date, not a duration of 4 days; "2020年至2021年" are years, not a span of 2020 years. */
 const DAY_OF_MONTH = /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月|(?<!\d)(?:19|20)\d{2}\s*年/g;
 const PEOPLE_VALUE = new RegExp(`${NUMBER}\\s*(?:人次|人|名|位)`, "g");
+const HOUSEHOLD_VALUE = new RegExp(`${NUMBER}\\s*户(?!次)`, "g");
 const ANY_FIGURE = new RegExp(NUMBER, "g");
 const YEAR = /(?<!\d)(?:19|20)\d{2}\s*年/g;
 /** A day, a month or a time of day: "6月26日至28日", "7月", "10时33分". */
@@ -200,7 +201,7 @@ function figuresIn(written: string, type: AnswerType, known: ReadonlySet<string>
       case "money": return phrase.match(MONEY_VALUE) ?? [];
       case "percent": return phrase.match(PERCENT_VALUE) ?? [];
       case "duration": return phrase.replace(DAY_OF_MONTH, " ").match(DURATION_VALUE) ?? [];
-      case "people": return phrase.match(PEOPLE_VALUE) ?? [];
+      case "people": return [...(phrase.match(PEOPLE_VALUE) ?? []), ...(type.households ? phrase.match(HOUSEHOLD_VALUE) ?? [] : [])];
       case "count": return [
         ...(phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type).map(escapeRegExp).join("|")})(?!钟)`, "g")) ?? []),
         ...(type.thing ? countsOfThing(phrase, type.thing) : []),
