@@ -261,6 +261,9 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     expect(detectAnswerType("21年入汛前水利排查 救生衣囤了多少")).toMatchObject({ kind: "number", counted: "救生衣" });
     expect(carriesValue("共发现堤防裂缝、溢洪道堵塞等隐患23处", detectAnswerType("21年入汛前水利排查 救生衣囤了多少")!)).toBe(false);
     expect(detectAnswerType("公安查了多少")?.counted).toBeUndefined();
+    // When, or which batch, is not what is counted.
+    expect(detectAnswerType("住建跟燃气公司上门查燃气 第一批查了多少")?.counted).toBeUndefined();
+    expect(detectAnswerType("济源路街道改背街小巷前征求的居民意见 最后采纳了多少")?.counted).toBeUndefined();
     // Residents are counted by household as well: "涉及居民1260户" answers 涉及多少居民.
     expect(carriesValue("全区改造老旧小区12个，涉及居民1260户", detectAnswerType("中心路22年那批老旧小区改造 涉及多少居民")!)).toBe(true);
   });
