@@ -3,6 +3,7 @@ import type { AnswerKind, AnswerType } from "./asked-value.js";
 import { askedSubset } from "./asked-subset.js";
 import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
 import { FEE_ASKED } from "./fee-question.js";
+import { countedThing, countsThingAfter, NOT_A_THING, ownWords, withoutVerbAfter } from "./counted-in-question.js";
 import { comparedVerb, isYesNoQuestion, PRICE_CHANGE_ASKED } from "./yes-no-claim.js";
 
 export type { AnswerKind, AnswerType } from "./asked-value.js";
@@ -219,64 +220,11 @@ const ONE_MONTH = /单月|当月|(?:光|仅|只)\s*\d{1,2}\s*月份?/;
 /** Spans longer than a month: a figure for one of them is not a month's. */
 export const SPAN_OF_MONTHS = /上半年|下半年|全年|年度|季度|以来|\d{1,2}\s*[-—至到~]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月/;
 
-// "来了多少游客", "多少个服务项目": what is counted follows the question word.
-const COUNTED_THING = /(?:多少|(?<![那这哪])几)(?:个(?!体))?([\u4e00-\u9fff]{2,6})/;
-/** What a sum of money is called right after 多少 ("多少钱", "多少万元", "多少资金"). */
-const MONEY_AFTER = /^(?:[钱块元万亿千]|[\u4e00-\u9fff]{0,3}(?:[费款金钱资薪酬税额价租]|补贴|补助|津贴|利润|收入|产值|投资|损失|补偿|赔偿))/;
-const NOT_A_THING = /^[了吗呢啊的是都在被已有还没不钱人名次万亿倍个要需能会得该]/;
-
-// "抖音上点赞有多少", "高校毕业生是多少": what is counted, said before the question word at the end.
-const ASKED_AT_END = /(?:一共|总共|大概|大约|共)?(?:有|是|占)(?:多少|几个|几)[？?]?\s*$/;
-// "之前是几个", "现在有多少": when, not what (and what is counted is said elsewhere).
-const WHEN_WORD = /(?:之前|以前|原来|原先|现在|目前|当时|当初|之后|以后|后来|最后|最终|起初|一开始)$/;
-const NOT_A_THING_BEFORE = /[了吗呢啊的是都在被已有还没不钱人名次万亿倍个那这啥么要能得上下里共总约概分别各]|数字/;
-
 // "收了多少孩子", "来了多少群众": people called by a word for anyone, which bulletins count as 学生, 儿童, 居民 … in 人 or 名.
 const ANYONE = /^(?:孩子|孩子们|小孩|小孩子|娃|娃娃|娃儿|小娃|宝宝|小宝宝|小朋友|群众|老百姓|市民|居民|人员|老人|老年人)$/;
-const PEOPLE_THEN_VERB = /^([\u4e00-\u9fff]*?(?:孩子|小孩|娃娃|小娃|宝宝|小朋友|群众|居民|老人))[\u4e00-\u9fff]+$/;
 /** Residents and old people, whom reports count by household as well ("走访困难群众320户", "为62户独居老人"). */
 const HOUSEHOLDS = /(?:群众|老百姓|市民|居民|老人|老年人)$/;
 const ANYONE_OF_A_KIND = /^([\u4e00-\u9fff]+?)(?:孩子|小孩|小孩子|娃娃|娃儿|小娃|宝宝|小朋友|群众|老百姓|市民|居民|老人|老年人)$/;
-
-/** "…排查 救生衣囤了多少", "…大检查 塔吊一共查了多少": after a space or comma, a thing, a verb done, then 多少 at the end. */
-const THING_THEN_VERB = /[\s，,]([\u4e00-\u9fff]{2,4}?)(?:一共|总共|共|都|又)?[\u4e00-\u9fff](?:了|过|掉|出|好|完|到)(?:一共|总共|共)?多少[？?]?\s*$/;
-/** "最后采纳了多少", "第一批查了多少": when, or which batch, not what is counted. */
-const NOT_THE_THING = /^(?:最后|最终|后来|现在|目前|一共|总共|当时|第[一二三四五六七八九十\d]+|头一|首)/;
-const HOW_GOT = /[\u4e00-\u9fff](?:出来|下来|起来)$/;
-/** "多少家企业做了", "几户困难户慰问了": the verb and its 了 or 过 after the thing counted are no part of it. */
-const VERB_DONE_AFTER = /^([\u4e00-\u9fff]{2,}?)[\u4e00-\u9fff]{1,2}[了过]$/;
-
-/** "派了多少队伍下去": the direction after the thing is no part of it. */
-const DIRECTION_AFTER = /(?:下去|上去|出去|进去|回去|回来|过来|过去|出来|起来|下来)$/;
-
-function withoutVerbAfter(thing: string | undefined): string | undefined {
-  return thing?.replace(DIRECTION_AFTER, "").replace(VERB_DONE_AFTER, "$1");
-}
-
-/** "前年几座今年几座": the words after one question word up to the next period or question word are what it counts. */
-const NEXT_ASKED = /多少|几|[今去前明后当同]年|\d{2,4}\s*年|[上下]半年/;
-
-function ownWords(run: string | undefined): string | undefined {
-  return run?.split(NEXT_ASKED)[0];
-}
-
-function countedThing(question: string): { counted?: string } {
-  // "多少来着": 来着 asks again, it is no thing.
-  // "多少个残疾小孩做了康复救助": the thing ends with the word for the people counted; the verb after it is no part of it.
-  const thing = ownWords(COUNTED_THING.exec(question)?.[1])?.replace(/(?:来着|[了吗呢啊呀的])+$/, "").replace(DIRECTION_AFTER, "").replace(PEOPLE_THEN_VERB, "$1");
-  if (thing && thing.length > 1 && !NOT_A_THING.test(thing)) return { counted: thing };
-  // The run of characters before 多少, from its last character that cannot be part of a noun on.
-  // "搞电诈的有几个": the thing ends before 的.
-  // "满意度测出来是多少": how the figure was got (测出来, 算下来) is no part of the thing.
-  const before = ASKED_AT_END.test(question) ? /[\u4e00-\u9fff]{2,4}$/.exec(question.replace(ASKED_AT_END, "").replace(/的$/, "").replace(HOW_GOT, ""))?.[0] : undefined;
-  // "21年入汛前水利排查 救生衣囤了多少": a phrase of its own that names a thing, then what was done to it, then 多少.
-  const beforeVerb = THING_THEN_VERB.exec(question)?.[1];
-  if (beforeVerb && !NOT_A_THING_BEFORE.test(beforeVerb) && !WHEN_WORD.test(beforeVerb) && !NOT_THE_THING.test(beforeVerb)) return { counted: beforeVerb };
-  // "护坡被冲坏的有多少": what was done to it follows 被; the thing is before it.
-  const passive = /([\u4e00-\u9fff]{2,4})被[\u4e00-\u9fff]{1,4}$/.exec(question.replace(ASKED_AT_END, "").replace(/的$/, ""))?.[1]?.split(NOT_A_THING_BEFORE).at(-1);
-  const noun = passive ?? (before === undefined || WHEN_WORD.test(before) ? undefined : before.split(NOT_A_THING_BEFORE).at(-1));
-  return noun && noun.length > 1 ? { counted: noun } : {};
-}
 
 /**
  * What is counted says the kind of value: people called by a word for anyone are a count of people, whatever
@@ -315,8 +263,7 @@ function detectKind(question: string): AnswerType | undefined {
     // "有几个项目被督促补发拖欠工资": 几个 counts the projects; "投了几个亿" is money.
     if (rule.kind === "money" && !/多少|几|钱|金额/.test(rule.pattern.exec(question)?.[0] ?? "") && COUNT.test(question) && !/(?:多少|几)\s*个\s*(?:亿|万|千万|百万)/.test(question)) continue;
     // "每天盯多少大超市的价格", "免费给多少独居老人装了烟感": the question word counts the thing right after it.
-    const countedAfter = /(?:多少|(?<![那这哪])几)(?:个)?([\u4e00-\u9fff]{2,6})/.exec(question)?.[1];
-    if (rule.kind === "money" && countedAfter !== undefined && !NOT_A_THING.test(countedAfter) && !MONEY_AFTER.test(countedAfter)) continue;
+    if (rule.kind === "money" && countsThingAfter(question)) continue;
     // "一顿饭收多少钱": what is charged, not a subsidy.
     // "一份饭老人自己要掏多少钱": what the asker pays, which a subsidy is not.
     // "一份卖多少钱": the price it is sold at ("卖了多少钱" is what the sales came to).
