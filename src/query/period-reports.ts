@@ -1,5 +1,6 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import type { Period } from "./parse-period.js";
+import { daysBetween } from "./period-spans.js";
 
 /** A report on a half year, quarter or month comes out within this many days after it ends. */
 export const REPORTED_WITHIN_DAYS = 75;
@@ -74,8 +75,8 @@ export function inMonthsOfAnyYear(date: string | null, period: { from: string; t
   return months <= 3 && date.slice(5) >= period.from.slice(5) && date.slice(5) <= period.to.slice(5);
 }
 
-/** A period this short ("7月底", "国庆") is an event's, reported within a month after it. */
-const SHORT_PERIOD_DAYS = 31;
+/** A period this short ("7月底", "国庆"; days counted both ends in) is an event's, reported within a month after it. */
+const SHORT_PERIOD_DAYS = 32;
 const EVENT_REPORTED_WITHIN_DAYS = 30;
 
 /**
@@ -83,6 +84,5 @@ const EVENT_REPORTED_WITHIN_DAYS = 30;
  * month after it is on the period.
  */
 export function reportsJustAfter(date: string | null, period: { from: string; to: string }): boolean {
-  const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
-  return date !== null && days <= SHORT_PERIOD_DAYS && date >= period.from && date <= shiftDays(period.to, EVENT_REPORTED_WITHIN_DAYS);
+  return date !== null && daysBetween(period.from, period.to) <= SHORT_PERIOD_DAYS && date >= period.from && date <= shiftDays(period.to, EVENT_REPORTED_WITHIN_DAYS);
 }
