@@ -21,10 +21,6 @@ export interface YesNoReading {
   lastWord: string | undefined;
   /** The question's most telling words: the rarest in the bulletins (or never used in them), as rare as each other. */
   keyTerms: readonly string[];
-  /** The text has the word, a thesaurus word for it, or says what a price did or what a thing costs. */
-  says(text: string, word: string): boolean;
-  /** The clause says what the question asks happened ("未发生人员伤亡"). */
-  saysLastWord(clause: ScoredClause): boolean;
   /** Of an item's clauses, the one that says what was asked: for a fee, one saying what it costs first. */
   saysAsked(clauses: readonly ScoredClause[]): ScoredClause | undefined;
   /** The passage (its best clause and headline, or for the rest of the question its body) says the key terms. */
@@ -46,9 +42,11 @@ export function readYesNoQuestion(options: {
   const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), text) : undefined;
   const priceChange = yesNo && PRICE_CHANGE_ASKED.test(text);
   const feeAsked = yesNo && FEE_ASKED.test(text);
+  // The text has the word, a thesaurus word for it, or says what a price did or what a thing costs.
   const says = (passage: string, word: string) =>
     passage.includes(word) || (synonyms?.of[word] ?? []).some((synonym) => passage.includes(synonym)) ||
     (priceChange && PRICE_CHANGE_WORD.test(word) && PRICE_STATE.test(passage)) || (feeAsked && FEE_WORD.test(word) && FEE_STATE.test(passage));
+  // The clause says what the question asks happened ("未发生人员伤亡").
   const saysLastWord = (clause: ScoredClause) => lastWord !== undefined && says(clause.text, lastWord);
   // Digits ("7·31") name the event; they are no word to find said.
   // "出没出安全事故": the words cut from the asking form ("出没") are no word of the topic.
@@ -58,7 +56,7 @@ export function readYesNoQuestion(options: {
   const keyTerms = words.filter((term) => termWeight(term) >= rarest * KEY_TERM_SHARE);
   const names = (passage: { best: ScoredClause; title: string }, term: string) => [passage.best.text, passage.title].some((said) => says(said, term));
   return {
-    priceChange, feeAsked, lastWord, keyTerms, says, saysLastWord,
+    priceChange, feeAsked, lastWord, keyTerms,
     // "企业要掏钱吗": a clause that says what it costs ("开展免费“法治体检”") before one that only speaks of a fee.
     saysAsked: (clauses) => (feeAsked ? clauses.find((clause) => FEE_STATE.test(clause.text) && saysLastWord(clause)) : undefined) ?? clauses.find(saysLastWord),
     // "五一峡窝乡村游人那么多 出没出安全事故": where the best clause says what is asked last (安全事故), the rest of the
