@@ -5,7 +5,7 @@
  *   npx tsx scripts/eval-suite.ts [--files tune,holdout] [--all-systems] [--failures] [--json] [--ablation]
  * --param name=value: a search parameter other than its default (calibrate on tune only).
  * --ablation: the product without the thesaurus and without the character-pair evidence, side by side.
- * Tune only on the tune files (tune, tune2 … tune35); holdout, holdout3, holdout6, holdout9, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, holdout25, holdout26, holdout28, holdout29, holdout30, holdout31, holdout32, holdout33, holdout34 and holdout35 are for reporting.
+ * Tune only on the tune files (tune, tune2 … tune39); holdout, holdout3, holdout6, holdout9, holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, holdout25, holdout26, holdout28, holdout29, holdout30, holdout31, holdout32, holdout33, holdout34, holdout35, holdout36, holdout37, holdout38 and holdout39 are for reporting.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -26,7 +26,7 @@ const SHARED = path.resolve(ROOT, "../shared");
 // unseen4's … unseen15's writers saw only their own bulletins: each one's store leaves the other unseen ones out, so that
 // a question they wrote as unanswerable is not answered by a bulletin they never saw.
 type Store = "base" | "unseen" | "unseen2" | "unseen3" | "unseen4" | "unseen5" | "unseen6" | "unseen7" | "unseen8" | "unseen9" | "unseen10" | "unseen11" | "unseen12" | "unseen13" | "unseen14" | "unseen15";
-const STORES: Record<string, Store> = { tune8: "unseen", tune3: "unseen", tune4: "unseen", holdout3: "unseen", tune5: "unseen", tune6: "unseen", holdout6: "unseen", tune7: "unseen", tune9: "unseen2", holdout9: "unseen2", tune10: "unseen2", tune11: "unseen3", holdout11: "unseen3", tune12: "unseen4", holdout12: "unseen4", tune13: "unseen5", holdout13: "unseen5", tune14: "unseen6", holdout14: "unseen6", tune15: "unseen7", holdout15: "unseen7", tune16: "unseen8", holdout16: "unseen8", tune17: "unseen9", holdout17: "unseen9", tune18: "unseen10", holdout18: "unseen10", tune19: "unseen11", holdout19: "unseen11", tune20: "unseen12", holdout20: "unseen12", tune21: "unseen13", holdout21: "unseen13", tune22: "unseen14", holdout22: "unseen14", tune23: "unseen15", holdout23: "unseen15", tune24: "unseen15", holdout24: "unseen15", tune25: "unseen14", holdout25: "unseen14", tune26: "unseen12", holdout26: "unseen12", tune27: "unseen10", tune28: "unseen13", holdout28: "unseen13", tune29: "unseen11", holdout29: "unseen11", tune30: "unseen9", holdout30: "unseen9", tune31: "unseen8", holdout31: "unseen8", tune32: "unseen4", holdout32: "unseen4", tune33: "unseen5", holdout33: "unseen5", tune34: "unseen6", holdout34: "unseen6", tune35: "unseen7", holdout35: "unseen7" };
+const STORES: Record<string, Store> = { tune8: "unseen", tune3: "unseen", tune4: "unseen", holdout3: "unseen", tune5: "unseen", tune6: "unseen", holdout6: "unseen", tune7: "unseen", tune9: "unseen2", holdout9: "unseen2", tune10: "unseen2", tune11: "unseen3", holdout11: "unseen3", tune12: "unseen4", holdout12: "unseen4", tune13: "unseen5", holdout13: "unseen5", tune14: "unseen6", holdout14: "unseen6", tune15: "unseen7", holdout15: "unseen7", tune16: "unseen8", holdout16: "unseen8", tune17: "unseen9", holdout17: "unseen9", tune18: "unseen10", holdout18: "unseen10", tune19: "unseen11", holdout19: "unseen11", tune20: "unseen12", holdout20: "unseen12", tune21: "unseen13", holdout21: "unseen13", tune22: "unseen14", holdout22: "unseen14", tune23: "unseen15", holdout23: "unseen15", tune24: "unseen15", holdout24: "unseen15", tune25: "unseen14", holdout25: "unseen14", tune26: "unseen12", holdout26: "unseen12", tune27: "unseen10", tune28: "unseen13", holdout28: "unseen13", tune29: "unseen11", holdout29: "unseen11", tune30: "unseen9", holdout30: "unseen9", tune31: "unseen8", holdout31: "unseen8", tune32: "unseen4", holdout32: "unseen4", tune33: "unseen5", holdout33: "unseen5", tune34: "unseen6", holdout34: "unseen6", tune35: "unseen7", holdout35: "unseen7", tune36: "unseen12", holdout36: "unseen12", tune37: "unseen13", holdout37: "unseen13", tune38: "unseen14", holdout38: "unseen14", tune39: "unseen15", holdout39: "unseen15" };
 const FILES: Record<string, string> = {
   tune: "test/fixtures/eval/tune.jsonl",
   tune2: "test/fixtures/eval/tune2.jsonl",
@@ -94,6 +94,14 @@ const FILES: Record<string, string> = {
   holdout34: "test/fixtures/unseen6/holdout34.jsonl",
   tune35: "test/fixtures/unseen7/tune35.jsonl",
   holdout35: "test/fixtures/unseen7/holdout35.jsonl",
+  tune36: "test/fixtures/unseen12/tune36.jsonl",
+  holdout36: "test/fixtures/unseen12/holdout36.jsonl",
+  tune37: "test/fixtures/unseen13/tune37.jsonl",
+  holdout37: "test/fixtures/unseen13/holdout37.jsonl",
+  tune38: "test/fixtures/unseen14/tune38.jsonl",
+  holdout38: "test/fixtures/unseen14/holdout38.jsonl",
+  tune39: "test/fixtures/unseen15/tune39.jsonl",
+  holdout39: "test/fixtures/unseen15/holdout39.jsonl",
 };
 
 const { values } = parseArgs({ options: { files: { type: "string" }, "all-systems": { type: "boolean" }, failures: { type: "boolean" }, json: { type: "boolean" }, ablation: { type: "boolean" }, param: { type: "string", multiple: true } } });
