@@ -91,7 +91,7 @@ describe("carriesValue: a figure of another type is not an answer", () => {
     // "那8个" points at the stations; "都…了吗" asks whether all of them are.
     expect(readYesNoClaim("去年建的那8个地震烈度速报站 都接进省里系统了吗")).toEqual({ existence: true, completion: true });
     // "是不是比前一年高了" asks for the change, a figure said with 比 or 较.
-    expect(readYesNoClaim("去年中招体育平均分是不是比前一年高了")?.value?.type).toEqual({ kind: "number", label: "数字", verb: "比" });
+    expect(readYesNoClaim("去年中招体育平均分是不是比前一年高了")?.value?.type).toEqual({ kind: "number", label: "增减变化", verb: "比", change: true });
     expect(readYesNoClaim("持证社工破400了没")?.value?.type.kind).toBe("number");
     expect(readYesNoClaim("退役军人事务局办过招聘会没")).toEqual({ existence: true, completion: false });
     expect(readYesNoClaim("招聘会提供了多少个岗位")).toBeUndefined();

@@ -164,10 +164,11 @@ export function createAnswerer(parts: AnswererParts): Answerer {
       }
     }
     const extracted = extractAnswer({ retrieval, result, found: found.slice(0, MAX_CITATIONS), understanding, answerType, links });
-    if (extracted.kind === "near-miss" && answerType) {
-      return { question, understanding, intent: understanding.intent, answer: nearMissAnswer({ topic: extracted.topic, answerType }), citations: [], related: extracted.related };
+    // The type asked may be the yes/no question's ("比24年多了吧" asks for a change), which the extraction read.
+    if (extracted.kind === "near-miss") {
+      return { question, understanding, intent: understanding.intent, answer: nearMissAnswer({ topic: extracted.topic, answerType: extracted.answerType }), citations: [], related: extracted.related };
     }
-    if (extracted.kind === "near-miss" || extracted.answer.trim() === "") return notFound();
+    if (extracted.answer.trim() === "") return notFound();
     const lead = englishFact ? `（英文提问按词表译成“${understanding.keywords}”检索；用中文提问会更准确。）\n` : "";
     return { question, understanding, intent: understanding.intent, answer: `${lead}${extracted.answer}`, citations: extracted.citations, ...(extracted.related.length > 0 ? { related: extracted.related } : {}) };
   };

@@ -39,7 +39,7 @@ const YES_NO_RELATED = 0.35;
 export type ExtractedAnswer =
   | { kind: "answer"; answer: string; citations: Citation[]; related: Citation[] }
   /** The bulletins talk about the topic but give no value of the asked type. */
-  | { kind: "near-miss"; topic: StoredItem; related: Citation[] };
+  | { kind: "near-miss"; topic: StoredItem; related: Citation[]; answerType: AnswerType };
 
 /**
  * The extractive answer: the best clauses of the top items, each item introduced by its issue and
@@ -159,8 +159,9 @@ export function extractAnswer(options: {
     // Said, the clause is on the topic with its headline ("此次降雨过程…未发生人员伤亡" under "全力应对“7·31”强降雨").
     const onTopic = !yesNo || feeStated ? 1 : said ? Math.max(yesNoTopic(entry.best), entry.best.topic) : Math.min(yesNoTopic(entry.best), YES_NO_MINIMUM - 0.01);
     if (onTopic < YES_NO_MINIMUM) {
-      // "收费涨没涨": a clause that names no price or fee is nothing related to whether it rose.
-      if (index === 0 && onTopic >= YES_NO_RELATED && !(priceChange && !PRICED.test(entry.best.text))) yesNoRelated = { item: entry.item, clause: entry.best };
+      // "收费涨没涨": a clause that names no price or fee is nothing related to whether it rose;
+      // "要不要门票": nor is one that says nothing of what it costs.
+      if (index === 0 && onTopic >= YES_NO_RELATED && !(priceChange && !PRICED.test(entry.best.text)) && !(feeAsked && !FEE_STATE.test(entry.best.text))) yesNoRelated = { item: entry.item, clause: entry.best };
       continue;
     }
     // "银龄餐桌": an item that says none of the question's words, only thesaurus words for them ("老年助餐点"),
@@ -201,7 +202,7 @@ export function extractAnswer(options: {
   if (!confirmed && yesNoRelated) chosen.push(yesNoRelated);
   if (chosen.length === 0) {
     const top = found[0];
-    if (answerType && top) return { kind: "near-miss", topic: top.item, related: cite(found.map((entry) => entry.item)) };
+    if (answerType && top) return { kind: "near-miss", topic: top.item, related: cite(found.map((entry) => entry.item)), answerType };
     return { kind: "answer", answer: "", citations: [], related: [] };
   }
   // Several units, or several periods: in the order the question names them.

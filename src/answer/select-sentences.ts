@@ -1,4 +1,5 @@
 import type { AnswerType } from "../query/answer-type.js";
+import { saysApart } from "../text/said-apart.js";
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import { valuePhrases } from "../query/carries-value.js";
 import { onlyPlans, PER_YEAR_VALUE, reportsProgressOn } from "../query/figure-scope.js";
@@ -251,6 +252,9 @@ const AVERAGE_WORDS: Readonly<Record<string, RegExp>> = {
  * 1 when the text has the term, the synonym weight when it has one of the term's thesaurus words, else 0.
  * Search terms are lower case ("aed"); the text keeps its own ("AED").
  */
+/** What a word said with a modifier inside it counts for. */
+const APART_CREDIT = 0.8;
+
 function termFinder(synonyms: Synonyms | undefined): (text: string, term: string) => number {
   return (text, term) => {
     // "来了多少人": the 来 of "3月以来" is no coming; a one-character verb is not looked for inside such words.
@@ -262,6 +266,8 @@ function termFinder(synonyms: Synonyms | undefined): (text: string, term: string
     // "一季度抽检了多少批" against "1—3月，…完成食品安全监督抽检680批次": a part of the year is written as its months.
     const months = MONTHS_OF_PART[term];
     if (months && months.test(text)) return 1;
-    return synonyms?.of[term]?.some((word) => text.includes(word)) ? synonyms.weight : 0;
+    if (synonyms?.of[term]?.some((word) => text.includes(word))) return synonyms.weight;
+    // "成交额" in "成交金额": the word with a modifier inside counts as a thesaurus word would.
+    return saysApart(text, term) ? APART_CREDIT : 0;
   };
 }

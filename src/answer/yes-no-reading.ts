@@ -1,5 +1,5 @@
 import { FEE_ASKED, FEE_ASKING_WORD, FEE_STATE, FEE_WORD } from "../query/fee-question.js";
-import { PRICE_CHANGE_ASKED } from "../query/yes-no-claim.js";
+import { asksPriceChange } from "../query/yes-no-claim.js";
 import { maximalTerms } from "../text/maximal-terms.js";
 import type { ScoredClause, Synonyms } from "./select-sentences.js";
 import { PRICE_CHANGE_WORD, PRICE_STATE, saidLast } from "./yes-no-evidence.js";
@@ -40,7 +40,7 @@ export function readYesNoQuestion(options: {
   const { yesNo, text, queryTerms, synonyms, termWeight } = options;
   // "自建房有没有出过安全事故": what the question asks happened is said last (事故); a passage on 自建房 without it says nothing.
   const lastWord = yesNo ? saidLast(maximalTerms(queryTerms), text) : undefined;
-  const priceChange = yesNo && PRICE_CHANGE_ASKED.test(text);
+  const priceChange = yesNo && asksPriceChange(text);
   const feeAsked = yesNo && FEE_ASKED.test(text);
   // The text has the word, a thesaurus word for it, or says what a price did or what a thing costs.
   const says = (passage: string, word: string) =>

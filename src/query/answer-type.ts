@@ -4,7 +4,7 @@ import { askedSubset } from "./asked-subset.js";
 import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
 import { FEE_ASKED } from "./fee-question.js";
 import { countedThing, countsThingAfter, NOT_A_THING, ownWords, withoutVerbAfter } from "./counted-in-question.js";
-import { comparedVerb, isYesNoQuestion, PRICE_CHANGE_ASKED } from "./yes-no-claim.js";
+import { asksChange, asksPriceChange, CHANGE_ASKED, comparedVerb, isYesNoQuestion } from "./yes-no-claim.js";
 
 export type { AnswerKind, AnswerType } from "./asked-value.js";
 
@@ -91,12 +91,15 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   // "安全生产月头几天查出多少隐患": the first few days say when; 多少隐患 is what is asked.
   const question = text.replace(FEW_DAYS, "那时");
   // "供热价格涨没涨" asks whether it rose, which "按原标准执行" settles without a figure.
-  if (PRICE_CHANGE_ASKED.test(question)) return undefined;
+  if (asksPriceChange(question)) return undefined;
   // "热线打进去收费吗" asks whether it costs anything, which "来电咨询免费" settles without a sum.
   if (isYesNoQuestion(question) && FEE_ASKED.test(question)) return undefined;
   const type = detectKind(question);
   // "录取人数超没超计划": the figure said to go over the bar ("超过招生计划42人") is the likelier answer.
   const compared = comparedVerb(question);
+  // "成交额涨没涨": whether it changed, which a change in any figure settles ("同比增长8.2%").
+  // The measure asked ("平均分" -> 分) picks the change written in it ("提高0.4分") over one in another.
+  if (type && asksChange(question)) return { ...CHANGE_ASKED, ...(type.kind === "count" && type.measure ? { measure: type.measure } : {}) };
   if (type && compared) return { ...type, verb: compared };
   if (!type || isYesNoQuestion(question)) return type;
   const perYear = !type.perUnit && PER_YEAR.test(question);

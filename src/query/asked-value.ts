@@ -20,6 +20,8 @@ export interface AnswerType {
   cap?: boolean;
   /** "签了多少户", "投了多少钱": the verb the question asks the figure of (签, 投); the figure's phrase naming it is the likelier answer. */
   verb?: string;
+  /** "成交额涨没涨", "比23年多了吧": whether a figure changed against an earlier one, which only a change stated settles ("同比增长8.2%"). */
+  change?: boolean;
   /** Thesaurus words of the question's words ("处理率" -> 处置率, "老师" -> 教师), set by the answerer from the search's. */
   synonyms?: Readonly<Record<string, readonly string[]>>;
   /** "一年计划投多少钱", "一年办了多少场": a year's figure is asked; a clause with one ("全年", "年度") is preferred. */

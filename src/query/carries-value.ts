@@ -49,6 +49,8 @@ const FOCUS_MINIMUM = 4;
 const OTHER_THING = /其中|[\u4e00-\u9fff]{2,}(?:项目|工程|中心|产业园|基地|公司)/;
 /** "为单笔最大金额", "居全市第一": a phrase ranking the figure just before it ("为47户…" is whom it was for). */
 const DESCRIBES_BEFORE = /^(?:为|系|居|位居|位列)[^，。；]{0,10}(?:最|第[一二三]|之首|首位|新高)/;
+/** "同比增长8.2%", "较2023年减少12件", "与去年持平": a figure said against an earlier one. */
+const CHANGE_STATED = /同比|环比|[较比](?:去年|上年|上一年|往年|同期|上月|年初|(?:19|20)\d{2}\s*年)|与(?:去年|上年|(?:19|20)\d{2}\s*年)(?:同期)?(?:相比|持平)|(?:增长|下降|提高|降低|减少|增加|上升|回落|增幅|降幅)(?:了)?\s*\d|持平|翻番|翻了/;
 /** "其中…": what follows is said of a part, not of the thing named before. */
 const PART_OF_MANY = /其中/;
 
@@ -138,11 +140,13 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
     const start = starts[index]!;
     return listed >= start && listed <= start + phrase.length ? phrase.slice(0, listed - start) : "";
   };
-  const answering = phrases.filter((phrase, index) => {
+  let answering = phrases.filter((phrase, index) => {
     const earlier = text.slice(0, starts[index]);
     // "共申报作品1264件" for 多少件作品: a phrase naming what it counts next to the figure says what it is of.
     return figuresIn(before(phrase, index), type, known, measures).some((figure) => answersScope(phrase, figure, type, earlier, phrases[index + 1] ?? "")) && (saidOfFocus(phrases, index, focus) || namesCounted(phrase, type));
   });
+  // "成交额涨没涨": only a figure said against an earlier one settles whether it changed.
+  if (type.change) answering = answering.filter((phrase) => CHANGE_STATED.test(phrase));
   // "那两个项目 各自能新增多少耕地": one figure is a total, not one for each.
   const ofCounted = type.counted ? answering.filter((phrase) => sharesPair(phrase, type.counted!)) : answering;
   return type.eachOf && ofCounted.flatMap((phrase) => figuresIn(phrase, type, known, measures)).length < 2 ? [] : answering;

@@ -7,10 +7,19 @@ import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
  */
 
 /** "暖气费涨没涨", "车票涨价没有": whether a price or fee rose (a yes/no question, no figure asked). */
-export const PRICE_CHANGE_ASKED = /(?:涨价|提价|调价|涨|上调|上浮)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|涨没涨|涨不涨|调没调|是不是涨/;
+const PRICE_CHANGE_FORM = /(?:涨价|提价|调价|涨|上调|上浮)(?:了)?(?:没有?|吗|么|不)[？?]?\s*$|涨没涨|涨不涨|调没调|是不是涨/;
+/** What a price is called: "成交额涨没涨" asks about an amount done, not a price. */
+const PRICE_NAMED = /价|费|票|收费|标准|工资|薪|租金|房租|养老金/;
+
+/** "暖气费涨没涨", "车票涨价没有": whether a price or fee rose, which "按原标准执行" settles without a figure. */
+export function asksPriceChange(question: string): boolean {
+  return PRICE_CHANGE_FORM.test(question) && PRICE_NAMED.test(question);
+}
 
 // "上不上班", "开没开": a verb, 不/没, the same verb.
 const YES_NO = /是不是|有没有|是否|有无|(?:[吗没不]|没有)[？?]?\s*$|对不对|能不能|可不可以|([\u4e00-\u9fff])[不没]\1/;
+/** "比23年多了吧？": 吧 asks to have a comparison confirmed. */
+const CONFIRMING = /吧[？?]?\s*$/;
 
 /** "公安是不是搞过交通违法记分清零": answered yes only by a passage about exactly that. */
 export function isYesNoQuestion(question: string): boolean {
@@ -49,7 +58,7 @@ const COMPARISON_ASKED = /(超|达|完成|突破)(?:没|不)\1|(超过|超出|�
  * "是不是比前一年高了", "比去年多了没", "同比涨了吗": whether a figure rose or fell against an earlier one, which
  * a report settles by the change it states ("较去年提高0.4分", "同比增长14.7%").
  */
-export const COMPARED_WITH_BEFORE = /(?:比|较)(?:去年|前一年|上一年|上年|往年|前年|同期|以前|之前|原来|上次|上届|上一届)(?:的)?(?:[高多低少大小快慢好强涨降升]|增加|减少|提高|下降|上升|增长)(?:了|些|点|一些|一点)?|同比(?:[涨降升增减]|增长|下降|提高|减少|上升)(?:了)?(?=[没吗么不]|[？?]?\s*$)/g;
+export const COMPARED_WITH_BEFORE = /(?:比|较)(?:去年|前一年|上一年|上年|往年|前年|同期|以前|之前|原来|上次|上届|上一届|(?:19|20)?\d{2}\s*年)(?:同期)?(?:的)?(?:[高多低少大小快慢好强涨降升]|增加|减少|提高|下降|上升|增长)(?:了|些|点|一些|一点)?|(?:同比)?(?:([涨降增减升])[没不]\1|(?:涨|降|增长|下降|减少|增加|上升|提高|降低)(?:了)?(?=[没吗么不]|了?吧|[？?]?\s*$))/g;
 
 /** The same, for a test: without the `g` the keyword fillers replace with, it keeps no position between questions. */
 const COMPARED_WITH_BEFORE_ONCE = new RegExp(COMPARED_WITH_BEFORE.source);
@@ -58,7 +67,15 @@ const COMPARED_WITH_BEFORE_ONCE = new RegExp(COMPARED_WITH_BEFORE.source);
 export function comparedVerb(question: string): string | undefined {
   const compared = COMPARISON_ASKED.exec(question);
   if (compared) return (compared[1] ?? compared[2] ?? compared[3] ?? compared[4]!)[0]!;
-  return isYesNoQuestion(question) && COMPARED_WITH_BEFORE_ONCE.test(question) ? "比" : undefined;
+  return asksChange(question) ? "比" : undefined;
+}
+
+/** What a question asking whether a figure changed asks for: a figure said against an earlier one. */
+export const CHANGE_ASKED: AnswerType = { kind: "number", label: "增减变化", verb: "比", change: true };
+
+/** "成交额涨没涨", "比23年多了吧", "刑事案件降了没有": whether a figure (not a price) changed against an earlier one. */
+export function asksChange(question: string): boolean {
+  return (isYesNoQuestion(question) || CONFIRMING.test(question)) && !asksPriceChange(question) && COMPARED_WITH_BEFORE_ONCE.test(question);
 }
 
 /** "半夜12点", "晚上10点半", "早上8点": a time of day claimed. */
@@ -69,6 +86,8 @@ const BOUND_AFTER = /^\s*(?:周岁|岁)?(?:及)?(?:以上|以下|以内)/;
 const YEAR_NAMED = /(?<![\d.])(?:19|20)?\d{2}\s*年(?!内|来|多|间|了|没|整|以上|以下|左右)/g;
 /** "5月初", "11月底": the figure before it is a month, no value to check. */
 const DATE_AFTER = /^\s*(?:月|日|号)/;
+/** "1-10月", "1到10月": the figure before it is the first month of a span. */
+const MONTH_RANGE_AFTER = /^\s*[-—–~～到至]\s*\d{1,2}\s*月/;
 /** "22年9月底峡窝还有…吗": a date the question opens on (after its year, if any) says when, it checks nothing. */
 const OPENING_DATE = /^\s*(?:(?:19|20)?\d{2}\s*年|今年|去年|前年)?\s*$/;
 /** "6月1号开馆的吗": …的吗 asks about the time it names. */
@@ -98,7 +117,7 @@ function claimedNumberType(word: string): AnswerType {
  * Undefined for questions that are not yes/no questions.
  */
 export function readYesNoClaim(question: string): YesNoClaim | undefined {
-  if (!YES_NO.test(question)) return undefined;
+  if (!YES_NO.test(question) && !asksChange(question)) return undefined;
   // "到5月初弄完没有", "11月底前": the date bounds when; what is checked is whether it was done by then.
   // "22年春节曲剧团下乡演出 有没有拿到…补助": a holiday before the words asking yes or no frames the time; only after them is it checked.
   // "23年7月底那场大暴雨 有没有人员伤亡": so does any date before those words; "是不是六一当天办的" checks the one after them.
@@ -107,12 +126,14 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   const dates = [...question.matchAll(CLAIMED_DATE)]
     .filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length)) && !((HOLIDAY.test(match[0]) || askingWord !== undefined) && match.index < asking) && !(OPENING_DATE.test(question.slice(0, match.index)) && !FOCUSED.test(question)))
     .map((match) => match[0]);
-  question = question.replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
+  // "比23年多了吧": the year compared with is no value to check either.
+  const compared = comparedVerb(question);
+  question = question.replace(COMPARED_WITH_BEFORE, " ").replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
   const percents = question.match(CLAIMED_PERCENT) ?? [];
   // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
   const numbers = [...question.matchAll(CLAIMED_NUMBER)]
     // "去年建的那8个站": a figure after 那 or 这 points at the things, it checks nothing.
-    .filter((match) => /\d/.test(match[0]) && !/[那这]\s*$/.test(question.slice(0, match.index)) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)) && !DATE_AFTER.test(question.slice(match.index + match[0].length)) && !NAMES_EVENT.test(question.slice(match.index)) && !/第\s*$/.test(question.slice(0, match.index)))
+    .filter((match) => /\d/.test(match[0]) && !/[那这]\s*$/.test(question.slice(0, match.index)) && !BOUND_AFTER.test(question.slice(match.index + match[0].length)) && !DATE_AFTER.test(question.slice(match.index + match[0].length)) && !MONTH_RANGE_AFTER.test(question.slice(match.index + match[0].length)) && !NAMES_EVENT.test(question.slice(match.index)) && !/第\s*$/.test(question.slice(0, match.index)))
     .map((match) => match[0].trim());
   const existence = EXISTENCE.test(question);
   const completion = COMPLETION.test(question);
@@ -126,8 +147,9 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   if (checked) return { existence, completion, value: { words: [checked], type: claimedNumberType(checked) } };
   // "超没超计划": the figures done and planned settle it, in people where people are counted.
   // The figure said with the verb compared ("超过招生计划28人") is the likelier answer than the plan's own.
-  const verb = comparedVerb(question);
+  const verb = compared;
   if (verb) {
+    if (verb === "比") return { existence: false, completion: false, value: { words: [], type: CHANGE_ASKED } };
     return { existence: false, completion: false, value: { words: [], type: /人数|人次|多少人/.test(question) ? { kind: "people", label: "人数", verb } : { kind: "number", label: "数字", verb } } };
   }
   return { existence, completion };
