@@ -45,7 +45,8 @@ const PARTS_OF_YEAR: readonly { name: string; group: string; words: RegExp }[] =
 /** A clause opening on a year written out so far ("2025年以来"); "今年以来" earns no bonus anyway. */
 const SINCE_YEAR = /^[^，,；;：:]{0,4}?(?:19|20)\d{2}\s*年(?:初)?以来/;
 /** A year a clause opens on, as its issue means it ("今年以来" in a 2025 issue is 2025): "2024年，", "截至2024年底". */
-const OPENING_YEAR = /^[^，,；;：:]{0,4}?((?:19|20)\d{2})\s*年/;
+// "区实验小学今年计划招收…": a unit's name may come before the year.
+const OPENING_YEAR = /^(?:[^，,；;：:]{0,4}?|[\u4e00-\u9fff]{1,8}?(?:局|委|办|中心|站|所|队|院|馆|学校|小学|中学|幼儿园|协会|镇|街道|社区))((?:19|20)\d{2})\s*年/;
 /**
  * The year a clause's figures are of, when it opens on that year alone ("2023年，…", "2023年全区…"), its issue's
  * 今年/去年 resolved; undefined when it opens on none, or on a span from a month or since a year ("2021年11月以来").

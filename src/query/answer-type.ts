@@ -14,7 +14,8 @@ const EARNED = /[挣赚]/;
 const RATE_SUBJECT = /[\u4e00-\u9fff]{1,3}率/;
 // "报销比例是多少": what the share is of ("报销"); "占了多大比例" names none.
 const SHARE_SUBJECT = /([\u4e00-\u9fff]{2})(?=比例|占比)/;
-const PER_UNIT = /[一每](?:个)?(?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米|顿|餐|份|批|次(?!性)|场)|每一(?:人|户|批|份|次)|人均|平均|单价/;
+// "头一天", "第一次", "那一顿": one named, no rate per thing.
+const PER_UNIT = /(?:(?<![头第同这那])一|每)(?:个)?(?:亩|斤|公斤|吨|人|户|个月|月|年|天|学期|平方米|平米|顿|餐|份|批|次(?!性)|场)|每一(?:人|户|批|份|次)|人均|平均|单价/;
 // "每个站配了几个灭火器": a count per thing, answered only by a passage that counts per thing.
 /** "个人一年交多少", "自己要掏多少": one person paying asks what each pays. */
 const PAYER_ASKED = /(?:个人|自己|自个儿?|本人|每人)[\u4e00-\u9fff]{0,4}?(?:交|缴|掏|付|出)(?:了)?(?:多少|几)/;

@@ -27,6 +27,9 @@ const HOW_GOT = /[\u4e00-\u9fff](?:出来|下来|起来)$/;
 /** "多少家企业做了", "几户困难户慰问了": the verb and its 了 or 过 after the thing counted are no part of it. */
 const VERB_DONE_AFTER = /^([\u4e00-\u9fff]{2,}?)[\u4e00-\u9fff]{1,2}[了过]$/;
 
+/** "签了家医的", "办过证的": a verb done, then what it was done to, then 的. */
+const DID_TO_IT = /[了过][\u4e00-\u9fff]{1,4}的$/;
+
 /** "派了多少队伍下去": the direction after the thing is no part of it. */
 const DIRECTION_AFTER = /(?:下去|上去|出去|进去|回去|回来|过来|过去|出来|起来|下来)$/;
 
@@ -49,7 +52,9 @@ export function countedThing(question: string): { counted?: string } {
   // The run of characters before 多少, from its last character that cannot be part of a noun on.
   // "搞电诈的有几个": the thing ends before 的.
   // "满意度测出来是多少": how the figure was got (测出来, 算下来) is no part of the thing.
-  const before = ASKED_AT_END.test(question) ? /[\u4e00-\u9fff]{2,4}$/.exec(question.replace(ASKED_AT_END, "").replace(/的$/, "").replace(HOW_GOT, ""))?.[0] : undefined;
+  // "老人签了家医的有多少": those who did it are counted; what they did it to (家医) is not the thing.
+  const asked = question.replace(ASKED_AT_END, "");
+  const before = ASKED_AT_END.test(question) && !DID_TO_IT.test(asked) ? /[\u4e00-\u9fff]{2,4}$/.exec(asked.replace(/的$/, "").replace(HOW_GOT, ""))?.[0] : undefined;
   // "21年入汛前水利排查 救生衣囤了多少": a phrase of its own that names a thing, then what was done to it, then 多少.
   const beforeVerb = THING_THEN_VERB.exec(question)?.[1];
   if (beforeVerb && !NOT_A_THING_BEFORE.test(beforeVerb) && !WHEN_WORD.test(beforeVerb) && !NOT_THE_THING.test(beforeVerb)) return { counted: beforeVerb };
