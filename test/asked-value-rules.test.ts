@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectAnswerType } from "../src/query/answer-type.js";
 import { countedThing } from "../src/query/counted-in-question.js";
+import { askedGrade, askedSubset } from "../src/query/asked-subset.js";
+import { carriesValue } from "../src/query/carries-value.js";
 import { FEE_ASKED } from "../src/query/fee-question.js";
 import { ownIssue, withOwnBulletin } from "./helpers/own-bulletins.js";
 
@@ -18,6 +20,29 @@ describe("what a question asks, read from how staff say it", () => {
   it("counts those who did something, not what they did it to", () => {
     expect(countedThing("截止21年4月底 65岁以上老人签了家医的有多少")).toEqual({});
     expect(countedThing("网格员有多少")).toEqual({ counted: "网格员" });
+  });
+});
+
+describe("a grade or a part asked by name", () => {
+  it.each([
+    ["去年广场舞比赛 二等奖评了几个队", "二等奖"],
+    ["房子里 A级的有几栋", "A级"],
+    ["全区一级古树有几棵", "一级"],
+    // Kinds counted, two grades together, an ordinal: no one grade asked.
+    ["小水库那三类责任人 一共落实了几个", undefined],
+    ["一二类苗占比多少", undefined],
+  ])("%s -> %s", (question, grade) => {
+    expect(askedGrade(question)).toBe(grade);
+  });
+
+  it("answers a grade only from a clause that names it, PDF spaces and all", () => {
+    const type = detectAnswerType("去年广场舞比赛 二等奖评了几个队")!;
+    expect(carriesValue("从24支队伍中评出一等奖3个", type)).toBe(false);
+    expect(carriesValue("评出一等奖3个、二 等奖6个", type)).toBe(true);
+  });
+
+  it("reads the rest beside the things set aside as the part asked", () => {
+    expect(askedSubset("21年辅具适配 除了轮椅助听器 拐杖助行器配了多少件")).toBe("拐杖助行器");
   });
 });
 

@@ -1,6 +1,6 @@
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import type { AnswerKind, AnswerType } from "./asked-value.js";
-import { askedSubset } from "./asked-subset.js";
+import { askedGrade, askedSubset } from "./asked-subset.js";
 import { MEASURES, PEOPLE_MEASURES } from "./measure-words.js";
 import { FEE_ASKED } from "./fee-question.js";
 import { countedThing, countsThingAfter, NOT_A_THING, ownWords, withoutVerbAfter } from "./counted-in-question.js";
@@ -116,6 +116,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const excluded = setAside?.[2];
   const without = setAside && LEFT_OUT.test(setAside[1]!) ? setAside[2]!.replace(PART_POINTED, "") : undefined;
   const subset = askedSubset(question);
+  const grade = askedGrade(question);
   // "新发现的糖尿病有多少人": those newly found, not all there are.
   const newlyFound = NEWLY_FOUND.test(question) ? NEWLY_FOUND_THING.exec(question)?.[1] ?? "" : undefined;
   // "那两个项目 各自能新增多少耕地": a figure for each of them, which one total does not give.
@@ -141,7 +142,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   return {
     ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
-    ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(without && without.length > 1 ? { without } : {}), ...(subset ? { subset } : {}), ...(newlyFound !== undefined ? { newlyFound } : {}), ...(eachOf ? { eachOf } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
+    ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(without && without.length > 1 ? { without } : {}), ...(subset ? { subset } : {}), ...(grade ? { grade } : {}), ...(newlyFound !== undefined ? { newlyFound } : {}), ...(eachOf ? { eachOf } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
     ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}), ...(headcount ? { headcount } : {}), ...(turns ? { turns } : {}), ...(cap ? { cap } : {}),
   };
 }

@@ -12,12 +12,14 @@ const WITHIN_GROUP = /(?:里头|里面|里边|当中|之中|其中|(?<![区市�
 const ONLY_PART = /(?<![阳观灯曝风时眼目荣月星发反])光(?![伏荣纤明谷盘缆照线])([\u4e00-\u9fff]{2,4}?)(?:参加|参与|报名|来|去|搞|办|做|签|有|的)了?(?:多少|几)/;
 // "宫颈癌的占几个", "公办的占多少": the part's share of the group.
 const SHARE_OF_GROUP = /([\u4e00-\u9fff\d]{2,6}?)的占(?:多少|多大|几)/;
+// "除了轮椅助听器 拐杖助行器配了多少件": the rest beside the things set aside.
+const BESIDES = /除了[\u4e00-\u9fff、和跟与及]{2,12}?(?:以外|之外|外)?[\s，,]+([\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff][了过]|的|有|是)?(?:多少|几)/;
 /** Words that point at the group rather than name the part ("那些", "这个"). */
 const POINTING = /^(?:那些|这些|那个|这个|那|这|其中|光)/;
 
 /** The part of a group the question asks a figure for, or undefined when it asks for no part. */
 export function askedSubset(question: string): string | undefined {
-  for (const pattern of [WITHIN_GROUP, ONLY_PART, SHARE_OF_GROUP]) {
+  for (const pattern of [WITHIN_GROUP, ONLY_PART, SHARE_OF_GROUP, BESIDES]) {
     const part = pattern.exec(question)?.[1]?.replace(POINTING, "");
     if (part && [...part].length >= 2) return part;
   }
@@ -39,4 +41,17 @@ function namesPair(text: string, words: string): boolean {
     if (text.includes(`${characters[index]}${characters[index + 1]}`)) return true;
   }
   return false;
+}
+
+/**
+ * "二等奖评了几个队", "A级的有几栋", "一级古树有几棵": a grade asked by name. A clause with the figures of other
+ * grades ("评出一等奖3个", "C级的11栋、D级的3栋") answers only when it names this one, in just these words.
+ */
+// "那三类责任人" counts kinds: 类 names no grade, nor does a grade pointed at.
+const GRADE = /(?<![一二三四五六七八九十\dA-Za-z第统同唯那这])([一二三四五六七八九十甲乙丙丁A-Da-d]|[1-9])(等奖|级|档|星级)(?![一二三四五六七八九十\d])/;
+
+/** The grade a question asks a figure for, or undefined. */
+export function askedGrade(question: string): string | undefined {
+  const match = GRADE.exec(question);
+  return match ? `${match[1]}${match[2]}` : undefined;
 }

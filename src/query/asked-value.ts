@@ -20,6 +20,8 @@ export interface AnswerType {
   cap?: boolean;
   /** "签了多少户", "投了多少钱": the verb the question asks the figure of (签, 投); the figure's phrase naming it is the likelier answer. */
   verb?: string;
+  /** "二等奖评了几个队", "A级的有几栋": the grade asked, which the clause must name in just these words. */
+  grade?: string;
   /** "成交额涨没涨", "比23年多了吧": whether a figure changed against an earlier one, which only a change stated settles ("同比增长8.2%"). */
   change?: boolean;
   /** Thesaurus words of the question's words ("处理率" -> 处置率, "老师" -> 教师), set by the answerer from the search's. */

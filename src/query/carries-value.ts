@@ -115,6 +115,9 @@ export function valuePhrases(text: string, type: AnswerType): string[] {
   if (type.without && text.includes(type.without)) return [];
   // "备案里头跨省的有多少": only a clause that names the part splits it out of the whole.
   if (type.subset && !namesSubset(text, type.subset, type.synonyms)) return [];
+  // "二等奖评了几个队" against "评出一等奖3个": another grade's figure.
+  // "D 级" in a PDF's text is the same grade.
+  if (type.grade && !text.replace(/\s+/g, "").includes(type.grade)) return [];
   if ((type.kind === "count" || type.kind === "number") && type.counted !== undefined && !mentionsCounted(text, type.counted, type)) return [];
   // "初一和高一各计划筛多少人": each group named with a figure of its own ("初一新生1980名、高一新生1860名").
   if (type.each && !type.each.every((group) => new RegExp(`${escapeRegExp(group)}[^，。；;,、]{0,8}?\\d`).test(text))) return [];
