@@ -41,6 +41,12 @@ describe("a grade or a part asked by name", () => {
     expect(carriesValue("评出一等奖3个、二 等奖6个", type)).toBe(true);
   });
 
+  it("counts each person once for 多少位, not their turns in 人次", () => {
+    const type = detectAnswerType("智慧课堂培训 一共培训了多少位老师")!;
+    expect(carriesValue("分4期组织教师培训，参训教师860人次", type)).toBe(false);
+    expect(carriesValue("分4期组织教师培训，参训教师312名", type)).toBe(true);
+  });
+
   it("reads the rest beside the things set aside as the part asked", () => {
     expect(askedSubset("21年辅具适配 除了轮椅助听器 拐杖助行器配了多少件")).toBe("拐杖助行器");
   });

@@ -127,6 +127,8 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const verb = ASKED_VERB.exec(question)?.[1];
   const turns = type.kind === "people" && /人次/.test(question);
   const headcount = type.kind === "people" && !turns && HEADCOUNT.test(question);
+  // "多少位老师", "几名队员": each person once, which a figure in 人次 is not ("人数" is said of visits too).
+  const eachOnce = type.kind === "people" && !turns && EACH_ONCE.test(question);
   const cap = CAP_ASKED.test(question);
   // "是啥时候搞的": a verb for doing anything (搞, 办, 弄, 开) says nothing of what happened.
   const happened = type.kind === "date" ? HAPPENED_ON_DATE.exec(question)?.[1]?.replace(/^[搞弄干办做整开]$/, "") || undefined : undefined;
@@ -143,7 +145,7 @@ export function detectAnswerType(text: string): AnswerType | undefined {
     ...each, ...qualifier,
     ...type, ...(known.length > 0 ? { known } : {}), ...(whole ? { whole } : {}), ...(month ? { month } : {}), ...(perYear ? { perYear } : {}),
     ...(partOfKnown ? { partOfKnown } : {}), ...(withinKnown ? { withinKnown } : {}), ...(excluded ? { excluded } : {}), ...(without && without.length > 1 ? { without } : {}), ...(subset ? { subset } : {}), ...(grade ? { grade } : {}), ...(newlyFound !== undefined ? { newlyFound } : {}), ...(eachOf ? { eachOf } : {}), ...(before ? { before } : {}), ...(actual ? { actual } : {}), ...(level ? { level } : {}),
-    ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}), ...(headcount ? { headcount } : {}), ...(turns ? { turns } : {}), ...(cap ? { cap } : {}),
+    ...(verb ? { verb } : {}), ...(done ? { done } : {}), ...(planned ? { planned } : {}), ...(happened ? { happened } : {}), ...(headcount ? { headcount } : {}), ...(eachOnce ? { eachOnce } : {}), ...(turns ? { turns } : {}), ...(cap ? { cap } : {}),
   };
 }
 
@@ -169,6 +171,7 @@ export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
 
 // "队员人数", "几个人", "多少名": people counted once each (a bare "多少人" is often said of visits).
 const HEADCOUNT = /人数|几个人|(?:多少|几)[名位]/;
+const EACH_ONCE = /几个人|(?:多少|几)[名位]/;
 // "哪天开通的", "什么时候开的": the verb after the question word for a date says what happened then.
 const HAPPENED_ON_DATE = /(?:几号|哪天|哪一天|什么时候|什么时间|啥时候|啥时间|几时|何时|几月几[日号]|几月份)(?:[正就才能要会])?([\u4e00-\u9fff]{1,2}?)(?:的|了|完)?[？?]?\s*$/;
 // "上了几个", "建了多少": a verb of something done before the question word.

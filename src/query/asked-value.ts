@@ -63,6 +63,8 @@ export interface AnswerType {
   /** "线上登记哪天开通的": what happened on the date asked (开通); a clause dating something else does not answer. */
   happened?: string;
   /** "队员人数", "几名": how many people, not person-times; a figure in 人 or 名 is the likelier answer than one in 人次. */
+  /** "多少位老师": each person once, by a figure in 人, 名 or 位 only (not 人次). */
+  eachOnce?: boolean;
   headcount?: boolean;
   /** "涉及多少居民": residents, whom a figure in 户 counts too. */
   households?: boolean;

@@ -208,7 +208,8 @@ function figuresIn(written: string, type: AnswerType, known: ReadonlySet<string>
       case "money": return phrase.match(MONEY_VALUE) ?? [];
       case "percent": return phrase.match(PERCENT_VALUE) ?? [];
       case "duration": return phrase.replace(DAY_OF_MONTH, " ").match(DURATION_VALUE) ?? [];
-      case "people": return [...(phrase.match(PEOPLE_VALUE) ?? []), ...(type.households ? phrase.match(HOUSEHOLD_VALUE) ?? [] : [])];
+      // "培训了多少位老师": people counted once each; "参训教师860人次" counts their turns.
+      case "people": return [...(phrase.match(PEOPLE_VALUE) ?? []).filter((figure) => !(type.eachOnce && figure.endsWith("人次"))), ...(type.households ? phrase.match(HOUSEHOLD_VALUE) ?? [] : [])];
       case "count": return [
         ...(phrase.match(new RegExp(`${NUMBER}\\s*(?:[个]\\s*)?(?:${equivalentMeasures(type).map(escapeRegExp).join("|")})(?!钟)`, "g")) ?? []),
         ...(type.thing ? countsOfThing(phrase, type.thing) : []),
