@@ -52,6 +52,19 @@ describe("a grade or a part asked by name", () => {
   });
 });
 
+describe("a figure of other months than asked", () => {
+  it("gives no figure for 1—10月 when the first three quarters are asked", async () => {
+    const text = ownIssue(70, "2023-11-23", "区融资担保中心担保业务稳步增长 1—10 月，区融资担保中心新增融资担保业务 312 笔，担保金额 3.18 亿元，同比增长 12.6%。（区融资担保中心）");
+    await withOwnBulletin("2023-70.txt", text, async (ask) => {
+      const quarters = await ask("23年担保中心前三季度新增担保金额是多少");
+      expect(quarters.citations).toEqual([]);
+      expect(quarters.answer).toContain("但没有写明所问的金额");
+      const months = await ask("23年1到10月担保中心新增担保金额是多少");
+      expect(months.answer).toContain("担保金额3.18亿元");
+    });
+  });
+});
+
 describe("a clause's year, after the unit that opens it", () => {
   it("answers the year asked, not the plan of the issue's own year", async () => {
     const text = ownIssue(23, "2025-05-08", "区育才小学做好秋季招生准备 区育才小学今年计划招收一年级新生 6 个班、270 人，招生对象为 2018 年 9 月 1 日至 2019 年 8 月 31 日出生的适龄儿童。2024 年，学校一年级录取新生 296 人，编为 7 个班。（区育才小学）");

@@ -5,7 +5,7 @@ import type { SearchResult } from "../search/hybrid-search.js";
 import type { Retrieval } from "../search/retrieval.js";
 import { bigramCoverage } from "../search/relevance.js";
 import { onlyPlans, PROGRESS_SAID } from "../query/figure-scope.js";
-import { inMonthsOfAnyYear } from "../query/period-reports.js";
+import { inMonthsOfAnyYear, opensOnOtherMonths } from "../query/period-reports.js";
 import type { QueryUnderstanding } from "../query/understand-query.js";
 import type { CitationLinks } from "./citation-links.js";
 import { displayTitle, toCitation, type Citation } from "./citation.js";
@@ -147,6 +147,8 @@ export function extractAnswer(options: {
     // "24年辅具中心适配了多少件 21年呢" against "2023年，…适配辅具702件" in a 2024 issue: a figure of a year not asked.
     const yearOfFigures = yearOfClause(entry.best.text, entry.item.date);
     if (answerType && yearsNamed.size > 0 && yearOfFigures !== undefined && !yearsNamed.has(yearOfFigures)) continue;
+    // "前三季度新增担保金额" against "1—10月，…担保金额4.26亿元": a figure of other months.
+    if (answerType && period && opensOnOtherMonths(entry.best.text, period)) continue;
     // Several things asked: the first one's item is less about the whole question than another part's item.
     if (answerType && units.length < 2 && partsAsked.length < 2 && offTopic(entry)) continue;
     // "给教室装空调了没": a passage on the rest of it (校舍维修, 教室) without the thing asked about says nothing either way.

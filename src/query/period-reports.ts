@@ -33,6 +33,20 @@ export function namesPeriod(text: string, period: Pick<Period, "reportedAs">): b
   return (period.reportedAs ?? []).some((name) => new RegExp(`(?<!\\d)${[...name].map(escapeRegExp).join("\\s*")}`).test(text));
 }
 
+/** "1—10月，…": a span of months a clause opens on, the span its figures are for. */
+const OPENING_MONTHS = /^[^，,；;。]{0,12}?(?<!\d)(\d{1,2})\s*[-—–~～至到]\s*(\d{1,2})\s*月/;
+
+/**
+ * "前三季度新增担保金额" against "1—10月，…担保金额4.26亿元": the clause opens on a span of months other than
+ * the one asked (a half year, quarters, "1到4月"), so its figures are of another span.
+ */
+export function opensOnOtherMonths(clause: string, period: Pick<Period, "reportedAs">): boolean {
+  const spans = (period.reportedAs ?? []).filter((name) => /\d\s*[-—–~～至到]\s*\d/.test(name));
+  if (spans.length === 0) return false;
+  const opening = OPENING_MONTHS.exec(clause);
+  return opening !== null && !namesPeriod(opening[0], period);
+}
+
 /** An ISO date moved by whole days. */
 export function shiftDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
