@@ -65,6 +65,20 @@ describe("a figure of other months than asked", () => {
   });
 });
 
+describe("a town's figure", () => {
+  it("is not the whole district's, reported by another unit", async () => {
+    const text = ownIssue(62, "2025-11-20",
+      "区畜牧站做好冬季饲草储备 11 月 12 日，区畜牧站在峡窝镇举办饲草青贮技术培训，68 名养殖户参加。2025 年全区储备青贮饲料 1.1 万吨。（区畜牧站）",
+      "峡窝镇推进秋冬种 截至 11 月 15 日，峡窝镇秋播小麦 1.6 万亩已全部播种完毕。（峡窝镇）");
+    await withOwnBulletin("2025-62.txt", text, async (ask) => {
+      const town = await ask("去年峡窝镇自己储备了多少吨青贮饲料");
+      expect(town.citations).toEqual([]);
+      expect(town.answer).toContain("但没有写明所问的数量（吨）");
+      expect((await ask("去年全区储备了多少吨青贮饲料")).answer).toContain("储备青贮饲料1.1万吨");
+    });
+  });
+});
+
 describe("a clause's year, after the unit that opens it", () => {
   it("answers the year asked, not the plan of the issue's own year", async () => {
     const text = ownIssue(23, "2025-05-08", "区育才小学做好秋季招生准备 区育才小学今年计划招收一年级新生 6 个班、270 人，招生对象为 2018 年 9 月 1 日至 2019 年 8 月 31 日出生的适龄儿童。2024 年，学校一年级录取新生 296 人，编为 7 个班。（区育才小学）");

@@ -147,6 +147,8 @@ export function extractAnswer(options: {
     // "24年辅具中心适配了多少件 21年呢" against "2023年，…适配辅具702件" in a 2024 issue: a figure of a year not asked.
     const yearOfFigures = yearOfClause(entry.best.text, entry.item.date);
     if (answerType && yearsNamed.size > 0 && yearOfFigures !== undefined && !yearsNamed.has(yearOfFigures)) continue;
+    // "峡窝镇自己储备了多少吨青贮饲料" against another unit's "全区储备青贮饲料1.26万吨": the district's figure, not the town's.
+    if (answerType && result.filters.unitsRelaxed && districtFigureFor(entry.best.text, understanding.units)) continue;
     // "前三季度新增担保金额" against "1—10月，…担保金额4.26亿元": a figure of other months.
     if (answerType && period && opensOnOtherMonths(entry.best.text, period)) continue;
     // Several things asked: the first one's item is less about the whole question than another part's item.
@@ -235,6 +237,16 @@ export function extractAnswer(options: {
   // "处置完了没", "都干完了吗": what says it is all done answers "已完成。", not "有。".
   const lead = !confirmed ? "简报中没有直接这样写，相关的记载是：" : feeAsked ? "" : claim?.existence && !claim.value ? (denied ? "没有。" : priceChange ? "" : claim.completion ? "已完成。" : "有。") : priceChange && denied ? "没有。" : "";
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
+}
+
+/** A town or street office, and its name without 镇 or 街道 ("峡窝"). */
+const PLACE_UNIT = /^(.{2,6}?)(?:镇|乡|街道)$/;
+const WHOLE_DISTRICT = /全区|全市|全县/;
+
+/** The clause gives the whole district's figure and names none of the towns or streets asked. */
+function districtFigureFor(clause: string, units: readonly string[]): boolean {
+  const places = units.map((unit) => PLACE_UNIT.exec(unit)?.[1]).filter((place): place is string => place !== undefined);
+  return places.length > 0 && WHOLE_DISTRICT.test(clause) && !places.some((place) => clause.includes(place));
 }
 
 /** "进度", "进展到哪了": how far something planned has got. */
