@@ -3,6 +3,7 @@ import { detectAnswerType } from "../src/query/answer-type.js";
 import { countedThing } from "../src/query/counted-in-question.js";
 import { askedGrade, askedSubset } from "../src/query/asked-subset.js";
 import { carriesValue } from "../src/query/carries-value.js";
+import { reportsJustAfter } from "../src/query/period-reports.js";
 import { FEE_ASKED } from "../src/query/fee-question.js";
 import { ownIssue, withOwnBulletin } from "./helpers/own-bulletins.js";
 
@@ -61,6 +62,23 @@ describe("a figure of other months than asked", () => {
       expect(quarters.answer).toContain("但没有写明所问的金额");
       const months = await ask("23年1到10月担保中心新增担保金额是多少");
       expect(months.answer).toContain("担保金额3.18亿元");
+    });
+  });
+});
+
+describe("a report just after the period asked", () => {
+  it("is on a season that ended days before, not on a year", () => {
+    const summer = { from: "2024-06-01", to: "2024-08-31" };
+    expect(reportsJustAfter("2024-09-05", summer)).toBe(true);
+    expect(reportsJustAfter("2024-10-20", summer)).toBe(false);
+    expect(reportsJustAfter("2025-01-10", { from: "2024-01-01", to: "2024-12-31" })).toBe(false);
+  });
+
+  it("answers whether it happened that summer from it", async () => {
+    const text = ownIssue(45, "2024-09-05", "区水产站平稳度过高温季 7 月以来，区水产站针对持续高温天气开展“泛塘”防范，组织巡查 6 轮，全区鱼塘未发生“泛塘”死鱼事故。（区水产站）");
+    await withOwnBulletin("2024-45.txt", text, async (ask) => {
+      const answer = await ask("前年夏天高温 鱼塘有没有泛塘死鱼的");
+      expect(answer.answer).toMatch(/^没有。据第45期（2024-09-05）区水产站报送：/);
     });
   });
 });

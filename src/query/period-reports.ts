@@ -89,8 +89,11 @@ export function inMonthsOfAnyYear(date: string | null, period: { from: string; t
   return months <= 3 && date.slice(5) >= period.from.slice(5) && date.slice(5) <= period.to.slice(5);
 }
 
-/** A period this short ("7月底", "国庆"; days counted both ends in) is an event's, reported within a month after it. */
-const SHORT_PERIOD_DAYS = 32;
+/**
+ * A period this short ("7月底", "国庆", a season; days counted both ends in) is an event's or a season's, reported
+ * within a month after it ("全区未发生泛塘死鱼事故" in a September issue is on the summer).
+ */
+const SHORT_PERIOD_DAYS = 92;
 const EVENT_REPORTED_WITHIN_DAYS = 30;
 
 /**
