@@ -116,7 +116,8 @@ export function detectAnswerType(text: string): AnswerType | undefined {
   const excluded = setAside?.[2];
   const without = setAside && LEFT_OUT.test(setAside[1]!) ? setAside[2]!.replace(PART_POINTED, "") : undefined;
   const subset = askedSubset(question);
-  const grade = askedGrade(question);
+  // "那4家一级企业…都叫啥名": a grade names what a figure is of, not which of several things is named.
+  const grade = ["count", "number", "people"].includes(type.kind) ? askedGrade(question) : undefined;
   // "新发现的糖尿病有多少人": those newly found, not all there are.
   const newlyFound = NEWLY_FOUND.test(question) ? NEWLY_FOUND_THING.exec(question)?.[1] ?? "" : undefined;
   // "那两个项目 各自能新增多少耕地": a figure for each of them, which one total does not give.
