@@ -48,6 +48,12 @@ describe("a grade or a part asked by name", () => {
     expect(carriesValue("分4期组织教师培训，参训教师312名", type)).toBe(true);
   });
 
+  it("answers which body with one the question does not name", () => {
+    const type = detectAnswerType("22年矿山救护队那次透水事故演练是跟哪个部门联合搞的")!;
+    expect(carriesValue("10月20日，区矿山救护队联合区应急管理局开展透水事故应急救援演练", type)).toBe(true);
+    expect(carriesValue("10月20日，区矿山救护队开展透水事故应急救援演练", type)).toBe(false);
+  });
+
   it("reads the rest beside the things set aside as the part asked", () => {
     expect(askedSubset("21年辅具适配 除了轮椅助听器 拐杖助行器配了多少件")).toBe("拐杖助行器");
   });

@@ -11,6 +11,8 @@ const QUOTED_NAME = /“[^”]{2,20}”|《[^》]{2,30}》|「[^」]{2,20}」/g;
 // "农业科学研究所" names no 科 (科学, 科技, 科研, 科普).
 // Matched at every position ("建的中心" must not hide "心路小学" in "新建的中心路小学").
 const NAMED_PLACE = /(?=([\u4e00-\u9fff]{2})(初级中学|中学|小学|幼儿园|学校|小区|家园|花园|公司|集团|医院|卫生院|社区|村|科(?![学技研普])|中心|基地|园区|广场|公园))/g;
+/** "区应急管理局", "市生态环境局上街分局": a body named by its level, then its name and kind. */
+const BODY_NAMED = /[区市省][\u4e00-\u9fff]{2,10}?(?:局|委员会|委|办公室|办|中心|站|所|队|院|馆|部|会|分局)(?![\u4e00-\u9fff]{0,1}[长员])/g;
 /** "整合为3家市场化运营集团": things of a kind counted, not named. */
 const COUNTED_KIND = /\d+\s*[家个所座]\s*[\u4e00-\u9fff]*$/;
 const GENERIC_NAME_PREFIX = /居民|试点|示范|特色|星级|优质|薄弱|全区|市级|区级|省级|重点|相关|新建|多个|所有|这些|部分|各个|辖区|一批|城乡|农村|城市|周边|老旧|新增|标准|[个家所该本其各等和与及的]/;
@@ -55,6 +57,8 @@ export function carriesName(text: string, type: AnswerType): boolean {
   if (type.measure === "电话") return PHONE_NUMBER.test(text);
   if (type.measure === "名次") return RANK_STATED.test(text);
   if (type.measure === "办理") return PROCEDURE_STATED.test(text);
+  // "跟哪个部门联合搞的": a body of the district or city other than those the question names ("联合区应急管理局").
+  if (type.measure === "部门") return [...text.matchAll(BODY_NAMED)].some((match) => !(type.given ?? "").includes(match[0].slice(1)) && !GENERIC_NAME_PREFIX.test(match[0].slice(1, 3)));
   if (type.measure === "地点") return [...text.matchAll(PLACE)].some((match) => !(type.given ?? "").includes(match[0]) && !GENERIC_NAME_PREFIX.test(match[1] ?? match[2] ?? ""));
   const given = (name: string) => (type.given ?? "").includes(name.replace(/^[“「《]|[”」》]$/g, ""));
   // "哪个小区" is answered by a 小区's name, not by any name the passage quotes.
