@@ -5,6 +5,7 @@ import { askedGrade, askedSubset } from "../src/query/asked-subset.js";
 import { carriesValue } from "../src/query/carries-value.js";
 import { reportsJustAfter } from "../src/query/period-reports.js";
 import { FEE_ASKED } from "../src/query/fee-question.js";
+import { cleanKeywords } from "../src/query/question-keywords.js";
 import { ownIssue, withOwnBulletin } from "./helpers/own-bulletins.js";
 
 describe("what a question asks, read from how staff say it", () => {
@@ -109,6 +110,30 @@ describe("a clause's year, after the unit that opens it", () => {
     await withOwnBulletin("2025-23.txt", text, async (ask) => {
       const answer = await ask("前年育才小学一年级最后招了多少新生");
       expect(answer.answer).toBe("据第23期（2025-05-08）区育才小学报送：2024年，学校一年级录取新生296人，编为7个班。[1]");
+    });
+  });
+});
+
+describe("courtesy in a chat", () => {
+  it.each([
+    ["麻烦问一下，秋季新启用的那所初中叫什么名字？谢谢", "秋季新启用 初中"],
+    ["您好，想问下秋季新启用的那所初中叫什么名字", "秋季新启用 初中"],
+    ["麻烦查一下 秋季新启用的初中叫啥 辛苦了", "秋季新启用的初中"],
+    // The words themselves stay where they are the topic.
+    ["问题整改了多少", "问题整改"],
+    ["咨询量多少", "咨询量"],
+    ["查出来多少隐患", "查出来 隐患"],
+  ])("%s -> %s", (question, keywords) => {
+    expect(cleanKeywords(question)).toBe(keywords);
+  });
+
+  it("answers a question wrapped in courtesy as it answers the bare question", async () => {
+    const text = ownIssue(57, "2025-10-30", "区教育局扩充优质学位 2025 年秋季学期，新建的梧桐路小学、青檀初级中学投入使用，新增公办学位 1350 个。（区教育局）");
+    await withOwnBulletin("2025-57.txt", text, async (ask) => {
+      const bare = await ask("去年秋季新启用的那所初中叫什么名字");
+      const polite = await ask("麻烦问一下，去年秋季新启用的那所初中叫什么名字？谢谢");
+      expect(polite.answer).toBe(bare.answer);
+      expect(polite.answer).toContain("青檀初级中学");
     });
   });
 });
