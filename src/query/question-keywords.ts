@@ -7,10 +7,6 @@ export const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
 
 // A measure word that starts a longer word stays: "多少个体户" asks about 个体户, "几家庭院" about 庭院.
 const FILLERS: RegExp[] = [
-  // Courtesy in a chat ("您好，想问下…", "麻烦问一下", "…谢谢啦"): how staff ask, not what about.
-  /^(?:您好|你好|老师好|在吗)|谢谢(?:啦|了|你|您|哈)?|多谢|感谢(?:你|您)?|辛苦(?:了|啦)?/g,
-  // "问题整改了多少", "咨询量多少": the words themselves stay.
-  /^(?:麻烦|劳驾|帮我|帮忙)?(?:你|您)?(?:我|我们)?(?:想|要)?(?:问(?:一?下|问)?(?![题卷责号诊询候])|(?:打听|咨询|请教|了解)一?下|(?:查|看|找)(?:一?下|查|看))/g,
   // 看看/查查 only where they start a phrase: "排查查出" keeps its 查.
   /请问|请把|麻烦|帮我|帮忙|一下|^(?:看看|查查|查一下)/g,
   // What every report is: "报了些啥", "东西", "情况" say nothing about the topic.
