@@ -6,7 +6,10 @@ import { carriesValue } from "../src/query/carries-value.js";
 import { reportsJustAfter } from "../src/query/period-reports.js";
 import { FEE_ASKED } from "../src/query/fee-question.js";
 import { withoutCourtesy } from "../src/query/courtesy.js";
-import { ownIssue, withOwnBulletin } from "./helpers/own-bulletins.js";
+import { writeYearsInDigits } from "../src/text/chinese-numerals.js";
+import { understandQuery } from "../src/query/understand-query.js";
+import { createUnitMatcher } from "../src/query/unit-aliases.js";
+import { ASKED_ON, ownIssue, withOwnBulletin } from "./helpers/own-bulletins.js";
 
 describe("what a question asks, read from how staff say it", () => {
   it("reads a fee named before 不 as a fee question", () => {
@@ -138,5 +141,22 @@ describe("courtesy in a chat", () => {
         expect((await ask(polite)).answer).toBe(bare.answer);
       }
     });
+  });
+});
+
+describe("a year said digit by digit", () => {
+  it.each([
+    ["二三年夏天农委干了些啥", "23年夏天农委干了些啥"],
+    ["二〇二三年夏天", "2023年夏天"],
+    // Spans of years and school grades are no years.
+    ["这二三年干了啥", "这二三年干了啥"],
+    ["二三年来", "二三年来"],
+    ["一二年级学生多少", "一二年级学生多少"],
+  ])("%s -> %s", (text, written) => {
+    expect(writeYearsInDigits(text)).toBe(written);
+  });
+
+  it("reads 二一年 as 2021 when asked", () => {
+    expect(understandQuery({ text: "二一年一季度税务给小微企业减免了多少税费", today: ASKED_ON, units: createUnitMatcher({ units: [] }) }).period?.label).toBe("2021年第一季度");
   });
 });

@@ -1,6 +1,6 @@
 import { foldTraditional } from "../text/fold-traditional.js";
 import { withoutCourtesy } from "./courtesy.js";
-import { writeAmountsInDigits, writeMonthsInDigits } from "../text/chinese-numerals.js";
+import { writeAmountsInDigits, writeMonthsInDigits, writeYearsInDigits } from "../text/chinese-numerals.js";
 import { parseNumber, parsePeriod, type Period } from "./parse-period.js";
 import { daysBetween, isOneYear, isWholeYears, partOfYearAfter, sinceMade, spanning, untilMonth, type Span } from "./period-spans.js";
 import type { UnitMatcher } from "./unit-aliases.js";
@@ -109,7 +109,7 @@ export function understandQuery(options: {
   const { today, previous } = options;
   // "过百万", "九月底" are searched as the bulletins write them, "超过100万元", "9月底".
   // "能不能告诉我…，急": the greeting, the request to be told and the urgency are no part of the question.
-  const text = withoutCourtesy(writeMonthsInDigits(writeAmountsInDigits(foldTraditional(options.text))));
+  const text = withoutCourtesy(writeYearsInDigits(writeMonthsInDigits(writeAmountsInDigits(foldTraditional(options.text)))));
   const removed: Span[] = [];
   const english = isEnglish(text);
   for (const name of options.series ?? []) removed.push(...occurrences(text, name));

@@ -59,3 +59,14 @@ const SPOKEN_MONTH = /(?<![零一二两三四五六七八九十百千几第\d])(
 export function writeMonthsInDigits(text: string): string {
   return text.replace(SPOKEN_MONTH, (numeral: string) => String(parseNumeral(numeral) ?? numeral));
 }
+
+const YEAR_DIGIT = "〇○零一二三四五六七八九";
+/**
+ * "二〇二三年" -> "2023年", "二三年夏天" -> "23年夏天": a year said digit by digit. "这二三年", "近一二年" and "二三年来"
+ * are spans of two or three years, not years.
+ */
+const SPOKEN_YEAR = new RegExp(`(?<![${YEAR_DIGIT}十百千万两几这那近前后最每])([一二](?:[${YEAR_DIGIT}]{3}|[${YEAR_DIGIT}]))年(?![来间内多级])`, "g");
+
+export function writeYearsInDigits(text: string): string {
+  return text.replace(SPOKEN_YEAR, (whole, numeral: string) => `${[...numeral].map((digit) => DIGITS[digit] ?? 0).join("")}年`);
+}
