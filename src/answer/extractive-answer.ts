@@ -18,6 +18,7 @@ import { denies, onlyPlanned, PRICE_KEPT, PRICED, saysDone, YES_NO_WORDS } from 
 import { readYesNoQuestion } from "./yes-no-reading.js";
 import { answerEachPeriod, answerEachThingAsked, answersFor, TOP_ITEM_TOPIC_MINIMUM, TOPIC_MINIMUM, yearsOf } from "./answer-each-part.js";
 import { mentionsInOrder, unitParts, type UnitPart } from "../query/unit-parts.js";
+import { placeName } from "../query/derive-unit-aliases.js";
 
 const MAX_CLAUSES = 3;
 /** ... and at least this share of what the best clause of any item found carries. */
@@ -239,13 +240,11 @@ export function extractAnswer(options: {
   return { kind: "answer", answer: `${lead}${answer}`, citations, related };
 }
 
-/** A town or street office, and its name without 镇 or 街道 ("峡窝"). */
-const PLACE_UNIT = /^(.{2,6}?)(?:镇|乡|街道)$/;
 const WHOLE_DISTRICT = /全区|全市|全县/;
 
 /** The clause gives the whole district's figure and names none of the towns or streets asked. */
 function districtFigureFor(clause: string, units: readonly string[]): boolean {
-  const places = units.map((unit) => PLACE_UNIT.exec(unit)?.[1]).filter((place): place is string => place !== undefined);
+  const places = units.map(placeName).filter((place): place is string => place !== undefined);
   return places.length > 0 && WHOLE_DISTRICT.test(clause) && !places.some((place) => clause.includes(place));
 }
 

@@ -1,5 +1,5 @@
 import type { AnswerType } from "../query/answer-type.js";
-import { saysApart } from "../text/said-apart.js";
+import { apartPattern } from "../text/said-apart.js";
 import { escapeRegExp } from "../text/escape-reg-exp.js";
 import { valuePhrases } from "../query/carries-value.js";
 import { onlyPlans, PER_YEAR_VALUE, reportsProgressOn } from "../query/figure-scope.js";
@@ -257,6 +257,9 @@ const AVERAGE_WORDS: Readonly<Record<string, RegExp>> = {
 const APART_CREDIT = 0.8;
 
 function termFinder(synonyms: Synonyms | undefined): (text: string, term: string) => number {
+  // Each term's pattern is built once per scoring, not once per clause.
+  const apart = new Map<string, RegExp | undefined>();
+  const apartOf = (term: string) => (apart.has(term) ? apart.get(term) : apart.set(term, apartPattern(term)).get(term));
   return (text, term) => {
     // "来了多少人": the 来 of "3月以来" is no coming; a one-character verb is not looked for inside such words.
     const searched = [...term].length === 1 ? text.replace(NOT_VERB_WORDS, " ") : text;
@@ -269,6 +272,6 @@ function termFinder(synonyms: Synonyms | undefined): (text: string, term: string
     if (months && months.test(text)) return 1;
     if (synonyms?.of[term]?.some((word) => text.includes(word))) return synonyms.weight;
     // "成交额" in "成交金额": the word with a modifier inside counts as a thesaurus word would.
-    return saysApart(text, term) ? APART_CREDIT : 0;
+    return apartOf(term)?.test(text) ? APART_CREDIT : 0;
   };
 }

@@ -171,8 +171,8 @@ const EACH_GROUP_SIDE_BY_SIDE = /(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,3})([\u4
 export const PLAN_ASKED = /计划|预计|预测|打算|目标|任务|拟/;
 
 // "队员人数", "几个人", "多少名": people counted once each (a bare "多少人" is often said of visits).
-const HEADCOUNT = /人数|几个人|(?:多少|几)[名位]/;
 const EACH_ONCE = /几个人|(?:多少|几)[名位]/;
+const HEADCOUNT = new RegExp(`人数|${EACH_ONCE.source}`);
 // "哪天开通的", "什么时候开的": the verb after the question word for a date says what happened then.
 const HAPPENED_ON_DATE = /(?:几号|哪天|哪一天|什么时候|什么时间|啥时候|啥时间|几时|何时|几月几[日号]|几月份)(?:[正就才能要会])?([\u4e00-\u9fff]{1,2}?)(?:的|了|完)?[？?]?\s*$/;
 // "上了几个", "建了多少": a verb of something done before the question word.

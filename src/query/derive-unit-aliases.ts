@@ -95,8 +95,13 @@ export function deriveUnitAliases(canonical: string): { alias: string; strength:
   if (prefix && kindergarten) add(`${kindergarten}幼`, "derived");
   const hospital = /^第([一二三四五六七八九十])人民医院$/.exec(bare)?.[1];
   if (prefix && hospital) add(`${hospital}院`, "derived");
-  const place = /^(.+)(街道|镇)$/.exec(canonical)?.[1];
+  const place = placeName(canonical);
   // 工业路, 新安路: a street name of three or more characters is a name, whatever follows it.
   if (place && !WEAK_STOPLIST.has(place)) add(place, place.length >= 3 && /[路街]$/.test(place) ? "derived" : "weak");
   return derived;
+}
+
+/** A town, township or street office by its place's name ("峡窝镇" -> 峡窝, "济源路街道" -> 济源路); undefined for any other unit. */
+export function placeName(unit: string): string | undefined {
+  return /^(.+)(?:街道|镇|乡)$/.exec(unit)?.[1];
 }

@@ -41,8 +41,7 @@ const OPENING_MONTHS = /^[^，,；;。]{0,12}?(?<!\d)(\d{1,2})\s*[-—–~～至
  * the one asked (a half year, quarters, "1到4月"), so its figures are of another span.
  */
 export function opensOnOtherMonths(clause: string, period: Pick<Period, "reportedAs">): boolean {
-  const spans = (period.reportedAs ?? []).filter((name) => /\d\s*[-—–~～至到]\s*\d/.test(name));
-  if (spans.length === 0) return false;
+  if (!(period.reportedAs ?? []).some((name) => /\d\s*[-—–~～至到]\s*\d/.test(name))) return false;
   const opening = OPENING_MONTHS.exec(clause);
   return opening !== null && !namesPeriod(opening[0], period);
 }

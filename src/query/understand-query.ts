@@ -4,6 +4,7 @@ import { writeAmountsInDigits, writeMonthsInDigits, writeYearsInDigits } from ".
 import { parseNumber, parsePeriod, type Period } from "./parse-period.js";
 import { daysBetween, isOneYear, isWholeYears, partOfYearAfter, sinceMade, spanning, untilMonth, type Span } from "./period-spans.js";
 import type { UnitMatcher } from "./unit-aliases.js";
+import { placeName } from "./derive-unit-aliases.js";
 import type { EnglishGlossary } from "./english-glossary.js";
 import { cleanKeywords, PUNCTUATION } from "./question-keywords.js";
 import { ENGLISH_SOURCE, ENGLISH_SUMMARY, englishMonth, findEnglishIssue, isEnglish } from "./english-question.js";
@@ -66,8 +67,7 @@ const LATEST_ISSUE = /(?:最新|最近|上)(?:的)?一期|最新(?:的)?(?:那�
 const ISSUE_WORD = /[那这哪一]期|期简报|那份|那一份|的简报/;
 
 const HANDED_TO = /(?:移交|移送|转交|交|转|报|递)给?$|(?:移送|移交|转交)(?:至|到)$|交由$/;
-/** A town or a street office, and the words placing something there ("在峡窝", "到矿山街道"). */
-const PLACE_UNIT = /(?:街道|镇)$/;
+/** The words placing something in a town or a street office ("在峡窝", "到矿山街道"). */
 const AT_PLACE = /(?:在|到|去|赴)$/;
 
 // A space between two phrases joins them as a comma does ("城管清了多少吨淤泥 民政给多少户发了救助").
@@ -131,7 +131,7 @@ export function understandQuery(options: {
   // "峡沃镇", "人影办", "公基金": a name typed wrong or short.
   const misspelled = english ? [] : [...options.units.misspelled(text), ...options.units.shortened(text)];
   const matched = options.units.match(text).filter((mention) => !HANDED_TO.test(text.slice(0, mention.start)));
-  const placeOf = (mention: (typeof matched)[number]) => PLACE_UNIT.test(mention.unit) && AT_PLACE.test(text.slice(0, mention.start));
+  const placeOf = (mention: (typeof matched)[number]) => placeName(mention.unit) !== undefined && AT_PLACE.test(text.slice(0, mention.start));
   const mentions = [...matched, ...misspelled].some((mention) => !placeOf(mention)) ? matched.filter((mention) => !placeOf(mention)) : matched;
   // "住建口", "宣传口": 口 after a unit's name is the line of work it heads, not part of the question.
   for (const mention of mentions) removed.push({ start: mention.start, end: mention.end + (UNIT_LINE.test(text.slice(mention.end)) ? 1 : 0) });

@@ -127,7 +127,7 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
     .filter((match) => !BY_DATE_BEFORE.test(question.slice(0, match.index)) && !BY_DATE_AFTER.test(question.slice(match.index + match[0].length)) && !((HOLIDAY.test(match[0]) || askingWord !== undefined) && match.index < asking) && !(OPENING_DATE.test(question.slice(0, match.index)) && !FOCUSED.test(question)))
     .map((match) => match[0]);
   // "比23年多了吧": the year compared with is no value to check either.
-  const compared = comparedVerb(question);
+  const verb = comparedVerb(question);
   question = question.replace(COMPARED_WITH_BEFORE, " ").replace(YEAR_NAMED, " ").replace(EVENT_NAMED, " ");
   const percents = question.match(CLAIMED_PERCENT) ?? [];
   // "80岁以上老人…是不是免费": a bound of whom it is about, not a figure to check.
@@ -147,7 +147,6 @@ export function readYesNoClaim(question: string): YesNoClaim | undefined {
   if (checked) return { existence, completion, value: { words: [checked], type: claimedNumberType(checked) } };
   // "超没超计划": the figures done and planned settle it, in people where people are counted.
   // The figure said with the verb compared ("超过招生计划28人") is the likelier answer than the plan's own.
-  const verb = compared;
   if (verb) {
     if (verb === "比") return { existence: false, completion: false, value: { words: [], type: CHANGE_ASKED } };
     return { existence: false, completion: false, value: { words: [], type: /人数|人次|多少人/.test(question) ? { kind: "people", label: "人数", verb } : { kind: "number", label: "数字", verb } } };

@@ -7,12 +7,17 @@
 const INSIDE_SHORT = 2;
 const INSIDE_LONG = 6;
 
-/** The text says the word (three or four Chinese characters) with a few characters inside it, in one phrase. */
-export function saysApart(text: string, word: string): boolean {
-  if (!/^[\u4e00-\u9fff]{3,4}$/.test(word)) return false;
+/** The pattern of the word (three or four Chinese characters) with a few characters inside it, in one phrase; undefined for other words. */
+export function apartPattern(word: string): RegExp | undefined {
+  if (!/^[\u4e00-\u9fff]{3,4}$/.test(word)) return undefined;
   const characters = [...word];
   const [head, tail, inside] = characters.length === 3
     ? [characters.slice(0, 2).join(""), characters[2]!, INSIDE_SHORT]
     : [characters.slice(0, 2).join(""), characters.slice(2).join(""), INSIDE_LONG];
-  return new RegExp(`${head}[\\u4e00-\\u9fff]{1,${inside}}?${tail}`).test(text);
+  return new RegExp(`${head}[\\u4e00-\\u9fff]{1,${inside}}?${tail}`);
+}
+
+/** The text says the word with a few characters inside it. */
+export function saysApart(text: string, word: string): boolean {
+  return apartPattern(word)?.test(text) ?? false;
 }
