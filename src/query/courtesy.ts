@@ -15,7 +15,8 @@ const OPENING = new RegExp(
   ].join("|") + ")[\\s，,：:。！!]*",
 );
 // "，急", "？领导要", "谢谢啦", "在线等": each ending may follow another.
-const ENDING = /[\s，,。！!？?]*(?:急用|很急|着急|加急|急|在线等|尽快|领导要|领导问|领导在问|马上要|等着用|谢谢(?:啦|了|你|您|哈)?|多谢|感谢(?:你|您)?|辛苦(?:了|啦)?)[\s。！!~～]*$/;
+// The runs of marks around it are bounded, so that a long message of marks costs linear time, not quadratic.
+const ENDING = /[\s，,。！!？?]{0,4}(?:急用|很急|着急|加急|急|在线等|尽快|领导要|领导问|领导在问|马上要|等着用|谢谢(?:啦|了|你|您|哈)?|多谢|感谢(?:你|您)?|辛苦(?:了|啦)?)[\s。！!~～]{0,4}$/;
 
 /** The question without its greeting, request to be told, thanks and urgency; the question mark stays. */
 export function withoutCourtesy(text: string): string {
